@@ -1,0 +1,94 @@
+"""What every command shares: opening the library, printing JSON or text, reporting errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_app.core.errors import AppError
+from desktop_app.paths import library_dir
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    _library: Any = field(default=None, repr=False)
+
+    @property
+    def library(self) -> Any:
+        """The open :class:`desktop_app.core.services.Library` (opened on first use)."""
+        if self._library is None:
+            from desktop_app.core.services import Library
+
+            self._library = Library.open(library_dir(self.args.library), progress=stderr_progress)
+            for notice in self._library.notices:
+                print(notice, file=sys.stderr)
+        return self._library
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+
+def run(args: argparse.Namespace) -> int:
+    ctx = Context(args)
+    try:
+        return int(args.func(args, ctx) or 0)
+    except AppError as err:
+        print(f"kamerlezer: {err.message}", file=sys.stderr)
+        if err.details and getattr(args, "verbose", False):
+            print(err.details, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("kamerlezer: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        ctx.close()
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+class _Bar:
+    """A progress bar on stderr, drawn only when stderr is a terminal or for long work."""
+
+    def __init__(self) -> None:
+        self.last = -1
+
+    def __call__(self, done: int, total: int, message: str = "") -> None:
+        if total <= 0:
+            return
+        pct = int(100 * done / total)
+        if pct == self.last and done != total:
+            return
+        self.last = pct
+        width = 30
+        filled = int(width * done / total)
+        bar = "#" * filled + "-" * (width - filled)
+        end = "\n" if done >= total else ""
+        if sys.stderr.isatty() or done >= total:
+            print(f"\r[{bar}] {done}/{total} {message[:40]:<40}", end=end, file=sys.stderr, flush=True)
+
+
+def stderr_progress(done: int, total: int, message: str = "") -> None:
+    _GLOBAL_BAR(done, total, message)
+
+
+_GLOBAL_BAR = _Bar()
+
+
+@contextmanager
+def progress_bar() -> Iterator[_Bar]:
+    yield _Bar()

@@ -1,0 +1,45 @@
+"""Errors the core raises. Each carries a message a person can act on."""
+
+from __future__ import annotations
+
+
+class AppError(Exception):
+    """Base of every expected error. ``str(err)`` is a short user-facing message."""
+
+    def __init__(self, message: str, *, details: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class ImportFailed(AppError):
+    """A file could not be imported. The message names the file and the problem."""
+
+    def __init__(self, path: str, problem: str, *, details: str = "") -> None:
+        super().__init__(f"{path}: {problem}", details=details)
+        self.path = path
+        self.problem = problem
+
+
+class NotFound(AppError):
+    """A letter, theme, annotation or reference that does not exist."""
+
+
+class InvalidInput(AppError):
+    """A value given by the user is not acceptable (bad colour, empty name, bad span ...)."""
+
+
+class LibraryLocked(AppError):
+    """Another Kamerlezer process has this library open for writing."""
+
+
+class StoreError(AppError):
+    """The library database is damaged or of an unknown version."""
+
+
+class ExportFailed(AppError):
+    """An export could not be written (empty scope, unwritable path ...)."""
+
+
+class Cancelled(AppError):
+    """Long work stopped because the user cancelled it."""

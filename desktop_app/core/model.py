@@ -1,0 +1,177 @@
+"""Plain data shared by every layer: frozen dataclasses, no behaviour beyond small helpers.
+
+Offsets are always code-point offsets into ``Letter.text`` (or into a footnote's text where said),
+half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A page-bottom footnote separated from the body.
+
+    ``marker`` is the span of the superscript marker in the letter's body text (e.g. the "5" that
+    followed "17-18 oktober 2024"), or None when no marker was found in the body.
+    """
+
+    number: int
+    text: str
+    marker: Span | None = None
+
+
+@dataclass(frozen=True)
+class ParsedLetter:
+    """What an importer makes of one file. Nothing here depends on a library or a database."""
+
+    source_file: str  # file name as imported, e.g. "000_eba5de336aff673f.txt"
+    content_hash: str  # sha256 hex of the file's bytes: same hash, same document
+    source_format: str  # "txt" | "pdf"
+    text: str  # clean body: paragraphs separated by "\n\n", headings on their own paragraph
+    footnotes: tuple[Footnote, ...] = ()
+    date: str | None = None  # ISO yyyy-mm-dd, None when the document does not state one
+    subject: str | None = None  # "Betreft" line(s), joined to one line
+    chamber: str | None = None  # "Tweede Kamer" | "Eerste Kamer" | None
+    signatory: str | None = None  # e.g. "Ruben Brekelmans"
+    kind: str | None = None  # "brief", "geannoteerde agenda", "motie", "antwoord", "fiche", ...
+    kamerstuk: str | None = None  # the document's own id when it names itself, e.g. "kst-32545-143"
+    pages: int | None = None
+    headings: tuple[Span, ...] = ()  # spans of section headings in text
+    page_starts: tuple[int, ...] = ()  # offset in text where each page begins (page 1 starts at 0)
+    warnings: tuple[str, ...] = ()  # non-fatal notes from the importer, shown to the user
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A letter as stored in a library."""
+
+    id: int
+    source_file: str
+    content_hash: str
+    source_format: str
+    text: str
+    footnotes: tuple[Footnote, ...] = ()
+    date: str | None = None
+    subject: str | None = None
+    chamber: str | None = None
+    signatory: str | None = None
+    kind: str | None = None
+    kamerstuk: str | None = None
+    kamerstuk_source: str | None = None  # "document" (named itself) | "user" (set or confirmed)
+    pages: int | None = None
+    headings: tuple[Span, ...] = ()
+    page_starts: tuple[int, ...] = ()
+    source_path: str | None = None  # where the original file was copied in the library folder
+    imported_at: str | None = None  # ISO timestamp (UTC)
+
+    @property
+    def name(self) -> str:
+        """The source file name without extension: a stable handle users type (``000_eba5...``)."""
+        return self.source_file.rsplit(".", 1)[0] if "." in self.source_file else self.source_file
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page number of a text offset, when page starts are known."""
+        if not self.page_starts:
+            return None
+        page = 1
+        for i, start in enumerate(self.page_starts):
+            if offset >= start:
+                page = i + 1
+        return page
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["footnotes"] = [
+            {"number": f.number, "text": f.text, "marker": list(f.marker) if f.marker else None}
+            for f in self.footnotes
+        ]
+        data["headings"] = [list(h) for h in self.headings]
+        data["page_starts"] = list(self.page_starts)
+        data["name"] = self.name
+        return data
+
+
+@dataclass(frozen=True)
+class LetterSummary:
+    """One row of the letter list: what a table needs, without the body text."""
+
+    id: int
+    source_file: str
+    date: str | None
+    subject: str | None
+    chamber: str | None
+    kamerstuk: str | None
+    kind: str | None
+    annotation_count: int = 0
+    theme_ids: tuple[int, ...] = ()  # themes used by this letter's annotations
+
+    @property
+    def name(self) -> str:
+        return self.source_file.rsplit(".", 1)[0] if "." in self.source_file else self.source_file
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: int
+    name: str
+    color: str  # "#rrggbb"
+    parent_id: int | None = None
+    description: str = ""
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A tagged passage, anchored W3C-style (TextQuote + TextPosition selectors)."""
+
+    id: int
+    letter_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    text_hash: str = ""  # hash of the normalised letter text the offsets refer to
+    note: str = ""
+    theme_ids: tuple[int, ...] = ()
+    status: str = "anchored"  # "anchored" | "orphan"
+    created: str = ""
+    updated: str = ""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation found by the parser in a piece of text."""
+
+    kind: str  # "kamerstuk", "handelingen", "aanhangsel", "kamerbrief", "activiteit", "zaak",
+    #            "document", "eu", "staatsblad", "staatscourant", "motie"
+    text: str  # the matched text, exactly as in the input
+    span: Span  # where ``text`` stands in the input
+    fields: dict[str, Any] = field(default_factory=dict)
+    canonical: str | None = None  # e.g. "kst-28676-467", "ah-tk-20232024-872"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A citation stored for a letter, with what it resolves to."""
+
+    id: int
+    letter_id: int
+    location: str  # "body" | "footnote"
+    footnote_number: int | None
+    start: int  # span in the body text, or in the footnote's text when location == "footnote"
+    end: int
+    raw: str
+    kind: str
+    canonical: str | None
+    fields: dict[str, Any] = field(default_factory=dict)
+    target_letter_id: int | None = None
+    confidence: float = 0.0
+    reason: str = ""
+    status: str = "missing"  # "resolved" | "confirmed" | "suggested" | "missing" | "external"
+    suggestions: tuple[tuple[int, float, str], ...] = ()  # (letter id, score, reason), best first

@@ -1,0 +1,128 @@
+"""The library database schema, as versioned sqlite-utils migrations.
+
+Never edit a migration that has shipped: add a new one. tests/data/libraries/ keeps a library made by
+each schema version; tests open them with the current code and check nothing is lost.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("kamerlezer")
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE letters (
+            id INTEGER PRIMARY KEY,
+            source_file TEXT NOT NULL,
+            source_path TEXT,
+            content_hash TEXT NOT NULL UNIQUE,
+            source_format TEXT NOT NULL,
+            text TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            date TEXT,
+            subject TEXT,
+            chamber TEXT,
+            signatory TEXT,
+            kind TEXT,
+            kamerstuk TEXT,
+            kamerstuk_source TEXT,
+            pages INTEGER,
+            headings TEXT NOT NULL DEFAULT '[]',
+            page_starts TEXT NOT NULL DEFAULT '[]',
+            imported_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX letters_date ON letters(date);
+        CREATE INDEX letters_kamerstuk ON letters(kamerstuk);
+        CREATE INDEX letters_source_file ON letters(source_file);
+
+        CREATE TABLE footnotes (
+            id INTEGER PRIMARY KEY,
+            letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            marker_start INTEGER,
+            marker_end INTEGER
+        );
+        CREATE INDEX footnotes_letter ON footnotes(letter_id);
+
+        CREATE TABLE themes (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            color TEXT NOT NULL,
+            parent_id INTEGER REFERENCES themes(id) ON DELETE RESTRICT,
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
+        );
+
+        -- Annotations are never deleted by a cascade: deleting a letter that still has annotations
+        -- is refused (RESTRICT); the user removes or moves them first.
+        CREATE TABLE annotations (
+            id INTEGER PRIMARY KEY,
+            letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE RESTRICT,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            text_hash TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'anchored',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX annotations_letter ON annotations(letter_id);
+
+        CREATE TABLE annotation_themes (
+            annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE RESTRICT,
+            PRIMARY KEY (annotation_id, theme_id)
+        );
+        CREATE INDEX annotation_themes_theme ON annotation_themes(theme_id);
+
+        CREATE TABLE "references" (
+            id INTEGER PRIMARY KEY,
+            letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+            location TEXT NOT NULL,
+            footnote_number INTEGER,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            raw TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            canonical TEXT,
+            fields TEXT NOT NULL DEFAULT '{}',
+            target_letter_id INTEGER REFERENCES letters(id) ON DELETE SET NULL,
+            confidence REAL NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'missing',
+            suggestions TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX references_letter ON "references"(letter_id);
+        CREATE INDEX references_canonical ON "references"(canonical);
+        CREATE INDEX references_target ON "references"(target_letter_id);
+
+        -- The user's decisions on suggested links survive re-extraction and re-import: they are keyed
+        -- by what was cited (canonical id, else the raw citation text) and the letter it points to.
+        CREATE TABLE reference_decisions (
+            id INTEGER PRIMARY KEY,
+            cited_key TEXT NOT NULL,
+            target_letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+            decision TEXT NOT NULL CHECK (decision IN ('confirmed', 'rejected')),
+            created TEXT NOT NULL,
+            UNIQUE (cited_key, target_letter_id)
+        );
+
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)  # noqa: SLF001 - the count of registered migrations

@@ -1,0 +1,45 @@
+"""Shared fixtures: paths to the real data (seed letters, official samples) and fresh libraries."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "resources" / "letters"
+SHARED = ROOT.parent / "shared"
+SAMPLES = Path(os.environ.get("KAMERLEZER_SAMPLES", SHARED / "samples"))
+OUTPUT = ROOT / "tests" / "output"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_files() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    if not SAMPLES.is_dir():
+        pytest.skip(f"official samples not found at {SAMPLES}")
+    return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    return OUTPUT
+
+
+def seed_path(prefix: str) -> Path:
+    """The seed letter whose file name starts with ``prefix`` (e.g. "000")."""
+    (match,) = SEEDS.glob(f"{prefix}_*.txt")
+    return match

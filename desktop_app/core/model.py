@@ -175,3 +175,46 @@ class Reference:
     reason: str = ""
     status: str = "missing"  # "resolved" | "confirmed" | "suggested" | "missing" | "external"
     suggestions: tuple[tuple[int, float, str], ...] = ()  # (letter id, score, reason), best first
+
+
+@dataclass(frozen=True)
+class IndexDoc:
+    """What the search index is fed for one letter: the letter, its annotations, its themes' paths."""
+
+    letter: Letter
+    annotations: tuple[Annotation, ...] = ()
+    theme_paths: dict[int, str] = field(default_factory=dict)  # theme id -> "Parent/Child"
+
+
+@dataclass(frozen=True)
+class SearchFragment:
+    """A highlighted snippet. Offsets are absolute, into the field named by ``field``
+    (``Letter.text`` for "body"; the footnote's text for "footnote"; the note for "note")."""
+
+    field: str  # "body" | "footnote" | "subject" | "note"
+    start: int
+    end: int
+    text: str  # the snippet text, i.e. source[start:end]
+    highlights: tuple[Span, ...] = ()  # absolute spans of the matched terms
+    footnote_number: int | None = None
+    annotation_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    letter_id: int
+    score: float
+    subject: str | None
+    date: str | None
+    chamber: str | None
+    kamerstuk: str | None
+    match_count: int
+    fragments: tuple[SearchFragment, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    total: int  # letters matching, before the limit
+    hits: tuple[SearchHit, ...] = ()
+    elapsed_ms: float = 0.0

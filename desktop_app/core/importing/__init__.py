@@ -1,0 +1,89 @@
+"""Letter importer: a .txt or .pdf file -> a clean ``ParsedLetter``.
+
+Public API: ``read_file`` and ``parse_text``. Every bad input raises ``ImportFailed`` naming the
+file and the problem; no other exception leaves ``read_file``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from pathlib import Path
+
+from desktop_app.core.errors import ImportFailed
+from desktop_app.core.importing.letter import parse_text
+from desktop_app.core.importing.text import NotText, decode_bytes
+from desktop_app.core.model import ParsedLetter
+
+__all__ = ["read_file", "parse_text", "SUPPORTED_SUFFIXES"]
+
+SUPPORTED_SUFFIXES = (".txt", ".pdf")
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+
+
+def read_file(
+    path: Path, *, password: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ParsedLetter:
+    """Read a letter from a .txt or .pdf file.
+
+    The size is checked before anything is read. ``password`` opens an encrypted PDF.
+    """
+    path = Path(path)
+    name = str(path)
+    try:
+        return _read(path, password=password, max_bytes=max_bytes)
+    except ImportFailed:
+        raise
+    except RecursionError as exc:
+        raise ImportFailed(name, "damaged or too deeply nested document") from exc
+    except MemoryError as exc:
+        raise ImportFailed(name, "document too large to read (out of memory)") from exc
+    except OSError as exc:
+        raise ImportFailed(name, f"cannot read file ({exc.strerror or exc})") from exc
+    except Exception as exc:  # noqa: BLE001 - the contract: only ImportFailed leaves read_file
+        raise ImportFailed(
+            name, f"could not import ({type(exc).__name__})", details=traceback.format_exc()
+        ) from exc
+
+
+def _read(path: Path, *, password: str | None, max_bytes: int) -> ParsedLetter:
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        kind = suffix or "(no extension)"
+        raise ImportFailed(name, f"unsupported file type {kind}")
+    if not path.exists():
+        raise ImportFailed(name, "file not found")
+    if not path.is_file():
+        raise ImportFailed(name, "not a file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ImportFailed(name, f"file too large ({_mb(size)}; limit {_mb(max_bytes)})")
+    if size == 0:
+        raise ImportFailed(name, "empty file")
+    data = path.read_bytes()
+    if len(data) > max_bytes:  # grew while we looked
+        raise ImportFailed(name, f"file too large ({_mb(len(data))}; limit {_mb(max_bytes)})")
+    content_hash = hashlib.sha256(data).hexdigest()
+    if suffix == ".txt":
+        return _read_txt(name, path.name, data, content_hash)
+    from desktop_app.core.importing.pdf import read_pdf
+
+    return read_pdf(data, name=name, source_file=path.name, content_hash=content_hash, password=password)
+
+
+def _read_txt(name: str, source_file: str, data: bytes, content_hash: str) -> ParsedLetter:
+    if data.lstrip().startswith(b"%PDF-"):
+        raise ImportFailed(name, "not text (looks like a PDF; rename it to .pdf?)")
+    try:
+        text = decode_bytes(data)
+    except NotText as exc:
+        raise ImportFailed(name, str(exc)) from exc
+    if not text.strip():
+        raise ImportFailed(name, "empty file (only whitespace)")
+    return parse_text(text, source_file=source_file, content_hash=content_hash)
+
+
+def _mb(size: int) -> str:
+    mb = size / (1024 * 1024)
+    return f"{mb:.0f} MB" if mb >= 10 else f"{mb:.1f} MB"

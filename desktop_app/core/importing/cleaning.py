@@ -1,0 +1,378 @@
+"""From page lines to a clean body: artefacts out, paragraphs, headings, hyphens, footnote markers.
+
+Page noise, precisely (everything else in the input reaches the body or a footnote):
+- artefact lines (``is_artefact_line``): lone ">"/"<" marks, "> Retouradres ..." / "v agenda> ..."
+  lines, "Pagina 1 van 15", official running footers ("Tweede Kamer, vergaderjaar 2024–2025, 28 676,
+  nr. 467", "kst-28676-467 ISSN 0921 - 7371 's-Gravenhage 2024");
+- whitespace: runs of blank and space-only lines (page breaks), line ends, repeated spaces;
+- the hyphen of a word broken at a line end ("beperk-" + "tere" -> "beperktere");
+- footnote blocks, which move to ``footnotes`` (the footnote number becomes ``Footnote.number``);
+- the letter-head block before the salutation (see metadata.parse_header), which becomes metadata.
+
+In-band marks: PDF readers put ``MARK_OPEN digits MARK_CLOSE`` around superscript markers they are
+sure of, and the assembler puts ``PAGE_MARK`` where a page begins; both are removed from the final
+text and turned into offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop_app.core.importing import footnotes as fn
+from desktop_app.core.importing import metadata as meta
+from desktop_app.core.model import Footnote, Span
+
+MARK_OPEN = "\ue000"
+MARK_CLOSE = "\ue001"
+PAGE_MARK = "\ue002"
+_MARKS = MARK_OPEN + MARK_CLOSE + PAGE_MARK
+
+_ARTEFACTS = [
+    re.compile(r"^\s*[<>]+\s*$"),
+    meta.RETOURADRES,
+    re.compile(r"^\s*[\w ]{0,24}>\s*$"),  # "v agenda>"
+    re.compile(r"^\s*Pagina\s+\d+\s+van\s+\d+\s*$", re.IGNORECASE),
+    re.compile(r"^\s*(?:Eerste|Tweede)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},.*\bnr\.\s*\S+\s*$"),
+    re.compile(r"^\s*(?:kst|ah-tk|ah-ek|h-tk|h-ek)-[\w-]+\s+ISSN\b.*$"),
+]
+_TERMINAL = re.compile(r"[.!?][)\"'’”]*$")
+_BULLET = re.compile(r"^\s*(?:[•●▪■◦·*–-]|\(?(?:[a-z]|\d{1,2})[.)])\s+\S")
+_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+_SINGLE_SPACE_START = re.compile(r"^ \S")
+
+
+def is_artefact_line(line: str) -> bool:
+    """True for extraction noise lines that are dropped from the body (see module docstring)."""
+    return any(p.match(line) for p in _ARTEFACTS)
+
+
+@dataclass
+class Page:
+    """One page of a document: its body lines (raw) and the footnotes found at its bottom."""
+
+    lines: list[str]
+    footnotes: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class CleanText:
+    text: str
+    paragraphs: list[str]
+    headings: tuple[Span, ...]
+    page_starts: tuple[int, ...]
+    footnotes: tuple[Footnote, ...]
+
+
+# ---------------------------------------------------------------- plain text -> pages
+
+
+def split_txt_pages(lines: list[str]) -> list[Page]:
+    """Cut text lines into pages and take the footnote block off the bottom of each.
+
+    A page begins after a run of 5 or more blank/space-only lines, at a form feed, or at a line
+    starting with exactly one space right after a text line (how extracted ministry letters mark
+    a new page), unless most lines start with a space.
+    """
+    chunks = _page_chunks(lines)
+    pages: list[Page] = []
+    expected = 1
+    for chunk in chunks:
+        idx = fn.find_footnote_block(chunk, expected, _body_has_marker)
+        if idx is None:
+            pages.append(Page(chunk))
+            continue
+        parts = fn.split_footnotes(chunk[idx:], expected)
+        notes = [(number, " ".join(part)) for number, part in parts]
+        expected = parts[-1][0] + 1
+        pages.append(Page(chunk[:idx], notes))
+    return pages
+
+
+def _body_has_marker(lines: list[str], number: int) -> bool:
+    return fn.has_marker_candidate(" ".join(line.strip() for line in lines), number)
+
+
+def _page_chunks(lines: list[str]) -> list[list[str]]:
+    spaced = sum(1 for ln in lines if _SINGLE_SPACE_START.match(ln))
+    nonblank = sum(1 for ln in lines if ln.strip()) or 1
+    use_space_starts = spaced / nonblank < 0.2
+    chunks: list[list[str]] = [[]]
+    blank_run = 0
+    for line in lines:
+        if line == "\f":
+            chunks.append([])
+            blank_run = 0
+            continue
+        if not line.strip():
+            blank_run += 1
+            chunks[-1].append(line)
+            continue
+        current = chunks[-1]
+        if blank_run >= 5 and any(ln.strip() for ln in current):
+            chunks.append([])
+        elif (
+            use_space_starts
+            and blank_run == 0
+            and _SINGLE_SPACE_START.match(line)
+            and current
+            and current[-1].strip()
+        ):
+            chunks.append([])
+        blank_run = 0
+        chunks[-1].append(line)
+    return [c for c in chunks if any(ln.strip() for ln in c)] or [[]]
+
+
+# ---------------------------------------------------------------- pages -> clean text
+
+
+@dataclass
+class _Para:
+    kind: str  # "p" paragraph, "h" heading, "c" closing/signature line
+    lines: list[str]
+    raw_last: str = ""  # last raw line (trailing spaces tell whether a line-end hyphen is real)
+
+
+class _Assembler:
+    def __init__(self, pages: list[Page]) -> None:
+        self.pages = pages
+        all_lines = [ln for p in pages for ln in p.lines]
+        lengths = sorted(len(_plain(ln).strip()) for ln in all_lines if ln.strip())
+        self.width = lengths[int(len(lengths) * 0.8)] if lengths else 80
+        source = "\n".join(_plain(ln) for ln in all_lines)
+        source += "\n" + "\n".join(t for p in pages for _, t in p.footnotes)
+        self.vocab = {w.lower() for w in _WORD.findall(source)}
+        self.paras: list[_Para] = []
+        self.cur: _Para | None = None
+        self.after_signature = False
+
+    # -- classification
+    def _short(self, stripped: str, ratio: float) -> bool:
+        return len(stripped) < ratio * max(self.width, 40)
+
+    def ends_paragraph(self, raw: str) -> bool:
+        stripped = _plain(raw).strip()
+        if not _TERMINAL.search(stripped) and not stripped.endswith(":"):
+            return False
+        return raw.endswith("  ") or self._short(stripped, 0.7)
+
+    def is_heading(self, line: str, prev: str | None, nxt: str | None) -> bool:
+        s = _plain(line).strip()
+        if not s or len(s) > 90 or not self._short(s, 0.75) or len(s.split()) > 12:
+            return False
+        if s[-1] in ".,;:!?" or not (s[0].isupper() or s[0].isdigit()):
+            return False
+        if not any(c.isalpha() for c in s) or _BULLET.match(s):
+            return False
+        if meta.SIGNATURE_TITLE.match(s) or meta.CLOSING.match(s) or self.after_signature:
+            return False
+        prev_ok = prev is None or not prev.strip() or self.ends_paragraph(prev)
+        nxt_plain = _plain(nxt).strip() if nxt is not None else ""
+        next_ok = not nxt_plain or nxt_plain[0].isupper() or nxt_plain[0].isdigit() or bool(
+            _BULLET.match(nxt_plain)
+        )
+        return prev_ok and next_ok
+
+    # -- building
+    def close(self) -> None:
+        if self.cur is not None:
+            self.paras.append(self.cur)
+            self.cur = None
+
+    def start(self, kind: str, line: str, raw: str) -> None:
+        self.close()
+        self.cur = _Para(kind, [line], raw)
+
+    def append(self, line: str, raw: str) -> None:
+        assert self.cur is not None
+        self.cur.lines[-1] = self._join(self.cur.lines[-1], self.cur.raw_last, line)
+        self.cur.raw_last = raw
+
+    def _join(self, left: str, left_raw: str, right: str) -> str:
+        right_plain = _plain(right)
+        if left.endswith("-") and not left_raw.rstrip("\n").endswith(" ") and len(left) > 1:
+            before = _plain(left)[:-1]
+            if before[-1:].isalpha() and right_plain[:1].isalpha():
+                w1 = re.split(r"[\s\-/(\"“‘]", before)[-1]
+                w2 = re.match(r"[^\W\d_]+", right_plain)
+                if w2 and should_join_hyphen(w1, w2.group(0), self.vocab):
+                    return left[:-1] + right
+                return left + right
+        return left + " " + right
+
+    def run(self) -> None:
+        for p_index, page in enumerate(self.pages):
+            lines = _trim_blank(page.lines)
+            first = True
+            for i, raw in enumerate(lines):
+                if not raw.strip():
+                    self.close()
+                    continue
+                line = re.sub(r"\s+", " ", raw.strip())
+                if first and p_index > 0:
+                    line = PAGE_MARK + line
+                    if self.cur is not None and (
+                        self.cur.kind != "p" or _TERMINAL.search(_plain(self.cur.lines[-1]))
+                    ):
+                        self.close()
+                prev = lines[i - 1] if i > 0 else (None if p_index == 0 else self._last_raw())
+                nxt = lines[i + 1] if i + 1 < len(lines) else None
+                self._place(line, raw, prev, nxt, first)
+                first = False
+            if first and p_index > 0:  # a page without body lines still has a start
+                self._page_mark_only()
+        self.close()
+
+    def _last_raw(self) -> str | None:
+        return self.cur.raw_last if self.cur is not None else ""
+
+    def _page_mark_only(self) -> None:
+        if self.cur is not None:
+            self.cur.lines[-1] += PAGE_MARK
+        elif self.paras:
+            self.paras[-1].lines[-1] += PAGE_MARK
+
+    def _place(self, line: str, raw: str, prev: str | None, nxt: str | None, page_first: bool) -> None:
+        s = _plain(line)
+        if meta.CLOSING.match(s) or (meta.SIGNATURE_TITLE.match(s) and len(s) <= 70):
+            self.start("c", line, raw)
+            self.close()
+            self.after_signature = bool(meta.SIGNATURE_TITLE.match(s))
+            return
+        if self.after_signature:
+            self.after_signature = False
+            if len(s) <= 60 and not _TERMINAL.search(s):
+                self.start("c", line, raw)
+                self.close()
+                return
+        if self.is_heading(line, prev, nxt):
+            self.start("h", line, raw)
+            self.close()
+            return
+        if self.cur is None or _BULLET.match(s):
+            self.start("p", line, raw)
+        else:
+            self.append(line, raw)
+        if self.ends_paragraph(raw):
+            self.close()
+
+
+def _trim_blank(lines: list[str]) -> list[str]:
+    """Blank lines at a page's top and bottom are page-break noise, not paragraph breaks."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
+
+
+def should_join_hyphen(w1: str, w2: str, vocab: set[str]) -> bool:
+    """Decide a line-end hyphen between ``w1`` and ``w2`` (DOMAIN.md rule).
+
+    Keep it after a capital or before a capital ("NAVO-" "bondgenootschap", "Noord-" "Atlantische");
+    keep it when the hyphenated form occurs elsewhere ("defensie-industrie"); join when the joined
+    form occurs elsewhere; otherwise join only when ``w1`` is not a word by itself ("beperk-tere").
+    """
+    if not w1 or not w2 or w1[-1].isupper() or w2[0].isupper():
+        return False
+    if f"{w1}-{w2}".lower() in vocab:
+        return False
+    if f"{w1}{w2}".lower() in vocab:
+        return True
+    return w1.lower() not in vocab
+
+
+def _plain(line: str | None) -> str:
+    if not line:
+        return ""
+    return line.translate({ord(c): None for c in _MARKS})
+
+
+def assemble(pages: list[Page]) -> tuple[list[_Para], list[tuple[int, int, str]]]:
+    """Run the paragraph assembler; also returns footnotes as (page, number, text)."""
+    assembler = _Assembler(pages)
+    assembler.run()
+    notes = [(i, number, text) for i, page in enumerate(pages) for number, text in page.footnotes]
+    return assembler.paras, notes
+
+
+def build_clean_text(pages: list[Page]) -> CleanText:
+    """Assemble pages into the clean body, with headings, page starts and footnotes with markers."""
+    paras, notes = assemble(pages)
+    marked = "\n\n".join(" ".join(p.lines) for p in paras)
+    text, page_starts, sure_markers = _take_marks(marked)
+    page_starts = [0] + page_starts if pages else []
+    headings: list[Span] = []
+    paragraphs: list[str] = []
+    pos = 0
+    for para in paras:
+        plain = _plain(" ".join(para.lines))
+        if para.kind == "h":
+            headings.append((pos, pos + len(plain)))
+        paragraphs.append(plain)
+        pos += len(plain) + 2
+    footnotes = _attach_markers(text, notes, page_starts, sure_markers)
+    return CleanText(text, paragraphs, tuple(headings), tuple(page_starts[: len(pages)]), footnotes)
+
+
+def _take_marks(marked: str) -> tuple[str, list[int], list[tuple[int, Span]]]:
+    out: list[str] = []
+    page_starts: list[int] = []
+    markers: list[tuple[int, Span]] = []
+    pos = 0
+    open_at: int | None = None
+    for ch in marked:
+        if ch == PAGE_MARK:
+            page_starts.append(pos)
+        elif ch == MARK_OPEN:
+            open_at = pos
+        elif ch == MARK_CLOSE:
+            if open_at is not None and pos > open_at:
+                digits = "".join(out[open_at:pos])
+                if digits.isdigit():
+                    markers.append((int(digits), (open_at, pos)))
+            open_at = None
+        else:
+            out.append(ch)
+            pos += 1
+    return "".join(out), page_starts, markers
+
+
+def _attach_markers(
+    text: str,
+    notes: list[tuple[int, int, str]],
+    page_starts: list[int],
+    sure: list[tuple[int, Span]],
+) -> tuple[Footnote, ...]:
+    """Give each footnote its marker span: a marker the PDF reader was sure of, else the first
+    plausible glued number on the footnote's page after the previous marker."""
+    result: list[Footnote] = []
+    used: set[Span] = set()
+    floor = 0
+    for page, number, note_text in notes:
+        span = next((s for n, s in sure if n == number and s not in used and s[0] >= floor), None)
+        if span is None:
+            lo = max(floor, page_starts[page] if page < len(page_starts) else 0)
+            hi = page_starts[page + 1] if page + 1 < len(page_starts) else len(text)
+            span = fn.locate_marker(text, number, lo, hi)
+        if span is not None:
+            used.add(span)
+            floor = span[1]
+        clean_note = re.sub(r"\s+", " ", note_text).strip()
+        result.append(Footnote(number=number, text=clean_note, marker=span))
+    return tuple(result)
+
+
+def remove_artefacts(lines: list[str], keep: Callable[[str], bool] | None = None) -> tuple[list[str], list[str]]:
+    """Split lines into (kept, removed artefact lines)."""
+    kept: list[str] = []
+    removed: list[str] = []
+    for line in lines:
+        if is_artefact_line(line) and not (keep and keep(line)):
+            removed.append(line)
+        else:
+            kept.append(line)
+    return kept, removed

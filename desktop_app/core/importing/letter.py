@@ -1,0 +1,105 @@
+"""Putting it together: pages (from text or PDF) + metadata hints -> ``ParsedLetter``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop_app.core.importing import cleaning
+from desktop_app.core.importing import metadata as meta
+from desktop_app.core.importing.text import PRIVATE_MARKS
+from desktop_app.core.model import ParsedLetter
+
+
+@dataclass
+class Hints:
+    """What a reader saw outside the body: side column, running headers/footers, page count."""
+
+    side_lines: list[str] = field(default_factory=list)  # ministry layout right-hand column
+    furniture: list[str] = field(default_factory=list)  # removed running headers and footers
+    pages: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_text(text: str, *, source_file: str, content_hash: str) -> ParsedLetter:
+    """Parse a plain-text letter already in memory.
+
+    ``pages`` is the number of pages detected from page-break noise (runs of blank lines, form
+    feeds, page-bottom footnote blocks): page breaks + 1.
+    """
+    for mark in PRIVATE_MARKS:
+        text = text.replace(mark, "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
+    lines = text.split("\n")
+    pages = cleaning.split_txt_pages(lines)
+    return build_letter(pages, Hints(), source_file=source_file, content_hash=content_hash, fmt="txt")
+
+
+def build_letter(
+    pages: list[cleaning.Page], hints: Hints, *, source_file: str, content_hash: str, fmt: str
+) -> ParsedLetter:
+    """Take the head block off page 1, drop artefacts, assemble the body, read the metadata."""
+    all_lines = [ln for p in pages for ln in p.lines]
+    first = pages[0].lines if pages else []
+    header = meta.parse_header(first)
+    side = meta.parse_header(hints.side_lines, search_limit=200) if hints.side_lines else meta.Header()
+    if pages:
+        pages[0].lines = first[header.body_start :]
+    furniture = list(hints.furniture)
+    for page in pages:
+        page.lines, removed = cleaning.remove_artefacts(page.lines)
+        furniture.extend(removed)
+    clean = cleaning.build_clean_text(pages)
+
+    kamerstuk = (
+        meta.find_kamerstuk(furniture)
+        or meta.kamerstuk_from_head(all_lines)
+        or meta.find_kamerstuk(all_lines[:40])
+    )
+    date = header.date or side.date or _side_date(hints.side_lines) or meta.find_dateline(all_lines)
+    subject = header.subject or side.subject
+    chamber = header.chamber or side.chamber or meta.chamber_from_text("\n".join(all_lines[:40]))
+    if chamber is None and kamerstuk:
+        chamber = _chamber_of_id(kamerstuk, all_lines[:10])
+    signatory = meta.find_signatory(clean.paragraphs)
+    kind = meta.guess_kind(subject, clean.text, kamerstuk)
+    warnings = list(hints.warnings)
+    if not clean.text.strip():
+        warnings.append("no body text found")
+    return ParsedLetter(
+        source_file=source_file,
+        content_hash=content_hash,
+        source_format=fmt,
+        text=clean.text,
+        footnotes=clean.footnotes,
+        date=date,
+        subject=subject,
+        chamber=chamber,
+        signatory=signatory,
+        kind=kind,
+        kamerstuk=kamerstuk,
+        pages=hints.pages if hints.pages is not None else max(1, len(pages)),
+        headings=clean.headings,
+        page_starts=clean.page_starts,
+        warnings=tuple(warnings),
+    )
+
+
+def _side_date(lines: list[str]) -> str | None:
+    """A side column says "Datum" on one line and the date on the next."""
+    for i, line in enumerate(lines[:-1]):
+        if line.strip().lower() == "datum":
+            return meta.parse_dutch_date(lines[i + 1])
+    return None
+
+
+def _chamber_of_id(kamerstuk: str, head: list[str]) -> str | None:
+    if kamerstuk.startswith(("ah-tk", "h-tk")):
+        return "Tweede Kamer"
+    if kamerstuk.startswith(("ah-ek", "h-ek")):
+        return "Eerste Kamer"
+    for line in head:
+        if "Staten-Generaal" in line:
+            found = meta.chamber_from_text("Voorzitter van de " + line)
+            if found:
+                return found
+    return None

@@ -1,0 +1,208 @@
+"""Letter metadata: the letter-head block, dates, subject, chamber, signatory, kind, kamerstuk.
+
+Only what the document states is taken: a letter without a "Datum" line, a side-column date or an
+official dateline ("Den Haag, 3 oktober 2024") gets ``date=None``; dates in the body are never used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+_DATE = re.compile(r"\b(\d{1,2})\s+([a-zA-Z]{3,9})\.?\s+(\d{4})\b")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
+SALUTATION = re.compile(r"^\s*(?:Zeer\s+|Hoog)?[Gg]eachte\b.{0,60},?\s*$")
+_DATUM = re.compile(r"^\s*Datum\b[:\s]*(.*)$")
+_BETREFT = re.compile(r"^\s*(?:Betreft|Onderwerp)\b[:\s]*(.*)$")
+_OTHER_LABEL = re.compile(
+    r"^\s*(?:Datum|Ons kenmerk|Onze referentie|Uw kenmerk|Uw brief|Kenmerk|Bijlage\(n\)|Bijlagen?\b"
+    r"|Contactpersoon|Inlichtingen|Doorkiesnummer|Behandeld door|Pagina)\b"
+)
+_CHAMBER = re.compile(r"\b(Eerste|Tweede)\s+Kamer\b")
+_ADDRESSEE = re.compile(r"Voorzitter\s+van\s+de\s+(Eerste|Tweede)\s+Kamer", re.IGNORECASE)
+DATELINE = re.compile(r"^\s*(?:Den Haag|'s-Gravenhage|’s-Gravenhage),?\s+(\d{1,2}\s+\w+\.?\s+\d{4})\s*$")
+RETOURADRES = re.compile(r"^\s*(?:[\w ]{0,24}>)?\s*>?\s*Retouradres\b")
+SIGNATURE_TITLE = re.compile(
+    r"^\s*(?:DE|De|de)\s+(?:MINISTER|Minister|minister|STAATSSECRETARIS|Staatssecretaris|staatssecretaris)"
+    r"(?:-PRESIDENT|-president)?\b[^.;:!?]{0,90},?\s*$"
+)
+CLOSING = re.compile(r"^\s*(?:Hoogachtend|Met vriendelijke groet(?:en)?|Met de meeste hoogachting),?\s*$")
+KAMERSTUK_ID = re.compile(r"\b(kst-\d{5}(?:-[A-Za-z0-9]+)*-[0-9]+[a-z]?|ah-[te]k-\d{8}-\d+|h-[te]k-\d{8}-\d+(?:-\d+)?)\b")
+_DOSSIER_LINE = re.compile(r"^\s*(\d{2}[ .]?\d{3})(?:[ -]([IVXLC]+|[A-Z]|\d{1,3}))?\b")
+_NR_LINE = re.compile(r"^\s*Nr\.\s*(\d+[a-z]?|[A-Z]{1,2})\b\s*(.*)$")
+
+
+@dataclass
+class Header:
+    """What the letter-head block (and a PDF side column) says."""
+
+    date: str | None = None
+    subject: str | None = None
+    chamber: str | None = None
+    body_start: int = 0  # index of the first body line after the head block
+    removed: list[int] = field(default_factory=list)  # head-block line indexes (metadata, not body)
+
+
+def parse_dutch_date(text: str) -> str | None:
+    """ISO date of the first Dutch date ("3 oktober 2024", "03-10-2024") in ``text``."""
+    match = _DATE.search(text)
+    if match:
+        month = MONTHS.get(match.group(2).lower())
+        if month:
+            return _iso(int(match.group(3)), month, int(match.group(1)))
+    match = _NUMERIC_DATE.search(text)
+    if match:
+        return _iso(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    return None
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if not (1800 <= year <= 2200 and 1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+def parse_header(lines: list[str], *, search_limit: int = 60) -> Header:
+    """Find the letter-head block at the start of ``lines``.
+
+    The block runs to the salutation ("Geachte voorzitter,") when there is one, else to the end of
+    the Betreft lines. Lines before it (Retouradres, addressee, Datum, Betreft) are metadata.
+    """
+    header = Header()
+    limit = min(len(lines), search_limit)
+    salutation = next((i for i in range(limit) if SALUTATION.match(lines[i])), None)
+    betreft = next((i for i in range(limit) if _BETREFT.match(lines[i])), None)
+    datum = next((i for i in range(limit) if _DATUM.match(lines[i]) and _DATE.search(lines[i])), None)
+    if salutation is None and betreft is None and datum is None:
+        return header
+    if datum is not None:
+        header.date = parse_dutch_date(lines[datum])
+    end = salutation + 1 if salutation is not None else 0
+    if betreft is not None:
+        subject, subject_end = _subject(lines, betreft, salutation)
+        header.subject = subject or None
+        end = max(end, subject_end)
+    if datum is not None:
+        end = max(end, datum + 1)
+    for line in lines[:end]:
+        if header.chamber is None:
+            addressee = _ADDRESSEE.search(line)
+            if addressee:
+                header.chamber = f"{addressee.group(1).capitalize()} Kamer"
+    header.body_start = end
+    header.removed = list(range(end))
+    return header
+
+
+def _subject(lines: list[str], start: int, stop: int | None) -> tuple[str, int]:
+    """The Betreft text, which may continue over following lines, even after one blank line."""
+    first = _BETREFT.match(lines[start])
+    parts = [first.group(1).strip()] if first else []
+    i = start + 1
+    blanks = 0
+    end = start + 1
+    limit = stop if stop is not None else min(len(lines), start + 8)
+    while i < limit:
+        line = lines[i]
+        if _blank(line):
+            blanks += 1
+            if blanks > 1:
+                break
+        elif _OTHER_LABEL.match(line) or SALUTATION.match(line) or RETOURADRES.match(line):
+            break
+        else:
+            blanks = 0
+            parts.append(line.strip())
+            end = i + 1
+        i += 1
+    subject = " ".join(p for p in parts if p)
+    return re.sub(r"\s+", " ", subject).strip(), end
+
+
+def chamber_from_text(text: str) -> str | None:
+    """Chamber named by an addressee line ("Aan de Voorzitter van de Tweede Kamer ...")."""
+    match = _ADDRESSEE.search(text)
+    return f"{match.group(1).capitalize()} Kamer" if match else None
+
+
+def find_dateline(lines: list[str]) -> str | None:
+    """Date of an official dateline ("Den Haag, 3 oktober 2024") standing on its own line."""
+    for line in lines:
+        match = DATELINE.match(line)
+        if match:
+            return parse_dutch_date(match.group(1))
+    return None
+
+
+def find_signatory(paragraphs: list[str]) -> str | None:
+    """The name under "DE MINISTER VAN DEFENSIE" / "De Minister van Defensie,"."""
+    for i, para in enumerate(paragraphs):
+        if SIGNATURE_TITLE.match(para) and i + 1 < len(paragraphs):
+            name = paragraphs[i + 1].strip()
+            if _looks_like_name(name):
+                return name
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 6 and len(text) <= 60 and text[:1].isupper() and not text.endswith(".")
+
+
+def find_kamerstuk(lines: list[str]) -> str | None:
+    """The document's own id: a "kst-..."/"ah-tk-..." footer, or the official dossier + Nr lines."""
+    for line in lines:
+        match = KAMERSTUK_ID.search(line)
+        if match:
+            return match.group(1)
+    return None
+
+
+def kamerstuk_from_head(lines: list[str]) -> str | None:
+    """kst id from the official head: "Vergaderjaar ..." then "32 545 Titel" then "Nr. 143 ..."."""
+    head = [ln for ln in lines[:40] if ln.strip()]
+    if not any(re.match(r"^\s*Vergaderjaar\s+\d{4}", ln) for ln in head):
+        return None
+    for i, line in enumerate(head):
+        nr = _NR_LINE.match(line)
+        if not nr:
+            continue
+        for previous in reversed(head[max(0, i - 4) : i]):
+            dossier = _DOSSIER_LINE.match(previous)
+            if dossier:
+                number = re.sub(r"\D", "", dossier.group(1))
+                extra = f"-{dossier.group(2)}" if dossier.group(2) else ""
+                return f"kst-{number}{extra}-{nr.group(1)}"
+    return None
+
+
+def guess_kind(subject: str | None, text: str, kamerstuk: str | None) -> str:
+    """Document kind from what it says of itself; "brief" when nothing more specific is found."""
+    head = text[:1500].upper()
+    subj = (subject or "").lower()
+    if kamerstuk and kamerstuk.startswith("ah-"):
+        return "antwoord"
+    if subj.startswith("geannoteerde agenda"):
+        return "geannoteerde agenda"
+    if re.search(r"\bMOTIE VAN\b", head):
+        return "motie"
+    if re.search(r"\bAMENDEMENT VAN\b", head):
+        return "amendement"
+    if re.search(r"\bANTWOORD\b.*\bVRAGEN\b|\bVRAGEN VAN\b.*\bANTWOORD", head.replace("\n", " ")):
+        return "antwoord"
+    if re.search(r"\bBNC[- ]FICHE\b|\bFICHE\s*\d*\s*:", head) or subj.startswith("fiche"):
+        return "fiche"
+    if subj.startswith("verslag"):
+        return "verslag"
+    return "brief"

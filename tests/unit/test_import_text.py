@@ -1,0 +1,184 @@
+"""Importing the plain-text seed letters: body, footnotes with markers, metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.importing import parse_text, read_file
+from tests.conftest import seed_path
+
+
+def _load(prefix: str):
+    return read_file(seed_path(prefix))
+
+
+def _marker_text(letter, number):
+    (note,) = [f for f in letter.footnotes if f.number == number]
+    assert note.marker is not None
+    return letter.text[note.marker[0] : note.marker[1]], letter.text[: note.marker[0]]
+
+
+def test_seed_000_footnotes_and_markers():
+    letter = _load("000")
+    assert [f.number for f in letter.footnotes] == [1, 2, 3, 4, 5, 6]
+    digit, before = _marker_text(letter, 5)
+    assert digit == "5"
+    assert before.endswith("oktober 2024")
+    digit, before = _marker_text(letter, 1)
+    assert digit == "1"
+    assert before.endswith("NDPP Review.")
+    assert "17-18 oktober 2024" in letter.text
+    note5 = letter.footnotes[4]
+    assert note5.text.startswith("Kamerstuk 28 676, nr. 467 van 3 oktober 2024")
+    # footnote 2 runs over several lines in the file and is joined into one text
+    assert letter.footnotes[1].text.endswith("Defensienota en de begroting te gebruiken.")
+    # footnote texts are out of the body
+    assert "Ter vertrouwelijke inzage gelegd" not in letter.text
+    assert "Centraal Informatiepunt" not in letter.text
+    assert letter.date is None
+    assert letter.subject is None
+
+
+def test_markers_run_in_order_and_hold_their_number(seed_files):
+    for path in seed_files:
+        letter = read_file(path)
+        starts = [f.marker[0] for f in letter.footnotes if f.marker]
+        assert starts == sorted(starts), path.name
+        for note in letter.footnotes:
+            assert note.marker is not None, (path.name, note.number)
+            assert letter.text[note.marker[0] : note.marker[1]] == str(note.number)
+
+
+def test_seed_000_paragraph_continues_over_page_break():
+    letter = _load("000")
+    # page 1 ends "(NAVO" and page 2 begins "met iedere bondgenoot)": one sentence, one paragraph
+    assert "bilateraal (NAVO met iedere bondgenoot) en multilateraal" in letter.text
+    assert "zoals de Defensienota6 al opmerkt" in letter.text
+    assert letter.pages == 3
+    assert len(letter.page_starts) == 3 and letter.page_starts[0] == 0
+    assert letter.text[letter.page_starts[1] :].startswith("met iedere bondgenoot)")
+
+
+def test_seed_003_metadata():
+    letter = _load("003")
+    assert letter.date == "2024-10-03"
+    assert letter.chamber == "Eerste Kamer"
+    assert letter.subject.startswith(
+        "Geannoteerde agenda bijeenkomst NAVO-ministers van Defensie op 17 en 18 oktober 2024"
+    )
+    assert letter.signatory == "Ruben Brekelmans"
+    assert letter.kind == "geannoteerde agenda"
+    assert [f.number for f in letter.footnotes] == [1, 2]
+    assert letter.footnotes[1].text.endswith("Voortgang Uitvoeringsagenda Innovatie & Onderzoek).")
+    digit, before = _marker_text(letter, 1)
+    assert before.endswith("(NDPP)")
+
+
+def test_seed_003_letter_head_is_metadata_not_body():
+    letter = _load("003")
+    assert "Retouradres" not in letter.text
+    assert "Kazernestraat" not in letter.text
+    assert "Betreft" not in letter.text
+    assert "Geachte voorzitter" not in letter.text
+    assert letter.text.startswith("Hierbij stuur ik u de geannoteerde agenda")
+    # the closing stays
+    assert letter.text.rstrip().endswith("Hoogachtend,\n\nDE MINISTER VAN DEFENSIE\n\nRuben Brekelmans")
+
+
+def test_seed_003_headings_are_own_paragraphs():
+    letter = _load("003")
+    headings = [letter.text[a:b] for a, b in letter.headings]
+    for expected in ["Afschrikking en verdediging", "Versterking van de defensie-industrie", "Oekraïne"]:
+        assert expected in headings
+    for a, b in letter.headings:
+        assert letter.text[max(0, a - 2) : a] in ("", "\n\n")
+        assert letter.text[b : b + 2] in ("", "\n\n")
+    paragraphs = letter.text.split("\n\n")
+    assert "Missies en operaties" in paragraphs
+
+
+def test_seed_004_metadata_footnote_and_annex():
+    letter = _load("004")
+    assert letter.date == "2025-01-31"
+    assert letter.chamber == "Tweede Kamer"
+    assert letter.signatory == "Ruben Brekelmans"
+    assert len(letter.footnotes) == 1
+    assert "Kamerstuk 28 676, nr. 472 van 8 november 2024" in letter.footnotes[0].text
+    assert "Bijlage 1: Overzicht NAVO-inzet en oefeningen op de Noordzee" in letter.text.split("\n\n")
+    assert "Sandy Coast 25" in letter.text
+
+
+def test_seed_001_and_002():
+    one = _load("001")
+    assert one.date == "2025-05-21"
+    assert one.chamber == "Eerste Kamer"
+    assert not one.footnotes
+    assert "v agenda>" not in one.text and "Retouradres" not in one.text
+    two = _load("002")
+    assert two.date is None  # dates in the body ("25 januari 2024") are never taken
+    assert two.chamber is None
+    assert two.signatory == "R.P. Brekelmans"
+    assert "Kamerbrief 28 676, nr. 472 van 8 november 2024" in two.text
+
+
+def test_compound_hyphens_kept_at_line_ends():
+    # "NAVO-" / "bondgenootschap" (001), "Noord-" / "Atlantische" (003), "NAVO-" / "commandostructuren"
+    assert "NAVO-bondgenootschap" in _load("001").text
+    three = _load("003").text
+    assert "Noord-Atlantische Raad" in three
+    assert "NAVO-commandostructuren" in three
+    assert "Oost-Azië" in three
+    assert "Productie- en Leveringszekerheid" in three  # hyphen followed by a space: ellipsis kept
+
+
+def test_no_page_noise_left_in_seed_bodies(seed_files):
+    for path in seed_files:
+        text = read_file(path).text
+        assert "\n\n\n" not in text
+        assert not re.search(r"^\s*>\s*$", text, re.M)
+        assert "  " not in text
+        assert text == text.strip()
+        paragraphs = text.split("\n\n")
+        assert all(p.strip() == p and p for p in paragraphs)
+
+
+def test_content_hash_and_source(seed_files):
+    path = seed_files[0]
+    letter = read_file(path)
+    assert letter.content_hash == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert letter.source_file == path.name
+    assert letter.source_format == "txt"
+
+
+def test_parse_text_matches_read_file():
+    path = seed_path("003")
+    data = path.read_bytes()
+    direct = parse_text(data.decode("utf-8"), source_file=path.name, content_hash="x")
+    via_file = read_file(path)
+    assert direct.text == via_file.text
+    assert direct.footnotes == via_file.footnotes
+    assert direct.subject == via_file.subject
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_encodings(tmp_path: Path, encoding: str):
+    body = "Datum 3 oktober 2024\nBetreft Steun aan Oekraïne\n\nGeachte voorzitter,\n\nDe kosten: €20 mln voor coördinatie.\n"
+    path = tmp_path / "brief.txt"
+    path.write_bytes(body.encode(encoding))
+    letter = read_file(path)
+    assert letter.text == "De kosten: €20 mln voor coördinatie."
+    assert letter.subject == "Steun aan Oekraïne"
+    assert letter.date == "2024-10-03"
+
+
+def test_latin1_fallback(tmp_path: Path):
+    # 0x81 is undefined in cp1252, so this file can only be latin-1
+    path = tmp_path / "oud.txt"
+    path.write_bytes("Coördinatie en \x81 ruimte".encode("latin-1").replace(b"\x81", b"\xa0"))
+    path.write_bytes(path.read_bytes() + b" \x81x")
+    letter = read_file(path)
+    assert "Coördinatie" in letter.text

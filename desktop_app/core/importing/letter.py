@@ -42,9 +42,10 @@ def build_letter(
     first = pages[0].lines if pages else []
     header = meta.parse_header(first)
     side = meta.parse_header(hints.side_lines, search_limit=200) if hints.side_lines else meta.Header()
-    if pages:
-        pages[0].lines = first[header.body_start :]
     furniture = list(hints.furniture)
+    if pages:
+        pages[0].lines, masthead = _split_masthead(first[header.body_start :])
+        furniture.extend(masthead)
     for page in pages:
         page.lines, removed = cleaning.remove_artefacts(page.lines)
         furniture.extend(removed)
@@ -56,7 +57,9 @@ def build_letter(
         or meta.find_kamerstuk(all_lines[:40])
     )
     date = header.date or side.date or _side_date(hints.side_lines) or meta.find_dateline(all_lines)
-    subject = header.subject or side.subject
+    if date is None and kamerstuk:
+        date = meta.find_official_date(all_lines)
+    subject = header.subject or side.subject or meta.official_subject(all_lines, kamerstuk)
     chamber = header.chamber or side.chamber or meta.chamber_from_text("\n".join(all_lines[:40]))
     if chamber is None and kamerstuk:
         chamber = _chamber_of_id(kamerstuk, all_lines[:10])
@@ -82,6 +85,19 @@ def build_letter(
         page_starts=clean.page_starts,
         warnings=tuple(warnings),
     )
+
+
+def _split_masthead(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The official masthead ("Tweede Kamer der Staten-Generaal", "Vergaderjaar 2020–2021 ...")
+    at the top of page 1 is metadata, not body."""
+    kept: list[str] = []
+    removed: list[str] = []
+    for index, line in enumerate(lines):
+        if index < 12 and meta.MASTHEAD.match(line):
+            removed.append(line)
+        else:
+            kept.append(line)
+    return kept, removed
 
 
 def _side_date(lines: list[str]) -> str | None:

@@ -145,6 +145,19 @@ def find_dateline(lines: list[str]) -> str | None:
     return None
 
 
+_OFFICIAL_DATE = re.compile(
+    r"(?:^\s*Voorgesteld\s+|\(ontvangen\s+|^\s*Ontvangen\s+)(\d{1,2}\s+[a-z]+\s+\d{4})", re.MULTILINE
+)
+MASTHEAD = re.compile(r"^\s*(?:(?:Eerste|Tweede)\s+Kamer\s+der\s+Staten-Generaal|Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b.*)\s*$")
+
+
+def find_official_date(lines: list[str]) -> str | None:
+    """Date an official publication gives in its head: "Voorgesteld 6 juli 2021" (motion),
+    "(ontvangen 21 juni 2021)" (answers to written questions)."""
+    match = _OFFICIAL_DATE.search("\n".join(lines[:40]))
+    return parse_dutch_date(match.group(1)) if match else None
+
+
 def find_signatory(paragraphs: list[str]) -> str | None:
     """The name under "DE MINISTER VAN DEFENSIE" / "De Minister van Defensie,"."""
     for i, para in enumerate(paragraphs):
@@ -184,6 +197,27 @@ def kamerstuk_from_head(lines: list[str]) -> str | None:
                 number = re.sub(r"\D", "", dossier.group(1))
                 extra = f"-{dossier.group(2)}" if dossier.group(2) else ""
                 return f"kst-{number}{extra}-{nr.group(1)}"
+    return None
+
+
+def official_subject(lines: list[str], kamerstuk: str | None) -> str | None:
+    """Subject of an official publication: "<dossier title>; <document title>" for a Kamerstuk,
+    the question line ("Vragen van ... over ...") for answers to written questions."""
+    head = [ln.strip() for ln in lines[:40] if ln.strip()]
+    if kamerstuk and kamerstuk.startswith("kst-"):
+        title = dossier = None
+        for i, line in enumerate(head):
+            nr = _NR_LINE.match(line)
+            if nr and i > 0 and _DOSSIER_LINE.match(head[i - 1]):
+                dossier = _DOSSIER_LINE.sub("", head[i - 1]).strip() or None
+                title = re.split(r"\s+(?:Voorgesteld|Ontvangen)\s", nr.group(2))[0].strip() or None
+                break
+        parts = [p for p in (dossier, title) if p]
+        return "; ".join(parts) if parts else None
+    if kamerstuk and kamerstuk.startswith("ah-"):
+        joined = " ".join(head)
+        match = re.search(r"\b(Vragen van .{5,400}?)\s*\((?:ingezonden|ontvangen)", joined)
+        return match.group(1).strip() if match else None
     return None
 
 

@@ -1,0 +1,418 @@
+"""PDF reader: pypdf text fragments with geometry -> pages of body lines, footnotes and hints.
+
+Every text fragment comes with its position and effective font size (pypdf ``visitor_text``).
+pypdf reports text in runs that only end at a font change, a ``cm`` or a line break, so a raised
+superscript drawn with a new text matrix would be glued to the text before it. To see every
+show-text operator separately, an identity ``cm`` is put before each one in a private copy of the
+page's content stream (a no-op for drawing; pypdf flushes its run there).
+
+Layout roles, decided by geometry:
+- superscript marker: digits in a smaller font on a raised baseline within a body line;
+- footnotes: the block of small-font lines under the body at the bottom of a page, starting with a
+  number (raised or not);
+- running headers/footers: lines in the top/bottom margin repeating across pages (digits ignored),
+  "Pagina 1 van 15", the official kst/ISSN footer lines, decorative big page marks;
+- side column (ministry layout): small text far to the right of the body column; kept out of the
+  body, used for metadata (Datum, Kenmerk).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from desktop_app.core.errors import ImportFailed
+from desktop_app.core.importing import cleaning
+from desktop_app.core.importing import footnotes as fn
+from desktop_app.core.importing.letter import Hints, build_letter
+from desktop_app.core.importing.text import NotText, decode_bytes
+from desktop_app.core.model import ParsedLetter
+
+_log = logging.getLogger(__name__)
+
+_FURNITURE = [
+    re.compile(r"^\s*Pagina\s+\d+\s+(?:van|/)\s+\d+\s*$", re.IGNORECASE),
+    re.compile(r"^\s*(?:kst|ah-tk|ah-ek|h-tk|h-ek|blg|stb|stcrt)-[\w-]+(?:\s+ISSN\b.*)?$"),
+    re.compile(r"^\s*ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\s*$"),
+    re.compile(r"^\s*[’']s-Gravenhage\s+\d{4}\b.*$"),
+    re.compile(r"^\s*(?:Eerste|Tweede)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b.*$"),
+    re.compile(r"^\s*\d{1,4}\s*$"),
+]
+_MARKER_TEXT = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+@dataclass
+class Frag:
+    x: float
+    y: float
+    size: float
+    text: str
+
+
+@dataclass
+class Line:
+    y: float
+    size: float  # size of the line's normal text
+    x0: float
+    pieces: list[tuple[str, bool]] = field(default_factory=list)  # (text, is_superscript_marker)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", "".join(t for t, _ in self.pieces)).strip()
+
+    def marked_text(self) -> str:
+        """Text with superscript marker digits wrapped in the cleaning module's in-band marks."""
+        out = []
+        for text, is_marker in self.pieces:
+            if is_marker:
+                out.append(f"{cleaning.MARK_OPEN}{text.strip()}{cleaning.MARK_CLOSE}")
+            else:
+                out.append(text)
+        return re.sub(r"[ \t]+", " ", "".join(out)).strip()
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def read_pdf(
+    data: bytes, *, name: str, source_file: str, content_hash: str, password: str | None
+) -> ParsedLetter:
+    """Read a PDF's bytes into a ParsedLetter; every problem becomes ImportFailed(name, ...)."""
+    if b"%PDF-" not in data[:1024]:
+        raise ImportFailed(name, _not_pdf_problem(data))
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+    except ImportError as exc:  # pragma: no cover - pinned dependency
+        raise ImportFailed(name, "PDF support is not installed (pypdf)") from exc
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        _unlock(reader, name, password)
+        page_frags, sizes, has_images = _read_pages(reader)
+    except ImportFailed:
+        raise
+    except DependencyError as exc:
+        raise ImportFailed(name, "encrypted PDF needs the 'cryptography' package") from exc
+    except FileNotDecryptedError as exc:
+        raise ImportFailed(name, "encrypted PDF: give the password with --password") from exc
+    except RecursionError as exc:
+        raise ImportFailed(name, "damaged PDF (too deeply nested)") from exc
+    except MemoryError as exc:
+        raise ImportFailed(name, "PDF too large to read (out of memory)") from exc
+    except (PyPdfError, Exception) as exc:  # noqa: BLE001 - pypdf raises many types on bad input
+        raise ImportFailed(name, "truncated or damaged PDF", details=repr(exc)) from exc
+
+    total_chars = sum(len(f.text.strip()) for frags in page_frags for f in frags)
+    if total_chars < 10:
+        if has_images:
+            raise ImportFailed(name, "no text layer (scanned document)")
+        raise ImportFailed(name, "no text in PDF")
+    pages, hints = layout_pages(page_frags, sizes)
+    return build_letter(pages, hints, source_file=source_file, content_hash=content_hash, fmt="pdf")
+
+
+def _not_pdf_problem(data: bytes) -> str:
+    try:
+        text = decode_bytes(data[:65536])
+    except NotText:
+        return "not a PDF (unrecognised data)"
+    if text.strip():
+        return "not a PDF (looks like text; rename it to .txt?)"
+    return "not a PDF"
+
+
+def _unlock(reader, name: str, password: str | None) -> None:
+    from pypdf import PasswordType
+
+    if not reader.is_encrypted:
+        return
+    if password is None:
+        if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+            raise ImportFailed(name, "encrypted PDF: give the password with --password")
+        return
+    if reader.decrypt(password) == PasswordType.NOT_DECRYPTED:
+        raise ImportFailed(name, "wrong password")
+
+
+# ---------------------------------------------------------------- fragments
+
+
+def _read_pages(reader) -> tuple[list[list[Frag]], list[tuple[float, float]], bool]:
+    page_frags: list[list[Frag]] = []
+    sizes: list[tuple[float, float]] = []
+    has_images = False
+    for page in reader.pages:
+        box = page.mediabox
+        sizes.append((float(box.width), float(box.height)))
+        frags = _page_fragments(page, reader)
+        page_frags.append(frags)
+        if not has_images and sum(len(f.text.strip()) for f in frags) < 10:
+            has_images = _has_image(page)
+    return page_frags, sizes, has_images
+
+
+def _page_fragments(page, reader) -> list[Frag]:
+    from pypdf.generic import ContentStream, NameObject, NumberObject
+
+    contents = page.get("/Contents")
+    if contents is None:
+        return []
+    stream = ContentStream(contents.get_object(), reader, "bytes")
+    identity = [NumberObject(1), NumberObject(0), NumberObject(0), NumberObject(1), NumberObject(0), NumberObject(0)]
+    operations = []
+    for operands, operator in stream.operations:
+        if operator in (b"Tj", b"TJ", b"'", b'"'):
+            operations.append((identity, b"cm"))
+        operations.append((operands, operator))
+    split = ContentStream(None, reader)
+    split.operations = operations
+    page[NameObject("/Contents")] = split
+    frags: list[Frag] = []
+
+    def visit(text, cm, tm, font, size) -> None:  # noqa: ARG001 - pypdf's visitor signature
+        if not text:
+            return
+        m = _mult(tm, cm)
+        scale = math.hypot(m[2], m[3]) or 1.0
+        frags.append(Frag(m[4], m[5], abs(float(size or 0)) * scale, text))
+
+    page.extract_text(visitor_text=visit)
+    return frags
+
+
+def _mult(m: list[float], n: list[float]) -> list[float]:
+    return [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
+
+
+def _has_image(page) -> bool:
+    try:
+        resources = page.get("/Resources")
+        xobjects = resources.get_object().get("/XObject") if resources else None
+        if xobjects:
+            for ref in xobjects.get_object().values():
+                if ref.get_object().get("/Subtype") == "/Image":
+                    return True
+        return bool(page.images)
+    except Exception:  # noqa: BLE001 - a damaged resource dictionary is simply "no image"
+        return False
+
+
+# ---------------------------------------------------------------- lines
+
+
+def _group_lines(frags: list[Frag]) -> list[Line]:
+    """Group fragments (content order) into lines; raised small digits become marker pieces."""
+    lines: list[Line] = []
+    cur: Line | None = None
+    for frag in frags:
+        text = frag.text.replace("\n", " ")
+        if not text.strip():
+            if cur is not None and text:
+                cur.pieces.append((" ", False))
+            continue
+        if cur is not None and _continues(cur, frag):
+            if _is_superscript(cur, frag, text):
+                cur.pieces.append((text.strip(), True))
+                if text.endswith(" "):
+                    cur.pieces.append((" ", False))
+            else:
+                if _only_markers(cur) and frag.size > cur.size:
+                    cur.y, cur.size = frag.y, frag.size
+                cur.pieces.append((text, False))
+                cur.size = max(cur.size, frag.size) if not _only_markers(cur) else frag.size
+            continue
+        cur = Line(frag.y, frag.size, frag.x, [(text, False)])
+        lines.append(cur)
+    return _merge_same_baseline(lines)
+
+
+def _continues(line: Line, frag: Frag) -> bool:
+    tolerance = 0.3 * max(line.size, frag.size, 1.0)
+    if abs(frag.y - line.y) <= tolerance:
+        return True
+    if frag.size < 0.85 * line.size and 0 < frag.y - line.y < 0.8 * line.size:
+        return True  # raised smaller text: superscript
+    if _only_markers(line) and frag.size > line.size and 0 < line.y - frag.y < 0.8 * frag.size:
+        return True  # text after a raised footnote number at the start of a footnote
+    return False
+
+
+def _is_superscript(line: Line, frag: Frag, text: str) -> bool:
+    return (
+        bool(_MARKER_TEXT.match(text))
+        and frag.size < 0.85 * line.size
+        and frag.y - line.y > 0.12 * line.size
+    )
+
+
+def _only_markers(line: Line) -> bool:
+    """A line that so far holds only a (raised) number: the start of a footnote."""
+    return all(not text.strip() or _MARKER_TEXT.match(text) for text, _ in line.pieces)
+
+
+def _merge_same_baseline(lines: list[Line]) -> list[Line]:
+    """Pieces of one printed line drawn at different moments are joined, left to right."""
+    merged: list[Line] = []
+    for line in sorted(lines, key=lambda ln: -ln.y):
+        target = next(
+            (m for m in merged if abs(m.y - line.y) <= 0.3 * max(m.size, line.size, 1.0)), None
+        )
+        if target is None or abs(target.size - line.size) > 0.25 * max(target.size, line.size):
+            merged.append(line)
+            continue
+        if line.x0 < target.x0:
+            line.pieces.append((" ", False))
+            target.pieces = line.pieces + target.pieces
+            target.x0 = line.x0
+        else:
+            target.pieces = target.pieces + [(" ", False)] + line.pieces
+    merged.sort(key=lambda ln: (-round(ln.y, 0), ln.x0))
+    return merged
+
+
+# ---------------------------------------------------------------- layout roles
+
+
+def layout_pages(
+    page_frags: list[list[Frag]], sizes: list[tuple[float, float]]
+) -> tuple[list[cleaning.Page], Hints]:
+    """Decide the role of every line and build the pages the cleaner assembles."""
+    page_lines = [_group_lines(frags) for frags in page_frags]
+    body_size = _body_size(page_lines)
+    repeated = _repeated_margin_lines(page_lines, sizes)
+    hints = Hints(pages=len(page_frags))
+    pages: list[cleaning.Page] = []
+    expected = 1
+    for index, lines in enumerate(page_lines):
+        width, height = sizes[index]
+        body: list[Line] = []
+        for line in lines:
+            text = line.text
+            if not text:
+                continue
+            if _is_furniture(line, text, height, body_size, index, repeated):
+                hints.furniture.append(text)
+            elif _is_side_column(line, width, body_size, lines):
+                hints.side_lines.append(text)
+            else:
+                body.append(line)
+        body, notes, expected = _take_footnotes(body, body_size, expected)
+        pages.append(cleaning.Page(_to_text_lines(body), notes))
+    return pages, hints
+
+
+def _body_size(page_lines: list[list[Line]]) -> float:
+    counts: Counter[float] = Counter()
+    for lines in page_lines:
+        for line in lines:
+            counts[round(line.size * 2) / 2] += len(line.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def _norm_furniture(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def _repeated_margin_lines(page_lines: list[list[Line]], sizes: list[tuple[float, float]]) -> set[str]:
+    """Texts (digits ignored) of margin lines that stand at the same height on several pages."""
+    if len(page_lines) < 2:
+        return set()
+    seen: Counter[tuple[str, int]] = Counter()
+    for index, lines in enumerate(page_lines):
+        height = sizes[index][1]
+        keys = set()
+        for line in lines:
+            if line.y > 0.85 * height or line.y < 0.15 * height:
+                keys.add((_norm_furniture(line.text), round(line.y / 6)))
+        seen.update(keys)
+    need = 2 if len(page_lines) < 4 else max(2, len(page_lines) // 3)
+    return {key[0] for key, count in seen.items() if count >= need}
+
+
+def _is_furniture(
+    line: Line, text: str, height: float, body_size: float, index: int, repeated: set[str]
+) -> bool:
+    in_margin = line.y > 0.85 * height or line.y < 0.15 * height
+    if in_margin and _norm_furniture(text) in repeated:
+        return True
+    if in_margin and any(p.match(text) for p in _FURNITURE):
+        return True
+    if text.isdigit() and line.size > 2.5 * body_size:
+        return True  # decorative big number (official layout)
+    return bool(cleaning.is_artefact_line(text)) and in_margin
+
+
+def _is_side_column(line: Line, width: float, body_size: float, lines: list[Line]) -> bool:
+    """Small text far right, with body text elsewhere on the page (ministry layout)."""
+    return line.x0 > 0.68 * width and line.size < 0.92 * body_size
+
+
+def _take_footnotes(
+    body: list[Line], body_size: float, expected: int
+) -> tuple[list[Line], list[tuple[int, str]], int]:
+    """Take the block of small-font lines at the page bottom that starts with a footnote number."""
+    if not body:
+        return body, [], expected
+    start = len(body)
+    while start > 0 and body[start - 1].size < 0.92 * body_size:
+        start -= 1
+    if start == len(body):
+        return body, [], expected
+    block = body[start:]
+    first_note = next((i for i, line in enumerate(block) if _note_start(line) is not None), None)
+    if first_note is None:
+        return body, [], expected
+    notes: list[tuple[int, list[str]]] = []
+    last = expected - 1
+    for line in block[first_note:]:
+        started = _note_start(line)
+        if started is not None and started[0] > last and started[0] <= last + 3:
+            last = started[0]
+            notes.append((started[0], [started[1]]))
+        elif notes:
+            notes[-1][1].append(line.text)
+    if not notes:
+        return body, [], expected
+    kept = body[: start + first_note]
+    joined = [(number, " ".join(parts).strip()) for number, parts in notes]
+    return kept, joined, notes[-1][0] + 1
+
+
+def _note_start(line: Line) -> tuple[int, str] | None:
+    """(number, text) when a line begins like a footnote: raised digits, or "N text"."""
+    pieces = [(t, m) for t, m in line.pieces if t.strip()]
+    if not pieces:
+        return None
+    text, is_marker = pieces[0]
+    if is_marker or (_MARKER_TEXT.match(text) and len(pieces) > 1):
+        rest = re.sub(r"\s+", " ", "".join(t for t, _ in line.pieces[line.pieces.index(pieces[0]) + 1 :]))
+        return int(text.strip()), rest.strip()
+    return fn.footnote_start(line.text)
+
+
+def _to_text_lines(lines: list[Line]) -> list[str]:
+    """Body lines as text, with a blank line where the vertical gap shows a paragraph break."""
+    if not lines:
+        return []
+    gaps = [a.y - b.y for a, b in zip(lines, lines[1:]) if 0 < a.y - b.y < 3 * a.size]
+    step = sorted(gaps)[len(gaps) // 2] if gaps else lines[0].size * 1.2
+    out: list[str] = []
+    previous: Line | None = None
+    for line in lines:
+        if previous is not None and previous.y - line.y > 1.45 * step:
+            out.append("")
+        out.append(line.marked_text())
+        previous = line
+    return out

@@ -1,0 +1,27 @@
+"""Annotated summaries as plain data: :func:`build_summary` turns a library and an :class:`ExportScope`
+into a :class:`SummaryDocument`; :mod:`desktop_app.render` writes it as PDF, Markdown or CSV."""
+
+from desktop_app.core.export.model import (
+    FORMATS,
+    GROUP_BY_CHOICES,
+    ExportResult,
+    ExportScope,
+    Passage,
+    Section,
+    SourceInfo,
+    SummaryDocument,
+)
+from desktop_app.core.export.summary import build_summary, describe_scope
+
+__all__ = [
+    "FORMATS",
+    "GROUP_BY_CHOICES",
+    "ExportResult",
+    "ExportScope",
+    "Passage",
+    "Section",
+    "SourceInfo",
+    "SummaryDocument",
+    "build_summary",
+    "describe_scope",
+]

@@ -160,7 +160,11 @@ class _Assembler:
 
     def is_heading(self, line: str, prev: str | None, nxt: str | None) -> bool:
         s = _plain(line).strip()
-        if not s or len(s) > 90 or not self._short(s, 0.75) or len(s.split()) > 12:
+        nxt_plain = _plain(nxt).strip() if nxt is not None else ""
+        alone = (prev is None or not prev.strip()) and nxt is not None and not nxt_plain
+        if not s or len(s) > 90 or len(s.split()) > 12:
+            return False
+        if not self._short(s, 0.75) and not alone:
             return False
         if s[-1] in ".,;:!?" or not (s[0].isupper() or s[0].isdigit()):
             return False
@@ -169,7 +173,6 @@ class _Assembler:
         if meta.SIGNATURE_TITLE.match(s) or meta.CLOSING.match(s) or self.after_signature:
             return False
         prev_ok = prev is None or not prev.strip() or self.ends_paragraph(prev)
-        nxt_plain = _plain(nxt).strip() if nxt is not None else ""
         next_ok = not nxt_plain or nxt_plain[0].isupper() or nxt_plain[0].isdigit() or bool(
             _BULLET.match(nxt_plain)
         )

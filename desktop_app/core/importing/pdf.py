@@ -173,16 +173,41 @@ def _page_fragments(page, reader) -> list[Frag]:
     split.operations = operations
     page[NameObject("/Contents")] = split
     frags: list[Frag] = []
+    rise = _RiseTracker()
 
     def visit(text, cm, tm, font, size) -> None:  # noqa: ARG001 - pypdf's visitor signature
         if not text:
             return
         m = _mult(tm, cm)
         scale = math.hypot(m[2], m[3]) or 1.0
-        frags.append(Frag(m[4], m[5], abs(float(size or 0)) * scale, text))
+        y = m[5] + rise.shown * scale
+        frags.append(Frag(m[4], y, abs(float(size or 0)) * scale, text))
 
-    page.extract_text(visitor_text=visit)
+    page.extract_text(visitor_text=visit, visitor_operand_before=rise.before)
     return frags
+
+
+class _RiseTracker:
+    """pypdf ignores the text rise (``Ts``), which superscripts often use: track it, and the rise
+    in force when the last text was shown (the run pypdf reports next)."""
+
+    def __init__(self) -> None:
+        self.current = 0.0
+        self.shown = 0.0
+        self.stack: list[float] = []
+
+    def before(self, operator, operands, cm, tm) -> None:  # noqa: ARG002 - pypdf's signature
+        if operator in (b"Tj", b"TJ", b"'", b'"'):
+            self.shown = self.current
+        elif operator == b"Ts" and operands:
+            try:
+                self.current = float(operands[0])
+            except (TypeError, ValueError):
+                self.current = 0.0
+        elif operator == b"q":
+            self.stack.append(self.current)
+        elif operator == b"Q" and self.stack:
+            self.current = self.stack.pop()
 
 
 def _mult(m: list[float], n: list[float]) -> list[float]:
@@ -217,7 +242,8 @@ def _group_lines(frags: list[Frag]) -> list[Line]:
     lines: list[Line] = []
     cur: Line | None = None
     for frag in frags:
-        text = frag.text.replace("\n", " ")
+        # WinAnsiEncoding maps unused codes (0x7F ...) to the bullet; pypdf returns DEL
+        text = frag.text.replace("\n", " ").replace("\x7f", "•")
         if not text.strip():
             if cur is not None and text:
                 cur.pieces.append((" ", False))

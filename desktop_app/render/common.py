@@ -1,0 +1,131 @@
+"""What the renderers share: safe writes and the wording of dates, sources and citations."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop_app.core.errors import ExportFailed
+from desktop_app.core.export.model import ORPHAN_MARK, Passage, PassageCitation, SourceInfo
+
+_MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
+_KST_RE = re.compile(r"^kst-(\d{5})(?:-([0-9A-Z()]+(?:-[0-9A-Z()]+)*?))?-([0-9]+[a-z]?|[A-Z]{1,3})$")
+
+STATUS_WORDS = {
+    "resolved": "in this library",
+    "confirmed": "in this library (confirmed)",
+    "suggested": "possibly",
+    "missing": "not in this library",
+    "external": "outside the parliamentary papers",
+}
+
+
+@contextmanager
+def atomic_output(target: Path) -> Iterator[Path]:
+    """Yield a temporary path next to ``target``; move it into place only when the block succeeds.
+
+    Whatever goes wrong (including :class:`Cancelled`), the temporary file is removed and an existing
+    ``target`` is left untouched.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportFailed(f"{target}: the folder {folder} does not exist.")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as err:
+        raise ExportFailed(f"{target}: cannot write in {folder} ({err.strerror or err}).") from err
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        try:
+            os.replace(tmp, target)
+        except OSError as err:
+            raise ExportFailed(f"{target}: could not be written ({err.strerror or err}).") from err
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def format_date(iso: str | None) -> str:
+    """"2024-10-03" -> "3 October 2024"; partial or odd dates are returned as they are."""
+    if not iso:
+        return "undated"
+    parts = iso.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return iso
+
+
+def format_kamerstuk(canonical: str | None) -> str | None:
+    """"kst-28676-467" -> "Kamerstuk 28 676, nr. 467"; unknown shapes come back unchanged."""
+    if not canonical:
+        return None
+    match = _KST_RE.match(canonical)
+    if not match:
+        return canonical
+    dossier, toevoeging, nummer = match.groups()
+    dossier = f"{dossier[:2]} {dossier[2:]}"
+    if toevoeging:
+        dossier += f"-{toevoeging}" if toevoeging.isdigit() else f" {toevoeging}"
+    return f"Kamerstuk {dossier}, nr. {nummer}"
+
+
+def source_details(source: SourceInfo) -> list[str]:
+    """Date, chamber, Kamerstuk, file: the parts of a source's description after its subject."""
+    parts = [format_date(source.date)]
+    if source.chamber:
+        parts.append(source.chamber)
+    kst = format_kamerstuk(source.kamerstuk)
+    if kst:
+        parts.append(kst)
+    parts.append(f"file {source.name}")
+    return parts
+
+
+def passage_location(passage: Passage) -> str:
+    """"p. 2, characters 120–340" or the orphan mark."""
+    if passage.orphan:
+        return ORPHAN_MARK
+    where = f"characters {passage.start}–{passage.end}"
+    return f"p. {passage.page}, {where}" if passage.page else where
+
+
+def source_line(passage: Passage) -> str:
+    """[2] Subject · 3 October 2024 · Kamerstuk 28 676, nr. 467 · p. 2"""
+    source = passage.source
+    parts = [f"[{source.number}] {source.label}", format_date(source.date)]
+    kst = format_kamerstuk(source.kamerstuk)
+    if kst:
+        parts.append(kst)
+    parts.append(passage_location(passage))
+    return " · ".join(parts)
+
+
+def citation_text(citation: PassageCitation) -> str:
+    """What a citation is and what it resolves to, in one line:
+    "Kamerstuk 28 676, nr. 467 (kst-28676-467) — in this library: [3] Geannoteerde agenda ..."."""
+    where = f" (footnote {citation.footnote_number})" if citation.location == "footnote" else ""
+    canonical = f" ({citation.canonical})" if citation.canonical and citation.canonical != citation.raw else ""
+    status = STATUS_WORDS.get(citation.status, citation.status)
+    target = ""
+    if citation.target_label:
+        number = f"[{citation.target_number}] " if citation.target_number else ""
+        target = f": {number}{citation.target_label}"
+    return f"{citation.raw}{where}{canonical} — {status}{target}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank-line separated paragraphs, each with its inner line breaks kept as "\\n"."""
+    parts = [p.strip("\n") for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))]
+    return [p for p in parts if p.strip()]
+
+
+ProgressFn = Callable[[int, int, str], None]

@@ -1,0 +1,124 @@
+"""SummaryDocument -> Markdown (CommonMark), for note tools (Obsidian, Logseq, Joplin ...).
+
+Same structure as the PDF: title block, overview table, sections, sources. Letter and note text is
+backslash-escaped so that markup in it ("<script>", "*", "&amp;") shows literally in any renderer.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from desktop_app.core.export.model import ORPHAN_MARK, Passage, Section, SummaryDocument
+from desktop_app.render.common import (
+    citation_text,
+    format_date,
+    paragraphs,
+    source_details,
+    source_line,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>&|#~])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)", re.MULTILINE)
+OVERVIEW_COLUMNS = 10
+
+
+def md_escape(value: str) -> str:
+    """Text shown as typed: Markdown and HTML specials backslash-escaped (CommonMark §2.4)."""
+    escaped = _SPECIAL.sub(r"\\\1", value)
+    return _LINE_START.sub(lambda m: m.group(1) + re.sub(r"([-+=.)])", r"\\\1", m.group(2)), escaped)
+
+
+def _inline(value: str) -> str:
+    """Escaped, on one line (for headings, table cells, list items)."""
+    return md_escape(" ".join(value.split()))
+
+
+def render_markdown(summary: SummaryDocument) -> str:
+    out: list[str] = [f"# {_inline(summary.title)}", ""]
+    counts = summary.counts
+    out += [
+        f"**Scope:** {_inline(summary.scope_description)}  ",
+        f"**Made on:** {format_date(summary.created)}  ",
+        f"**Passages:** {counts.passages} · **Letters:** {counts.letters} · **Themes:** {counts.themes}"
+        + (f" · **Not found in current text:** {counts.orphans}" if counts.orphans else ""),
+        "",
+    ]
+    out += _overview(summary)
+    for section in summary.sections:
+        out += _section(section)
+    out += ["## Sources", ""]
+    for source in summary.sources:
+        details = " · ".join(source_details(source))
+        out.append(f"{source.number}\\. **{_inline(source.label)}**  ")
+        out.append(f"   {_inline(details)} · {source.passage_count} passage{'s' if source.passage_count != 1 else ''}")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _overview(summary: SummaryDocument) -> list[str]:
+    ov = summary.overview
+    out = ["## Overview", "", "Passages per theme and letter (letters numbered as in the sources).", ""]
+    n = len(ov.sources)
+    for lo in range(0, max(n, 1), OVERVIEW_COLUMNS):
+        cols = range(lo, min(lo + OVERVIEW_COLUMNS, n))
+        last = cols.stop >= n
+        head = ["Theme"] + [f"\\[{ov.sources[c].number}\\]" for c in cols] + (["Total"] if last else [])
+        out.append("| " + " | ".join(head) + " |")
+        out.append("|" + "---|" + "--:|" * (len(head) - 1))
+        for r, theme in enumerate(ov.themes):
+            cells = [_inline(theme.path.replace("/", " › "))] + [str(ov.counts[r][c]) for c in cols]
+            out.append("| " + " | ".join(cells + ([str(ov.theme_totals[r])] if last else [])) + " |")
+        if ov.untagged:
+            cells = ["Without theme"] + [str(ov.untagged[c]) for c in cols]
+            out.append("| " + " | ".join(cells + ([str(sum(ov.untagged))] if last else [])) + " |")
+        cells = ["**Passages**"] + [str(ov.letter_totals[c]) for c in cols]
+        out.append("| " + " | ".join(cells + ([str(sum(ov.letter_totals))] if last else [])) + " |")
+        out.append("")
+    return out
+
+
+def _section(section: Section) -> list[str]:
+    out = [f"## {_inline(section.title)}", ""]
+    if section.description:
+        out += [f"*{_inline(section.description)}*", ""]
+    if section.source is not None:
+        out += [f"*\\[{section.source.number}\\] {_inline(' · '.join(source_details(section.source)))}*", ""]
+    for sub in section.subsections:
+        if sub.title is not None and sub.source is not None:
+            out += [f"### \\[{sub.source.number}\\] {_inline(sub.title)}", ""]
+            out += [f"*{_inline(' · '.join(source_details(sub.source)))}*", ""]
+        for passage in sub.passages:
+            out += _passage(passage)
+    return out
+
+
+def _passage(passage: Passage) -> list[str]:
+    out: list[str] = []
+    if passage.orphan:
+        out += [f"> **{md_escape(ORPHAN_MARK)}**", ">"]
+    quote_paras = paragraphs(passage.quote) or [""]
+    for i, para in enumerate(quote_paras):
+        if i:
+            out.append(">")
+        out += ["> " + line for line in md_escape(para).split("\n")]
+    out.append("")
+    items: list[str] = []
+    if passage.themes:
+        items.append("**Themes:** " + ", ".join(_inline(t.path.replace("/", " › ")) for t in passage.themes))
+    if passage.note.strip():
+        note = "\n\n".join("  " + md_escape(p).replace("\n", "  \n  ") for p in paragraphs(passage.note))
+        items.append("**Note:** " + note.lstrip())
+    items += [f"**Footnote {f.number}:** {_inline(f.text)}" for f in passage.footnotes]
+    items += [f"**Cites:** {_inline(citation_text(c))}" for c in passage.citations]
+    items.append(f"**Source:** {_inline(source_line(passage))}")
+    out += ["- " + item for item in items]
+    out.append("")
+    return out
+
+
+def write_markdown(summary: SummaryDocument, out_path: Path) -> None:
+    out_path.write_text(render_markdown(summary), encoding="utf-8", newline="\n")
+
+
+__all__ = ["md_escape", "render_markdown", "write_markdown"]

@@ -1,0 +1,610 @@
+"""SummaryDocument -> PDF with reportlab Platypus, then pypdf for outline, metadata and originals.
+
+Layout: A4, a cover page (title, scope, date, counts), contents, the theme overview, the sections
+with each passage as a quotation with a bar in its themes' colours, and the list of sources. Every
+piece of user or letter text goes through :func:`xml.sax.saxutils.escape` before it reaches a
+Paragraph, so "<b>" or "&amp;" in a note is printed as typed, never interpreted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from desktop_app.core.export.model import (
+    ORPHAN_MARK,
+    Passage,
+    Section,
+    SourceInfo,
+    Subsection,
+    SummaryDocument,
+    ThemeTag,
+)
+from desktop_app.core.tasks import CancelToken
+from desktop_app.render.common import (
+    citation_text,
+    format_date,
+    format_kamerstuk,
+    paragraphs,
+    source_details,
+    source_line,
+)
+from desktop_app.render.fonts import SANS, SERIF, register_fonts
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_LEFT = 25 * mm
+MARGIN_RIGHT = 22 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 24 * mm
+FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+
+INK = colors.HexColor("#1b1b1b")
+MUTED = colors.HexColor("#5b6470")
+ACCENT = colors.HexColor("#154273")  # the dark blue of Dutch government documents
+RULE = colors.HexColor("#c9cfd6")
+ZEBRA = colors.HexColor("#f3f5f7")
+ORPHAN = colors.HexColor("#a3262a")
+STRIPE_WIDTH = 3.2
+OVERVIEW_COLUMNS = 9  # letter columns per overview table
+TOC_SUBSECTION_LIMIT = 40  # list letters under themes in the contents only when there are few
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+# -- styles ----------------------------------------------------------------------------------------
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=SANS, fontSize=9.5, leading=13.5, textColor=INK, alignment=TA_LEFT)
+
+    def style(name: str, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "kicker": style("kicker", fontSize=9, leading=12, textColor=MUTED, spaceAfter=10),
+        "title": style("title", fontName=SANS + "-Bold", fontSize=24, leading=30, textColor=ACCENT, spaceAfter=14),
+        "scope": style("scope", fontSize=11.5, leading=16, textColor=INK, spaceAfter=4),
+        "made": style("made", fontSize=9.5, leading=13, textColor=MUTED, spaceAfter=18),
+        "h1": style(
+            "h1", fontName=SANS + "-Bold", fontSize=15, leading=19, textColor=ACCENT, spaceBefore=4, spaceAfter=8,
+            keepWithNext=1,
+        ),
+        "h2": style(
+            "h2", fontName=SANS + "-Bold", fontSize=10.5, leading=14, textColor=INK, spaceBefore=10, spaceAfter=1,
+            keepWithNext=1,
+        ),
+        "h2meta": style("h2meta", fontSize=8, leading=11, textColor=MUTED, spaceAfter=7, keepWithNext=1),
+        "intro": style("intro", fontSize=9, leading=13, textColor=MUTED, spaceAfter=8, keepWithNext=1),
+        "quote": style("quote", fontName=SERIF, fontSize=10, leading=14.5, textColor=INK, spaceAfter=3),
+        "orphan_quote": style("orphan_quote", fontName=SERIF, fontSize=10, leading=14.5, textColor=MUTED, spaceAfter=3),
+        "orphan": style("orphan", fontName=SANS + "-Bold", fontSize=8, leading=11, textColor=ORPHAN, spaceAfter=2),
+        "themes": style("themes", fontSize=7.5, leading=12, textColor=INK, spaceBefore=1),
+        "note": style("note", fontSize=9, leading=13, textColor=INK, spaceBefore=2),
+        "small": style("small", fontName=SERIF, fontSize=8, leading=11, textColor=INK, spaceBefore=1),
+        "cite": style("cite", fontSize=8, leading=11, textColor=INK, spaceBefore=1),
+        "source": style("source", fontSize=7.5, leading=10.5, textColor=MUTED, spaceBefore=3),
+        "cell": style("cell", fontSize=8, leading=10.5),
+        "cell_head": style("cell_head", fontName=SANS + "-Bold", fontSize=8, leading=10.5, textColor=ACCENT),
+        "cell_num": style("cell_num", fontSize=8, leading=10.5, alignment=TA_RIGHT),
+        "cell_num_bold": style("cell_num_bold", fontName=SANS + "-Bold", fontSize=8, leading=10.5, alignment=TA_RIGHT),
+        "src_title": style("src_title", fontName=SANS + "-Bold", fontSize=9.5, leading=13),
+        "src_meta": style("src_meta", fontSize=8, leading=11, textColor=MUTED, spaceAfter=7),
+        "toc0": style("toc0", fontSize=10, leading=15, leftIndent=0, firstLineIndent=0),
+        "toc1": style("toc1", fontSize=8.5, leading=12, leftIndent=12, firstLineIndent=0, textColor=MUTED),
+    }
+
+
+def text(value: str) -> str:
+    """User or letter text as Paragraph markup: escaped, line breaks kept."""
+    return escape(value).replace("\n", "<br/>")
+
+
+# -- document template -----------------------------------------------------------------------------
+
+
+@dataclass
+class OutlineEntry:
+    key: str
+    title: str
+    level: int
+    page: int  # 1-based page in the summary PDF
+
+
+@dataclass
+class _BuildState:
+    total_flowables: int
+    progress: ProgressFn | None
+    cancel: CancelToken | None
+    passes: int = 0
+    done: int = 0
+    outline: list[OutlineEntry] = field(default_factory=list)
+
+
+class _Heading(Paragraph):
+    """A paragraph that is also a contents entry and a bookmark."""
+
+    def __init__(self, markup: str, style: ParagraphStyle, *, key: str, title: str, level: int, toc: bool) -> None:
+        super().__init__(markup, style)
+        self.outline_key = key
+        self.outline_title = title
+        self.outline_level = level
+        self.in_toc = toc
+
+
+class _Anchor(Flowable):
+    """An invisible outline/contents entry (for headings that are tables or start a page)."""
+
+    def __init__(self, *, key: str, title: str, level: int, toc: bool) -> None:
+        super().__init__()
+        self.outline_key = key
+        self.outline_title = title
+        self.outline_level = level
+        self.in_toc = toc
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return (0, 0)
+
+    def draw(self) -> None:
+        pass
+
+
+class _SummaryTemplate(BaseDocTemplate):
+    def __init__(self, filename: str, summary: SummaryDocument, state: _BuildState, **kw: Any) -> None:
+        super().__init__(
+            filename,
+            pagesize=A4,
+            leftMargin=MARGIN_LEFT,
+            rightMargin=MARGIN_RIGHT,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=summary.title,
+            subject=summary.scope_description,
+            creator="Kamerlezer",
+            author="Kamerlezer",
+            **kw,
+        )
+        self.summary = summary
+        self.state = state
+        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates(
+            [
+                PageTemplate(id="cover", frames=[frame], onPage=self._cover_page),
+                PageTemplate(id="body", frames=[frame], onPage=self._body_page),
+            ]
+        )
+
+    def handle_documentBegin(self) -> None:  # noqa: N802 (reportlab hook)
+        super().handle_documentBegin()
+        self.state.passes += 1
+        self.state.outline = []
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab hook)
+        state = self.state
+        if state.cancel:
+            state.cancel.check()
+        state.done += 1
+        if state.progress and state.done % 20 == 0:
+            total = state.total_flowables * max(2, state.passes)
+            state.progress(min(state.done, total - 1), total, f"Laying out pages (pass {state.passes})")
+        key = getattr(flowable, "outline_key", None)
+        if key is None:
+            return
+        page = self.canv.getPageNumber()
+        self.canv.bookmarkPage(key)
+        state.outline.append(OutlineEntry(key, flowable.outline_title, flowable.outline_level, page))
+        if flowable.in_toc:
+            self.notify("TOCEntry", (flowable.outline_level, escape(flowable.outline_title), page, key))
+
+    def _cover_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        canv.saveState()
+        canv.setFillColor(ACCENT)
+        canv.rect(0, PAGE_HEIGHT - 14 * mm, PAGE_WIDTH, 14 * mm, stroke=0, fill=1)
+        canv.setFont(SANS, 8)
+        canv.setFillColor(MUTED)
+        canv.drawString(MARGIN_LEFT, 14 * mm, "Made with Kamerlezer")
+        canv.restoreState()
+
+    def _body_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        y = MARGIN_BOTTOM - 9 * mm
+        canv.line(MARGIN_LEFT, y + 10, PAGE_WIDTH - MARGIN_RIGHT, y + 10)
+        canv.setFont(SANS, 7.5)
+        canv.setFillColor(MUTED)
+        title = self.summary.title
+        if len(title) > 90:
+            title = title[:89] + "…"
+        canv.drawString(MARGIN_LEFT, y, title)
+        canv.restoreState()
+
+
+class _NumberedCanvas(Canvas):
+    """Adds "of N" after the page number once the page count is known (body pages only)."""
+
+    footer_left = ""  # set by render_pdf: the date shown before the page number
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self._saved: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab API)
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved)
+        for state in self._saved:
+            self.__dict__.update(state)
+            if self._pageNumber > 1:
+                self.setFont(SANS, 7.5)
+                self.setFillColor(MUTED)
+                label = f"{self.footer_left}  ·  page {self._pageNumber} of {total}"
+                self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, MARGIN_BOTTOM - 9 * mm, label)
+            super().showPage()
+        super().save()
+
+
+# -- flowables -------------------------------------------------------------------------------------
+
+
+class _Story:
+    def __init__(self, summary: SummaryDocument) -> None:
+        self.summary = summary
+        self.s = _styles()
+        self.with_subsections_in_toc = (
+            sum(len(sec.subsections) for sec in summary.sections if sec.kind != "letter") <= TOC_SUBSECTION_LIMIT
+        )
+
+    def build(self) -> list[Flowable]:
+        story: list[Flowable] = []
+        story += self.cover()
+        story += self.contents()
+        story += self.overview()
+        for section in self.summary.sections:
+            story += self.section(section)
+        story += self.sources()
+        return story
+
+    # cover and contents
+    def cover(self) -> list[Flowable]:
+        s, doc = self.s, self.summary
+        counts = doc.counts
+        rows = [
+            ["Passages", str(counts.passages)],
+            ["Letters", str(counts.letters)],
+            ["Themes", str(counts.themes)],
+            ["Footnotes quoted", str(counts.footnotes)],
+            ["Citations", str(counts.citations)],
+        ]
+        if counts.orphans:
+            rows.append(["Not found in current text", str(counts.orphans)])
+        grouping = "by theme, then letter" if doc.group_by == "theme" else "by letter, in text order"
+        rows.append(["Arranged", grouping])
+        table = Table(
+            [[Paragraph(escape(a), s["cell"]), Paragraph(escape(b), s["cell"])] for a, b in rows],
+            colWidths=[50 * mm, 60 * mm],
+            hAlign="LEFT",
+            style=TableStyle(
+                [
+                    ("LINEABOVE", (0, 0), (-1, 0), 0.6, ACCENT),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )
+        return [
+            Spacer(1, 42 * mm),
+            Paragraph("ANNOTATED SUMMARY", self.s["kicker"]),
+            Paragraph(escape(doc.title), s["title"]),
+            Paragraph("Scope: " + escape(doc.scope_description), s["scope"]),
+            Paragraph(f"Made on {format_date(doc.created)}", s["made"]),
+            table,
+            NextPageTemplate("body"),
+            PageBreak(),
+        ]
+
+    def contents(self) -> list[Flowable]:
+        toc = TableOfContents(dotsMinLevel=0)
+        toc.levelStyles = [self.s["toc0"], self.s["toc1"]]
+        return [Paragraph("Contents", self.s["h1"]), Spacer(1, 4), toc, PageBreak()]
+
+    # overview
+    def overview(self) -> list[Flowable]:
+        s, ov = self.s, self.summary.overview
+        story: list[Flowable] = [
+            _Heading("Overview", s["h1"], key="overview", title="Overview", level=0, toc=True),
+            Paragraph(
+                "Passages per theme and letter. Letters are numbered as in the list of sources; a passage "
+                "with two themes counts under both.",
+                s["intro"],
+            ),
+        ]
+        n = len(ov.sources)
+        chunks = [range(i, min(i + OVERVIEW_COLUMNS, n)) for i in range(0, n, OVERVIEW_COLUMNS)] or [range(0)]
+        for chunk in chunks:
+            story.append(self._overview_table(chunk, last=chunk.stop == n))
+            story.append(Spacer(1, 8))
+        if n <= 12:
+            for source in ov.sources:
+                story.append(
+                    Paragraph(f"[{source.number}] {escape(source.label)} · {escape(format_date(source.date))}", s["source"])
+                )
+        story.append(PageBreak())
+        return story
+
+    def _overview_table(self, columns: range, *, last: bool) -> Table:
+        s, ov = self.s, self.summary.overview
+        head = [Paragraph("Theme", s["cell_head"])]
+        head += [Paragraph(f"[{ov.sources[c].number}]", s["cell_num_bold"]) for c in columns]
+        if last:
+            head.append(Paragraph("Total", s["cell_num_bold"]))
+        rows: list[list[Any]] = [head]
+        for r, theme in enumerate(ov.themes):
+            row: list[Any] = [Paragraph(self._theme_label(theme), s["cell"])]
+            row += [self._count(ov.counts[r][c]) for c in columns]
+            if last:
+                row.append(Paragraph(str(ov.theme_totals[r]), s["cell_num_bold"]))
+            rows.append(row)
+        if ov.untagged:
+            row = [Paragraph("Without theme", s["cell"])] + [self._count(ov.untagged[c]) for c in columns]
+            if last:
+                row.append(Paragraph(str(sum(ov.untagged)), s["cell_num_bold"]))
+            rows.append(row)
+        total = [Paragraph("Passages", s["cell_head"])]
+        total += [Paragraph(str(ov.letter_totals[c]), s["cell_num_bold"]) for c in columns]
+        if last:
+            total.append(Paragraph(str(sum(ov.letter_totals)), s["cell_num_bold"]))
+        rows.append(total)
+        num_width = 13 * mm
+        count_cols = len(columns) + (1 if last else 0)
+        first = FRAME_WIDTH - num_width * count_cols
+        style = [
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        style += [("BACKGROUND", (0, r), (-1, r), ZEBRA) for r in range(2, len(rows) - 1, 2)]
+        return Table(rows, colWidths=[first] + [num_width] * count_cols, repeatRows=1, style=TableStyle(style),
+                     hAlign="LEFT")
+
+    def _count(self, value: int) -> Paragraph:
+        if value == 0:
+            return Paragraph('<font color="#b0b6bd">–</font>', self.s["cell_num"])
+        return Paragraph(str(value), self.s["cell_num"])
+
+    @staticmethod
+    def _theme_label(theme: ThemeTag) -> str:
+        return f"{_swatch(theme.color)}\u00a0 {escape(theme.path.replace('/', ' › '))}"
+
+    # sections
+    def section(self, section: Section) -> list[Flowable]:
+        s = self.s
+        story: list[Flowable] = [CondPageBreak(60 * mm)]
+        title = escape(section.title)
+        if section.theme is not None:
+            title = f"{_swatch(section.theme.color)}\u00a0 {title}"
+        story.append(_Heading(title, s["h1"], key=section.key, title=section.title, level=0, toc=True))
+        intro = self._section_intro(section)
+        if intro:
+            story.append(Paragraph(intro, s["intro"]))
+        for sub in section.subsections:
+            story += self.subsection(section, sub)
+        return story
+
+    def _section_intro(self, section: Section) -> str:
+        count = section.passage_count
+        passages = f"{count} passage{'s' if count != 1 else ''}"
+        if section.kind == "letter" and section.source is not None:
+            return escape(" · ".join([f"[{section.source.number}]"] + source_details(section.source) + [passages]))
+        parts = [escape(section.description)] if section.description else []
+        letters = len(section.subsections)
+        parts.append(f"{passages} from {letters} letter{'s' if letters != 1 else ''}")
+        return " · ".join(parts)
+
+    def subsection(self, section: Section, sub: Subsection) -> list[Flowable]:
+        s = self.s
+        story: list[Flowable] = []
+        if sub.title is not None and sub.source is not None:
+            story.append(
+                _Heading(
+                    f"[{sub.source.number}] {escape(sub.title)}",
+                    s["h2"],
+                    key=sub.key,
+                    title=f"[{sub.source.number}] {sub.title}",
+                    level=1,
+                    toc=self.with_subsections_in_toc,
+                )
+            )
+            story.append(Paragraph(escape(" · ".join(source_details(sub.source))), s["h2meta"]))
+        for passage in sub.passages:
+            story.append(self.passage(passage, section))
+        return story
+
+    def passage(self, passage: Passage, section: Section) -> Flowable:
+        s = self.s
+        rows: list[Flowable] = []
+        if passage.orphan:
+            rows.append(Paragraph(escape(ORPHAN_MARK.strip("()").capitalize()), s["orphan"]))
+        quote_style = s["orphan_quote"] if passage.orphan else s["quote"]
+        for para in _quote_markup(passage):
+            rows.append(Paragraph(para, quote_style))
+        if passage.themes:
+            rows.append(Paragraph(" ".join(_chip(t) for t in passage.themes), s["themes"]))
+        if passage.note.strip():
+            note_paras = paragraphs(passage.note)
+            for i, para in enumerate(note_paras):
+                label = '<font name="KLSans-Bold">Note: </font>' if i == 0 else ""
+                rows.append(Paragraph(label + text(para), s["note"]))
+        for footnote in passage.footnotes:
+            rows.append(Paragraph(f"<super>{footnote.number}</super> {text(footnote.text)}", s["small"]))
+        for citation in passage.citations:
+            rows.append(Paragraph('<font name="KLSans-Bold">Cites: </font>' + text(citation_text(citation)), s["cite"]))
+        rows.append(Paragraph(escape(source_line(passage)), s["source"]))
+        return _bar_block(rows, _stripe_colors(passage, section))
+
+    # sources
+    def sources(self) -> list[Flowable]:
+        s = self.s
+        story: list[Flowable] = [
+            PageBreak(),
+            _Heading("Sources", s["h1"], key="sources", title="Sources", level=0, toc=True),
+        ]
+        if self.summary.with_originals:
+            story.append(Paragraph("The original letters follow this summary, each with its own bookmark.", s["intro"]))
+        for source in self.summary.sources:
+            story.append(
+                KeepTogether(
+                    [
+                        Paragraph(f"[{source.number}] {escape(source.label)}", s["src_title"]),
+                        Paragraph(escape(" · ".join(_source_meta(source))), s["src_meta"]),
+                    ]
+                )
+            )
+        return story
+
+
+def _source_meta(source: SourceInfo) -> list[str]:
+    parts = source_details(source)
+    if source.pages:
+        parts.append(f"{source.pages} page{'s' if source.pages != 1 else ''}")
+    parts.append(f"{source.passage_count} passage{'s' if source.passage_count != 1 else ''}")
+    return parts
+
+
+def _quote_markup(passage: Passage) -> list[str]:
+    """The quote as escaped paragraphs, with footnote markers raised."""
+    quote = passage.quote
+    markers = sorted(f.marker for f in passage.footnotes if f.marker and 0 <= f.marker[0] < f.marker[1] <= len(quote))
+    pieces: list[str] = []
+    pos = 0
+    for start, end in markers:
+        if start < pos:
+            continue
+        pieces.append(escape(quote[pos:start]))
+        pieces.append(f"<super>{escape(quote[start:end])}</super>")
+        pos = end
+    pieces.append(escape(quote[pos:]))
+    marked = "".join(pieces)
+    return [p.replace("\n", "<br/>") for p in paragraphs(marked)] or [""]
+
+
+def _ink_for(color: str) -> str:
+    """Black or white text, whichever reads better on ``color``."""
+    try:
+        c = colors.HexColor(color)
+    except (ValueError, TypeError):
+        return "#000000"
+    luminance = 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue
+    return "#000000" if luminance > 0.55 else "#ffffff"
+
+
+def _safe_color(color: str) -> str:
+    try:
+        colors.HexColor(color)
+    except (ValueError, TypeError):
+        return "#888888"
+    return color if color.startswith("#") else "#888888"
+
+
+def _swatch(color: str) -> str:
+    """A small block of colour (non-breaking spaces on a coloured background)."""
+    return f'<font backColor="{_safe_color(color)}">\u00a0\u00a0\u00a0</font>'
+
+
+def _chip(theme: ThemeTag) -> str:
+    color = _safe_color(theme.color)
+    label = escape(theme.path.replace("/", " › "))
+    return f'<font backColor="{color}" color="{_ink_for(color)}">\u00a0{label}\u00a0</font>'
+
+
+def _stripe_colors(passage: Passage, section: Section) -> list[str]:
+    ordered = list(passage.themes)
+    if section.theme is not None:
+        ordered.sort(key=lambda t: t.id != section.theme.id)  # the section's theme first
+    return [_safe_color(t.color) for t in ordered] or ["#b0b6bd"]
+
+
+def _bar_block(rows: list[Flowable], stripes: list[str]) -> Table:
+    """Rows in a table whose first column(s) are coloured bars: one stripe per theme."""
+    n = len(stripes)
+    data = [[""] * n + [row] for row in rows]
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (n, 0), (n, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, 0), 2),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 3),
+    ]
+    style += [("BACKGROUND", (i, 0), (i, -1), colors.HexColor(c)) for i, c in enumerate(stripes)]
+    table = Table(
+        data,
+        colWidths=[STRIPE_WIDTH] * n + [FRAME_WIDTH - STRIPE_WIDTH * n],
+        style=TableStyle(style),
+        hAlign="LEFT",
+        splitByRow=1,
+        splitInRow=1,
+        spaceAfter=11,
+    )
+    return table
+
+
+# -- entry point -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PdfLayout:
+    pages: int
+    outline: tuple[OutlineEntry, ...]
+
+
+def render_pdf(
+    summary: SummaryDocument,
+    out_path: Path,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelToken | None = None,
+) -> PdfLayout:
+    """Lay out ``summary`` into ``out_path`` (reportlab only; see :mod:`desktop_app.render.pdf_post`)."""
+    register_fonts()
+    story = _Story(summary).build()
+    state = _BuildState(total_flowables=len(story), progress=progress, cancel=cancel)
+    template = _SummaryTemplate(str(out_path), summary, state)
+    canvas_class = type("_Canvas", (_NumberedCanvas,), {"footer_left": format_date(summary.created)})
+    template.multiBuild(story, canvasmaker=canvas_class)
+    return PdfLayout(pages=template.page, outline=tuple(state.outline))

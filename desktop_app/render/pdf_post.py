@@ -1,0 +1,179 @@
+"""pypdf post-processing of a laid-out summary: outline (bookmarks), metadata, appended originals.
+
+Originals: a PDF letter is appended page for page from its copy in the library folder; a letter
+imported from a .txt file has no pages of its own, so its imported text (body and footnotes) is set
+as plain A4 pages, headed "Text of the letter as imported". An original that cannot be read (missing
+file, encrypted, damaged) is skipped and named in the export's warnings; the summary itself is
+still written.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import DependencyError, PyPdfError
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from desktop_app.core.export.model import SourceInfo, SummaryDocument
+from desktop_app.core.model import Letter
+from desktop_app.core.tasks import CancelToken
+from desktop_app.render.common import format_date, paragraphs, source_details
+from desktop_app.render.fonts import SANS, SERIF, register_fonts
+from desktop_app.render.pdf import (
+    ACCENT,
+    INK,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    MUTED,
+    OutlineEntry,
+    PdfLayout,
+    text,
+)
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Original:
+    """An original to append: the letter's record and where its copy lives (None: not found)."""
+
+    source: SourceInfo
+    letter: Letter
+    path: Path | None
+
+
+def finish_pdf(
+    laid_out: Path,
+    out_path: Path,
+    summary: SummaryDocument,
+    layout: PdfLayout,
+    *,
+    originals: Sequence[Original] = (),
+    author: str = "Kamerlezer",
+    progress: ProgressFn | None = None,
+    cancel: CancelToken | None = None,
+) -> tuple[int, list[str]]:
+    """Write the final PDF to ``out_path``; returns (page count, warnings)."""
+    writer = PdfWriter(clone_from=str(laid_out))
+    _add_outline(writer, layout.outline)
+    warnings: list[str] = []
+    if originals:
+        warnings = _append_originals(writer, originals, progress=progress, cancel=cancel)
+    keywords = ", ".join(["Kamerlezer", "annotated summary"] + [t.path for t in summary.overview.themes])
+    writer.add_metadata(
+        {
+            "/Title": summary.title,
+            "/Author": author,
+            "/Subject": f"Annotated summary: {summary.scope_description}",
+            "/Keywords": keywords,
+            "/Creator": "Kamerlezer",
+        }
+    )
+    writer.page_mode = "/UseOutlines"
+    with open(out_path, "wb") as handle:
+        writer.write(handle)
+    return len(writer.pages), warnings
+
+
+def _add_outline(writer: PdfWriter, entries: Sequence[OutlineEntry]) -> None:
+    writer.add_outline_item(title="Contents", page_number=1)
+    parent = None
+    for entry in entries:
+        page = max(0, min(entry.page - 1, len(writer.pages) - 1))
+        if entry.level == 0:
+            parent = writer.add_outline_item(title=entry.title, page_number=page, bold=True)
+        else:
+            writer.add_outline_item(title=entry.title, page_number=page, parent=parent)
+
+
+def _append_originals(
+    writer: PdfWriter,
+    originals: Sequence[Original],
+    *,
+    progress: ProgressFn | None,
+    cancel: CancelToken | None,
+) -> list[str]:
+    warnings: list[str] = []
+    parent = None
+    for done, original in enumerate(originals, start=1):
+        if cancel:
+            cancel.check()
+        if progress:
+            progress(done, len(originals), f"Appending original: {original.source.label}")
+        reader, problem = _open_original(original)
+        if reader is None:
+            warnings.append(f"Original of [{original.source.number}] {original.source.label} not appended: {problem}")
+            continue
+        first = len(writer.pages)
+        for page in reader.pages:
+            writer.add_page(page)
+        if parent is None:
+            parent = writer.add_outline_item(title="Originals", page_number=first, bold=True)
+        writer.add_outline_item(
+            title=f"[{original.source.number}] {original.source.label}", page_number=first, parent=parent
+        )
+    return warnings
+
+
+def _open_original(original: Original) -> tuple[PdfReader | None, str]:
+    if original.letter.source_format != "pdf":
+        return PdfReader(io.BytesIO(text_letter_pdf(original.source, original.letter))), ""
+    if original.path is None or not original.path.is_file():
+        return None, f"the copy {original.path or '(none recorded)'} is missing"
+    try:
+        reader = PdfReader(str(original.path))
+        if reader.is_encrypted:
+            return None, f"{original.path.name} is encrypted"
+        _ = len(reader.pages)
+    except (PyPdfError, DependencyError, OSError, ValueError) as err:
+        return None, f"{original.path.name} could not be read ({err})"
+    return reader, ""
+
+
+def text_letter_pdf(source: SourceInfo, letter: Letter) -> bytes:
+    """A plain-text letter set as A4 pages: heading, its details, body paragraphs, footnotes."""
+    register_fonts()
+    head = ParagraphStyle("ohead", fontName=SANS + "-Bold", fontSize=13, leading=17, textColor=ACCENT, spaceAfter=4)
+    meta = ParagraphStyle("ometa", fontName=SANS, fontSize=8, leading=11, textColor=MUTED, spaceAfter=12)
+    body = ParagraphStyle("obody", fontName=SERIF, fontSize=10, leading=14, textColor=INK, spaceAfter=7)
+    note = ParagraphStyle("onote", fontName=SERIF, fontSize=8, leading=11, textColor=INK, spaceAfter=3)
+    story = [
+        Paragraph(f"Original [{source.number}]: {escape(source.label)}", head),
+        Paragraph(
+            escape(" · ".join(source_details(source)))
+            + "<br/>Text of the letter as imported (the original is a plain-text file).",
+            meta,
+        ),
+    ]
+    story += [Paragraph(text(para), body) for para in paragraphs(letter.text)]
+    if letter.footnotes:
+        story.append(Spacer(1, 8))
+        story += [Paragraph(f"<super>{f.number}</super> {text(f.text)}", note) for f in letter.footnotes]
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=f"Original: {source.label}",
+    )
+
+    def footer(canv, _doc) -> None:  # type: ignore[no-untyped-def]
+        canv.saveState()
+        canv.setFont(SANS, 7.5)
+        canv.setFillColor(MUTED)
+        canv.drawString(MARGIN_LEFT, MARGIN_BOTTOM - 9 * mm, f"Original [{source.number}] · {format_date(source.date)}")
+        canv.restoreState()
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()

@@ -1,0 +1,135 @@
+"""The export use case: scope -> SummaryDocument -> file, with progress, cancel and safe writes.
+
+The GUI calls :func:`export_summary` from its worker thread; the CLI calls it directly. The file is
+written to a temporary name in the target's folder and moved into place only when complete, so a
+failed or cancelled export leaves nothing behind (and an older file of that name untouched).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from desktop_app.core.errors import ExportFailed, InvalidInput
+from desktop_app.core.export.model import FORMATS, ExportResult, ExportScope, SummaryDocument
+from desktop_app.core.export.summary import build_summary
+from desktop_app.core.tasks import CancelToken, Progress
+from desktop_app.render.common import atomic_output
+from desktop_app.render.csv_table import write_csv
+from desktop_app.render.markdown import write_markdown
+from desktop_app.render.pdf import render_pdf
+from desktop_app.render.pdf_post import Original, finish_pdf
+
+_ALIASES = {"markdown": "md", "pdf": "pdf", "md": "md", "csv": "csv"}
+_STEPS = 1000  # progress is reported on one scale for the whole export
+
+
+def normalise_format(fmt: str) -> str:
+    value = _ALIASES.get(fmt.lower().lstrip("."))
+    if value is None:
+        raise InvalidInput(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
+    return value
+
+
+def export_summary(
+    library: Any,
+    scope: ExportScope,
+    fmt: str,
+    out_path: str | os.PathLike[str],
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    *,
+    author: str = "Kamerlezer",
+    today: dt.date | None = None,
+) -> ExportResult:
+    """Export the annotated summary of ``scope`` as ``fmt`` ("pdf" | "md" | "csv") to ``out_path``.
+
+    Raises ExportFailed (empty scope, unwritable folder, layout problem), InvalidInput (bad format,
+    dates, grouping), NotFound (unknown letter or theme in the scope), Cancelled.
+    """
+    fmt = normalise_format(fmt)
+    target = Path(out_path)
+    if target.is_dir():
+        raise ExportFailed(f"{target}: is a folder; give a file name to export to.")
+    stage = _Stages(progress)
+    summary = build_summary(library, scope, today=today, progress=stage.scaled(0, 100), cancel=cancel)
+    pages = 0
+    warnings: list[str] = []
+    with atomic_output(target) as tmp:
+        if fmt == "pdf":
+            pages, warnings = _write_pdf(library, summary, tmp, stage, cancel, author)
+        elif fmt == "md":
+            write_markdown(summary, tmp)
+        else:
+            write_csv(summary, tmp)
+        if cancel:
+            cancel.check()
+    stage.report(_STEPS, _STEPS, f"Exported {summary.counts.passages} passages")
+    return ExportResult(
+        path=target, pages=pages, passages=summary.counts.passages, format=fmt, warnings=tuple(warnings)
+    )
+
+
+def _write_pdf(
+    library: Any, summary: SummaryDocument, tmp: Path, stage: _Stages, cancel: CancelToken | None, author: str
+) -> tuple[int, list[str]]:
+    laid_out = tmp.with_name(tmp.name + ".layout")
+    try:
+        try:
+            layout = render_pdf(summary, laid_out, progress=stage.scaled(100, 850), cancel=cancel)
+        except LayoutError as err:
+            raise ExportFailed(f"The summary could not be laid out: {err}") from err
+        originals = collect_originals(library, summary) if summary.with_originals else []
+        return finish_pdf(
+            laid_out,
+            tmp,
+            summary,
+            layout,
+            originals=originals,
+            author=author,
+            progress=stage.scaled(850, 1000),
+            cancel=cancel,
+        )
+    finally:
+        if laid_out.exists():
+            laid_out.unlink()
+
+
+def collect_originals(library: Any, summary: SummaryDocument) -> list[Original]:
+    """Each source letter with the path of its copy in the library folder (relative paths are
+    taken relative to ``library.folder``)."""
+    originals = []
+    for source in summary.sources:
+        letter = library.get_letter(source.letter_id)
+        path = None
+        if letter.source_path:
+            path = Path(letter.source_path)
+            if not path.is_absolute():
+                path = Path(library.folder) / path
+        originals.append(Original(source=source, letter=letter, path=path))
+    return originals
+
+
+class _Stages:
+    """Maps each stage's own (done, total) onto one 0.._STEPS scale."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.last = -1
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        if self.progress and done >= self.last:
+            self.last = done
+            self.progress(done, total, message)
+
+    def scaled(self, lo: int, hi: int) -> Callable[[int, int, str], None]:
+        def callback(done: int, total: int, message: str = "") -> None:
+            if total > 0:
+                self.report(lo + (hi - lo) * min(done, total) // total, _STEPS, message)
+
+        return callback

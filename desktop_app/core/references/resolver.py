@@ -1,0 +1,365 @@
+"""Decide what a stored citation points to. Plain data in, :class:`Resolution` out; no database.
+
+Rules, in order (the first that applies wins):
+
+1. the user confirmed a letter for what was cited (``reference_decisions``) -> "confirmed";
+2. a letter's own Kamerstuk id equals the canonical id -> "resolved", confidence 1.0;
+3. citations of kinds that cannot be a letter in a library (EU documents, Staatsblad, open-data numbers,
+   whole dossiers) -> "external";
+4. the citation gives a date ("van 3 oktober 2024", or a date right before its parenthesis) and exactly
+   one letter in the library carries that date and is eligible -> "resolved", 0.9 (0.8 for a context date);
+5. content suggestions: the eligible letters ranked by how likely the citing context (the sentence around
+   the citation; for a footnote, the footnote plus the body sentence carrying its marker) is under each
+   letter's word distribution (query likelihood with Dirichlet smoothing) -> "suggested" with
+   ``suggestions`` best first; else "missing".
+
+A letter is *eligible* for a citation when none of these rules it out:
+- it is the citing letter, or the user rejected it for what was cited;
+- it has its own official id (kst-/ah-/h-) and that id is another one;
+- it cites the same document itself (a letter does not cite its own id);
+- its date is not the cited date, lies outside the cited vergaderjaar, or lies after the citing letter;
+- dates bound the citation: ondernummers in a dossier grow with time, so a cited kst-28676-440 is older
+  than a kst-28676-464 cited "van 5 augustus 2024"; a letter is never older than what it cites. A letter
+  that must be younger than the latest date the cited document can have is ruled out.
+
+After every citation is resolved on its own, :meth:`Resolver.propagate` lets citations of one document
+agree: when all resolved/confirmed citations of a canonical id point to one letter, the others follow.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from desktop_app.core.model import Reference
+from desktop_app.core.references.parser import normalise_raw
+
+# Kinds whose documents can be letters in a library; all other kinds are "external".
+LIBRARY_KINDS = frozenset({"kamerstuk", "aanhangsel", "handelingen", "kamerbrief", "motie"})
+# Canonical ids in the official publication namespace: a document has exactly one of these.
+OFFICIAL_PREFIXES = ("kst-", "ah-", "h-")
+RESOLVED = ("resolved", "confirmed")
+
+DATE_CONFIDENCE = 0.9
+CONTEXT_DATE_CONFIDENCE = 0.8
+PROPAGATED_FACTOR = 0.95
+MAX_SUGGESTION_CONFIDENCE = 0.75
+MIN_COVERAGE = 0.1  # share of the context's (idf-weighted) terms a suggested letter must contain
+MIN_SHARE = 0.02  # a suggestion's share of the likelihood among the candidates
+MAX_SUGGESTIONS = 5
+DIRICHLET_MU = 300.0
+
+MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+               "oktober", "november", "december")  # fmt: skip
+
+STOPWORDS = frozenset(
+    """
+    aan al alle alles als altijd andere ben bij daar daarom dan dat de der deze die dit doch doen door dus
+    een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is
+    ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons
+    ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie
+    wil worden wordt zal ze zelf zich zij zijn zo zonder zou zullen zoals waarbij waarin waarover hierover
+    daarbij daarnaast echter tijdens binnen tussen verder nader eerder eerste tweede deel onze
+    kamer kamerstuk kamerstukken kamerbrief brief brieven vergaderjaar handelingen aanhangsel motie
+    minister ministers staatssecretaris geachte voorzitter hoogachtend bijlage zie
+    januari februari maart april juni juli augustus september oktober november december
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class LetterFacts:
+    """What the resolver needs to know about one letter of the library."""
+
+    id: int
+    name: str
+    date: str | None = None
+    kamerstuk: str | None = None
+    terms: Mapping[str, int] = field(default_factory=dict)  # term -> frequency (subject counted thrice)
+
+    @property
+    def length(self) -> int:
+        return sum(self.terms.values())
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """The user's decisions, by cited key (canonical id, else normalised raw text)."""
+
+    confirmed: Mapping[str, int] = field(default_factory=dict)  # key -> letter id
+    rejected: Mapping[str, frozenset[int]] = field(default_factory=dict)  # key -> letter ids
+
+
+@dataclass(frozen=True)
+class Resolution:
+    status: str  # "resolved" | "confirmed" | "suggested" | "missing" | "external"
+    target_letter_id: int | None = None
+    confidence: float = 0.0
+    reason: str = ""
+    suggestions: tuple[tuple[int, float, str], ...] = ()
+
+
+def reference_key(ref: Reference) -> str:
+    """What a stored citation is about: its canonical id, else its whitespace-normalised text."""
+    return ref.canonical or normalise_raw(ref.raw)
+
+
+def dutch_date(iso: str) -> str:
+    """ "2024-10-03" -> "3 oktober 2024"."""
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}"
+
+
+def terms(text: str) -> list[str]:
+    """Content words: lower case, accents folded, split at hyphens, at least 4 letters, no stop words."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return [w for w in re.findall(r"[a-z]{4,}", folded) if w not in STOPWORDS]
+
+
+def letter_terms(text: str, subject: str | None, footnotes: Iterable[str] = ()) -> Counter[str]:
+    counts = Counter(terms(text))
+    for note in footnotes:
+        counts.update(terms(note))
+    for _ in range(3):
+        counts.update(terms(subject or ""))
+    return counts
+
+
+def cited_date(ref: Reference) -> str | None:
+    return ref.fields.get("date") or ref.fields.get("context_date")
+
+
+def _dossier_position(ref: Reference) -> tuple[str, int] | None:
+    """ ("28676", 464) for a numbered Kamerstuk citation (ondernummers in a dossier grow with time)."""
+    if not ref.canonical or not ref.canonical.startswith("kst-"):
+        return None
+    number = str(ref.fields.get("ondernummer", ""))
+    if not number.isdigit():
+        return None
+    series = "-".join(x for x in (ref.fields.get("dossier"), ref.fields.get("toevoeging")) if x)
+    return series, int(number)
+
+
+class Resolver:
+    """Resolves citations against one snapshot of the library: its letters, every stored citation
+    (they tell dates of cited documents and what each letter cites) and the user's decisions."""
+
+    def __init__(
+        self,
+        letters: Sequence[LetterFacts],
+        decisions: Decisions | None = None,
+        refs: Sequence[Reference] = (),
+    ) -> None:
+        self.letters = list(letters)
+        self.by_id = {letter.id: letter for letter in self.letters}
+        self.decisions = decisions or Decisions()
+        self._collection: Counter[str] = Counter()
+        self._df: Counter[str] = Counter()
+        for letter in self.letters:
+            self._collection.update(letter.terms)
+            self._df.update(letter.terms.keys())
+        self._collection_size = sum(self._collection.values()) or 1
+        self._cites: dict[int, set[str]] = {}  # letter id -> canonical ids it cites
+        self._anchors: dict[str, list[tuple[int, str]]] = {}  # dossier -> (ondernummer, date)
+        self._earliest: dict[int, str] = {}  # undated letter id -> the latest date among what it cites
+        for ref in refs:
+            self._learn(ref)
+        for letter in self.letters:
+            if letter.date and letter.kamerstuk:
+                self._learn_anchor(letter.kamerstuk, letter.date)
+
+    def _learn(self, ref: Reference) -> None:
+        if ref.canonical:
+            self._cites.setdefault(ref.letter_id, set()).add(ref.canonical)
+        when = cited_date(ref)
+        if not when:
+            return
+        if when > self._earliest.get(ref.letter_id, ""):
+            self._earliest[ref.letter_id] = when
+        position = _dossier_position(ref)
+        if position:
+            self._anchors.setdefault(position[0], []).append((position[1], when))
+
+    def _learn_anchor(self, kamerstuk: str, when: str) -> None:
+        match = re.fullmatch(r"kst-(\d+)(?:-([A-Z0-9]+))?-(\d+)", kamerstuk)
+        if match:
+            series = "-".join(x for x in match.group(1, 2) if x)
+            self._anchors.setdefault(series, []).append((int(match.group(3)), when))
+
+    # -- the rules -----------------------------------------------------------------------------------
+    def resolve(self, ref: Reference, context: str = "") -> Resolution:
+        key = reference_key(ref)
+        confirmed = self.decisions.confirmed.get(key)
+        if confirmed is not None and confirmed in self.by_id and confirmed != ref.letter_id:
+            name = self.by_id[confirmed].name
+            return Resolution("confirmed", confirmed, 1.0, f"confirmed by the user as {name}")
+        own = self._by_own_kamerstuk(ref)
+        if own:
+            return own
+        if ref.kind not in LIBRARY_KINDS:
+            return Resolution("external", reason=f"a {ref.kind} document, not a letter")
+        eligible = self.eligible(ref)
+        by_date = self._by_date(ref, eligible)
+        if by_date:
+            return by_date
+        if not ref.canonical:
+            return Resolution("missing", reason="no identifier to look for")
+        suggestions = self.suggest(ref, context, eligible)
+        if suggestions:
+            return Resolution("suggested", suggestions=suggestions, reason="similar content")
+        return Resolution("missing", reason="no letter in the library matches")
+
+    def _excluded(self, ref: Reference) -> frozenset[int]:
+        return frozenset({ref.letter_id}) | self.decisions.rejected.get(reference_key(ref), frozenset())
+
+    def eligible(self, ref: Reference) -> list[LetterFacts]:
+        excluded = self._excluded(ref)
+        official = bool(ref.canonical and ref.canonical.startswith(OFFICIAL_PREFIXES))
+        earliest, latest = self.date_bounds(ref)
+        out = []
+        for letter in self.letters:
+            if letter.id in excluded:
+                continue
+            if official and letter.kamerstuk and letter.kamerstuk.startswith(OFFICIAL_PREFIXES):
+                if letter.kamerstuk != ref.canonical:
+                    continue
+            if ref.canonical and ref.canonical in self._cites.get(letter.id, ()):
+                continue
+            if letter.date and not (earliest or letter.date) <= letter.date <= (latest or letter.date):
+                continue
+            if not letter.date and latest and self._earliest.get(letter.id, "") > latest:
+                continue
+            out.append(letter)
+        return out
+
+    def date_bounds(self, ref: Reference) -> tuple[str | None, str | None]:
+        """The earliest and latest date the cited document can have."""
+        exact = cited_date(ref)
+        if exact:
+            return exact, exact
+        earliest: str | None = None
+        latest: str | None = None
+        window = _vergaderjaar_window(ref.fields.get("vergaderjaar"))
+        if window:
+            earliest, latest = window
+        citing = self.by_id.get(ref.letter_id)
+        if citing and citing.date:
+            latest = min(latest, citing.date) if latest else citing.date
+        position = _dossier_position(ref)
+        for number, when in self._anchors.get(position[0], []) if position else []:
+            if number < position[1] and (earliest is None or when > earliest):  # type: ignore[index]
+                earliest = when
+            if number > position[1] and (latest is None or when < latest):  # type: ignore[index]
+                latest = when
+        return earliest, latest
+
+    def _by_own_kamerstuk(self, ref: Reference) -> Resolution | None:
+        if not ref.canonical:
+            return None
+        excluded = self._excluded(ref)
+        for letter in self.letters:
+            if letter.kamerstuk == ref.canonical and letter.id not in excluded:
+                return Resolution("resolved", letter.id, 1.0, f"own Kamerstuk id of {letter.name}")
+        return None
+
+    def _by_date(self, ref: Reference, eligible: Sequence[LetterFacts]) -> Resolution | None:
+        when = ref.fields.get("date")
+        confidence = DATE_CONFIDENCE
+        if not when:
+            when, confidence = ref.fields.get("context_date"), CONTEXT_DATE_CONFIDENCE
+        if not when:
+            return None
+        same_day = [letter for letter in self.letters if letter.date == when and letter.id != ref.letter_id]
+        if len(same_day) != 1 or same_day[0] not in eligible:
+            return None  # none, several (then "the only letter" would be false), or ruled out
+        return Resolution("resolved", same_day[0].id, confidence, f"the only letter dated {dutch_date(when)}")
+
+    def propagate(self, refs: Sequence[Reference], resolutions: Sequence[Resolution]) -> list[Resolution]:
+        """Citations of the same canonical id agree: when every resolved/confirmed citation of an id
+        points to one letter, the other citations of that id for which the letter is eligible follow."""
+        best: dict[str, Resolution] = {}
+        conflicting: set[str] = set()
+        for ref, res in zip(refs, resolutions, strict=True):
+            if not ref.canonical or res.status not in RESOLVED or res.target_letter_id is None:
+                continue
+            known = best.get(ref.canonical)
+            if known and known.target_letter_id != res.target_letter_id:
+                conflicting.add(ref.canonical)
+            elif not known or res.confidence > known.confidence:
+                best[ref.canonical] = res
+        out = []
+        for ref, res in zip(refs, resolutions, strict=True):
+            source = best.get(ref.canonical or "")
+            if res.status in RESOLVED or source is None or ref.canonical in conflicting:
+                out.append(res)
+            elif source.target_letter_id not in {letter.id for letter in self.eligible(ref)}:
+                out.append(res)
+            else:
+                confidence = round(PROPAGATED_FACTOR * source.confidence, 3)
+                reason = f"same document as cited elsewhere ({source.reason})"
+                out.append(Resolution("resolved", source.target_letter_id, confidence, reason))
+        return out
+
+    # -- content similarity --------------------------------------------------------------------------
+    def suggest(
+        self, ref: Reference, context: str, eligible: Sequence[LetterFacts]
+    ) -> tuple[tuple[int, float, str], ...]:
+        """Eligible letters ranked by the likelihood of the context's words under each letter's word
+        distribution (Dirichlet-smoothed against the whole library). Confidence = the letter's share of
+        the likelihood among the candidates x the share of the context's idf weight it contains, capped
+        below a resolved link's."""
+        query = Counter(t for t in terms(context) if self._collection.get(t))
+        if not query or not eligible:
+            return ()
+        scored = []
+        for letter in eligible:
+            log_likelihood, shared = self._likelihood(query, letter)
+            coverage = self._coverage(query, shared)
+            if coverage >= MIN_COVERAGE:
+                scored.append((log_likelihood, coverage, letter.id, shared))
+        if not scored:
+            return ()
+        top = max(s[0] for s in scored)
+        total = sum(math.exp(s[0] - top) for s in scored)
+        out = []
+        for log_likelihood, coverage, letter_id, shared in scored:
+            share = math.exp(log_likelihood - top) / total
+            if share < MIN_SHARE:
+                continue
+            confidence = round(MAX_SUGGESTION_CONFIDENCE * share * min(1.0, 2 * coverage), 3)
+            out.append((letter_id, confidence, "shares " + ", ".join(shared[:5])))
+        out.sort(key=lambda s: (-s[1], s[0]))
+        return tuple(out[:MAX_SUGGESTIONS])
+
+    def _likelihood(self, query: Counter[str], letter: LetterFacts) -> tuple[float, list[str]]:
+        """log P(context | letter) - log P(context | library), and the shared terms, most telling first."""
+        mu = DIRICHLET_MU
+        total = 0.0
+        gains: list[tuple[float, str]] = []
+        for term, count in query.items():
+            background = self._collection[term] / self._collection_size
+            gain = math.log(1 + letter.terms.get(term, 0) / (mu * background))
+            if gain > 0:
+                gains.append((gain, term))
+            total += count * gain
+        total += sum(query.values()) * math.log(mu / (letter.length + mu))
+        gains.sort(reverse=True)
+        return total, [term for _, term in gains]
+
+    def _coverage(self, query: Counter[str], shared: Sequence[str]) -> float:
+        n = len(self.letters)
+        weight = {t: math.log(1 + n / self._df[t]) for t in query}
+        whole = sum(weight.values())
+        return sum(weight[t] for t in shared) / whole if whole else 0.0
+
+
+def _vergaderjaar_window(vj: str | None) -> tuple[str, str] | None:
+    """A vergaderjaar runs from September to September: "20232024" -> ("2023-09-01", "2024-09-30")."""
+    if not vj or len(vj) != 8 or not vj.isdigit():
+        return None
+    return f"{vj[:4]}-09-01", f"{vj[4:]}-09-30"

@@ -1,0 +1,404 @@
+"""SearchIndex: the Whoosh full-text index of a library (derived data, rebuilt when damaged).
+
+Threads: one writer at a time (``_write_lock``: update/delete/rebuild are serialised); searches take
+``_read_lock`` only, so a search from a GUI worker runs while a rebuild writes the next generation.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import query
+from whoosh.filedb.filestore import FileStorage
+from whoosh.searching import Searcher
+
+from desktop_app.core.errors import AppError, InvalidInput, StoreError
+from desktop_app.core.model import IndexDoc, SearchFragment, SearchHit, SearchResults, Span
+from desktop_app.core.search import highlight, storage
+from desktop_app.core.search.query import Unit, highlight_units, make_parser, parse
+from desktop_app.core.search.schema import SCHEMA_VERSION, SEPARATOR, build_schema, chamber_key, to_fields
+from desktop_app.core.tasks import CancelToken, Progress
+
+SORTS = ("relevance", "date")
+MAX_EXPANSIONS = 64  # prefix/fuzzy terms looked up per field when highlighting
+BODY_FRAGMENTS = 3
+
+
+class SearchIndex:
+    """The index in ``folder`` (``<library>/index``). See :mod:`desktop_app.core.search.storage`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.schema = build_schema()
+        self._parser = make_parser(self.schema)
+        self._write_lock = threading.RLock()
+        self._read_lock = threading.RLock()
+        self._ix: Any = None
+        self._manifest: storage.Manifest | None = None
+        self._searcher: Searcher | None = None
+        self._stale = False  # a write was committed since the searcher was opened
+
+    # -- health ---------------------------------------------------------------------------------
+    def check(self) -> str | None:
+        """None when the index is usable; else a short reason ("missing", "corrupt: ...",
+        "outdated schema (v1 -> v2)", "garbage in index folder: ...")."""
+        with self._write_lock:
+            reason = storage.check_files(self.folder)
+            if reason:
+                return reason
+            try:
+                manifest = storage.read_manifest(self.folder)
+                assert manifest is not None
+                ix = FileStorage(str(self.folder / manifest.generation)).open_index()
+                try:
+                    if set(ix.schema.names()) != set(self.schema.names()):
+                        return f"outdated schema (fields differ, v{SCHEMA_VERSION})"
+                    with ix.searcher() as searcher:
+                        searcher.doc_count()
+                finally:
+                    ix.close()
+            except Exception as err:  # any failure to open means the files are not a usable index
+                return f"corrupt: {type(err).__name__}: {err}"[:200]
+            return None
+
+    # -- writing --------------------------------------------------------------------------------
+    def rebuild(
+        self,
+        docs: Iterable[IndexDoc],
+        total: int,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> None:
+        """Index ``docs`` into a new generation and switch to it; on any failure (or cancel) the old
+        index stays in place and the partial one is removed."""
+        with self._write_lock:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            generation = storage.next_generation(self.folder)
+            gen_dir = self.folder / generation
+            try:
+                self._build(gen_dir, docs, total, progress, cancel)
+                files = storage.snapshot(gen_dir, {})
+            except BaseException:
+                shutil.rmtree(gen_dir, ignore_errors=True)
+                raise
+            with self._read_lock:
+                self._close_index()
+                storage.write_manifest(self.folder, storage.Manifest(SCHEMA_VERSION, generation, files))
+                storage.remove_other_generations(self.folder, keep=generation)
+
+    def _build(
+        self,
+        gen_dir: Path,
+        docs: Iterable[IndexDoc],
+        total: int,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+    ) -> None:
+        gen_dir.mkdir()
+        ix = FileStorage(str(gen_dir)).create_index(self.schema)
+        writer = ix.writer(limitmb=256)
+        try:
+            done = 0
+            for doc in docs:
+                if cancel is not None:
+                    cancel.check()
+                writer.add_document(**_indexable(to_fields(doc)))
+                done += 1
+                if progress is not None and (done % 50 == 0 or done == total):
+                    progress(done, max(total, done), "indexing")
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        finally:
+            ix.close()
+        if progress is not None and done == 0:
+            progress(0, 0, "indexing")
+
+    def update(self, doc: IndexDoc) -> None:
+        """Add or replace one letter (with its annotations' notes and themes)."""
+        fields = _indexable(to_fields(doc))
+        self._write(lambda w: w.update_document(**fields))
+
+    def delete(self, letter_id: int) -> None:
+        self._write(lambda w: w.delete_by_term("letter_id", str(letter_id)))
+
+    def _write(self, change: Any) -> None:
+        with self._write_lock:
+            ix = self._open()
+            writer = ix.writer()
+            try:
+                change(writer)
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            self._stale = True
+            assert self._manifest is not None
+            gen_dir = self.folder / self._manifest.generation
+            self._manifest.files = storage.snapshot(gen_dir, self._manifest.files)
+            storage.write_manifest(self.folder, self._manifest)
+
+    # -- reading --------------------------------------------------------------------------------
+    def search(
+        self,
+        query_text: str,
+        *,
+        theme_ids: Sequence[int] = (),
+        year: int | None = None,
+        chamber: str | None = None,
+        limit: int = 20,
+        sort: str = "relevance",
+    ) -> SearchResults:
+        """Letters matching ``query_text`` (see :mod:`desktop_app.core.search.query` for the syntax),
+        best first (``sort="relevance"``) or newest first (``sort="date"``), with fragments."""
+        began = time.perf_counter()
+        if sort not in SORTS:
+            raise InvalidInput(f"Unknown sort {sort!r}: use one of {', '.join(SORTS)}.")
+        if limit < 1:
+            raise InvalidInput(f"The result limit must be at least 1 (got {limit}).")
+        q = parse(query_text, self._parser)
+        flt = _filter(theme_ids, year, chamber)
+        with self._read_lock:
+            try:
+                searcher = self._current_searcher()
+                kwargs: dict[str, Any] = {"filter": flt, "limit": limit}
+                if sort == "date":
+                    kwargs.update(sortedby="date", reverse=True)
+                results = searcher.search(q, **kwargs)
+                total = len(results)
+                hits = self._hits(searcher, q, list(results.top_n), sort)
+            except AppError:
+                raise
+            except Exception as err:  # damaged files surface here as whoosh/OS errors
+                raise _damaged(err) from err
+        elapsed = (time.perf_counter() - began) * 1000
+        return SearchResults(query=query_text, total=total, hits=tuple(hits), elapsed_ms=elapsed)
+
+    def doc_count(self) -> int:
+        with self._read_lock:
+            try:
+                return int(self._current_searcher().doc_count())
+            except AppError:
+                raise
+            except Exception as err:
+                raise _damaged(err) from err
+
+    def close(self) -> None:
+        with self._write_lock, self._read_lock:
+            self._close_index()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- internals ------------------------------------------------------------------------------
+    def _open(self) -> Any:
+        if self._ix is None:
+            try:
+                manifest = storage.read_manifest(self.folder)
+            except storage.ManifestError as err:
+                raise _damaged(err) from err
+            if manifest is None or manifest.schema != SCHEMA_VERSION:
+                raise StoreError(
+                    "The search index is missing or outdated: rebuild it (kamerlezer reindex)."
+                )
+            try:
+                self._ix = FileStorage(str(self.folder / manifest.generation)).open_index()
+            except Exception as err:
+                raise _damaged(err) from err
+            self._manifest = manifest
+        return self._ix
+
+    def _current_searcher(self) -> Searcher:
+        # Not Searcher.refresh(): it reuses the readers of unchanged segments, deletion sets included,
+        # so a letter replaced by update() would still be found in its old segment.
+        if self._stale and self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        if self._searcher is None:
+            self._searcher = self._open().searcher()
+            self._stale = False
+        return self._searcher
+
+    def _close_index(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        if self._ix is not None:
+            self._ix.close()
+            self._ix = None
+        self._manifest = None
+
+    def _hits(
+        self, searcher: Searcher, q: query.Query, top: list[tuple[Any, int]], sort: str
+    ) -> list[SearchHit]:
+        docnums = [docnum for _, docnum in top]
+        spans = _match_spans(searcher, highlight_units(q), docnums)
+        hits = []
+        for key, docnum in top:
+            stored = searcher.stored_fields(docnum)
+            by_field = spans.get(docnum, {})
+            frags = _fragments(stored, by_field)
+            hits.append(
+                SearchHit(
+                    letter_id=int(stored["letter_id"]),
+                    score=float(key) if sort == "relevance" else 0.0,
+                    subject=stored.get("subject") or None,
+                    date=stored.get("date") or None,
+                    chamber=stored.get("chamber") or None,
+                    kamerstuk=stored.get("kamerstuk") or None,
+                    match_count=sum(len(highlight.merge(s)) for s in by_field.values()),
+                    fragments=tuple(frags),
+                )
+            )
+        return hits
+
+
+def _indexable(fields: dict[str, object]) -> dict[str, object]:
+    """Whoosh indexes "" as a term; leave empty values out instead."""
+    return {k: v for k, v in fields.items() if v != ""}
+
+
+def _damaged(err: BaseException) -> StoreError:
+    return StoreError(
+        f"The search index is damaged ({type(err).__name__}: {err}); "
+        "rebuild it with `kamerlezer reindex`."[:300]
+    )
+
+
+def _filter(theme_ids: Sequence[int], year: int | None, chamber: str | None) -> query.Query | None:
+    parts: list[query.Query] = []
+    if theme_ids:
+        parts.append(query.Or([query.Term("themes", str(int(t))) for t in theme_ids]))
+    if year is not None:
+        parts.append(query.Term("year", str(int(year))))
+    if chamber:
+        parts.append(query.Term("chamber_key", chamber_key(chamber)))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else query.And(parts)
+
+
+# -- match positions ----------------------------------------------------------------------------
+Positions = dict[int, Span]  # position -> (startchar, endchar), for one term in one document
+
+
+def _match_spans(
+    searcher: Searcher, units: list[Unit], docnums: list[int]
+) -> dict[int, dict[str, list[Span]]]:
+    """docnum -> field -> character spans of the matches, read from the postings."""
+    out: dict[int, dict[str, list[Span]]] = {d: {} for d in docnums}
+    if not docnums:
+        return out
+    reader = searcher.reader()
+    wanted = sorted(set(docnums))
+    cache: dict[tuple[str, bytes], dict[int, Positions]] = {}
+
+    def positions(fieldname: str, btext: bytes) -> dict[int, Positions]:
+        key = (fieldname, btext)
+        if key not in cache:
+            cache[key] = _term_positions(reader, fieldname, btext, wanted)
+        return cache[key]
+
+    for unit in units:
+        field = searcher.schema[unit.fieldname]
+        if not field.supports("characters"):
+            continue
+        if unit.expandable is not None:
+            btexts = list(_expand(unit.expandable, reader))
+        elif len(unit.words) == 1:
+            btexts = [field.to_bytes(unit.words[0])]
+        else:
+            per_word = [positions(unit.fieldname, field.to_bytes(w)) for w in unit.words]
+            for docnum in wanted:
+                found = _phrase_spans([p.get(docnum, {}) for p in per_word])
+                if found:
+                    out[docnum].setdefault(unit.fieldname, []).extend(found)
+            continue
+        for btext in btexts:
+            for docnum, pos in positions(unit.fieldname, btext).items():
+                out[docnum].setdefault(unit.fieldname, []).extend(pos.values())
+    return out
+
+
+def _expand(q: query.Query, reader: Any) -> Iterable[bytes]:
+    """The indexed terms a prefix / fuzzy / wildcard word stands for (capped)."""
+    count = 0
+    for btext in q._btexts(reader):  # whoosh's own expansion, used by its matcher too
+        yield btext
+        count += 1
+        if count >= MAX_EXPANSIONS:
+            return
+
+
+def _term_positions(reader: Any, fieldname: str, btext: bytes, docnums: list[int]) -> dict[int, Positions]:
+    if (fieldname, btext) not in reader:
+        return {}
+    matcher = reader.postings(fieldname, btext)
+    found: dict[int, Positions] = {}
+    for docnum in docnums:  # ascending, so one matcher walks forward once
+        if not matcher.is_active():
+            break
+        if matcher.id() < docnum:
+            matcher.skip_to(docnum)
+            if not matcher.is_active():
+                break
+        if matcher.id() == docnum:
+            found[docnum] = {p: (s, e) for p, s, e in matcher.value_as("characters")}
+    return found
+
+
+def _phrase_spans(words: list[Positions]) -> list[Span]:
+    """Spans of the places where the words stand at consecutive positions."""
+    if not words or any(not w for w in words):
+        return []
+    spans = []
+    for pos, (start, _) in sorted(words[0].items()):
+        if all(pos + i in words[i] for i in range(1, len(words))):
+            spans.append((start, words[-1][pos + len(words) - 1][1]))
+    return spans
+
+
+# -- fragments ----------------------------------------------------------------------------------
+def _fragments(stored: dict[str, Any], spans: dict[str, list[Span]]) -> list[SearchFragment]:
+    frags: list[SearchFragment] = []
+    body = spans.get("body")
+    if body:
+        frags += highlight.fragments("body", stored.get("body", ""), body, top=BODY_FRAGMENTS)
+    for fieldname, kind, starts_key, id_key in (
+        ("notes", "note", "note_starts", "annotation_id"),
+        ("footnotes", "footnote", "footnote_starts", "footnote_number"),
+    ):
+        if spans.get(fieldname):
+            frags += _part_fragments(
+                kind, stored.get(fieldname, ""), stored.get(starts_key) or [], spans[fieldname], id_key
+            )
+    subject = stored.get("subject", "")
+    if spans.get("subject"):
+        frags += highlight.fragments("subject", subject, spans["subject"], top=1, width=len(subject))
+    return frags
+
+
+def _part_fragments(
+    kind: str, joined: str, starts: list[tuple[int, int]], spans: list[Span], id_key: str
+) -> list[SearchFragment]:
+    """Split matches in a concatenated field back into its parts (a footnote, an annotation's note);
+    offsets become offsets into the part's own text."""
+    frags: list[SearchFragment] = []
+    bounds = [(key, start, (starts[i + 1][1] - len(SEPARATOR)) if i + 1 < len(starts) else len(joined))
+              for i, (key, start) in enumerate(starts)]
+    for key, start, end in bounds:
+        inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+        if inside:
+            part = joined[start:end]
+            frags += highlight.fragments(kind, part, inside, top=1, **{id_key: key})
+    return frags

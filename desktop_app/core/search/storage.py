@@ -1,0 +1,151 @@
+"""The index folder on disk: generations, a manifest with checksums, health checks.
+
+Layout of ``<library>/index/``::
+
+    CURRENT        {"schema": 1, "generation": "g000003", "files": {"name": [size, crc32], ...}}
+    g000003/       the Whoosh index in use
+    g000004/       a rebuild in progress (or left over by a crash; removed on the next rebuild)
+
+A rebuild writes a new generation folder and then replaces ``CURRENT`` atomically (``os.replace``):
+readers see either the old index or the new one, and a failed or cancelled rebuild leaves the old one.
+Whoosh segment files never change once written, so the manifest only checksums new files after a
+commit; :func:`check` re-reads every file and compares sizes and CRC-32s, which catches truncated
+segments and overwritten bytes before Whoosh trips over them (a truncated memory-mapped file can
+crash the process with SIGBUS rather than raise).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.core.search.schema import SCHEMA_VERSION
+
+CURRENT = "CURRENT"
+_LOCK_SUFFIXES = ("LOCK",)
+
+
+@dataclass
+class Manifest:
+    schema: int
+    generation: str
+    files: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        files = {name: list(v) for name, v in sorted(self.files.items())}
+        return json.dumps({"schema": self.schema, "generation": self.generation, "files": files})
+
+
+class ManifestError(Exception):
+    """CURRENT exists but cannot be read."""
+
+
+def read_manifest(folder: Path) -> Manifest | None:
+    """None when there is no CURRENT file; ManifestError when it is unreadable."""
+    path = folder / CURRENT
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ManifestError(f"{CURRENT} unreadable ({err})") from err
+    try:
+        data = json.loads(raw)
+        files = {str(k): (int(v[0]), int(v[1])) for k, v in data["files"].items()}
+        return Manifest(int(data["schema"]), str(data["generation"]), files)
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as err:
+        raise ManifestError(f"{CURRENT} is not a valid manifest") from err
+
+
+def write_manifest(folder: Path, manifest: Manifest) -> None:
+    tmp = folder / f"{CURRENT}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(manifest.to_json())
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, folder / CURRENT)
+
+
+def crc_of(path: Path) -> int:
+    crc = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+    return crc
+
+
+def is_lock(name: str) -> bool:
+    return name.endswith(_LOCK_SUFFIXES)
+
+
+def snapshot(gen_dir: Path, previous: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Sizes and checksums of the index files; files already known with the same size are not re-read
+    (Whoosh never rewrites a segment file; the table of contents gets a new name at each commit)."""
+    files: dict[str, tuple[int, int]] = {}
+    for entry in os.scandir(gen_dir):
+        if not entry.is_file() or is_lock(entry.name):
+            continue
+        size = entry.stat().st_size
+        known = previous.get(entry.name)
+        files[entry.name] = known if known and known[0] == size else (size, crc_of(Path(entry.path)))
+    return files
+
+
+def next_generation(folder: Path) -> str:
+    numbers = [int(p.name[1:]) for p in folder.glob("g*") if p.name[1:].isdigit()]
+    return f"g{max(numbers, default=0) + 1:06d}"
+
+
+def check_files(folder: Path) -> str | None:
+    """Everything :meth:`SearchIndex.check` can tell without opening Whoosh."""
+    if not folder.is_dir():
+        return "missing"
+    try:
+        manifest = read_manifest(folder)
+    except ManifestError as err:
+        return f"corrupt: {err}"
+    if manifest is None:
+        return "missing"
+    if manifest.schema != SCHEMA_VERSION:
+        return f"outdated schema (v{manifest.schema} -> v{SCHEMA_VERSION})"
+    gen_dir = folder / manifest.generation
+    if not gen_dir.is_dir():
+        return "missing"
+    for name, (size, crc) in manifest.files.items():
+        path = gen_dir / name
+        if not path.is_file():
+            return f"corrupt: {name} is missing"
+        actual = path.stat().st_size
+        if actual != size:
+            return f"corrupt: {name} has {actual} bytes, expected {size} (truncated or overwritten)"
+        if crc_of(path) != crc:
+            return f"corrupt: {name} is damaged (checksum mismatch)"
+    extra = sorted(
+        e.name for e in os.scandir(gen_dir) if e.name not in manifest.files and not is_lock(e.name)
+    )
+    extra += sorted(
+        e.name
+        for e in os.scandir(folder)
+        if e.name not in (CURRENT, f"{CURRENT}.tmp") and not _is_generation(e)
+    )
+    if extra:
+        return f"garbage in index folder: {', '.join(extra[:3])}"
+    return None
+
+
+def _is_generation(entry: os.DirEntry[str]) -> bool:
+    return entry.is_dir() and entry.name.startswith("g") and entry.name[1:].isdigit()
+
+
+def remove_other_generations(folder: Path, keep: str) -> None:
+    """Delete stale generation folders (best effort: on Windows an open file may refuse)."""
+    for path in folder.glob("g*"):
+        if path.is_dir() and path.name != keep and path.name[1:].isdigit():
+            shutil.rmtree(path, ignore_errors=True)
+    tmp = folder / f"{CURRENT}.tmp"
+    if tmp.exists():
+        tmp.unlink(missing_ok=True)

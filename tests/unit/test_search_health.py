@@ -1,0 +1,211 @@
+"""The search index is derived data: damage is detected by check() and repaired by rebuild()."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.errors import Cancelled, StoreError
+from desktop_app.core.importing import read_file
+from desktop_app.core.model import IndexDoc, Letter
+from desktop_app.core.search import SCHEMA_VERSION, SearchIndex
+from desktop_app.core.tasks import CancelToken
+
+SEEDS = Path(__file__).resolve().parents[2] / "resources" / "letters"
+
+
+def seed_docs() -> list[IndexDoc]:
+    docs = []
+    for number, path in enumerate(sorted(SEEDS.glob("*.txt")), start=1):
+        parsed = read_file(path)
+        letter = Letter(id=number, source_file=parsed.source_file, content_hash=parsed.content_hash,
+                        source_format=parsed.source_format, text=parsed.text, footnotes=parsed.footnotes,
+                        date=parsed.date, subject=parsed.subject, chamber=parsed.chamber)
+        docs.append(IndexDoc(letter))
+    return docs
+
+
+DOCS = seed_docs()
+PLEDGE = {d.letter.id for d in DOCS if "Defence Investment Pledge" in " ".join(d.letter.text.split())}
+
+
+def built(folder: Path) -> SearchIndex:
+    ix = SearchIndex(folder)
+    ix.rebuild(DOCS, len(DOCS))
+    assert ix.check() is None
+    return ix
+
+
+def answers_correctly(ix: SearchIndex) -> bool:
+    return {h.letter_id for h in ix.search('"Defence Investment Pledge"').hits} == PLEDGE
+
+
+def assert_rebuild_repairs(ix: SearchIndex) -> None:
+    ix.rebuild(DOCS, len(DOCS))
+    assert ix.check() is None and answers_correctly(ix)
+    ix.close()
+
+
+def generation(folder: Path) -> Path:
+    return folder / json.loads((folder / "CURRENT").read_text())["generation"]
+
+
+def segment_files(folder: Path) -> list[Path]:
+    return sorted(p for p in generation(folder).iterdir() if p.suffix == ".seg")
+
+
+def test_a_new_folder_is_missing_and_searching_it_says_rebuild(tmp_path: Path) -> None:
+    ix = SearchIndex(tmp_path / "index")
+    assert ix.check() == "missing"
+    with pytest.raises(StoreError, match="reindex"):
+        ix.search("navo")
+
+
+def test_deleted_folder_is_reported_and_rebuilt(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    ix = built(folder)
+    ix.close()
+    shutil.rmtree(folder)
+    assert ix.check() == "missing"
+    assert_rebuild_repairs(ix)
+
+
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+def test_garbage_written_into_a_segment_is_reported(tmp_path: Path, where: str) -> None:
+    folder = tmp_path / "index"
+    built(folder).close()
+    seg = max(segment_files(folder), key=lambda p: p.stat().st_size)
+    size = seg.stat().st_size
+    offset = {"start": 0, "middle": size // 2, "end": size - 16}[where]
+    with open(seg, "r+b") as fh:
+        fh.seek(offset)
+        fh.write(b"\xde\xad\xbe\xef" * 4)
+    ix = SearchIndex(folder)
+    reason = ix.check()
+    assert reason is not None and reason.startswith("corrupt") and seg.name in reason
+    assert_rebuild_repairs(ix)
+
+
+def test_truncated_segment_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    built(folder).close()
+    seg = segment_files(folder)[0]
+    with open(seg, "r+b") as fh:
+        fh.truncate(seg.stat().st_size // 3)
+    ix = SearchIndex(folder)
+    reason = ix.check()
+    assert reason is not None and "truncated" in reason
+    assert_rebuild_repairs(ix)
+
+
+def test_garbage_in_every_file_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    built(folder).close()
+    for path in generation(folder).iterdir():
+        path.write_bytes(b"not an index " * 10)
+    ix = SearchIndex(folder)
+    assert (ix.check() or "").startswith("corrupt")
+    assert_rebuild_repairs(ix)
+
+
+def test_garbage_manifest_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    built(folder).close()
+    (folder / "CURRENT").write_bytes(b"\x00\xff garbage")
+    ix = SearchIndex(folder)
+    assert (ix.check() or "").startswith("corrupt")
+    with pytest.raises(StoreError):
+        ix.search("navo")
+    assert_rebuild_repairs(ix)
+
+
+def test_stray_files_are_garbage(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    built(folder).close()
+    (generation(folder) / "notes.txt").write_text("hello")
+    assert (SearchIndex(folder).check() or "").startswith("garbage in index folder")
+    (generation(folder) / "notes.txt").unlink()
+    (folder / "copy of CURRENT").write_text("{}")
+    assert (SearchIndex(folder).check() or "").startswith("garbage in index folder")
+
+
+def test_an_older_schema_is_outdated(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    built(folder).close()
+    data = json.loads((folder / "CURRENT").read_text())
+    data["schema"] = SCHEMA_VERSION - 1
+    (folder / "CURRENT").write_text(json.dumps(data))
+    ix = SearchIndex(folder)
+    assert ix.check() == f"outdated schema (v{SCHEMA_VERSION - 1} -> v{SCHEMA_VERSION})"
+    ix.rebuild(DOCS, len(DOCS))
+    assert ix.check() is None
+    ix.close()
+
+
+def test_a_failed_rebuild_keeps_the_old_index(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    ix = built(folder)
+    before = sorted(p.name for p in folder.iterdir())
+
+    def broken() -> object:
+        yield DOCS[0]
+        raise RuntimeError("store went away")
+
+    with pytest.raises(RuntimeError):
+        ix.rebuild(broken(), len(DOCS))
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert ix.check() is None and answers_correctly(ix)
+    ix.close()
+
+
+def test_a_cancelled_rebuild_keeps_the_old_index(tmp_path: Path) -> None:
+    folder = tmp_path / "index"
+    ix = built(folder)
+    token = CancelToken()
+    seen: list[int] = []
+
+    def docs() -> object:
+        for i, doc in enumerate(DOCS):
+            if i == 2:
+                token.cancel()
+            seen.append(doc.letter.id)
+            yield doc
+
+    with pytest.raises(Cancelled):
+        ix.rebuild(docs(), len(DOCS), cancel=token)
+    assert len(seen) < len(DOCS)
+    assert ix.check() is None and answers_correctly(ix) and ix.doc_count() == len(DOCS)
+    ix.close()
+
+
+def test_rebuild_reports_progress(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    ix = SearchIndex(tmp_path / "index")
+    ix.rebuild(iter(DOCS), len(DOCS), progress=lambda done, total, message="": calls.append((done, total)))
+    assert calls and calls[-1] == (len(DOCS), len(DOCS))
+    ix.close()
+
+
+def test_searches_from_another_thread_while_updating(tmp_path: Path) -> None:
+    ix = built(tmp_path / "index")
+    errors: list[BaseException] = []
+
+    def searcher() -> None:
+        try:
+            for _ in range(20):
+                assert answers_correctly(ix)
+        except BaseException as err:  # noqa: BLE001 - reported below
+            errors.append(err)
+
+    thread = threading.Thread(target=searcher)
+    thread.start()
+    for doc in DOCS * 2:
+        ix.update(doc)
+    thread.join()
+    assert not errors
+    assert ix.doc_count() == len(DOCS) and ix.check() is None
+    ix.close()

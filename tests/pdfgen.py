@@ -57,6 +57,7 @@ class LetterSpec:
     subject: str | None = None
     chamber: str | None = None  # "Tweede Kamer" | "Eerste Kamer" | None (no letter head)
     reference: str = "BS2024000000"
+    letter_head: bool = True  # False: no addressee/Datum/Betreft block (the side column stays)
 
 
 def dutch_date(iso: str) -> str:
@@ -171,7 +172,7 @@ def _note_lines(number: int, text: str) -> list[str]:
 
 def _head_lines(spec: LetterSpec) -> list[tuple[str, str]]:
     """(font, text) lines of the letter head, blank lines as ""."""
-    if spec.chamber is None and spec.date is None and spec.subject is None:
+    if not spec.letter_head or (spec.chamber is None and spec.date is None and spec.subject is None):
         return []
     head: list[tuple[str, str]] = []
     if spec.chamber:

@@ -316,7 +316,7 @@ def layout_pages(
 ) -> tuple[list[cleaning.Page], Hints]:
     """Decide the role of every line and build the pages the cleaner assembles."""
     page_lines = [_group_lines(frags) for frags in page_frags]
-    body_size = _body_size(page_lines)
+    body_size = _body_size(page_lines, sizes)
     repeated = _repeated_margin_lines(page_lines, sizes)
     hints = Hints(pages=len(page_frags))
     pages: list[cleaning.Page] = []
@@ -339,12 +339,18 @@ def layout_pages(
     return pages, hints
 
 
-def _body_size(page_lines: list[list[Line]]) -> float:
+def _body_size(page_lines: list[list[Line]], sizes: list[tuple[float, float]]) -> float:
+    """The most used font size (by characters) in the left half of the pages: the body text."""
     counts: Counter[float] = Counter()
-    for lines in page_lines:
+    fallback: Counter[float] = Counter()
+    for index, lines in enumerate(page_lines):
         for line in lines:
-            counts[round(line.size * 2) / 2] += len(line.text)
-    return counts.most_common(1)[0][0] if counts else 10.0
+            key = round(line.size * 2) / 2
+            fallback[key] += len(line.text)
+            if line.x0 < 0.5 * sizes[index][0]:
+                counts[key] += len(line.text)
+    best = counts or fallback
+    return best.most_common(1)[0][0] if best else 10.0
 
 
 def _norm_furniture(text: str) -> str:

@@ -1,0 +1,149 @@
+"""Importing PDFs: official samples (with their XML as ground truth) and generated seed letters."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.errors import ImportFailed
+from desktop_app.core.importing import read_file
+from tests import pdfgen
+from tests.conftest import SEEDS
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _metadata(xml_path: Path) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for element in ET.parse(xml_path).getroot().iter("metadata"):
+        fields.setdefault(element.get("name", ""), []).append(element.get("content", ""))
+    return fields
+
+
+# ---------------------------------------------------------------- official samples
+
+
+def test_kamerstuk_motion_names_itself(samples_dir: Path):
+    letter = read_file(samples_dir / "kst-32545-143_motie_2021.pdf")
+    truth = _metadata(samples_dir / "kst-32545-143_metadata.xml")
+    assert letter.kamerstuk == truth["DC.identifier"][0]
+    dossier = truth["OVERHEIDop.dossiernummer"][0]
+    number = truth["OVERHEIDop.ondernummer"][0]
+    assert letter.kamerstuk == f"kst-{dossier}-{number}"
+    assert letter.date == truth["DCTERMS.issued"][0]
+    assert letter.source_format == "pdf"
+    assert letter.pages == 1
+    assert letter.kind == "motie"
+    assert letter.chamber == "Tweede Kamer"
+    assert truth["OVERHEIDop.dossiertitel"][0] in letter.subject
+    # the running footer and the ISSN block are not body text
+    assert "ISSN" not in letter.text
+    assert "kst-32545-143" not in letter.text
+    assert "vergaderjaar 2020–2021, 32 545" not in letter.text
+    assert "verzoekt de regering, om een grensspaarsaldo te definiëren" in letter.text
+
+
+def test_aanhangsel_headers_footers_and_broken_words(samples_dir: Path):
+    letter = read_file(samples_dir / "ah-tk-20202021-3235_kamervragen_2021.pdf")
+    truth = _metadata(samples_dir / "ah-tk-20202021-3235_metadata.xml")
+    assert letter.kamerstuk == truth["DC.identifier"][0] == "ah-tk-20202021-3235"
+    assert letter.date == truth["DCTERMS.issued"][0]
+    assert letter.kind == "antwoord"
+    assert letter.pages == 3 and len(letter.page_starts) == 3
+    # running footers/headers gone
+    assert "Aanhangsel 1" not in letter.text and "Aanhangsel 2" not in letter.text
+    assert "Tweede Kamer, vergaderjaar" not in letter.text
+    assert "ISSN" not in letter.text
+    # words broken at a line end are joined
+    assert "een beperktere looptijd" in letter.text
+    assert "beperk-" not in letter.text
+    assert "voorgeschreven rentepercentage" in letter.text
+    assert "rentepercentages moeilijk" in letter.text
+    # real compounds keep their hyphen
+    assert "TOZO-lening" in letter.text and "Bbz-krediet" in letter.text
+    assert "(Staatsblad 2020, 118)" in letter.text
+    # questions and answers are headings
+    headings = [letter.text[a:b] for a, b in letter.headings]
+    assert "Vraag 1" in headings and "Antwoord 9" in headings
+
+
+def test_fiche_footnotes_are_separated(samples_dir: Path):
+    letter = read_file(samples_dir / "bnc-fiche-5_MiFID_rijksoverheid_2021.pdf")
+    numbers = [f.number for f in letter.footnotes]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) >= 12
+    assert letter.pages == 15
+    assert letter.kind == "fiche"
+    assert "Pagina" not in letter.text
+    for note in letter.footnotes:
+        assert note.marker is not None, note
+        assert letter.text[note.marker[0] : note.marker[1]] == str(note.number)
+        # the footnote's own text is not left in the body
+        assert _norm(note.text)[:60] not in letter.text
+    first = letter.footnotes[0]
+    assert first.text.startswith("BNC-fiche Mededeling nieuw Actieplan Kapitaalmarktunie")
+    assert letter.text[: first.marker[0]].endswith("integratie van de kapitaalmarkt.")
+    assert any("COM" in f.text or "Verordening (EU)" in f.text for f in letter.footnotes)
+
+
+def test_scanned_pdf_is_refused(samples_dir: Path):
+    path = samples_dir / "blg-1007826_scanned_no-textlayer.pdf"
+    with pytest.raises(ImportFailed) as info:
+        read_file(path)
+    assert info.value.problem == "no text layer (scanned document)"
+    assert str(path) in str(info.value)
+
+
+# ---------------------------------------------------------------- generated seed PDFs
+
+
+@pytest.fixture(scope="module")
+def seed_pdfs(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("seed_pdfs")
+    return {path.stem: pdfgen.seed_pdf(path, out) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_generated_seed_pdf_round_trip(seed_pdfs: dict[str, Path], prefix: str):
+    (stem,) = [s for s in seed_pdfs if s.startswith(prefix)]
+    txt = read_file(SEEDS / f"{stem}.txt")
+    pdf = read_file(seed_pdfs[stem])
+    assert pdf.source_format == "pdf"
+    assert [(f.number, _norm(f.text)) for f in pdf.footnotes] == [
+        (f.number, _norm(f.text)) for f in txt.footnotes
+    ]
+    for field in ("date", "chamber", "subject", "signatory", "kind"):
+        assert getattr(pdf, field) == getattr(txt, field), field
+    assert _norm(pdf.text) == _norm(txt.text)
+    assert pdf.text.split("\n\n") == txt.text.split("\n\n")  # same paragraphs
+    assert [pdf.text[a:b] for a, b in pdf.headings] == [txt.text[a:b] for a, b in txt.headings]
+    for note in pdf.footnotes:
+        assert pdf.text[note.marker[0] : note.marker[1]] == str(note.number)
+    # the side column and the page footer stay out of the body
+    assert "Onze referentie" not in pdf.text and "Pagina" not in pdf.text
+    assert len(pdf.page_starts) == pdf.pages
+
+
+def test_generated_pdf_marker_5_after_year(seed_pdfs: dict[str, Path]):
+    (stem,) = [s for s in seed_pdfs if s.startswith("000")]
+    letter = read_file(seed_pdfs[stem])
+    note = next(f for f in letter.footnotes if f.number == 5)
+    assert letter.text[: note.marker[0]].endswith("17-18 oktober 2024")
+    assert note.text.startswith("Kamerstuk 28 676, nr. 467 van 3 oktober 2024")
+
+
+def test_side_column_date_used_when_head_has_none(tmp_path: Path):
+    paragraphs = ["Dit is een korte brief over de NAVO-top.", "Hoogachtend,"]
+    undated = pdfgen.make_letter_pdf(pdfgen.LetterSpec(paragraphs), tmp_path / "zonder.pdf")
+    assert read_file(undated).date is None
+    # no letter head in the main column: only the side column says "Datum" / "3 oktober 2024"
+    spec = pdfgen.LetterSpec(paragraphs, date="2024-10-03", letter_head=False)
+    letter = read_file(pdfgen.make_letter_pdf(spec, tmp_path / "met.pdf"))
+    assert letter.date == "2024-10-03"
+    assert "Datum" not in letter.text and "Ministerie van Defensie" not in letter.text
+    assert letter.text == "Dit is een korte brief over de NAVO-top.\n\nHoogachtend,"

@@ -18,7 +18,7 @@ from desktop_app.render.common import (
     source_line,
 )
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>&|#~])")
+_SPECIAL = re.compile(r"([\\`*\[\]<>&|#~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)", re.MULTILINE)
 OVERVIEW_COLUMNS = 10
 

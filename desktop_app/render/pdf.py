@@ -245,7 +245,16 @@ class _SummaryTemplate(BaseDocTemplate):
         canv.restoreState()
 
 
-class _NumberedCanvas(Canvas):
+class EmbeddedFontCanvas(Canvas):
+    """A canvas whose initial font is the bundled sans (reportlab's default would be Helvetica)."""
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        if not kw.get("initialFontName"):  # the doc templates pass None explicitly
+            kw["initialFontName"] = SANS
+        super().__init__(*args, **kw)
+
+
+class _NumberedCanvas(EmbeddedFontCanvas):
     """Adds "of N" after the page number once the page count is known (body pages only)."""
 
     footer_left = ""  # set by render_pdf: the date shown before the page number
@@ -313,6 +322,7 @@ class _Story:
             hAlign="LEFT",
             style=TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), SANS),
                     ("LINEABOVE", (0, 0), (-1, 0), 0.6, ACCENT),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -333,7 +343,19 @@ class _Story:
         ]
 
     def contents(self) -> list[Flowable]:
-        toc = TableOfContents(dotsMinLevel=0)
+        toc = TableOfContents(
+            dotsMinLevel=0,
+            tableStyle=TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), SANS),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )
         toc.levelStyles = [self.s["toc0"], self.s["toc1"]]
         return [Paragraph("Contents", self.s["h1"]), Spacer(1, 4), toc, PageBreak()]
 
@@ -388,6 +410,7 @@ class _Story:
         count_cols = len(columns) + (1 if last else 0)
         first = FRAME_WIDTH - num_width * count_cols
         style = [
+            ("FONTNAME", (0, 0), (-1, -1), SANS),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
             ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -562,6 +585,7 @@ def _bar_block(rows: list[Flowable], stripes: list[str]) -> Table:
     n = len(stripes)
     data = [[""] * n + [row] for row in rows]
     style = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),

@@ -24,7 +24,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from desktop_app.core.export.model import SourceInfo, SummaryDocument
 from desktop_app.core.model import Letter
 from desktop_app.core.tasks import CancelToken
-from desktop_app.render.common import format_date, paragraphs, source_details
+from desktop_app.render.common import format_date, source_details
 from desktop_app.render.fonts import SANS, SERIF, register_fonts
 from desktop_app.render.pdf import (
     ACCENT,
@@ -34,6 +34,7 @@ from desktop_app.render.pdf import (
     MARGIN_RIGHT,
     MARGIN_TOP,
     MUTED,
+    EmbeddedFontCanvas,
     OutlineEntry,
     PdfLayout,
     text,
@@ -139,6 +140,18 @@ def _open_original(original: Original) -> tuple[PdfReader | None, str]:
     return reader, ""
 
 
+def _paragraph_spans(body: str) -> list[tuple[int, str]]:
+    """(offset, paragraph) for the blank-line separated paragraphs of a letter's text."""
+    spans = []
+    pos = 0
+    for part in body.split("\n\n"):
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            spans.append((pos + lead, part.strip()))
+        pos += len(part) + 2
+    return spans
+
+
 def text_letter_pdf(source: SourceInfo, letter: Letter) -> bytes:
     """A plain-text letter set as A4 pages: heading, its details, body paragraphs, footnotes."""
     register_fonts()
@@ -154,7 +167,10 @@ def text_letter_pdf(source: SourceInfo, letter: Letter) -> bytes:
             meta,
         ),
     ]
-    story += [Paragraph(text(para), body) for para in paragraphs(letter.text)]
+    heading = ParagraphStyle("ohd", parent=body, fontName=SANS + "-Bold", fontSize=10, spaceBefore=4, keepWithNext=1)
+    starts = {start for start, _ in letter.headings}
+    for start, para in _paragraph_spans(letter.text):
+        story.append(Paragraph(text(para), heading if start in starts else body))
     if letter.footnotes:
         story.append(Spacer(1, 8))
         story += [Paragraph(f"<super>{f.number}</super> {text(f.text)}", note) for f in letter.footnotes]
@@ -175,5 +191,5 @@ def text_letter_pdf(source: SourceInfo, letter: Letter) -> bytes:
         canv.drawString(MARGIN_LEFT, MARGIN_BOTTOM - 9 * mm, f"Original [{source.number}] · {format_date(source.date)}")
         canv.restoreState()
 
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=EmbeddedFontCanvas)
     return buffer.getvalue()

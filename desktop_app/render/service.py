@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,11 +58,40 @@ def export_summary(
         raise ExportFailed(f"{target}: is a folder; give a file name to export to.")
     stage = _Stages(progress)
     summary = build_summary(library, scope, today=today, progress=stage.scaled(0, 100), cancel=cancel)
+    originals = collect_originals(library, summary) if fmt == "pdf" and summary.with_originals else []
+    return _write(summary, fmt, target, originals, stage, cancel, author)
+
+
+def write_summary(
+    summary: SummaryDocument,
+    fmt: str,
+    out_path: str | os.PathLike[str],
+    *,
+    originals: Sequence[Original] = (),
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    author: str = "Kamerlezer",
+) -> ExportResult:
+    """Write an already built summary (no library needed); the file appears only when complete."""
+    return _write(summary, normalise_format(fmt), Path(out_path), originals, _Stages(progress), cancel, author)
+
+
+def _write(
+    summary: SummaryDocument,
+    fmt: str,
+    target: Path,
+    originals: Sequence[Original],
+    stage: _Stages,
+    cancel: CancelToken | None,
+    author: str,
+) -> ExportResult:
+    if target.is_dir():
+        raise ExportFailed(f"{target}: is a folder; give a file name to export to.")
     pages = 0
     warnings: list[str] = []
     with atomic_output(target) as tmp:
         if fmt == "pdf":
-            pages, warnings = _write_pdf(library, summary, tmp, stage, cancel, author)
+            pages, warnings = _write_pdf(summary, tmp, originals, stage, cancel, author)
         elif fmt == "md":
             write_markdown(summary, tmp)
         else:
@@ -76,7 +105,12 @@ def export_summary(
 
 
 def _write_pdf(
-    library: Any, summary: SummaryDocument, tmp: Path, stage: _Stages, cancel: CancelToken | None, author: str
+    summary: SummaryDocument,
+    tmp: Path,
+    originals: Sequence[Original],
+    stage: _Stages,
+    cancel: CancelToken | None,
+    author: str,
 ) -> tuple[int, list[str]]:
     laid_out = tmp.with_name(tmp.name + ".layout")
     try:
@@ -84,7 +118,6 @@ def _write_pdf(
             layout = render_pdf(summary, laid_out, progress=stage.scaled(100, 850), cancel=cancel)
         except LayoutError as err:
             raise ExportFailed(f"The summary could not be laid out: {err}") from err
-        originals = collect_originals(library, summary) if summary.with_originals else []
         return finish_pdf(
             laid_out,
             tmp,

@@ -182,3 +182,56 @@ def test_latin1_fallback(tmp_path: Path):
     path.write_bytes(path.read_bytes() + b" \x81x")
     letter = read_file(path)
     assert "Coördinatie" in letter.text
+
+
+OFFICIAL_LETTER = """Tweede Kamer der Staten-Generaal
+Vergaderjaar 2024–2025
+
+28 676 NAVO
+
+Nr. 467 BRIEF VAN DE MINISTER VAN DEFENSIE
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 3 oktober 2024
+
+Hierbij stuur ik u de geannoteerde agenda voor de bijeenkomst van de NAVO-
+ministers van Defensie op 17 en 18 oktober 2024. In de werksessie over
+afschrikking wordt ook de defensie-industrie besproken. Op 5 augustus 2024
+heb ik u geïnformeerd.1
+
+De Minister van Defensie,
+R.P. Brekelmans
+
+1 Kamerstuk 28 676, nr. 464.
+
+kst-28676-467
+ISSN 0921 - 7371
+’s-Gravenhage 2024
+Tweede Kamer, vergaderjaar 2024–2025, 28 676, nr. 467
+"""
+
+
+def test_official_layout_names_itself():
+    letter = parse_text(OFFICIAL_LETTER, source_file="kst-28676-467.txt", content_hash="x")
+    assert letter.kamerstuk == "kst-28676-467"
+    assert letter.date == "2024-10-03"  # the dateline, not "5 augustus 2024" from the body
+    assert letter.chamber == "Tweede Kamer"
+    assert letter.signatory == "R.P. Brekelmans"
+    assert letter.subject == "NAVO; BRIEF VAN DE MINISTER VAN DEFENSIE"
+    assert [(f.number, f.text) for f in letter.footnotes] == [(1, "Kamerstuk 28 676, nr. 464.")]
+    for noise in ("ISSN", "kst-28676-467", "vergaderjaar 2024–2025, 28 676", "Staten-Generaal\n"):
+        assert noise not in letter.text
+    assert "NAVO-ministers" in letter.text  # capital before the hyphen: kept
+    assert "Vergaderjaar" not in letter.text
+
+
+def test_kamerstuk_from_dossier_and_nr_lines_without_footer():
+    head = OFFICIAL_LETTER.split("kst-28676-467")[0]
+    letter = parse_text(head, source_file="brief.txt", content_hash="x")
+    assert letter.kamerstuk == "kst-28676-467"
+
+
+def test_no_date_is_guessed_from_the_body():
+    text = "Geachte voorzitter,\n\nOp 3 oktober 2024 heb ik u geschreven over de top van 5 juni 2025.\n"
+    assert parse_text(text, source_file="b.txt", content_hash="x").date is None

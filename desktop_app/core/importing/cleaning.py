@@ -2,8 +2,8 @@
 
 Page noise, precisely (everything else in the input reaches the body or a footnote):
 - artefact lines (``is_artefact_line``): lone ">"/"<" marks, "> Retouradres ..." / "v agenda> ..."
-  lines, "Pagina 1 van 15", official running footers ("Tweede Kamer, vergaderjaar 2024–2025, 28 676,
-  nr. 467", "kst-28676-467 ISSN 0921 - 7371 's-Gravenhage 2024");
+  lines, "Pagina 1 van 15", official running footers and colophon lines ("Tweede Kamer,
+  vergaderjaar 2024–2025, 28 676, nr. 467", "kst-28676-467", "ISSN 0921 - 7371", "’s-Gravenhage 2024");
 - whitespace: runs of blank and space-only lines (page breaks), line ends, repeated spaces;
 - the hyphen of a word broken at a line end ("beperk-" + "tere" -> "beperktere");
 - footnote blocks, which move to ``footnotes`` (the footnote number becomes ``Footnote.number``);
@@ -29,13 +29,23 @@ MARK_CLOSE = "\ue001"
 PAGE_MARK = "\ue002"
 _MARKS = MARK_OPEN + MARK_CLOSE + PAGE_MARK
 
+# Official running footers and colophon lines ("kst-28676-467", "ISSN 0921 - 7371",
+# "’s-Gravenhage 2024", "Tweede Kamer, vergaderjaar 2024–2025, 28 676, nr. 467", "Pagina 1 van 15").
+FOOTER_PATTERNS = [
+    re.compile(r"^\s*Pagina\s+\d+\s+(?:van|/)\s+\d+\s*$", re.IGNORECASE),
+    re.compile(r"^\s*(?:kst|ah-tk|ah-ek|h-tk|h-ek|blg|stb|stcrt)-[\w-]+(?:\s+ISSN\b.*)?\s*$"),
+    re.compile(r"^\s*ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\s*$"),
+    re.compile(r"^\s*[’']s-Gravenhage\s+\d{4}\s*$"),
+    re.compile(
+        r"^\s*(?:Eerste|Tweede)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s*"
+        r"(?:Aanhangsel|.*\bnr\.\s*\S+)(?:\s+\d{1,4})?\s*$"
+    ),
+]
 _ARTEFACTS = [
     re.compile(r"^\s*[<>]+\s*$"),
     meta.RETOURADRES,
     re.compile(r"^\s*[\w ]{0,24}>\s*$"),  # "v agenda>"
-    re.compile(r"^\s*Pagina\s+\d+\s+van\s+\d+\s*$", re.IGNORECASE),
-    re.compile(r"^\s*(?:Eerste|Tweede)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},.*\bnr\.\s*\S+\s*$"),
-    re.compile(r"^\s*(?:kst|ah-tk|ah-ek|h-tk|h-ek)-[\w-]+\s+ISSN\b.*$"),
+    *FOOTER_PATTERNS,
 ]
 _TERMINAL = re.compile(r"[.!?][)\"'’”]*$")
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦·*–-]|\(?(?:[a-z]|\d{1,2})[.)])\s+\S")

@@ -29,9 +29,10 @@ def parse_text(text: str, *, source_file: str, content_hash: str) -> ParsedLette
     for mark in PRIVATE_MARKS:
         text = text.replace(mark, "")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
-    lines = text.split("\n")
+    lines, removed = cleaning.remove_artefacts(text.split("\n"))
     pages = cleaning.split_txt_pages(lines)
-    return build_letter(pages, Hints(), source_file=source_file, content_hash=content_hash, fmt="txt")
+    hints = Hints(furniture=removed)
+    return build_letter(pages, hints, source_file=source_file, content_hash=content_hash, fmt="txt")
 
 
 def build_letter(
@@ -56,7 +57,13 @@ def build_letter(
         or meta.kamerstuk_from_head(all_lines)
         or meta.find_kamerstuk(all_lines[:40])
     )
-    date = header.date or side.date or _side_date(hints.side_lines) or meta.find_dateline(all_lines)
+    date = (
+        header.date
+        or side.date
+        or _side_date(hints.side_lines)
+        or meta.find_dateline(all_lines)
+        or meta.find_dateline(furniture)
+    )
     if date is None and kamerstuk:
         date = meta.find_official_date(all_lines)
     subject = header.subject or side.subject or meta.official_subject(all_lines, kamerstuk)
@@ -88,12 +95,13 @@ def build_letter(
 
 
 def _split_masthead(lines: list[str]) -> tuple[list[str], list[str]]:
-    """The official masthead ("Tweede Kamer der Staten-Generaal", "Vergaderjaar 2020–2021 ...")
-    at the top of page 1 is metadata, not body."""
+    """The official head ("Tweede Kamer der Staten-Generaal", "Vergaderjaar 2020–2021 ...",
+    "Aan de Voorzitter van de Tweede Kamer ...", "Den Haag, 3 oktober 2024") at the top of page 1
+    is metadata, not body."""
     kept: list[str] = []
     removed: list[str] = []
     for index, line in enumerate(lines):
-        if index < 12 and meta.MASTHEAD.match(line):
+        if index < 16 and meta.MASTHEAD.match(line):
             removed.append(line)
         else:
             kept.append(line)

@@ -148,7 +148,12 @@ def find_dateline(lines: list[str]) -> str | None:
 _OFFICIAL_DATE = re.compile(
     r"(?:^\s*Voorgesteld\s+|\(ontvangen\s+|^\s*Ontvangen\s+)(\d{1,2}\s+[a-z]+\s+\d{4})", re.MULTILINE
 )
-MASTHEAD = re.compile(r"^\s*(?:(?:Eerste|Tweede)\s+Kamer\s+der\s+Staten-Generaal|Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b.*)\s*$")
+# Head lines of the official layout that are metadata: masthead, addressee, dateline.
+MASTHEAD = re.compile(
+    r"^\s*(?:(?:Eerste|Tweede)\s+Kamer\s+der\s+Staten-Generaal|Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b.*"
+    r"|Aan\s+de\s+[Vv]oorzitter\s+van\s+de\s+(?:Eerste|Tweede)\s+Kamer\b.*"
+    r"|(?:Den Haag|'s-Gravenhage|’s-Gravenhage),?\s+\d{1,2}\s+\w+\.?\s+\d{4})\s*$"
+)
 
 
 def find_official_date(lines: list[str]) -> str | None:
@@ -205,20 +210,38 @@ def official_subject(lines: list[str], kamerstuk: str | None) -> str | None:
     the question line ("Vragen van ... over ...") for answers to written questions."""
     head = [ln.strip() for ln in lines[:40] if ln.strip()]
     if kamerstuk and kamerstuk.startswith("kst-"):
-        title = dossier = None
-        for i, line in enumerate(head):
-            nr = _NR_LINE.match(line)
-            if nr and i > 0 and _DOSSIER_LINE.match(head[i - 1]):
-                dossier = _DOSSIER_LINE.sub("", head[i - 1]).strip() or None
-                title = re.split(r"\s+(?:Voorgesteld|Ontvangen)\s", nr.group(2))[0].strip() or None
-                break
-        parts = [p for p in (dossier, title) if p]
-        return "; ".join(parts) if parts else None
+        return _kamerstuk_subject(head)
     if kamerstuk and kamerstuk.startswith("ah-"):
         joined = " ".join(head)
         match = re.search(r"\b(Vragen van .{5,400}?)\s*\((?:ingezonden|ontvangen)", joined)
         return match.group(1).strip() if match else None
     return None
+
+
+def _kamerstuk_subject(head: list[str]) -> str | None:
+    """"32 545 Wet- en regelgeving ..." + "Nr. 143 MOTIE VAN ..." (each title may be on the line
+    after its number, as text extractors often put it)."""
+    for i, line in enumerate(head):
+        nr = _NR_LINE.match(line)
+        if not nr:
+            continue
+        title = _strip_received(nr.group(2))
+        if not title and i + 1 < len(head):
+            title = _strip_received(head[i + 1])
+        dossier = None
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if _DOSSIER_LINE.match(head[j]):
+                dossier = _DOSSIER_LINE.sub("", head[j], count=1).strip()
+                if not dossier and j + 1 < i:
+                    dossier = head[j + 1].strip()
+                break
+        parts = [p for p in (dossier, title) if p]
+        return "; ".join(parts) if parts else None
+    return None
+
+
+def _strip_received(text: str) -> str:
+    return re.split(r"\s*\b(?:Voorgesteld|Ontvangen)\s", text)[0].strip()
 
 
 def guess_kind(subject: str | None, text: str, kamerstuk: str | None) -> str:

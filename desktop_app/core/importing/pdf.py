@@ -35,12 +35,10 @@ from desktop_app.core.model import ParsedLetter
 _log = logging.getLogger(__name__)
 
 _FURNITURE = [
-    re.compile(r"^\s*Pagina\s+\d+\s+(?:van|/)\s+\d+\s*$", re.IGNORECASE),
-    re.compile(r"^\s*(?:kst|ah-tk|ah-ek|h-tk|h-ek|blg|stb|stcrt)-[\w-]+(?:\s+ISSN\b.*)?$"),
-    re.compile(r"^\s*ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\s*$"),
-    re.compile(r"^\s*[’']s-Gravenhage\s+\d{4}\b.*$"),
+    *cleaning.FOOTER_PATTERNS,
+    re.compile(r"^\s*[’']s-Gravenhage\s+\d{4}\b.*$"),  # colophon line with a footer beside it
     re.compile(r"^\s*(?:Eerste|Tweede)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b.*$"),
-    re.compile(r"^\s*\d{1,4}\s*$"),
+    re.compile(r"^\s*\d{1,4}\s*$"),  # page number
 ]
 _MARKER_TEXT = re.compile(r"^\s*(\d{1,3})\s*$")
 

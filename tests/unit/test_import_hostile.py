@@ -198,3 +198,22 @@ def test_utf16_with_bom(tmp_path: Path):
     path = tmp_path / "utf16.txt"
     path.write_bytes("Geachte voorzitter,\n\nCoördinatie met België.\n".encode("utf-16"))
     assert read_file(path).text == "Coördinatie met België."
+
+
+def test_one_damaged_page_is_left_out_with_a_warning(tmp_path: Path, letter_pdf: Path):
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    writer = PdfWriter(clone_from=PdfReader(letter_pdf))
+    broken = StreamObject()
+    broken[NameObject("/Filter")] = NameObject("/ASCII85Decode")
+    broken._data = b"\x89\x9d not ascii85 at all"
+    writer.pages[1][NameObject("/Contents")] = writer._add_object(broken)
+    path = tmp_path / "half-kapot.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    letter = read_file(path)
+    assert letter.warnings == ("page 2 could not be read and was left out",)
+    assert letter.date == "2024-10-03"  # page 1 is still there
+    assert letter.pages == len(writer.pages) == len(letter.page_starts)
+    assert letter.text.startswith("Hierbij stuur ik u de geannoteerde agenda")

@@ -40,6 +40,7 @@ _FURNITURE = [
     re.compile(r"^\s*(?:Eerste|Tweede)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b.*$"),
     re.compile(r"^\s*\d{1,4}\s*$"),  # page number
 ]
+A4_POINTS = (595.0, 842.0)
 _MARKER_TEXT = re.compile(r"^\s*(\d{1,3})\s*$")
 
 
@@ -82,16 +83,19 @@ def read_pdf(
     """Read a PDF's bytes into a ParsedLetter; every problem becomes ImportFailed(name, ...)."""
     if b"%PDF-" not in data[:1024]:
         raise ImportFailed(name, _not_pdf_problem(data))
+    if b"%%EOF" not in data[-2048:]:
+        raise ImportFailed(name, "truncated or damaged PDF", details="no %%EOF marker at the end")
     try:
         from pypdf import PdfReader
         from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
     except ImportError as exc:  # pragma: no cover - pinned dependency
         raise ImportFailed(name, "PDF support is not installed (pypdf)") from exc
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    # pypdf logs every oddity of a damaged file; the user gets our one-line message instead
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         _unlock(reader, name, password)
-        page_frags, sizes, has_images = _read_pages(reader)
+        page_frags, sizes, has_images, bad_pages = _read_pages(reader)
     except ImportFailed:
         raise
     except DependencyError as exc:
@@ -107,10 +111,13 @@ def read_pdf(
 
     total_chars = sum(len(f.text.strip()) for frags in page_frags for f in frags)
     if total_chars < 10:
+        if bad_pages:
+            raise ImportFailed(name, "truncated or damaged PDF")
         if has_images:
             raise ImportFailed(name, "no text layer (scanned document)")
         raise ImportFailed(name, "no text in PDF")
     pages, hints = layout_pages(page_frags, sizes)
+    hints.warnings.extend(f"page {n} could not be read and was left out" for n in bad_pages)
     return build_letter(pages, hints, source_file=source_file, content_hash=content_hash, fmt="pdf")
 
 
@@ -140,18 +147,32 @@ def _unlock(reader, name: str, password: str | None) -> None:
 # ---------------------------------------------------------------- fragments
 
 
-def _read_pages(reader) -> tuple[list[list[Frag]], list[tuple[float, float]], bool]:
+def _read_pages(reader) -> tuple[list[list[Frag]], list[tuple[float, float]], bool, list[int]]:
+    """Fragments and size of every page; a page whose content is damaged is skipped (and named),
+    unless every page is."""
     page_frags: list[list[Frag]] = []
     sizes: list[tuple[float, float]] = []
+    bad: list[int] = []
     has_images = False
-    for page in reader.pages:
-        box = page.mediabox
-        sizes.append((float(box.width), float(box.height)))
-        frags = _page_fragments(page, reader)
+    first_error: Exception | None = None
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            box = page.mediabox
+            size = (float(box.width), float(box.height))
+            frags = _page_fragments(page, reader)
+        except (RecursionError, MemoryError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - one damaged page should not lose the others
+            bad.append(number)
+            first_error = first_error or exc
+            size, frags = A4_POINTS, []  # keep its place so page numbers stay true
+        sizes.append(size)
         page_frags.append(frags)
-        if not has_images and sum(len(f.text.strip()) for f in frags) < 10:
+        if not has_images and number not in bad and sum(len(f.text.strip()) for f in frags) < 10:
             has_images = _has_image(page)
-    return page_frags, sizes, has_images
+    if bad and len(bad) == len(page_frags):
+        raise first_error or ValueError("no readable page")
+    return page_frags, sizes, has_images, bad
 
 
 def _page_fragments(page, reader) -> list[Frag]:

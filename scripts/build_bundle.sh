@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Build the standalone bundle dist/kamerlezer/ (PyInstaller onedir, see build.spec), then check it:
+# --version, a fresh library seeded with the bundled letters, search, a PDF export, and the GUI's
+# --smoke run (offscreen). Prints the build time and the bundle's size. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+
+bash scripts/setup.sh
+PY=.venv/bin/python
+# The pin lives in pyproject.toml's `build` extra: install exactly that.
+PYINSTALLER_REQ="$($PY -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["build"][0])')"
+$PY -m pip install -q --disable-pip-version-check "$PYINSTALLER_REQ"
+
+start=$(date +%s)
+$PY -m PyInstaller --noconfirm --clean --log-level WARN build.spec
+build_seconds=$(( $(date +%s) - start ))
+
+BIN="$ROOT/dist/kamerlezer/kamerlezer"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+export QT_QPA_PLATFORM=offscreen
+unset KAMERLEZER_LIBRARY
+cd "$TMP"  # far from the checkout: the bundle must not lean on the repository's files
+
+echo "== $BIN --version"
+"$BIN" --version
+
+echo "== list --json on a new library (seeds the bundled letters)"
+"$BIN" --library "$TMP/library" list --json > "$TMP/list.json"
+count=$("$ROOT/$PY" -c 'import json, sys; d = json.load(open(sys.argv[1])); print(len(d if isinstance(d, list) else d.get("letters", [])))' "$TMP/list.json")
+echo "letters: $count"
+[ "$count" -eq 5 ] || { echo "build_bundle: expected the 5 bundled letters, got $count" >&2; exit 1; }
+
+echo "== search (Whoosh) and PDF export (reportlab, bundled fonts)"
+"$BIN" --library "$TMP/library" search NAVO --json > /dev/null
+"$BIN" --library "$TMP/library" export --format pdf -o "$TMP/summary.pdf"
+head -c 5 "$TMP/summary.pdf" | grep -q '%PDF-' || { echo "build_bundle: the export is not a PDF" >&2; exit 1; }
+
+echo "== gui --smoke (offscreen)"
+"$BIN" --library "$TMP/library" gui --smoke
+
+echo "== bundle"
+echo "build time: ${build_seconds}s"
+du -sh "$ROOT/dist/kamerlezer"

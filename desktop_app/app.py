@@ -1,0 +1,148 @@
+"""GUI start-up: ``kamerlezer-gui``, ``kamerlezer gui`` and ``python -m desktop_app.app``.
+
+``--smoke`` starts offscreen, opens a letter, runs a search and exits: 0 when all went well, non-zero
+on any error, including an exception inside a slot (the excepthook records it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop_app import paths
+
+log = logging.getLogger("desktop_app")
+
+ORGANISATION = "Kamerlezer"
+SMOKE_QUERY = "luchtverdediging"
+SMOKE_TIMEOUT_MS = 60_000
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kamerlezer-gui", description="The Kamerlezer desktop application.")
+    parser.add_argument("--library", metavar="DIR", help="library folder (default: $KAMERLEZER_LIBRARY, else the user data folder)")
+    parser.add_argument("--smoke", action="store_true", help="start offscreen, open a letter, search, exit")
+    parser.add_argument("--settings", metavar="FILE", help="settings file (INI) instead of the user's settings")
+    parser.add_argument("--screenshots", metavar="DIR", help="save screenshots of the main views to DIR and exit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if args.smoke and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_app.core.errors import AppError
+    from desktop_app.core.services import Library
+    from desktop_app.gui import errors, style
+    from desktop_app.gui.controller import LibraryController
+    from desktop_app.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kamerlezer-gui"])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName("Kamerlezer")
+    style.apply(app)
+    errors.install_excepthook()
+    errors.unexpected_errors.clear()
+    if args.smoke or args.screenshots:
+        errors.presenter = _print_presenter
+
+    folder = paths.library_dir(args.library)
+    try:
+        library = Library.open(folder)
+    except AppError as error:
+        if args.smoke or args.screenshots:
+            print(f"kamerlezer-gui: {error.message}", file=sys.stderr)
+        else:
+            box = QMessageBox(QMessageBox.Critical, "Kamerlezer", error.message, QMessageBox.Ok)
+            if error.details:
+                box.setDetailedText(error.details)
+            box.exec()
+        return 1
+
+    settings = QSettings(args.settings, QSettings.IniFormat) if args.settings else QSettings()
+    controller = LibraryController(library)
+    window = MainWindow(controller, settings)
+    for notice in getattr(library, "notices", []):
+        window.statusBar().showMessage(notice, 8000)
+    try:
+        if args.smoke:
+            return _smoke(app, window, errors.unexpected_errors)
+        if args.screenshots:
+            from desktop_app.gui.screenshots import take_screenshots
+
+            take_screenshots(app, window, Path(args.screenshots))
+            return 1 if errors.unexpected_errors else 0
+        window.show()
+        _reopen_last_letter(window, settings)
+        return int(app.exec())
+    finally:
+        window.close()
+        library.close()
+
+
+def _print_presenter(_parent: Any, title: str, message: str, details: str, unexpected: bool) -> None:
+    print(f"{title}: {message}", file=sys.stderr)
+    if details and unexpected:
+        print(details, file=sys.stderr)
+
+
+def _reopen_last_letter(window: Any, settings: Any) -> None:
+    last = settings.value("reader/last_letter")
+    ids = {s.id for s in window.letter_model.rows}
+    try:
+        letter_id = int(last) if last is not None else None
+    except (TypeError, ValueError):
+        letter_id = None
+    if letter_id in ids:
+        window.open_letter(letter_id, record=False)
+    elif window.letter_model.rowCount():
+        first = window.letter_proxy.index(0, 0)
+        window.letter_table.setCurrentIndex(first)
+
+
+def _smoke(app: Any, window: Any, unexpected: list[str]) -> int:
+    """Open the first letter, search, open the first hit; fail on any error."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    window.show()
+    rows = window.letter_model.rows
+    if not rows:
+        print("smoke: the library has no letters", file=sys.stderr)
+        return 2
+    if not window.open_letter(rows[0].id):
+        return 3
+    loop = QEventLoop()
+    window.results_model.modelReset.connect(loop.quit)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, loop.quit)
+    window.search_edit.setText(SMOKE_QUERY)
+    window.run_search()
+    loop.exec()
+    results = window.last_search
+    if results is None:
+        print("smoke: the search did not finish", file=sys.stderr)
+        return 4
+    if results.hits:
+        window._on_results_view_activated(window.results_model.index(0, 0))  # noqa: SLF001
+    app.processEvents()
+    print(
+        f"smoke: {len(rows)} letters; opened {window.letter.name if window.letter else '-'}; "
+        f"search {SMOKE_QUERY!r}: {results.total} letters"
+    )
+    if unexpected:
+        print(f"smoke: {len(unexpected)} unexpected error(s): {unexpected}", file=sys.stderr)
+        return 5
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

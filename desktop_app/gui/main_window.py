@@ -1,0 +1,1305 @@
+"""The main window: letter list and search on the left, the reader in the middle, panels on the right.
+
+The window wires widgets to the :class:`LibraryController`; it holds no state of its own beyond what
+is on screen and the Back/Forward history.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.core.model import Annotation, Letter, Reference, SearchResults, Theme
+from desktop_app.gui.controller import LibraryController
+from desktop_app.gui.dialogs import CitationDialog, ExportDialog, ImportSummaryDialog
+from desktop_app.gui.errors import show_error
+from desktop_app.gui.models import (
+    ID_ROLE,
+    LetterFilterProxy,
+    LetterTableModel,
+    SearchResultsModel,
+    chamber_label,
+    date_label,
+)
+from desktop_app.gui.panels import AnnotationsPanel, HtmlDelegate, ReferencesPanel, ThemesPanel
+from desktop_app.gui.reader import FOOTNOTE_HREF, ReaderView
+
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 250
+SEARCH_LIMIT = 50
+LETTERS_PAGE, RESULTS_PAGE = 0, 1
+IMPORT_SUFFIXES = (".txt", ".pdf")
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in the reading history: a letter and a document position in it."""
+
+    letter_id: int
+    position: int
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: LibraryController, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.library = controller.library
+        self.settings = settings
+        self.setObjectName("main_window")
+        self.setWindowTitle("Kamerlezer")
+        self.setAcceptDrops(True)
+        self.letter: Letter | None = None
+        self._back: list[Location] = []
+        self._forward: list[Location] = []
+        self._search_generation = 0
+        self.last_search: SearchResults | None = None
+        self.last_import_report: Any = None
+        self.last_export: Any = None
+        self._citation_dialog: CitationDialog | None = None
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._connect()
+        self.reload_letters()
+        self.reload_themes()
+        self._update_history_actions()
+        self._restore_state()
+        self.statusBar().showMessage(self._library_status(), 6000)
+
+    # -- construction ------------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.letter_model = LetterTableModel(self)
+        self.letter_proxy = LetterFilterProxy(self)
+        self.letter_proxy.setSourceModel(self.letter_model)
+        self.letter_table = QTableView(self)
+        self.letter_table.setObjectName("letter_table")
+        self.letter_table.setModel(self.letter_proxy)
+        self.letter_table.setSortingEnabled(True)
+        self.letter_table.sortByColumn(LetterTableModel.DATE, Qt.DescendingOrder)
+        self.letter_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.letter_table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.letter_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.letter_table.setShowGrid(False)
+        self.letter_table.setAlternatingRowColors(True)
+        self.letter_table.setWordWrap(False)
+        self.letter_table.verticalHeader().setVisible(False)
+        self.letter_table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.letter_table.verticalHeader().setDefaultSectionSize(26)
+        header = self.letter_table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(LetterTableModel.SUBJECT, QHeaderView.Stretch)
+        header.resizeSection(LetterTableModel.DATE, 88)
+        header.resizeSection(LetterTableModel.CHAMBER, 44)
+        header.resizeSection(LetterTableModel.KAMERSTUK, 110)
+        header.resizeSection(LetterTableModel.ANNOTATIONS, 44)
+        header.setSectionHidden(LetterTableModel.KAMERSTUK, True)
+        header.setContextMenuPolicy(Qt.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_letter_header_context_menu_requested)
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("search")
+        self.search_edit.setPlaceholderText("Search letters, footnotes and notes   (Ctrl+F)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+
+        self.theme_filter = QComboBox(self)
+        self.theme_filter.setObjectName("theme_filter")
+        self.year_filter = QComboBox(self)
+        self.year_filter.setObjectName("year_filter")
+        self.chamber_filter = QComboBox(self)
+        self.chamber_filter.setObjectName("chamber_filter")
+        for combo, tip in (
+            (self.theme_filter, "Only letters with passages tagged with this theme"),
+            (self.year_filter, "Only letters of this year"),
+            (self.chamber_filter, "Only letters to this chamber"),
+        ):
+            combo.setToolTip(tip)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+
+        self.results_model = SearchResultsModel(self)
+        self.results_view = QTreeView(self)
+        self.results_view.setObjectName("search_results")
+        self.results_view.setModel(self.results_model)
+        self.results_view.setHeaderHidden(True)
+        self.results_view.setItemDelegate(HtmlDelegate(self.results_view))
+        self.results_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.results_view.setWordWrap(True)
+        self.results_view.setIndentation(14)
+        self.results_view.setUniformRowHeights(False)
+        self.results_label = QLabel("", self)
+        self.results_label.setObjectName("results_label")
+        self.results_label.setWordWrap(True)
+
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.letter_table)
+        results_page = QWidget(self)
+        results_layout = QVBoxLayout(results_page)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.results_label)
+        results_layout.addWidget(self.results_view, 1)
+        self.list_stack.addWidget(results_page)
+
+        left = QWidget(self)
+        left.setObjectName("library_pane")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 4, 8)
+        left_layout.setSpacing(6)
+        left_layout.addWidget(self.search_edit)
+        filters = QHBoxLayout()
+        filters.setSpacing(4)
+        filters.addWidget(self.theme_filter, 2)
+        filters.addWidget(self.year_filter, 1)
+        filters.addWidget(self.chamber_filter, 1)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.list_stack, 1)
+        self.count_label = QLabel("", self)
+        self.count_label.setObjectName("hint")
+        left_layout.addWidget(self.count_label)
+
+        self.reader = ReaderView(self)
+        self.title_label = QLabel("", self)
+        self.title_label.setObjectName("letter_title")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.meta_label = QLabel("", self)
+        self.meta_label.setObjectName("letter_meta")
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        centre = QWidget(self)
+        centre.setObjectName("reader_pane")
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        header_box = QWidget(self)
+        header_box.setObjectName("letter_header")
+        header_layout = QVBoxLayout(header_box)
+        header_layout.setContentsMargins(24, 14, 24, 10)
+        header_layout.setSpacing(3)
+        header_layout.addWidget(self.title_label)
+        header_layout.addWidget(self.meta_label)
+        centre_layout.addWidget(header_box)
+        centre_layout.addWidget(self.reader, 1)
+
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(centre)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([430, 760])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.annotations_panel = AnnotationsPanel(self)
+        self.themes_panel = ThemesPanel(self)
+        self.references_panel = ReferencesPanel(self)
+        self.annotations_dock = self._dock("Annotations", "annotations_dock", self.annotations_panel)
+        self.themes_dock = self._dock("Themes", "themes_dock", self.themes_panel)
+        self.references_dock = self._dock("References", "references_dock", self.references_panel)
+        self.splitDockWidget(self.themes_dock, self.annotations_dock, Qt.Vertical)
+        self.tabifyDockWidget(self.annotations_dock, self.references_dock)
+        self.annotations_dock.raise_()
+        self.resize(1440, 900)
+        self._show_letter_header(None)
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetFloatable)
+        self.addDockWidget(Qt.RightDockWidgetArea, dock)
+        return dock
+
+    def _action(self, name: str, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.actions_by_name[name] = action
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        a = self._action
+        a("import_files", "&Import files…", self._on_import_files_triggered, QKeySequence.Open, "Import letters (PDF or text)")
+        a("import_folder", "Import &folder…", self._on_import_folder_triggered, "Ctrl+Shift+O", "Import every letter in a folder")
+        a("export", "&Export summary…", self._on_export_triggered, "Ctrl+E", "Export an annotated summary (PDF, Markdown, CSV)")
+        a("reindex", "&Rebuild search index", self._on_reindex_triggered, None, "Rebuild the search index")
+        a("quit", "&Quit", self.close, QKeySequence.Quit)
+        undo = self.controller.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.controller.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for name, action in (("undo", undo), ("redo", redo)):
+            action.setObjectName(name)
+            self.actions_by_name[name] = action
+            self.addAction(action)
+        a("find", "&Find…", self._on_find_triggered, "Ctrl+F", "Search the library")
+        a("note", "Edit &note", self._on_note_triggered, None, "Write a note on the annotation (N in the reader)")
+        a("remove_annotation", "&Remove annotation", self._on_remove_annotation_triggered, None,
+          "Remove the annotation at the cursor (Delete in the reader)")
+        a("back", "&Back", self._on_back_triggered, ["Alt+Left", QKeySequence.Back], "Back to where you were")
+        a("forward", "&Forward", self._on_forward_triggered, ["Alt+Right", QKeySequence.Forward], "Forward again")
+        a("focus_reader", "Go to &reader", self.reader.setFocus, "Ctrl+2")
+        a("focus_list", "Go to letter &list", self._on_focus_list_triggered, "Ctrl+1")
+        a("new_theme", "&New theme…", self._on_new_theme_triggered, None, "Create a theme")
+        a("new_subtheme", "New &sub-theme…", self._on_new_subtheme_triggered, None, "Create a theme inside the selected one")
+        a("rename_theme", "&Rename theme…", self._on_rename_theme_triggered, None, "Rename the selected theme")
+        a("recolour_theme", "&Colour…", self._on_recolour_theme_triggered, None, "Change the selected theme's colour")
+        a("move_theme", "&Move to…", self._on_move_theme_triggered, None, "Put the selected theme inside another")
+        a("theme_up", "Move &up", self._on_theme_up_triggered, None, "Move the theme up among its siblings")
+        a("theme_down", "Move &down", self._on_theme_down_triggered, None, "Move the theme down among its siblings")
+        a("merge_theme", "Mer&ge into…", self._on_merge_theme_triggered, None, "Merge the selected theme into another")
+        a("delete_theme", "&Delete theme…", self._on_delete_theme_triggered, None, "Delete the selected theme")
+        a("about", "&About Kamerlezer", self._on_about_triggered)
+        for action in (self.actions_by_name[n] for n in ("note", "remove_annotation")):
+            action.setShortcutContext(Qt.WidgetShortcut)
+
+    def _build_menus_and_toolbar(self) -> None:
+        acts = self.actions_by_name
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        for name in ("import_files", "import_folder"):
+            file_menu.addAction(acts[name])
+        file_menu.addSeparator()
+        file_menu.addAction(acts["export"])
+        file_menu.addAction(acts["reindex"])
+        file_menu.addSeparator()
+        file_menu.addAction(acts["quit"])
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addAction(acts["undo"])
+        edit_menu.addAction(acts["redo"])
+        edit_menu.addSeparator()
+        edit_menu.addAction(acts["find"])
+        self.tag_menu = edit_menu.addMenu("&Tag selection")
+        edit_menu.addAction(acts["note"])
+        edit_menu.addAction(acts["remove_annotation"])
+        themes_menu = menu.addMenu("&Themes")
+        for name in ("new_theme", "new_subtheme", "rename_theme", "recolour_theme", "move_theme",
+                     "theme_up", "theme_down", "merge_theme", "delete_theme"):
+            themes_menu.addAction(acts[name])
+            self.themes_panel.view.addAction(acts[name])
+        view_menu = menu.addMenu("&View")
+        for dock in (self.annotations_dock, self.themes_dock, self.references_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(acts["focus_list"])
+        view_menu.addAction(acts["focus_reader"])
+        go_menu = menu.addMenu("&Go")
+        go_menu.addAction(acts["back"])
+        go_menu.addAction(acts["forward"])
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(acts["about"])
+
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        toolbar.setIconSize(QSize(16, 16))
+        for name in ("back", "forward"):
+            toolbar.addAction(acts[name])
+        toolbar.addSeparator()
+        toolbar.addAction(acts["import_files"])
+        toolbar.addAction(acts["export"])
+        toolbar.addSeparator()
+        toolbar.addAction(acts["undo"])
+        toolbar.addAction(acts["redo"])
+        toolbar.addSeparator()
+        self.tag_toolbar_action = toolbar.addAction("Tag")
+        self.tag_toolbar_action.setMenu(self.tag_menu)
+        self.tag_toolbar_action.setToolTip("Tag the selected text with a theme (keys 1–9)")
+        self.tag_toolbar_action.triggered.connect(self._on_tag_toolbar_triggered)
+        toolbar.addAction(acts["note"])
+        self.addToolBar(Qt.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+        for name in ("new_theme", "rename_theme", "recolour_theme", "delete_theme"):
+            self.themes_panel.add_button(acts[name])
+        self.themes_panel.toolbar_row.addStretch(1)
+        self.reader.setContextMenuPolicy(Qt.CustomContextMenu)
+
+    def _connect(self) -> None:
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self.search_timer.timeout.connect(self.run_search)
+        self.letter_table.selectionModel().currentRowChanged.connect(self._on_letter_table_current_changed)
+        self.letter_table.activated.connect(self._on_letter_table_activated)
+        self.results_view.activated.connect(self._on_results_view_activated)
+        self.results_view.clicked.connect(self._on_results_view_activated)
+        for combo in (self.theme_filter, self.year_filter, self.chamber_filter):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.reader.theme_key_pressed.connect(self._on_reader_theme_key_pressed)
+        self.reader.note_key_pressed.connect(self._on_note_triggered)
+        self.reader.delete_key_pressed.connect(self._on_remove_annotation_triggered)
+        self.reader.footnote_requested.connect(self._on_reader_footnote_requested)
+        self.reader.footnote_back_requested.connect(self._on_reader_footnote_back_requested)
+        self.reader.reference_activated.connect(self._on_reader_reference_activated)
+        self.reader.customContextMenuRequested.connect(self._on_reader_context_menu_requested)
+        self.reader.cursorPositionChanged.connect(self._on_reader_cursor_position_changed)
+        self.annotations_panel.note_committed.connect(self._on_annotations_note_committed)
+        self.annotations_panel.delete_requested.connect(self._on_annotations_delete_requested)
+        self.annotations_panel.annotation_activated.connect(self._on_annotations_annotation_activated)
+        self.annotations_panel.note_editing_finished.connect(self.reader.setFocus)
+        self.references_panel.reference_activated.connect(self._on_references_reference_activated)
+        self.references_panel.citing_letter_activated.connect(self._on_references_citing_letter_activated)
+        self.themes_panel.model.move_requested.connect(self._on_theme_model_move_requested)
+        self.themes_panel.model.rename_requested.connect(self._on_theme_model_rename_requested)
+        self.controller.annotations_changed.connect(self._on_controller_annotations_changed)
+        self.controller.themes_changed.connect(self._on_controller_themes_changed)
+        self.controller.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+
+    # -- state -------------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        header = self.settings.value("window/letter_header")
+        if isinstance(header, QByteArray):
+            self.letter_table.horizontalHeader().restoreState(header)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/letter_header", self.letter_table.horizontalHeader().saveState())
+        if self.letter is not None:
+            self.settings.setValue("reader/last_letter", self.letter.id)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.annotations_panel.commit_note()
+        self.save_state()
+        self.controller.shutdown()
+        super().closeEvent(event)
+
+    # -- letters -----------------------------------------------------------------------------------
+    def reload_letters(self) -> None:
+        summaries = self.library.list_letters()
+        self.letter_model.set_rows(summaries)
+        years = sorted({s.date[:4] for s in summaries if s.date}, reverse=True)
+        chambers = sorted({s.chamber for s in summaries if s.chamber})
+        self._fill_combo(self.year_filter, "All years", [(y, y) for y in years])
+        self._fill_combo(self.chamber_filter, "All chambers", [(c, c) for c in chambers])
+        self._update_count_label()
+
+    def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for label, data in items:
+            combo.addItem(label, data)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def _update_count_label(self) -> None:
+        shown, total = self.letter_proxy.rowCount(), self.letter_model.rowCount()
+        text = f"{total} letters" if shown == total else f"{shown} of {total} letters"
+        self.count_label.setText(text)
+
+    def _on_filter_changed(self) -> None:
+        theme_id = self.theme_filter.currentData()
+        theme_ids = self.library.theme_descendants(theme_id) if theme_id is not None else ()
+        self.letter_proxy.set_filters(
+            theme_ids=theme_ids, year=self.year_filter.currentData(), chamber=self.chamber_filter.currentData()
+        )
+        self._update_count_label()
+        if self.search_edit.text().strip():
+            self.search_timer.start()
+
+    def _on_letter_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            letter_id = current.data(ID_ROLE)
+            if self.letter is None or self.letter.id != letter_id:
+                self.open_letter(letter_id)
+
+    def _on_letter_header_context_menu_requested(self, pos: Any) -> None:
+        """Right-click on the column headers: show or hide columns."""
+        header = self.letter_table.horizontalHeader()
+        menu = QMenu(self)
+        for column, title in enumerate(LetterTableModel.COLUMNS):
+            if column == LetterTableModel.SUBJECT:
+                continue
+            action = menu.addAction(LetterTableModel.LONG_NAMES.get(column, title))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setData(column)
+        menu.triggered.connect(self._on_letter_columns_menu_triggered)
+        menu.setAttribute(Qt.WA_DeleteOnClose)
+        menu.popup(header.mapToGlobal(pos))
+
+    def _on_letter_columns_menu_triggered(self, action: QAction) -> None:
+        self.letter_table.horizontalHeader().setSectionHidden(int(action.data()), not action.isChecked())
+
+    def _on_letter_table_activated(self, index: QModelIndex) -> None:
+        self.reader.setFocus()
+
+    def selected_letter_ids(self) -> list[int]:
+        rows = self.letter_table.selectionModel().selectedRows()
+        return [r.data(ID_ROLE) for r in rows]
+
+    def open_letter(
+        self,
+        letter_id: int,
+        *,
+        offset: int | None = None,
+        span: tuple[int, int] | None = None,
+        position: int | None = None,
+        record: bool = True,
+    ) -> bool:
+        """Show a letter; ``span`` selects a passage, ``offset``/``position`` put the cursor there.
+        ``record`` puts where we were on the Back list."""
+        try:
+            letter = self.library.get_letter(letter_id)
+            references = self.controller.references_for(letter.id)
+        except AppError as error:
+            show_error(self, error)
+            return False
+        if record and self.letter is not None:
+            self._back.append(self._here())
+            self._forward.clear()
+        self.letter = letter
+        self.reader.show_letter(letter, references)
+        self._show_letter_header(letter)
+        self._refresh_annotations(None)
+        self._refresh_references()
+        self._select_in_list(letter.id)
+        if span is not None:
+            self.reader.select_span(*span)
+            self.reader.go_to_offset(span[0])
+            self.reader.select_span(*span)
+        elif offset is not None:
+            self.reader.go_to_offset(offset)
+        elif position is not None:
+            self.reader.go_to_position(position)
+        self._update_history_actions()
+        return True
+
+    def _here(self) -> Location:
+        assert self.letter is not None
+        return Location(self.letter.id, self.reader.textCursor().position())
+
+    def _select_in_list(self, letter_id: int) -> None:
+        row = self.letter_model.row_of(letter_id)
+        if row is None:
+            return
+        index = self.letter_proxy.mapFromSource(self.letter_model.index(row, 0))
+        if index.isValid() and self.letter_table.currentIndex().row() != index.row():
+            selection = self.letter_table.selectionModel()
+            selection.blockSignals(True)
+            self.letter_table.setCurrentIndex(index)
+            self.letter_table.selectRow(index.row())
+            selection.blockSignals(False)
+            self.letter_table.viewport().update()
+            self.letter_table.scrollTo(index)
+
+    def _show_letter_header(self, letter: Letter | None) -> None:
+        if letter is None:
+            self.title_label.setText("No letter open")
+            self.meta_label.setText("Choose a letter on the left, or search with Ctrl+F.")
+            return
+        self.title_label.setText(letter.subject or letter.name)
+        parts = [date_label(letter.date), chamber_label(letter.chamber) if letter.chamber else ""]
+        parts += [letter.kamerstuk or "", letter.kind or "", letter.signatory or "",
+                  f"{letter.pages} pages" if letter.pages else "", letter.source_file]
+        self.meta_label.setText("  ·  ".join(p for p in parts if p))
+        self.setWindowTitle(f"{letter.subject or letter.name} — Kamerlezer")
+
+    # -- history -----------------------------------------------------------------------------------
+    def _update_history_actions(self) -> None:
+        self.actions_by_name["back"].setEnabled(bool(self._back))
+        self.actions_by_name["forward"].setEnabled(bool(self._forward))
+
+    def go_back(self) -> None:
+        if not self._back:
+            return
+        if self.letter is not None:
+            self._forward.append(self._here())
+        self._go(self._back.pop())
+
+    def go_forward(self) -> None:
+        if not self._forward:
+            return
+        if self.letter is not None:
+            self._back.append(self._here())
+        self._go(self._forward.pop())
+
+    def _go(self, location: Location) -> None:
+        if self.letter is not None and self.letter.id == location.letter_id:
+            self.reader.go_to_position(location.position)
+        else:
+            self.open_letter(location.letter_id, position=location.position, record=False)
+        self._update_history_actions()
+
+    def _on_back_triggered(self) -> None:
+        self.go_back()
+
+    def _on_forward_triggered(self) -> None:
+        self.go_forward()
+
+    def _jump_within_letter(self, position: int) -> None:
+        """A jump inside the letter (footnote, citation) that Back can undo."""
+        if self.letter is not None:
+            self._back.append(self._here())
+            self._forward.clear()
+        self.reader.go_to_position(position)
+        self._update_history_actions()
+
+    # -- footnotes and references --------------------------------------------------------------------
+    def _on_reader_footnote_requested(self, number: int) -> None:
+        layout = self.reader.layout_info
+        if layout is not None and number in layout.footnote_start:
+            self._jump_within_letter(layout.footnote_start[number])
+            self.statusBar().showMessage(f"Footnote {number}. Back (Alt+Left) returns to the text.", 5000)
+
+    def _on_reader_footnote_back_requested(self, number: int) -> None:
+        layout = self.reader.layout_info
+        if layout is not None and number in layout.marker_start:
+            if self._back and self._back[-1].letter_id == (self.letter.id if self.letter else None):
+                self.go_back()
+            else:
+                self._jump_within_letter(layout.marker_start[number])
+
+    def _on_reader_reference_activated(self, reference_id: int) -> None:
+        ref = self.reader.reference(reference_id)
+        if ref is not None:
+            self.follow_reference(ref)
+
+    def follow_reference(self, ref: Reference) -> None:
+        """Resolved: open the cited letter. Suggested or missing: show what is known."""
+        if ref.status in ("resolved", "confirmed") and ref.target_letter_id is not None:
+            self.open_letter(ref.target_letter_id)
+            self.statusBar().showMessage(f"Followed “{' '.join(ref.raw.split())}”. Back: Alt+Left.", 5000)
+            return
+        self.show_citation(ref)
+
+    def show_citation(self, ref: Reference) -> CitationDialog:
+        if self._citation_dialog is not None:
+            self._citation_dialog.close()
+        dialog = CitationDialog(ref, self._describe_letter, self)
+        dialog.confirmed.connect(self._on_citation_confirmed)
+        dialog.rejected_candidate.connect(self._on_citation_rejected_candidate)
+        dialog.open_requested.connect(self._on_citation_open_requested)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self._citation_dialog = dialog
+        dialog.destroyed.connect(self._on_citation_dialog_destroyed)
+        dialog.open()
+        return dialog
+
+    def _on_citation_dialog_destroyed(self) -> None:
+        self._citation_dialog = None
+
+    def _describe_letter(self, letter_id: int) -> str:
+        row = self.letter_model.row_of(letter_id)
+        if row is None:
+            return f"letter {letter_id}"
+        summary = self.letter_model.summary(row)
+        return f"{summary.subject or summary.name} ({date_label(summary.date)})"
+
+    def _on_citation_confirmed(self, reference_id: int, letter_id: int) -> None:
+        try:
+            self.library.references.confirm(reference_id, letter_id)
+        except AppError as error:
+            show_error(self, error)
+            return
+        self._after_reference_decision("Link confirmed.")
+
+    def _on_citation_rejected_candidate(self, reference_id: int, letter_id: int) -> None:
+        try:
+            self.library.references.reject(reference_id, letter_id)
+        except AppError as error:
+            show_error(self, error)
+            return
+        self._after_reference_decision("Suggestion rejected.")
+
+    def _on_citation_open_requested(self, letter_id: int) -> None:
+        self.open_letter(letter_id)
+
+    def _after_reference_decision(self, message: str) -> None:
+        if self.letter is not None:
+            position = self.reader.textCursor().position()
+            self.open_letter(self.letter.id, position=position, record=False)
+        self.reload_letters()
+        self.statusBar().showMessage(message, 4000)
+
+    def _refresh_references(self) -> None:
+        if self.letter is None:
+            self.references_panel.set_references([], [])
+            return
+        cites = self.controller.references_for(self.letter.id)
+        cited_by = [(ref, self._describe_letter(ref.letter_id)) for ref in self.controller.cited_by(self.letter.id)]
+        self.references_panel.set_references(cites, cited_by)
+
+    def _on_references_reference_activated(self, ref: Reference) -> None:
+        layout = self.reader.layout_info
+        if layout is None:
+            return
+        if ref.location == "footnote" and ref.footnote_number is not None:
+            position = layout.footnote_to_doc(ref.footnote_number, ref.start)
+        else:
+            position = layout.body_to_doc(ref.start)
+        if position is not None:
+            self._jump_within_letter(position)
+        if ref.status not in ("resolved", "confirmed"):
+            self.follow_reference(ref)
+
+    def _on_references_citing_letter_activated(self, ref: Reference) -> None:
+        if ref.location == "body":
+            self.open_letter(ref.letter_id, span=(ref.start, ref.end))
+        else:
+            self.open_letter(ref.letter_id)
+            layout = self.reader.layout_info
+            if layout is not None and ref.footnote_number is not None:
+                position = layout.footnote_to_doc(ref.footnote_number, ref.start)
+                if position is not None:
+                    self.reader.go_to_position(position)
+
+    # -- search ------------------------------------------------------------------------------------
+    def _on_find_triggered(self) -> None:
+        self.search_edit.setFocus(Qt.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _on_focus_list_triggered(self) -> None:
+        widget = self.results_view if self.list_stack.currentIndex() == RESULTS_PAGE else self.letter_table
+        widget.setFocus(Qt.ShortcutFocusReason)
+
+    def _on_search_edit_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self.search_timer.stop()
+            self._search_generation += 1
+            self.results_model.clear()
+            self.list_stack.setCurrentIndex(LETTERS_PAGE)
+            self.reader.set_search_spans([])
+            return
+        self.search_timer.start()
+
+    def _on_search_edit_return_pressed(self) -> None:
+        if self.search_timer.isActive():
+            self.search_timer.stop()
+            self.run_search()
+        first = self.results_model.index(0, 0)
+        if first.isValid():
+            self.results_view.setFocus()
+            self.results_view.setCurrentIndex(first)
+
+    def run_search(self) -> None:
+        query = self.search_edit.text().strip()
+        if not query:
+            return
+        self._search_generation += 1
+        generation = self._search_generation
+        theme_id = self.theme_filter.currentData()
+        year = self.year_filter.currentData()
+        chamber = self.chamber_filter.currentData()
+        library = self.library
+
+        def work(_progress: Any, _cancel: Any) -> SearchResults:
+            return library.search(
+                query,
+                themes=(theme_id,) if theme_id is not None else (),
+                year=int(year) if year else None,
+                chamber=chamber,
+                limit=SEARCH_LIMIT,
+            )
+
+        handle = self.controller.searcher.submit("Search", work)
+        handle.setProperty("generation", generation)
+        handle.finished.connect(self._on_search_finished)
+        handle.failed.connect(self._on_search_failed)
+        self.results_label.setText("Searching…")
+        self.list_stack.setCurrentIndex(RESULTS_PAGE)
+
+    @Slot(object)
+    def _on_search_finished(self, results: SearchResults) -> None:
+        if self.sender().property("generation") != self._search_generation:
+            return  # a newer query is on its way
+        self.last_search = results
+        self.results_model.set_results(results.query, results.hits, results.total)
+        self.results_view.expandAll()
+        if results.total == 0:
+            self.results_label.setText(f"No letters match “{results.query}”.")
+        else:
+            matches = sum(h.match_count for h in results.hits)
+            more = f" (showing {len(results.hits)})" if results.total > len(results.hits) else ""
+            self.results_label.setText(
+                f"{results.total} letter{'s' if results.total != 1 else ''}, {matches} matches{more} · "
+                f"{results.elapsed_ms:.0f} ms"
+            )
+        self.list_stack.setCurrentIndex(RESULTS_PAGE)
+
+    @Slot(object, str)
+    def _on_search_failed(self, error: BaseException, details: str) -> None:
+        if self.sender().property("generation") != self._search_generation:
+            return
+        if isinstance(error, AppError):
+            self.results_model.clear()
+            self.results_label.setText(error.message)  # a bad query is shown inline, not as a dialog
+        else:
+            show_error(self, error, details)
+
+    def _on_results_view_activated(self, index: QModelIndex) -> None:
+        hit = self.results_model.hit(index)
+        if hit is None:
+            return
+        fragment = self.results_model.fragment(index)
+        if fragment is None:
+            fragment = next((f for f in hit.fragments if f.field == "body"), None) or (hit.fragments[0] if hit.fragments else None)
+        body_spans = [span for f in hit.fragments if f.field == "body" for span in f.highlights]
+        if fragment is not None and fragment.field == "body" and fragment.highlights:
+            span = sorted(fragment.highlights)[0]
+            self.open_letter(hit.letter_id, span=span)
+        elif fragment is not None and fragment.field == "footnote" and fragment.footnote_number is not None:
+            self.open_letter(hit.letter_id)
+            layout = self.reader.layout_info
+            if layout is not None:
+                position = layout.footnote_to_doc(fragment.footnote_number, fragment.start)
+                if position is not None:
+                    self.reader.go_to_position(position)
+        elif fragment is not None and fragment.field == "note" and fragment.annotation_id is not None:
+            self.open_letter(hit.letter_id)
+            self.annotations_panel.select_annotation(fragment.annotation_id)
+            current = self.annotations_panel.current
+            if current is not None:
+                self.reader.select_span(current.start, current.end)
+        else:
+            self.open_letter(hit.letter_id)
+        self.reader.set_search_spans(body_spans)
+        self.reader.setFocus(Qt.OtherFocusReason)
+
+    # -- annotating --------------------------------------------------------------------------------
+    def _themes_by_id(self) -> dict[int, Theme]:
+        return self.controller.theme_map()
+
+    def _refresh_annotations(self, focus_id: int | None) -> None:
+        if self.letter is None:
+            self.annotations_panel.set_annotations([], {})
+            self.reader.set_annotations([], {})
+            return
+        annotations = self.library.list_annotations(self.letter.id)
+        themes = self._themes_by_id()
+        self.reader.set_annotations(annotations, themes)
+        self.annotations_panel.set_annotations(annotations, themes, focus_id)
+
+    def annotation_for_action(self) -> Annotation | None:
+        """The annotation the user means: the one exactly selected, else the one under the cursor."""
+        if self.letter is None:
+            return None
+        span = self.reader.selected_span()
+        annotations = self.library.list_annotations(self.letter.id)
+        if span is not None:
+            exact = [a for a in annotations if (a.start, a.end) == span]
+            return exact[0] if exact else None
+        offset = self.reader.cursor_offset()
+        if offset is None:
+            return None
+        covering = [a for a in annotations if a.status == "anchored" and a.start <= offset < a.end]
+        return min(covering, key=lambda a: a.end - a.start) if covering else None
+
+    def tag_selection(self, theme: Theme) -> None:
+        """Tag the selected text with ``theme``; on an existing annotation, add (or remove) the theme."""
+        if self.letter is None:
+            return
+        try:
+            existing = self.annotation_for_action()
+            if existing is not None:
+                self.controller.toggle_theme(existing, theme)
+                self.annotations_panel.select_annotation(existing.id)
+                return
+            span = self.reader.selected_span()
+            if span is None:
+                self.statusBar().showMessage("Select a passage first, then press a theme key (1–9).", 5000)
+                return
+            self.controller.add_annotation(self.letter.id, span[0], span[1], (theme.id,))
+            self.statusBar().showMessage(f"Tagged with “{theme.name}”. Ctrl+Z undoes.", 4000)
+        except AppError as error:
+            show_error(self, error)
+
+    def _on_reader_theme_key_pressed(self, number: int) -> None:
+        theme = self.controller.theme_for_key(number)
+        if theme is None:
+            self.statusBar().showMessage(f"No theme has key {number}.", 4000)
+            return
+        self.tag_selection(theme)
+
+    def _on_tag_toolbar_triggered(self) -> None:
+        self.tag_menu.popup(self.mapToGlobal(self.toolbar.geometry().bottomLeft()))
+
+    def _rebuild_tag_menu(self) -> None:
+        self.tag_menu.clear()
+        from desktop_app.gui.models import color_icon
+
+        for i, theme in enumerate(self.controller.themes):
+            depth = 0
+            parent = theme.parent_id
+            themes = self._themes_by_id()
+            while parent is not None and parent in themes:
+                depth += 1
+                parent = themes[parent].parent_id
+            label = ("    " * depth) + theme.name + (f"\t{i + 1}" if i < 9 else "")
+            action = self.tag_menu.addAction(color_icon(theme.color), label)
+            action.setData(theme.id)
+            action.triggered.connect(self._on_tag_menu_action_triggered)
+
+    def _on_tag_menu_action_triggered(self) -> None:
+        action = self.sender()
+        theme = self._themes_by_id().get(action.data()) if isinstance(action, QAction) else None
+        if theme is not None:
+            self.tag_selection(theme)
+
+    def _on_reader_context_menu_requested(self, pos: Any) -> None:
+        menu = self.reader.createStandardContextMenu(pos)
+        menu.addSeparator()
+        menu.addMenu(self.tag_menu)
+        menu.addAction(self.actions_by_name["note"])
+        menu.addAction(self.actions_by_name["remove_annotation"])
+        menu.setAttribute(Qt.WA_DeleteOnClose)
+        menu.popup(self.reader.viewport().mapToGlobal(pos))
+
+    def _on_note_triggered(self) -> None:
+        annotation = self.annotation_for_action()
+        if annotation is None:
+            self.statusBar().showMessage("Put the cursor in an annotation (or tag a passage) to write a note.", 5000)
+            return
+        self.annotations_dock.show()
+        self.annotations_dock.raise_()
+        self.annotations_panel.select_annotation(annotation.id)
+        self.annotations_panel.edit_note()
+
+    def _on_remove_annotation_triggered(self) -> None:
+        annotation = self.annotation_for_action()
+        if annotation is not None:
+            self.controller.delete_annotation(annotation)
+            self.statusBar().showMessage("Annotation removed. Ctrl+Z brings it back.", 4000)
+
+    def _on_annotations_note_committed(self, annotation: Annotation, note: str) -> None:
+        try:
+            self.controller.set_note(annotation, note)
+        except AppError as error:
+            show_error(self, error)
+
+    def _on_annotations_delete_requested(self, annotation: Annotation) -> None:
+        self.controller.delete_annotation(annotation)
+
+    def _on_annotations_annotation_activated(self, annotation: Annotation) -> None:
+        if annotation.status == "anchored":
+            self.reader.select_span(annotation.start, annotation.end)
+            self.reader.setFocus()
+
+    def _on_reader_cursor_position_changed(self) -> None:
+        offset = self.reader.cursor_offset()
+        if offset is None or self.reader.textCursor().hasSelection():
+            return
+        found = self.reader.annotations_at(offset)
+        if found:
+            self.annotations_panel.select_annotation(min(found, key=lambda a: a.end - a.start).id)
+
+    def _on_controller_annotations_changed(self, letter_id: int, focus_id: object, note_only: bool) -> None:
+        if self.letter is not None and letter_id in (-1, self.letter.id):
+            self._refresh_annotations(focus_id if isinstance(focus_id, int) else None)
+        ids = [letter_id] if letter_id != -1 else [s.id for s in self.letter_model.rows if s.annotation_count]
+        if not note_only:
+            for lid in ids:
+                row = self.letter_model.row_of(lid)
+                if row is not None:
+                    self.letter_model.update_row(self.controller.summary_for(self.letter_model.summary(row)))
+
+    def _on_undo_stack_index_changed(self, _index: int) -> None:
+        if not shiboken6.isValid(self.controller.undo_stack):
+            return  # the stack is being destroyed at exit
+        text = self.controller.undo_stack.undoText()
+        if text:
+            self.statusBar().showMessage(f"Done: {text}", 2500)
+
+    # -- themes ------------------------------------------------------------------------------------
+    def reload_themes(self) -> None:
+        themes = self.controller.themes
+        self.themes_panel.set_themes(themes, self.library.theme_counts())
+        self._rebuild_tag_menu()
+        items = []
+        themes_by_id = {t.id: t for t in themes}
+        for theme in themes:
+            depth, parent = 0, theme.parent_id
+            while parent is not None and parent in themes_by_id:
+                depth, parent = depth + 1, themes_by_id[parent].parent_id
+            items.append(("  " * depth + theme.name, theme.id))
+        self.theme_filter.blockSignals(True)
+        self._fill_combo(self.theme_filter, "All themes", items)
+        self.theme_filter.blockSignals(False)
+
+    def _on_controller_themes_changed(self) -> None:
+        self.reload_themes()
+        if self.letter is not None:
+            self.reader.set_annotations(self.library.list_annotations(self.letter.id), self._themes_by_id())
+
+    def _selected_theme(self) -> Theme | None:
+        theme = self.themes_panel.current_theme()
+        if theme is None:
+            self.statusBar().showMessage("Select a theme in the Themes panel first.", 4000)
+        return theme
+
+    def _ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self, title, label, QLineEdit.Normal, text)
+        value = value.strip()
+        return value if ok and value else None
+
+    def _guard(self, fn: Any, *args: Any) -> None:
+        try:
+            fn(*args)
+        except AppError as error:
+            show_error(self, error)
+
+    def _on_new_theme_triggered(self) -> None:
+        name = self._ask_text("New theme", "Name:")
+        if name:
+            self._guard(self.controller.add_theme, name)
+
+    def _on_new_subtheme_triggered(self) -> None:
+        parent = self._selected_theme()
+        if parent is None:
+            return
+        name = self._ask_text("New sub-theme", f"Name (inside “{parent.name}”):")
+        if name:
+            self._guard(self.controller.add_theme, name, None, parent.id)
+
+    def _on_rename_theme_triggered(self) -> None:
+        theme = self._selected_theme()
+        if theme is None:
+            return
+        name = self._ask_text("Rename theme", "Name:", theme.name)
+        if name and name != theme.name:
+            self._guard(self.controller.rename_theme, theme, name)
+
+    def _on_theme_model_rename_requested(self, theme_id: int, name: str) -> None:
+        theme = self._themes_by_id().get(theme_id)
+        if theme is not None:
+            self._guard(self.controller.rename_theme, theme, name)
+
+    def _on_recolour_theme_triggered(self) -> None:
+        theme = self._selected_theme()
+        if theme is None:
+            return
+        color = QColorDialog.getColor(QColor(theme.color), self, f"Colour of “{theme.name}”")
+        if color.isValid() and color.name() != theme.color:
+            self._guard(self.controller.recolour_theme, theme, color.name())
+
+    def _choose_theme(self, title: str, label: str, exclude: set[int], allow_top: bool) -> tuple[bool, int | None]:
+        themes = [t for t in self.controller.themes if t.id not in exclude]
+        names = (["(top level)"] if allow_top else []) + [self.library.theme_path(t.id) for t in themes]
+        if not names:
+            return False, None
+        choice, ok = QInputDialog.getItem(self, title, label, names, 0, False)
+        if not ok:
+            return False, None
+        if allow_top and choice == names[0]:
+            return True, None
+        index = names.index(choice) - (1 if allow_top else 0)
+        return True, themes[index].id
+
+    def _on_move_theme_triggered(self) -> None:
+        theme = self._selected_theme()
+        if theme is None:
+            return
+        exclude = set(self.library.theme_descendants(theme.id))
+        ok, parent_id = self._choose_theme("Move theme", f"Put “{theme.name}” inside:", exclude, True)
+        if ok and parent_id != theme.parent_id:
+            self._guard(self.controller.move_theme, theme, parent_id, None)
+
+    def _on_theme_model_move_requested(self, theme_id: int, parent_id: object, position: int) -> None:
+        theme = self._themes_by_id().get(theme_id)
+        if theme is not None:
+            self._guard(self.controller.move_theme, theme, parent_id if isinstance(parent_id, int) else None, position)
+
+    def _siblings(self, theme: Theme) -> list[Theme]:
+        return [t for t in self.controller.themes if t.parent_id == theme.parent_id]
+
+    def _on_theme_up_triggered(self) -> None:
+        self._shift_theme(-1)
+
+    def _on_theme_down_triggered(self) -> None:
+        self._shift_theme(+1)
+
+    def _shift_theme(self, step: int) -> None:
+        theme = self._selected_theme()
+        if theme is None:
+            return
+        siblings = self._siblings(theme)
+        index = next(i for i, t in enumerate(siblings) if t.id == theme.id)
+        target = index + step
+        if 0 <= target < len(siblings):
+            self._guard(self.controller.move_theme, theme, theme.parent_id, target)
+
+    def _on_merge_theme_triggered(self) -> None:
+        theme = self._selected_theme()
+        if theme is None:
+            return
+        exclude = set(self.library.theme_descendants(theme.id))
+        ok, target_id = self._choose_theme("Merge theme", f"Merge “{theme.name}” into:", exclude, False)
+        target = self._themes_by_id().get(target_id) if ok and target_id is not None else None
+        if target is None:
+            return
+        count = self.library.theme_counts().get(theme.id, 0)
+        answer = QMessageBox.question(
+            self,
+            "Merge themes",
+            f"Move {count} annotation{'s' if count != 1 else ''} and the sub-themes of “{theme.name}” to "
+            f"“{target.name}”, then delete “{theme.name}”?\n\nEdit > Undo reverses this.",
+        )
+        if answer == QMessageBox.Yes:
+            self._guard(self.controller.merge_themes, theme, target)
+
+    def _on_delete_theme_triggered(self) -> None:
+        theme = self._selected_theme()
+        if theme is None:
+            return
+        count = self.library.theme_counts().get(theme.id, 0)
+        children = [t for t in self.controller.themes if t.parent_id == theme.id]
+        lines = [f"Delete the theme “{theme.name}”?"]
+        if count:
+            lines.append(
+                f"{count} annotation{'s' if count != 1 else ''} use it. They are kept; they only lose this theme."
+            )
+        if children:
+            lines.append(f"It has {len(children)} sub-theme{'s' if len(children) != 1 else ''}.")
+        lines.append("Edit > Undo brings it back.")
+        answer = QMessageBox.warning(self, "Delete theme", "\n\n".join(lines), QMessageBox.Yes | QMessageBox.Cancel)
+        if answer == QMessageBox.Yes:
+            self._guard(self.controller.delete_theme, theme)
+
+    # -- import ------------------------------------------------------------------------------------
+    def _on_import_files_triggered(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Import letters", str(Path.home()), "Letters (*.pdf *.txt);;All files (*)"
+        )
+        if files:
+            self.start_import([Path(f) for f in files])
+
+    def _on_import_folder_triggered(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of letters", str(Path.home()))
+        if folder:
+            self.start_import([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    def start_import(self, paths: list[Path]) -> Any:
+        """Import files and folders on the worker thread, one file at a time (cancellable)."""
+        library = self.library
+
+        def work(progress: Any, cancel: Any) -> tuple[Any, bool]:
+            return import_one_by_one(library, paths, progress, cancel)
+
+        handle = self.controller.work.submit("Importing letters", work)
+        handle.finished.connect(self._on_import_finished)
+        handle.failed.connect(self._on_task_failed)
+        handle.progressed.connect(self._on_task_progressed)
+        handle.show_progress_after(self)
+        self.statusBar().showMessage("Importing…")
+        return handle
+
+    @Slot(object)
+    def _on_import_finished(self, result: tuple[Any, bool]) -> None:
+        report, cancelled = result
+        self.last_import_report = report
+        self.reload_letters()
+        self.controller.themes_touched()
+        self.statusBar().showMessage(
+            f"Import: {len(report.imported)} new, {len(report.updated)} updated, {len(report.skipped)} known, "
+            f"{len(report.failed)} failed.",
+            8000,
+        )
+        dialog = ImportSummaryDialog(report, cancelled, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        self.import_summary = dialog
+        if report.imported and self.letter is None:
+            self.open_letter(report.imported[0].id)
+
+    @Slot(int, int, str)
+    def _on_task_progressed(self, done: int, total: int, message: str) -> None:
+        if total:
+            self.statusBar().showMessage(f"{done}/{total} {message}")
+
+    @Slot(object, str)
+    def _on_task_failed(self, error: BaseException, details: str) -> None:
+        if isinstance(error, Cancelled):
+            self.statusBar().showMessage("Cancelled.", 4000)
+            return
+        self.statusBar().clearMessage()
+        show_error(self, error, details)
+
+    def _on_reindex_triggered(self) -> None:
+        library = self.library
+
+        def work(progress: Any, cancel: Any) -> int:
+            return int(library.reindex(progress=progress, cancel=cancel))
+
+        handle = self.controller.work.submit("Rebuilding the search index", work)
+        handle.finished.connect(self._on_reindex_finished)
+        handle.failed.connect(self._on_task_failed)
+        handle.progressed.connect(self._on_task_progressed)
+        handle.show_progress_after(self)
+
+    @Slot(object)
+    def _on_reindex_finished(self, count: int) -> None:
+        self.statusBar().showMessage(f"Search index rebuilt: {count} letters.", 6000)
+
+    # -- export ------------------------------------------------------------------------------------
+    def _on_export_triggered(self) -> None:
+        current = None
+        if self.letter is not None:
+            row = self.letter_model.row_of(self.letter.id)
+            current = self.letter_model.summary(row) if row is not None else None
+        selected = [self.letter_model.summary(r) for r in (self.letter_model.row_of(i) for i in self.selected_letter_ids()) if r is not None]
+        folder = Path(str(self.settings.value("export/folder", str(Path.home()))))
+        dialog = ExportDialog(
+            self,
+            current_letter=current,
+            selected_letters=selected,
+            theme_names=[(t.id, self.library.theme_path(t.id)) for t in self.controller.themes],
+            default_folder=folder,
+        )
+        dialog.accepted.connect(self._on_export_dialog_accepted)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.export_dialog = dialog
+        dialog.open()
+
+    def _on_export_dialog_accepted(self) -> None:
+        dialog = self.sender()
+        if isinstance(dialog, ExportDialog):
+            self.start_export(
+                dialog.scope_arguments(),
+                str(dialog.format.currentData()),
+                Path(dialog.path.text()).expanduser(),
+                open_when_done=dialog.open_when_done.isChecked(),
+            )
+
+    def start_export(self, scope_args: dict[str, Any], fmt: str, out_path: Path, *, open_when_done: bool) -> Any:
+        library = self.library
+        self.settings.setValue("export/folder", str(out_path.parent))
+
+        def work(progress: Any, cancel: Any) -> Any:
+            from desktop_app.core.export import ExportScope
+            from desktop_app.render.service import export_summary
+
+            return export_summary(library, ExportScope(**scope_args), fmt, out_path, progress, cancel)
+
+        handle = self.controller.work.submit("Exporting summary", work)
+        handle.setProperty("open_when_done", open_when_done)
+        handle.finished.connect(self._on_export_finished)
+        handle.failed.connect(self._on_task_failed)
+        handle.progressed.connect(self._on_task_progressed)
+        handle.show_progress_after(self)
+        return handle
+
+    @Slot(object)
+    def _on_export_finished(self, result: Any) -> None:
+        self.last_export = result
+        passages = getattr(result, "passages", 0)
+        self.statusBar().showMessage(f"Exported {passages} passages to {result.path}", 8000)
+        for warning in getattr(result, "warnings", ()):
+            log.warning("export: %s", warning)
+        if self.sender().property("open_when_done"):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+
+    # -- misc --------------------------------------------------------------------------------------
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Kamerlezer",
+            f"<b>Kamerlezer {__version__}</b><p>Read, search, annotate and cross-reference Dutch "
+            f"parliamentary letters.</p><p>Library: {self.library.folder}</p>",
+        )
+
+    def _library_status(self) -> str:
+        return f"Library: {self.library.folder} · {self.letter_model.rowCount()} letters"
+
+
+def import_one_by_one(library: Any, paths: list[Path], progress: Any, cancel: Any) -> tuple[Any, bool]:
+    """Expand folders, then import each file with its own Library call, so the Library lock is released
+    between files (the UI thread can open letters meanwhile) and cancel takes effect between files."""
+    from desktop_app.core.services import ImportReport
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMPORT_SUFFIXES))
+        else:
+            files.append(path)
+    report = ImportReport()
+    total = len(files)
+    for done, path in enumerate(files):
+        if cancel.cancelled:
+            return report, True
+        progress(done, total, path.name)
+        part = library.import_paths([path])
+        report.imported.extend(part.imported)
+        report.updated.extend(part.updated)
+        report.skipped.extend(part.skipped)
+        report.failed.extend(part.failed)
+        report.orphaned.extend(part.orphaned)
+    progress(total, total, "")
+    return report, False

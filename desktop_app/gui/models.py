@@ -1,0 +1,527 @@
+"""Thin Qt item models over prepared rows (LetterSummary, SearchHit, Theme, Annotation).
+
+The models never query the Library themselves: the owner gives them rows with ``set_rows`` (and
+friends), so they stay cheap, testable with ``QAbstractItemModelTester``, and free of threads.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from desktop_app.core.model import Annotation, LetterSummary, SearchFragment, SearchHit, Theme
+
+ROW_ROLE = Qt.UserRole + 1  # the row's dataclass
+SORT_ROLE = Qt.UserRole + 2
+ID_ROLE = Qt.UserRole + 3
+HTML_ROLE = Qt.UserRole + 4  # a rich-text rendering (escaped) for delegates
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+CHAMBER_CODES = {"Tweede Kamer": "TK", "Eerste Kamer": "EK"}
+
+
+def chamber_label(chamber: str | None) -> str:
+    return chamber or "—"
+
+
+def date_label(date: str | None) -> str:
+    return date or "no date"
+
+
+class LetterTableModel(QAbstractTableModel):
+    """The letter list: one row per LetterSummary (never the letter text)."""
+
+    COLUMNS = ("Date", "Subject", "Ch.", "Kamerstuk", "Ann.")
+    LONG_NAMES = {2: "Chamber", 3: "Kamerstuk", 4: "Annotations"}
+    DATE, SUBJECT, CHAMBER, KAMERSTUK, ANNOTATIONS = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[LetterSummary] = []
+        self._row_of: dict[int, int] = {}
+
+    def set_rows(self, rows: Sequence[LetterSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+        self.endResetModel()
+
+    def update_row(self, summary: LetterSummary) -> None:
+        row = self._row_of.get(summary.id)
+        if row is None:
+            return
+        self._rows[row] = summary
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def row_of(self, letter_id: int) -> int | None:
+        return self._row_of.get(letter_id)
+
+    def summary(self, row: int) -> LetterSummary:
+        return self._rows[row]
+
+    @property
+    def rows(self) -> list[LetterSummary]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Horizontal and 0 <= section < len(self.COLUMNS):
+            if role == Qt.DisplayRole:
+                return self.COLUMNS[section]
+            if role == Qt.ToolTipRole:
+                return self.LONG_NAMES.get(section, self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ToolTipRole:
+            lines = [row.subject or row.name, " · ".join(x for x in (row.chamber, row.kamerstuk) if x), row.source_file]
+            return "\n".join(line for line in lines if line)
+        if role == Qt.TextAlignmentRole and column == self.ANNOTATIONS:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ForegroundRole and column == self.DATE and not row.date:
+            return QColor("#8a939d")
+        return None
+
+    def _display(self, row: LetterSummary, column: int) -> str:
+        if column == self.DATE:
+            return date_label(row.date)
+        if column == self.SUBJECT:
+            return row.subject or row.name
+        if column == self.CHAMBER:
+            return CHAMBER_CODES.get(row.chamber or "", row.chamber or "")
+        if column == self.KAMERSTUK:
+            return row.kamerstuk or ""
+        return str(row.annotation_count) if row.annotation_count else ""
+
+    def _sort_key(self, row: LetterSummary, column: int) -> Any:
+        if column == self.DATE:
+            return row.date or ""
+        if column == self.SUBJECT:
+            return (row.subject or row.name).casefold()
+        if column == self.CHAMBER:
+            return row.chamber or ""
+        if column == self.KAMERSTUK:
+            return row.kamerstuk or ""
+        return row.annotation_count
+
+
+class LetterFilterProxy(QSortFilterProxyModel):
+    """Sort by any column; filter by theme (with sub-themes), year and chamber."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._theme_ids: frozenset[int] = frozenset()
+        self._year: str | None = None
+        self._chamber: str | None = None
+
+    def set_filters(
+        self, *, theme_ids: Sequence[int] = (), year: str | None = None, chamber: str | None = None
+    ) -> None:
+        self.beginFilterChange()
+        self._theme_ids = frozenset(theme_ids)
+        self._year = year
+        self._chamber = chamber
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt override
+        model = self.sourceModel()
+        if not isinstance(model, LetterTableModel):
+            return True
+        row = model.summary(source_row)
+        if self._theme_ids and not self._theme_ids.intersection(row.theme_ids):
+            return False
+        if self._year is not None and (row.date or "")[:4] != self._year:
+            return False
+        return self._chamber is None or (row.chamber or "") == self._chamber
+
+
+class SearchResultsModel(QAbstractItemModel):
+    """Search results as a two-level tree: letters (with match counts), then their snippets."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+        self.query = ""
+        self.total = 0
+
+    def set_results(self, query: str, hits: Sequence[SearchHit], total: int) -> None:
+        self.beginResetModel()
+        self.query = query
+        self._hits = list(hits)
+        self.total = total
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_results("", (), 0)
+
+    @property
+    def hits(self) -> list[SearchHit]:
+        return list(self._hits)
+
+    def hit(self, index: Index) -> SearchHit | None:
+        if not index.isValid():
+            return None
+        hit_row = index.row() if index.internalId() == 0 else index.internalId() - 1
+        return self._hits[hit_row] if 0 <= hit_row < len(self._hits) else None
+
+    def fragment(self, index: Index) -> SearchFragment | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        hit = self.hit(index)
+        return hit.fragments[index.row()] if hit and index.row() < len(hit.fragments) else None
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self._hits) else QModelIndex()
+        if parent.internalId() != 0:
+            return QModelIndex()
+        hit = self._hits[parent.row()]
+        return self.createIndex(row, 0, parent.row() + 1) if row < len(hit.fragments) else QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        if not parent.isValid():
+            return len(self._hits)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._hits[parent.row()].fragments)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 1
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        hit = self.hit(index)
+        if hit is None:
+            return None
+        fragment = self.fragment(index)
+        if role == Qt.DisplayRole:
+            return fragment_plain(fragment) if fragment else hit_title(hit)
+        if role == HTML_ROLE:
+            return fragment_html(fragment) if fragment else hit_html(hit)
+        if role == ID_ROLE:
+            return hit.letter_id
+        if role == ROW_ROLE:
+            return fragment if fragment else hit
+        if role == Qt.ToolTipRole and fragment is None:
+            return hit.subject or ""
+        return None
+
+
+def hit_title(hit: SearchHit) -> str:
+    matches = "1 match" if hit.match_count == 1 else f"{hit.match_count} matches"
+    return f"{hit.subject or 'Untitled letter'} — {date_label(hit.date)} — {matches}"
+
+
+def hit_html(hit: SearchHit) -> str:
+    matches = "1 match" if hit.match_count == 1 else f"{hit.match_count} matches"
+    meta = " · ".join(x for x in (date_label(hit.date), hit.chamber or "", hit.kamerstuk or "") if x)
+    return (
+        f"<b>{html.escape(hit.subject or 'Untitled letter')}</b><br>"
+        f"<span style='color:#5b6673'>{html.escape(meta)}</span>"
+        f" <span style='color:#1f5fae'>· {matches}</span>"
+    )
+
+
+_FIELD_LABELS = {"footnote": "Footnote", "note": "Note", "subject": "Subject"}
+
+
+def fragment_plain(fragment: SearchFragment) -> str:
+    return " ".join(fragment.text.split())
+
+
+def fragment_html(fragment: SearchFragment) -> str:
+    """The snippet, escaped, with the matched terms marked."""
+    parts: list[str] = []
+    cursor = fragment.start
+    for start, end in sorted(fragment.highlights):
+        if start < cursor or end > fragment.end:
+            continue
+        parts.append(html.escape(_squash(fragment.text[cursor - fragment.start : start - fragment.start])))
+        word = html.escape(fragment.text[start - fragment.start : end - fragment.start])
+        parts.append(f"<span style='background-color:#ffe27a;font-weight:600'>{word}</span>")
+        cursor = end
+    parts.append(html.escape(_squash(fragment.text[cursor - fragment.start :])))
+    label = _FIELD_LABELS.get(fragment.field)
+    prefix = f"<span style='color:#5b6673'>{label}: </span>" if label else ""
+    return f"{prefix}…{''.join(parts)}…"
+
+
+def _squash(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+def color_icon(color: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setBrush(QColor(color))
+    painter.setPen(QColor(color).darker(130))
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+THEME_MIME = "application/x-kamerlezer-theme-id"
+
+
+class ThemeTreeModel(QAbstractItemModel):
+    """The theme tree: name (with colour swatch and shortcut number) and annotation count.
+
+    Dropping a theme on another asks to nest it there (``move_requested``); the owner performs the move
+    through the undo stack and then calls :meth:`set_themes` again.
+    """
+
+    move_requested = Signal(int, object, int)  # theme id, new parent id or None, position
+    rename_requested = Signal(int, str)
+
+    COLUMNS = ("Theme", "Notes")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._themes: dict[int, Theme] = {}
+        self._children: dict[int | None, list[int]] = {None: []}
+        self._counts: dict[int, int] = {}
+        self._numbers: dict[int, int] = {}
+
+    def set_themes(self, themes: Sequence[Theme], counts: dict[int, int]) -> None:
+        self.beginResetModel()
+        self._themes = {t.id: t for t in themes}
+        self._children = {None: []}
+        for theme in themes:  # depth-first order: parents come first
+            parent = theme.parent_id if theme.parent_id in self._themes else None
+            self._children.setdefault(parent, []).append(theme.id)
+            self._children.setdefault(theme.id, [])
+        self._counts = dict(counts)
+        self._numbers = {t.id: i + 1 for i, t in enumerate(themes[:9])}
+        self.endResetModel()
+
+    def theme(self, index: Index) -> Theme | None:
+        return self._themes.get(index.internalId()) if index.isValid() else None
+
+    def index_of(self, theme_id: int) -> QModelIndex:
+        theme = self._themes.get(theme_id)
+        if theme is None:
+            return QModelIndex()
+        parent = theme.parent_id if theme.parent_id in self._themes else None
+        return self.createIndex(self._children[parent].index(theme_id), 0, theme_id)
+
+    def _parent_id(self, theme_id: int) -> int | None:
+        parent = self._themes[theme_id].parent_id
+        return parent if parent in self._themes else None
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        parent_id = parent.internalId() if parent.isValid() else None
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        children = self._children.get(parent_id, [])
+        if not 0 <= row < len(children) or not 0 <= column < len(self.COLUMNS):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent_id = self._parent_id(index.internalId())
+        return QModelIndex() if parent_id is None else self.index_of(parent_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children.get(parent.internalId() if parent.isValid() else None, []))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        theme = self.theme(index)
+        if theme is None:
+            return None
+        if index.column() == 1:
+            if role == Qt.DisplayRole:
+                count = self._counts.get(theme.id, 0)
+                return str(count) if count else ""
+            if role == Qt.TextAlignmentRole:
+                return int(Qt.AlignRight | Qt.AlignVCenter)
+            return None
+        if role == Qt.DisplayRole:
+            number = self._numbers.get(theme.id)
+            return f"{theme.name}   [{number}]" if number else theme.name
+        if role == Qt.EditRole:
+            return theme.name
+        if role == Qt.DecorationRole:
+            return color_icon(theme.color)
+        if role == Qt.ToolTipRole:
+            number = self._numbers.get(theme.id)
+            key = f"\nKey {number} tags the selected text" if number else ""
+            return f"{theme.description or theme.name}{key}"
+        if role == ID_ROLE:
+            return theme.id
+        if role == ROW_ROLE:
+            return theme
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemIsDropEnabled
+        flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if index.column() == 0:
+            flags |= Qt.ItemIsEditable | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.EditRole) -> bool:  # noqa: N802 - Qt override
+        theme = self.theme(index)
+        if theme is None or role != Qt.EditRole or index.column() != 0:
+            return False
+        name = str(value).strip()
+        if not name or name == theme.name:
+            return False
+        self.rename_requested.emit(theme.id, name)
+        return True
+
+    # drag and drop: nest a theme under another (or at the top level)
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt override
+        return Qt.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
+        return [THEME_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt override
+        data = QMimeData()
+        ids = [str(i.internalId()) for i in indexes if i.isValid() and i.column() == 0]
+        data.setData(THEME_MIME, ",".join(ids[:1]).encode())
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:  # noqa: N802
+        if not data.hasFormat(THEME_MIME):
+            return False
+        raw = bytes(data.data(THEME_MIME).data()).decode()
+        if not raw.isdigit():
+            return False
+        theme_id = int(raw)
+        target = parent.internalId() if parent.isValid() else None
+        while target is not None:  # never into itself or its own descendants
+            if target == theme_id:
+                return False
+            target = self._parent_id(target)
+        return True
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:  # noqa: N802
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        theme_id = int(bytes(data.data(THEME_MIME).data()).decode())
+        parent_id = parent.internalId() if parent.isValid() else None
+        position = row if row >= 0 else len(self._children.get(parent_id, []))
+        self.move_requested.emit(theme_id, parent_id, position)
+        return False  # the owner moves it and resets the model; Qt must not remove the source row
+
+
+class AnnotationListModel(QAbstractListModel):
+    """The open letter's annotations, in text order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Annotation] = []
+        self._themes: dict[int, Theme] = {}
+
+    def set_rows(self, annotations: Sequence[Annotation], themes: dict[int, Theme]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(annotations, key=lambda a: (a.status != "anchored", a.start, a.id))
+        self._themes = dict(themes)
+        self.endResetModel()
+
+    def annotation(self, row: int) -> Annotation | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, annotation_id: int) -> int | None:
+        for i, annotation in enumerate(self._rows):
+            if annotation.id == annotation_id:
+                return i
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        annotation = self._rows[index.row()]
+        if role == Qt.DisplayRole:
+            return " ".join(annotation.quote.split())
+        if role == HTML_ROLE:
+            return self._html(annotation)
+        if role == ROW_ROLE:
+            return annotation
+        if role == ID_ROLE:
+            return annotation.id
+        if role == Qt.ToolTipRole:
+            return annotation.note or None
+        return None
+
+    def _html(self, annotation: Annotation) -> str:
+        chips = []
+        for theme_id in annotation.theme_ids:
+            theme = self._themes.get(theme_id)
+            if theme is not None:
+                chips.append(
+                    f"<span style='color:{theme.color}'>&#9632;</span>&nbsp;"
+                    f"<span style='color:#37414d'>{html.escape(theme.name)}</span>"
+                )
+        quote = " ".join(annotation.quote.split())
+        if len(quote) > 220:
+            quote = quote[:217] + "…"
+        lines = [f"<span style='color:#1d2733'>“{html.escape(quote)}”</span>"]
+        if annotation.status != "anchored":
+            lines.insert(0, "<span style='color:#b35900'>Not found in the current text</span>")
+        lines.append("&nbsp;&nbsp;".join(chips) if chips else "<span style='color:#8a939d'>No theme</span>")
+        if annotation.note:
+            note = " ".join(annotation.note.split())
+            lines.append(f"<i style='color:#4a5562'>{html.escape(note[:200])}</i>")
+        return "<br>".join(lines)

@@ -1,0 +1,522 @@
+"""The reader: a letter as a read-only QTextDocument, with headings, footnote markers, citations,
+annotation highlights and search hits.
+
+The document is built from the plain ``Letter.text`` with ``QTextCursor.insertText`` (never from
+HTML), so markup-like text in a letter shows as text, and document position ``p`` of the body is
+``Letter.text`` offset ``p`` except after characters outside the Basic Multilingual Plane (two UTF-16
+units in Qt, one code point in Python): :class:`OffsetMap` converts both ways. The footnotes are
+appended after the body, under a "Footnotes" heading.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from desktop_app.core.model import Annotation, Letter, Reference, Theme
+
+FOOTNOTE_HREF = "fn:"  # fn:<number>: the marker in the body -> the footnote at the end
+FOOTNOTE_BACK_HREF = "fnback:"  # fnback:<number>: the footnote -> back to its marker
+REFERENCE_HREF = "ref:"  # ref:<reference id>
+
+READING_FAMILY = "Noto Serif"
+READING_POINT_SIZE = 11.5
+READING_WIDTH = 760  # px: a comfortable line length for the text column
+LINK_COLORS = {
+    "resolved": "#1f5fae",
+    "confirmed": "#1f5fae",
+    "suggested": "#9a6700",
+    "missing": "#6e7781",
+    "external": "#6e7781",
+}
+SEARCH_HIT_COLOR = "#ffd84d"
+UNTAGGED_COLOR = "#b8bec6"
+
+
+class OffsetMap:
+    """Code-point offsets (Python ``str``) <-> UTF-16 positions (Qt) for one piece of text."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral_doc = [a + n for n, a in enumerate(self._astral)]
+
+    def to_doc(self, offset: int) -> int:
+        return offset + bisect.bisect_left(self._astral, offset)
+
+    def from_doc(self, position: int) -> int:
+        # astral characters that lie wholly before ``position`` take two units each
+        return position - bisect.bisect_right(self._astral_doc, position - 2)
+
+
+@dataclass
+class LetterDocument:
+    """Where things are in the built document."""
+
+    body_map: OffsetMap
+    body_length: int  # in document positions
+    footnote_start: dict[int, int] = field(default_factory=dict)  # number -> doc position of its text
+    footnote_maps: dict[int, OffsetMap] = field(default_factory=dict)
+    marker_start: dict[int, int] = field(default_factory=dict)  # number -> doc position of its marker
+
+    def body_to_doc(self, offset: int) -> int:
+        return self.body_map.to_doc(offset)
+
+    def doc_to_body(self, position: int) -> int | None:
+        if position > self.body_length:
+            return None
+        return self.body_map.from_doc(position)
+
+    def footnote_to_doc(self, number: int, offset: int) -> int | None:
+        if number not in self.footnote_start:
+            return None
+        return self.footnote_start[number] + self.footnote_maps[number].to_doc(offset)
+
+
+def _char_format(**kwargs: object) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    for name, value in kwargs.items():
+        getattr(fmt, name)(value)
+    return fmt
+
+
+def _link_format(href: str, color: str, *, underline: QTextCharFormat.UnderlineStyle) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setAnchor(True)
+    fmt.setAnchorHref(href)
+    fmt.setForeground(QColor(color))
+    fmt.setUnderlineStyle(underline)
+    fmt.setUnderlineColor(QColor(color))
+    return fmt
+
+
+def build_document(
+    document: QTextDocument, letter: Letter, references: Sequence[Reference] = ()
+) -> LetterDocument:
+    """Fill ``document`` with ``letter`` and return where things ended up."""
+    document.clear()
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    body_map = OffsetMap(letter.text)
+    cursor.insertText(letter.text)
+    body_length = cursor.position()
+    layout = LetterDocument(body_map=body_map, body_length=body_length)
+
+    _style_headings(document, letter, layout)
+    for footnote in letter.footnotes:
+        if footnote.marker:
+            start = layout.body_to_doc(footnote.marker[0])
+            layout.marker_start[footnote.number] = start
+            _apply(document, start, layout.body_to_doc(footnote.marker[1]), _marker_format(footnote.number))
+    if letter.footnotes:
+        _append_footnotes(cursor, letter, layout)
+    for ref in references:
+        _style_reference(document, layout, ref)
+    cursor.endEditBlock()
+    return layout
+
+
+def _marker_format(number: int) -> QTextCharFormat:
+    fmt = _link_format(f"{FOOTNOTE_HREF}{number}", LINK_COLORS["resolved"], underline=QTextCharFormat.NoUnderline)
+    fmt.setVerticalAlignment(QTextCharFormat.AlignSuperScript)
+    fmt.setFontWeight(QFont.DemiBold)
+    return fmt
+
+
+def _apply(document: QTextDocument, start: int, end: int, fmt: QTextCharFormat) -> None:
+    if end <= start:
+        return
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.KeepAnchor)
+    cursor.mergeCharFormat(fmt)
+
+
+def _style_headings(document: QTextDocument, letter: Letter, layout: LetterDocument) -> None:
+    heading = QTextCharFormat()
+    heading.setFontWeight(QFont.Bold)
+    heading.setFontPointSize(document.defaultFont().pointSizeF() * 1.12)
+    heading.setForeground(QColor("#1d2733"))
+    block_format = QTextBlockFormat()
+    block_format.setTopMargin(6)
+    for start, end in letter.headings:
+        doc_start, doc_end = layout.body_to_doc(start), layout.body_to_doc(end)
+        _apply(document, doc_start, doc_end, heading)
+        cursor = QTextCursor(document)
+        cursor.setPosition(doc_start)
+        cursor.mergeBlockFormat(block_format)
+        cursor.block().setUserState(1)  # marks a heading block (used by tests and navigation)
+
+
+def _append_footnotes(cursor: QTextCursor, letter: Letter, layout: LetterDocument) -> None:
+    cursor.movePosition(QTextCursor.End)
+    plain = QTextCharFormat()
+    title = QTextCharFormat()
+    title.setFontWeight(QFont.Bold)
+    title.setForeground(QColor("#4a5562"))
+    rule = QTextBlockFormat()
+    rule.setTopMargin(28)
+    rule.setProperty(QTextFormat.BlockTrailingHorizontalRulerWidth, 1)
+    cursor.insertBlock(rule, plain)
+    cursor.insertBlock(QTextBlockFormat(), title)
+    cursor.insertText("Footnotes")
+    note_format = QTextCharFormat()
+    note_format.setFontPointSize(cursor.document().defaultFont().pointSizeF() * 0.92)
+    note_format.setForeground(QColor("#37414d"))
+    for footnote in letter.footnotes:
+        block = QTextBlockFormat()
+        block.setTopMargin(4)
+        cursor.insertBlock(block, note_format)
+        number_format = QTextCharFormat(note_format)
+        number_format.setFontWeight(QFont.DemiBold)
+        cursor.insertText(f"{footnote.number}  ", number_format)
+        layout.footnote_start[footnote.number] = cursor.position()
+        layout.footnote_maps[footnote.number] = OffsetMap(footnote.text)
+        cursor.insertText(footnote.text, note_format)
+        if footnote.marker:
+            back = _link_format(
+                f"{FOOTNOTE_BACK_HREF}{footnote.number}", LINK_COLORS["resolved"], underline=QTextCharFormat.NoUnderline
+            )
+            back.setFontPointSize(note_format.fontPointSize())
+            cursor.insertText("  ", note_format)
+            cursor.insertText("\u21a9", back)  # ↩ back to the marker
+        cursor.setCharFormat(plain)
+
+
+def _style_reference(document: QTextDocument, layout: LetterDocument, ref: Reference) -> None:
+    if ref.location == "footnote" and ref.footnote_number is not None:
+        start = layout.footnote_to_doc(ref.footnote_number, ref.start)
+        end = layout.footnote_to_doc(ref.footnote_number, ref.end)
+        if start is None or end is None:
+            return
+    else:
+        start, end = layout.body_to_doc(ref.start), layout.body_to_doc(ref.end)
+    color = LINK_COLORS.get(ref.status, LINK_COLORS["missing"])
+    underline = QTextCharFormat.SingleUnderline if ref.status in ("resolved", "confirmed") else QTextCharFormat.DotLine
+    _apply(document, start, end, _link_format(f"{REFERENCE_HREF}{ref.id}", color, underline=underline))
+
+
+# -- highlights ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HighlightSegment:
+    """A stretch of text covered by the same annotations."""
+
+    start: int
+    end: int
+    colors: tuple[str, ...]  # one per theme (or the untagged colour), in theme order
+    annotation_ids: tuple[int, ...]
+
+
+def highlight_segments(annotations: Iterable[Annotation], themes: dict[int, Theme]) -> list[HighlightSegment]:
+    """Cut overlapping annotations into segments, each knowing every colour that covers it."""
+    active = [a for a in annotations if a.status == "anchored" and a.end > a.start]
+    bounds = sorted({a.start for a in active} | {a.end for a in active})
+    segments: list[HighlightSegment] = []
+    for start, end in zip(bounds, bounds[1:]):
+        covering = [a for a in active if a.start <= start and a.end >= end]
+        if not covering:
+            continue
+        colors: list[str] = []
+        for annotation in covering:
+            tagged = [themes[t].color for t in annotation.theme_ids if t in themes]
+            for color in tagged or [UNTAGGED_COLOR]:
+                if color not in colors:
+                    colors.append(color)
+        segments.append(HighlightSegment(start, end, tuple(colors), tuple(a.id for a in covering)))
+    return segments
+
+
+def blend(colors: Sequence[str]) -> QColor:
+    """The average of the colours: overlapping themes show as a mix."""
+    qcolors = [QColor(c) for c in colors]
+    n = len(qcolors)
+    return QColor(
+        sum(c.red() for c in qcolors) // n, sum(c.green() for c in qcolors) // n, sum(c.blue() for c in qcolors) // n
+    )
+
+
+def _highlight_selection(document: QTextDocument, start: int, end: int, segment: HighlightSegment) -> QTextEdit.ExtraSelection:
+    selection = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.KeepAnchor)
+    selection.cursor = cursor
+    background = blend(segment.colors)
+    background.setAlpha(95 if len(segment.annotation_ids) == 1 else 140)
+    fmt = QTextCharFormat()
+    fmt.setBackground(background)
+    if len(segment.colors) > 1:
+        # several themes: a coloured underline in the last theme's colour makes the overlap visible
+        fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+        fmt.setUnderlineColor(QColor(segment.colors[-1]))
+    fmt.setProperty(QTextFormat.UserProperty, list(segment.annotation_ids))
+    selection.format = fmt
+    return selection
+
+
+class ReaderView(QTextBrowser):
+    """Read-only letter view. Emits what the user asks for; the main window decides what it means."""
+
+    theme_key_pressed = Signal(int)  # 1..9
+    footnote_requested = Signal(int)  # clicked a marker
+    footnote_back_requested = Signal(int)
+    reference_activated = Signal(int)  # reference id
+    note_key_pressed = Signal()
+    delete_key_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTextInteractionFlags(
+            Qt.TextSelectableByMouse
+            | Qt.TextSelectableByKeyboard
+            | Qt.LinksAccessibleByMouse
+            | Qt.LinksAccessibleByKeyboard
+        )
+        self.setFrameShape(QTextBrowser.NoFrame)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.letter: Letter | None = None
+        self.layout_info: LetterDocument | None = None
+        self._references: dict[int, Reference] = {}
+        self._annotations: list[Annotation] = []
+        self._themes: dict[int, Theme] = {}
+        self._highlights: list[QTextEdit.ExtraSelection] = []
+        self._search_spans: list[tuple[int, int]] = []
+        self.document().setDocumentMargin(28)
+        reading = QFont(READING_FAMILY)
+        reading.setPointSizeF(READING_POINT_SIZE)
+        self.document().setDefaultFont(reading)
+
+    # -- content -----------------------------------------------------------------------------------
+    def show_letter(self, letter: Letter, references: Sequence[Reference] = ()) -> None:
+        self.letter = letter
+        self._references = {r.id: r for r in references}
+        self._annotations = []
+        self._search_spans = []
+        self.layout_info = build_document(self.document(), letter, references)
+        self._update_margins()
+        self._refresh_selections()
+        self.moveCursor(QTextCursor.Start)
+
+    def clear_letter(self) -> None:
+        self.letter = None
+        self.layout_info = None
+        self._references = {}
+        self._annotations = []
+        self._search_spans = []
+        self.document().clear()
+        self._refresh_selections()
+
+    def set_annotations(self, annotations: Sequence[Annotation], themes: dict[int, Theme]) -> None:
+        self._annotations = list(annotations)
+        self._themes = dict(themes)
+        self._refresh_selections()
+
+    def set_search_spans(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Body spans (``Letter.text`` offsets) of search hits to mark."""
+        self._search_spans = sorted(set(spans))
+        self._refresh_selections()
+
+    @property
+    def search_spans(self) -> list[tuple[int, int]]:
+        return list(self._search_spans)
+
+    def reference(self, reference_id: int) -> Reference | None:
+        return self._references.get(reference_id)
+
+    def _refresh_selections(self) -> None:
+        if self.layout_info is None:
+            self.setExtraSelections([])
+            return
+        layout = self.layout_info
+        selections = [
+            _highlight_selection(self.document(), layout.body_to_doc(s.start), layout.body_to_doc(s.end), s)
+            for s in highlight_segments(self._annotations, self._themes)
+        ]
+        for start, end in self._search_spans:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(layout.body_to_doc(start))
+            cursor.setPosition(layout.body_to_doc(end), QTextCursor.KeepAnchor)
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(SEARCH_HIT_COLOR))
+            fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+            fmt.setUnderlineColor(QColor("#c98a00"))
+            selection.format = fmt
+            selections.append(selection)
+        self._highlights = selections
+        self.setExtraSelections(selections)
+
+    # -- positions ---------------------------------------------------------------------------------
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as ``Letter.text`` offsets, clipped to the body; None when nothing usable."""
+        cursor = self.textCursor()
+        if self.layout_info is None or not cursor.hasSelection():
+            return None
+        layout = self.layout_info
+        start = layout.doc_to_body(min(cursor.selectionStart(), layout.body_length))
+        end = layout.doc_to_body(min(cursor.selectionEnd(), layout.body_length))
+        if start is None or end is None or end <= start:
+            return None
+        text = self.letter.text if self.letter else ""
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def cursor_offset(self) -> int | None:
+        if self.layout_info is None:
+            return None
+        return self.layout_info.doc_to_body(self.textCursor().position())
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select a body span (Letter.text offsets) and scroll it into view."""
+        if self.layout_info is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.layout_info.body_to_doc(start))
+        cursor.setPosition(self.layout_info.body_to_doc(end), QTextCursor.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def go_to_offset(self, offset: int, *, centre: bool = True) -> None:
+        """Put the cursor at a body offset and scroll so that it is visible (centred if asked)."""
+        if self.layout_info is None:
+            return
+        self.go_to_position(self.layout_info.body_to_doc(offset), centre=centre)
+
+    def go_to_position(self, position: int, *, centre: bool = True) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
+        self.setTextCursor(cursor)
+        if centre:
+            rect = self.cursorRect(cursor)
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 3)
+        self.ensureCursorVisible()
+
+    def annotations_at(self, offset: int) -> list[Annotation]:
+        return [a for a in self._annotations if a.status == "anchored" and a.start <= offset < a.end]
+
+    def tooltip_text_at(self, pos: QPoint) -> str | None:
+        """Plain text of the tooltip for a viewport position: footnote, citation or annotation."""
+        href = self.anchorAt(pos)
+        if href.startswith(FOOTNOTE_HREF) and self.letter is not None:
+            number = int(href[len(FOOTNOTE_HREF) :])
+            for footnote in self.letter.footnotes:
+                if footnote.number == number:
+                    return footnote.text
+        if href.startswith(REFERENCE_HREF):
+            ref = self._references.get(int(href[len(REFERENCE_HREF) :]))
+            if ref is not None:
+                return reference_tooltip(ref)
+        if self.layout_info is not None:
+            position = self.cursorForPosition(pos).position()
+            offset = self.layout_info.doc_to_body(position)
+            if offset is not None and position < self.layout_info.body_length:
+                found = self.annotations_at(offset)
+                if found:
+                    return "\n\n".join(self._annotation_tooltip(a) for a in found)
+        return None
+
+    def _annotation_tooltip(self, annotation: Annotation) -> str:
+        names = [self._themes[t].name for t in annotation.theme_ids if t in self._themes]
+        lines = [", ".join(names) if names else "No theme"]
+        if annotation.note:
+            lines.append(annotation.note)
+        return "\n".join(lines)
+
+    # -- events ------------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_text_at(self.viewport().mapFromGlobal(event.globalPos()))
+            if text:
+                QToolTip.showText(event.globalPos(), Qt.convertFromPlainText(text, Qt.WhiteSpaceNormal), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.ToolTip and isinstance(event, QHelpEvent):
+            return self.event(event)
+        return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        modifiers = event.modifiers() & ~Qt.KeypadModifier
+        if modifiers == Qt.NoModifier and Qt.Key_1 <= event.key() <= Qt.Key_9:
+            self.theme_key_pressed.emit(event.key() - Qt.Key_0)
+            event.accept()
+            return
+        if modifiers == Qt.NoModifier and event.key() == Qt.Key_N:
+            self.note_key_pressed.emit()
+            event.accept()
+            return
+        if modifiers == Qt.NoModifier and event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
+            self.delete_key_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._update_margins()
+
+    def _update_margins(self) -> None:
+        """Keep the text in a readable column centred in wide windows."""
+        side = max(28, (self.viewport().width() - READING_WIDTH) // 2)
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        if int(fmt.leftMargin()) != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(24)
+            fmt.setBottomMargin(48)
+            frame.setFrameFormat(fmt)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        href = url.toString()
+        if href.startswith(FOOTNOTE_BACK_HREF):
+            self.footnote_back_requested.emit(int(href[len(FOOTNOTE_BACK_HREF) :]))
+        elif href.startswith(FOOTNOTE_HREF):
+            self.footnote_requested.emit(int(href[len(FOOTNOTE_HREF) :]))
+        elif href.startswith(REFERENCE_HREF):
+            self.reference_activated.emit(int(href[len(REFERENCE_HREF) :]))
+
+
+STATUS_LABELS = {
+    "resolved": "In your library",
+    "confirmed": "In your library (confirmed by you)",
+    "suggested": "Possible match in your library: click to confirm or reject",
+    "missing": "Not in your library",
+    "external": "Outside the letters (e.g. an EU document)",
+}
+
+
+def reference_tooltip(ref: Reference) -> str:
+    lines = [ref.raw, STATUS_LABELS.get(ref.status, ref.status)]
+    if ref.canonical:
+        lines.append(ref.canonical)
+    return "\n".join(lines)

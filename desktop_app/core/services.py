@@ -1,21 +1,54 @@
 """The use cases, behind one facade. The CLI and the GUI call these and nothing below them.
 
-INTERFACE DRAFT: the signatures and docstrings below are the contract the CLI, the GUI, search,
-references and export code against. Bodies are filled in by the store work.
+A :class:`Library` is one open library folder::
+
+    <library>/library.db      SQLite (WAL, synchronous=FULL): the truth
+    <library>/library.lock    held (flock) while a process has the library open
+    <library>/index/          the Whoosh search index: derived, rebuilt from library.db when needed
+    <library>/files/          copies of the imported originals (Letter.source_path is relative to the folder)
+    <library>/backups/        rotating copies of library.db, made on open when it changed
+
+Only one process at a time may open a library: a second :meth:`Library.open` raises
+:class:`~desktop_app.core.errors.LibraryLocked` (naming the folder) instead of waiting or opening it
+read-only. Within one process the Library is not thread-safe by itself: the GUI wraps it in
+``gui/locked.py`` ``LockedLibrary``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+import hashlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from desktop_app.core.errors import ImportFailed
-from desktop_app.core.model import Annotation, Letter, LetterSummary, SearchResults, Theme
+from desktop_app import paths
+from desktop_app.core import anchoring
+from desktop_app.core.errors import AppError, ImportFailed, InvalidInput, NotFound, StoreError
+from desktop_app.core.model import Annotation, IndexDoc, Letter, LetterSummary, ParsedLetter, SearchResults, Theme
+from desktop_app.core.store import annotations_repo, letters_repo, themes_repo
+from desktop_app.core.store.db import DB_NAME, LibraryLock, connect, make_backup, migrate
 from desktop_app.core.tasks import CancelToken, Progress
 
 LetterRef = int | str  # id, or name (source file name without extension)
 ThemeRef = int | str  # id, or name (case-insensitive), or path "Parent/Child"
+
+SUPPORTED_SUFFIXES = (".txt", ".pdf")
+FILES_DIR = "files"
+INDEX_DIR = "index"
+INDEX_DIRTY = "index.dirty"  # present while an index update is under way (or failed): rebuild on open
+MAX_THEME_NAME = 80
+_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+PALETTE = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+)  # fmt: skip
 
 
 @dataclass
@@ -25,10 +58,49 @@ class ImportReport:
     skipped: list[tuple[str, int]] = field(default_factory=list)  # (path, existing letter id): same content
     failed: list[ImportFailed] = field(default_factory=list)
     orphaned: list[Annotation] = field(default_factory=list)  # annotations that could not be re-attached
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, importer's note)
+    cancelled: bool = False  # the cancel token stopped the batch; files done before are kept
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "imported": [{"id": x.id, "name": x.name, "source_file": x.source_file} for x in self.imported],
+            "updated": [{"id": x.id, "name": x.name, "source_file": x.source_file} for x in self.updated],
+            "skipped": [{"path": p, "letter_id": i} for p, i in self.skipped],
+            "failed": [{"path": e.path, "problem": e.problem} for e in self.failed],
+            "orphaned": [{"id": a.id, "letter_id": a.letter_id, "quote": a.quote} for a in self.orphaned],
+            "warnings": [{"path": p, "warning": w} for p, w in self.warnings],
+            "cancelled": self.cancelled,
+        }
+
+
+class _NoReferences:
+    """Stands in for the ReferenceService when it cannot be loaded: storing letters still works."""
+
+    def extract(self, letter: Letter) -> None:
+        pass
+
+    def resolve_all(self) -> None:
+        pass
+
+
+def _make_references(db: Any, library: Library) -> Any:
+    try:
+        from desktop_app.core.references.service import ReferenceService
+    except ImportError:
+        return _NoReferences()
+    return ReferenceService(db, library)
+
+
+def _make_index(folder: Path) -> Any:
+    try:
+        from desktop_app.core.search import SearchIndex
+    except ImportError:
+        return None
+    return SearchIndex(folder)
 
 
 class Library:
@@ -38,18 +110,175 @@ class Library:
     folder: Path
     notices: list[str]  # things the user should be told after opening (index rebuilt, backup made ...)
 
+    def __init__(self, folder: Path, db: Any, lock: LibraryLock) -> None:
+        self.folder = folder
+        self.db = db
+        self._lock = lock
+        self.notices = []
+        self.index: Any = _make_index(folder / INDEX_DIR)
+        self.references: Any = _make_references(db, self)
+        self._deferred: set[int] | None = None  # letters whose index update waits for the end of a batch
+        self.last_backup: Path | None = None  # the backup made when this library was opened, if any
+
+    # -- opening ---------------------------------------------------------------------------------
     @classmethod
     def open(cls, folder: Path, *, seed: bool = True, progress: Progress | None = None) -> Library:
-        raise NotImplementedError
+        """Open (creating when needed) the library in ``folder``: take the lock, back up the database
+        when it changed since the last backup, migrate, seed a new library with the bundled letters
+        and starter themes (unless ``seed`` is False), and check the search index.
+
+        Raises LibraryLocked when another process has it open, StoreError when the database is
+        damaged or from a newer Kamerlezer."""
+        folder = Path(folder).expanduser()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / FILES_DIR).mkdir(exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"{folder}: cannot create the library folder ({err.strerror or err}).") from err
+        lock = LibraryLock(folder).acquire()
+        db = None
+        try:
+            db_path = folder / DB_NAME
+            fresh = not db_path.exists()
+            backup = None if fresh else make_backup(folder)
+            db = connect(db_path)
+            migrate(db, db_path)
+            library = cls(folder, db, lock)
+            library.last_backup = backup
+            seeded = library._seed_if_new(seed, progress)
+            library._check_index(progress, quiet=fresh or seeded)
+            return library
+        except BaseException:
+            if db is not None:
+                db.conn.close()
+            lock.release()
+            raise
 
     def close(self) -> None:
-        raise NotImplementedError
+        """Close the index and the database and release the lock (idempotent)."""
+        if self.index is not None:
+            try:
+                self.index.close()
+            except Exception:  # noqa: BLE001 - closing must not fail; the index is derived data
+                pass
+        if self.db is not None:
+            self.db.conn.close()
+            self.db = None
+        self._lock.release()
 
     def __enter__(self) -> Library:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return str(row[0]) if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [key, value])
+
+    def _seed_if_new(self, seed: bool, progress: Progress | None) -> bool:
+        """Fill a new library with the bundled letters and starter themes, once. A library opened
+        first with ``seed=False`` stays empty. A seeding that was interrupted resumes."""
+        if self._meta("seeded") is not None:
+            return False
+        if not seed:
+            with self.db.atomic():
+                self._set_meta("seeded", "no")
+            return False
+        self._deferred = set()
+        try:
+            letters = sorted(paths.bundled_letters_dir().glob("*.txt"))
+            report = self.import_paths(letters, progress=progress)
+            for failure in report.failed:
+                self.notices.append(f"A bundled letter could not be imported: {failure.message}")
+        finally:
+            self._deferred = None
+        with self.db.atomic():
+            if not themes_repo.all_themes(self.db):
+                self._add_theme_tree(_starter_themes(), parent_id=None)
+            self._set_meta("seeded", "yes")
+        return True
+
+    def _add_theme_tree(self, items: list[dict[str, Any]], parent_id: int | None) -> None:
+        for item in items:
+            theme_id = themes_repo.insert(
+                self.db,
+                name=_clean_name(str(item["name"])),
+                color=_clean_color(str(item.get("color") or PALETTE[0])),
+                parent_id=parent_id,
+                description=str(item.get("description", "")),
+                position=themes_repo.next_position(self.db, parent_id),
+            )
+            self._add_theme_tree(list(item.get("children", [])), theme_id)
+
+    # -- search index upkeep ---------------------------------------------------------------------
+    @property
+    def _dirty_marker(self) -> Path:
+        return self.folder / INDEX_DIRTY
+
+    def _check_index(self, progress: Progress | None, *, quiet: bool) -> None:
+        if self.index is None:
+            self.notices.append("Search is not available in this installation.")
+            return
+        reason = "an earlier update did not finish" if self._dirty_marker.exists() else None
+        try:
+            reason = self.index.check() or reason
+        except Exception as err:  # noqa: BLE001 - a broken index is rebuilt, never fatal
+            reason = f"check failed: {err}"
+        if reason is None and not quiet:
+            return
+        try:
+            self.reindex(progress=progress)
+        except AppError as err:
+            self.notices.append(f"The search index could not be rebuilt: {err.message}")
+            return
+        except Exception as err:  # noqa: BLE001
+            self.notices.append(f"The search index could not be rebuilt ({type(err).__name__}: {err}).")
+            return
+        if reason is not None and not quiet:
+            self.notices.append(f"Search index rebuilt ({reason}).")
+
+    def index_doc(self, letter_id: int) -> IndexDoc:
+        """What the search index holds for one letter."""
+        letter = self.get_letter(letter_id)
+        annotations = tuple(annotations_repo.for_letter(self.db, letter.id))
+        used = {tid for a in annotations for tid in a.theme_ids}
+        paths_by_id = self._theme_paths()
+        return IndexDoc(letter=letter, annotations=annotations, theme_paths={t: paths_by_id[t] for t in used})
+
+    def _refresh_index(self, letter_ids: Iterable[int]) -> None:
+        """Bring the index up to date for these letters (after the store committed). A failure leaves
+        the dirty marker so the next open rebuilds; it never undoes the user's change."""
+        ids = sorted(set(letter_ids))
+        if not ids or self.index is None:
+            return
+        if self._deferred is not None:
+            self._deferred.update(ids)
+            return
+        marker = self._dirty_marker
+        try:
+            marker.touch()
+            for letter_id in ids:
+                if letters_repo.get(self.db, letter_id) is None:
+                    self.index.delete(letter_id)
+                else:
+                    self.index.update(self.index_doc(letter_id))
+            marker.unlink(missing_ok=True)
+        except Exception as err:  # noqa: BLE001 - the index is derived data
+            self.notices.append(f"The search index could not be updated ({err}); it will be rebuilt.")
+
+    def reindex(self, *, progress: Progress | None = None, cancel: CancelToken | None = None) -> int:
+        """Rebuild the search index from the store; returns the number of letters indexed."""
+        if self.index is None:
+            raise StoreError("Search is not available in this installation.")
+        ids = letters_repo.all_ids(self.db)
+        self._dirty_marker.touch()
+        self.index.rebuild((self.index_doc(i) for i in ids), len(ids), progress=progress, cancel=cancel)
+        self._dirty_marker.unlink(missing_ok=True)
+        return len(ids)
 
     # -- letters ---------------------------------------------------------------------------------
     def import_paths(
@@ -61,44 +290,277 @@ class Library:
         cancel: CancelToken | None = None,
     ) -> ImportReport:
         """Import files and folders (recursively: *.txt, *.pdf). One bad file never stops the batch;
-        each file is stored whole or not at all."""
-        raise NotImplementedError
+        each file is stored whole or not at all. A folder's other files are passed over; a file named
+        explicitly with another extension fails ("unsupported file type"). Cancelling stops between
+        files and returns the report so far with ``cancelled`` set."""
+        report = ImportReport()
+        files = _expand_paths(paths)
+        total = len(files)
+        for done, path in enumerate(files):
+            if cancel is not None and cancel.cancelled:
+                report.cancelled = True
+                break
+            if progress is not None:
+                progress(done, total, path.name)
+            try:
+                self._import_one(path, password, report)
+            except ImportFailed as err:
+                report.failed.append(err)
+        if progress is not None and not report.cancelled:
+            progress(total, total, "")
+        if report.imported or report.updated:
+            self._resolve_references()
+        return report
+
+    def _import_one(self, path: Path, password: str | None, report: ImportReport) -> None:
+        known = letters_repo.id_by_hash(self.db, _quick_hash(path) or "")
+        if known is not None:
+            report.skipped.append((str(path), known))
+            return
+        from desktop_app.core.importing import read_file
+
+        parsed = read_file(path, password=password)
+        known = letters_repo.id_by_hash(self.db, parsed.content_hash)
+        if known is not None:
+            report.skipped.append((str(path), known))
+            return
+        old_id = letters_repo.id_by_name(self.db, letters_repo.letter_name(parsed.source_file))
+        old_path = self._source_path_of(old_id)
+        copy = self._copy_original(path, parsed)
+        try:
+            with self.db.atomic():
+                letter_id, orphans = self._store_letter(parsed, old_id, copy)
+                letter = self.get_letter(letter_id)
+                self.references.extract(letter)
+        except ImportFailed:
+            self._remove_copy(copy, old_path)
+            raise
+        except (sqlite3.Error, AppError, Exception) as err:  # noqa: BLE001 - one file never stops a batch
+            self._remove_copy(copy, old_path)
+            raise ImportFailed(
+                str(path), f"could not be stored in the library ({type(err).__name__}: {err})",
+                details=traceback.format_exc(),
+            ) from err
+        if old_path and old_path != copy:
+            self._remove_copy(old_path, None)
+        (report.updated if old_id is not None else report.imported).append(letter)
+        report.orphaned.extend(orphans)
+        report.warnings.extend((str(path), w) for w in parsed.warnings)
+        self._refresh_index([letter_id])
+
+    def _store_letter(self, parsed: ParsedLetter, old_id: int | None, copy: str | None) -> tuple[int, list[Annotation]]:
+        new_hash = anchoring.text_hash(parsed.text)
+        if old_id is None:
+            return letters_repo.insert(self.db, parsed, text_hash=new_hash, source_path=copy), []
+        letters_repo.replace_content(self.db, old_id, parsed, text_hash=new_hash, source_path=copy)
+        return old_id, self._reanchor_all(old_id, parsed.text, new_hash)
+
+    def _reanchor_all(self, letter_id: int, text: str, new_hash: str) -> list[Annotation]:
+        orphans: list[Annotation] = []
+        for old in annotations_repo.for_letter(self.db, letter_id):
+            anchor = anchoring.reanchor(old, text, new_hash=new_hash)
+            if anchor.status == anchoring.ANCHORED:
+                sel = anchoring.select(text, anchor.start, anchor.end, hash_=new_hash)
+                annotations_repo.update(
+                    self.db, old.id, start=sel.start, end=sel.end, quote=sel.quote, prefix=sel.prefix,
+                    suffix=sel.suffix, text_hash=sel.text_hash, status=anchoring.ANCHORED,
+                )  # fmt: skip
+            else:
+                annotations_repo.update(self.db, old.id, status=anchoring.ORPHAN)
+                orphans.append(replace(old, status=anchoring.ORPHAN))
+        return orphans
+
+    def _source_path_of(self, letter_id: int | None) -> str | None:
+        if letter_id is None:
+            return None
+        row = self.db.execute("SELECT source_path FROM letters WHERE id = ?", [letter_id]).fetchone()
+        return row[0] if row else None
+
+    def _copy_original(self, path: Path, parsed: ParsedLetter) -> str | None:
+        """Copy the original into files/ (written whole, then renamed); returns the path relative to
+        the library folder. A copy that fails is only a warning: the letter itself is stored."""
+        suffix = Path(parsed.source_file).suffix.lower() or f".{parsed.source_format}"
+        relative = f"{FILES_DIR}/{letters_repo.letter_name(parsed.source_file)}-{parsed.content_hash[:12]}{suffix}"
+        target = self.folder / relative
+        if target.exists():
+            return relative
+        partial = target.with_name(target.name + ".partial")
+        try:
+            target.parent.mkdir(exist_ok=True)
+            shutil.copyfile(path, partial)
+            os.replace(partial, target)
+        except OSError:
+            partial.unlink(missing_ok=True)
+            return None
+        return relative
+
+    def _remove_copy(self, relative: str | None, keep: str | None) -> None:
+        if not relative or relative == keep or relative in letters_repo.source_paths(self.db):
+            return
+        (self.folder / relative).unlink(missing_ok=True)
+
+    def _resolve_references(self) -> None:
+        try:
+            self.references.resolve_all()
+        except AppError as err:
+            self.notices.append(f"References could not be resolved: {err.message}")
 
     def list_letters(self) -> list[LetterSummary]:
-        raise NotImplementedError
+        """Every letter (newest date first, undated last), with annotation counts and used themes."""
+        return letters_repo.summaries(self.db)
 
     def get_letter(self, ref: LetterRef) -> Letter:
         """By id or name; raises NotFound."""
-        raise NotImplementedError
+        letter = letters_repo.get(self.db, self._letter_id(ref))
+        if letter is None:
+            raise NotFound(f"No letter {ref!r} in this library.")
+        return letter
+
+    def _letter_id(self, ref: LetterRef) -> int:
+        if isinstance(ref, Letter):
+            return ref.id
+        if isinstance(ref, int):
+            if letters_repo.get(self.db, ref) is None:
+                raise NotFound(f"No letter with id {ref} in this library.")
+            return ref
+        text = str(ref).strip()
+        found = letters_repo.id_by_name(self.db, text)
+        if found is None:
+            found = letters_repo.id_by_name(self.db, letters_repo.letter_name(Path(text).name))
+        if found is None and text.isdigit() and letters_repo.get(self.db, int(text)) is not None:
+            found = int(text)
+        if found is None:
+            raise NotFound(f"No letter {text!r} in this library (give its id or name; see 'kamerlezer list').")
+        return found
 
     def set_kamerstuk(self, ref: LetterRef, kamerstuk: str | None) -> Letter:
-        """Record the letter's own Kamerstuk id (kamerstuk_source = "user"); re-resolves references."""
-        raise NotImplementedError
+        """Record the letter's own Kamerstuk id (kamerstuk_source = "user"); re-resolves references.
+        Accepts a canonical id ("kst-28676-467") or a citation ("Kamerstuk 28 676, nr. 467");
+        None or "" clears it."""
+        letter_id = self._letter_id(ref)
+        value = _canonical_kamerstuk(kamerstuk) if kamerstuk and kamerstuk.strip() else None
+        with self.db.atomic():
+            letters_repo.set_kamerstuk(self.db, letter_id, value)
+        self._refresh_index([letter_id])
+        self._resolve_references()
+        return self.get_letter(letter_id)
+
+    def delete_letter(self, ref: LetterRef) -> Letter:
+        """Remove a letter without annotations (refused, InvalidInput, while it has any: annotations
+        are never deleted as a side effect). Returns what was deleted."""
+        letter = self.get_letter(ref)
+        count = annotations_repo.count_for_letter(self.db, letter.id)
+        if count:
+            raise InvalidInput(f"Letter {letter.name} has {count} annotation(s): delete or move them first.")
+        with self.db.atomic():
+            letters_repo.delete(self.db, letter.id)
+        self._remove_copy(letter.source_path, None)
+        self._refresh_index([letter.id])
+        self._resolve_references()
+        return letter
 
     # -- themes ----------------------------------------------------------------------------------
     def list_themes(self) -> list[Theme]:
         """Depth-first: each parent before its children, siblings by position."""
-        raise NotImplementedError
+        children: dict[int | None, list[Theme]] = {}
+        for theme in themes_repo.all_themes(self.db):
+            children.setdefault(theme.parent_id, []).append(theme)
+        out: list[Theme] = []
+
+        def walk(parent: int | None) -> None:
+            for theme in children.get(parent, []):
+                out.append(theme)
+                walk(theme.id)
+
+        walk(None)
+        return out
 
     def get_theme(self, ref: ThemeRef) -> Theme:
-        raise NotImplementedError
+        """By id, name (case-insensitive; must be unambiguous) or path "Parent/Child"; raises NotFound."""
+        if isinstance(ref, Theme):
+            ref = ref.id
+        if isinstance(ref, int):
+            theme = themes_repo.get(self.db, ref)
+            if theme is None:
+                raise NotFound(f"No theme with id {ref}.")
+            return theme
+        text = str(ref).strip()
+        themes = themes_repo.all_themes(self.db)
+        paths_by_id = self._theme_paths(themes)
+        wanted = _fold(text)
+        by_path = [t for t in themes if _fold(paths_by_id[t.id]) == wanted]
+        if len(by_path) == 1:
+            return by_path[0]
+        if len(by_path) > 1:
+            listing = ", ".join(str(t.id) for t in by_path)
+            raise InvalidInput(f"Theme {text!r} is ambiguous (ids {listing}): give its id.")
+        by_name = [t for t in themes if _fold(t.name) == wanted]
+        if len(by_name) == 1:
+            return by_name[0]
+        if len(by_name) > 1:
+            listing = ", ".join(f'"{paths_by_id[t.id]}"' for t in by_name)
+            raise InvalidInput(f"Theme {text!r} is ambiguous: give its path ({listing}) or id.")
+        if text.isdigit():
+            return self.get_theme(int(text))
+        raise NotFound(f"No theme {text!r} (see 'kamerlezer themes').")
+
+    def _theme_paths(self, themes: Sequence[Theme] | None = None) -> dict[int, str]:
+        by_id = {t.id: t for t in (themes if themes is not None else themes_repo.all_themes(self.db))}
+        out: dict[int, str] = {}
+
+        def path(theme_id: int) -> str:
+            if theme_id not in out:
+                theme = by_id[theme_id]
+                out[theme_id] = theme.name if theme.parent_id is None else f"{path(theme.parent_id)}/{theme.name}"
+            return out[theme_id]
+
+        for theme_id in by_id:
+            path(theme_id)
+        return out
 
     def theme_path(self, theme_id: int) -> str:
         """"Parent/Child" name path."""
-        raise NotImplementedError
+        paths_by_id = self._theme_paths()
+        if theme_id not in paths_by_id:
+            raise NotFound(f"No theme with id {theme_id}.")
+        return paths_by_id[theme_id]
 
     def theme_descendants(self, theme_id: int) -> list[int]:
         """The theme and all its sub-themes' ids."""
-        raise NotImplementedError
+        children: dict[int | None, list[int]] = {}
+        for theme in themes_repo.all_themes(self.db):
+            children.setdefault(theme.parent_id, []).append(theme.id)
+        out = [theme_id]
+        i = 0
+        while i < len(out):
+            out.extend(children.get(out[i], []))
+            i += 1
+        return out
 
     def theme_counts(self) -> dict[int, int]:
         """Number of annotations per theme id (direct)."""
-        raise NotImplementedError
+        return themes_repo.counts(self.db)
+
+    def _check_sibling_name(self, name: str, parent_id: int | None, *, exclude: int | None = None) -> None:
+        for sibling_id in themes_repo.siblings(self.db, parent_id):
+            sibling = themes_repo.get(self.db, sibling_id)
+            if sibling and sibling.id != exclude and _fold(sibling.name) == _fold(name):
+                where = f"under {self.theme_path(parent_id)}" if parent_id is not None else "at the top level"
+                raise InvalidInput(f"A theme named {sibling.name!r} already exists {where}.")
 
     def add_theme(
         self, name: str, *, color: str | None = None, parent: ThemeRef | None = None, description: str = ""
     ) -> Theme:
-        raise NotImplementedError
+        name = _clean_name(name)
+        parent_id = self.get_theme(parent).id if parent is not None and parent != "" else None
+        self._check_sibling_name(name, parent_id)
+        colour = _clean_color(color) if color else PALETTE[len(themes_repo.all_themes(self.db)) % len(PALETTE)]
+        with self.db.atomic():
+            theme_id = themes_repo.insert(
+                self.db, name=name, color=colour, parent_id=parent_id, description=description,
+                position=themes_repo.next_position(self.db, parent_id),
+            )  # fmt: skip
+        return self.get_theme(theme_id)
 
     def update_theme(
         self,
@@ -108,60 +570,232 @@ class Library:
         color: str | None = None,
         description: str | None = None,
     ) -> Theme:
-        raise NotImplementedError
+        theme = self.get_theme(ref)
+        fields: dict[str, Any] = {}
+        if name is not None and name.strip() != theme.name:
+            fields["name"] = _clean_name(name)
+            self._check_sibling_name(fields["name"], theme.parent_id, exclude=theme.id)
+        if color is not None:
+            fields["color"] = _clean_color(color)
+        if description is not None:
+            fields["description"] = description
+        if fields:
+            with self.db.atomic():
+                themes_repo.update(self.db, theme.id, **fields)
+        if "name" in fields:
+            self._refresh_index(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
+        return self.get_theme(theme.id)
 
     def move_theme(self, ref: ThemeRef, *, parent: ThemeRef | None, position: int | None = None) -> Theme:
-        raise NotImplementedError
+        """Put a theme under ``parent`` (None: top level) at ``position`` among its new siblings
+        (0-based; None or too large: last). Refuses to move a theme under itself or its sub-themes."""
+        theme = self.get_theme(ref)
+        parent_id = self.get_theme(parent).id if parent is not None and parent != "" else None
+        if parent_id is not None and parent_id in self.theme_descendants(theme.id):
+            raise InvalidInput(f"Theme {theme.name!r} cannot be moved under itself or one of its sub-themes.")
+        if parent_id != theme.parent_id:
+            self._check_sibling_name(theme.name, parent_id)
+        with self.db.atomic():
+            self._place_theme(theme, parent_id, position)
+        if parent_id != theme.parent_id:
+            self._refresh_index(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
+        return self.get_theme(theme.id)
+
+    def _place_theme(self, theme: Theme, parent_id: int | None, position: int | None) -> None:
+        old_siblings = [i for i in themes_repo.siblings(self.db, theme.parent_id) if i != theme.id]
+        themes_repo.update(self.db, theme.id, parent_id=parent_id)
+        if parent_id != theme.parent_id:
+            themes_repo.renumber(self.db, old_siblings)
+        siblings = [i for i in themes_repo.siblings(self.db, parent_id) if i != theme.id]
+        at = len(siblings) if position is None else max(0, min(int(position), len(siblings)))
+        siblings.insert(at, theme.id)
+        themes_repo.renumber(self.db, siblings)
 
     def merge_themes(self, source: ThemeRef, target: ThemeRef) -> int:
-        """Move all of source's annotations (and sub-themes) to target, delete source; returns count moved."""
-        raise NotImplementedError
+        """Move all of source's annotations (and sub-themes) to target, delete source; returns count moved.
+        A sub-theme whose name target already has is merged into that one in turn."""
+        src = self.get_theme(source)
+        dst = self.get_theme(target)
+        if src.id == dst.id:
+            raise InvalidInput(f"Cannot merge theme {src.name!r} into itself.")
+        if dst.id in self.theme_descendants(src.id):
+            raise InvalidInput(f"Cannot merge {src.name!r} into its own sub-theme {dst.name!r}.")
+        affected = themes_repo.letter_ids(self.db, self.theme_descendants(src.id))
+        with self.db.atomic():
+            moved = self._merge(src, dst)
+            themes_repo.renumber(self.db, themes_repo.siblings(self.db, src.parent_id))
+        self._refresh_index(affected)
+        return moved
+
+    def _merge(self, src: Theme, dst: Theme) -> int:
+        moved = themes_repo.move_annotations(self.db, src.id, dst.id)
+        for child_id in themes_repo.siblings(self.db, src.id):
+            child = themes_repo.get(self.db, child_id)
+            assert child is not None
+            twin = next(
+                (t for t in map(lambda i: themes_repo.get(self.db, i), themes_repo.siblings(self.db, dst.id))
+                 if t is not None and _fold(t.name) == _fold(child.name)),
+                None,
+            )  # fmt: skip
+            if twin is not None:
+                self._merge(child, twin)
+            else:
+                self._place_theme(child, dst.id, None)
+        themes_repo.delete(self.db, src.id)
+        return moved
 
     def delete_theme(self, ref: ThemeRef, *, force: bool = False) -> int:
         """Delete a theme; refuses (InvalidInput) when annotations use it unless force (then they lose
-        only this theme; an annotation is never deleted by deleting a theme). Returns affected count."""
-        raise NotImplementedError
+        only this theme; an annotation is never deleted by deleting a theme). Its sub-themes move up to
+        its parent, in its place. Returns affected count."""
+        theme = self.get_theme(ref)
+        count = themes_repo.counts(self.db).get(theme.id, 0)
+        if count and not force:
+            raise InvalidInput(
+                f"Theme {theme.name!r} is used by {count} annotation(s); delete it anyway with force "
+                "(the annotations stay, without this theme)."
+            )
+        affected = themes_repo.letter_ids(self.db, self.theme_descendants(theme.id))
+        with self.db.atomic():
+            themes_repo.unlink_annotations(self.db, theme.id)
+            siblings = themes_repo.siblings(self.db, theme.parent_id)
+            at = siblings.index(theme.id)
+            children = themes_repo.siblings(self.db, theme.id)
+            for child_id in children:
+                themes_repo.update(self.db, child_id, parent_id=theme.parent_id)
+            themes_repo.delete(self.db, theme.id)
+            themes_repo.renumber(self.db, siblings[:at] + children + siblings[at + 1 :])
+        self._refresh_index(affected)
+        return count
 
     def restore_theme(self, theme: Theme, annotation_ids: Iterable[int] = ()) -> Theme:
-        """Undo of delete: recreate with the same id and re-link the annotations."""
-        raise NotImplementedError
+        """Undo of delete: recreate with the same id and re-link the annotations (those that still
+        exist). Its old parent, when gone, makes it a top-level theme."""
+        if themes_repo.get(self.db, theme.id) is not None:
+            raise InvalidInput(f"A theme with id {theme.id} already exists.")
+        parent_id = theme.parent_id if theme.parent_id and themes_repo.get(self.db, theme.parent_id) else None
+        ids = list(annotation_ids)
+        with self.db.atomic():
+            themes_repo.insert(
+                self.db, theme_id=theme.id, name=_clean_name(theme.name), color=_clean_color(theme.color),
+                parent_id=parent_id, description=theme.description, position=theme.position,
+            )  # fmt: skip
+            restored = themes_repo.get(self.db, theme.id)
+            assert restored is not None
+            self._place_theme(replace(restored, parent_id=parent_id), parent_id, theme.position)
+            themes_repo.link_annotations(self.db, theme.id, ids)
+        self._refresh_index(themes_repo.letter_ids(self.db, [theme.id]))
+        return self.get_theme(theme.id)
 
     # -- annotations -----------------------------------------------------------------------------
+    def _theme_ids(self, theme_ids: Sequence[ThemeRef]) -> list[int]:
+        return list(dict.fromkeys(self.get_theme(ref).id for ref in theme_ids))
+
     def annotate(
         self, letter: LetterRef, start: int, end: int, theme_ids: Sequence[int] = (), note: str = ""
     ) -> Annotation:
-        raise NotImplementedError
+        """Annotate ``text[start:end]`` of a letter. ``theme_ids`` may also be names or paths."""
+        target = self.get_letter(letter)
+        _check_span(target, start, end)
+        themes = self._theme_ids(theme_ids)
+        sel = anchoring.select(target.text, start, end, hash_=letters_repo.text_hash_of(self.db, target.id))
+        draft = Annotation(
+            id=0, letter_id=target.id, start=sel.start, end=sel.end, quote=sel.quote, prefix=sel.prefix,
+            suffix=sel.suffix, text_hash=sel.text_hash, note=note or "", theme_ids=tuple(themes),
+        )  # fmt: skip
+        with self.db.atomic():
+            annotation_id = annotations_repo.insert(self.db, draft)
+        self._refresh_index([target.id])
+        return self.get_annotation(annotation_id)
 
     def annotate_quote(
         self, letter: LetterRef, quote: str, theme_ids: Sequence[int] = (), note: str = "", occurrence: int = 1
     ) -> Annotation:
-        raise NotImplementedError
+        """Annotate the ``occurrence``-th (1-based) place where ``quote`` stands in the letter. The
+        quote may differ from the text in line breaks, hyphenation and case."""
+        target = self.get_letter(letter)
+        spans = find_quote(target.text, quote)
+        if not spans:
+            raise InvalidInput(f"The quote {_short(quote)!r} does not occur in letter {target.name}.")
+        if not 1 <= occurrence <= len(spans):
+            raise InvalidInput(
+                f"The quote {_short(quote)!r} occurs {len(spans)} time(s) in letter {target.name}; "
+                f"occurrence {occurrence} does not exist."
+            )
+        start, end = spans[occurrence - 1]
+        return self.annotate(target.id, start, end, theme_ids, note)
 
     def get_annotation(self, annotation_id: int) -> Annotation:
-        raise NotImplementedError
+        annotation = annotations_repo.get(self.db, int(annotation_id))
+        if annotation is None:
+            raise NotFound(f"No annotation with id {annotation_id}.")
+        return annotation
 
     def update_annotation(
         self, annotation_id: int, *, note: str | None = None, theme_ids: Sequence[int] | None = None
     ) -> Annotation:
-        raise NotImplementedError
+        current = self.get_annotation(annotation_id)
+        themes = self._theme_ids(theme_ids) if theme_ids is not None else None
+        with self.db.atomic():
+            if note is not None:
+                annotations_repo.update(self.db, current.id, note=note)
+            if themes is not None:
+                annotations_repo.set_themes(self.db, current.id, themes)
+                annotations_repo.update(self.db, current.id)
+        self._refresh_index([current.letter_id])
+        return self.get_annotation(current.id)
 
     def delete_annotation(self, annotation_id: int) -> Annotation:
         """Returns what was deleted, so undo can :meth:`restore_annotation` it."""
-        raise NotImplementedError
+        current = self.get_annotation(annotation_id)
+        with self.db.atomic():
+            annotations_repo.delete(self.db, current.id)
+        self._refresh_index([current.letter_id])
+        return current
 
     def restore_annotation(self, annotation: Annotation) -> Annotation:
-        """Re-insert a deleted annotation with its id, themes and note."""
-        raise NotImplementedError
+        """Re-insert a deleted annotation with its id, themes and note (themes deleted meanwhile are
+        left out)."""
+        if annotations_repo.get(self.db, annotation.id) is not None:
+            raise InvalidInput(f"An annotation with id {annotation.id} already exists.")
+        self._letter_id(annotation.letter_id)
+        themes = themes_repo.existing_ids(self.db, annotation.theme_ids)
+        kept = replace(annotation, theme_ids=tuple(t for t in annotation.theme_ids if t in themes))
+        with self.db.atomic():
+            annotations_repo.insert(self.db, kept, keep_id=True)
+        self._refresh_index([annotation.letter_id])
+        return self.get_annotation(annotation.id)
 
     def reattach_annotation(self, annotation_id: int, start: int, end: int) -> Annotation:
         """Anchor an orphan (or move an annotation) to a new span of its letter."""
-        raise NotImplementedError
+        current = self.get_annotation(annotation_id)
+        letter = self.get_letter(current.letter_id)
+        _check_span(letter, start, end)
+        sel = anchoring.select(letter.text, start, end, hash_=letters_repo.text_hash_of(self.db, letter.id))
+        with self.db.atomic():
+            annotations_repo.update(
+                self.db, current.id, start=sel.start, end=sel.end, quote=sel.quote, prefix=sel.prefix,
+                suffix=sel.suffix, text_hash=sel.text_hash, status=anchoring.ANCHORED,
+            )  # fmt: skip
+        self._refresh_index([letter.id])
+        return self.get_annotation(current.id)
 
     def list_annotations(
         self, letter: LetterRef | None = None, theme: ThemeRef | None = None, *, include_subthemes: bool = True
     ) -> list[Annotation]:
         """In letter order, then text order."""
-        raise NotImplementedError
+        letter_id = self._letter_id(letter) if letter is not None else None
+        if theme is not None:
+            theme_id = self.get_theme(theme).id
+            ids = self.theme_descendants(theme_id) if include_subthemes else [theme_id]
+            return annotations_repo.for_themes(self.db, ids, letter_id)
+        if letter_id is not None:
+            return annotations_repo.for_letter(self.db, letter_id)
+        return annotations_repo.select(self.db)
+
+    def orphans(self) -> list[Annotation]:
+        """Annotations that lost their place in a new version of their letter."""
+        return annotations_repo.select(self.db, "WHERE a.status = ?", [anchoring.ORPHAN])
 
     # -- search ----------------------------------------------------------------------------------
     def search(
@@ -174,8 +808,140 @@ class Library:
         limit: int = 20,
         sort: str = "relevance",
     ) -> SearchResults:
-        raise NotImplementedError
+        """Full-text search; a theme filter includes its sub-themes."""
+        if self.index is None:
+            raise StoreError("Search is not available in this installation.")
+        theme_ids: list[int] = []
+        for ref in themes:
+            theme_ids.extend(self.theme_descendants(self.get_theme(ref).id))
+        return self.index.search(
+            query, theme_ids=sorted(set(theme_ids)), year=year, chamber=chamber, limit=limit, sort=sort
+        )
 
-    def reindex(self, *, progress: Progress | None = None, cancel: CancelToken | None = None) -> int:
-        """Rebuild the search index from the store; returns the number of letters indexed."""
-        raise NotImplementedError
+    def iter_letters(self) -> Iterator[Letter]:
+        """Every letter, by id (loads one at a time)."""
+        for letter_id in letters_repo.all_ids(self.db):
+            letter = letters_repo.get(self.db, letter_id)
+            if letter is not None:
+                yield letter
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _clean_name(name: str) -> str:
+    cleaned = " ".join(str(name).split())
+    if not cleaned:
+        raise InvalidInput("A theme needs a name.")
+    if "/" in cleaned:
+        raise InvalidInput(f"A theme name cannot contain '/' (it separates parent and child): {cleaned!r}.")
+    if len(cleaned) > MAX_THEME_NAME:
+        raise InvalidInput(f"A theme name can have at most {MAX_THEME_NAME} characters.")
+    return cleaned
+
+
+def _clean_color(color: str) -> str:
+    value = str(color).strip()
+    if not _COLOR.match(value):
+        raise InvalidInput(f"Not a colour: {color!r} (use #rrggbb, e.g. #1f77b4).")
+    if len(value) == 4:
+        value = "#" + "".join(c * 2 for c in value[1:])
+    return value.lower()
+
+
+def _check_span(letter: Letter, start: int, end: int) -> None:
+    if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start < end <= len(letter.text):
+        raise InvalidInput(
+            f"Span {start}-{end} is not a passage of letter {letter.name} (its text has {len(letter.text)} characters)."
+        )
+    if not letter.text[start:end].strip():
+        raise InvalidInput(f"Span {start}-{end} of letter {letter.name} holds only white space.")
+
+
+def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every place ``quote`` stands in ``text``: exactly, else ignoring white space, hyphens,
+    punctuation and case."""
+    quote = quote.strip()
+    if not quote:
+        return []
+    spans = [(s, s + len(quote)) for s in anchoring._occurrences(text, quote)]  # noqa: SLF001
+    if spans:
+        return spans
+    keyed = anchoring.Keyed(text)
+    key = anchoring.Keyed(quote).key
+    if not key:
+        return []
+    return [keyed.span(s, s + len(key)) for s in anchoring._occurrences(keyed.key, key)]  # noqa: SLF001
+
+
+def _canonical_kamerstuk(value: str) -> str:
+    text = value.strip()
+    if re.fullmatch(r"[a-z]{1,4}(-[A-Za-z0-9]+){2,5}", text):
+        return text
+    try:
+        from desktop_app.core.references.parser import parse_citations
+    except ImportError:  # pragma: no cover - the parser ships with the core
+        parse_citations = None
+    if parse_citations is not None:
+        for citation in parse_citations(text):
+            if citation.canonical:
+                return citation.canonical
+    raise InvalidInput(
+        f"Not a Kamerstuk id: {value!r} (use e.g. kst-28676-467, or 'Kamerstuk 28 676, nr. 467')."
+    )
+
+
+def _starter_themes() -> list[dict[str, Any]]:
+    try:
+        data = json.loads(paths.starter_themes_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return list(data.get("themes", [])) if isinstance(data, dict) else list(data)
+
+
+def _quick_hash(path: Path) -> str | None:
+    """sha256 of a regular file's bytes (the importer's content hash), to skip known files without
+    parsing them; None when it cannot be read or is too large (the importer then reports why)."""
+    try:
+        if not path.is_file() or path.stat().st_size > 100 * 1024 * 1024:
+            return None
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+def _expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, and the *.txt/*.pdf files under folders (recursively, sorted, hidden ones
+    left out); each once."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve() if path.exists() else path
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            add(path)
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                    add(Path(root) / name)
+    return out

@@ -18,12 +18,13 @@ def _initial(db: Database) -> None:
         """
         CREATE TABLE letters (
             id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,  -- source_file without extension: the handle users type
             source_file TEXT NOT NULL,
-            source_path TEXT,
+            source_path TEXT,  -- the original's copy, relative to the library folder
             content_hash TEXT NOT NULL UNIQUE,
             source_format TEXT NOT NULL,
             text TEXT NOT NULL,
-            text_hash TEXT NOT NULL,
+            text_hash TEXT NOT NULL,  -- anchoring.text_hash(text)
             date TEXT,
             subject TEXT,
             chamber TEXT,
@@ -39,7 +40,7 @@ def _initial(db: Database) -> None:
         );
         CREATE INDEX letters_date ON letters(date);
         CREATE INDEX letters_kamerstuk ON letters(kamerstuk);
-        CREATE INDEX letters_source_file ON letters(source_file);
+        CREATE UNIQUE INDEX letters_name ON letters(name);
 
         CREATE TABLE footnotes (
             id INTEGER PRIMARY KEY,

@@ -1,0 +1,254 @@
+"""Anchoring annotations to a letter's text so they survive a new version of the letter.
+
+A passage is stored W3C-style (TextPositionSelector + TextQuoteSelector, as Hypothesis does): start/end
+code-point offsets, the exact quote, ~32 characters of prefix and suffix, and the hash of the letter
+text the offsets refer to. :func:`reanchor` finds the passage again in a changed text:
+
+1. same text hash -> the old offsets;
+2. the old offsets still hold the quote -> accept;
+3. exact occurrences of the quote -> the only one, or the one whose prefix/suffix fit best (then the
+   one nearest the old position);
+4. the same letters ignoring whitespace, hyphens, punctuation and case (re-wrapped lines, hyphenation
+   changes) -> as in 3;
+5. fuzzy: candidate windows found through pieces of the quote, scored with difflib's SequenceMatcher
+   on that normalised form, plus prefix/suffix similarity and distance from the old position;
+   accepted above :data:`FUZZY_THRESHOLD`;
+6. nothing good enough -> "orphan": the old offsets and quote are kept so the user can see and
+   re-attach it. An annotation is never dropped.
+
+Pure functions: no SQL, no I/O.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from desktop_app.core.model import Annotation
+
+CONTEXT_CHARS = 32
+FUZZY_THRESHOLD = 0.75  # minimum similarity of the quote (normalised form) for a fuzzy match
+MIN_FUZZY_KEY = 8  # quotes shorter than this (in normalised characters) are never matched fuzzily
+MAX_CANDIDATES = 40
+
+ANCHORED = "anchored"
+ORPHAN = "orphan"
+
+
+def text_hash(text: str) -> str:
+    """Hash of the letter text the offsets refer to. The importer already normalises the text
+    (NFC, line ends, cleaning), and offsets are only valid for the identical text, so this hashes
+    the stored text exactly."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Selector:
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    text_hash: str
+
+
+def select(text: str, start: int, end: int, *, hash_: str | None = None) -> Selector:
+    """The selectors for ``text[start:end]`` (the caller checks the span)."""
+    return Selector(
+        start=start,
+        end=end,
+        quote=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+        text_hash=hash_ or text_hash(text),
+    )
+
+
+@dataclass(frozen=True)
+class Anchor:
+    start: int
+    end: int
+    status: str  # ANCHORED | ORPHAN
+    score: float  # 1.0 exact; fuzzy similarity otherwise; 0.0 for orphans
+    method: str  # "hash" | "position" | "exact" | "normalised" | "fuzzy" | "orphan"
+
+    def __iter__(self):  # (start, end, status, score), as the service unpacks it
+        return iter((self.start, self.end, self.status, self.score))
+
+
+def reanchor(old: Annotation, new_text: str, *, new_hash: str | None = None) -> Anchor:
+    """Find ``old``'s passage in ``new_text``. See the module docstring for the steps."""
+    new_hash = new_hash or text_hash(new_text)
+    quote = old.quote
+    if old.text_hash and old.text_hash == new_hash and 0 <= old.start < old.end <= len(new_text):
+        return Anchor(old.start, old.end, ANCHORED, 1.0, "hash")
+    if quote and new_text[old.start : old.end] == quote:
+        return Anchor(old.start, old.end, ANCHORED, 1.0, "position")
+    if not quote:
+        return Anchor(old.start, old.end, ORPHAN, 0.0, "orphan")
+    exact = _occurrences(new_text, quote)
+    if exact:
+        start = _best_by_context(new_text, [(s, s + len(quote)) for s in exact], old)
+        return Anchor(start[0], start[1], ANCHORED, 1.0, "exact")
+    key_text = Keyed(new_text)
+    key_quote = Keyed(quote).key
+    if key_quote:
+        spans = [key_text.span(s, s + len(key_quote)) for s in _occurrences(key_text.key, key_quote)]
+        if spans:
+            best = _best_by_context(new_text, spans, old)
+            return Anchor(best[0], best[1], ANCHORED, 1.0, "normalised")
+    fuzzy = _fuzzy(key_text, key_quote, old, new_text)
+    if fuzzy is not None:
+        return fuzzy
+    return Anchor(old.start, old.end, ORPHAN, 0.0, "orphan")
+
+
+# -- normalised form -------------------------------------------------------------------------------
+
+
+class Keyed:
+    """A text reduced to its letters and digits, case-folded, with a map back to the original
+    offsets: ``key[i]`` came from ``text[pos[i]]``. Whitespace, hyphens and punctuation vanish, so
+    re-wrapped lines and changed hyphenation compare equal."""
+
+    def __init__(self, text: str) -> None:
+        chars: list[str] = []
+        pos: list[int] = []
+        for i, ch in enumerate(text):
+            if ch.isalnum():
+                folded = ch.casefold()
+                chars.append(folded[0])  # keep one key char per text char ("ß" -> "s")
+                pos.append(i)
+        self.text = text
+        self.key = "".join(chars)
+        self.pos = pos
+
+    def span(self, key_start: int, key_end: int) -> tuple[int, int]:
+        """The original span covering key characters ``[key_start, key_end)``."""
+        return self.pos[key_start], self.pos[key_end - 1] + 1
+
+    def key_index(self, offset: int) -> int:
+        """The first key position at or after a text offset."""
+        lo, hi = 0, len(self.pos)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.pos[mid] < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def _occurrences(text: str, needle: str, limit: int = 1000) -> list[int]:
+    found: list[int] = []
+    i = text.find(needle)
+    while i >= 0 and len(found) < limit:
+        found.append(i)
+        i = text.find(needle, i + 1)
+    return found
+
+
+# -- choosing among candidates ---------------------------------------------------------------------
+
+
+def _similarity(a: str, b: str) -> float:
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _context_score(text: str, start: int, end: int, old: Annotation) -> float:
+    """How well the text around a candidate matches the stored prefix and suffix (0..1)."""
+    before = Keyed(text[max(0, start - 2 * CONTEXT_CHARS) : start]).key
+    after = Keyed(text[end : end + 2 * CONTEXT_CHARS]).key
+    want_before = Keyed(old.prefix).key
+    want_after = Keyed(old.suffix).key
+    score_before = _similarity(before[-len(want_before) :] if want_before else "", want_before)
+    score_after = _similarity(after[: len(want_after)], want_after)
+    return (score_before + score_after) / 2
+
+
+def _distance_penalty(start: int, old_start: int, length: int) -> float:
+    """0 at the old position, growing slowly to 0.05 far away: only breaks near-ties."""
+    return 0.05 * min(1.0, abs(start - old_start) / max(1, length * 20))
+
+
+def _best_by_context(text: str, spans: list[tuple[int, int]], old: Annotation) -> tuple[int, int]:
+    if len(spans) == 1:
+        return spans[0]
+    return max(
+        spans,
+        key=lambda s: (
+            _context_score(text, s[0], s[1], old) - _distance_penalty(s[0], old.start, len(text)),
+            -abs(s[0] - old.start),
+        ),
+    )
+
+
+# -- fuzzy -----------------------------------------------------------------------------------------
+
+
+def _seed_starts(key_text: str, key_quote: str, old_key_start: int) -> list[int]:
+    """Where the quote might start in the text: each short piece of the quote found in the text
+    proposes a start (its position minus its offset in the quote); plus the old position."""
+    length = len(key_quote)
+    gram = max(4, min(12, length // 4))
+    step = max(1, (length - gram) // 10)
+    votes: dict[int, int] = {}
+    bucket = max(4, length // 8)
+    for offset in range(0, max(1, length - gram + 1), step):
+        piece = key_quote[offset : offset + gram]
+        hits = _occurrences(key_text, piece, limit=50)
+        if len(hits) >= 50:
+            continue  # too common to say anything
+        for hit in hits:
+            start = hit - offset
+            votes[start // bucket] = votes.get(start // bucket, 0) + 1
+    ranked = sorted(votes, key=lambda b: -votes[b])[:MAX_CANDIDATES]
+    starts = [b * bucket for b in ranked]
+    starts.append(old_key_start)
+    return starts
+
+
+def _fuzzy(key_text: Keyed, key_quote: str, old: Annotation, new_text: str) -> Anchor | None:
+    length = len(key_quote)
+    if length < MIN_FUZZY_KEY or not key_text.key:
+        return None
+    slack = max(8, length // 3)
+    old_key_start = min(key_text.key_index(old.start), max(0, len(key_text.key) - 1))
+    best: tuple[float, float, int, int] | None = None  # (total, quote score, key start, key end)
+    seen: set[tuple[int, int]] = set()
+    for seed in _seed_starts(key_text.key, key_quote, old_key_start):
+        lo = max(0, seed - slack)
+        hi = min(len(key_text.key), seed + length + slack)
+        if lo >= hi:
+            continue
+        window = key_text.key[lo:hi]
+        matcher = SequenceMatcher(None, key_quote, window, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size]
+        if not blocks:
+            continue
+        k_start = lo + blocks[0].b
+        k_end = lo + blocks[-1].b + blocks[-1].size
+        if (k_start, k_end) in seen:
+            continue
+        seen.add((k_start, k_end))
+        matched = sum(b.size for b in blocks)
+        quote_score = 2 * matched / (length + (k_end - k_start))
+        if quote_score < FUZZY_THRESHOLD:
+            continue
+        start, end = key_text.span(k_start, k_end)
+        total = (
+            0.8 * quote_score
+            + 0.2 * _context_score(new_text, start, end, old)
+            - _distance_penalty(start, old.start, len(new_text))
+        )
+        if best is None or total > best[0]:
+            best = (total, quote_score, k_start, k_end)
+    if best is None:
+        return None
+    start, end = key_text.span(best[2], best[3])
+    return Anchor(start, end, ANCHORED, round(best[1], 3), "fuzzy")

@@ -1,0 +1,196 @@
+"""SQL for the tables "letters" and "footnotes". Callers own the transactions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop_app.core.model import Footnote, Letter, LetterSummary, ParsedLetter
+
+_COLUMNS = (
+    "id, source_file, content_hash, source_format, text, date, subject, chamber, signatory, kind, kamerstuk, "
+    "kamerstuk_source, pages, headings, page_starts, source_path, imported_at"
+)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def letter_name(source_file: str) -> str:
+    """The source file name without its extension (``Letter.name``)."""
+    return source_file.rsplit(".", 1)[0] if "." in source_file else source_file
+
+
+def _footnotes(db: Database, letter_id: int) -> tuple[Footnote, ...]:
+    rows = db.execute(
+        "SELECT number, text, marker_start, marker_end FROM footnotes WHERE letter_id = ? ORDER BY number, id",
+        [letter_id],
+    ).fetchall()
+    return tuple(
+        Footnote(number=n, text=t, marker=(ms, me) if ms is not None and me is not None else None)
+        for n, t, ms, me in rows
+    )
+
+
+def _letter(db: Database, row: Sequence[Any]) -> Letter:
+    (lid, source_file, content_hash, source_format, text, date, subject, chamber, signatory, kind, kamerstuk,
+     kamerstuk_source, pages, headings, page_starts, source_path, imported_at) = row  # fmt: skip
+    return Letter(
+        id=lid,
+        source_file=source_file,
+        content_hash=content_hash,
+        source_format=source_format,
+        text=text,
+        footnotes=_footnotes(db, lid),
+        date=date,
+        subject=subject,
+        chamber=chamber,
+        signatory=signatory,
+        kind=kind,
+        kamerstuk=kamerstuk,
+        kamerstuk_source=kamerstuk_source,
+        pages=pages,
+        headings=tuple((int(a), int(b)) for a, b in json.loads(headings or "[]")),
+        page_starts=tuple(int(p) for p in json.loads(page_starts or "[]")),
+        source_path=source_path,
+        imported_at=imported_at,
+    )
+
+
+def get(db: Database, letter_id: int) -> Letter | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM letters WHERE id = ?", [letter_id]).fetchone()
+    return _letter(db, row) if row else None
+
+
+def id_by_name(db: Database, name: str) -> int | None:
+    row = db.execute("SELECT id FROM letters WHERE name = ?", [name]).fetchone()
+    return int(row[0]) if row else None
+
+
+def id_by_hash(db: Database, content_hash: str) -> int | None:
+    row = db.execute("SELECT id FROM letters WHERE content_hash = ?", [content_hash]).fetchone()
+    return int(row[0]) if row else None
+
+
+def text_hash_of(db: Database, letter_id: int) -> str:
+    row = db.execute("SELECT text_hash FROM letters WHERE id = ?", [letter_id]).fetchone()
+    return str(row[0]) if row else ""
+
+
+def all_ids(db: Database) -> list[int]:
+    return [int(r[0]) for r in db.execute("SELECT id FROM letters ORDER BY id").fetchall()]
+
+
+def count(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM letters").fetchone()[0])
+
+
+def summaries(db: Database) -> list[LetterSummary]:
+    """Every letter, newest date first (undated last, then by name), with annotation counts and the
+    themes its annotations use: one query."""
+    sql = """
+        SELECT l.id, l.source_file, l.date, l.subject, l.chamber, l.kamerstuk, l.kind,
+               (SELECT count(*) FROM annotations a WHERE a.letter_id = l.id) AS n,
+               (SELECT group_concat(theme_id) FROM (
+                    SELECT DISTINCT at.theme_id FROM annotations a2
+                    JOIN annotation_themes at ON at.annotation_id = a2.id
+                    WHERE a2.letter_id = l.id ORDER BY at.theme_id)) AS themes
+        FROM letters l
+        ORDER BY l.date IS NULL, l.date DESC, l.name
+    """
+    out = []
+    for lid, source_file, date, subject, chamber, kamerstuk, kind, n, themes in db.execute(sql).fetchall():
+        out.append(
+            LetterSummary(
+                id=lid,
+                source_file=source_file,
+                date=date,
+                subject=subject,
+                chamber=chamber,
+                kamerstuk=kamerstuk,
+                kind=kind,
+                annotation_count=int(n),
+                theme_ids=tuple(int(t) for t in themes.split(",")) if themes else (),
+            )
+        )
+    return out
+
+
+def _content_row(parsed: ParsedLetter, text_hash: str) -> dict[str, Any]:
+    return {
+        "source_file": parsed.source_file,
+        "name": letter_name(parsed.source_file),
+        "content_hash": parsed.content_hash,
+        "source_format": parsed.source_format,
+        "text": parsed.text,
+        "text_hash": text_hash,
+        "date": parsed.date,
+        "subject": parsed.subject,
+        "chamber": parsed.chamber,
+        "signatory": parsed.signatory,
+        "kind": parsed.kind,
+        "pages": parsed.pages,
+        "headings": json.dumps([list(h) for h in parsed.headings]),
+        "page_starts": json.dumps(list(parsed.page_starts)),
+        "updated_at": now(),
+    }
+
+
+def _replace_footnotes(db: Database, letter_id: int, footnotes: Sequence[Footnote]) -> None:
+    db.execute("DELETE FROM footnotes WHERE letter_id = ?", [letter_id])
+    for note in footnotes:
+        db.execute(
+            "INSERT INTO footnotes(letter_id, number, text, marker_start, marker_end) VALUES (?, ?, ?, ?, ?)",
+            [letter_id, note.number, note.text, *(note.marker or (None, None))],
+        )
+
+
+def insert(db: Database, parsed: ParsedLetter, *, text_hash: str, source_path: str | None) -> int:
+    row = _content_row(parsed, text_hash)
+    row.update(
+        source_path=source_path,
+        kamerstuk=parsed.kamerstuk,
+        kamerstuk_source="document" if parsed.kamerstuk else None,
+        imported_at=now(),
+    )
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    cursor = db.execute(f"INSERT INTO letters({columns}) VALUES ({marks})", list(row.values()))
+    letter_id = int(cursor.lastrowid or 0)
+    _replace_footnotes(db, letter_id, parsed.footnotes)
+    return letter_id
+
+
+def replace_content(
+    db: Database, letter_id: int, parsed: ParsedLetter, *, text_hash: str, source_path: str | None
+) -> None:
+    """A new version of a letter: new text, footnotes and metadata; id kept; a Kamerstuk id the user
+    set is kept, one the old version named itself is replaced by what the new version names."""
+    row = _content_row(parsed, text_hash)
+    row.update(source_path=source_path, imported_at=now())
+    current = db.execute("SELECT kamerstuk_source FROM letters WHERE id = ?", [letter_id]).fetchone()
+    if not current or current[0] != "user":
+        row.update(kamerstuk=parsed.kamerstuk, kamerstuk_source="document" if parsed.kamerstuk else None)
+    assignments = ", ".join(f"{column} = ?" for column in row)
+    db.execute(f"UPDATE letters SET {assignments} WHERE id = ?", [*row.values(), letter_id])
+    _replace_footnotes(db, letter_id, parsed.footnotes)
+
+
+def set_kamerstuk(db: Database, letter_id: int, kamerstuk: str | None) -> None:
+    db.execute(
+        "UPDATE letters SET kamerstuk = ?, kamerstuk_source = ?, updated_at = ? WHERE id = ?",
+        [kamerstuk, "user" if kamerstuk else None, now(), letter_id],
+    )
+
+
+def delete(db: Database, letter_id: int) -> None:
+    db.execute("DELETE FROM letters WHERE id = ?", [letter_id])
+
+
+def source_paths(db: Database) -> set[str]:
+    return {r[0] for r in db.execute("SELECT source_path FROM letters WHERE source_path IS NOT NULL").fetchall()}

@@ -89,6 +89,10 @@ def test_fiche_footnotes_are_separated(samples_dir: Path):
     assert first.text.startswith("BNC-fiche Mededeling nieuw Actieplan Kapitaalmarktunie")
     assert letter.text[: first.marker[0]].endswith("integratie van de kapitaalmarkt.")
     assert any("COM" in f.text or "Verordening (EU)" in f.text for f in letter.footnotes)
+    headings = [letter.text[a:b] for a, b in letter.headings]
+    for heading in ("1. Algemene gegevens", "2. Essentie voorstel", "a) Inhoud voorstel"):
+        assert heading in headings
+    assert "25 november 2021" not in headings  # a value under its label is not a heading
 
 
 def test_scanned_pdf_is_refused(samples_dir: Path):

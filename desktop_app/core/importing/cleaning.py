@@ -49,6 +49,8 @@ _ARTEFACTS = [
 ]
 _TERMINAL = re.compile(r"[.!?][)\"'’”]*$")
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦·*–-]|\(?(?:[a-z]|\d{1,2})[.)])\s+\S")
+_ENUMERATED = re.compile(r"^\s*(?:\d{1,2}\.|[a-z]\))\s+[A-Z]")  # "2. Essentie", "a) Inhoud"
+_SYMBOL_BULLET = re.compile(r"^\s*[•●▪■◦·*–-]\s")
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 _SINGLE_SPACE_START = re.compile(r"^ \S")
 
@@ -157,6 +159,7 @@ class _Assembler:
         self.paras: list[_Para] = []
         self.cur: _Para | None = None
         self.after_signature = False
+        self.after_heading = False  # the previous line was a heading ("1. Algemene gegevens")
 
     # -- classification
     def _short(self, stripped: str, ratio: float) -> bool:
@@ -176,13 +179,18 @@ class _Assembler:
             return False
         if not self._short(s, 0.75) and not alone:
             return False
-        if s[-1] in ".,;:!?" or not (s[0].isupper() or s[0].isdigit()):
+        if s[-1] in ".,;:!?" or not (s[0].isupper() or s[0].isdigit() or _ENUMERATED.match(s)):
             return False
-        if not any(c.isalpha() for c in s) or _BULLET.match(s):
-            return False
+        if not any(c.isalpha() for c in s) or _SYMBOL_BULLET.match(s):
+            return False  # "a) Titel voorstel", "2. Essentie voorstel" may be headings; "• x" not
         if meta.SIGNATURE_TITLE.match(s) or meta.CLOSING.match(s) or self.after_signature:
             return False
-        prev_ok = prev is None or not prev.strip() or self.ends_paragraph(prev)
+        prev_ok = (
+            prev is None
+            or not prev.strip()
+            or self.ends_paragraph(prev)
+            or (self.after_heading and bool(_ENUMERATED.match(s)))  # "1. Algemeen" / "a) Titel"
+        )
         next_ok = not nxt_plain or nxt_plain[0].isupper() or nxt_plain[0].isdigit() or bool(
             _BULLET.match(nxt_plain)
         )
@@ -227,10 +235,12 @@ class _Assembler:
                 if first and p_index > 0:
                     line = PAGE_MARK + line
                     if self.cur is not None and (
-                        self.cur.kind != "p" or _TERMINAL.search(_plain(self.cur.lines[-1]))
+                        self.cur.kind != "p"
+                        or _TERMINAL.search(_plain(self.cur.lines[-1]))
+                        or _ENUMERATED.match(raw)
                     ):
                         self.close()
-                prev = lines[i - 1] if i > 0 else (None if p_index == 0 else self._last_raw())
+                prev = lines[i - 1] if i > 0 else (None if p_index == 0 or self.cur is None else self._last_raw())
                 nxt = lines[i + 1] if i + 1 < len(lines) else None
                 self._place(line, raw, prev, nxt, first)
                 first = False
@@ -263,7 +273,9 @@ class _Assembler:
         if self.is_heading(line, prev, nxt):
             self.start("h", line, raw)
             self.close()
+            self.after_heading = True
             return
+        self.after_heading = False
         if self.cur is None or _BULLET.match(s):
             self.start("p", line, raw)
         else:

@@ -203,6 +203,9 @@ class _SummaryTemplate(BaseDocTemplate):
         super().handle_documentBegin()
         self.state.passes += 1
         self.state.outline = []
+        # The first pass only collects the contents' page numbers (its contents table is still empty,
+        # so multiBuild always runs another): passages need laying out, not drawing, in it.
+        self.canv.skip_passage_drawing = self.state.passes == 1
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab hook)
         state = self.state
@@ -580,32 +583,95 @@ def _stripe_colors(passage: Passage, section: Section) -> list[str]:
     return [_safe_color(t.color) for t in ordered] or ["#b0b6bd"]
 
 
-def _bar_block(rows: list[Flowable], stripes: list[str]) -> Table:
-    """Rows in a table whose first column(s) are coloured bars: one stripe per theme."""
-    n = len(stripes)
-    data = [[""] * n + [row] for row in rows]
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), SANS),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ("LEFTPADDING", (n, 0), (n, -1), 10),
-        ("TOPPADDING", (0, 0), (-1, 0), 2),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 3),
-    ]
-    style += [("BACKGROUND", (i, 0), (i, -1), colors.HexColor(c)) for i, c in enumerate(stripes)]
-    table = Table(
-        data,
-        colWidths=[STRIPE_WIDTH] * n + [FRAME_WIDTH - STRIPE_WIDTH * n],
-        style=TableStyle(style),
-        hAlign="LEFT",
-        splitByRow=1,
-        splitInRow=1,
-        spaceAfter=11,
-    )
-    return table
+def _bar_block(rows: list[Flowable], stripes: list[str]) -> BarBlock:
+    """The passage's parts beside coloured bars: one stripe per theme."""
+    return BarBlock(rows, [colors.HexColor(c) for c in stripes])
+
+
+class BarBlock(Flowable):
+    """Flowables stacked beside vertical colour stripes, splittable across pages.
+
+    Lighter than a Table (each paragraph is wrapped once per width, not again while drawing),
+    which matters for exports of hundreds of passages.
+    """
+
+    PAD_LEFT = 10.0
+
+    def __init__(
+        self, parts: list[Flowable], stripes: list[Any], *, top: float = 2, bottom: float = 3, space_after: float = 11
+    ) -> None:
+        super().__init__()
+        self.parts = parts
+        self.stripes = stripes
+        self.top = top
+        self.bottom = bottom
+        self.spaceAfter = space_after
+        self._wrapped_width: float | None = None
+        self._heights: list[float] = []
+
+    def _inner_width(self, avail_width: float) -> float:
+        return avail_width - STRIPE_WIDTH * len(self.stripes) - self.PAD_LEFT
+
+    def _gaps(self) -> list[tuple[float, float]]:
+        """(space before, space after) of each part; none before the first or after the last."""
+        gaps = []
+        last = len(self.parts) - 1
+        for i, part in enumerate(self.parts):
+            gaps.append((part.getSpaceBefore() if i else 0.0, part.getSpaceAfter() if i < last else 0.0))
+        return gaps
+
+    def _measure(self, avail_width: float, avail_height: float) -> None:
+        width = self._inner_width(avail_width)
+        if self._wrapped_width != width:
+            self._heights = [part.wrap(width, avail_height)[1] for part in self.parts]
+            self._wrapped_width = width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self._measure(availWidth, availHeight)
+        body = sum(h + before + after for h, (before, after) in zip(self._heights, self._gaps()))
+        self.width = availWidth
+        self.height = self.top + body + self.bottom
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._measure(availWidth, availHeight)
+        width = self._inner_width(availWidth)
+        used = self.top
+        last = len(self.parts) - 1
+        for i, (part, height, (before, after)) in enumerate(zip(self.parts, self._heights, self._gaps())):
+            room = availHeight - used - before - (self.bottom if i == last else 0)
+            if height <= room:
+                used += before + height + after
+                continue
+            pieces = part.split(width, room) if room > 0 else []
+            self._wrapped_width = None  # splitting may drop a paragraph's layout: wrap again next time
+            if len(pieces) == 2:
+                head, tail = self.parts[:i] + [pieces[0]], [pieces[1]] + self.parts[i + 1 :]
+            elif i > 0:
+                head, tail = self.parts[:i], self.parts[i:]
+            else:
+                return []
+            return [
+                BarBlock(head, self.stripes, top=self.top, bottom=0, space_after=0),
+                BarBlock(tail, self.stripes, top=0, bottom=self.bottom, space_after=self.spaceAfter),
+            ]
+        return []
+
+    def draw(self) -> None:
+        canv = self.canv
+        if getattr(canv, "skip_passage_drawing", False):
+            return
+        canv.saveState()
+        for i, color in enumerate(self.stripes):
+            canv.setFillColor(color)
+            canv.rect(i * STRIPE_WIDTH, 0, STRIPE_WIDTH, self.height, stroke=0, fill=1)
+        canv.restoreState()
+        x = STRIPE_WIDTH * len(self.stripes) + self.PAD_LEFT
+        y = self.height - self.top
+        for part, height, (before, after) in zip(self.parts, self._heights, self._gaps()):
+            y -= before + height
+            part.drawOn(canv, x, y)
+            y -= after
 
 
 # -- entry point -----------------------------------------------------------------------------------

@@ -1,0 +1,68 @@
+"""`kamerlezer export` on a real library folder: formats, JSON, scope options, empty scope."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from desktop_app.cli import main
+from desktop_app.core.services import Library
+
+L000, L003 = "000_eba5de336aff673f", "003_d09603eee462fd1e"
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "lib"
+    with Library.open(folder) as lib:
+        ukraine = lib.get_theme("Steun aan Oekraïne").id
+        lib.annotate_quote(L003, "Oekraïne", [ukraine], note="<b>niet vet</b>")
+        lib.annotate_quote(L000, "creëert risico’s", [lib.get_theme("NDPP").id])
+    return folder
+
+
+def test_export_pdf_with_json_report(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "samenvatting.pdf"
+    code = main(["--library", str(folder), "export", "--theme", "Steun aan Oekraïne", "--format", "pdf", "-o", str(out), "--json"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    report = json.loads(captured.out)
+    assert report["path"] == str(out) and report["format"] == "pdf" and report["passages"] == 1
+    assert report["pages"] == len(PdfReader(str(out)).pages)
+    assert PdfReader(str(out)).metadata.title == "Annotated summary: Steun aan Oekraïne"
+
+
+def test_export_format_from_extension_and_options(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "brief.md"
+    code = main(
+        ["--library", str(folder), "export", "--letter", L000, "--group-by", "letter", "--title", "Eén brief", "-o", str(out)]
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert f"Exported 1 passages to {out}" in captured.out
+    md = out.read_text(encoding="utf-8")
+    assert md.startswith("# Eén brief\n") and "creëert risico’s" in md and "Oekraïne" not in md
+
+
+def test_empty_scope_exits_non_zero_with_a_message_and_no_file(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "leeg.pdf"
+    code = main(["--library", str(folder), "export", "--from", "2030-01-01", "--format", "pdf", "-o", str(out)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "Nothing to export: no annotations in the whole library; dated from 2030-01-01" in captured.err
+    assert "Traceback" not in captured.err
+    assert not out.exists()
+
+
+def test_bad_date_and_unknown_theme_are_reported(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--library", str(folder), "export", "--from", "gisteren", "-o", str(tmp_path / "x.csv")]) == 1
+    assert "not a date" in capsys.readouterr().err
+    assert main(["--library", str(folder), "export", "--theme", "Geen thema", "-o", str(tmp_path / "x.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "Geen thema" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lib"]

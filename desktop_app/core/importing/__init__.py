@@ -2,6 +2,22 @@
 
 Public API: ``read_file`` and ``parse_text``. Every bad input raises ``ImportFailed`` naming the
 file and the problem; no other exception leaves ``read_file``.
+
+Conventions (what other parts may rely on):
+- ``text``: paragraphs separated by exactly "\n\n", no other blank lines, single spaces inside a
+  paragraph; headings are paragraphs of their own, listed in ``headings``.
+- Footnote markers stay in the body as the digits that were printed ("NDPP Review.1 Met",
+  "17-18 oktober 20245"); ``Footnote.marker`` is their span, so ``text[start:end] == str(number)``.
+  ``Footnote.text`` is whitespace-normalised and carries no leading number.
+- The letter head (Retouradres, addressee, Datum, Betreft, "Geachte voorzitter,") is metadata and
+  not in ``text``; the salutation is dropped. The closing ("Hoogachtend,", "DE MINISTER VAN
+  DEFENSIE", the name) and annexes ("Bijlage 1: ...") stay in ``text``.
+- ``pages``: the PDF page count; for .txt the pages detected from page-break noise (runs of 5+
+  blank lines, form feeds, a new page starting with one space) + 1. ``page_starts[i]`` is the
+  offset where page i+1 begins (``page_starts[0] == 0``); a page may begin inside a paragraph.
+- ``date`` only from the letter itself (Datum line, side column, official dateline/"Voorgesteld"/
+  "(ontvangen ...)"), never from dates in the body. ``kind`` defaults to "brief".
+- ``warnings``: non-fatal notes, e.g. "page 2 could not be read and was left out".
 """
 
 from __future__ import annotations

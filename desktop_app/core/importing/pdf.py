@@ -32,8 +32,6 @@ from desktop_app.core.importing.letter import Hints, build_letter
 from desktop_app.core.importing.text import NotText, decode_bytes
 from desktop_app.core.model import ParsedLetter
 
-_log = logging.getLogger(__name__)
-
 _FURNITURE = [
     *cleaning.FOOTER_PATTERNS,
     re.compile(r"^\s*[’']s-Gravenhage\s+\d{4}\b.*$"),  # colophon line with a footer beside it
@@ -349,7 +347,7 @@ def layout_pages(
                 continue
             if _is_furniture(line, text, height, body_size, index, repeated):
                 hints.furniture.append(text)
-            elif _is_side_column(line, width, body_size, lines):
+            elif _is_side_column(line, width, body_size):
                 hints.side_lines.append(text)
             else:
                 body.append(line)
@@ -405,8 +403,8 @@ def _is_furniture(
     return bool(cleaning.is_artefact_line(text)) and in_margin
 
 
-def _is_side_column(line: Line, width: float, body_size: float, lines: list[Line]) -> bool:
-    """Small text far right, with body text elsewhere on the page (ministry layout)."""
+def _is_side_column(line: Line, width: float, body_size: float) -> bool:
+    """Small text far to the right of the body column (ministry layout)."""
     return line.x0 > 0.68 * width and line.size < 0.92 * body_size
 
 

@@ -96,7 +96,7 @@ def reanchor(old: Annotation, new_text: str, *, new_hash: str | None = None) -> 
     if key_quote:
         spans = [key_text.span(s, s + len(key_quote)) for s in _occurrences(key_text.key, key_quote)]
         if spans:
-            best = _best_by_context(new_text, spans, old)
+            best = _widen(new_text, *_best_by_context(new_text, spans, old), quote)
             return Anchor(best[0], best[1], ANCHORED, 1.0, "normalised")
     fuzzy = _fuzzy(key_text, key_quote, old, new_text)
     if fuzzy is not None:
@@ -138,6 +138,25 @@ class Keyed:
             else:
                 hi = mid
         return lo
+
+
+def _widen(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
+    """A span found through the normalised form starts and ends with a letter or digit; take in the
+    punctuation the quote began or ended with (a closing "." or ")") when the text has it there."""
+    lead = len(quote) - len(_lstrip_marks(quote))
+    trail = len(quote) - len(_lstrip_marks(quote[::-1]))
+    if lead and text[max(0, start - lead) : start] == quote[:lead]:
+        start -= lead
+    if trail and text[end : end + trail] == quote[len(quote) - trail :]:
+        end += trail
+    return start, end
+
+
+def _lstrip_marks(text: str) -> str:
+    i = 0
+    while i < len(text) and not text[i].isalnum() and not text[i].isspace():
+        i += 1
+    return text[i:]
 
 
 def _occurrences(text: str, needle: str, limit: int = 1000) -> list[int]:
@@ -250,5 +269,5 @@ def _fuzzy(key_text: Keyed, key_quote: str, old: Annotation, new_text: str) -> A
             best = (total, quote_score, k_start, k_end)
     if best is None:
         return None
-    start, end = key_text.span(best[2], best[3])
+    start, end = _widen(new_text, *key_text.span(best[2], best[3]), old.quote)
     return Anchor(start, end, ANCHORED, round(best[1], 3), "fuzzy")

@@ -1,0 +1,144 @@
+"""Library.import_paths: files and folders, duplicates, new versions (re-anchoring), failures, cancel."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.services import Library
+from desktop_app.core.tasks import CancelToken
+from tests.conftest import SEEDS, seed_path
+from tests.libraries import seeded_copy
+
+
+@pytest.fixture
+def lib(tmp_path: Path):
+    library = Library.open(seeded_copy(tmp_path / "lib"))
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def empty(tmp_path: Path):
+    library = Library.open(tmp_path / "empty", seed=False)
+    yield library
+    library.close()
+
+
+def _row_counts(library: Library) -> tuple[int, ...]:
+    return tuple(
+        library.db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        for table in ("letters", "footnotes", "references", "annotations")
+    )
+
+
+def test_import_folder_recursively_skips_other_files(empty: Library, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "sub" / "deeper").mkdir(parents=True)
+    shutil.copy(seed_path("000"), src / "a.txt")
+    shutil.copy(seed_path("003"), src / "sub" / "deeper" / "b.TXT")
+    (src / "notes.docx").write_bytes(b"PK\x03\x04 not a letter")
+    (src / "sub" / "README.md").write_text("# readme", encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    report = empty.import_paths([src], progress=lambda done, total, msg="": seen.append((done, total)))
+    assert report.ok and [x.name for x in report.imported] == ["a", "b"]
+    assert seen[0] == (0, 2) and seen[-1] == (2, 2)
+    stored = empty.get_letter("b")
+    assert stored.text and stored.date == "2024-10-03"
+    assert (empty.folder / stored.source_path).read_bytes() == seed_path("003").read_bytes()
+    assert empty.references.refs_for(empty.get_letter("a")), "citations are extracted at import"
+
+
+def test_unsupported_file_given_explicitly_fails_by_name(empty: Library, tmp_path: Path) -> None:
+    bad = tmp_path / "letter.docx"
+    bad.write_bytes(b"PK\x03\x04")
+    report = empty.import_paths([bad, seed_path("001")])
+    assert [x.name for x in report.imported] == ["001_999221068a1a2138"]
+    (failure,) = report.failed
+    assert "letter.docx" in failure.message and "unsupported file type" in failure.problem
+    assert not report.ok
+
+
+def test_failed_files_leave_no_rows_and_keep_the_importer_message(empty: Library, tmp_path: Path) -> None:
+    empty_file = tmp_path / "leeg.txt"
+    empty_file.write_bytes(b"")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    fake_pdf = tmp_path / "kapot.pdf"
+    fake_pdf.write_bytes(b"%PDF-1.7\n garbage without objects")
+    before = _row_counts(empty)
+    report = empty.import_paths([empty_file, binary, fake_pdf, tmp_path / "missing.txt"])
+    assert len(report.failed) == 4 and not report.imported
+    for failure, name in zip(report.failed, ["leeg.txt", "binary.txt", "kapot.pdf", "missing.txt"], strict=True):
+        assert name in failure.message and failure.problem
+    assert "empty" in report.failed[0].problem
+    assert _row_counts(empty) == before
+    assert list((empty.folder / "files").iterdir()) == []
+
+
+def test_a_failure_while_storing_rolls_the_whole_file_back(empty: Library, monkeypatch) -> None:
+    def boom(letter):
+        raise RuntimeError("extraction bug")
+
+    monkeypatch.setattr(empty.references, "extract", boom)
+    report = empty.import_paths([seed_path("000")])
+    (failure,) = report.failed
+    assert "000_eba5de336aff673f.txt" in failure.message and "extraction bug" in failure.problem
+    assert _row_counts(empty) == (0, 0, 0, 0)
+    assert list((empty.folder / "files").iterdir()) == []
+
+
+def test_same_content_is_skipped(lib: Library, tmp_path: Path) -> None:
+    copy = tmp_path / "other-name.txt"
+    shutil.copy(seed_path("002"), copy)
+    report = lib.import_paths([seed_path("002"), copy])
+    known = lib.get_letter("002_6da6c7f9d4c292e2").id
+    assert report.skipped == [(str(seed_path("002")), known), (str(copy), known)]
+    assert not report.imported and len(lib.list_letters()) == 5
+
+
+def test_new_version_keeps_id_user_kamerstuk_and_reanchors(lib: Library, tmp_path: Path) -> None:
+    name = "000_eba5de336aff673f"
+    old = lib.set_kamerstuk(name, "kst-28676-472")
+    kept = lib.annotate_quote(name, "Minimum Capability Requirements (MCR)", ["CT25"], note="MCR")
+    edited = lib.annotate_quote(name, "over de uitkomsten van de tweejaarlijkse NDPP Review", ["NDPP"])
+    lost = lib.annotate_quote(name, "Political Guidance", ["NAVO-top"])
+    raw = seed_path("000").read_text(encoding="utf-8")
+    assert "(Political Guidance)" in raw
+    raw = "Een nieuwe eerste alinea, toegevoegd in de tweede versie.\n\n" + raw
+    raw = raw.replace("(Political Guidance)", "")
+    raw = raw.replace("tweejaarlijkse NDPP Review", "tweejaarlijkse\nNDPP-Review")
+    new_file = tmp_path / f"{name}.txt"
+    new_file.write_text(raw, encoding="utf-8")
+    report = lib.import_paths([new_file])
+    assert report.ok and [x.id for x in report.updated] == [old.id] and not report.imported
+    letter = lib.get_letter(old.id)
+    assert letter.text.startswith("Een nieuwe eerste alinea") and letter.kamerstuk == "kst-28676-472"
+    assert letter.content_hash != old.content_hash
+    moved = lib.get_annotation(kept.id)
+    assert moved.status == "anchored" and letter.text[moved.start : moved.end] == kept.quote
+    assert moved.start > kept.start and moved.note == "MCR"
+    rewrapped = lib.get_annotation(edited.id)
+    assert rewrapped.status == "anchored" and "NDPP-Review" in letter.text[rewrapped.start : rewrapped.end]
+    orphan = lib.get_annotation(lost.id)
+    assert orphan.status == "orphan" and orphan.quote == "Political Guidance"
+    assert [a.id for a in report.orphaned] == [lost.id]
+    assert len(lib.list_annotations(name)) == 3, "never drop an annotation"
+    # the original of the new version is kept, the old copy removed
+    assert (lib.folder / letter.source_path).read_bytes() == new_file.read_bytes()
+    assert not (lib.folder / old.source_path).exists()
+
+
+def test_cancel_stops_between_files_keeping_what_was_done(empty: Library) -> None:
+    token = CancelToken()
+
+    def progress(done: int, total: int, message: str = "") -> None:
+        if done == 2:
+            token.cancel()
+
+    report = empty.import_paths(sorted(SEEDS.glob("*.txt")), progress=progress, cancel=token)
+    assert report.cancelled
+    assert len(report.imported) == 3  # the file whose progress triggered cancel is still completed
+    assert len(empty.list_letters()) == 3

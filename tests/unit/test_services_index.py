@@ -1,0 +1,87 @@
+"""The Library keeps the search index in step with the store, and rebuilds it when it is unusable."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.services import INDEX_DIRTY, Library
+from tests.libraries import seeded_copy
+
+
+def _generation(folder: Path) -> str:
+    return json.loads((folder / "index" / "CURRENT").read_text(encoding="utf-8"))["generation"]
+
+
+@pytest.fixture
+def lib(tmp_path: Path):
+    library = Library.open(seeded_copy(tmp_path / "lib"))
+    yield library
+    library.close()
+
+
+def _ids(results) -> set[int]:
+    return {hit.letter_id for hit in results.hits}
+
+
+def test_annotations_and_themes_reach_the_index(lib: Library) -> None:
+    letter = lib.get_letter("002_6da6c7f9d4c292e2")
+    assert _ids(lib.search("zeppelinhangaar")) == set()
+    ann = lib.annotate_quote(letter.id, "NAVO", ["CT25"], note="denk aan de zeppelinhangaar")
+    assert _ids(lib.search("zeppelinhangaar")) == {letter.id}
+    # a filter on the parent theme includes its sub-themes
+    assert _ids(lib.search("NAVO", themes=["Capaciteitsdoelstellingen"])) == {letter.id}
+    assert _ids(lib.search("NAVO", themes=["NAVO-top"])) == set()
+    lib.update_theme("CT25", name="Luchtschepen")
+    assert _ids(lib.search("thema:luchtschepen")) == {letter.id}
+    lib.update_annotation(ann.id, note="iets anders")
+    assert _ids(lib.search("zeppelinhangaar")) == set()
+    lib.delete_annotation(ann.id)
+    assert _ids(lib.search("NAVO", themes=["Capaciteitsdoelstellingen"])) == set()
+
+
+def test_set_kamerstuk_and_new_letters_are_searchable(lib: Library, tmp_path: Path) -> None:
+    new = tmp_path / "nieuw.txt"
+    new.write_text("Geachte voorzitter,\n\nDe fregatten van de Zr.Ms. Zeeleeuwklasse worden vervangen.\n", encoding="utf-8")
+    report = lib.import_paths([new])
+    assert _ids(lib.search("Zeeleeuwklasse")) == {report.imported[0].id}
+    lib.delete_letter(report.imported[0].id)
+    assert _ids(lib.search("Zeeleeuwklasse")) == set()
+
+
+def test_healthy_index_is_not_rebuilt_on_open(tmp_path: Path) -> None:
+    folder = seeded_copy(tmp_path / "lib")
+    before = _generation(folder)
+    with Library.open(folder) as library:
+        assert library.notices == []
+    assert _generation(folder) == before
+
+
+def test_damaged_index_is_rebuilt_with_a_notice(tmp_path: Path) -> None:
+    folder = seeded_copy(tmp_path / "lib")
+    generation = folder / "index" / _generation(folder)
+    for path in generation.iterdir():
+        if path.is_file() and path.stat().st_size > 100:
+            path.write_bytes(b"\0" * path.stat().st_size)
+    with Library.open(folder) as library:
+        assert any(n.startswith("Search index rebuilt (") for n in library.notices), library.notices
+        assert library.search("NAVO").total == 5
+
+
+def test_missing_index_and_unfinished_update_are_rebuilt(tmp_path: Path) -> None:
+    folder = seeded_copy(tmp_path / "lib")
+    shutil.rmtree(folder / "index")
+    with Library.open(folder) as library:
+        assert any("missing" in n for n in library.notices), library.notices
+        assert library.search("NAVO").total == 5
+    (folder / INDEX_DIRTY).touch()
+    with Library.open(folder) as library:
+        assert library.notices == ["Search index rebuilt (an earlier update did not finish)."]
+    assert not (folder / INDEX_DIRTY).exists()
+
+
+def test_reindex_counts_letters(lib: Library) -> None:
+    assert lib.reindex() == 5

@@ -71,12 +71,13 @@ def _windows(text: str, spans: list[Span], width: int) -> list[tuple[float, int,
     of distinct matched words (then by the number of matches)."""
     out = []
     last = 0
+    words = [fold(text[s:e]) for s, e in spans]
     for first in range(len(spans)):
         last = max(last, first)
         while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= width:
             last += 1
-        words = {fold(text[s:e]) for s, e in spans[first : last + 1]}
-        out.append((len(words) + 0.1 * (last - first + 1), first, last))
+        distinct = len(set(words[first : last + 1]))
+        out.append((distinct + 0.1 * (last - first + 1), first, last))
     return out
 
 

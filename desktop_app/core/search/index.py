@@ -21,6 +21,7 @@ from whoosh.searching import Searcher
 from desktop_app.core.errors import AppError, InvalidInput, StoreError
 from desktop_app.core.model import IndexDoc, SearchFragment, SearchHit, SearchResults, Span
 from desktop_app.core.search import highlight, storage
+from desktop_app.core.search.engine import Engine, Unsupported
 from desktop_app.core.search.query import Unit, highlight_units, make_parser, parse
 from desktop_app.core.search.schema import SCHEMA_VERSION, SEPARATOR, build_schema, chamber_key, to_fields
 from desktop_app.core.tasks import CancelToken, Progress
@@ -42,6 +43,7 @@ class SearchIndex:
         self._ix: Any = None
         self._manifest: storage.Manifest | None = None
         self._searcher: Searcher | None = None
+        self._engine: Engine | None = None
         self._stale = False  # a write was committed since the searcher was opened
 
     # -- health ---------------------------------------------------------------------------------
@@ -168,18 +170,30 @@ class SearchIndex:
         with self._read_lock:
             try:
                 searcher = self._current_searcher()
-                kwargs: dict[str, Any] = {"filter": flt, "limit": limit}
-                if sort == "date":
-                    kwargs.update(sortedby="date", reverse=True)
-                results = searcher.search(q, **kwargs)
-                total = len(results)
-                hits = self._hits(searcher, q, list(results.top_n), sort)
+                total, top = self._run(searcher, q, flt, limit, sort)
+                hits = self._hits(searcher, q, top, sort)
             except AppError:
                 raise
             except Exception as err:  # damaged files surface here as whoosh/OS errors
                 raise _damaged(err) from err
         elapsed = (time.perf_counter() - began) * 1000
         return SearchResults(query=query_text, total=total, hits=tuple(hits), elapsed_ms=elapsed)
+
+    def _run(
+        self, searcher: Searcher, q: query.Query, flt: query.Query | None, limit: int, sort: str
+    ) -> tuple[int, list[tuple[Any, int]]]:
+        """(total, [(score, docnum)]) from the block-wise engine, or from Whoosh's own searcher for
+        query types the engine does not evaluate."""
+        if self._engine is None or self._engine.searcher is not searcher:
+            self._engine = Engine(searcher)
+        try:
+            return self._engine.run(q, flt, limit, by_date=sort == "date")
+        except Unsupported:
+            kwargs: dict[str, Any] = {"filter": flt, "limit": limit, "optimize": False}
+            if sort == "date":
+                kwargs.update(sortedby="date", reverse=True)
+            results = searcher.search(q, **kwargs)
+            return len(results), [(hit.score or 0.0, hit.docnum) for hit in results]
 
     def doc_count(self) -> int:
         with self._read_lock:
@@ -230,6 +244,7 @@ class SearchIndex:
         return self._searcher
 
     def _close_index(self) -> None:
+        self._engine = None
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
@@ -242,7 +257,7 @@ class SearchIndex:
         self, searcher: Searcher, q: query.Query, top: list[tuple[Any, int]], sort: str
     ) -> list[SearchHit]:
         docnums = [docnum for _, docnum in top]
-        spans = _match_spans(searcher, highlight_units(q), docnums)
+        spans = _match_spans(searcher, highlight_units(q), docnums, self._engine)
         hits = []
         for key, docnum in top:
             stored = searcher.stored_fields(docnum)
@@ -293,9 +308,10 @@ Positions = dict[int, Span]  # position -> (startchar, endchar), for one term in
 
 
 def _match_spans(
-    searcher: Searcher, units: list[Unit], docnums: list[int]
+    searcher: Searcher, units: list[Unit], docnums: list[int], engine: Engine | None
 ) -> dict[int, dict[str, list[Span]]]:
-    """docnum -> field -> character spans of the matches, read from the postings."""
+    """docnum -> field -> character spans of the matches, from the postings the engine read for the
+    query (or read again when it did not)."""
     out: dict[int, dict[str, list[Span]]] = {d: {} for d in docnums}
     if not docnums:
         return out
@@ -306,7 +322,12 @@ def _match_spans(
     def positions(fieldname: str, btext: bytes) -> dict[int, Positions]:
         key = (fieldname, btext)
         if key not in cache:
-            cache[key] = _term_positions(reader, fieldname, btext, wanted)
+            payloads = engine.payloads(fieldname, btext, wanted) if engine is not None else None
+            if payloads is None:
+                cache[key] = _term_positions(reader, fieldname, btext, wanted)
+            else:
+                decode = searcher.schema[fieldname].format.decode_characters
+                cache[key] = {d: {p: (s, e) for p, s, e in decode(v)} for d, v in payloads.items()}
         return cache[key]
 
     for unit in units:

@@ -12,10 +12,11 @@ from whoosh import fields
 
 from desktop_app.core.model import IndexDoc, Letter
 from desktop_app.core.search.analysis import DutchAnalyzer
+from desktop_app.core.search.formats import FastCharacters
 
 # Bump when the schema, the analyzer or the meaning of a field changes: check() then reports
 # "outdated schema (vN -> vM)" and the Library rebuilds.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: FastCharacters postings format
 
 SEPARATOR = "\n\n"
 TEXT_FIELDS = ("subject", "body", "footnotes", "notes")
@@ -42,9 +43,9 @@ def _text(stored: bool = True) -> fields.TEXT:
     # chars=True: postings carry (position, startchar, endchar), so highlighting reads offsets from
     # the index instead of re-analysing the text. multitoken_query="phrase": a word the analyzer
     # splits ("NAVO-ministers", "2%-norm") is searched as a phrase, not as unrelated words.
-    return fields.TEXT(
-        analyzer=DutchAnalyzer(), stored=stored, chars=True, multitoken_query="phrase", spelling=False
-    )
+    field = fields.TEXT(analyzer=DutchAnalyzer(), stored=stored, chars=True, multitoken_query="phrase")
+    field.format = FastCharacters(field_boost=field.format.field_boost)
+    return field
 
 
 def build_schema() -> fields.Schema:

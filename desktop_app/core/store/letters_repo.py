@@ -124,7 +124,6 @@ def summaries(db: Database) -> list[LetterSummary]:
 def _content_row(parsed: ParsedLetter, text_hash: str) -> dict[str, Any]:
     return {
         "source_file": parsed.source_file,
-        "name": letter_name(parsed.source_file),
         "content_hash": parsed.content_hash,
         "source_format": parsed.source_format,
         "text": parsed.text,

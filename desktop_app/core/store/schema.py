@@ -18,8 +18,14 @@ def _initial(db: Database) -> None:
         """
         CREATE TABLE letters (
             id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,  -- source_file without extension: the handle users type
             source_file TEXT NOT NULL,
+            -- source_file without its extension (as Letter.name): the handle users type; one letter per name
+            name TEXT GENERATED ALWAYS AS (
+                CASE WHEN instr(source_file, '.') > 0
+                THEN substr(rtrim(source_file, replace(source_file, '.', '')), 1,
+                            length(rtrim(source_file, replace(source_file, '.', ''))) - 1)
+                ELSE source_file END
+            ) STORED,
             source_path TEXT,  -- the original's copy, relative to the library folder
             content_hash TEXT NOT NULL UNIQUE,
             source_format TEXT NOT NULL,

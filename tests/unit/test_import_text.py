@@ -235,3 +235,16 @@ def test_kamerstuk_from_dossier_and_nr_lines_without_footer():
 def test_no_date_is_guessed_from_the_body():
     text = "Geachte voorzitter,\n\nOp 3 oktober 2024 heb ik u geschreven over de top van 5 juni 2025.\n"
     assert parse_text(text, source_file="b.txt", content_hash="x").date is None
+
+
+def test_footnote_lines_are_joined_like_body_lines():
+    text = (
+        "Geachte voorzitter,\n\nDe NAVO-top in Den Haag1 en de Actieagenda.2\n\n"
+        "1 Zie de brief over de uitvoerings-\nagenda en de NAVO-\ntop.\n"
+        "2 Productie- \nen Leveringszekerheid; een bijzonder ge\xad\nval.\n"
+    )
+    letter = parse_text(text, source_file="b.txt", content_hash="x")
+    assert [(f.number, f.text) for f in letter.footnotes] == [
+        (1, "Zie de brief over de uitvoeringsagenda en de NAVO-top."),
+        (2, "Productie- en Leveringszekerheid; een bijzonder geval."),
+    ]

@@ -65,7 +65,7 @@ class Page:
     """One page of a document: its body lines (raw) and the footnotes found at its bottom."""
 
     lines: list[str]
-    footnotes: list[tuple[int, str]] = field(default_factory=list)
+    footnotes: list[tuple[int, str]] = field(default_factory=list)  # (number, lines joined by "\n")
 
 
 @dataclass
@@ -96,7 +96,7 @@ def split_txt_pages(lines: list[str]) -> list[Page]:
             pages.append(Page(chunk))
             continue
         parts = fn.split_footnotes(chunk[idx:], expected)
-        notes = [(number, " ".join(part)) for number, part in parts]
+        notes = [(number, "\n".join(part)) for number, part in parts]
         expected = parts[-1][0] + 1
         pages.append(Page(chunk[:idx], notes))
     return pages
@@ -211,8 +211,21 @@ class _Assembler:
         self.cur.lines[-1] = self._join(self.cur.lines[-1], self.cur.raw_last, line)
         self.cur.raw_last = raw
 
+    def join_lines(self, raw_lines: list[str]) -> str:
+        """Join the lines of one block (a footnote) with the same hyphen rules as the body."""
+        text, previous = "", ""
+        for raw in raw_lines:
+            line = re.sub(r"\s+", " ", raw.strip())
+            if not line:
+                continue
+            text = self._join(text, previous, line) if text else line
+            previous = raw
+        return text
+
     def _join(self, left: str, left_raw: str, right: str) -> str:
         right_plain = _plain(right)
+        if left.endswith("\xad"):  # soft hyphen: the word was broken, never a real hyphen
+            return left[:-1] + right
         if left.endswith("-") and not left_raw.rstrip("\n").endswith(" ") and len(left) > 1:
             before = _plain(left)[:-1]
             if before[-1:].isalpha() and right_plain[:1].isalpha():
@@ -317,10 +330,15 @@ def _plain(line: str | None) -> str:
 
 
 def assemble(pages: list[Page]) -> tuple[list[_Para], list[tuple[int, int, str]]]:
-    """Run the paragraph assembler; also returns footnotes as (page, number, text)."""
+    """Run the paragraph assembler; also returns footnotes as (page, number, text), their lines
+    joined like body lines (page footnote texts hold one line per "\n")."""
     assembler = _Assembler(pages)
     assembler.run()
-    notes = [(i, number, text) for i, page in enumerate(pages) for number, text in page.footnotes]
+    notes = [
+        (i, number, assembler.join_lines(text.split("\n")))
+        for i, page in enumerate(pages)
+        for number, text in page.footnotes
+    ]
     return assembler.paras, notes
 
 

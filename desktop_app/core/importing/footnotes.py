@@ -60,7 +60,7 @@ def split_footnotes(lines: list[str], first: int) -> list[tuple[int, list[str]]]
             current += 1
             parts.append((current, [start[1]]))
         elif parts:
-            parts[-1][1].append(line.strip())
+            parts[-1][1].append(line.lstrip())  # trailing spaces tell "Productie- " from "NAVO-"
     return parts
 
 

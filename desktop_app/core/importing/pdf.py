@@ -39,6 +39,7 @@ _FURNITURE = [
     re.compile(r"^\s*\d{1,4}\s*$"),  # page number
 ]
 A4_POINTS = (595.0, 842.0)
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _MARKER_TEXT = re.compile(r"^\s*(\d{1,3})\s*$")
 
 
@@ -260,7 +261,7 @@ def _group_lines(frags: list[Frag]) -> list[Line]:
     cur: Line | None = None
     for frag in frags:
         # WinAnsiEncoding maps unused codes (0x7F ...) to the bullet; pypdf returns DEL
-        text = frag.text.replace("\n", " ").replace("\x7f", "•")
+        text = frag.text.replace("\n", " ").replace("\x7f", "•").translate(_LIGATURES)
         if not text.strip():
             if cur is not None and text:
                 cur.pieces.append((" ", False))
@@ -435,7 +436,7 @@ def _take_footnotes(
     if not notes:
         return body, [], expected
     kept = body[: start + first_note]
-    joined = [(number, " ".join(parts).strip()) for number, parts in notes]
+    joined = [(number, "\n".join(parts).strip()) for number, parts in notes]
     return kept, joined, notes[-1][0] + 1
 
 

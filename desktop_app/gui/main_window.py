@@ -258,7 +258,13 @@ class MainWindow(QMainWindow):
         action.setObjectName(name)
         if shortcut is not None:
             shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            sequences: list[QKeySequence] = []
+            for item in shortcuts:  # the same sequence twice would make the shortcut ambiguous
+                bindings = QKeySequence.keyBindings(item) if isinstance(item, QKeySequence.StandardKey) else [QKeySequence(item)]
+                for sequence in bindings:
+                    if sequence not in sequences and not sequence.isEmpty():
+                        sequences.append(sequence)
+            action.setShortcuts(sequences)
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
@@ -287,8 +293,8 @@ class MainWindow(QMainWindow):
         a("note", "Edit &note", self._on_note_triggered, None, "Write a note on the annotation (N in the reader)")
         a("remove_annotation", "&Remove annotation", self._on_remove_annotation_triggered, None,
           "Remove the annotation at the cursor (Delete in the reader)")
-        a("back", "&Back", self._on_back_triggered, ["Alt+Left", QKeySequence.Back], "Back to where you were")
-        a("forward", "&Forward", self._on_forward_triggered, ["Alt+Right", QKeySequence.Forward], "Forward again")
+        a("back", "&Back", self._on_back_triggered, ["Alt+Left", Qt.Key_Back], "Back to where you were")
+        a("forward", "&Forward", self._on_forward_triggered, ["Alt+Right", Qt.Key_Forward], "Forward again")
         a("focus_reader", "Go to &reader", self.reader.setFocus, "Ctrl+2")
         a("focus_list", "Go to letter &list", self._on_focus_list_triggered, "Ctrl+1")
         a("new_theme", "&New theme…", self._on_new_theme_triggered, None, "Create a theme")
@@ -401,6 +407,15 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        self._state_restored = False
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._state_restored:  # dock and splitter sizes need the real window size: restore once shown
+            self._state_restored = True
+            self._restore_layout()
+
+    def _restore_layout(self) -> None:
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)

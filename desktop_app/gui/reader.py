@@ -11,6 +11,7 @@ appended after the body, under a "Footnotes" heading.
 from __future__ import annotations
 
 import bisect
+import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -449,10 +450,13 @@ class ReaderView(QTextBrowser):
 
     # -- events ------------------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.ShortcutOverride and _is_history_key(event):
+            event.ignore()  # Alt+Left/Right belong to the window's Back/Forward, not QTextBrowser's
+            return False
         if event.type() == QEvent.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_text_at(self.viewport().mapFromGlobal(event.globalPos()))
             if text:
-                QToolTip.showText(event.globalPos(), Qt.convertFromPlainText(text, Qt.WhiteSpaceNormal), self)
+                QToolTip.showText(event.globalPos(), tooltip_html(text), self)
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -465,6 +469,9 @@ class ReaderView(QTextBrowser):
         return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if _is_history_key(event):
+            event.ignore()
+            return
         modifiers = event.modifiers() & ~Qt.KeypadModifier
         if modifiers == Qt.NoModifier and Qt.Key_1 <= event.key() <= Qt.Key_9:
             self.theme_key_pressed.emit(event.key() - Qt.Key_0)
@@ -506,6 +513,14 @@ class ReaderView(QTextBrowser):
             self.reference_activated.emit(int(href[len(REFERENCE_HREF) :]))
 
 
+def _is_history_key(event: QEvent) -> bool:
+    return (
+        isinstance(event, QKeyEvent)
+        and event.modifiers() & Qt.AltModifier
+        and event.key() in (Qt.Key_Left, Qt.Key_Right)
+    )
+
+
 STATUS_LABELS = {
     "resolved": "In your library",
     "confirmed": "In your library (confirmed by you)",
@@ -513,6 +528,11 @@ STATUS_LABELS = {
     "missing": "Not in your library",
     "external": "Outside the letters (e.g. an EU document)",
 }
+
+
+def tooltip_html(text: str) -> str:
+    """Plain text as tooltip rich text: escaped (a footnote may contain "<"), wrapped, line breaks kept."""
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 def reference_tooltip(ref: Reference) -> str:

@@ -151,3 +151,38 @@ def test_side_column_date_used_when_head_has_none(tmp_path: Path):
     assert letter.date == "2024-10-03"
     assert "Datum" not in letter.text and "Ministerie van Defensie" not in letter.text
     assert letter.text == "Dit is een korte brief over de NAVO-top.\n\nHoogachtend,"
+
+
+def test_footnote_running_over_to_the_next_page(tmp_path: Path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "doorlopend.pdf"
+    canvas = Canvas(str(path))
+    for page, (body, notes) in enumerate(
+        [
+            ("De NAVO-top in Den Haag", ["1 Kamerstuk 28 676, nr. 467 van 3 oktober 2024, waarin de"]),
+            ("De tweede pagina noemt de Defensienota", ["regering de agenda toelicht.", "2 Kamerstuk 36 592, nr. 1."]),
+        ]
+    ):
+        text = canvas.beginText(72, 700)
+        text.setFont("Helvetica", 10)
+        text.textOut(body)
+        text.setFont("Helvetica", 6.5)
+        text.setRise(3.5)
+        text.textOut(str(page + 1))
+        text.setRise(0)
+        text.setFont("Helvetica", 10)
+        text.textOut(" en meer tekst op deze pagina.")
+        canvas.drawText(text)
+        canvas.setFont("Helvetica", 7.5)
+        for i, note in enumerate(notes):
+            canvas.drawString(72, 90 - i * 9.5, note)
+        canvas.showPage()
+    canvas.save()
+    letter = read_file(path)
+    assert [(f.number, f.text) for f in letter.footnotes] == [
+        (1, "Kamerstuk 28 676, nr. 467 van 3 oktober 2024, waarin de regering de agenda toelicht."),
+        (2, "Kamerstuk 36 592, nr. 1."),
+    ]
+    assert "regering de agenda" not in letter.text
+    assert letter.text[: letter.footnotes[1].marker[0]].endswith("noemt de Defensienota")

@@ -38,7 +38,8 @@ def _has_noise(text: str) -> bool:
     all_lines = text.split("\n")
     if meta.parse_header(all_lines).body_start:
         return True
-    return any(cleaning.is_artefact_line(ln) or meta.MASTHEAD.match(ln) for ln in all_lines)
+    _, removed = cleaning.remove_artefacts(all_lines)
+    return bool(removed) or any(meta.MASTHEAD.match(ln) or set(ln.strip()) <= set("_-") and len(ln.strip()) >= 5 for ln in all_lines)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -5,6 +5,7 @@ Page noise, precisely (everything else in the input reaches the body or a footno
   lines, "Pagina 1 van 15", official running footers and colophon lines ("Tweede Kamer,
   vergaderjaar 2024–2025, 28 676, nr. 467", "kst-28676-467", "ISSN 0921 - 7371", "’s-Gravenhage 2024");
 - whitespace: runs of blank and space-only lines (page breaks), line ends, repeated spaces;
+- rule lines ("_____", "-----"): a drawn separator, read as a blank line;
 - the hyphen of a word broken at a line end ("beperk-" + "tere" -> "beperktere");
 - footnote blocks, which move to ``footnotes`` (the footnote number becomes ``Footnote.number``);
 - the letter-head block before the salutation (see metadata.parse_header), which becomes metadata.
@@ -17,7 +18,6 @@ text and turned into offsets.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop_app.core.importing import footnotes as fn
@@ -409,12 +409,17 @@ def _attach_markers(
     return tuple(result)
 
 
-def remove_artefacts(lines: list[str], keep: Callable[[str], bool] | None = None) -> tuple[list[str], list[str]]:
-    """Split lines into (kept, removed artefact lines)."""
+_RULE = re.compile(r"^\s*[_‐‑‒–—-]{5,}\s*$")  # a drawn rule (footnote separator): a blank line
+
+
+def remove_artefacts(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Split lines into (kept, removed artefact lines); rule lines become blank lines."""
     kept: list[str] = []
     removed: list[str] = []
     for line in lines:
-        if is_artefact_line(line) and not (keep and keep(line)):
+        if _RULE.match(line):
+            kept.append("")
+        elif is_artefact_line(line):
             removed.append(line)
         else:
             kept.append(line)

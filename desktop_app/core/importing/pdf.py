@@ -9,7 +9,8 @@ page's content stream (a no-op for drawing; pypdf flushes its run there).
 Layout roles, decided by geometry:
 - superscript marker: digits in a smaller font on a raised baseline within a body line;
 - footnotes: the block of small-font lines under the body at the bottom of a page, starting with a
-  number (raised or not);
+  number (raised or not); small lines above the first number continue the previous page's last
+  footnote;
 - running headers/footers: lines in the top/bottom margin repeating across pages (digits ignored),
   "Pagina 1 van 15", the official kst/ISSN footer lines, decorative big page marks;
 - side column (ministry layout): small text far to the right of the body column; kept out of the
@@ -352,7 +353,13 @@ def layout_pages(
                 hints.side_lines.append(text)
             else:
                 body.append(line)
-        body, notes, expected = _take_footnotes(body, body_size, expected)
+        body, notes, expected, leading = _take_footnotes(body, body_size, expected)
+        previous = pages[-1].footnotes if pages else []
+        if leading and previous:  # a footnote running over from the previous page
+            number, text = previous[-1]
+            previous[-1] = (number, "\n".join([text, *(line.text for line in leading)]))
+        else:
+            body = body + leading
         pages.append(cleaning.Page(_to_text_lines(body), notes))
     return pages, hints
 
@@ -411,33 +418,33 @@ def _is_side_column(line: Line, width: float, body_size: float) -> bool:
 
 def _take_footnotes(
     body: list[Line], body_size: float, expected: int
-) -> tuple[list[Line], list[tuple[int, str]], int]:
-    """Take the block of small-font lines at the page bottom that starts with a footnote number."""
-    if not body:
-        return body, [], expected
+) -> tuple[list[Line], list[tuple[int, str]], int, list[Line]]:
+    """Take the block of small-font lines at the page bottom that holds footnotes.
+
+    Returns (body lines, footnotes, next expected number, leading lines): the leading lines are the
+    small-font lines at the top of the block before its first footnote number, which continue the
+    previous page's last footnote when there is one (the caller decides).
+    """
     start = len(body)
     while start > 0 and body[start - 1].size < 0.92 * body_size:
         start -= 1
-    if start == len(body):
-        return body, [], expected
     block = body[start:]
-    first_note = next((i for i, line in enumerate(block) if _note_start(line) is not None), None)
-    if first_note is None:
-        return body, [], expected
+    if not block or start == 0:
+        return body, [], expected, []
+    first_note = next((i for i, line in enumerate(block) if _note_start(line) is not None), len(block))
     notes: list[tuple[int, list[str]]] = []
     last = expected - 1
     for line in block[first_note:]:
         started = _note_start(line)
-        if started is not None and started[0] > last and started[0] <= last + 3:
+        if started is not None and last < started[0] <= last + 3:
             last = started[0]
             notes.append((started[0], [started[1]]))
         elif notes:
             notes[-1][1].append(line.text)
     if not notes:
-        return body, [], expected
-    kept = body[: start + first_note]
+        return body[:start], [], expected, block
     joined = [(number, "\n".join(parts).strip()) for number, parts in notes]
-    return kept, joined, notes[-1][0] + 1
+    return body[:start], joined, notes[-1][0] + 1, block[:first_note]
 
 
 def _note_start(line: Line) -> tuple[int, str] | None:

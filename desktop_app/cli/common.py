@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -48,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("kamerlezer: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     finally:
         ctx.close()
 
@@ -57,8 +61,39 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+def add_json_flag(parser: argparse.ArgumentParser, *, inherit: bool = False) -> None:
+    """``--json``. With ``inherit`` (on a sub-command of a command that has --json itself) an absent
+    flag leaves the parent's value alone, so ``themes --json list`` and ``themes list --json`` agree."""
+    if inherit:
+        parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
+    else:
+        parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def wants_json(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "json", False))
+
+
+def fail(message: str) -> int:
+    """Print a user-facing problem on stderr; returns the exit code 1."""
+    print(f"kamerlezer: {message}", file=sys.stderr)
+    return 1
+
+
+def annotation_json(library: Any, annotation: Any, names: dict[int, str] | None = None) -> dict[str, Any]:
+    """An annotation as JSON, with its letter's name and its themes' paths."""
+    from dataclasses import asdict
+
+    data = asdict(annotation)
+    data["theme_ids"] = list(annotation.theme_ids)
+    data["themes"] = [library.theme_path(t) for t in annotation.theme_ids]
+    data["letter"] = names[annotation.letter_id] if names else library.get_letter(annotation.letter_id).name
+    return data
+
+
+def one_line(text: str, limit: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class _Bar:

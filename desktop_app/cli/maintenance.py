@@ -1,9 +1,89 @@
-"""`kamerlezer` commands: maintenance (to be filled in by its owner)."""
+"""`kamerlezer` commands: backups, restore, check."""
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
+from datetime import UTC, datetime
+
+from desktop_app.cli.common import Context, add_json_flag, print_json, wants_json
+from desktop_app.paths import library_dir
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add this module's sub-commands."""
+    backups = sub.add_parser(
+        "backups",
+        help="list the library's automatic database backups",
+        description="Kamerlezer copies library.db into <library>/backups/ when it opens a library that "
+        "changed since the last copy, keeping the last five.",
+    )
+    add_json_flag(backups)
+    backups.set_defaults(func=_backups, needs_library=False)
+
+    restore = sub.add_parser(
+        "restore",
+        help="put a backup back as the library's database",
+        description="Restore BACKUP (a name from 'kamerlezer backups' or a path; default: the newest). "
+        "The current database is backed up first, so a restore can be undone. The library must not be "
+        "open elsewhere. The search index is rebuilt on the next start.",
+    )
+    restore.add_argument("backup", nargs="?", metavar="BACKUP", help="backup name or path (default: newest)")
+    add_json_flag(restore)
+    restore.set_defaults(func=_restore, needs_library=False)
+
+    check = sub.add_parser(
+        "check",
+        help="check the library database for damage",
+        description="Run SQLite's integrity check on library.db; exit code 1 when it is damaged.",
+    )
+    add_json_flag(check)
+    check.set_defaults(func=_check)
+
+
+def _backups(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop_app.core.services import Library
+
+    found = Library.backups(library_dir(args.library))
+    rows = [
+        {
+            "name": p.name,
+            "path": str(p),
+            "size": p.stat().st_size,
+            "modified": datetime.fromtimestamp(p.stat().st_mtime, UTC).isoformat(timespec="seconds"),
+        }
+        for p in found
+    ]
+    if wants_json(args):
+        print_json(rows)
+    elif not rows:
+        print("No backups yet (one is made when a changed library is opened).")
+    else:
+        for row in rows:
+            print(f"{row['name']}  {row['modified']}  {row['size'] // 1024} KiB")
+    return 0
+
+
+def _restore(args: argparse.Namespace, ctx: Context) -> int:
+    from desktop_app.core.services import Library
+
+    chosen = Library.restore(library_dir(args.library), args.backup)
+    if wants_json(args):
+        print_json({"restored": chosen.name, "path": str(chosen)})
+    else:
+        print(f"restored {chosen.name} (the previous database was backed up first)")
+    return 0
+
+
+def _check(args: argparse.Namespace, ctx: Context) -> int:
+    library = ctx.library
+    try:
+        rows = library.db.execute("PRAGMA integrity_check").fetchall()
+        result = "; ".join(str(r[0]) for r in rows[:10])
+    except sqlite3.DatabaseError as err:
+        result = str(err)
+    if wants_json(args):
+        print_json({"integrity": result, "letters": len(library.list_letters())})
+    else:
+        print(f"library.db: {result}")
+    return 0 if result == "ok" else 1

@@ -1,9 +1,162 @@
-"""`kamerlezer` commands: themes (to be filled in by its owner)."""
+"""`kamerlezer themes`: list, add, rename, recolor, move, merge, delete."""
 
 from __future__ import annotations
 
 import argparse
+from typing import Any
+
+from desktop_app.cli.common import Context, add_json_flag, print_json, wants_json
+from desktop_app.core.model import Theme
+
+THEME_HELP = "theme id, name or path 'Parent/Child'"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add this module's sub-commands."""
+    themes = sub.add_parser(
+        "themes",
+        help="list and edit themes (nested, coloured tags for annotations)",
+        description="Without an action: list the themes as a tree with their annotation counts. "
+        "T is a theme id, a name (case-insensitive) or a path 'Parent/Child'.",
+    )
+    add_json_flag(themes)
+    themes.set_defaults(func=_list)
+    actions = themes.add_subparsers(dest="theme_action", metavar="ACTION")
+
+    lst = actions.add_parser("list", help="list the themes as a tree (the default)")
+    add_json_flag(lst, inherit=True)
+    lst.set_defaults(func=_list)
+
+    add = actions.add_parser("add", help="add a theme", description="Add a theme, at the top or under a parent.")
+    add.add_argument("name", metavar="NAME", help="the new theme's name")
+    add.add_argument("--color", metavar="C", help="colour as #rrggbb (default: the next of a palette)")
+    add.add_argument("--parent", metavar="P", help=f"parent theme ({THEME_HELP})")
+    add.add_argument("--description", default="", metavar="TEXT", help="what the theme is about")
+    add_json_flag(add, inherit=True)
+    add.set_defaults(func=_add)
+
+    rename = actions.add_parser("rename", help="rename a theme")
+    rename.add_argument("theme", metavar="T", help=THEME_HELP)
+    rename.add_argument("new_name", metavar="NEW", help="the new name")
+    add_json_flag(rename, inherit=True)
+    rename.set_defaults(func=_rename)
+
+    recolor = actions.add_parser("recolor", help="change a theme's colour")
+    recolor.add_argument("theme", metavar="T", help=THEME_HELP)
+    recolor.add_argument("color", metavar="COLOR", help="#rrggbb")
+    add_json_flag(recolor, inherit=True)
+    recolor.set_defaults(func=_recolor)
+
+    move = actions.add_parser(
+        "move",
+        help="move a theme under another one, or to the top level",
+        description="Move theme T under --parent (omit it for the top level), at --position among its "
+        "new siblings (0 = first; default last).",
+    )
+    move.add_argument("theme", metavar="T", help=THEME_HELP)
+    move.add_argument("--parent", metavar="P", help=f"new parent ({THEME_HELP}); none: top level")
+    move.add_argument("--position", type=int, metavar="N", help="0-based place among the siblings")
+    add_json_flag(move, inherit=True)
+    move.set_defaults(func=_move)
+
+    merge = actions.add_parser(
+        "merge",
+        help="merge a theme into another one",
+        description="Move all annotations and sub-themes of SRC to DST, then delete SRC.",
+    )
+    merge.add_argument("source", metavar="SRC", help=THEME_HELP)
+    merge.add_argument("target", metavar="DST", help=THEME_HELP)
+    add_json_flag(merge, inherit=True)
+    merge.set_defaults(func=_merge)
+
+    delete = actions.add_parser(
+        "delete",
+        help="delete a theme (annotations are kept)",
+        description="Delete theme T. Refused while annotations use it, unless --force: then they only "
+        "lose this theme. Its sub-themes move up one level.",
+    )
+    delete.add_argument("theme", metavar="T", help=THEME_HELP)
+    delete.add_argument("--force", action="store_true", help="delete even when annotations use it")
+    add_json_flag(delete, inherit=True)
+    delete.set_defaults(func=_delete)
+
+
+def theme_json(library: Any, theme: Theme, counts: dict[int, int] | None = None) -> dict[str, Any]:
+    counts = counts if counts is not None else library.theme_counts()
+    return {
+        "id": theme.id,
+        "name": theme.name,
+        "path": library.theme_path(theme.id),
+        "color": theme.color,
+        "parent_id": theme.parent_id,
+        "description": theme.description,
+        "position": theme.position,
+        "annotation_count": counts.get(theme.id, 0),
+    }
+
+
+def _show_one(args: argparse.Namespace, ctx: Context, theme: Theme, verb: str) -> int:
+    if wants_json(args):
+        print_json(theme_json(ctx.library, theme))
+    else:
+        print(f"{verb} #{theme.id} {ctx.library.theme_path(theme.id)} {theme.color}")
+    return 0
+
+
+def _list(args: argparse.Namespace, ctx: Context) -> int:
+    library = ctx.library
+    themes = library.list_themes()
+    counts = library.theme_counts()
+    if wants_json(args):
+        print_json([theme_json(library, t, counts) for t in themes])
+        return 0
+    if not themes:
+        print("No themes yet: kamerlezer themes add NAME")
+        return 0
+    depth: dict[int, int] = {}
+    for theme in themes:
+        depth[theme.id] = depth[theme.parent_id] + 1 if theme.parent_id is not None else 0
+        indent = "  " * depth[theme.id]
+        print(f"#{theme.id:<4} {theme.color}  {indent}{theme.name}  ({counts.get(theme.id, 0)})")
+    return 0
+
+
+def _add(args: argparse.Namespace, ctx: Context) -> int:
+    theme = ctx.library.add_theme(args.name, color=args.color, parent=args.parent, description=args.description)
+    return _show_one(args, ctx, theme, "added")
+
+
+def _rename(args: argparse.Namespace, ctx: Context) -> int:
+    return _show_one(args, ctx, ctx.library.update_theme(args.theme, name=args.new_name), "renamed")
+
+
+def _recolor(args: argparse.Namespace, ctx: Context) -> int:
+    return _show_one(args, ctx, ctx.library.update_theme(args.theme, color=args.color), "recoloured")
+
+
+def _move(args: argparse.Namespace, ctx: Context) -> int:
+    theme = ctx.library.move_theme(args.theme, parent=args.parent or None, position=args.position)
+    return _show_one(args, ctx, theme, "moved")
+
+
+def _merge(args: argparse.Namespace, ctx: Context) -> int:
+    library = ctx.library
+    source = library.get_theme(args.source)
+    target = library.get_theme(args.target)
+    moved = library.merge_themes(source.id, target.id)
+    if wants_json(args):
+        print_json({"merged": source.id, "into": theme_json(library, library.get_theme(target.id)), "moved": moved})
+    else:
+        print(f"merged {source.name} into {library.theme_path(target.id)}: {moved} annotation(s) moved")
+    return 0
+
+
+def _delete(args: argparse.Namespace, ctx: Context) -> int:
+    library = ctx.library
+    theme = library.get_theme(args.theme)
+    affected = library.delete_theme(theme.id, force=args.force)
+    if wants_json(args):
+        print_json({"deleted": theme.id, "name": theme.name, "annotations_affected": affected})
+    else:
+        print(f"deleted #{theme.id} {theme.name}" + (f" ({affected} annotation(s) lost this theme)" if affected else ""))
+    return 0

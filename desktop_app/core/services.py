@@ -33,6 +33,7 @@ from desktop_app.core import anchoring
 from desktop_app.core.errors import AppError, ImportFailed, InvalidInput, NotFound, StoreError
 from desktop_app.core.model import Annotation, IndexDoc, Letter, LetterSummary, ParsedLetter, SearchResults, Theme
 from desktop_app.core.store import annotations_repo, letters_repo, themes_repo
+from desktop_app.core.store import db as store_db
 from desktop_app.core.store.db import DB_NAME, LibraryLock, connect, make_backup, migrate
 from desktop_app.core.tasks import CancelToken, Progress
 
@@ -154,6 +155,28 @@ class Library:
             lock.release()
             raise
 
+    @staticmethod
+    def backups(folder: Path) -> list[Path]:
+        """The library's database backups (``<library>/backups/library-<UTC time>.db``), newest first."""
+        return store_db.list_backups(Path(folder).expanduser())
+
+    @staticmethod
+    def restore(folder: Path, backup: str | Path | None = None) -> Path:
+        """Put a backup (the newest when None; else a path or a name from :meth:`backups`) back as the
+        library's database, after backing up the current one (tag "before-restore"). The library must
+        not be open anywhere (LibraryLocked otherwise). The search index is rebuilt on the next open.
+        Returns the backup restored."""
+        folder = Path(folder).expanduser()
+        if not (folder / DB_NAME).exists():
+            raise NotFound(f"There is no library in {folder}.")
+        lock = LibraryLock(folder).acquire()
+        try:
+            chosen = store_db.restore_backup(folder, backup)
+            (folder / INDEX_DIRTY).write_text("the database was restored from a backup", encoding="utf-8")
+            return chosen
+        finally:
+            lock.release()
+
     def close(self) -> None:
         """Close the index and the database and release the lock (idempotent)."""
         if self.index is not None:
@@ -223,7 +246,7 @@ class Library:
         if self.index is None:
             self.notices.append("Search is not available in this installation.")
             return
-        reason = "an earlier update did not finish" if self._dirty_marker.exists() else None
+        reason = _marker_reason(self._dirty_marker)
         try:
             reason = self.index.check() or reason
         except Exception as err:  # noqa: BLE001 - a broken index is rebuilt, never fatal
@@ -341,8 +364,6 @@ class Library:
                 str(path), f"could not be stored in the library ({type(err).__name__}: {err})",
                 details=traceback.format_exc(),
             ) from err
-        if old_path and old_path != copy:
-            self._remove_copy(old_path, None)
         (report.updated if old_id is not None else report.imported).append(letter)
         report.orphaned.extend(orphans)
         report.warnings.extend((str(path), w) for w in parsed.warnings)
@@ -378,7 +399,8 @@ class Library:
 
     def _copy_original(self, path: Path, parsed: ParsedLetter) -> str | None:
         """Copy the original into files/ (written whole, then renamed); returns the path relative to
-        the library folder. A copy that fails is only a warning: the letter itself is stored."""
+        the library folder. A copy that fails is only a warning: the letter itself is stored. Copies of
+        earlier versions and deleted letters are kept, so a restored backup still finds its files."""
         suffix = Path(parsed.source_file).suffix.lower() or f".{parsed.source_format}"
         relative = f"{FILES_DIR}/{letters_repo.letter_name(parsed.source_file)}-{parsed.content_hash[:12]}{suffix}"
         target = self.folder / relative
@@ -454,7 +476,6 @@ class Library:
             raise InvalidInput(f"Letter {letter.name} has {count} annotation(s): delete or move them first.")
         with self.db.atomic():
             letters_repo.delete(self.db, letter.id)
-        self._remove_copy(letter.source_path, None)
         self._refresh_index([letter.id])
         self._resolve_references()
         return letter
@@ -827,6 +848,16 @@ class Library:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _marker_reason(marker: Path) -> str | None:
+    """Why the index must be rebuilt, when the dirty marker is there (its text, if any)."""
+    try:
+        return marker.read_text(encoding="utf-8").strip() or "an earlier update did not finish"
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return "an earlier update did not finish"
 
 
 def _fold(text: str) -> str:

@@ -126,9 +126,9 @@ def test_new_version_keeps_id_user_kamerstuk_and_reanchors(lib: Library, tmp_pat
     assert orphan.status == "orphan" and orphan.quote == "Political Guidance"
     assert [a.id for a in report.orphaned] == [lost.id]
     assert len(lib.list_annotations(name)) == 3, "never drop an annotation"
-    # the original of the new version is kept, the old copy removed
+    # the original of the new version is copied; the old one stays for restored backups
     assert (lib.folder / letter.source_path).read_bytes() == new_file.read_bytes()
-    assert not (lib.folder / old.source_path).exists()
+    assert (lib.folder / old.source_path).read_bytes() == seed_path("000").read_bytes()
 
 
 def test_cancel_stops_between_files_keeping_what_was_done(empty: Library) -> None:

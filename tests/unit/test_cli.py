@@ -1,0 +1,157 @@
+"""The `kamerlezer` command line: help texts, letters, themes, annotations, import, backups."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import build_parser, main
+from desktop_app.core.services import Library
+from tests.conftest import seed_path
+from tests.libraries import seeded_copy
+
+
+def _subparsers(parser: argparse.ArgumentParser, prefix: str = "kamerlezer"):
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps no public list
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            helps = {choice.dest: choice.help for choice in action._choices_actions}  # noqa: SLF001
+            for name, sub in action.choices.items():
+                yield f"{prefix} {name}", helps.get(name), sub
+                yield from _subparsers(sub, f"{prefix} {name}")
+
+
+def test_every_command_and_option_has_help_text() -> None:
+    missing = []
+    for name, help_text, sub in _subparsers(build_parser()):
+        if not help_text:
+            missing.append(name)
+        for action in sub._actions:  # noqa: SLF001
+            if isinstance(action, argparse._SubParsersAction | argparse._HelpAction):  # noqa: SLF001
+                continue
+            if not action.help:
+                missing.append(f"{name} {'/'.join(action.option_strings) or action.dest}")
+    assert not missing, f"commands or options without help text: {missing}"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return seeded_copy(tmp_path / "lib")
+
+
+def run(folder: Path, capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(["--library", str(folder), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(folder: Path, capsys, *argv: str):
+    code, out, err = run(folder, capsys, *argv, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_list_and_show(folder: Path, capsys) -> None:
+    letters = run_json(folder, capsys, "list")
+    assert {x["name"] for x in letters} >= {"000_eba5de336aff673f", "004_94d7e7617410a711"}
+    shown = run_json(folder, capsys, "show", "003_d09603eee462fd1e")
+    for key in ("id", "source_file", "subject", "date", "chamber", "signatory", "kind", "kamerstuk", "pages", "text"):
+        assert key in shown
+    assert shown["date"] == "2024-10-03"
+    assert [f["number"] for f in shown["footnotes"]] == [1, 2]
+    start, end = shown["footnotes"][0]["marker"]
+    assert shown["text"][start:end] == "1"
+    by_id = run_json(folder, capsys, "show", str(shown["id"]))
+    assert by_id["name"] == "003_d09603eee462fd1e"
+    code, out, err = run(folder, capsys, "show", "999_missing")
+    assert code == 1 and "999_missing" in err and "Traceback" not in err
+
+
+def test_letter_set_kamerstuk(folder: Path, capsys) -> None:
+    shown = run_json(folder, capsys, "letter", "set", "000_eba5de336aff673f", "--kamerstuk", "kst-28676-472")
+    assert shown["kamerstuk"] == "kst-28676-472" and shown["kamerstuk_source"] == "user"
+    code, _, err = run(folder, capsys, "letter", "set", "000_eba5de336aff673f", "--kamerstuk", "onzin")
+    assert code == 1 and "Kamerstuk" in err
+
+
+def test_themes_commands(folder: Path, capsys) -> None:
+    added = run_json(folder, capsys, "themes", "add", "IAMD", "--color", "#123456", "--parent", "Lucht- en raketverdediging")
+    assert added["path"] == "Lucht- en raketverdediging/IAMD"
+    assert run_json(folder, capsys, "themes", "rename", "IAMD", "SBAMD")["name"] == "SBAMD"
+    assert run_json(folder, capsys, "themes", "recolor", "SBAMD", "#abcdef")["color"] == "#abcdef"
+    moved = run_json(folder, capsys, "themes", "move", "SBAMD", "--parent", "Capaciteitsdoelstellingen", "--position", "0")
+    assert moved["path"] == "Capaciteitsdoelstellingen/SBAMD" and moved["position"] == 0
+    listed = run_json(folder, capsys, "themes", "list")
+    assert [t["path"] for t in listed][:2] == ["Capaciteitsdoelstellingen", "Capaciteitsdoelstellingen/SBAMD"]
+    assert run_json(folder, capsys, "themes") == listed
+    merged = run_json(folder, capsys, "themes", "merge", "SBAMD", "Lucht- en raketverdediging")
+    assert merged["moved"] == 0
+    code, _, err = run(folder, capsys, "themes", "add", "x", "--color", "rood")
+    assert code == 1 and "colour" in err
+    code, out, _ = run(folder, capsys, "themes")
+    assert code == 0 and "  NDPP" in out
+
+
+def test_annotate_and_list_and_theme_delete(folder: Path, capsys) -> None:
+    made = run_json(
+        folder, capsys, "annotate", "000_eba5de336aff673f", "--quote", "Minimum Capability Requirements",
+        "--theme", "CT25", "--theme", "Capaciteitsdoelstellingen/NDPP", "--note", "MCR",
+    )  # fmt: skip
+    assert made["quote"] == "Minimum Capability Requirements"
+    assert made["themes"] == ["Capaciteitsdoelstellingen/NDPP", "Capaciteitsdoelstellingen/CT25"]
+    text = run_json(folder, capsys, "show", "000_eba5de336aff673f")["text"]
+    start = text.index("Political Guidance")
+    second = run_json(folder, capsys, "annotate", "1", "--start", str(start), "--end", str(start + 18), "--theme", "NAVO-top")
+    assert second["quote"] == "Political Guidance"
+    assert [a["id"] for a in run_json(folder, capsys, "annotations", "000_eba5de336aff673f")] == sorted(
+        [made["id"], second["id"]], key=lambda i: (made if i == made["id"] else second)["start"]
+    )
+    assert [a["id"] for a in run_json(folder, capsys, "annotations", "--theme", "Capaciteitsdoelstellingen")] == [made["id"]]
+    code, _, err = run(folder, capsys, "themes", "delete", "NAVO-top")
+    assert code == 1 and "1 annotation" in err
+    assert run_json(folder, capsys, "themes", "delete", "NAVO-top", "--force")["annotations_affected"] == 1
+    kept = {a["id"]: a for a in run_json(folder, capsys, "annotations", "1")}
+    assert set(kept) == {made["id"], second["id"]} and kept[second["id"]]["theme_ids"] == []
+    code, _, err = run(folder, capsys, "annotate", "1", "--quote", "bestaat niet in de brief")
+    assert code == 1 and "does not occur" in err
+
+
+def test_import_reports_failures_per_file_and_exit_code(folder: Path, tmp_path: Path, capsys) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "leeg.txt").write_bytes(b"")
+    shutil.copy(seed_path("002"), src / "zelfde.txt")
+    (src / "nieuw.txt").write_text("Geachte voorzitter,\n\nEen korte nieuwe brief over de Noordzee.\n", encoding="utf-8")
+    code, out, err = run(folder, capsys, "import", str(src))
+    assert code == 1
+    assert "leeg.txt" in err and "empty" in err
+    assert "1 imported, 0 updated, 1 skipped (already in the library), 1 failed" in out
+    code, out, err = run(folder, capsys, "import", str(src / "nieuw.txt"), "--json")
+    assert code == 0 and json.loads(out)["skipped"][0]["path"].endswith("nieuw.txt")
+
+
+def test_backups_and_restore(folder: Path, capsys) -> None:
+    assert run_json(folder, capsys, "backups") == []
+    run_json(folder, capsys, "themes", "add", "Eerste wijziging")  # first open: backup of the state before
+    assert len(run_json(folder, capsys, "backups")) == 1
+    run_json(folder, capsys, "list")  # this open backs up the changed database
+    run_json(folder, capsys, "list")  # unchanged since: no new backup
+    backups = run_json(folder, capsys, "backups")
+    assert len(backups) == 2
+    backup = backups[0]
+    run_json(folder, capsys, "themes", "add", "Tweede wijziging")
+    restored = run_json(folder, capsys, "restore", backup["name"])
+    assert restored["restored"] == backup["name"]
+    names = [t["name"] for t in run_json(folder, capsys, "themes")]
+    assert "Eerste wijziging" in names and "Tweede wijziging" not in names
+    code, _, err = run(folder, capsys, "restore", "bestaat-niet")
+    assert code == 1 and "No backup named" in err
+
+
+def test_locked_library_gives_a_clear_message(folder: Path, capsys) -> None:
+    with Library.open(folder):
+        code, _, err = run(folder, capsys, "list")
+    assert code == 1 and str(folder) in err and "already open" in err

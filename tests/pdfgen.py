@@ -4,8 +4,8 @@ Reusable by every test that needs a realistic PDF:
 
 - ``LetterSpec`` describes a letter (head metadata, paragraphs, headings, footnotes with markers);
   ``spec_from_seed(path)`` makes one from a bundled .txt letter (read with the .txt importer).
-- ``make_letter_pdf(spec, path)`` lays it out by hand on an A4 canvas: a letter head (addressee,
-  "Datum", "Betreft", "Geachte voorzitter,"), a right-hand side column in a small font (ministry
+- ``make_letter_pdf(spec, path)`` lays it out by hand on an A4 canvas: a letter head (return
+  address in a small font, addressee, "Datum", "Betreft", "Geachte voorzitter,"), a right-hand side column in a small font (ministry
   address, "Datum", "Onze referentie"), body paragraphs in Helvetica 10 pt wrapped at spaces and
   after hyphens, headings on their own line, real superscript markers (6.5 pt, raised with the
   text rise operator ``Ts``), and each footnote at the bottom of the page where its marker stands
@@ -174,7 +174,7 @@ def _head_lines(spec: LetterSpec) -> list[tuple[str, str]]:
     """(font, text) lines of the letter head, blank lines as ""."""
     if not spec.letter_head or (spec.chamber is None and spec.date is None and spec.subject is None):
         return []
-    head: list[tuple[str, str]] = []
+    head: list[tuple[str, str]] = [("small", "> Retouradres Postbus 20701 2500 ES Den Haag"), (FONT, "")]
     if spec.chamber:
         head += [
             (FONT, f"de Voorzitter van de {spec.chamber}"),
@@ -208,7 +208,7 @@ def _layout(spec: LetterSpec) -> list[_Page]:
     for font, text in _head_lines(spec):
         if text:
             pages[-1].lines.append((y, font, [_Run(text)]))
-        y -= LEADING
+        y -= LEADING if font != "small" else SIDE_SIZE * 1.4
     for index, paragraph in enumerate(spec.paragraphs):
         font = HEAD_FONT if index in spec.headings else FONT
         wrapped = _wrap(paragraph, font)
@@ -259,6 +259,10 @@ def make_letter_pdf(spec: LetterSpec, path: Path) -> Path:
 
 
 def _draw_line(canvas: Canvas, x: float, y: float, font: str, runs: list[_Run]) -> None:
+    if font == "small":  # the return address above the addressee
+        canvas.setFont(FONT, SIDE_SIZE)
+        canvas.drawString(x, y, "".join(r.text for r in runs))
+        return
     text = canvas.beginText(x, y)
     for run in runs:
         if run.superscript:

@@ -66,6 +66,9 @@ class Page:
 
     lines: list[str]
     footnotes: list[tuple[int, str]] = field(default_factory=list)  # (number, lines joined by "\n")
+    # a PDF reader's view of the last body line: True when it runs to the right margin (so the
+    # paragraph goes on over the page break even after a full stop); None when unknown (text)
+    last_line_full: bool | None = None
 
 
 @dataclass
@@ -247,9 +250,10 @@ class _Assembler:
                 line = re.sub(r"\s+", " ", raw.strip())
                 if first and p_index > 0:
                     line = PAGE_MARK + line
+                    full = self.pages[p_index - 1].last_line_full
                     if self.cur is not None and (
                         self.cur.kind != "p"
-                        or _TERMINAL.search(_plain(self.cur.lines[-1]))
+                        or (_TERMINAL.search(_plain(self.cur.lines[-1])) and not full)
                         or _ENUMERATED.match(raw)
                     ):
                         self.close()

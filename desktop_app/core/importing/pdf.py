@@ -337,6 +337,7 @@ def layout_pages(
     page_lines = [_group_lines(frags) for frags in page_frags]
     body_size = _body_size(page_lines, sizes)
     repeated = _repeated_margin_lines(page_lines, sizes)
+    typical_chars = _typical_chars(page_lines, body_size)
     hints = Hints(pages=len(page_frags))
     pages: list[cleaning.Page] = []
     expected = 1
@@ -360,7 +361,8 @@ def layout_pages(
             previous[-1] = (number, "\n".join([text, *(line.text for line in leading)]))
         else:
             body = body + leading
-        pages.append(cleaning.Page(_to_text_lines(body), notes))
+        full = len(body[-1].text) >= 0.85 * typical_chars if body else None
+        pages.append(cleaning.Page(_to_text_lines(body), notes, last_line_full=full))
     return pages, hints
 
 
@@ -376,6 +378,14 @@ def _body_size(page_lines: list[list[Line]], sizes: list[tuple[float, float]]) -
                 counts[key] += len(line.text)
     best = counts or fallback
     return best.most_common(1)[0][0] if best else 10.0
+
+
+def _typical_chars(page_lines: list[list[Line]], body_size: float) -> float:
+    """Characters in a full body line (80th percentile of body-size lines)."""
+    counts = sorted(
+        len(line.text) for lines in page_lines for line in lines if abs(line.size - body_size) < 0.5
+    )
+    return counts[int(len(counts) * 0.8)] if counts else 80.0
 
 
 def _norm_furniture(text: str) -> str:

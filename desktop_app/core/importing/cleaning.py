@@ -257,16 +257,19 @@ class _Assembler:
                         or _ENUMERATED.match(raw)
                     ):
                         self.close()
-                prev = lines[i - 1] if i > 0 else (None if p_index == 0 or self.cur is None else self._last_raw())
+                prev = lines[i - 1] if i > 0 else self._last_raw(p_index)
                 nxt = lines[i + 1] if i + 1 < len(lines) else None
-                self._place(line, raw, prev, nxt, first)
+                self._place(line, raw, prev, nxt)
                 first = False
             if first and p_index > 0:  # a page without body lines still has a start
                 self._page_mark_only()
         self.close()
 
-    def _last_raw(self) -> str | None:
-        return self.cur.raw_last if self.cur is not None else ""
+    def _last_raw(self, p_index: int) -> str | None:
+        """The line before the first line of a page: the open paragraph's last line, if any."""
+        if p_index == 0 or self.cur is None:
+            return None
+        return self.cur.raw_last
 
     def _page_mark_only(self) -> None:
         if self.cur is not None:
@@ -274,7 +277,8 @@ class _Assembler:
         elif self.paras:
             self.paras[-1].lines[-1] += PAGE_MARK
 
-    def _place(self, line: str, raw: str, prev: str | None, nxt: str | None, page_first: bool) -> None:
+    def _place(self, line: str, raw: str, prev: str | None, nxt: str | None) -> None:
+        """Put one line into a paragraph, a heading or a closing line."""
         s = _plain(line)
         if meta.CLOSING.match(s) or (meta.SIGNATURE_TITLE.match(s) and len(s) <= 70):
             self.start("c", line, raw)
@@ -327,10 +331,12 @@ def should_join_hyphen(w1: str, w2: str, vocab: set[str]) -> bool:
     return w1.lower() not in vocab
 
 
+_NO_MARKS = {ord(c): None for c in _MARKS}
+
+
 def _plain(line: str | None) -> str:
-    if not line:
-        return ""
-    return line.translate({ord(c): None for c in _MARKS})
+    """The line without in-band marks."""
+    return line.translate(_NO_MARKS) if line else ""
 
 
 def assemble(pages: list[Page]) -> tuple[list[_Para], list[tuple[int, int, str]]]:

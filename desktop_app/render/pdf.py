@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
+import re
+from xml.sax.saxutils import escape as xml_escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -117,6 +118,15 @@ def _styles() -> dict[str, ParagraphStyle]:
         "toc0": style("toc0", fontSize=10, leading=15, leftIndent=0, firstLineIndent=0),
         "toc1": style("toc1", fontSize=8.5, leading=12, leftIndent=12, firstLineIndent=0, textColor=MUTED),
     }
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def escape(value: str) -> str:
+    """Literal text for Paragraph markup: &, <, > escaped; control characters (which a PDF text layer
+    cannot carry and a paste from elsewhere may bring) dropped, tabs made spaces."""
+    return xml_escape(_CONTROL.sub("", value.replace("\t", " ")))
 
 
 def text(value: str) -> str:

@@ -13,7 +13,6 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError, PyPdfError
@@ -37,6 +36,7 @@ from desktop_app.render.pdf import (
     EmbeddedFontCanvas,
     OutlineEntry,
     PdfLayout,
+    escape,
     text,
 )
 

@@ -306,3 +306,25 @@ def test_csv_reads_back_one_row_per_passage(summary: SummaryDocument, tmp_path: 
         assert row["status"] == ("orphan" if passage.orphan else "anchored")
     assert by_id[2]["note"].startswith("'=SUM")  # never a live formula in a spreadsheet
     assert by_id[4]["date"] == "2024-10-03"
+
+
+def test_progress_only_moves_forward_and_ends_complete(summary: SummaryDocument, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    write_summary(summary, "pdf", tmp_path / "p.pdf", progress=lambda done, total, message="": calls.append((done, total)))
+    assert len(calls) >= 2
+    totals = {total for _, total in calls}
+    assert len(totals) == 1  # one scale for the whole export
+    dones = [done for done, _ in calls]
+    assert dones == sorted(dones) and dones[-1] == calls[-1][1]
+
+
+def test_control_characters_and_tabs_in_a_note_do_not_break_the_pdf(summary: SummaryDocument, tmp_path: Path) -> None:
+    first = summary.sections[0].subsections[0].passages[0]
+    odd = Passage(**{**first.__dict__, "note": "vóór\x00 de\tbrief\x0c \x07klaar\r\nnu"})
+    section = summary.sections[0]
+    sub = Subsection(section.subsections[0].key, None, (odd,), section.subsections[0].source)
+    doc = SummaryDocument(**{**summary.__dict__, "sections": (Section(**{**section.__dict__, "subsections": (sub,)}),)})
+    out = tmp_path / "odd.pdf"
+    write_summary(doc, "pdf", out)
+    text = _squash(_pdf_text(out))
+    assert "vóór de brief klaar nu" in text

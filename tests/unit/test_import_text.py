@@ -248,3 +248,10 @@ def test_footnote_lines_are_joined_like_body_lines():
         (1, "Zie de brief over de uitvoeringsagenda en de NAVO-top."),
         (2, "Productie- en Leveringszekerheid; een bijzonder geval."),
     ]
+
+
+def test_chamber_only_from_an_addressee_line():
+    mention = "Zoals ik de Voorzitter van de Tweede Kamer schreef, is dit een brief zonder kop.\n"
+    assert parse_text(mention, source_file="b.txt", content_hash="x").chamber is None
+    addressed = "Aan de Voorzitter van de Eerste Kamer der Staten-Generaal\n\n" + mention
+    assert parse_text(addressed, source_file="b.txt", content_hash="x").chamber == "Eerste Kamer"

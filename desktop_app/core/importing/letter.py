@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from desktop_app.core.importing import cleaning
@@ -61,13 +62,13 @@ def build_letter(
         header.date
         or side.date
         or _side_date(hints.side_lines)
-        or meta.find_dateline(all_lines)
+        or meta.find_dateline(all_lines[:40])
         or meta.find_dateline(furniture)
     )
     if date is None and kamerstuk:
         date = meta.find_official_date(all_lines)
     subject = header.subject or side.subject or meta.official_subject(all_lines, kamerstuk)
-    chamber = header.chamber or side.chamber or meta.chamber_from_text("\n".join(all_lines[:40]))
+    chamber = header.chamber or side.chamber or meta.chamber_from_lines(all_lines[:40])
     if chamber is None and kamerstuk:
         chamber = _chamber_of_id(kamerstuk, all_lines[:10])
     signatory = meta.find_signatory(clean.paragraphs)
@@ -122,8 +123,7 @@ def _chamber_of_id(kamerstuk: str, head: list[str]) -> str | None:
     if kamerstuk.startswith(("ah-ek", "h-ek")):
         return "Eerste Kamer"
     for line in head:
-        if "Staten-Generaal" in line:
-            found = meta.chamber_from_text("Voorzitter van de " + line)
-            if found:
-                return found
+        match = re.match(r"^\s*(Eerste|Tweede)\s+Kamer\s+der\s+Staten-Generaal", line)
+        if match:
+            return f"{match.group(1)} Kamer"
     return None

@@ -130,10 +130,17 @@ def _subject(lines: list[str], start: int, stop: int | None) -> tuple[str, int]:
     return re.sub(r"\s+", " ", subject).strip(), end
 
 
-def chamber_from_text(text: str) -> str | None:
-    """Chamber named by an addressee line ("Aan de Voorzitter van de Tweede Kamer ...")."""
-    match = _ADDRESSEE.search(text)
-    return f"{match.group(1).capitalize()} Kamer" if match else None
+_ADDRESSEE_LINE = re.compile(r"^\s*(?:Aan\s+)?de\s+Voorzitter\s+van\s+de\s+(Eerste|Tweede)\s+Kamer\b", re.I)
+
+
+def chamber_from_lines(lines: list[str]) -> str | None:
+    """Chamber named by an addressee line ("Aan de Voorzitter van de Tweede Kamer ...") that
+    starts a line; a mention inside a sentence does not count."""
+    for line in lines:
+        match = _ADDRESSEE_LINE.match(line)
+        if match:
+            return f"{match.group(1).capitalize()} Kamer"
+    return None
 
 
 def find_dateline(lines: list[str]) -> str | None:

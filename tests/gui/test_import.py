@@ -1,0 +1,80 @@
+"""Import runs off the UI thread: the window keeps processing events, and a summary says what
+imported and what failed and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.gui.dialogs import ImportSummaryDialog
+
+
+def _letters(folder: Path, seed_files: list[Path], count: int) -> list[Path]:
+    """``count`` distinct letters made from the seeds (each with its own closing line)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(count):
+        seed = seed_files[i % len(seed_files)]
+        path = folder / f"brief_{i:03d}.txt"
+        path.write_text(seed.read_text(encoding="utf-8") + f"\n\nKenmerk BS2025-{i:05d}\n", encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def test_ui_keeps_running_during_a_long_import(qtbot: Any, window: Any, tmp_path: Path, seed_files: list[Path]) -> None:
+    folder = tmp_path / "incoming"
+    files = _letters(folder, seed_files, 24)
+    (folder / "kapot.pdf").write_bytes(b"%PDF-1.4\n this is not really a pdf")
+    (folder / "leeg.txt").write_bytes(b"")
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    before = window.letter_model.rowCount()
+    timer.start()
+    handle = window.start_import([folder])
+    with qtbot.waitSignal(handle.finished, timeout=120_000):
+        pass
+    ticks_during_import = len(ticks)
+    timer.stop()
+    assert ticks_during_import >= 3  # the event loop kept turning while the worker imported
+
+    report = window.last_import_report
+    assert len(report.imported) == len(files)
+    failed = {Path(f.path).name: f.problem for f in report.failed}
+    assert set(failed) == {"kapot.pdf", "leeg.txt"}
+    assert all(failed.values())
+    assert window.letter_model.rowCount() == before + len(files)
+    summary = window.findChild(ImportSummaryDialog)
+    assert summary is not None and summary.isVisible()
+    text = summary.text.toPlainText()
+    assert "24 imported" in text and "2 failed" in text
+    assert "kapot.pdf" in text and failed["kapot.pdf"] in text
+
+
+def test_cancel_stops_between_files(qtbot: Any, window: Any, tmp_path: Path, seed_files: list[Path]) -> None:
+    files = _letters(tmp_path / "many", seed_files, 12)
+    handle = window.start_import(files)
+    handle.cancel()
+    with qtbot.waitSignal(handle.finished, timeout=120_000) as blocker:
+        pass
+    report, cancelled = blocker.args[0]
+    assert cancelled
+    assert len(report.imported) < len(files)
+    assert window.findChild(ImportSummaryDialog).windowTitle() == "Import cancelled"
+
+
+def test_dropping_files_imports_them(qtbot: Any, window: Any, tmp_path: Path, seed_files: list[Path]) -> None:
+    (path,) = _letters(tmp_path / "drop", seed_files, 1)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    before = window.letter_model.rowCount()
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    assert QApplication.sendEvent(window, enter) and enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    qtbot.waitUntil(lambda: window.letter_model.rowCount() == before + 1, timeout=60_000)
+    assert path.name in {s.source_file for s in window.letter_model.rows}

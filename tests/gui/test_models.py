@@ -1,0 +1,110 @@
+"""The item models follow Qt's model contract (QAbstractItemModelTester) and show the right rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from desktop_app.gui.models import (
+    ID_ROLE,
+    AnnotationListModel,
+    LetterFilterProxy,
+    LetterTableModel,
+    SearchResultsModel,
+    ThemeTreeModel,
+)
+
+FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
+
+
+@pytest.fixture
+def letter_model(library: Any) -> LetterTableModel:
+    model = LetterTableModel()
+    QAbstractItemModelTester(model, FATAL)
+    model.set_rows(library.list_letters())
+    return model
+
+
+def test_letter_model_lists_summaries_and_sorts_by_date(letter_model: LetterTableModel, library: Any) -> None:
+    proxy = LetterFilterProxy()
+    proxy.setSourceModel(letter_model)
+    QAbstractItemModelTester(proxy, FATAL)
+    assert letter_model.rowCount() == len(library.list_letters())
+    proxy.sort(LetterTableModel.DATE, Qt.AscendingOrder)
+    dates = [proxy.index(r, LetterTableModel.DATE).data() for r in range(proxy.rowCount())]
+    dated = [d for d in dates if d != "no date"]
+    assert dated == sorted(dated)
+
+
+def test_letter_filter_by_year_chamber_and_theme(letter_model: LetterTableModel, library: Any) -> None:
+    proxy = LetterFilterProxy()
+    proxy.setSourceModel(letter_model)
+    QAbstractItemModelTester(proxy, FATAL)
+    summaries = library.list_letters()
+    proxy.set_filters(year="2024")
+    assert {proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())} == {
+        s.id for s in summaries if (s.date or "").startswith("2024")
+    }
+    proxy.set_filters(chamber="Eerste Kamer")
+    assert {proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())} == {
+        s.id for s in summaries if s.chamber == "Eerste Kamer"
+    }
+    theme = library.list_themes()[0]
+    letter = summaries[0]
+    library.annotate(letter.id, 0, 10, [theme.id])
+    letter_model.set_rows(library.list_letters())
+    proxy.set_filters(theme_ids=library.theme_descendants(theme.id))
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == [letter.id]
+    proxy.set_filters()
+    assert proxy.rowCount() == len(summaries)
+
+
+def test_search_results_model_is_a_tree_of_letters_and_snippets(library: Any) -> None:
+    model = SearchResultsModel()
+    QAbstractItemModelTester(model, FATAL)
+    results = library.search("navo")
+    assert results.hits
+    model.set_results(results.query, results.hits, results.total)
+    assert model.rowCount() == len(results.hits)
+    first = model.index(0, 0)
+    assert model.rowCount(first) == len(results.hits[0].fragments)
+    snippet = model.index(0, 0, first)
+    assert model.parent(snippet) == first
+    assert model.fragment(snippet) == results.hits[0].fragments[0]
+    assert "navo" in snippet.data().lower()
+    model.clear()
+    assert model.rowCount() == 0
+
+
+def test_theme_tree_model_nests_and_numbers_the_first_nine(library: Any) -> None:
+    model = ThemeTreeModel()
+    QAbstractItemModelTester(model, FATAL)
+    themes = library.list_themes()
+    model.set_themes(themes, library.theme_counts())
+    children = [t for t in themes if t.parent_id is not None]
+    assert children, "the starter set has sub-themes"
+    child = children[0]
+    index = model.index_of(child.id)
+    assert model.parent(index) == model.index_of(child.parent_id)
+    assert model.theme(index) == child
+    third = model.index_of(themes[2].id)
+    assert third.data().endswith("[3]")
+    assert len(themes) > 9
+    assert [model.index_of(t.id).data() for t in themes[9:]] == [t.name for t in themes[9:]]  # no key
+
+
+def test_annotation_model_in_text_order(library: Any) -> None:
+    model = AnnotationListModel()
+    QAbstractItemModelTester(model, FATAL)
+    letter = library.list_letters()[0]
+    theme = library.list_themes()[0]
+    late = library.annotate(letter.id, 40, 60, [theme.id], note="<b>not bold</b>")
+    early = library.annotate(letter.id, 0, 10, [])
+    model.set_rows(library.list_annotations(letter.id), {t.id: t for t in library.list_themes()})
+    assert [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())] == [early.id, late.id]
+    from desktop_app.gui.models import HTML_ROLE
+
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in model.index(1, 0).data(HTML_ROLE)

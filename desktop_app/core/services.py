@@ -111,22 +111,27 @@ class Library:
     folder: Path
     notices: list[str]  # things the user should be told after opening (index rebuilt, backup made ...)
 
-    def __init__(self, folder: Path, db: Any, lock: LibraryLock) -> None:
+    def __init__(self, folder: Path, db: Any, lock: LibraryLock, *, search: bool = True) -> None:
         self.folder = folder
         self.db = db
         self._lock = lock
         self.notices = []
-        self.index: Any = _make_index(folder / INDEX_DIR)
+        self._search_wanted = search
+        self.index: Any = _make_index(folder / INDEX_DIR) if search else None
         self.references: Any = _make_references(db, self)
         self._deferred: set[int] | None = None  # letters whose index update waits for the end of a batch
         self.last_backup: Path | None = None  # the backup made when this library was opened, if any
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path, *, seed: bool = True, progress: Progress | None = None) -> Library:
+    def open(
+        cls, folder: Path, *, seed: bool = True, progress: Progress | None = None, search: bool = True
+    ) -> Library:
         """Open (creating when needed) the library in ``folder``: take the lock, back up the database
         when it changed since the last backup, migrate, seed a new library with the bundled letters
-        and starter themes (unless ``seed`` is False), and check the search index.
+        and starter themes (unless ``seed`` is False), and check the search index. With
+        ``search=False`` the index is left alone (scripts, tests): changes made then mark it for a
+        rebuild at the next open with search.
 
         Raises LibraryLocked when another process has it open, StoreError when the database is
         damaged or from a newer Kamerlezer."""
@@ -144,7 +149,7 @@ class Library:
             backup = None if fresh else make_backup(folder)
             db = connect(db_path)
             migrate(db, db_path)
-            library = cls(folder, db, lock)
+            library = cls(folder, db, lock, search=search)
             library.last_backup = backup
             seeded = library._seed_if_new(seed, progress)
             library._check_index(progress, quiet=fresh or seeded)
@@ -244,7 +249,8 @@ class Library:
 
     def _check_index(self, progress: Progress | None, *, quiet: bool) -> None:
         if self.index is None:
-            self.notices.append("Search is not available in this installation.")
+            if self._search_wanted:
+                self.notices.append("Search is not available in this installation.")
             return
         reason = _marker_reason(self._dirty_marker)
         try:
@@ -276,7 +282,11 @@ class Library:
         """Bring the index up to date for these letters (after the store committed). A failure leaves
         the dirty marker so the next open rebuilds; it never undoes the user's change."""
         ids = sorted(set(letter_ids))
-        if not ids or self.index is None:
+        if not ids:
+            return
+        if self.index is None:
+            if not self._dirty_marker.exists():
+                self._dirty_marker.write_text("changes were made without the search index", encoding="utf-8")
             return
         if self._deferred is not None:
             self._deferred.update(ids)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import sys
 from datetime import UTC, datetime
@@ -201,7 +202,10 @@ def make_backup(folder: Path, *, keep: int = BACKUP_KEEP, tag: str = "") -> Path
         os.replace(partial, target)
     except sqlite3.DatabaseError as err:
         partial.unlink(missing_ok=True)
-        raise StoreError(f"{db_path}: could not back up the library database ({err}).") from err
+        raise StoreError(
+            f"{db_path}: the library database cannot be read ({err}). "
+            "Restore a backup with 'kamerlezer restore' (see 'kamerlezer backups')."
+        ) from err
     state_path.write_text(json.dumps(_fingerprint(db_path)), encoding="utf-8")
     for old in list_backups(folder)[keep:]:
         old.unlink(missing_ok=True)
@@ -223,8 +227,15 @@ def restore_backup(folder: Path, backup: str | Path | None = None) -> Path:
         probe.close()
     if result != "ok":
         raise StoreError(f"{chosen}: this backup is damaged ({result}).")
-    make_backup(folder, tag="before-restore", keep=BACKUP_KEEP + 1)
     db_path = folder / DB_NAME
+    try:
+        make_backup(folder, tag="before-restore", keep=BACKUP_KEEP + 1)
+    except StoreError:  # the current database is damaged: keep its bytes as they are
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        shutil.copyfile(db_path, folder / BACKUP_DIR / f"library-{stamp}-damaged.db")
+        for suffix in ("-wal", "-shm"):
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        db_path.unlink()
     src = sqlite3.connect(f"file:{chosen}?mode=ro", uri=True)
     dst = sqlite3.connect(str(db_path), isolation_level=None)
     try:

@@ -104,7 +104,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "quote": style("quote", fontName=SERIF, fontSize=10, leading=14.5, textColor=INK, spaceAfter=3),
         "orphan_quote": style("orphan_quote", fontName=SERIF, fontSize=10, leading=14.5, textColor=MUTED, spaceAfter=3),
         "orphan": style("orphan", fontName=SANS + "-Bold", fontSize=8, leading=11, textColor=ORPHAN, spaceAfter=2),
-        "themes": style("themes", fontSize=7.5, leading=12, textColor=INK, spaceBefore=1),
+        "themes": style("themes", fontSize=7.5, leading=12, textColor=INK, spaceBefore=2, spaceAfter=3),
         "note": style("note", fontSize=9, leading=13, textColor=INK, spaceBefore=2),
         "small": style("small", fontName=SERIF, fontSize=8, leading=11, textColor=INK, spaceBefore=1),
         "cite": style("cite", fontSize=8, leading=11, textColor=INK, spaceBefore=1),

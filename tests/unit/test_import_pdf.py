@@ -41,6 +41,10 @@ def test_kamerstuk_motion_names_itself(samples_dir: Path):
     assert letter.kind == "motie"
     assert letter.chamber == "Tweede Kamer"
     assert truth["OVERHEIDop.dossiertitel"][0] in letter.subject
+    # the motion's signers, compared by surname with the official "indiener" fields
+    for indiener in truth["OVERHEIDop.indiener"]:
+        surname = re.sub(r"^(?:[A-Z]\.)+\s*(?:\(\w+\)\s*)?", "", indiener)  # "I. (Inge) van Dijk"
+        assert surname in letter.signatory
     # the running footer and the ISSN block are not body text
     assert "ISSN" not in letter.text
     assert "kst-32545-143" not in letter.text

@@ -71,8 +71,10 @@ def build_letter(
     chamber = header.chamber or side.chamber or meta.chamber_from_lines(all_lines[:40])
     if chamber is None and kamerstuk:
         chamber = _chamber_of_id(kamerstuk, all_lines[:10])
-    signatory = meta.find_signatory(clean.paragraphs)
     kind = meta.guess_kind(subject, clean.text, kamerstuk)
+    signatory = meta.find_signatory(clean.paragraphs)
+    if signatory is None and kind == "motie":
+        signatory = meta.find_motion_signers(clean.paragraphs)
     warnings = list(hints.warnings)
     if not clean.text.strip():
         warnings.append("no body text found")

@@ -180,6 +180,19 @@ def find_signatory(paragraphs: list[str]) -> str | None:
     return None
 
 
+def find_motion_signers(paragraphs: list[str]) -> str | None:
+    """The names under a motion ("... en gaat over tot de orde van de dag." then one per line)."""
+    for i, para in enumerate(paragraphs):
+        if para.strip().lower().startswith("en gaat over tot de orde van de dag"):
+            names = []
+            for candidate in paragraphs[i + 1 : i + 12]:
+                if not _looks_like_name(candidate.strip()):
+                    break
+                names.append(candidate.strip())
+            return ", ".join(names) or None
+    return None
+
+
 def _looks_like_name(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 6 and len(text) <= 60 and text[:1].isupper() and not text.endswith(".")

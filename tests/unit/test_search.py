@@ -12,7 +12,7 @@ from desktop_app.core.errors import InvalidInput
 from desktop_app.core.importing import read_file
 from desktop_app.core.model import Annotation, IndexDoc, Letter, SearchFragment, SearchResults
 from desktop_app.core.search import SearchIndex
-from desktop_app.core.search.analysis import fold, terms_of
+from desktop_app.core.search.analysis import DutchAnalyzer, collect_terms, fold, terms_of
 
 SEEDS = Path(__file__).resolve().parents[2] / "resources" / "letters"
 
@@ -89,6 +89,15 @@ def test_analyzer_folds_accents_drops_stop_words_and_stems() -> None:
     assert terms_of("de minister van Defensie") == terms_of("minister Defensie")
     assert terms_of("NAVO-ministers") == terms_of("NAVO ministers")
     assert terms_of("2%-norm") == ["2", "norm"]
+
+
+@pytest.mark.parametrize("text", [l.text for l in LETTERS] + ["Straße, Æsir en Œuvre: İstanbul-overleg"])
+def test_the_indexing_fast_path_gives_the_analyzers_terms_and_offsets(text: str) -> None:
+    fast = {term: list(zip(*lists)) for term, lists in collect_terms(text).items()}
+    slow: dict[str, list[tuple[int, int, int]]] = {}
+    for token in DutchAnalyzer()(text, positions=True, chars=True):
+        slow.setdefault(token.text, []).append((token.pos, token.startchar, token.endchar - token.startchar))
+    assert fast == slow
 
 
 # -- words, accents, stemming -------------------------------------------------------------------

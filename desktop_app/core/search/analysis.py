@@ -110,27 +110,38 @@ class DutchAnalyzer(Tokenizer):  # type: ignore[misc]
             yield t
 
 
-def iter_terms(value: str) -> Iterator[tuple[str, int, int]]:
-    """(term, startchar, endchar) of every indexed word, stop words left out: the indexing fast path.
+Occurrences = tuple[list[int], list[int], list[int]]  # positions, startchars, lengths
+
+
+def collect_terms(value: str) -> dict[str, Occurrences]:
+    """Every indexed term of ``value`` with its occurrences, stop words left out: the indexing fast
+    path (one loop, no Token objects; gives the same terms, positions and offsets as DutchAnalyzer).
 
     Folding the whole text at once is only valid when it keeps every offset, i.e. when the folded text
     has the same length (it does unless the text has ligatures such as "ß" or "æ"); else word by word.
     """
     stops = STOP_WORDS
     cache = _STEM_CACHE
+    seen: dict[str, Occurrences] = {}
+    get = seen.get
     folded_all = value.lower().translate(_FOLD)
-    if len(folded_all) == len(value):
-        for match in WORD.finditer(folded_all):
-            word = match.group(0)
-            if word in stops:
-                continue
-            yield cache.get(word) or stem(word), match.start(), match.end()
-        return
-    for match in WORD.finditer(value):
-        word = match.group(0).lower().translate(_FOLD)
+    whole = len(folded_all) == len(value)
+    pos = 0
+    for match in WORD.finditer(folded_all if whole else value):
+        word = match.group(0) if whole else match.group(0).lower().translate(_FOLD)
         if word in stops:
             continue
-        yield cache.get(word) or stem(word), match.start(), match.end()
+        term = cache.get(word) or stem(word)
+        start, end = match.span()
+        lists = get(term)
+        if lists is None:
+            seen[term] = ([pos], [start], [end - start])
+        else:
+            lists[0].append(pos)
+            lists[1].append(start)
+            lists[2].append(end - start)
+        pos += 1
+    return seen
 
 
 def analyzer() -> DutchAnalyzer:

@@ -10,16 +10,18 @@ its ``word_values`` analyses text through :func:`iter_terms` without building ``
 
 from __future__ import annotations
 
+import struct
 from array import array
 from collections.abc import Iterator
 from itertools import accumulate
 from operator import add
 from typing import Any
 
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.formats import Characters
 from whoosh.system import _INT_SIZE, pack_uint
 
-from desktop_app.core.search.analysis import iter_terms
+from desktop_app.core.search.analysis import collect_terms
 
 _EMPTY = array("I")
 
@@ -39,26 +41,17 @@ class FastCharacters(Characters):  # type: ignore[misc]
         if not isinstance(value, str):  # a list of words: let whoosh handle it
             yield from super().word_values(value, analyzer, **kwargs)
             return
-        seen: dict[str, list[tuple[int, int, int]]] = {}
-        for pos, (term, start, end) in enumerate(iter_terms(value)):
-            occurrences = seen.get(term)
-            if occurrences is None:
-                seen[term] = [(pos, start, end)]
-            else:
-                occurrences.append((pos, start, end))
         boost = self.field_boost
-        for term, occurrences in seen.items():
-            yield term, len(occurrences), len(occurrences) * boost, self.encode(occurrences)
+        one, codes = _COUNT_ONE, _CODES.pack
+        for term, (positions, starts, lengths) in collect_terms(value).items():
+            n = len(positions)
+            if n == 1:
+                yield term, 1, boost, one + codes(positions[0], starts[0], lengths[0])
+            else:
+                yield term, n, n * boost, _encode(positions, starts, lengths)
 
     def encode(self, poslist: list[tuple[int, int, int]]) -> bytes:
-        positions = [p for p, _, _ in poslist]
-        starts = [s for _, s, _ in poslist]
-        codes = array("I", [positions[0]])
-        codes.extend(map(int.__sub__, positions[1:], positions[:-1]))
-        codes.append(starts[0])
-        codes.extend(map(int.__sub__, starts[1:], starts[:-1]))
-        codes.extend(e - s for _, s, e in poslist)
-        return pack_uint(len(poslist)) + codes.tobytes()
+        return _encode([p for p, _, _ in poslist], [s for _, s, _ in poslist], [e - s for _, s, e in poslist])
 
     def decode_characters(self, valuestring: bytes) -> list[tuple[int, int, int]]:
         positions, starts, lengths = decode_arrays(valuestring)
@@ -75,3 +68,30 @@ class FastCharacters(Characters):  # type: ignore[misc]
     def combine(self, vs: list[bytes]) -> bytes:
         merged = sorted({t for v in vs for t in self.decode_characters(v)})
         return self.encode(merged) if merged else pack_uint(0)
+
+
+# The count is big-endian (whoosh's pack_uint, read by decode_frequency); the codes are native, as in
+# array("I"). A single occurrence (most postings) is packed without building arrays.
+_COUNT_ONE = pack_uint(1)
+_CODES = struct.Struct("=III")
+
+
+def _encode(positions: list[int], starts: list[int], lengths: list[int]) -> bytes:
+    codes = array("I", positions)
+    codes[1:] = array("I", map(int.__sub__, positions[1:], positions[:-1]))
+    deltas = array("I", starts)
+    deltas[1:] = array("I", map(int.__sub__, starts[1:], starts[:-1]))
+    codes.extend(deltas)
+    codes.extend(lengths)
+    return pack_uint(len(positions)) + codes.tobytes()
+
+
+class IndexCodec(W3Codec):  # type: ignore[misc]
+    """Whoosh's W3 codec without per-block field-length statistics.
+
+    Those statistics (looked up per posting while a segment is written, ~20% of indexing time) only
+    serve Whoosh's block-quality skipping, which :mod:`desktop_app.core.search.engine` does not use;
+    the fallback path searches with ``optimize=False``.
+    """
+
+    length_stats = False

@@ -22,6 +22,7 @@ from desktop_app.core.errors import AppError, InvalidInput, StoreError
 from desktop_app.core.model import IndexDoc, SearchFragment, SearchHit, SearchResults, Span
 from desktop_app.core.search import highlight, storage
 from desktop_app.core.search.engine import Engine, Unsupported
+from desktop_app.core.search.formats import IndexCodec
 from desktop_app.core.search.query import Unit, highlight_units, make_parser, parse
 from desktop_app.core.search.schema import SCHEMA_VERSION, SEPARATOR, build_schema, chamber_key, to_fields
 from desktop_app.core.tasks import CancelToken, Progress
@@ -104,7 +105,7 @@ class SearchIndex:
     ) -> None:
         gen_dir.mkdir()
         ix = FileStorage(str(gen_dir)).create_index(self.schema)
-        writer = ix.writer(limitmb=256)
+        writer = ix.writer(limitmb=256, codec=IndexCodec())
         try:
             done = 0
             for doc in docs:
@@ -134,7 +135,7 @@ class SearchIndex:
     def _write(self, change: Any) -> None:
         with self._write_lock:
             ix = self._open()
-            writer = ix.writer()
+            writer = ix.writer(codec=IndexCodec())
             try:
                 change(writer)
                 writer.commit()

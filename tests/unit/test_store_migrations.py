@@ -1,0 +1,66 @@
+"""Libraries made by earlier schema versions open with the current code and lose nothing."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.services import Library
+from desktop_app.core.store.schema import SCHEMA_VERSION, migrations
+
+LIBRARIES = Path(__file__).resolve().parents[1] / "data" / "libraries"
+
+
+def _facts() -> dict:
+    spec = importlib.util.spec_from_file_location("make_v1", LIBRARIES / "make_v1.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.V1_FACTS
+
+
+@pytest.fixture
+def v1(tmp_path: Path) -> Path:
+    target = tmp_path / "v1"
+    shutil.copytree(LIBRARIES / "v1", target)
+    return target
+
+
+def test_fixture_was_made_by_schema_v1(v1: Path) -> None:
+    db = sqlite3.connect(v1 / "library.db")
+    applied = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
+    db.close()
+    assert applied == ["0001_initial"]
+
+
+def test_v1_library_opens_with_everything_in_it(v1: Path) -> None:
+    facts = _facts()
+    with Library.open(v1) as library:
+        applied = {m.name for m in migrations.applied(library.db)}
+        assert len(applied) == SCHEMA_VERSION
+        assert sorted(s.name for s in library.list_letters()) == facts["letters"]
+        for name, kamerstuk in facts["kamerstuk"].items():
+            letter = library.get_letter(name)
+            assert (letter.kamerstuk, letter.kamerstuk_source) == (kamerstuk, "user")
+        paths = {library.theme_path(t.id) for t in library.list_themes()}
+        assert set(facts["themes_added"]) <= paths and "Maritiem en Noordzee" in paths
+        stored = [
+            (library.get_letter(a.letter_id).name, a.quote, [library.theme_path(t) for t in a.theme_ids], a.note)
+            for a in library.list_annotations()
+        ]
+        for letter, quote, themes, note in facts["annotations"]:
+            match = [s for s in stored if s[0] == letter and s[1] == quote]
+            assert len(match) == 1, (letter, quote)
+            assert sorted(match[0][2]) == sorted(themes) and match[0][3] == note
+        for a in library.list_annotations():
+            assert library.get_letter(a.letter_id).text[a.start : a.end] == a.quote
+        # the index was not shipped with the fixture: it is built from the store
+        assert any("Search index rebuilt" in n for n in library.notices)
+        hits = library.search("kritieke infrastructuur")
+        assert {h.letter_id for h in hits.hits} == {library.get_letter("004_94d7e7617410a711").id}
+        letter = library.get_letter("000_eba5de336aff673f")
+        assert (v1 / letter.source_path).is_file()

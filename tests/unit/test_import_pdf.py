@@ -190,3 +190,27 @@ def test_footnote_running_over_to_the_next_page(tmp_path: Path):
     ]
     assert "regering de agenda" not in letter.text
     assert letter.text[: letter.footnotes[1].marker[0]].endswith("noemt de Defensienota")
+
+
+def test_page_contents_split_over_several_streams(tmp_path: Path, seed_pdfs: dict[str, Path]):
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject
+
+    (stem,) = [s for s in seed_pdfs if s.startswith("003")]
+    writer = PdfWriter(clone_from=PdfReader(seed_pdfs[stem]))
+    for page in writer.pages:
+        data = page.get_contents().get_data()
+        cut = data.index(b"ET", len(data) // 2) + 2  # between two text objects
+        parts = ArrayObject()
+        for chunk in (data[:cut], data[cut:]):
+            stream = DecodedStreamObject()
+            stream.set_data(chunk)
+            parts.append(writer._add_object(stream))
+        page[NameObject("/Contents")] = parts
+    path = tmp_path / "arrays.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    split = read_file(path)
+    whole = read_file(seed_pdfs[stem])
+    assert split.text == whole.text
+    assert split.footnotes == whole.footnotes

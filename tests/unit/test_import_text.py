@@ -255,3 +255,17 @@ def test_chamber_only_from_an_addressee_line():
     assert parse_text(mention, source_file="b.txt", content_hash="x").chamber is None
     addressed = "Aan de Voorzitter van de Eerste Kamer der Staten-Generaal\n\n" + mention
     assert parse_text(addressed, source_file="b.txt", content_hash="x").chamber == "Eerste Kamer"
+
+
+def test_footnote_number_glued_to_its_text():
+    text = (
+        "Geachte voorzitter,\n\nZie de motie-Lodders/Geurts1 en de brief van 20232.\n\n"
+        "1Kamerstukken II 2009/10, 27 858, nr. 88, p. 3\n2(Kamerstuk 35 925 X)\n"
+    )
+    letter = parse_text(text, source_file="b.txt", content_hash="x")
+    assert [(f.number, f.text) for f in letter.footnotes] == [
+        (1, "Kamerstukken II 2009/10, 27 858, nr. 88, p. 3"),
+        (2, "(Kamerstuk 35 925 X)"),
+    ]
+    second = letter.footnotes[1].marker
+    assert letter.text[: second[0]].endswith("de brief van 2023")

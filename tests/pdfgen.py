@@ -44,6 +44,7 @@ HEAD_FONT = "Helvetica-Bold"
 SUP_SIZE, SUP_RISE = 6.5, 3.8
 NOTE_SIZE, NOTE_LEADING = 7.5, 9.5
 SIDE_SIZE = 7.0
+LABEL_INDENT = 68.0
 
 
 @dataclass
@@ -58,6 +59,7 @@ class LetterSpec:
     chamber: str | None = None  # "Tweede Kamer" | "Eerste Kamer" | None (no letter head)
     reference: str = "BS2024000000"
     letter_head: bool = True  # False: no addressee/Datum/Betreft block (the side column stays)
+    small_labels: bool = False  # True: "Datum"/"Betreft" as small labels beside their values
 
 
 def dutch_date(iso: str) -> str:
@@ -183,13 +185,15 @@ def _head_lines(spec: LetterSpec) -> list[tuple[str, str]]:
             (FONT, "2500 EA Den Haag"),
             (FONT, ""),
         ]
+    # small labels: "Datum"/"Betreft" in 7 pt at the margin, the values indented (a common variant)
+    style = "label" if spec.small_labels else FONT
     if spec.date:
-        head.append((FONT, f"Datum {dutch_date(spec.date)}"))
+        head.append((style, f"Datum\t{dutch_date(spec.date)}"))
     if spec.subject:
         subject_lines = _wrap(spec.subject, FONT)
         for i, runs in enumerate(subject_lines):
             text = "".join(r.text for r in runs)
-            head.append((FONT, f"Betreft {text}" if i == 0 else text))
+            head.append((style, f"Betreft\t{text}" if i == 0 else f"\t{text}"))
     head += [(FONT, ""), (FONT, "Geachte voorzitter,"), (FONT, "")]
     return head
 
@@ -263,6 +267,15 @@ def _draw_line(canvas: Canvas, x: float, y: float, font: str, runs: list[_Run]) 
         canvas.setFont(FONT, SIDE_SIZE)
         canvas.drawString(x, y, "".join(r.text for r in runs))
         return
+    if font == "label":  # "Datum" small at the margin, its value indented in the body font
+        label, _, value = "".join(r.text for r in runs).partition("\t")
+        canvas.setFont(FONT, SIDE_SIZE)
+        if label:
+            canvas.drawString(x, y, label)
+        canvas.setFont(FONT, FONT_SIZE)
+        canvas.drawString(x + LABEL_INDENT, y, value)
+        return
+    runs = [_Run(r.text.replace("\t", " ").strip() if "\t" in r.text else r.text, r.superscript) for r in runs]
     text = canvas.beginText(x, y)
     for run in runs:
         if run.superscript:

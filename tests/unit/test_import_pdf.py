@@ -214,3 +214,13 @@ def test_page_contents_split_over_several_streams(tmp_path: Path, seed_pdfs: dic
     whole = read_file(seed_pdfs[stem])
     assert split.text == whole.text
     assert split.footnotes == whole.footnotes
+
+
+def test_small_datum_and_betreft_labels(tmp_path: Path):
+    spec = pdfgen.spec_from_seed(SEEDS / next(p.name for p in SEEDS.glob("003_*.txt")))
+    spec.small_labels = True
+    letter = read_file(pdfgen.make_letter_pdf(spec, tmp_path / "labels.pdf"))
+    assert letter.date == "2024-10-03"
+    assert letter.subject == spec.subject
+    assert letter.chamber == "Eerste Kamer"
+    assert letter.text.startswith("Hierbij stuur ik u de geannoteerde agenda")

@@ -83,11 +83,13 @@ def parse_header(lines: list[str], *, search_limit: int = 60) -> Header:
     limit = min(len(lines), search_limit)
     salutation = next((i for i in range(limit) if SALUTATION.match(lines[i])), None)
     betreft = next((i for i in range(limit) if _BETREFT.match(lines[i])), None)
-    datum = next((i for i in range(limit) if _DATUM.match(lines[i]) and _DATE.search(lines[i])), None)
+    datum = next((i for i in range(limit) if _dated_label(lines, i)), None)
     if salutation is None and betreft is None and datum is None:
         return header
     if datum is not None:
-        header.date = parse_dutch_date(lines[datum])
+        header.date = _dated_label(lines, datum)
+        if not _DATE.search(lines[datum]):
+            datum += 1  # "Datum" on its own line, the date on the next
     end = salutation + 1 if salutation is not None else 0
     if betreft is not None:
         subject, subject_end = _subject(lines, betreft, salutation)
@@ -103,6 +105,18 @@ def parse_header(lines: list[str], *, search_limit: int = 60) -> Header:
     header.body_start = end
     header.removed = list(range(end))
     return header
+
+
+def _dated_label(lines: list[str], i: int) -> str | None:
+    """The date of a "Datum 3 oktober 2024" line, or of a lone "Datum" label and the next line."""
+    match = _DATUM.match(lines[i])
+    if not match:
+        return None
+    if match.group(1).strip():
+        return parse_dutch_date(match.group(1))
+    if i + 1 < len(lines):
+        return parse_dutch_date(lines[i + 1]) if _DATE.fullmatch(lines[i + 1].strip()) else None
+    return None
 
 
 def _subject(lines: list[str], start: int, stop: int | None) -> tuple[str, int]:

@@ -1,0 +1,121 @@
+"""Theme editing through the window (every change undoable) and confirming a suggested citation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
+
+from desktop_app.gui.dialogs import CitationDialog
+
+
+def _select_theme(window: Any, theme_id: int) -> None:
+    window.themes_panel.view.setCurrentIndex(window.themes_panel.model.index_of(theme_id))
+
+
+def test_create_rename_recolour_nest_and_undo(window: Any, library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = library.list_themes()
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Cyberdreiging", True)))
+    window.actions_by_name["new_theme"].trigger()
+    created = library.get_theme("Cyberdreiging")
+    assert window.themes_panel.model.index_of(created.id).isValid()
+
+    _select_theme(window, created.id)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Cyber en hybride", True)))
+    window.actions_by_name["rename_theme"].trigger()
+    assert library.get_theme(created.id).name == "Cyber en hybride"
+
+    monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#123456")))
+    window.actions_by_name["recolour_theme"].trigger()
+    assert library.get_theme(created.id).color == "#123456"
+
+    parent = before[0]
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda _p, _t, _l, items, *a, **k: (library.theme_path(parent.id), True)))
+    window.actions_by_name["move_theme"].trigger()
+    assert library.get_theme(created.id).parent_id == parent.id
+    index = window.themes_panel.model.index_of(created.id)
+    assert window.themes_panel.model.parent(index) == window.themes_panel.model.index_of(parent.id)
+
+    stack = window.controller.undo_stack
+    for _ in range(4):
+        stack.undo()
+    assert [t.id for t in library.list_themes()] == [t.id for t in before]
+    for _ in range(4):
+        stack.redo()
+    again = library.get_theme(created.id)
+    assert (again.name, again.color, again.parent_id) == ("Cyber en hybride", "#123456", parent.id)
+
+
+def test_delete_theme_warns_keeps_annotations_and_undoes(window: Any, library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    theme = library.list_themes()[3]
+    letter = library.list_letters()[0]
+    annotation = library.annotate(letter.id, 0, 20, [theme.id])
+    window.controller.themes_touched(annotations=True)
+    asked: list[str] = []
+
+    def answer(_parent: Any, _title: str, text: str, *args: Any) -> Any:
+        asked.append(text)
+        return QMessageBox.Yes
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(answer))
+    _select_theme(window, theme.id)
+    window.actions_by_name["delete_theme"].trigger()
+    assert "1 annotation use it" in asked[0]
+    assert theme.id not in {t.id for t in library.list_themes()}
+    assert library.get_annotation(annotation.id).theme_ids == ()
+    window.controller.undo_stack.undo()
+    assert library.get_annotation(annotation.id).theme_ids == (theme.id,)
+
+
+def test_merge_themes_and_undo(window: Any, library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    themes = library.list_themes()
+    source, target = themes[4], themes[5]
+    letter = library.list_letters()[0]
+    moved = library.annotate(letter.id, 0, 20, [source.id])
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda _p, _t, _l, items, *a, **k: (library.theme_path(target.id), True)))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    _select_theme(window, source.id)
+    window.actions_by_name["merge_theme"].trigger()
+    assert library.get_annotation(moved.id).theme_ids == (target.id,)
+    window.controller.undo_stack.undo()
+    assert library.get_annotation(moved.id).theme_ids == (source.id,)
+    assert library.get_theme(source.id).name == source.name
+
+
+def test_tag_menu_and_context_menu_tag_like_the_keys(window: Any, library: Any) -> None:
+    letter = library.list_letters()[0]
+    window.open_letter(letter.id)
+    window.reader.select_span(0, 30)
+    span = window.reader.selected_span()
+    theme = window.controller.themes[5]
+    action = next(a for a in window.tag_menu.actions() if a.data() == theme.id)
+    action.trigger()
+    (annotation,) = library.list_annotations(letter.id)
+    assert (annotation.start, annotation.end, annotation.theme_ids) == (*span, (theme.id,))
+    window.reader.setFocus()  # the Delete key removes it, undo brings it back
+    QTest.keyClick(window.reader, Qt.Key_Delete)
+    assert library.list_annotations(letter.id) == []
+    window.controller.undo_stack.undo()
+    assert [a.id for a in library.list_annotations(letter.id)] == [annotation.id]
+
+
+def test_confirm_a_suggested_citation_then_follow_it(qtbot: Any, window: Any, library: Any) -> None:
+    suggested = [r for s in library.list_letters() for r in library.references.refs_for(s.id) if r.status == "suggested"]
+    ref = max(suggested, key=lambda r: r.suggestions[0][1])
+    window.open_letter(ref.letter_id)
+    window.reader.reference_activated.emit(ref.id)
+    dialog = window.findChild(CitationDialog)
+    assert dialog is not None and dialog.isVisible()
+    target = ref.suggestions[0][0]
+    assert dialog.candidates.count() == len(ref.suggestions)
+    qtbot.mouseClick(dialog.confirm_button, Qt.LeftButton)
+    assert library.references.get(ref.id).status == "confirmed"
+    assert window.letter.id == ref.letter_id
+    window.reader.reference_activated.emit(ref.id)
+    assert window.letter.id == target
+    window.go_back()
+    assert window.letter.id == ref.letter_id

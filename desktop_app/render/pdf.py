@@ -20,6 +20,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -35,7 +36,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from desktop_app.core.export.model import (
     ORPHAN_MARK,
@@ -152,7 +152,9 @@ class _BuildState:
     cancel: CancelToken | None
     passes: int = 0
     done: int = 0
+    pages: int = 0
     outline: list[OutlineEntry] = field(default_factory=list)
+    pages_of: dict[str, int] = field(default_factory=dict)  # outline key -> page
 
 
 class _Heading(Paragraph):
@@ -213,9 +215,6 @@ class _SummaryTemplate(BaseDocTemplate):
         super().handle_documentBegin()
         self.state.passes += 1
         self.state.outline = []
-        # The first pass only collects the contents' page numbers (its contents table is still empty,
-        # so multiBuild always runs another): passages need laying out, not drawing, in it.
-        self.canv.skip_passage_drawing = self.state.passes == 1
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab hook)
         state = self.state
@@ -223,16 +222,19 @@ class _SummaryTemplate(BaseDocTemplate):
             state.cancel.check()
         state.done += 1
         if state.progress and state.done % 20 == 0:
-            total = state.total_flowables * max(2, state.passes)
-            state.progress(min(state.done, total - 1), total, f"Laying out pages (pass {state.passes})")
+            total = state.total_flowables
+            state.progress(min(state.done, total - 1), total, f"Laying out page {self.page}")
         key = getattr(flowable, "outline_key", None)
         if key is None:
             return
         page = self.canv.getPageNumber()
         self.canv.bookmarkPage(key)
         state.outline.append(OutlineEntry(key, flowable.outline_title, flowable.outline_level, page))
-        if flowable.in_toc:
-            self.notify("TOCEntry", (flowable.outline_level, escape(flowable.outline_title), page, key))
+        state.pages_of[key] = page
+
+    def handle_pageEnd(self) -> None:  # noqa: N802 (reportlab hook)
+        self.state.pages = self.page
+        super().handle_pageEnd()
 
     def _cover_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         canv.saveState()
@@ -256,6 +258,16 @@ class _SummaryTemplate(BaseDocTemplate):
             title = title[:89] + "…"
         canv.drawString(MARGIN_LEFT, y, title)
         canv.restoreState()
+        page = doc.page
+        date = format_date(self.summary.created)
+
+        def page_of_total(form: Canvas) -> None:
+            form.setFont(SANS, 7.5)
+            form.setFillColor(MUTED)
+            form.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, f"{date}  ·  page {page} of {self.state.pages}")
+
+        if isinstance(canv, DeferredCanvas):
+            canv.place_later(f"footer-{page}", page_of_total)
 
 
 class EmbeddedFontCanvas(Canvas):
@@ -267,38 +279,127 @@ class EmbeddedFontCanvas(Canvas):
         super().__init__(*args, **kw)
 
 
-class _NumberedCanvas(EmbeddedFontCanvas):
-    """Adds "of N" after the page number once the page count is known (body pages only)."""
-
-    footer_left = ""  # set by render_pdf: the date shown before the page number
+class DeferredCanvas(EmbeddedFontCanvas):
+    """A canvas that can place things known only at the end (page numbers in the contents, the page
+    count in the footer): pages draw a named form now, whose content is defined just before saving.
+    This keeps the layout to one pass."""
 
     def __init__(self, *args: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
-        self._saved: list[dict[str, Any]] = []
+        self.deferred: dict[str, tuple[Callable[[Canvas], None], tuple[float, float, float, float]]] = {}
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab API)
-        self._saved.append(dict(self.__dict__))
-        self._startPage()
+    def place_later(
+        self, name: str, draw: Callable[[Canvas], None], bbox: tuple[float, float, float, float] | None = None
+    ) -> None:
+        """Show form ``name`` at the current origin; ``draw`` fills it in when the document is saved."""
+        self.deferred[name] = (draw, bbox or (0, 0, PAGE_WIDTH, PAGE_HEIGHT))
+        self.doForm(name)
 
     def save(self) -> None:
-        total = len(self._saved)
-        for state in self._saved:
-            self.__dict__.update(state)
-            if self._pageNumber > 1:
-                self.setFont(SANS, 7.5)
-                self.setFillColor(MUTED)
-                label = f"{self.footer_left}  ·  page {self._pageNumber} of {total}"
-                self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, MARGIN_BOTTOM - 9 * mm, label)
-            super().showPage()
+        if len(self._code):
+            self.showPage()
+        for name, (draw, (x0, y0, x1, y1)) in self.deferred.items():
+            self.beginForm(name, lowerx=x0, lowery=y0, upperx=x1, uppery=y1)
+            draw(self)
+            self.endForm()
         super().save()
 
 
 # -- flowables -------------------------------------------------------------------------------------
 
 
+class Contents(Flowable):
+    """Contents whose page numbers are drawn as deferred forms: the entries are known before layout,
+    their pages only after it, so one layout pass suffices (reportlab's TableOfContents needs two or
+    three). Entries are clickable; the flowable splits across pages between entries."""
+
+    NUMBER_WIDTH = 28.0
+    GAP = 8.0
+
+    def __init__(
+        self, entries: list[tuple[int, str, str]], styles: list[ParagraphStyle], pages_of: dict[str, int]
+    ) -> None:
+        super().__init__()
+        self.entries = entries  # (level, title, outline key)
+        self.styles = styles
+        self.pages_of = pages_of
+        self._rows: list[tuple[Paragraph, float, str]] = []
+
+    def _layout(self, width: float) -> None:
+        self._rows = []
+        for level, title, key in self.entries:
+            para = Paragraph(escape(title), self.styles[min(level, len(self.styles) - 1)])
+            _, height = para.wrap(width - self.NUMBER_WIDTH - self.GAP, 10_000)
+            self._rows.append((para, height, key))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self._layout(availWidth)
+        self.width = availWidth
+        self.height = sum(h for _, h, _ in self._rows)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._layout(availWidth)
+        used, count = 0.0, 0
+        for _, height, _ in self._rows:
+            if used + height > availHeight:
+                break
+            used += height
+            count += 1
+        if count == 0 or count == len(self._rows):
+            return []
+        return [
+            Contents(self.entries[:count], self.styles, self.pages_of),
+            Contents(self.entries[count:], self.styles, self.pages_of),
+        ]
+
+    def draw(self) -> None:
+        canv = self.canv
+        y = self.height
+        for para, height, key in self._rows:
+            y -= height
+            para.drawOn(canv, 0, y)
+            baseline = y + para.style.leading - para.style.fontSize  # of the last line
+            self._leader(para, baseline)
+            canv.saveState()
+            canv.translate(self.width, baseline)
+            if isinstance(canv, DeferredCanvas):
+                canv.place_later(f"toc-{key}", self._number_drawer(para.style, key), (-self.NUMBER_WIDTH, -6, 1, 14))
+            canv.restoreState()
+            canv.linkRect("", key, (0, y, self.width, y + height), relative=1)
+
+    def _leader(self, para: Paragraph, baseline: float) -> None:
+        """Dots from the end of a one-line title to the page number."""
+        style = para.style
+        lines = para.blPara.lines
+        if len(lines) != 1:
+            return
+        extra = lines[0][0] if isinstance(lines[0], tuple) else lines[0].extraSpace
+        start = self.width - self.NUMBER_WIDTH - self.GAP - style.rightIndent - extra + 6
+        end = self.width - 16
+        if end - start < 12:
+            return
+        canv = self.canv
+        canv.saveState()
+        canv.setFont(style.fontName, style.fontSize)
+        canv.setFillColor(RULE)
+        dot = stringWidth(" .", style.fontName, style.fontSize)
+        canv.drawRightString(end, baseline, " ." * int((end - start) / dot))
+        canv.restoreState()
+
+    def _number_drawer(self, style: ParagraphStyle, key: str) -> Callable[[Canvas], None]:
+        def draw(form: Canvas) -> None:
+            form.setFont(style.fontName, style.fontSize)
+            form.setFillColor(style.textColor)
+            form.drawRightString(0, 0, str(self.pages_of.get(key, "")))
+
+        return draw
+
+
 class _Story:
-    def __init__(self, summary: SummaryDocument) -> None:
+    def __init__(self, summary: SummaryDocument, pages_of: dict[str, int] | None = None) -> None:
         self.summary = summary
+        self.pages_of = pages_of if pages_of is not None else {}
         self.s = _styles()
         self.with_subsections_in_toc = (
             sum(len(sec.subsections) for sec in summary.sections if sec.kind != "letter") <= TOC_SUBSECTION_LIMIT
@@ -312,6 +413,9 @@ class _Story:
         for section in self.summary.sections:
             story += self.section(section)
         story += self.sources()
+        self.toc.entries.extend(
+            (f.outline_level, f.outline_title, f.outline_key) for f in story if getattr(f, "in_toc", False)
+        )
         return story
 
     # cover and contents
@@ -356,21 +460,9 @@ class _Story:
         ]
 
     def contents(self) -> list[Flowable]:
-        toc = TableOfContents(
-            dotsMinLevel=0,
-            tableStyle=TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), SANS),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ]
-            ),
-        )
-        toc.levelStyles = [self.s["toc0"], self.s["toc1"]]
-        return [Paragraph("Contents", self.s["h1"]), Spacer(1, 4), toc, PageBreak()]
+        """The contents; its entries are filled in by :meth:`build` once every heading exists."""
+        self.toc = Contents([], [self.s["toc0"], self.s["toc1"]], self.pages_of)
+        return [Paragraph("Contents", self.s["h1"]), Spacer(1, 4), self.toc, PageBreak()]
 
     # overview
     def overview(self) -> list[Flowable]:
@@ -669,8 +761,6 @@ class BarBlock(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
-        if getattr(canv, "skip_passage_drawing", False):
-            return
         canv.saveState()
         for i, color in enumerate(self.stripes):
             canv.setFillColor(color)
@@ -702,9 +792,9 @@ def render_pdf(
 ) -> PdfLayout:
     """Lay out ``summary`` into ``out_path`` (reportlab only; see :mod:`desktop_app.render.pdf_post`)."""
     register_fonts()
-    story = _Story(summary).build()
-    state = _BuildState(total_flowables=len(story), progress=progress, cancel=cancel)
+    state = _BuildState(total_flowables=0, progress=progress, cancel=cancel)
+    story = _Story(summary, state.pages_of).build()
+    state.total_flowables = len(story)
     template = _SummaryTemplate(str(out_path), summary, state)
-    canvas_class = type("_Canvas", (_NumberedCanvas,), {"footer_left": format_date(summary.created)})
-    template.multiBuild(story, canvasmaker=canvas_class)
-    return PdfLayout(pages=template.page, outline=tuple(state.outline))
+    template.build(story, canvasmaker=DeferredCanvas)
+    return PdfLayout(pages=state.pages, outline=tuple(state.outline))

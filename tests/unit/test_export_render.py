@@ -328,3 +328,22 @@ def test_control_characters_and_tabs_in_a_note_do_not_break_the_pdf(summary: Sum
     write_summary(doc, "pdf", out)
     text = _squash(_pdf_text(out))
     assert "vóór de brief klaar nu" in text
+
+
+def test_contents_page_numbers_match_where_the_sections_start(summary: SummaryDocument, tmp_path: Path) -> None:
+    out = tmp_path / "toc.pdf"
+    write_summary(summary, "pdf", out)
+    reader = PdfReader(str(out))
+    contents = re.sub(r"( \.)+", "", _squash(reader.pages[1].extract_text()))
+    assert contents.startswith(summary.title)  # running footer
+    checked = 0
+    for item in reader.outline:
+        if isinstance(item, list) or item.title == "Contents":
+            continue
+        page = reader.get_destination_page_number(item) + 1
+        assert f"{item.title} {page}" in contents, (item.title, page, contents)
+        checked += 1
+    assert checked == len(summary.sections) + 2
+    # every body page says "page N of <total>"
+    for number, page in enumerate(reader.pages[1:], start=2):
+        assert f"page {number} of {len(reader.pages)}" in page.extract_text()

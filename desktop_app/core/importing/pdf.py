@@ -314,7 +314,8 @@ def _merge_same_baseline(lines: list[Line]) -> list[Line]:
         target = next(
             (m for m in merged if abs(m.y - line.y) <= 0.3 * max(m.size, line.size, 1.0)), None
         )
-        if target is None or abs(target.size - line.size) > 0.25 * max(target.size, line.size):
+        # a different size on the same baseline is another column (a side column), not the line
+        if target is None or abs(target.size - line.size) > 0.1 * max(target.size, line.size):
             merged.append(line)
             continue
         if line.x0 < target.x0:

@@ -126,7 +126,8 @@ def test_huge_file_refused_before_reading(tmp_path: Path, monkeypatch, suffix: s
 def test_max_bytes_parameter(tmp_path: Path):
     path = tmp_path / "brief.txt"
     path.write_bytes(seed_path("000").read_bytes())
-    assert _fails(path, max_bytes=1000).problem.startswith("file too large")
+    size_kb = round(path.stat().st_size / 1024)
+    assert _fails(path, max_bytes=2048).problem == f"file too large ({size_kb} KB; limit 2 KB)"
 
 
 def test_unsupported_type_missing_file_and_directory(tmp_path: Path):

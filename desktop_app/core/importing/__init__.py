@@ -101,5 +101,10 @@ def _read_txt(name: str, source_file: str, data: bytes, content_hash: str) -> Pa
 
 
 def _mb(size: int) -> str:
+    """A size for people: "230 MB", "1.5 MB", "12 KB"."""
     mb = size / (1024 * 1024)
-    return f"{mb:.0f} MB" if mb >= 10 else f"{mb:.1f} MB"
+    if mb >= 10:
+        return f"{mb:.0f} MB"
+    if mb >= 1:
+        return f"{mb:.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"

@@ -20,12 +20,14 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from math import log
 from operator import itemgetter
 from typing import Any
 
 from whoosh import query
+from whoosh.codec.base import Automata
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.searching import Searcher
 from whoosh.system import _INT_SIZE
@@ -54,16 +56,20 @@ class Postings:
 class Engine:
     """Evaluates queries against one open Whoosh searcher (make a new one when the searcher changes)."""
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, segment_cache: dict[tuple[str, str], Any] | None = None) -> None:
         self.searcher = searcher
         self.schema = searcher.schema
         self.leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
         self.doc_count_all = searcher.doc_count_all()
+        # Per-segment arrays (field lengths, dates) survive an edit, which only adds a small segment:
+        # keyed by (segment id, what), shared between the engines of successive searchers.
+        self._segments = segment_cache if segment_cache is not None else {}
         self._norms: dict[str, list[float]] = {}
         self._live: set[int] | None = None
         self._dates: list[str] | None = None
         # Postings read by the last run(), kept for highlighting its top hits without a second read.
         self.read: dict[tuple[str, bytes], Postings] = {}
+        self._expanded: dict[tuple[Any, ...], list[bytes]] = {}
 
     # -- public -------------------------------------------------------------------------------
     def run(
@@ -71,6 +77,7 @@ class Engine:
     ) -> tuple[int, list[tuple[float, int]]]:
         """(total matching, top ``limit`` as (score, docnum)), best first or newest first."""
         self.read = {}
+        self._expanded = {}
         scores = self.scores(q)
         if flt is not None:
             allowed = self.docs(flt)
@@ -100,9 +107,8 @@ class Engine:
         if isinstance(q, query.Phrase):
             return self._phrase_scores(q)
         if isinstance(q, (query.Prefix, query.Wildcard, query.FuzzyTerm)):
-            reader = self.searcher.reader()
             return _sum_scores(
-                [self._term_scores(q.fieldname, btext, q.boost) for btext in q._btexts(reader)]
+                [self._term_scores(q.fieldname, btext, q.boost) for btext in self.expand(q)]
             )
         if isinstance(q, type(query.NullQuery)):
             return {}
@@ -119,6 +125,37 @@ class Engine:
             return set.intersection(*found) if found else set()
         return set(self.scores(q))
 
+    def expand(self, q: query.MultiTerm) -> list[bytes]:
+        """The indexed terms a prefix / wildcard / fuzzy word stands for, sorted.
+
+        Prefix and fuzzy words are expanded over each segment's term list, held in memory (Whoosh's
+        own expansion seeks in the on-disk term table for every step, and builds the Levenshtein
+        automaton again for every segment)."""
+        key = (type(q).__name__, q.fieldname, q.text, getattr(q, "maxdist", 0), getattr(q, "prefixlength", 0))
+        found = self._expanded.get(key)
+        if found is not None:
+            return found
+        if isinstance(q, query.Prefix):
+            terms: set[str] = set()
+            for reader, _ in self.leaves:
+                lexicon = self._lexicon(reader, q.fieldname)
+                i = bisect_left(lexicon, q.text)
+                while i < len(lexicon) and lexicon[i].startswith(q.text):
+                    terms.add(lexicon[i])
+                    i += 1
+        elif isinstance(q, query.FuzzyTerm):
+            dfa = _levenshtein_dfa(q.text, q.maxdist, q.prefixlength)
+            terms = set()
+            for reader, _ in self.leaves:
+                terms.update(Automata.find_matches(dfa, _ListCursor(self._lexicon(reader, q.fieldname))))
+        else:
+            return sorted(set(q._btexts(self.searcher.reader())))
+        found = self._expanded[key] = sorted(t.encode("utf-8") for t in terms)
+        return found
+
+    def _lexicon(self, reader: Any, fieldname: str) -> list[str]:
+        return self._per_segment(reader, f"lexicon:{fieldname}", lambda r: _segment_lexicon(r, fieldname))
+
     def live(self) -> set[int]:
         if self._live is None:
             live: set[int] = set()
@@ -131,15 +168,18 @@ class Engine:
     def dates(self) -> list[str]:
         """The sortable "date" column for every document ("" when unknown)."""
         if self._dates is None:
-            dates: list[str] = [""] * self.doc_count_all
-            for reader, offset in self.leaves:
-                if reader.has_column("date"):
-                    column = reader.column_reader("date")
-                    for d in range(reader.doc_count_all()):
-                        value = column[d]
-                        dates[offset + d] = value.decode("utf-8") if isinstance(value, bytes) else value
+            dates: list[str] = []
+            for reader, _ in self.leaves:
+                dates += self._per_segment(reader, "date", _segment_dates)
             self._dates = dates
         return self._dates
+
+    def _per_segment(self, reader: Any, what: str, load: Any) -> Any:
+        key = (reader.segment().segment_id(), what)
+        found = self._segments.get(key)
+        if found is None:
+            found = self._segments[key] = load(reader)
+        return found
 
     # -- terms ----------------------------------------------------------------------------------
     def _postings(self, fieldname: str, text: str | bytes) -> Postings:
@@ -177,14 +217,11 @@ class Engine:
         norm = self._norms.get(fieldname)
         if norm is None:
             avg = self.searcher.avg_field_length(fieldname) or 1.0
-            lengths: list[float] = [0.0] * self.doc_count_all
-            for reader, offset in self.leaves:
-                column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-                if column is None:
-                    continue
-                raw = column.load()
-                lengths[offset : offset + len(raw)] = [_LENGTH_OF_BYTE[b] for b in raw]
-            norm = [K1 * ((1 - B) + B * n / avg) for n in lengths]
+            lengths: list[int] = []
+            for reader, _ in self.leaves:
+                lengths += self._per_segment(reader, f"len:{fieldname}", lambda r: _segment_lengths(r, fieldname))
+            a, b = K1 * (1 - B), K1 * B / avg
+            norm = [a + b * n for n in lengths]
             self._norms[fieldname] = norm
         return norm
 
@@ -236,6 +273,54 @@ class Engine:
                 found[docnum] = count
         ids = sorted(found)
         return self._bm25(q.fieldname, ids, [float(found[d]) for d in ids], q.boost * len(words))
+
+
+@lru_cache(maxsize=64)
+def _levenshtein_dfa(text: str, maxdist: int, prefix: int) -> Any:
+    return Automata.levenshtein_dfa(text, maxdist, prefix)
+
+
+def _segment_lexicon(reader: Any, fieldname: str) -> list[str]:
+    if fieldname not in reader.indexed_field_names():
+        return []
+    return sorted(b.decode("utf-8") for b in reader.lexicon(fieldname))
+
+
+class _ListCursor:
+    """The part of Whoosh's term cursor that Automata.find_matches uses, over a sorted list."""
+
+    def __init__(self, terms: list[str]) -> None:
+        self._terms = terms
+        self._i = 0
+
+    def text(self) -> str | None:
+        return self._terms[self._i] if self._i < len(self._terms) else None
+
+    def find(self, term: str) -> None:
+        self._i = bisect_left(self._terms, term, lo=self._i)
+
+    def next(self) -> None:
+        self._i += 1
+
+
+def _segment_lengths(reader: Any, fieldname: str) -> list[int]:
+    """Token count of ``fieldname`` in every document of one segment (as Whoosh stores it, one byte)."""
+    count = reader.doc_count_all()
+    column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+    if column is None:
+        return [0] * count
+    raw = column.load()
+    lengths = [_LENGTH_OF_BYTE[b] for b in raw]
+    return lengths + [0] * (count - len(lengths))
+
+
+def _segment_dates(reader: Any) -> list[str]:
+    count = reader.doc_count_all()
+    if not reader.has_column("date"):
+        return [""] * count
+    column = reader.column_reader("date")
+    values = [column[d] for d in range(count)]
+    return [v.decode("utf-8") if isinstance(v, bytes) else (v or "") for v in values]
 
 
 def _read_all(

@@ -17,6 +17,7 @@ from whoosh import index as whoosh_index
 from whoosh import query
 from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
+from whoosh.writing import MERGE_SMALL
 
 from desktop_app.core.errors import AppError, InvalidInput, StoreError
 from desktop_app.core.model import IndexDoc, SearchFragment, SearchHit, SearchResults, Span
@@ -45,6 +46,7 @@ class SearchIndex:
         self._manifest: storage.Manifest | None = None
         self._searcher: Searcher | None = None
         self._engine: Engine | None = None
+        self._segment_cache: dict[tuple[str, str], Any] = {}
         self._stale = False  # a write was committed since the searcher was opened
 
     # -- health ---------------------------------------------------------------------------------
@@ -135,10 +137,12 @@ class SearchIndex:
     def _write(self, change: Any) -> None:
         with self._write_lock:
             ix = self._open()
-            writer = ix.writer(codec=IndexCodec())
+            # An edit writes a one-letter segment: uncompressed and not compound (cheaper to write), and
+            # small segments are merged only once there are several (see _merge_when_many).
+            writer = ix.writer(codec=IndexCodec(compression=0), compound=False)
             try:
                 change(writer)
-                writer.commit()
+                writer.commit(mergetype=_merge_when_many)
             except BaseException:
                 writer.cancel()
                 raise
@@ -186,7 +190,9 @@ class SearchIndex:
         """(total, [(score, docnum)]) from the block-wise engine, or from Whoosh's own searcher for
         query types the engine does not evaluate."""
         if self._engine is None or self._engine.searcher is not searcher:
-            self._engine = Engine(searcher)
+            live = {sub.reader().segment().segment_id() for sub, _ in searcher.leaf_searchers()}
+            self._segment_cache = {k: v for k, v in self._segment_cache.items() if k[0] in live}
+            self._engine = Engine(searcher, self._segment_cache)
         try:
             return self._engine.run(q, flt, limit, by_date=sort == "date")
         except Unsupported:
@@ -279,6 +285,18 @@ class SearchIndex:
         return hits
 
 
+SMALL_SEGMENTS_BEFORE_MERGE = 10
+
+
+def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh's MERGE_SMALL, but only when more than a few segments have piled up: merging after every
+    edit rewrites the recent small segments each time (hundreds of ms); searching a few extra small
+    segments costs far less."""
+    if len(segments) <= SMALL_SEGMENTS_BEFORE_MERGE:
+        return segments
+    return MERGE_SMALL(writer, segments)
+
+
 def _indexable(fields: dict[str, object]) -> dict[str, object]:
     """Whoosh indexes "" as a term; leave empty values out instead."""
     return {k: v for k, v in fields.items() if v != ""}
@@ -336,7 +354,8 @@ def _match_spans(
         if not field.supports("characters"):
             continue
         if unit.expandable is not None:
-            btexts = list(_expand(unit.expandable, reader))
+            expanded = engine.expand(unit.expandable) if engine is not None else unit.expandable._btexts(reader)
+            btexts = list(expanded)[:MAX_EXPANSIONS]
         elif len(unit.words) == 1:
             btexts = [field.to_bytes(unit.words[0])]
         else:
@@ -350,16 +369,6 @@ def _match_spans(
             for docnum, pos in positions(unit.fieldname, btext).items():
                 out[docnum].setdefault(unit.fieldname, []).extend(pos.values())
     return out
-
-
-def _expand(q: query.Query, reader: Any) -> Iterable[bytes]:
-    """The indexed terms a prefix / fuzzy / wildcard word stands for (capped)."""
-    count = 0
-    for btext in q._btexts(reader):  # whoosh's own expansion, used by its matcher too
-        yield btext
-        count += 1
-        if count >= MAX_EXPANSIONS:
-            return
 
 
 def _term_positions(reader: Any, fieldname: str, btext: bytes, docnums: list[int]) -> dict[int, Positions]:

@@ -45,6 +45,8 @@ FILES_DIR = "files"
 INDEX_DIR = "index"
 INDEX_DIRTY = "index.dirty"  # present while an index update is under way (or failed): rebuild on open
 MAX_THEME_NAME = 80
+REBUILD_MIN_BATCH = 10  # a batch import of at least this many letters ...
+REBUILD_RATIO = 30  # ... that is at least 1/30 of the library rebuilds the index instead of updating
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 PALETTE = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -329,21 +331,45 @@ class Library:
         report = ImportReport()
         files = _expand_paths(paths)
         total = len(files)
-        for done, path in enumerate(files):
-            if cancel is not None and cancel.cancelled:
-                report.cancelled = True
-                break
-            if progress is not None:
-                progress(done, total, path.name)
-            try:
-                self._import_one(path, password, report)
-            except ImportFailed as err:
-                report.failed.append(err)
+        batch = total > 1 and self._deferred is None and self.index is not None
+        if batch:  # index the batch at the end: one rebuild can beat many one-letter commits
+            self._deferred = set()
+            self._dirty_marker.touch()
+        try:
+            for done, path in enumerate(files):
+                if cancel is not None and cancel.cancelled:
+                    report.cancelled = True
+                    break
+                if progress is not None:
+                    progress(done, total, path.name)
+                try:
+                    self._import_one(path, password, report)
+                except ImportFailed as err:
+                    report.failed.append(err)
+        finally:
+            if batch:
+                deferred, self._deferred = self._deferred or set(), None
+                self._flush_index(deferred, progress=progress)
         if progress is not None and not report.cancelled:
             progress(total, total, "")
         if report.imported or report.updated:
             self._resolve_references()
         return report
+
+    def _flush_index(self, letter_ids: set[int], *, progress: Progress | None = None) -> None:
+        """Index letters changed by a batch: a full rebuild when they are many (a bulk write costs a
+        fraction of a one-letter commit per letter), else one update each."""
+        if not letter_ids:
+            self._dirty_marker.unlink(missing_ok=True)
+            return
+        total = letters_repo.count(self.db)
+        if len(letter_ids) >= REBUILD_MIN_BATCH and len(letter_ids) * REBUILD_RATIO >= total:
+            try:
+                self.reindex(progress=progress)
+            except Exception as err:  # noqa: BLE001 - the marker stays: rebuilt at the next open
+                self.notices.append(f"The search index could not be updated ({err}); it will be rebuilt.")
+            return
+        self._refresh_index(letter_ids)
 
     def _import_one(self, path: Path, password: str | None, report: ImportReport) -> None:
         known = letters_repo.id_by_hash(self.db, _quick_hash(path) or "")

@@ -85,3 +85,19 @@ def test_missing_index_and_unfinished_update_are_rebuilt(tmp_path: Path) -> None
 
 def test_reindex_counts_letters(lib: Library) -> None:
     assert lib.reindex() == 5
+
+
+@pytest.mark.parametrize("count", [2, 12])  # per-letter updates / one rebuild at the end of the batch
+def test_batch_import_indexes_every_letter(lib: Library, tmp_path: Path, count: int) -> None:
+    src = tmp_path / "batch"
+    src.mkdir()
+    words = [f"kwartiermaker{chr(97 + i)}" for i in range(count)]
+    for i, word in enumerate(words):
+        (src / f"brief_{i:02d}.txt").write_text(f"Geachte voorzitter,\n\nOver de {word} en de NAVO.\n", encoding="utf-8")
+    report = lib.import_paths([src])
+    assert len(report.imported) == count
+    ids = {letter.name: letter.id for letter in report.imported}
+    for i, word in enumerate(words):
+        assert _ids(lib.search(word)) == {ids[f"brief_{i:02d}"]}
+    assert lib.search("NAVO").total == 5 + count
+    assert not (lib.folder / INDEX_DIRTY).exists()

@@ -153,6 +153,9 @@ class Library:
             migrate(db, db_path)
             library = cls(folder, db, lock, search=search)
             library.last_backup = backup
+            if lock.warning:
+                library.notices.append(lock.warning)
+            _remove_partial_files(folder)
             seeded = library._seed_if_new(seed, progress)
             library._check_index(progress, quiet=fresh or seeded)
             return library
@@ -220,7 +223,11 @@ class Library:
             return False
         self._deferred = set()
         try:
-            letters = sorted(paths.bundled_letters_dir().glob("*.txt"))
+            try:
+                letters = sorted(paths.bundled_letters_dir().glob("*.txt"))
+            except FileNotFoundError as err:
+                self.notices.append(str(err))
+                letters = []
             report = self.import_paths(letters, progress=progress)
             for failure in report.failed:
                 self.notices.append(f"A bundled letter could not be imported: {failure.message}")
@@ -438,7 +445,8 @@ class Library:
         the library folder. A copy that fails is only a warning: the letter itself is stored. Copies of
         earlier versions and deleted letters are kept, so a restored backup still finds its files."""
         suffix = Path(parsed.source_file).suffix.lower() or f".{parsed.source_format}"
-        relative = f"{FILES_DIR}/{letters_repo.letter_name(parsed.source_file)}-{parsed.content_hash[:12]}{suffix}"
+        stem = letters_repo.letter_name(parsed.source_file)[:100]  # file systems allow 255 bytes a name
+        relative = f"{FILES_DIR}/{stem}-{parsed.content_hash[:12]}{suffix}"
         target = self.folder / relative
         if target.exists():
             return relative
@@ -884,6 +892,13 @@ class Library:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _remove_partial_files(folder: Path) -> None:
+    """Copies cut short by a crash (``*.partial`` in files/ and backups/): never part of the library."""
+    for sub in (FILES_DIR, store_db.BACKUP_DIR):
+        for partial in (folder / sub).glob("*.partial"):
+            partial.unlink(missing_ok=True)
 
 
 def _marker_reason(marker: Path) -> str | None:

@@ -41,18 +41,31 @@ class LibraryLock:
         self.folder = folder
         self.path = folder / LOCK_NAME
         self._file: IO[str] | None = None
+        self.warning: str | None = None
 
     def acquire(self) -> LibraryLock:
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open while locked
+        """Take the lock or raise LibraryLocked. Where the file system cannot lock at all (some network
+        shares), the library opens unlocked and :attr:`warning` says so."""
+        try:
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open while locked
+        except OSError as err:
+            raise StoreError(
+                f"{self.folder}: cannot write in the library folder ({err.strerror or err}).", details=str(err)
+            ) from err
         try:
             _lock_file(handle)
-        except OSError as err:
+        except _LOCKED_ERRORS as err:
             handle.close()
             raise LibraryLocked(
                 f"The library {self.folder} is already open in another Kamerlezer window or command. "
                 "Close it there first (only one program at a time may change a library).",
                 details=str(err),
             ) from err
+        except OSError as err:  # ENOLCK and friends: no locking here
+            self.warning = (
+                f"The library folder {self.folder} does not support file locks ({err.strerror or err}): "
+                "do not open it from two programs at once."
+            )
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
@@ -76,6 +89,8 @@ class LibraryLock:
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
+    _LOCKED_ERRORS: tuple[type[OSError], ...] = (OSError,)
+
     def _lock_file(handle: IO[str]) -> None:
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
@@ -86,6 +101,8 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
 
 else:
     import fcntl
+
+    _LOCKED_ERRORS = (BlockingIOError, PermissionError)
 
     def _lock_file(handle: IO[str]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -1,0 +1,67 @@
+"""Properties of re-anchoring on a real seed letter: edits away from a passage never lose it, and
+re-wrapping the whole text finds the same words."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app.core import anchoring
+from desktop_app.core.importing import read_file
+from desktop_app.core.model import Annotation
+from tests.conftest import seed_path
+
+TEXT = read_file(seed_path("003")).text
+WORD_STARTS = [i for i in range(1, len(TEXT)) if TEXT[i - 1] == " " and TEXT[i] != " "]
+
+
+def _annotation(start: int, end: int) -> Annotation:
+    sel = anchoring.select(TEXT, start, end)
+    return Annotation(
+        id=1, letter_id=1, start=start, end=end, quote=sel.quote, prefix=sel.prefix, suffix=sel.suffix,
+        text_hash=sel.text_hash,
+    )  # fmt: skip
+
+
+passages = st.builds(
+    lambda i, length: (WORD_STARTS[i], min(len(TEXT), WORD_STARTS[i] + length)),
+    st.integers(0, len(WORD_STARTS) - 1),
+    st.integers(40, 200),
+)
+insertions = st.text(alphabet="abcdefghij klmnopqrstuvwxyz.,\n", min_size=1, max_size=300)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(passage=passages, where=st.floats(0, 1), inserted=insertions, deleted=st.integers(0, 400))
+def test_edits_away_from_the_passage_never_lose_it(passage, where, inserted, deleted) -> None:
+    start, end = passage
+    ann = _annotation(start, end)
+    # one edit (insert some text and delete some) at least 40 characters before or after the passage
+    before = where < 0.5
+    if before and start > 40:
+        at = int((start - 40) * where * 2)
+        cut = min(deleted, start - 40 - at)
+        new = TEXT[:at] + inserted + TEXT[at + cut :]
+        expected = start - cut + len(inserted)
+    else:
+        at = min(len(TEXT), end + 40 + int((len(TEXT) - end) * max(0.0, where - 0.5)))
+        new = TEXT[:at] + inserted + TEXT[at + deleted :]
+        expected = start
+    anchor = anchoring.reanchor(ann, new)
+    assert anchor.status == "anchored"
+    assert new[anchor.start : anchor.end] == ann.quote
+    if new.count(ann.quote) == 1:
+        assert anchor.start == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(passage=passages, width=st.integers(30, 120))
+def test_rewrapped_text_finds_the_same_words(passage, width) -> None:
+    import textwrap
+
+    start, end = passage
+    ann = _annotation(start, end)
+    new = "\n\n".join(textwrap.fill(p, width) for p in TEXT.split("\n\n"))
+    anchor = anchoring.reanchor(ann, new)
+    assert anchor.status == "anchored"
+    assert "".join(new[anchor.start : anchor.end].split()) == "".join(ann.quote.split())

@@ -76,6 +76,23 @@ def test_aanhangsel_headers_footers_and_broken_words(samples_dir: Path):
     assert "Vraag 1" in headings and "Antwoord 9" in headings
 
 
+@pytest.mark.parametrize("name", ["ah-tk-20202021-3235", "kst-32545-143"])
+def test_paragraphs_match_the_official_xml(samples_dir: Path, name: str):
+    """Every <al> of the official XML is one paragraph of the imported PDF (whitespace aside):
+    paragraphs found from the layout alone (no blank line between them in these PDFs), broken
+    words joined, running headers and footers out. Every <nr> ("Vraag 1") is a heading."""
+    letter = read_file(next(samples_dir.glob(f"{name}_*.pdf")))
+    root = ET.parse(samples_dir / f"{name}.xml").getroot()
+    paragraphs = [_norm(p) for p in letter.text.split("\n\n")]
+    expected = [_norm("".join(al.itertext())) for al in root.iter("al")]
+    assert len(expected) >= 10
+    assert [al for al in expected if al not in paragraphs] == []
+    headings = [letter.text[a:b] for a, b in letter.headings]
+    assert [_norm("".join(nr.itertext())) for nr in root.iter("nr")] == [
+        h for h in headings if re.match(r"(Vraag|Antwoord) \d+$", h)
+    ]
+
+
 def test_fiche_footnotes_are_separated(samples_dir: Path):
     letter = read_file(samples_dir / "bnc-fiche-5_MiFID_rijksoverheid_2021.pdf")
     numbers = [f.number for f in letter.footnotes]

@@ -50,6 +50,7 @@ class Frag:
     y: float
     size: float
     text: str
+    width: float = 0.0  # advance width from the font's metrics (estimated when unknown)
 
 
 @dataclass
@@ -58,6 +59,26 @@ class Line:
     size: float  # size of the line's normal text
     x0: float
     pieces: list[tuple[str, bool]] = field(default_factory=list)  # (text, is_superscript_marker)
+    x1: float = 0.0  # right edge
+    last_x: float = -1.0  # x pypdf reported for the last fragment (repeats when not advanced)
+    first_word: float = 0.0  # width of the line's first word
+
+    @classmethod
+    def start(cls, frag: Frag, text: str) -> Line:
+        line = cls(frag.y, frag.size, frag.x, [(text, False)])
+        shown = text.strip()
+        word = shown.split(" ", 1)[0]
+        line.first_word = frag.width * len(word) / len(shown) if shown else 0.0
+        line.extend_to(frag)
+        return line
+
+    def extend_to(self, frag: Frag) -> None:
+        """Move the right edge past ``frag``. pypdf does not advance x over shown text, so a
+        fragment reported at the same x as the one before starts where that one ended."""
+        start = self.x1 if abs(frag.x - self.last_x) < 0.01 else frag.x
+        self.x1 = max(self.x1, start + frag.width)
+        self.last_x = frag.x
+
 
     @property
     def text(self) -> str:
@@ -192,41 +213,105 @@ def _page_fragments(page, reader) -> list[Frag]:
     split.operations = operations
     page[NameObject("/Contents")] = split
     frags: list[Frag] = []
-    rise = _RiseTracker()
+    state = _TextState()
+    metrics = _Metrics()
 
-    def visit(text, cm, tm, font, size) -> None:  # noqa: ARG001 - pypdf's visitor signature
+    def visit(text, cm, tm, font, size) -> None:
         if not text:
             return
         m = _mult(tm, cm)
         scale = math.hypot(m[2], m[3]) or 1.0
-        y = m[5] + rise.shown * scale
-        frags.append(Frag(m[4], y, abs(float(size or 0)) * scale, text))
+        y = m[5] + state.shown_rise * scale
+        eff = abs(float(size or 0)) * scale
+        width = metrics.width(font, text.rstrip("\n"), eff) + state.shown_extra * math.hypot(m[0], m[1])
+        frags.append(Frag(m[4], y, eff, text, max(0.0, width)))
 
-    page.extract_text(visitor_text=visit, visitor_operand_before=rise.before)
+    page.extract_text(visitor_text=visit, visitor_operand_before=state.before)
     return frags
 
 
-class _RiseTracker:
-    """pypdf ignores the text rise (``Ts``), which superscripts often use: track it, and the rise
-    in force when the last text was shown (the run pypdf reports next)."""
+class _Metrics:
+    """Text widths from the fonts' own metrics (pypdf's Font), cached per font dictionary."""
 
     def __init__(self) -> None:
-        self.current = 0.0
-        self.shown = 0.0
-        self.stack: list[float] = []
+        self.fonts: dict[int, object] = {}
+
+    def width(self, font_resource, text: str, size: float) -> float:
+        font = self.fonts.get(id(font_resource), False)
+        if font is False:
+            font = None
+            if font_resource is not None:
+                try:
+                    from pypdf.generic._font import Font  # private, but pinned (pypdf 7.1)
+
+                    font = Font.from_font_resource(font_resource)
+                except Exception:  # noqa: BLE001 - unusual fonts fall back to an estimate
+                    font = None
+            self.fonts[id(font_resource)] = font
+        if font is not None:
+            try:
+                return font.get_text_width(text) * size / 1000.0
+            except Exception:  # noqa: BLE001
+                pass
+        return 0.5 * size * len(text)
+
+
+class _TextState:
+    """Text state pypdf does not report: the rise (``Ts``, used by superscripts) and the spacing
+    that widens shown text (``Tc``, ``Tw``, offsets inside ``TJ``), for the text operator whose
+    run pypdf reports next (each run is flushed just before the next text operator)."""
+
+    def __init__(self) -> None:
+        self.rise = 0.0
+        self.char_spacing = 0.0
+        self.word_spacing = 0.0
+        self.font_size = 0.0
+        self.stack: list[tuple[float, float, float, float]] = []
+        self.shown_rise = 0.0
+        self.shown_extra = 0.0  # extra advance of the last shown text, in text space
 
     def before(self, operator, operands, cm, tm) -> None:  # noqa: ARG002 - pypdf's signature
         if operator in (b"Tj", b"TJ", b"'", b'"'):
-            self.shown = self.current
-        elif operator == b"Ts" and operands:
-            try:
-                self.current = float(operands[0])
-            except (TypeError, ValueError):
-                self.current = 0.0
+            self.shown_rise = self.rise
+            self.shown_extra = self._extra(operator, operands)
+        elif operator == b"Ts":
+            self.rise = _number(operands, 0)
+        elif operator == b"Tc":
+            self.char_spacing = _number(operands, 0)
+        elif operator == b"Tw":
+            self.word_spacing = _number(operands, 0)
+        elif operator == b"Tf":
+            self.font_size = _number(operands, 1)
         elif operator == b"q":
-            self.stack.append(self.current)
+            self.stack.append((self.rise, self.char_spacing, self.word_spacing, self.font_size))
         elif operator == b"Q" and self.stack:
-            self.current = self.stack.pop()
+            self.rise, self.char_spacing, self.word_spacing, self.font_size = self.stack.pop()
+
+    def _extra(self, operator: bytes, operands) -> float:
+        if operator == b'"' and len(operands) >= 3:
+            self.word_spacing, self.char_spacing = _number(operands, 0), _number(operands, 1)
+            operands = operands[2:]
+        items = operands[0] if operator == b"TJ" and operands else operands
+        chars = spaces = 0
+        offset = 0.0
+        try:
+            for item in items:
+                if isinstance(item, (bytes, str)):
+                    raw = item if isinstance(item, bytes) else item.encode("latin-1", "replace")
+                    chars += len(raw)
+                    spaces += raw.count(b" ")
+                else:
+                    offset += float(item)
+        except (TypeError, ValueError):
+            return 0.0
+        return chars * self.char_spacing + spaces * self.word_spacing - offset / 1000.0 * self.font_size
+
+
+def _number(operands, index: int) -> float:
+    try:
+        return float(operands[index])
+    except (IndexError, TypeError, ValueError):
+        return 0.0
 
 
 def _mult(m: list[float], n: list[float]) -> list[float]:
@@ -266,6 +351,7 @@ def _group_lines(frags: list[Frag]) -> list[Line]:
         if not text.strip():
             if cur is not None and text:
                 cur.pieces.append((" ", False))
+                cur.extend_to(frag)
             continue
         if cur is not None and _continues(cur, frag):
             if _is_superscript(cur, frag, text):
@@ -277,8 +363,9 @@ def _group_lines(frags: list[Frag]) -> list[Line]:
                     cur.y, cur.size = frag.y, frag.size
                 cur.pieces.append((text, False))
                 cur.size = max(cur.size, frag.size) if not _only_markers(cur) else frag.size
+            cur.extend_to(frag)
             continue
-        cur = Line(frag.y, frag.size, frag.x, [(text, False)])
+        cur = Line.start(frag, text)
         lines.append(cur)
     return _merge_same_baseline(lines)
 
@@ -322,8 +409,10 @@ def _merge_same_baseline(lines: list[Line]) -> list[Line]:
             line.pieces.append((" ", False))
             target.pieces = line.pieces + target.pieces
             target.x0 = line.x0
+            target.first_word = line.first_word
         else:
             target.pieces = target.pieces + [(" ", False)] + line.pieces
+        target.x1 = max(target.x1, line.x1)
     merged.sort(key=lambda ln: (-round(ln.y, 0), ln.x0))
     return merged
 
@@ -338,9 +427,9 @@ def layout_pages(
     page_lines = [_group_lines(frags) for frags in page_frags]
     body_size = _body_size(page_lines, sizes)
     repeated = _repeated_margin_lines(page_lines, sizes)
-    typical_chars = _typical_chars(page_lines, body_size)
     hints = Hints(pages=len(page_frags))
     pages: list[cleaning.Page] = []
+    page_bodies: list[list[Line]] = []
     expected = 1
     for index, lines in enumerate(page_lines):
         width, height = sizes[index]
@@ -362,8 +451,14 @@ def layout_pages(
             previous[-1] = (number, "\n".join([text, *(line.text for line in leading)]))
         else:
             body = body + leading
-        full = len(body[-1].text) >= 0.85 * typical_chars if body else None
-        pages.append(cleaning.Page(_to_text_lines(body), notes, last_line_full=full))
+        page_bodies.append(body)
+        pages.append(cleaning.Page([], notes))
+    right = _column_right([ln for body in page_bodies for ln in body], body_size)
+    for index, body in enumerate(page_bodies):
+        pages[index].lines = _to_text_lines(body, right)
+        if body:
+            following = next((b[0] for b in page_bodies[index + 1 :] if b), None)
+            pages[index].last_line_full = not _ends_before_margin(body[-1], following, right)
     return pages, hints
 
 
@@ -379,14 +474,6 @@ def _body_size(page_lines: list[list[Line]], sizes: list[tuple[float, float]]) -
                 counts[key] += len(line.text)
     best = counts or fallback
     return best.most_common(1)[0][0] if best else 10.0
-
-
-def _typical_chars(page_lines: list[list[Line]], body_size: float) -> float:
-    """Characters in a full body line (80th percentile of body-size lines)."""
-    counts = sorted(
-        len(line.text) for lines in page_lines for line in lines if abs(line.size - body_size) < 0.5
-    )
-    return counts[int(len(counts) * 0.8)] if counts else 80.0
 
 
 def _norm_furniture(text: str) -> str:
@@ -470,8 +557,10 @@ def _note_start(line: Line) -> tuple[int, str] | None:
     return fn.footnote_start(line.text)
 
 
-def _to_text_lines(lines: list[Line]) -> list[str]:
-    """Body lines as text, with a blank line where the vertical gap shows a paragraph break."""
+def _to_text_lines(lines: list[Line], right: float) -> list[str]:
+    """Body lines as text, with a blank line where a paragraph ends: a wider vertical gap, or a
+    line ending a sentence with room left for the next line's first word (``right`` is the right
+    edge of the text column)."""
     if not lines:
         return []
     gaps = [a.y - b.y for a, b in zip(lines, lines[1:]) if 0 < a.y - b.y < 3 * a.size]
@@ -479,8 +568,31 @@ def _to_text_lines(lines: list[Line]) -> list[str]:
     out: list[str] = []
     previous: Line | None = None
     for line in lines:
-        if previous is not None and previous.y - line.y > 1.45 * step:
+        if previous is not None and (
+            previous.y - line.y > 1.45 * step or _ends_before_margin(previous, line, right)
+        ):
             out.append("")
         out.append(line.marked_text())
         previous = line
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?:;][)\"'’”»]*$")
+
+
+def _ends_before_margin(line: Line, following: Line | None, right: float) -> bool:
+    """The line ends a sentence and the next line's first word would have fitted after it."""
+    if not _SENTENCE_END.search(line.text) or right <= 0:
+        return False
+    if following is None:
+        return line.x1 < right - 6 * line.size
+    if abs(following.size - line.size) > 0.1 * line.size:
+        return False
+    space = 0.25 * line.size
+    return line.x1 + space + following.first_word < right
+
+
+def _column_right(lines: list[Line], body_size: float) -> float:
+    """Right edge of the text column: the 97th percentile of body lines' right edges."""
+    edges = sorted(ln.x1 for ln in lines if abs(ln.size - body_size) < 0.5 and len(ln.text) > 20)
+    return edges[min(len(edges) - 1, int(len(edges) * 0.97))] if len(edges) >= 3 else 0.0

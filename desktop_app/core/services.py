@@ -21,7 +21,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -401,7 +400,7 @@ class Library:
         except ImportFailed:
             self._remove_copy(copy, old_path)
             raise
-        except (sqlite3.Error, AppError, Exception) as err:  # noqa: BLE001 - one file never stops a batch
+        except Exception as err:  # noqa: BLE001 - one file never stops a batch
             self._remove_copy(copy, old_path)
             raise ImportFailed(
                 str(path), f"could not be stored in the library ({type(err).__name__}: {err})",
@@ -410,6 +409,8 @@ class Library:
         (report.updated if old_id is not None else report.imported).append(letter)
         report.orphaned.extend(orphans)
         report.warnings.extend((str(path), w) for w in parsed.warnings)
+        if copy is None:
+            report.warnings.append((str(path), "the original could not be copied into the library folder"))
         self._refresh_index([letter_id])
 
     def _store_letter(self, parsed: ParsedLetter, old_id: int | None, copy: str | None) -> tuple[int, list[Annotation]]:
@@ -466,10 +467,13 @@ class Library:
         (self.folder / relative).unlink(missing_ok=True)
 
     def _resolve_references(self) -> None:
+        """Re-resolve citations. The letters are already committed: a failure here is a notice."""
         try:
             self.references.resolve_all()
         except AppError as err:
             self.notices.append(f"References could not be resolved: {err.message}")
+        except Exception as err:  # noqa: BLE001 - never lose a finished import over derived data
+            self.notices.append(f"References could not be resolved ({type(err).__name__}: {err}).")
 
     def list_letters(self) -> list[LetterSummary]:
         """Every letter (newest date first, undated last), with annotation counts and used themes."""

@@ -150,12 +150,6 @@ def migrate(db: Database, path: Path) -> None:
         raise StoreError(f"{path}: the library database is damaged ({err}).") from err
 
 
-def check_integrity(db: Database) -> str:
-    """``"ok"`` or SQLite's description of the damage."""
-    rows = db.execute("PRAGMA quick_check").fetchall()
-    return "; ".join(str(r[0]) for r in rows[:5])
-
-
 # -- backups ---------------------------------------------------------------------------------------
 
 

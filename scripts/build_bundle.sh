@@ -28,14 +28,28 @@ echo "== $BIN --version"
 
 echo "== list --json on a new library (seeds the bundled letters)"
 "$BIN" --library "$TMP/library" list --json > "$TMP/list.json"
-count=$("$ROOT/$PY" -c 'import json, sys; d = json.load(open(sys.argv[1])); print(len(d if isinstance(d, list) else d.get("letters", [])))' "$TMP/list.json")
+count=$("$ROOT/$PY" -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' "$TMP/list.json")
 echo "letters: $count"
 [ "$count" -eq 5 ] || { echo "build_bundle: expected the 5 bundled letters, got $count" >&2; exit 1; }
 
-echo "== search (Whoosh) and PDF export (reportlab, bundled fonts)"
+echo "== search (Whoosh), an annotation and a PDF export (reportlab, bundled fonts)"
 "$BIN" --library "$TMP/library" search NAVO --json > /dev/null
+first=$("$ROOT/$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))[0]["name"])' "$TMP/list.json")
+"$BIN" --library "$TMP/library" annotate "$first" --start 0 --end 60 --note "bundle check" > /dev/null
 "$BIN" --library "$TMP/library" export --format pdf -o "$TMP/summary.pdf"
 head -c 5 "$TMP/summary.pdf" | grep -q '%PDF-' || { echo "build_bundle: the export is not a PDF" >&2; exit 1; }
+
+echo "== an AES-256 encrypted PDF with --password (pypdf + cryptography)"
+"$ROOT/$PY" - "$ROOT" "$TMP" <<'PY'
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from tests import pdfgen  # noqa: E402
+from tests.conftest import seed_path  # noqa: E402
+plain = pdfgen.seed_pdf(seed_path("003"), Path(sys.argv[2]))
+pdfgen.encrypted_pdf(plain, Path(sys.argv[2]) / "geheim.pdf", "bundel")
+PY
+"$BIN" --library "$TMP/library" import --password bundel "$TMP/geheim.pdf"
 
 echo "== gui --smoke (offscreen)"
 "$BIN" --library "$TMP/library" gui --smoke

@@ -155,3 +155,16 @@ def test_locked_library_gives_a_clear_message(folder: Path, capsys) -> None:
     with Library.open(folder):
         code, _, err = run(folder, capsys, "list")
     assert code == 1 and str(folder) in err and "already open" in err
+
+
+def test_import_encrypted_pdf_needs_the_password(folder: Path, tmp_path: Path, capsys) -> None:
+    from tests import pdfgen
+
+    plain = pdfgen.text_pdf(tmp_path / "plain.pdf", ["Geachte voorzitter,", "", "Een geheime brief over de Noordzee."])
+    secret = pdfgen.encrypted_pdf(plain, tmp_path / "geheim.pdf", "kamer123")
+    code, out, err = run(folder, capsys, "import", str(secret))
+    assert code == 1 and "geheim.pdf" in err and "Traceback" not in err
+    code, out, err = run(folder, capsys, "import", str(secret), "--password", "kamer123")
+    assert code == 0, err
+    assert "1 imported" in out
+    assert "geheime brief" in run_json(folder, capsys, "show", "geheim")["text"]

@@ -142,3 +142,24 @@ def test_cancel_stops_between_files_keeping_what_was_done(empty: Library) -> Non
     assert report.cancelled
     assert len(report.imported) == 3  # the file whose progress triggered cancel is still completed
     assert len(empty.list_letters()) == 3
+
+
+def test_pdf_version_of_a_text_letter_keeps_its_annotations(lib: Library, tmp_path: Path) -> None:
+    """The same letter as a ministry-layout PDF (its own line breaks, hyphenation, page layout) is a new
+    version of the .txt letter: every annotation is re-attached to the same words."""
+    from tests import pdfgen
+
+    name = "003_d09603eee462fd1e"
+    letter = lib.get_letter(name)
+    paragraphs = [p for p in letter.text.split("\n\n") if len(p) > 200]
+    quotes = [paragraphs[0][:80], paragraphs[len(paragraphs) // 2][40:160], paragraphs[-1][-90:]]
+    anns = [lib.annotate_quote(name, q.strip(), ["NAVO-top"]) for q in quotes]
+    pdf = pdfgen.seed_pdf(seed_path("003"), tmp_path)
+    report = lib.import_paths([pdf])
+    assert report.ok and [x.id for x in report.updated] == [letter.id], report.failed
+    new = lib.get_letter(name)
+    assert new.source_format == "pdf"
+    for ann in anns:
+        moved = lib.get_annotation(ann.id)
+        assert moved.status == "anchored"
+        assert "".join(new.text[moved.start : moved.end].split()) == "".join(ann.quote.split())

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QToolBar,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
     def __init__(self, controller: LibraryController, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        controller.setParent(self)  # workers and undo stack live and die with the window
         self.library = controller.library
         self.settings = settings
         self.setObjectName("main_window")
@@ -121,6 +123,7 @@ class MainWindow(QMainWindow):
         self.letter_table.setShowGrid(False)
         self.letter_table.setAlternatingRowColors(True)
         self.letter_table.setWordWrap(False)
+        self.letter_table.setTextElideMode(Qt.ElideMiddle)  # subjects differ at the end (the date)
         self.letter_table.verticalHeader().setVisible(False)
         self.letter_table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.letter_table.verticalHeader().setDefaultSectionSize(26)
@@ -157,7 +160,7 @@ class MainWindow(QMainWindow):
         ):
             combo.setToolTip(tip)
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(6)
+            combo.setMinimumContentsLength(8)
 
         self.results_model = SearchResultsModel(self)
         self.results_view = QTreeView(self)
@@ -169,6 +172,7 @@ class MainWindow(QMainWindow):
         self.results_view.setWordWrap(True)
         self.results_view.setIndentation(14)
         self.results_view.setUniformRowHeights(False)
+        self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.results_label = QLabel("", self)
         self.results_label.setObjectName("results_label")
         self.results_label.setWordWrap(True)
@@ -190,9 +194,9 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.search_edit)
         filters = QHBoxLayout()
         filters.setSpacing(4)
-        filters.addWidget(self.theme_filter, 2)
-        filters.addWidget(self.year_filter, 1)
-        filters.addWidget(self.chamber_filter, 1)
+        filters.addWidget(self.theme_filter, 3)
+        filters.addWidget(self.year_filter, 2)
+        filters.addWidget(self.chamber_filter, 3)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.list_stack, 1)
         self.count_label = QLabel("", self)
@@ -363,7 +367,9 @@ class MainWindow(QMainWindow):
         self.tag_toolbar_action = toolbar.addAction("Tag")
         self.tag_toolbar_action.setMenu(self.tag_menu)
         self.tag_toolbar_action.setToolTip("Tag the selected text with a theme (keys 1–9)")
-        self.tag_toolbar_action.triggered.connect(self._on_tag_toolbar_triggered)
+        tag_button = toolbar.widgetForAction(self.tag_toolbar_action)
+        if isinstance(tag_button, QToolButton):
+            tag_button.setPopupMode(QToolButton.InstantPopup)
         toolbar.addAction(acts["note"])
         self.addToolBar(Qt.TopToolBarArea, toolbar)
         self.toolbar = toolbar
@@ -890,9 +896,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"No theme has key {number}.", 4000)
             return
         self.tag_selection(theme)
-
-    def _on_tag_toolbar_triggered(self) -> None:
-        self.tag_menu.popup(self.mapToGlobal(self.toolbar.geometry().bottomLeft()))
 
     def _rebuild_tag_menu(self) -> None:
         self.tag_menu.clear()

@@ -317,7 +317,8 @@ class ThemeTreeModel(QAbstractItemModel):
     move_requested = Signal(int, object, int)  # theme id, new parent id or None, position
     rename_requested = Signal(int, str)
 
-    COLUMNS = ("Theme", "Notes")
+    COLUMNS = ("Theme", "Key", "Passages")
+    NAME, KEY, COUNT = range(3)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -378,22 +379,32 @@ class ThemeTreeModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.COLUMNS):
             return self.COLUMNS[section]
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section == self.KEY:
+            return "Press this key in the reader to tag the selected text"
         return None
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
         theme = self.theme(index)
         if theme is None:
             return None
-        if index.column() == 1:
+        if index.column() == self.COUNT:
             if role == Qt.DisplayRole:
                 count = self._counts.get(theme.id, 0)
                 return str(count) if count else ""
             if role == Qt.TextAlignmentRole:
                 return int(Qt.AlignRight | Qt.AlignVCenter)
             return None
+        if index.column() == self.KEY:
+            if role == Qt.DisplayRole:
+                number = self._numbers.get(theme.id)
+                return str(number) if number else ""
+            if role == Qt.TextAlignmentRole:
+                return int(Qt.AlignCenter)
+            if role == Qt.ForegroundRole:
+                return QColor("#6e7781")
+            return None
         if role == Qt.DisplayRole:
-            number = self._numbers.get(theme.id)
-            return f"{theme.name}   [{number}]" if number else theme.name
+            return theme.name
         if role == Qt.EditRole:
             return theme.name
         if role == Qt.DecorationRole:

@@ -260,7 +260,7 @@ def _highlight_selection(document: QTextDocument, start: int, end: int, segment:
     cursor.setPosition(end, QTextCursor.KeepAnchor)
     selection.cursor = cursor
     background = blend(segment.colors)
-    background.setAlpha(95 if len(segment.annotation_ids) == 1 else 140)
+    background.setAlpha(105 if len(segment.annotation_ids) == 1 else 150)
     fmt = QTextCharFormat()
     fmt.setBackground(background)
     if len(segment.colors) > 1:
@@ -314,7 +314,7 @@ class ReaderView(QTextBrowser):
         self._annotations = []
         self._search_spans = []
         self.layout_info = build_document(self.document(), letter, references)
-        self._update_margins()
+        self._update_margins(force=True)
         self._refresh_selections()
         self.moveCursor(QTextCursor.Start)
 
@@ -491,12 +491,12 @@ class ReaderView(QTextBrowser):
         super().resizeEvent(event)
         self._update_margins()
 
-    def _update_margins(self) -> None:
+    def _update_margins(self, *, force: bool = False) -> None:
         """Keep the text in a readable column centred in wide windows."""
         side = max(28, (self.viewport().width() - READING_WIDTH) // 2)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
-        if int(fmt.leftMargin()) != side:
+        if force or int(fmt.leftMargin()) != side:
             fmt.setLeftMargin(side)
             fmt.setRightMargin(side)
             fmt.setTopMargin(24)

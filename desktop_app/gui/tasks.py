@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.core.tasks import CancelToken
@@ -32,15 +32,16 @@ class _Bridge(QObject):
     failed = Signal(object, str)
 
 
-class _Job(QRunnable):
+class _Job:
+    """What the worker thread runs. A plain callable (not a QRunnable subclass): PySide6 owns the
+    QRunnable it wraps around it, so no Python wrapper of an auto-deleted C++ object is left behind."""
+
     def __init__(self, work: Work, bridge: _Bridge, cancel: CancelToken) -> None:
-        super().__init__()
         self._work = work
         self._bridge = bridge
         self._cancel = cancel
-        self.setAutoDelete(True)
 
-    def run(self) -> None:
+    def __call__(self) -> None:
         try:
             result = self._work(self._progress, self._cancel)
         except BaseException as exc:  # noqa: BLE001 - everything goes back to the UI thread

@@ -3,6 +3,7 @@ and indexing take about a second; copying takes milliseconds). Never the user's 
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,7 +17,9 @@ def seeded_copy(target: Path) -> Path:
     """A fresh copy of a closed, seeded library (bundled letters, starter themes, index) at ``target``."""
     global _TEMPLATE
     if _TEMPLATE is None:
-        folder = Path(tempfile.mkdtemp(prefix="kamerlezer-template-")) / "library"
+        parent = Path(tempfile.mkdtemp(prefix="kamerlezer-template-"))
+        atexit.register(shutil.rmtree, parent, True)
+        folder = parent / "library"
         Library.open(folder).close()
         _TEMPLATE = folder
     shutil.copytree(_TEMPLATE, target, ignore=shutil.ignore_patterns("library.lock", "backups"))

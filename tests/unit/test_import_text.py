@@ -269,3 +269,15 @@ def test_footnote_number_glued_to_its_text():
     ]
     second = letter.footnotes[1].marker
     assert letter.text[: second[0]].endswith("de brief van 2023")
+
+
+def test_sentence_starting_like_a_signature_stays_in_its_paragraph():
+    text = (
+        "Geachte voorzitter,\n\nIn het overleg van vorige week heeft de staatssecretaris toegezegd dat\n"
+        "de minister van Defensie het besluit zal nemen over de aanschaf van\n"
+        "nieuwe fregatten. Dat gebeurt in het voorjaar.\n\nHoogachtend,\n\nDE MINISTER VAN DEFENSIE\n\n"
+        "Ruben Brekelmans\n"
+    )
+    letter = parse_text(text, source_file="b.txt", content_hash="x")
+    assert letter.text.split("\n\n")[0].startswith("In het overleg") and "aanschaf van nieuwe fregatten" in letter.text
+    assert letter.signatory == "Ruben Brekelmans"

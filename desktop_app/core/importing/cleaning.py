@@ -199,6 +199,15 @@ class _Assembler:
         )
         return prev_ok and next_ok
 
+    def _is_signature_title(self, s: str, prev: str | None) -> bool:
+        """"DE MINISTER VAN DEFENSIE", "De Minister van Defensie," - not a sentence that starts
+        with "De minister van Defensie heeft ..." inside a paragraph."""
+        if not meta.SIGNATURE_TITLE.match(s) or len(s) > 70:
+            return False
+        if s.isupper() or s.rstrip().endswith(","):
+            return True
+        return prev is None or not prev.strip() or bool(meta.CLOSING.match(_plain(prev)))
+
     # -- building
     def close(self) -> None:
         if self.cur is not None:
@@ -280,10 +289,11 @@ class _Assembler:
     def _place(self, line: str, raw: str, prev: str | None, nxt: str | None) -> None:
         """Put one line into a paragraph, a heading or a closing line."""
         s = _plain(line)
-        if meta.CLOSING.match(s) or (meta.SIGNATURE_TITLE.match(s) and len(s) <= 70):
+        title = self._is_signature_title(s, prev)
+        if meta.CLOSING.match(s) or title:
             self.start("c", line, raw)
             self.close()
-            self.after_signature = bool(meta.SIGNATURE_TITLE.match(s))
+            self.after_signature = title
             return
         if self.after_signature:
             self.after_signature = False

@@ -91,20 +91,24 @@ def _span(args: argparse.Namespace, letter: object, ctx: Context) -> tuple[int, 
     if args.quote is not None:
         if args.start is not None or args.end is not None:
             raise InvalidInput("Give either --quote or --start/--end, not both.")
-        text = ctx.library.get_letter(letter).text
-        spans = find_quote(text, args.quote)
-        occurrence = getattr(args, "occurrence", 1)
-        if not 1 <= occurrence <= len(spans):
-            raise InvalidInput(f"The quote does not occur {'at all' if not spans else f'{occurrence} times'} in letter {letter}.")
-        return spans[occurrence - 1]
+        found = ctx.library.get_letter(letter)
+        spans = find_quote(found.text, args.quote)
+        if not spans:
+            raise InvalidInput(f"The quote {one_line(args.quote, 60)!r} does not occur in letter {found.name}.")
+        return spans[0]
     if args.start is None or args.end is None:
         raise InvalidInput("Give the passage: --quote TEXT, or --start N --end M.")
     return args.start, args.end
 
 
 def _annotate(args: argparse.Namespace, ctx: Context) -> int:
-    start, end = _span(args, args.letter, ctx)
-    annotation = ctx.library.annotate(args.letter, start, end, args.theme, note=args.note)
+    if args.quote is not None and args.start is None and args.end is None:
+        annotation = ctx.library.annotate_quote(
+            args.letter, args.quote, args.theme, note=args.note, occurrence=args.occurrence
+        )
+    else:
+        start, end = _span(args, args.letter, ctx)
+        annotation = ctx.library.annotate(args.letter, start, end, args.theme, note=args.note)
     return _show(ctx, args, annotation)
 
 

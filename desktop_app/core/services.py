@@ -879,7 +879,11 @@ class Library:
     ) -> SearchResults:
         """Full-text search; a theme filter includes its sub-themes."""
         if self.index is None:
-            raise StoreError("Search is not available in this installation.")
+            raise StoreError(
+                "Search is not available in this installation."
+                if self._search_wanted
+                else "This library was opened without search."
+            )
         theme_ids: list[int] = []
         for ref in themes:
             theme_ids.extend(self.theme_descendants(self.get_theme(ref).id))

@@ -218,3 +218,48 @@ def test_one_damaged_page_is_left_out_with_a_warning(tmp_path: Path, letter_pdf:
     assert letter.date == "2024-10-03"  # page 1 is still there
     assert letter.pages == len(writer.pages) == len(letter.page_starts)
     assert letter.text.startswith("Hierbij stuur ik u de geannoteerde agenda")
+
+
+def test_missing_crypto_dependency_is_reported(tmp_path: Path, letter_pdf: Path, monkeypatch):
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    path = pdfgen.encrypted_pdf(letter_pdf, tmp_path / "geheim.pdf", "s3cret")
+
+    def no_crypto(self, password):
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(PdfReader, "decrypt", no_crypto)
+    assert _fails(path, password="s3cret").problem == "encrypted PDF needs the 'cryptography' package"
+
+
+@pytest.mark.parametrize(
+    ("error", "problem"),
+    [
+        (RecursionError("deep"), "damaged PDF (too deeply nested)"),
+        (MemoryError(), "PDF too large to read (out of memory)"),
+        (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "bad"), "truncated or damaged PDF"),
+        (KeyError("/Font"), "truncated or damaged PDF"),
+    ],
+)
+def test_reader_errors_become_import_failed(letter_pdf: Path, monkeypatch, error, problem):
+    from desktop_app.core.importing import pdf
+
+    def broken(reader):
+        raise error
+
+    monkeypatch.setattr(pdf, "_read_pages", broken)
+    assert _fails(letter_pdf).problem == problem
+
+
+def test_os_error_while_reading(tmp_path: Path, monkeypatch):
+    import errno
+
+    path = tmp_path / "brief.txt"
+    path.write_text("Geachte voorzitter,\n\nTekst.\n")
+
+    def io_error(self, *args, **kwargs):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(Path, "read_bytes", io_error)
+    assert _fails(path).problem == "cannot read file (Input/output error)"

@@ -400,6 +400,7 @@ class _Story:
     def __init__(self, summary: SummaryDocument, pages_of: dict[str, int] | None = None) -> None:
         self.summary = summary
         self.pages_of = pages_of if pages_of is not None else {}
+        self._stacks: dict[int, Stack] = {}
         self.s = _styles()
         self.with_subsections_in_toc = (
             sum(len(sec.subsections) for sec in summary.sections if sec.kind != "letter") <= TOC_SUBSECTION_LIMIT
@@ -582,6 +583,14 @@ class _Story:
         return story
 
     def passage(self, passage: Passage, section: Section) -> Flowable:
+        """A passage under a section; its paragraphs are made (and wrapped) once even when the passage
+        appears under two themes: only the order of the colour stripes differs."""
+        stack = self._stacks.get(passage.annotation_id)
+        if stack is None:
+            stack = self._stacks[passage.annotation_id] = Stack(self._passage_rows(passage))
+        return _bar_block(stack, _stripe_colors(passage, section))
+
+    def _passage_rows(self, passage: Passage) -> list[Flowable]:
         s = self.s
         rows: list[Flowable] = []
         if passage.orphan:
@@ -601,7 +610,7 @@ class _Story:
         for citation in passage.citations:
             rows.append(Paragraph('<font name="KLSans-Bold">Cites: </font>' + text(citation_text(citation)), s["cite"]))
         rows.append(Paragraph(escape(source_line(passage)), s["source"]))
-        return _bar_block(rows, _stripe_colors(passage, section))
+        return rows
 
     # sources
     def sources(self) -> list[Flowable]:
@@ -685,13 +694,36 @@ def _stripe_colors(passage: Passage, section: Section) -> list[str]:
     return [_safe_color(t.color) for t in ordered] or ["#b0b6bd"]
 
 
-def _bar_block(rows: list[Flowable], stripes: list[str]) -> BarBlock:
+def _bar_block(rows: Stack, stripes: list[str]) -> BarBlock:
     """The passage's parts beside coloured bars: one stripe per theme."""
     return BarBlock(rows, [colors.HexColor(c) for c in stripes])
 
 
+class Stack:
+    """Flowables laid out one under another, measured once per width. Shared by the BarBlocks of a
+    passage that appears under two themes, so its paragraphs are wrapped once, not per appearance."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        self.parts = parts
+        self.width: float | None = None
+        self.heights: list[float] = []
+        last = len(parts) - 1
+        # (space before, space after) of each part; none before the first or after the last
+        self.gaps = [(p.getSpaceBefore() if i else 0.0, p.getSpaceAfter() if i < last else 0.0) for i, p in enumerate(parts)]
+
+    def measure(self, width: float, avail_height: float) -> list[float]:
+        if self.width != width:
+            self.heights = [part.wrap(width, avail_height)[1] for part in self.parts]
+            self.width = width
+        return self.heights
+
+    def forget(self) -> None:
+        """Splitting a paragraph drops its layout: measure again next time."""
+        self.width = None
+
+
 class BarBlock(Flowable):
-    """Flowables stacked beside vertical colour stripes, splittable across pages.
+    """A Stack beside vertical colour stripes (one per theme), splittable across pages.
 
     Lighter than a Table (each paragraph is wrapped once per width, not again while drawing),
     which matters for exports of hundreds of passages.
@@ -700,62 +732,47 @@ class BarBlock(Flowable):
     PAD_LEFT = 10.0
 
     def __init__(
-        self, parts: list[Flowable], stripes: list[Any], *, top: float = 2, bottom: float = 3, space_after: float = 11
+        self, stack: Stack, stripes: list[Any], *, top: float = 2, bottom: float = 3, space_after: float = 11
     ) -> None:
         super().__init__()
-        self.parts = parts
+        self.stack = stack
         self.stripes = stripes
         self.top = top
         self.bottom = bottom
         self.spaceAfter = space_after
-        self._wrapped_width: float | None = None
-        self._heights: list[float] = []
 
     def _inner_width(self, avail_width: float) -> float:
         return avail_width - STRIPE_WIDTH * len(self.stripes) - self.PAD_LEFT
 
-    def _gaps(self) -> list[tuple[float, float]]:
-        """(space before, space after) of each part; none before the first or after the last."""
-        gaps = []
-        last = len(self.parts) - 1
-        for i, part in enumerate(self.parts):
-            gaps.append((part.getSpaceBefore() if i else 0.0, part.getSpaceAfter() if i < last else 0.0))
-        return gaps
-
-    def _measure(self, avail_width: float, avail_height: float) -> None:
-        width = self._inner_width(avail_width)
-        if self._wrapped_width != width:
-            self._heights = [part.wrap(width, avail_height)[1] for part in self.parts]
-            self._wrapped_width = width
-
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        self._measure(availWidth, availHeight)
-        body = sum(h + before + after for h, (before, after) in zip(self._heights, self._gaps()))
+        heights = self.stack.measure(self._inner_width(availWidth), availHeight)
+        body = sum(h + before + after for h, (before, after) in zip(heights, self.stack.gaps))
         self.width = availWidth
         self.height = self.top + body + self.bottom
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        self._measure(availWidth, availHeight)
         width = self._inner_width(availWidth)
+        parts = self.stack.parts
+        heights = self.stack.measure(width, availHeight)
         used = self.top
-        last = len(self.parts) - 1
-        for i, (part, height, (before, after)) in enumerate(zip(self.parts, self._heights, self._gaps())):
+        last = len(parts) - 1
+        for i, (part, height, (before, after)) in enumerate(zip(parts, heights, self.stack.gaps)):
             room = availHeight - used - before - (self.bottom if i == last else 0)
             if height <= room:
                 used += before + height + after
                 continue
             pieces = part.split(width, room) if room > 0 else []
-            self._wrapped_width = None  # splitting may drop a paragraph's layout: wrap again next time
+            self.stack.forget()
             if len(pieces) == 2:
-                head, tail = self.parts[:i] + [pieces[0]], [pieces[1]] + self.parts[i + 1 :]
+                head, tail = parts[:i] + [pieces[0]], [pieces[1]] + parts[i + 1 :]
             elif i > 0:
-                head, tail = self.parts[:i], self.parts[i:]
+                head, tail = parts[:i], parts[i:]
             else:
                 return []
             return [
-                BarBlock(head, self.stripes, top=self.top, bottom=0, space_after=0),
-                BarBlock(tail, self.stripes, top=0, bottom=self.bottom, space_after=self.spaceAfter),
+                BarBlock(Stack(head), self.stripes, top=self.top, bottom=0, space_after=0),
+                BarBlock(Stack(tail), self.stripes, top=0, bottom=self.bottom, space_after=self.spaceAfter),
             ]
         return []
 
@@ -768,8 +785,11 @@ class BarBlock(Flowable):
         canv.restoreState()
         x = STRIPE_WIDTH * len(self.stripes) + self.PAD_LEFT
         y = self.height - self.top
-        for part, height, (before, after) in zip(self.parts, self._heights, self._gaps()):
+        width = self._inner_width(self.width)
+        for part, height, (before, after) in zip(self.stack.parts, self.stack.measure(width, self.height), self.stack.gaps):
             y -= before + height
+            if isinstance(part, Paragraph) and not hasattr(part, "blPara"):
+                part.wrap(width, height)  # shared with a block that split it elsewhere
             part.drawOn(canv, x, y)
             y -= after
 

@@ -347,3 +347,19 @@ def test_contents_page_numbers_match_where_the_sections_start(summary: SummaryDo
     # every body page says "page N of <total>"
     for number, page in enumerate(reader.pages[1:], start=2):
         assert f"page {number} of {len(reader.pages)}" in page.extract_text()
+
+
+def test_a_passage_longer_than_a_page_flows_over_pages(summary: SummaryDocument, tmp_path: Path) -> None:
+    letter = _letter("003", 2)
+    one_paragraph = " ".join(letter.text.split())  # ~12,000 characters without a paragraph break
+    first = summary.sections[0].subsections[0].passages[0]
+    long = Passage(**{**first.__dict__, "quote": one_paragraph, "footnotes": (), "note": "Lange passage."})
+    section = summary.sections[0]
+    sub = Subsection(section.subsections[0].key, None, (long, first), section.subsections[0].source)
+    doc = SummaryDocument(**{**summary.__dict__, "sections": (Section(**{**section.__dict__, "subsections": (sub,)}),)})
+    out = tmp_path / "long.pdf"
+    result = write_summary(doc, "pdf", out)
+    footer = re.escape(doc.title) + r" 1 June 2025 · page \d+ of \d+ "
+    text = re.sub(footer, "", _squash(_pdf_text(out)))  # running footers interrupt the flow
+    _in_order(text, [one_paragraph, "Lange passage.", _squash(first.quote)])
+    assert result.pages >= 7  # cover, contents, overview, >= 3 pages of passage, sources

@@ -24,6 +24,8 @@ import logging
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from desktop_app.core.errors import ImportFailed
@@ -111,12 +113,11 @@ def read_pdf(
         from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
     except ImportError as exc:  # pragma: no cover - pinned dependency
         raise ImportFailed(name, "PDF support is not installed (pypdf)") from exc
-    # pypdf logs every oddity of a damaged file; the user gets our one-line message instead
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        _unlock(reader, name, password)
-        page_frags, sizes, has_images, bad_pages = _read_pages(reader)
+        with _quiet_pypdf():
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            _unlock(reader, name, password)
+            page_frags, sizes, has_images, bad_pages = _read_pages(reader)
     except ImportFailed:
         raise
     except DependencyError as exc:
@@ -140,6 +141,18 @@ def read_pdf(
     pages, hints = layout_pages(page_frags, sizes)
     hints.warnings.extend(f"page {n} could not be read and was left out" for n in bad_pages)
     return build_letter(pages, hints, source_file=source_file, content_hash=content_hash, fmt="pdf")
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs every oddity of a damaged file; the user gets our one-line message instead."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _not_pdf_problem(data: bytes) -> str:

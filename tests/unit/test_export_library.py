@@ -19,11 +19,11 @@ from desktop_app.render import export_summary
 from desktop_app.render.csv_table import DELIMITER, ENCODING
 from desktop_app.render.markdown import md_escape
 from tests.conftest import SAMPLES, seed_path
+from tests.unit.test_export_render import LIGATURES, _in_order, _pdf_text, _squash
 
 L000, L002, L003, L004 = "000_eba5de336aff673f", "002_6da6c7f9d4c292e2", "003_d09603eee462fd1e", "004_94d7e7617410a711"
 MARKUP_NOTE = "Nagaan: <script>alert('x')</script> & <b>vet</b> &amp; “navragen” bij DGB’s"
 MOTIE_PDF = SAMPLES / "kst-32545-143_motie_2021.pdf"
-LIGATURES = re.compile("[\ufb00-\ufb06]")
 
 
 def _sentence(text: str, word: str) -> str:
@@ -59,22 +59,6 @@ def annotated(library: Library) -> Library:
     start = t004.rfind("\n\n", 0, marker[0]) + 2
     library.annotate(L004, start, marker[1] + 1, [cap])
     return library
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
-
-
-def _in_order(haystack: str, needles: list[str]) -> None:
-    pos = 0
-    for needle in needles:
-        found = haystack.find(needle, pos)
-        assert found >= 0, f"not found in order after {pos}: {needle[:90]!r}"
-        pos = found + len(needle)
 
 
 def _walk(summary: SummaryDocument):

@@ -25,6 +25,7 @@ from desktop_app.core.export.model import (
     SummaryDocument,
     ThemeTag,
 )
+from desktop_app.core.export.summary import source_info
 from desktop_app.core.importing import read_file
 from desktop_app.core.model import Letter
 from desktop_app.core.tasks import CancelToken
@@ -42,23 +43,6 @@ def _letter(prefix: str, letter_id: int) -> Letter:
     parsed = read_file(seed_path(prefix))
     fields = {k: getattr(parsed, k) for k in Letter.__dataclass_fields__ if hasattr(parsed, k) and k != "id"}
     return Letter(id=letter_id, **fields)
-
-
-def _source(letter: Letter, number: int, count: int) -> SourceInfo:
-    return SourceInfo(
-        number=number,
-        letter_id=letter.id,
-        name=letter.name,
-        subject=letter.subject,
-        date=letter.date,
-        kamerstuk=letter.kamerstuk,
-        chamber=letter.chamber,
-        kind=letter.kind,
-        pages=letter.pages,
-        source_format=letter.source_format,
-        source_path=None,
-        passage_count=count,
-    )
 
 
 def _passage(aid: int, letter: Letter, source: SourceInfo, quote: str, themes: tuple[ThemeTag, ...], note: str) -> Passage:
@@ -96,7 +80,7 @@ def summary() -> SummaryDocument:
     cap = ThemeTag(1, "Capaciteitsdoelstellingen", "Capaciteitsdoelstellingen", "#1f77b4")
     ndpp = ThemeTag(2, "NDPP", "Capaciteitsdoelstellingen/NDPP", "#6baed6", depth=1)
     ukr = ThemeTag(3, "Steun aan Oekraïne", "Steun aan Oekraïne", "#ffbf00")
-    s003, s000 = _source(l003, 1, 1), _source(l000, 2, 3)
+    s003, s000 = source_info(l003, 1, 1), source_info(l000, 2, 3)
     first_para = l000.text.split("\n\n")[0]
     p1 = _passage(1, l000, s000, first_para, (ndpp,), HOSTILE_NOTE)
     p1 = Passage(

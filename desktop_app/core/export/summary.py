@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.core.errors import ExportFailed, InvalidInput
+from desktop_app.core.errors import ExportFailed, InvalidInput, NotFound
 from desktop_app.core.export.model import (
     DEFAULT_TITLE,
     GROUP_BY_CHOICES,
@@ -233,23 +233,25 @@ def _number_sources(letters: Iterable[Letter], annotations: list[Annotation]) ->
     for annotation in annotations:
         per_letter[annotation.letter_id] += 1
     ordered = sorted(letters, key=lambda l: (l.date is None, l.date or "", l.name, l.id))
-    return [
-        SourceInfo(
-            number=i,
-            letter_id=letter.id,
-            name=letter.name,
-            subject=letter.subject,
-            date=letter.date,
-            kamerstuk=letter.kamerstuk,
-            chamber=letter.chamber,
-            kind=letter.kind,
-            pages=letter.pages,
-            source_format=letter.source_format,
-            source_path=letter.source_path,
-            passage_count=per_letter[letter.id],
-        )
-        for i, letter in enumerate(ordered, start=1)
-    ]
+    return [source_info(letter, i, per_letter[letter.id]) for i, letter in enumerate(ordered, start=1)]
+
+
+def source_info(letter: Letter, number: int, passage_count: int) -> SourceInfo:
+    """A letter as source [number] of a summary."""
+    return SourceInfo(
+        number=number,
+        letter_id=letter.id,
+        name=letter.name,
+        subject=letter.subject,
+        date=letter.date,
+        kamerstuk=letter.kamerstuk,
+        chamber=letter.chamber,
+        kind=letter.kind,
+        pages=letter.pages,
+        source_format=letter.source_format,
+        source_path=letter.source_path,
+        passage_count=passage_count,
+    )
 
 
 @dataclass
@@ -279,7 +281,7 @@ class _CitationLinker:
                 try:
                     target = self.library.get_letter(letter_id)
                     self._labels[letter_id] = target.subject or target.name
-                except Exception:  # a dangling target id: show the citation without a target
+                except NotFound:  # a dangling target id: show the citation without a target
                     self._labels[letter_id] = None
         return self._labels[letter_id]
 

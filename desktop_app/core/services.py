@@ -329,11 +329,16 @@ class Library:
         password: str | None = None,
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
+        resolve: bool = True,
     ) -> ImportReport:
         """Import files and folders (recursively: *.txt, *.pdf). One bad file never stops the batch;
         each file is stored whole or not at all. A folder's other files are passed over; a file named
         explicitly with another extension fails ("unsupported file type"). Cancelling stops between
-        files and returns the report so far with ``cancelled`` set."""
+        files and returns the report so far with ``cancelled`` set.
+
+        References are resolved once at the end (it costs about 5 ms per letter in the library). A
+        caller importing file by file passes ``resolve=False`` and calls :meth:`resolve_references`
+        once after the last file."""
         report = ImportReport()
         files = _expand_paths(paths)
         total = len(files)
@@ -358,8 +363,8 @@ class Library:
                 self._flush_index(deferred, progress=progress)
         if progress is not None and not report.cancelled:
             progress(total, total, "")
-        if report.imported or report.updated:
-            self._resolve_references()
+        if resolve and (report.imported or report.updated):
+            self.resolve_references()
         return report
 
     def _flush_index(self, letter_ids: set[int], *, progress: Progress | None = None) -> None:
@@ -466,8 +471,9 @@ class Library:
             return
         (self.folder / relative).unlink(missing_ok=True)
 
-    def _resolve_references(self) -> None:
-        """Re-resolve citations. The letters are already committed: a failure here is a notice."""
+    def resolve_references(self) -> None:
+        """Re-resolve every citation against the library as it is now (after imports, deletions and
+        Kamerstuk changes). The letters are already committed: a failure here is only a notice."""
         try:
             self.references.resolve_all()
         except AppError as err:
@@ -512,7 +518,7 @@ class Library:
         with self.db.atomic():
             letters_repo.set_kamerstuk(self.db, letter_id, value)
         self._refresh_index([letter_id])
-        self._resolve_references()
+        self.resolve_references()
         return self.get_letter(letter_id)
 
     def delete_letter(self, ref: LetterRef) -> Letter:
@@ -525,7 +531,7 @@ class Library:
         with self.db.atomic():
             letters_repo.delete(self.db, letter.id)
         self._refresh_index([letter.id])
-        self._resolve_references()
+        self.resolve_references()
         return letter
 
     # -- themes ----------------------------------------------------------------------------------

@@ -163,3 +163,17 @@ def test_pdf_version_of_a_text_letter_keeps_its_annotations(lib: Library, tmp_pa
         moved = lib.get_annotation(ann.id)
         assert moved.status == "anchored"
         assert "".join(new.text[moved.start : moved.end].split()) == "".join(ann.quote.split())
+
+
+def test_file_by_file_import_resolves_references_when_asked(empty: Library) -> None:
+    empty.import_paths([seed_path("000")], resolve=False)
+    target = empty.set_kamerstuk("000_eba5de336aff673f", "kst-28676-472")
+    empty.import_paths([seed_path("002")], resolve=False)
+    citing = empty.get_letter("002_6da6c7f9d4c292e2")
+
+    def targets() -> set[int | None]:
+        return {r.target_letter_id for r in empty.references.refs_for(citing) if r.canonical == "kst-28676-472"}
+
+    assert targets() == {None}
+    empty.resolve_references()
+    assert targets() == {target.id}

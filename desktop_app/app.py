@@ -57,9 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         errors.presenter = _print_presenter
 
     folder = paths.library_dir(args.library)
+    opening = _OpeningProgress(app)
     try:
-        library = Library.open(folder)
+        library = Library.open(folder, progress=opening)
     except AppError as error:
+        opening.close()
         if args.smoke or args.screenshots:
             print(f"kamerlezer-gui: {error.message}", file=sys.stderr)
         else:
@@ -68,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 box.setDetailedText(error.details)
             box.exec()
         return 1
+    opening.close()
 
     settings = QSettings(args.settings, QSettings.IniFormat) if args.settings else QSettings()
     controller = LibraryController(library)
@@ -88,6 +91,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         window.close()
         library.close()
+
+
+class _OpeningProgress:
+    """Progress while the library opens (a first import or an index rebuild can take a while): a
+    dialog appears after half a second; there is no window yet, so processing events here is safe."""
+
+    DELAY_S = 0.5
+
+    def __init__(self, app: Any) -> None:
+        import time
+
+        self._app = app
+        self._started = time.monotonic()
+        self._clock = time.monotonic
+        self._dialog: Any = None
+
+    def __call__(self, done: int, total: int, message: str = "") -> None:
+        if self._dialog is None:
+            if self._clock() - self._started < self.DELAY_S:
+                return
+            from PySide6.QtWidgets import QProgressDialog
+
+            self._dialog = QProgressDialog("Opening the library…", "", 0, max(total, 0))
+            self._dialog.setCancelButton(None)
+            self._dialog.setWindowTitle("Kamerlezer")
+            self._dialog.setMinimumDuration(0)
+            self._dialog.show()
+        self._dialog.setMaximum(max(total, 0))
+        self._dialog.setValue(min(done, total) if total > 0 else 0)
+        if message:
+            self._dialog.setLabelText(f"Opening the library…\n{message}")
+        self._app.processEvents()
+
+    def close(self) -> None:
+        if self._dialog is not None:
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
 
 
 def _print_presenter(_parent: Any, title: str, message: str, details: str, unexpected: bool) -> None:

@@ -29,7 +29,12 @@ NOTE_COMMIT_MS = 700
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Paints an item's HTML_ROLE (already escaped) as rich text, wrapping to the view's width."""
+    """Paints an item's HTML_ROLE (already escaped) as rich text, wrapping to the view's width.
+    Size hints are cached by (html, width): laying out rich text is the expensive part."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[str, int], QSize] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
         document = QTextDocument()
@@ -75,8 +80,14 @@ class HtmlDelegate(QStyledItemDelegate):
                     parent = parent.parent()
                 indent = view.indentation() * (depth + 1)
             opt.rect.setWidth(view.viewport().width() - indent)
-        document = self._document(opt, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 2)
+        key = (str(index.data(HTML_ROLE)), opt.rect.width())
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > 2000:
+                self._sizes.clear()
+            document = self._document(opt, index)
+            size = self._sizes[key] = QSize(int(document.idealWidth()), int(document.size().height()) + 2)
+        return size
 
 
 class AnnotationsPanel(QWidget):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -50,11 +51,14 @@ SEARCH_HIT_COLOR = "#ffd84d"
 UNTAGGED_COLOR = "#b8bec6"
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 class OffsetMap:
     """Code-point offsets (Python ``str``) <-> UTF-16 positions (Qt) for one piece of text."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_doc = [a + n for n, a in enumerate(self._astral)]
 
     def to_doc(self, offset: int) -> int:

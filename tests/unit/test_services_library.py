@@ -234,3 +234,15 @@ def test_set_kamerstuk(lib: Library) -> None:
     assert lib.set_kamerstuk(letter.id, None).kamerstuk is None
     with pytest.raises(InvalidInput):
         lib.set_kamerstuk(letter.id, "zomaar wat")
+
+
+def test_ids_are_never_reused_so_undo_can_restore(lib: Library) -> None:
+    first = lib.annotate_quote(1, "NDPP")
+    gone = lib.delete_annotation(first.id)
+    newer = lib.annotate_quote(1, "CT25")
+    assert newer.id != gone.id
+    assert lib.restore_annotation(gone).id == gone.id
+    theme = lib.add_theme("Tijdelijk")
+    lib.delete_theme(theme.id)
+    assert lib.add_theme("Nieuw").id != theme.id
+    assert lib.restore_theme(theme) == theme

@@ -17,7 +17,7 @@ def _initial(db: Database) -> None:
     db.executescript(
         """
         CREATE TABLE letters (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             source_file TEXT NOT NULL,
             -- source_file without its extension (as Letter.name): the handle users type; one letter per name
             name TEXT GENERATED ALWAYS AS (
@@ -59,7 +59,7 @@ def _initial(db: Database) -> None:
         CREATE INDEX footnotes_letter ON footnotes(letter_id);
 
         CREATE TABLE themes (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             name TEXT NOT NULL,
             color TEXT NOT NULL,
             parent_id INTEGER REFERENCES themes(id) ON DELETE RESTRICT,
@@ -67,10 +67,12 @@ def _initial(db: Database) -> None:
             position INTEGER NOT NULL DEFAULT 0
         );
 
+        -- Ids of letters, themes and annotations are never reused (AUTOINCREMENT): undo re-inserts a
+        -- deleted row with its old id, and a reference held by the GUI must not find a newer row.
         -- Annotations are never deleted by a cascade: deleting a letter that still has annotations
         -- is refused (RESTRICT); the user removes or moves them first.
         CREATE TABLE annotations (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE RESTRICT,
             start INTEGER NOT NULL,
             "end" INTEGER NOT NULL,

@@ -144,6 +144,7 @@ class Library:
             raise StoreError(f"{folder}: cannot create the library folder ({err.strerror or err}).") from err
         lock = LibraryLock(folder).acquire()
         db = None
+        library = None
         try:
             db_path = folder / DB_NAME
             fresh = not db_path.exists()
@@ -159,9 +160,12 @@ class Library:
             library._check_index(progress, quiet=fresh or seeded)
             return library
         except BaseException:
-            if db is not None:
-                db.conn.close()
-            lock.release()
+            if library is not None:
+                library.close()
+            else:
+                if db is not None:
+                    db.conn.close()
+                lock.release()
             raise
 
     @staticmethod
@@ -193,6 +197,7 @@ class Library:
                 self.index.close()
             except Exception:  # noqa: BLE001 - closing must not fail; the index is derived data
                 pass
+            self.index = None
         if self.db is not None:
             self.db.conn.close()
             self.db = None
@@ -616,12 +621,19 @@ class Library:
         """Number of annotations per theme id (direct)."""
         return themes_repo.counts(self.db)
 
-    def _check_sibling_name(self, name: str, parent_id: int | None, *, exclude: int | None = None) -> None:
+    def _child_named(self, parent_id: int | None, name: str, *, exclude: int | None = None) -> Theme | None:
+        """The sub-theme of ``parent_id`` (top level: None) with this name, case-insensitively."""
         for sibling_id in themes_repo.siblings(self.db, parent_id):
             sibling = themes_repo.get(self.db, sibling_id)
             if sibling and sibling.id != exclude and _fold(sibling.name) == _fold(name):
-                where = f"under {self.theme_path(parent_id)}" if parent_id is not None else "at the top level"
-                raise InvalidInput(f"A theme named {sibling.name!r} already exists {where}.")
+                return sibling
+        return None
+
+    def _check_sibling_name(self, name: str, parent_id: int | None, *, exclude: int | None = None) -> None:
+        taken = self._child_named(parent_id, name, exclude=exclude)
+        if taken is not None:
+            where = f"under {self.theme_path(parent_id)}" if parent_id is not None else "at the top level"
+            raise InvalidInput(f"A theme named {taken.name!r} already exists {where}.")
 
     def add_theme(
         self, name: str, *, color: str | None = None, parent: ThemeRef | None = None, description: str = ""
@@ -707,11 +719,7 @@ class Library:
         for child_id in themes_repo.siblings(self.db, src.id):
             child = themes_repo.get(self.db, child_id)
             assert child is not None
-            twin = next(
-                (t for t in map(lambda i: themes_repo.get(self.db, i), themes_repo.siblings(self.db, dst.id))
-                 if t is not None and _fold(t.name) == _fold(child.name)),
-                None,
-            )  # fmt: skip
+            twin = self._child_named(dst.id, child.name)
             if twin is not None:
                 self._merge(child, twin)
             else:

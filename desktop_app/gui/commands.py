@@ -81,6 +81,24 @@ class DeleteAnnotation(_Command):
         self.controller.annotations_touched(self.annotation.letter_id, self.annotation.id)
 
 
+class ReattachAnnotation(_Command):
+    """Anchor an orphan (or move an annotation) to a new span; undo puts the old record back."""
+
+    def __init__(self, controller: LibraryController, annotation: Annotation, start: int, end: int) -> None:
+        super().__init__(controller, "Re-attach annotation")
+        self.old = annotation
+        self.start, self.end = start, end
+
+    def apply(self) -> None:
+        self.library.reattach_annotation(self.old.id, self.start, self.end)
+        self.controller.annotations_touched(self.old.letter_id, self.old.id)
+
+    def revert(self) -> None:
+        self.library.delete_annotation(self.old.id)
+        self.library.restore_annotation(self.old)
+        self.controller.annotations_touched(self.old.letter_id, self.old.id)
+
+
 class SetAnnotationThemes(_Command):
     def __init__(
         self, controller: LibraryController, annotation: Annotation, theme_ids: Sequence[int], text: str

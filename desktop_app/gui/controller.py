@@ -93,6 +93,9 @@ class LibraryController(QObject):
         if current.note != note:
             self._push(commands.EditNote(self, current, note))
 
+    def reattach_annotation(self, annotation: Annotation, start: int, end: int) -> None:
+        self._push(commands.ReattachAnnotation(self, annotation, start, end))
+
     def delete_annotation(self, annotation: Annotation) -> None:
         self._push(commands.DeleteAnnotation(self, annotation))
 

@@ -297,10 +297,14 @@ class MainWindow(QMainWindow):
         a("note", "Edit &note", self._on_note_triggered, None, "Write a note on the annotation (N in the reader)")
         a("remove_annotation", "&Remove annotation", self._on_remove_annotation_triggered, None,
           "Remove the annotation at the cursor (Delete in the reader)")
+        a("reattach", "Re-&attach to selection", self._on_reattach_triggered, None,
+          "Anchor the selected annotation (e.g. one not found in the current text) to the selected text")
         a("back", "&Back", self._on_back_triggered, ["Alt+Left", Qt.Key_Back], "Back to where you were")
         a("forward", "&Forward", self._on_forward_triggered, ["Alt+Right", Qt.Key_Forward], "Forward again")
         a("focus_reader", "Go to &reader", self.reader.setFocus, "Ctrl+2")
         a("focus_list", "Go to letter &list", self._on_focus_list_triggered, "Ctrl+1")
+        a("focus_annotations", "Go to &annotations", self._on_focus_annotations_triggered, "Ctrl+3")
+        a("focus_themes", "Go to t&hemes", self._on_focus_themes_triggered, "Ctrl+4")
         a("new_theme", "&New theme…", self._on_new_theme_triggered, None, "Create a theme")
         a("new_subtheme", "New &sub-theme…", self._on_new_subtheme_triggered, None, "Create a theme inside the selected one")
         a("rename_theme", "&Rename theme…", self._on_rename_theme_triggered, None, "Rename the selected theme")
@@ -333,6 +337,7 @@ class MainWindow(QMainWindow):
         self.tag_menu = edit_menu.addMenu("&Tag selection")
         edit_menu.addAction(acts["note"])
         edit_menu.addAction(acts["remove_annotation"])
+        edit_menu.addAction(acts["reattach"])
         themes_menu = menu.addMenu("&Themes")
         for name in ("new_theme", "new_subtheme", "rename_theme", "recolour_theme", "move_theme",
                      "theme_up", "theme_down", "merge_theme", "delete_theme"):
@@ -344,6 +349,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(acts["focus_list"])
         view_menu.addAction(acts["focus_reader"])
+        view_menu.addAction(acts["focus_annotations"])
+        view_menu.addAction(acts["focus_themes"])
         go_menu = menu.addMenu("&Go")
         go_menu.addAction(acts["back"])
         go_menu.addAction(acts["forward"])
@@ -943,6 +950,24 @@ class MainWindow(QMainWindow):
         if annotation is not None:
             self.controller.delete_annotation(annotation)
             self.statusBar().showMessage("Annotation removed. Ctrl+Z brings it back.", 4000)
+
+    def _on_reattach_triggered(self) -> None:
+        annotation = self.annotations_panel.current
+        span = self.reader.selected_span()
+        if annotation is None or span is None:
+            self.statusBar().showMessage("Select the annotation in the Annotations panel and the new text in the letter.", 6000)
+            return
+        self._guard(self.controller.reattach_annotation, annotation, span[0], span[1])
+
+    def _on_focus_annotations_triggered(self) -> None:
+        self.annotations_dock.show()
+        self.annotations_dock.raise_()
+        self.annotations_panel.view.setFocus(Qt.ShortcutFocusReason)
+
+    def _on_focus_themes_triggered(self) -> None:
+        self.themes_dock.show()
+        self.themes_dock.raise_()
+        self.themes_panel.view.setFocus(Qt.ShortcutFocusReason)
 
     def _on_annotations_note_committed(self, annotation: Annotation, note: str) -> None:
         try:

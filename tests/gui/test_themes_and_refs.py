@@ -119,3 +119,41 @@ def test_confirm_a_suggested_citation_then_follow_it(qtbot: Any, window: Any, li
     assert window.letter.id == target
     window.go_back()
     assert window.letter.id == ref.letter_id
+
+
+def test_dragging_a_theme_onto_another_nests_it(window: Any, library: Any) -> None:
+    themes = library.list_themes()
+    top = [t for t in themes if t.parent_id is None]
+    moving, target = top[-1], top[1]
+    model = window.themes_panel.model
+    data = model.mimeData([model.index_of(moving.id)])
+    assert not model.canDropMimeData(data, Qt.MoveAction, -1, -1, model.index_of(moving.id))  # not into itself
+    model.dropMimeData(data, Qt.MoveAction, -1, -1, model.index_of(target.id))
+    assert library.get_theme(moving.id).parent_id == target.id
+    window.controller.undo_stack.undo()
+    assert library.get_theme(moving.id).parent_id is None
+
+
+def test_an_orphan_is_shown_and_can_be_reattached(window: Any, library: Any, tmp_path: Any, seed_files: Any) -> None:
+    original = seed_files[1].read_text(encoding="utf-8")  # 001: no footnotes at the end
+    path = tmp_path / "brief.txt"
+    path.write_text(original + "\n\nSlotzin die straks verdwijnt uit de nieuwe versie.\n", encoding="utf-8")
+    (letter,) = library.import_paths([path]).imported
+    quote = "Slotzin die straks verdwijnt"
+    annotation = library.annotate_quote(letter.id, quote, [library.list_themes()[0].id])
+    path.write_text(original + "\n\nEen geheel andere afsluiting.\n", encoding="utf-8")
+    report = library.import_paths([path])
+    assert [a.id for a in report.orphaned] == [annotation.id]
+    window.reload_letters()
+    window.open_letter(letter.id)
+    window.annotations_panel.select_annotation(annotation.id)
+    assert window.annotations_panel.current.status != "anchored"
+    assert "Not found in the current text" in window.annotations_panel.model._htmls[0]  # noqa: SLF001
+    text = library.get_letter(letter.id).text
+    start = text.index("Een geheel andere afsluiting")
+    window.reader.select_span(start, start + len("Een geheel andere afsluiting"))
+    window.actions_by_name["reattach"].trigger()
+    moved = library.get_annotation(annotation.id)
+    assert (moved.start, moved.status) == (start, "anchored")
+    window.controller.undo_stack.undo()
+    assert library.get_annotation(annotation.id).status != "anchored"

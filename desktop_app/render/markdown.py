@@ -67,7 +67,7 @@ def _overview(summary: SummaryDocument) -> list[str]:
         out.append("| " + " | ".join(head) + " |")
         out.append("|" + "---|" + "--:|" * (len(head) - 1))
         for r, theme in enumerate(ov.themes):
-            cells = [_inline(theme.path.replace("/", " › "))] + [str(ov.counts[r][c]) for c in cols]
+            cells = [_inline(theme.label)] + [str(ov.counts[r][c]) for c in cols]
             out.append("| " + " | ".join(cells + ([str(ov.theme_totals[r])] if last else [])) + " |")
         if ov.untagged:
             cells = ["Without theme"] + [str(ov.untagged[c]) for c in cols]
@@ -105,7 +105,7 @@ def _passage(passage: Passage) -> list[str]:
     out.append("")
     items: list[str] = []
     if passage.themes:
-        items.append("**Themes:** " + ", ".join(_inline(t.path.replace("/", " › ")) for t in passage.themes))
+        items.append("**Themes:** " + ", ".join(_inline(t.label) for t in passage.themes))
     if passage.note.strip():
         note = "\n\n".join("  " + md_escape(p).replace("\n", "  \n  ") for p in paragraphs(passage.note))
         items.append("**Note:** " + note.lstrip())

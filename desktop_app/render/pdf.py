@@ -536,7 +536,7 @@ class _Story:
 
     @staticmethod
     def _theme_label(theme: ThemeTag) -> str:
-        return f"{_swatch(theme.color)}\u00a0 {escape(theme.path.replace('/', ' › '))}"
+        return f"{_swatch(theme.color)}\u00a0 {escape(theme.label)}"
 
     # sections
     def section(self, section: Section) -> list[Flowable]:
@@ -683,7 +683,7 @@ def _swatch(color: str) -> str:
 
 def _chip(theme: ThemeTag) -> str:
     color = _safe_color(theme.color)
-    label = escape(theme.path.replace("/", " › "))
+    label = escape(theme.label)
     return f'<font backColor="{color}" color="{_ink_for(color)}">\u00a0{label}\u00a0</font>'
 
 

@@ -347,3 +347,24 @@ def test_a_passage_longer_than_a_page_flows_over_pages(summary: SummaryDocument,
     text = re.sub(footer, "", _squash(_pdf_text(out)))  # running footers interrupt the flow
     _in_order(text, [one_paragraph, "Lange passage.", _squash(first.quote)])
     assert result.pages >= 7  # cover, contents, overview, >= 3 pages of passage, sources
+
+
+def test_hostile_theme_names_long_words_and_unknown_glyphs(summary: SummaryDocument, tmp_path: Path) -> None:
+    first = summary.sections[0].subsections[0].passages[0]
+    bad_theme = ThemeTag(9, "<b>Thema</b> & co", "<b>Thema</b> & co", "not-a-colour", label="<b>Thema</b> & co")
+    long_word = "https://www.tweedekamer.nl/" + "x" * 400
+    odd = Passage(**{**first.__dict__, "themes": (bad_theme,), "note": f"{long_word} 漢字 🙂 end"})
+    section = Section("theme-9", "theme", bad_theme.path, (Subsection("s", first.source.label, (odd,), first.source),),
+                      theme=bad_theme)
+    doc = SummaryDocument(**{**summary.__dict__, "sections": (section,), "title": "<i>Titel</i> &amp; meer"})
+    out = tmp_path / "odd.pdf"
+    write_summary(doc, "pdf", out)
+    reader = PdfReader(str(out))
+    text = _squash(_pdf_text(out))
+    assert text.count("<b>Thema</b> & co") >= 3  # heading, chip, overview row
+    assert "<i>Titel</i> &amp; meer" in text
+    assert "end" in text and "x" * 40 in text  # the long word is broken over lines, not lost
+    assert [i.title for i in reader.outline if not isinstance(i, list)][2] == "<b>Thema</b> & co"
+    md = tmp_path / "odd.md"
+    write_summary(doc, "md", md)
+    assert "\\<b\\>Thema\\</b\\> \\& co" in md.read_text(encoding="utf-8")

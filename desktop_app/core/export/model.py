@@ -46,6 +46,11 @@ class ThemeTag:
     path: str  # "Parent/Child"
     color: str  # "#rrggbb"
     depth: int = 0  # 0 for a top-level theme
+    label: str = ""  # for people: the names from the top down, joined by " › "
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", self.path.replace("/", " › "))
 
 
 @dataclass(frozen=True)

@@ -145,7 +145,7 @@ def describe_scope(library: Any, scope: ExportScope, themes: _ThemeBook | None =
             labels.append(letter.subject or letter.name)
         parts.append(("letter: " if len(labels) == 1 else "letters: ") + "; ".join(labels))
     if scope.themes:
-        names = [themes.by_id[themes.resolve(ref)].path.replace("/", " › ") for ref in scope.themes]
+        names = [themes.by_id[themes.resolve(ref)].label for ref in scope.themes]
         parts.append(("theme: " if len(names) == 1 else "themes: ") + ", ".join(names) + " (with sub-themes)")
     if scope.date_from or scope.date_to:
         if scope.date_from and scope.date_to:
@@ -180,15 +180,16 @@ class _ThemeBook:
         self.library = library
         self.order: list[Theme] = list(library.list_themes())
         self.by_id: dict[int, ThemeTag] = {}
-        depth: dict[int, int] = {}
-        for theme in self.order:
-            depth[theme.id] = depth.get(theme.parent_id, -1) + 1 if theme.parent_id is not None else 0
+        names: dict[int, list[str]] = {}  # theme id -> names from the top-level theme down
+        for theme in self.order:  # depth-first: a parent comes before its children
+            names[theme.id] = names.get(theme.parent_id, []) + [theme.name] if theme.parent_id is not None else [theme.name]
             self.by_id[theme.id] = ThemeTag(
                 id=theme.id,
                 name=theme.name,
                 path=library.theme_path(theme.id),
                 color=theme.color,
-                depth=depth[theme.id],
+                depth=len(names[theme.id]) - 1,
+                label=" › ".join(names[theme.id]),
             )
 
     def resolve(self, ref: int | str) -> int:
@@ -371,7 +372,7 @@ def _group_by_theme(
             Section(
                 key=key,
                 kind="theme",
-                title=tag.path.replace("/", " › "),
+                title=tag.label,
                 subsections=_subsections_by_letter(tagged, sources, key),
                 theme=tag,
                 description=theme.description,

@@ -95,12 +95,11 @@ def summaries(db: Database) -> list[LetterSummary]:
     themes its annotations use: one query."""
     sql = """
         SELECT l.id, l.source_file, l.date, l.subject, l.chamber, l.kamerstuk, l.kind,
-               (SELECT count(*) FROM annotations a WHERE a.letter_id = l.id) AS n,
-               (SELECT group_concat(theme_id) FROM (
-                    SELECT DISTINCT at.theme_id FROM annotations a2
-                    JOIN annotation_themes at ON at.annotation_id = a2.id
-                    WHERE a2.letter_id = l.id ORDER BY at.theme_id)) AS themes
+               count(DISTINCT a.id), group_concat(DISTINCT at.theme_id)
         FROM letters l
+        LEFT JOIN annotations a ON a.letter_id = l.id
+        LEFT JOIN annotation_themes at ON at.annotation_id = a.id
+        GROUP BY l.id
         ORDER BY l.date IS NULL, l.date DESC, l.name
     """
     out = []
@@ -115,7 +114,7 @@ def summaries(db: Database) -> list[LetterSummary]:
                 kamerstuk=kamerstuk,
                 kind=kind,
                 annotation_count=int(n),
-                theme_ids=tuple(int(t) for t in themes.split(",")) if themes else (),
+                theme_ids=tuple(sorted(int(t) for t in themes.split(","))) if themes else (),
             )
         )
     return out

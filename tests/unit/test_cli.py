@@ -168,3 +168,25 @@ def test_import_encrypted_pdf_needs_the_password(folder: Path, tmp_path: Path, c
     assert code == 0, err
     assert "1 imported" in out
     assert "geheime brief" in run_json(folder, capsys, "show", "geheim")["text"]
+
+
+def test_entry_point_exit_codes_and_no_tracebacks(folder: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bad = tmp_path / "kapot.pdf"
+    bad.write_bytes(b"%PDF-1.4\n1 0 obj <<")
+    root = Path(__file__).resolve().parents[2]
+
+    def cli(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "desktop_app", "--library", str(folder), *argv],
+            cwd=root, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+
+    result = cli("import", str(bad), str(seed_path("001")))
+    assert result.returncode == 1 and "kapot.pdf" in result.stderr and "Traceback" not in result.stderr
+    assert "0 imported, 0 updated, 1 skipped (already in the library), 1 failed" in result.stdout
+    result = cli("annotations", "--theme", "Bestaat Niet")
+    assert result.returncode == 1 and "Bestaat Niet" in result.stderr and "Traceback" not in result.stderr
+    assert cli("list").returncode == 0

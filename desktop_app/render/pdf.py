@@ -8,7 +8,7 @@ Paragraph, so "<b>" or "&amp;" in a note is printed as typed, never interpreted.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,6 +115,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell_num_bold": style("cell_num_bold", fontName=SANS + "-Bold", fontSize=8, leading=10.5, alignment=TA_RIGHT),
         "src_title": style("src_title", fontName=SANS + "-Bold", fontSize=9.5, leading=13),
         "src_meta": style("src_meta", fontSize=8, leading=11, textColor=MUTED, spaceAfter=7),
+        "src_meta_tight": style("src_meta_tight", fontSize=8, leading=11, textColor=MUTED),
+        "src_ref": style("src_ref", fontSize=8, leading=11, textColor=MUTED, spaceAfter=7),
         "toc0": style("toc0", fontSize=10, leading=15, leftIndent=0, firstLineIndent=0),
         "toc1": style("toc1", fontSize=8.5, leading=12, leftIndent=12, firstLineIndent=0, textColor=MUTED),
     }
@@ -155,6 +157,14 @@ class _BuildState:
     pages: int = 0
     outline: list[OutlineEntry] = field(default_factory=list)
     pages_of: dict[str, int] = field(default_factory=dict)  # outline key -> page
+    after_summary: dict[str, int] = field(default_factory=dict)  # original's key -> its first page - pages
+    appended_pages: int = 0  # pages of the originals that pypdf appends after the summary
+
+    def page_for(self, key: str) -> int | None:
+        """Where a heading (or an appended original) starts; asked only when the file is saved."""
+        if key in self.after_summary:
+            return self.pages + self.after_summary[key]
+        return self.pages_of.get(key)
 
 
 class _Heading(Paragraph):
@@ -264,7 +274,8 @@ class _SummaryTemplate(BaseDocTemplate):
         def page_of_total(form: Canvas) -> None:
             form.setFont(SANS, 7.5)
             form.setFillColor(MUTED)
-            form.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, f"{date}  ·  page {page} of {self.state.pages}")
+            total = self.state.pages + self.state.appended_pages
+            form.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, f"{date}  ·  page {page} of {total}")
 
         if isinstance(canv, DeferredCanvas):
             canv.place_later(f"footer-{page}", page_of_total)
@@ -317,12 +328,15 @@ class Contents(Flowable):
     GAP = 8.0
 
     def __init__(
-        self, entries: list[tuple[int, str, str]], styles: list[ParagraphStyle], pages_of: dict[str, int]
+        self,
+        entries: list[tuple[int, str, str]],
+        styles: list[ParagraphStyle],
+        page_for: Callable[[str], int | None],
     ) -> None:
         super().__init__()
         self.entries = entries  # (level, title, outline key)
         self.styles = styles
-        self.pages_of = pages_of
+        self.page_for = page_for
         self._rows: list[tuple[Paragraph, float, str]] = []
 
     def _layout(self, width: float) -> None:
@@ -349,8 +363,8 @@ class Contents(Flowable):
         if count == 0 or count == len(self._rows):
             return []
         return [
-            Contents(self.entries[:count], self.styles, self.pages_of),
-            Contents(self.entries[count:], self.styles, self.pages_of),
+            Contents(self.entries[:count], self.styles, self.page_for),
+            Contents(self.entries[count:], self.styles, self.page_for),
         ]
 
     def draw(self) -> None:
@@ -366,7 +380,8 @@ class Contents(Flowable):
             if isinstance(canv, DeferredCanvas):
                 canv.place_later(f"toc-{key}", self._number_drawer(para.style, key), (-self.NUMBER_WIDTH, -6, 1, 14))
             canv.restoreState()
-            canv.linkRect("", key, (0, y, self.width, y + height), relative=1)
+            if not key.startswith(ORIGINAL_KEY):  # originals are appended later, by pypdf
+                canv.linkRect("", key, (0, y, self.width, y + height), relative=1)
 
     def _leader(self, para: Paragraph, baseline: float) -> None:
         """Dots from the end of a one-line title to the page number."""
@@ -391,15 +406,60 @@ class Contents(Flowable):
         def draw(form: Canvas) -> None:
             form.setFont(style.fontName, style.fontSize)
             form.setFillColor(style.textColor)
-            form.drawRightString(0, 0, str(self.pages_of.get(key, "")))
+            page = self.page_for(key)
+            form.drawRightString(0, 0, "" if page is None else str(page))
 
         return draw
 
 
+class PageNumber(Flowable):
+    """A line of text ending in a page number that is known only when the file is saved."""
+
+    def __init__(self, label: str, key: str, style: ParagraphStyle, page_for: Callable[[str], int | None]) -> None:
+        super().__init__()
+        self.label, self.key, self.style, self.page_for = label, key, style, page_for
+        self.spaceAfter = style.spaceAfter
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width, self.height = availWidth, self.style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        baseline = self.style.leading - self.style.fontSize
+        canv.saveState()
+        canv.setFont(self.style.fontName, self.style.fontSize)
+        canv.setFillColor(self.style.textColor)
+        canv.drawString(0, baseline, self.label)
+        canv.translate(stringWidth(self.label, self.style.fontName, self.style.fontSize), baseline)
+        if isinstance(canv, DeferredCanvas):
+            canv.place_later(f"pageref-{self.key}", self._drawer, (-1, -6, 60, 14))
+        canv.restoreState()
+
+    def _drawer(self, form: Canvas) -> None:
+        form.setFont(self.style.fontName, self.style.fontSize)
+        form.setFillColor(self.style.textColor)
+        form.drawString(0, 0, str(self.page_for(self.key) or ""))
+
+
+ORIGINAL_KEY = "original-"
+
+
 class _Story:
-    def __init__(self, summary: SummaryDocument, pages_of: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        summary: SummaryDocument,
+        state: _BuildState | None = None,
+        originals: Sequence[tuple[SourceInfo, int]] = (),
+    ) -> None:
         self.summary = summary
-        self.pages_of = pages_of if pages_of is not None else {}
+        self.state = state or _BuildState(0, None, None)
+        self.originals = originals
+        offset = 1
+        for source, pages in originals:
+            self.state.after_summary[f"{ORIGINAL_KEY}{source.number}"] = offset
+            offset += pages
+        self.state.appended_pages = offset - 1
         self._stacks: dict[int, Stack] = {}
         self.s = _styles()
         self.with_subsections_in_toc = (
@@ -417,6 +477,11 @@ class _Story:
         self.toc.entries.extend(
             (f.outline_level, f.outline_title, f.outline_key) for f in story if getattr(f, "in_toc", False)
         )
+        if self.originals:
+            self.toc.entries.append((0, "Originals", f"{ORIGINAL_KEY}{self.originals[0][0].number}"))
+            self.toc.entries.extend(
+                (1, f"[{source.number}] {source.label}", f"{ORIGINAL_KEY}{source.number}") for source, _ in self.originals
+            )
         return story
 
     # cover and contents
@@ -462,7 +527,7 @@ class _Story:
 
     def contents(self) -> list[Flowable]:
         """The contents; its entries are filled in by :meth:`build` once every heading exists."""
-        self.toc = Contents([], [self.s["toc0"], self.s["toc1"]], self.pages_of)
+        self.toc = Contents([], [self.s["toc0"], self.s["toc1"]], self.state.page_for)
         return [Paragraph("Contents", self.s["h1"]), Spacer(1, 4), self.toc, PageBreak()]
 
     # overview
@@ -619,17 +684,19 @@ class _Story:
             PageBreak(),
             _Heading("Sources", s["h1"], key="sources", title="Sources", level=0, toc=True),
         ]
-        if self.summary.with_originals:
+        appended = {source.number for source, _ in self.originals}
+        if appended:
             story.append(Paragraph("The original letters follow this summary, each with its own bookmark.", s["intro"]))
         for source in self.summary.sources:
-            story.append(
-                KeepTogether(
-                    [
-                        Paragraph(f"[{source.number}] {escape(source.label)}", s["src_title"]),
-                        Paragraph(escape(" · ".join(_source_meta(source))), s["src_meta"]),
-                    ]
-                )
-            )
+            meta_style = s["src_meta_tight"] if source.number in appended else s["src_meta"]
+            parts: list[Flowable] = [
+                Paragraph(f"[{source.number}] {escape(source.label)}", s["src_title"]),
+                Paragraph(escape(" · ".join(_source_meta(source))), meta_style),
+            ]
+            if source.number in appended:
+                key = f"{ORIGINAL_KEY}{source.number}"
+                parts.append(PageNumber("Original appended from page ", key, s["src_ref"], self.state.page_for))
+            story.append(KeepTogether(parts))
         return story
 
 
@@ -807,13 +874,17 @@ def render_pdf(
     summary: SummaryDocument,
     out_path: Path,
     *,
+    originals: Sequence[tuple[SourceInfo, int]] = (),
     progress: ProgressFn | None = None,
     cancel: CancelToken | None = None,
 ) -> PdfLayout:
-    """Lay out ``summary`` into ``out_path`` (reportlab only; see :mod:`desktop_app.render.pdf_post`)."""
+    """Lay out ``summary`` into ``out_path`` (reportlab only; see :mod:`desktop_app.render.pdf_post`).
+
+    ``originals``: (source, page count) of the originals that will be appended in this order, so the
+    contents and the list of sources can give their pages."""
     register_fonts()
     state = _BuildState(total_flowables=0, progress=progress, cancel=cancel)
-    story = _Story(summary, state.pages_of).build()
+    story = _Story(summary, state, originals).build()
     state.total_flowables = len(story)
     template = _SummaryTemplate(str(out_path), summary, state)
     template.build(story, canvasmaker=DeferredCanvas)

@@ -52,23 +52,55 @@ class Original:
     path: Path | None
 
 
+@dataclass(frozen=True)
+class OpenedOriginal:
+    """An original ready to append: its pages are known before the summary is laid out, so the
+    contents and the list of sources can say where it starts."""
+
+    source: SourceInfo
+    reader: PdfReader
+
+    @property
+    def pages(self) -> int:
+        return len(self.reader.pages)
+
+
+def open_originals(
+    originals: Sequence[Original],
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelToken | None = None,
+) -> tuple[list[OpenedOriginal], list[str]]:
+    """Open (or, for text letters, typeset) each original; the unreadable ones become warnings."""
+    opened: list[OpenedOriginal] = []
+    warnings: list[str] = []
+    for done, original in enumerate(originals, start=1):
+        if cancel:
+            cancel.check()
+        if progress:
+            progress(done, len(originals), f"Preparing original: {original.source.label}")
+        reader, problem = _open_original(original)
+        if reader is None:
+            warnings.append(f"Original of [{original.source.number}] {original.source.label} not appended: {problem}")
+        else:
+            opened.append(OpenedOriginal(original.source, reader))
+    return opened, warnings
+
+
 def finish_pdf(
     laid_out: Path,
     out_path: Path,
     summary: SummaryDocument,
     layout: PdfLayout,
     *,
-    originals: Sequence[Original] = (),
+    originals: Sequence[OpenedOriginal] = (),
     author: str = "Kamerlezer",
-    progress: ProgressFn | None = None,
     cancel: CancelToken | None = None,
-) -> tuple[int, list[str]]:
-    """Write the final PDF to ``out_path``; returns (page count, warnings)."""
+) -> int:
+    """Write the final PDF to ``out_path``: outline, metadata, originals; returns the page count."""
     writer = PdfWriter(clone_from=str(laid_out))
     _add_outline(writer, layout.outline)
-    warnings: list[str] = []
-    if originals:
-        warnings = _append_originals(writer, originals, progress=progress, cancel=cancel)
+    _append_originals(writer, originals, cancel=cancel)
     keywords = ", ".join(["Kamerlezer", "annotated summary"] + [t.path for t in summary.overview.themes])
     writer.add_metadata(
         {
@@ -82,7 +114,7 @@ def finish_pdf(
     writer.page_mode = "/UseOutlines"
     with open(out_path, "wb") as handle:
         writer.write(handle)
-    return len(writer.pages), warnings
+    return len(writer.pages)
 
 
 def _add_outline(writer: PdfWriter, entries: Sequence[OutlineEntry]) -> None:
@@ -96,33 +128,18 @@ def _add_outline(writer: PdfWriter, entries: Sequence[OutlineEntry]) -> None:
             writer.add_outline_item(title=entry.title, page_number=page, parent=parent)
 
 
-def _append_originals(
-    writer: PdfWriter,
-    originals: Sequence[Original],
-    *,
-    progress: ProgressFn | None,
-    cancel: CancelToken | None,
-) -> list[str]:
-    warnings: list[str] = []
+def _append_originals(writer: PdfWriter, originals: Sequence[OpenedOriginal], *, cancel: CancelToken | None) -> None:
     parent = None
-    for done, original in enumerate(originals, start=1):
+    for original in originals:
         if cancel:
             cancel.check()
-        if progress:
-            progress(done, len(originals), f"Appending original: {original.source.label}")
-        reader, problem = _open_original(original)
-        if reader is None:
-            warnings.append(f"Original of [{original.source.number}] {original.source.label} not appended: {problem}")
-            continue
         first = len(writer.pages)
-        for page in reader.pages:
+        for page in original.reader.pages:
             writer.add_page(page)
         if parent is None:
             parent = writer.add_outline_item(title="Originals", page_number=first, bold=True)
-        writer.add_outline_item(
-            title=f"[{original.source.number}] {original.source.label}", page_number=first, parent=parent
-        )
-    return warnings
+        label = f"[{original.source.number}] {original.source.label}"
+        writer.add_outline_item(title=label, page_number=first, parent=parent)
 
 
 def _open_original(original: Original) -> tuple[PdfReader | None, str]:

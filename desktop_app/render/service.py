@@ -23,7 +23,7 @@ from desktop_app.render.common import atomic_output
 from desktop_app.render.csv_table import write_csv
 from desktop_app.render.markdown import write_markdown
 from desktop_app.render.pdf import render_pdf
-from desktop_app.render.pdf_post import Original, finish_pdf
+from desktop_app.render.pdf_post import Original, finish_pdf, open_originals
 
 _ALIASES = {"markdown": "md", "pdf": "pdf", "md": "md", "csv": "csv"}
 _STEPS = 1000  # progress is reported on one scale for the whole export
@@ -113,21 +113,20 @@ def _write_pdf(
     author: str,
 ) -> tuple[int, list[str]]:
     laid_out = tmp.with_name(tmp.name + ".layout")
+    opened, warnings = open_originals(originals, progress=stage.scaled(100, 200), cancel=cancel)
     try:
         try:
-            layout = render_pdf(summary, laid_out, progress=stage.scaled(100, 850), cancel=cancel)
+            layout = render_pdf(
+                summary,
+                laid_out,
+                originals=[(o.source, o.pages) for o in opened],
+                progress=stage.scaled(200, 900),
+                cancel=cancel,
+            )
         except LayoutError as err:
             raise ExportFailed(f"The summary could not be laid out: {err}") from err
-        return finish_pdf(
-            laid_out,
-            tmp,
-            summary,
-            layout,
-            originals=originals,
-            author=author,
-            progress=stage.scaled(850, 1000),
-            cancel=cancel,
-        )
+        pages = finish_pdf(laid_out, tmp, summary, layout, originals=opened, author=author, cancel=cancel)
+        return pages, warnings
     finally:
         if laid_out.exists():
             laid_out.unlink()

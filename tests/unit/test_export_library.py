@@ -254,6 +254,14 @@ def test_with_originals_appends_each_letter_with_a_bookmark(annotated: Library, 
     assert "MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS" in _squash(official).upper()
     assert "Text of the letter as imported" in reader.pages[text_page].extract_text()
     assert sorted(starts.values()) == [plain.pages, plain.pages + 1]  # [1] is the motie (dated 2021)
+    # the contents and the list of sources say where each original starts (pages counted from 1)
+    contents = re.sub(r"( \.)+", "", _squash(reader.pages[1].extract_text()))
+    sources_page = _squash(reader.pages[plain.pages - 1].extract_text())
+    for title, page in starts.items():
+        assert f"{title} {page + 1}" in contents
+    assert f"Original appended from page {motie_page + 1}" in sources_page
+    assert f"Original appended from page {text_page + 1}" in sources_page
+    assert f"page 2 of {full.pages}" in _squash(reader.pages[1].extract_text())
 
 
 def test_with_originals_reports_a_missing_copy_and_still_exports(annotated: Library, tmp_path: Path) -> None:

@@ -209,3 +209,13 @@ def test_searches_from_another_thread_while_updating(tmp_path: Path) -> None:
     assert not errors
     assert ix.doc_count() == len(DOCS) and ix.check() is None
     ix.close()
+
+
+def test_parallel_rebuild_gives_the_same_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core.search import index as index_module
+
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 2)
+    ix = SearchIndex(tmp_path / "index", procs=2)
+    ix.rebuild(DOCS, len(DOCS))
+    assert ix.check() is None and ix.doc_count() == len(DOCS) and answers_correctly(ix)
+    ix.close()

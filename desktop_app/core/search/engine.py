@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 from math import log
@@ -32,6 +32,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.searching import Searcher
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
+
+from desktop_app.core.search.formats import FastLeafMatcher, block_values
 
 B = 0.75
 K1 = 1.2
@@ -46,11 +48,30 @@ class Unsupported(Exception):
 
 @dataclass
 class Postings:
-    """One term's postings in one field, global document numbers, deleted documents left out."""
+    """One term's postings in one field, global document numbers, deleted documents left out.
 
-    ids: list[int]
-    weights: list[float]
-    values: list[bytes]
+    Payloads (positions and offsets) stay in their blocks, compressed, until :meth:`value` asks."""
+
+    ids: list[int] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+    # (index of the block's first posting in ids, raw block, count, compression, kept rows or None)
+    blocks: list[tuple[int, bytes | None, int, int, list[int] | None]] = field(default_factory=list)
+    eager: list[bytes] = field(default_factory=list)  # payloads of postings not read block-wise
+    _starts: list[int] = field(default_factory=list)
+    _decoded: dict[int, list[bytes]] = field(default_factory=dict)
+
+    def value(self, i: int) -> bytes:
+        if not self._starts:
+            self._starts = [b[0] for b in self.blocks]
+        j = bisect_right(self._starts, i) - 1
+        start, raw, count, compression, kept = self.blocks[j]
+        if raw is None:  # eager rows: count is the offset into self.eager
+            return self.eager[count + i - start]
+        decoded = self._decoded.get(j)
+        if decoded is None:
+            decoded = self._decoded[j] = block_values(raw, count, compression)
+        row = i - start
+        return decoded[kept[row] if kept is not None else row]
 
 
 class Engine:
@@ -188,28 +209,26 @@ class Engine:
         key = (fieldname, btext)
         found = self.read.get(key)
         if found is None:
-            ids: list[int] = []
-            weights: list[float] = []
-            payloads: list[bytes] = []
+            found = Postings()
             for reader, offset in self.leaves:
                 if key not in reader:
                     continue
-                matcher = reader._terms.matcher(fieldname, btext, field.format)
-                _read_all(matcher, offset, reader.deleted_docs_set, ids, weights, payloads)
-            found = self.read[key] = Postings(ids, weights, payloads)
+                matcher = reader._terms.matcher(fieldname, btext, self.schema[fieldname].format)
+                _read_all(matcher, offset, reader.deleted_docs_set, found)
+            self.read[key] = found
         return found
 
     def payloads(self, fieldname: str, btext: bytes, docnums: list[int]) -> dict[int, bytes] | None:
         """Payloads of a term read by the last run() for the given documents (None: not read)."""
         postings = self.read.get((fieldname, btext))
-        if postings is None or postings.values is None:
+        if postings is None:
             return None
         found = {}
         ids = postings.ids
         for docnum in docnums:
             i = bisect_left(ids, docnum)
             if i < len(ids) and ids[i] == docnum:
-                found[docnum] = postings.values[i]
+                found[docnum] = postings.value(i)
         return found
 
     def _norm(self, fieldname: str) -> list[float]:
@@ -261,14 +280,14 @@ class Engine:
             return {}
         if len(words) == 1:
             return self._bm25(q.fieldname, words[0].ids, words[0].weights, q.boost)
-        maps = [dict(zip(w.ids, w.values)) for w in words]
-        candidates = set(maps[0])
-        for m in maps[1:]:
-            candidates.intersection_update(m)
+        rows = [dict(zip(w.ids, range(len(w.ids)))) for w in words]
+        candidates = set(rows[0])
+        for r in rows[1:]:
+            candidates.intersection_update(r)
         found: dict[int, int] = {}
         slop = max(1, q.slop)
         for docnum in candidates:
-            count = _phrase_count([positions(m[docnum]) for m in maps], slop)
+            count = _phrase_count([positions(w.value(r[docnum])) for w, r in zip(words, rows)], slop)
             if count:
                 found[docnum] = count
         ids = sorted(found)
@@ -323,39 +342,33 @@ def _segment_dates(reader: Any) -> list[str]:
     return [v.decode("utf-8") if isinstance(v, bytes) else (v or "") for v in values]
 
 
-def _read_all(
-    matcher: Any,
-    offset: int,
-    deleted: frozenset[int],
-    ids: list[int],
-    weights: list[float],
-    values: list[bytes],
-) -> None:
-    """Append a posting list, block by block, with global docnums."""
-    if isinstance(matcher, W3LeafMatcher):
+def _read_all(matcher: Any, offset: int, deleted: frozenset[int], out: Postings) -> None:
+    """Append a posting list with global docnums: block by block for our codec's blocks (payloads
+    left compressed), one posting at a time otherwise."""
+    ids, weights = out.ids, out.weights
+    if isinstance(matcher, FastLeafMatcher):
         while matcher.is_active():
             matcher._read_ids()
             matcher._read_weights()
-            block_ids = matcher._ids
-            matcher._read_values()
-            block_weights = matcher._weights
-            block_values = matcher._values
+            block_ids, block_weights = matcher._ids, matcher._weights
+            raw, count, compression = matcher.block_payloads()
+            kept = None
             if deleted:
-                keep = [i for i, d in enumerate(block_ids) if d not in deleted]
-                block_ids = [block_ids[i] for i in keep]
-                block_weights = [block_weights[i] for i in keep]
-                block_values = [block_values[i] for i in keep]
+                kept = [i for i, d in enumerate(block_ids) if d not in deleted]
+                block_ids = [block_ids[i] for i in kept]
+                block_weights = [block_weights[i] for i in kept]
+            out.blocks.append((len(ids), raw, count, compression, kept))
             ids.extend([d + offset for d in block_ids] if offset else block_ids)
             weights.extend(block_weights)
-            values.extend(block_values)
             matcher._next_block()
         return
-    while matcher.is_active():  # inlined or other matchers: one at a time
+    out.blocks.append((len(ids), None, len(out.eager), 0, None))
+    while matcher.is_active():
         docnum = matcher.id()
         if docnum not in deleted:
             ids.append(docnum + offset)
             weights.append(matcher.weight())
-            values.append(matcher.value())
+            out.eager.append(matcher.value())
         matcher.next()
 
 

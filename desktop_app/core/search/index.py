@@ -31,13 +31,18 @@ from desktop_app.core.tasks import CancelToken, Progress
 SORTS = ("relevance", "date")
 MAX_EXPANSIONS = 64  # prefix/fuzzy terms looked up per field when highlighting
 BODY_FRAGMENTS = 3
+PARALLEL_FROM = 500  # letters; below this, starting worker processes costs more than it saves
 
 
 class SearchIndex:
     """The index in ``folder`` (``<library>/index``). See :mod:`desktop_app.core.search.storage`."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, procs: int = 1) -> None:
+        """``procs`` > 1 lets :meth:`rebuild` index large libraries in that many worker processes
+        (Whoosh's MpWriter, which forks: fine in the CLI, avoided by default because a GUI process
+        has threads)."""
         self.folder = Path(folder)
+        self.procs = max(1, procs)
         self.schema = build_schema()
         self._parser = make_parser(self.schema)
         self._write_lock = threading.RLock()
@@ -107,7 +112,10 @@ class SearchIndex:
     ) -> None:
         gen_dir.mkdir()
         ix = FileStorage(str(gen_dir)).create_index(self.schema)
-        writer = ix.writer(limitmb=256, codec=IndexCodec())
+        if self.procs > 1 and total >= PARALLEL_FROM:
+            writer = ix.writer(procs=self.procs, multisegment=True, limitmb=128, codec=IndexCodec())
+        else:
+            writer = ix.writer(limitmb=256, codec=IndexCodec())
         try:
             done = 0
             for doc in docs:
@@ -115,9 +123,13 @@ class SearchIndex:
                     cancel.check()
                 writer.add_document(**_indexable(to_fields(doc)))
                 done += 1
-                if progress is not None and (done % 50 == 0 or done == total):
+                if progress is not None and done % 50 == 0 and done < total:
                     progress(done, max(total, done), "indexing")
+            if progress is not None and done:
+                progress(done - 1, done, "writing the index")
             writer.commit()
+            if progress is not None and done:
+                progress(done, done, "indexed")
         except BaseException:
             writer.cancel()
             raise

@@ -16,7 +16,7 @@ from desktop_app.core.search.formats import FastCharacters
 
 # Bump when the schema, the analyzer or the meaning of a field changes: check() then reports
 # "outdated schema (vN -> vM)" and the Library rebuilds.
-SCHEMA_VERSION = 3  # 2: FastCharacters postings format; 3: array blocks (IndexCodec)
+SCHEMA_VERSION = 4  # 2: FastCharacters postings; 3: array blocks (IndexCodec); 4: payloads apart
 
 SEPARATOR = "\n\n"
 TEXT_FIELDS = ("subject", "body", "footnotes", "notes")

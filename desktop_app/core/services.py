@@ -988,8 +988,9 @@ def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
 
 def _canonical_kamerstuk(value: str) -> str:
     text = value.strip()
-    if re.fullmatch(r"[a-z]{1,4}(-[A-Za-z0-9]+){2,5}", text):
-        return text
+    if re.fullmatch(r"[A-Za-z]{1,4}(-[A-Za-z0-9]+){2,5}", text):
+        prefix, rest = text.split("-", 1)
+        return f"{prefix.lower()}-{rest}"
     try:
         from desktop_app.core.references.parser import parse_citations
     except ImportError:  # pragma: no cover - the parser ships with the core

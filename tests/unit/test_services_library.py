@@ -230,7 +230,8 @@ def test_reattach_annotation(lib: Library) -> None:
 def test_set_kamerstuk(lib: Library) -> None:
     letter = lib.set_kamerstuk("000_eba5de336aff673f", "Kamerstuk 28 676, nr. 472")
     assert letter.kamerstuk == "kst-28676-472" and letter.kamerstuk_source == "user"
-    assert lib.set_kamerstuk(letter.id, "kst-28676-467").kamerstuk == "kst-28676-467"
+    assert lib.set_kamerstuk(letter.id, "KST-28676-467").kamerstuk == "kst-28676-467"
+    assert lib.set_kamerstuk(letter.id, "kst-36410-X-33").kamerstuk == "kst-36410-X-33"
     assert lib.set_kamerstuk(letter.id, None).kamerstuk is None
     with pytest.raises(InvalidInput):
         lib.set_kamerstuk(letter.id, "zomaar wat")

@@ -64,3 +64,17 @@ def test_v1_library_opens_with_everything_in_it(v1: Path) -> None:
         assert {h.letter_id for h in hits.hits} == {library.get_letter("004_94d7e7617410a711").id}
         letter = library.get_letter("000_eba5de336aff673f")
         assert (v1 / letter.source_path).is_file()
+
+
+def _schema(db) -> list[tuple[str, str, str]]:
+    rows = db.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    ).fetchall()
+    return [(t, n, " ".join(s.split())) for t, n, s in rows]
+
+
+def test_migrated_v1_has_the_schema_of_a_new_library(v1: Path, tmp_path: Path) -> None:
+    """Fails when a shipped migration was edited (instead of adding a new one), or when a new
+    migration leaves an old library different from a new one."""
+    with Library.open(v1, search=False) as old, Library.open(tmp_path / "new", seed=False, search=False) as new:
+        assert _schema(old.db) == _schema(new.db)

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from desktop_app.cli.common import Context, add_json_flag, print_json
+from desktop_app.core.export.labels import LANGUAGES
 from desktop_app.core.export.model import FORMATS, GROUP_BY_CHOICES, ExportScope
 
 
@@ -33,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--with-originals", action="store_true", help="PDF only: append the original letters after the summary"
     )
     parser.add_argument("--title", help="title of the summary (default: made from the scope)")
+    parser.add_argument(
+        "--language", choices=LANGUAGES, default="en", help="language of the document's own words (default: en)"
+    )
     parser.add_argument(
         "--format", choices=FORMATS, help="output format (default: from the file name's extension)"
     )
@@ -64,6 +68,7 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         group_by=args.group_by,
         with_originals=args.with_originals,
         title=args.title,
+        language=args.language,
     )
     fmt = _format_for(args)
     if scope.with_originals and fmt != "pdf":

@@ -10,20 +10,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from desktop_app.core.errors import ExportFailed
-from desktop_app.core.export.model import ORPHAN_MARK, Passage, PassageCitation, SourceInfo
+from desktop_app.core.export.labels import Words
+from desktop_app.core.export.model import Passage, PassageCitation, SourceInfo
 
-_MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
+ENGLISH = Words("en")
 _KST_RE = re.compile(r"^kst-(\d{5})(?:-([0-9A-Z()]+(?:-[0-9A-Z()]+)*?))?-([0-9]+[a-z]?|[A-Z]{1,3})$")
 
-STATUS_WORDS = {
-    "resolved": "in this library",
-    "confirmed": "in this library (confirmed)",
-    "suggested": "possibly",
-    "missing": "not in this library",
-    "external": "outside the parliamentary papers",
-}
+STATUSES = ("resolved", "confirmed", "suggested", "missing", "external")
 
 
 @contextmanager
@@ -54,13 +47,13 @@ def atomic_output(target: Path) -> Iterator[Path]:
             tmp.unlink()
 
 
-def format_date(iso: str | None) -> str:
-    """"2024-10-03" -> "3 October 2024"; partial or odd dates are returned as they are."""
+def format_date(iso: str | None, words: Words = ENGLISH) -> str:
+    """"2024-10-03" -> "3 October 2024" ("3 oktober 2024"); partial or odd dates come back as they are."""
     if not iso:
-        return "undated"
+        return words("undated")
     parts = iso.split("-")
     if len(parts) == 3 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
-        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{int(parts[2])} {words.month(int(parts[1]))} {parts[0]}"
     return iso
 
 
@@ -78,43 +71,44 @@ def format_kamerstuk(canonical: str | None) -> str | None:
     return f"Kamerstuk {dossier}, nr. {nummer}"
 
 
-def source_details(source: SourceInfo) -> list[str]:
+def source_details(source: SourceInfo, words: Words = ENGLISH) -> list[str]:
     """Date, chamber, Kamerstuk, file: the parts of a source's description after its subject."""
-    parts = [format_date(source.date)]
+    parts = [format_date(source.date, words)]
     if source.chamber:
         parts.append(source.chamber)
     kst = format_kamerstuk(source.kamerstuk)
     if kst:
         parts.append(kst)
-    parts.append(f"file {source.name}")
+    parts.append(words("file", name=source.name))
     return parts
 
 
-def passage_location(passage: Passage) -> str:
+def passage_location(passage: Passage, words: Words = ENGLISH) -> str:
     """"p. 2, characters 120–340" or the orphan mark."""
     if passage.orphan:
-        return ORPHAN_MARK
-    where = f"characters {passage.start}–{passage.end}"
-    return f"p. {passage.page}, {where}" if passage.page else where
+        return words("orphan_mark")
+    where = words("characters", start=passage.start, end=passage.end)
+    return f"{words('page_abbr', page=passage.page)}, {where}" if passage.page else where
 
 
-def source_line(passage: Passage) -> str:
-    """[2] Subject · 3 October 2024 · Kamerstuk 28 676, nr. 467 · p. 2"""
+def source_line(passage: Passage, words: Words = ENGLISH) -> str:
+    """[2] Subject · 3 October 2024 · Kamerstuk 28 676, nr. 467 · p. 2, characters 120–340"""
     source = passage.source
-    parts = [f"[{source.number}] {source.label}", format_date(source.date)]
+    parts = [f"[{source.number}] {source.label}", format_date(source.date, words)]
     kst = format_kamerstuk(source.kamerstuk)
     if kst:
         parts.append(kst)
-    parts.append(passage_location(passage))
+    parts.append(passage_location(passage, words))
     return " · ".join(parts)
 
 
-def citation_text(citation: PassageCitation) -> str:
+def citation_text(citation: PassageCitation, words: Words = ENGLISH) -> str:
     """What a citation is and what it resolves to, in one line:
     "Kamerstuk 28 676, nr. 467 (kst-28676-467) — in this library: [3] Geannoteerde agenda ..."."""
-    where = f" (footnote {citation.footnote_number})" if citation.location == "footnote" else ""
+    where = f" ({words('footnote_n', n=citation.footnote_number)})" if citation.location == "footnote" else ""
     canonical = f" ({citation.canonical})" if citation.canonical and citation.canonical != citation.raw else ""
-    status = STATUS_WORDS.get(citation.status, citation.status)
+    key = f"status_{citation.status}"
+    status = words(key) if citation.status in STATUSES else citation.status
     target = ""
     if citation.target_label:
         number = f"[{citation.target_number}] " if citation.target_number else ""

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from desktop_app.core.export.model import ORPHAN_MARK, Passage, Section, SummaryDocument
+from desktop_app.core.export.labels import Words
+from desktop_app.core.export.model import Passage, Section, SummaryDocument
 from desktop_app.render.common import (
     citation_text,
     format_date,
@@ -34,69 +35,81 @@ def _inline(value: str) -> str:
     return md_escape(" ".join(value.split()))
 
 
+def _label(text: str) -> str:
+    """A bold label: "Note: " -> "**Note:** "."""
+    return f"**{text.rstrip().rstrip(':')}:** "
+
+
 def render_markdown(summary: SummaryDocument) -> str:
+    w = summary.words
     out: list[str] = [f"# {_inline(summary.title)}", ""]
     counts = summary.counts
+    tally = [
+        f"{_label(w('c_passages'))}{counts.passages}",
+        f"{_label(w('c_letters'))}{counts.letters}",
+        f"{_label(w('c_themes'))}{counts.themes}",
+    ]
+    if counts.orphans:
+        tally.append(f"{_label(w('c_orphans'))}{counts.orphans}")
     out += [
-        f"**Scope:** {_inline(summary.scope_description)}  ",
-        f"**Made on:** {format_date(summary.created)}  ",
-        f"**Passages:** {counts.passages} · **Letters:** {counts.letters} · **Themes:** {counts.themes}"
-        + (f" · **Not found in current text:** {counts.orphans}" if counts.orphans else ""),
+        f"{_label(w('scope'))}{_inline(summary.scope_description)}  ",
+        f"{_inline(w('made_on', date=format_date(summary.created, w)))}  ",
+        " · ".join(tally),
         "",
     ]
     out += _overview(summary)
     for section in summary.sections:
-        out += _section(section)
-    out += ["## Sources", ""]
+        out += _section(section, w)
+    out += [f"## {_inline(w('sources'))}", ""]
     for source in summary.sources:
-        details = " · ".join(source_details(source))
+        details = " · ".join(source_details(source, w) + [w.count("passage", source.passage_count)])
         out.append(f"{source.number}\\. **{_inline(source.label)}**  ")
-        out.append(f"   {_inline(details)} · {source.passage_count} passage{'s' if source.passage_count != 1 else ''}")
+        out.append(f"   {_inline(details)}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _overview(summary: SummaryDocument) -> list[str]:
-    ov = summary.overview
-    out = ["## Overview", "", "Passages per theme and letter (letters numbered as in the sources).", ""]
+    ov, w = summary.overview, summary.words
+    out = [f"## {_inline(w('overview'))}", "", _inline(w("overview_intro")), ""]
     n = len(ov.sources)
     for lo in range(0, max(n, 1), OVERVIEW_COLUMNS):
         cols = range(lo, min(lo + OVERVIEW_COLUMNS, n))
         last = cols.stop >= n
-        head = ["Theme"] + [f"\\[{ov.sources[c].number}\\]" for c in cols] + (["Total"] if last else [])
+        head = [w("theme")] + [f"\\[{ov.sources[c].number}\\]" for c in cols] + ([w("total")] if last else [])
         out.append("| " + " | ".join(head) + " |")
         out.append("|" + "---|" + "--:|" * (len(head) - 1))
         for r, theme in enumerate(ov.themes):
             cells = [_inline(theme.label)] + [str(ov.counts[r][c]) for c in cols]
             out.append("| " + " | ".join(cells + ([str(ov.theme_totals[r])] if last else [])) + " |")
         if ov.untagged:
-            cells = ["Without theme"] + [str(ov.untagged[c]) for c in cols]
+            cells = [_inline(w("untagged"))] + [str(ov.untagged[c]) for c in cols]
             out.append("| " + " | ".join(cells + ([str(sum(ov.untagged))] if last else [])) + " |")
-        cells = ["**Passages**"] + [str(ov.letter_totals[c]) for c in cols]
+        cells = [f"**{w('passages_row')}**"] + [str(ov.letter_totals[c]) for c in cols]
         out.append("| " + " | ".join(cells + ([str(sum(ov.letter_totals))] if last else [])) + " |")
         out.append("")
     return out
 
 
-def _section(section: Section) -> list[str]:
+def _section(section: Section, w: Words) -> list[str]:
     out = [f"## {_inline(section.title)}", ""]
     if section.description:
         out += [f"*{_inline(section.description)}*", ""]
     if section.source is not None:
-        out += [f"*\\[{section.source.number}\\] {_inline(' · '.join(source_details(section.source)))}*", ""]
+        out += [f"*\\[{section.source.number}\\] {_inline(' · '.join(source_details(section.source, w)))}*", ""]
     for sub in section.subsections:
         if sub.title is not None and sub.source is not None:
             out += [f"### \\[{sub.source.number}\\] {_inline(sub.title)}", ""]
-            out += [f"*{_inline(' · '.join(source_details(sub.source)))}*", ""]
+            out += [f"*{_inline(' · '.join(source_details(sub.source, w)))}*", ""]
         for passage in sub.passages:
-            out += _passage(passage)
+            out += _passage(passage, w)
     return out
 
 
-def _passage(passage: Passage) -> list[str]:
+def _passage(passage: Passage, w: Words) -> list[str]:
     out: list[str] = []
     if passage.orphan:
-        out += [f"> **{md_escape(ORPHAN_MARK)}**", ">"]
+        out += [f"> **{md_escape(w('orphan_mark'))}**", ">"]
     quote_paras = paragraphs(passage.quote) or [""]
     for i, para in enumerate(quote_paras):
         if i:
@@ -105,13 +118,13 @@ def _passage(passage: Passage) -> list[str]:
     out.append("")
     items: list[str] = []
     if passage.themes:
-        items.append("**Themes:** " + ", ".join(_inline(t.label) for t in passage.themes))
+        items.append(_label(w("c_themes")) + ", ".join(_inline(t.label) for t in passage.themes))
     if passage.note.strip():
         note = "\n\n".join("  " + md_escape(p).replace("\n", "  \n  ") for p in paragraphs(passage.note))
-        items.append("**Note:** " + note.lstrip())
-    items += [f"**Footnote {f.number}:** {_inline(f.text)}" for f in passage.footnotes]
-    items += [f"**Cites:** {_inline(citation_text(c))}" for c in passage.citations]
-    items.append(f"**Source:** {_inline(source_line(passage))}")
+        items.append(_label(w("note")) + note.lstrip())
+    items += [f"{_label(w('footnote_n', n=f.number).capitalize())}{_inline(f.text)}" for f in passage.footnotes]
+    items += [f"{_label(w('cites'))}{_inline(citation_text(c, w))}" for c in passage.citations]
+    items.append(f"{_label(w('source'))}{_inline(source_line(passage, w))}")
     out += ["- " + item for item in items]
     out.append("")
     return out

@@ -37,8 +37,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop_app.core.export.labels import Words
 from desktop_app.core.export.model import (
-    ORPHAN_MARK,
     Passage,
     Section,
     SourceInfo,
@@ -252,7 +252,7 @@ class _SummaryTemplate(BaseDocTemplate):
         canv.rect(0, PAGE_HEIGHT - 14 * mm, PAGE_WIDTH, 14 * mm, stroke=0, fill=1)
         canv.setFont(SANS, 8)
         canv.setFillColor(MUTED)
-        canv.drawString(MARGIN_LEFT, 14 * mm, "Made with Kamerlezer")
+        canv.drawString(MARGIN_LEFT, 14 * mm, self.summary.words("made_with"))
         canv.restoreState()
 
     def _body_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
@@ -269,13 +269,14 @@ class _SummaryTemplate(BaseDocTemplate):
         canv.drawString(MARGIN_LEFT, y, title)
         canv.restoreState()
         page = doc.page
-        date = format_date(self.summary.created)
+        words = self.summary.words
+        date = format_date(self.summary.created, words)
 
         def page_of_total(form: Canvas) -> None:
             form.setFont(SANS, 7.5)
             form.setFillColor(MUTED)
             total = self.state.pages + self.state.appended_pages
-            form.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, f"{date}  ·  page {page} of {total}")
+            form.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, f"{date}  ·  {words('page_of', page=page, total=total)}")
 
         if isinstance(canv, DeferredCanvas):
             canv.place_later(f"footer-{page}", page_of_total)
@@ -453,6 +454,7 @@ class _Story:
         originals: Sequence[tuple[SourceInfo, int]] = (),
     ) -> None:
         self.summary = summary
+        self.w = summary.words
         self.state = state or _BuildState(0, None, None)
         self.originals = originals
         offset = 1
@@ -478,7 +480,7 @@ class _Story:
             (f.outline_level, f.outline_title, f.outline_key) for f in story if getattr(f, "in_toc", False)
         )
         if self.originals:
-            self.toc.entries.append((0, "Originals", f"{ORIGINAL_KEY}{self.originals[0][0].number}"))
+            self.toc.entries.append((0, self.w("originals"), f"{ORIGINAL_KEY}{self.originals[0][0].number}"))
             self.toc.entries.extend(
                 (1, f"[{source.number}] {source.label}", f"{ORIGINAL_KEY}{source.number}") for source, _ in self.originals
             )
@@ -486,19 +488,19 @@ class _Story:
 
     # cover and contents
     def cover(self) -> list[Flowable]:
-        s, doc = self.s, self.summary
+        s, doc, w = self.s, self.summary, self.w
         counts = doc.counts
         rows = [
-            ["Passages", str(counts.passages)],
-            ["Letters", str(counts.letters)],
-            ["Themes", str(counts.themes)],
-            ["Footnotes quoted", str(counts.footnotes)],
-            ["Citations", str(counts.citations)],
+            [w("c_passages"), str(counts.passages)],
+            [w("c_letters"), str(counts.letters)],
+            [w("c_themes"), str(counts.themes)],
+            [w("c_footnotes"), str(counts.footnotes)],
+            [w("c_citations"), str(counts.citations)],
         ]
         if counts.orphans:
-            rows.append(["Not found in current text", str(counts.orphans)])
-        grouping = "by theme, then letter" if doc.group_by == "theme" else "by letter, in text order"
-        rows.append(["Arranged", grouping])
+            rows.append([w("c_orphans"), str(counts.orphans)])
+        grouping = w("by_theme") if doc.group_by == "theme" else w("by_letter")
+        rows.append([w("c_arranged"), grouping])
         table = Table(
             [[Paragraph(escape(a), s["cell"]), Paragraph(escape(b), s["cell"])] for a, b in rows],
             colWidths=[50 * mm, 60 * mm],
@@ -516,10 +518,10 @@ class _Story:
         )
         return [
             Spacer(1, 42 * mm),
-            Paragraph("ANNOTATED SUMMARY", self.s["kicker"]),
+            Paragraph(w("kicker"), self.s["kicker"]),
             Paragraph(escape(doc.title), s["title"]),
-            Paragraph("Scope: " + escape(doc.scope_description), s["scope"]),
-            Paragraph(f"Made on {format_date(doc.created)}", s["made"]),
+            Paragraph(escape(w("scope") + doc.scope_description), s["scope"]),
+            Paragraph(escape(w("made_on", date=format_date(doc.created, w))), s["made"]),
             table,
             NextPageTemplate("body"),
             PageBreak(),
@@ -528,18 +530,14 @@ class _Story:
     def contents(self) -> list[Flowable]:
         """The contents; its entries are filled in by :meth:`build` once every heading exists."""
         self.toc = Contents([], [self.s["toc0"], self.s["toc1"]], self.state.page_for)
-        return [Paragraph("Contents", self.s["h1"]), Spacer(1, 4), self.toc, PageBreak()]
+        return [Paragraph(escape(self.w("contents")), self.s["h1"]), Spacer(1, 4), self.toc, PageBreak()]
 
     # overview
     def overview(self) -> list[Flowable]:
         s, ov = self.s, self.summary.overview
         story: list[Flowable] = [
-            _Heading("Overview", s["h1"], key="overview", title="Overview", level=0, toc=True),
-            Paragraph(
-                "Passages per theme and letter. Letters are numbered as in the list of sources; a passage "
-                "with two themes counts under both.",
-                s["intro"],
-            ),
+            _Heading(escape(self.w("overview")), s["h1"], key="overview", title=self.w("overview"), level=0, toc=True),
+            Paragraph(escape(self.w("overview_intro")), s["intro"]),
         ]
         n = len(ov.sources)
         chunks = [range(i, min(i + OVERVIEW_COLUMNS, n)) for i in range(0, n, OVERVIEW_COLUMNS)] or [range(0)]
@@ -549,17 +547,17 @@ class _Story:
         if n <= 12:
             for source in ov.sources:
                 story.append(
-                    Paragraph(f"[{source.number}] {escape(source.label)} · {escape(format_date(source.date))}", s["source"])
+                    Paragraph(f"[{source.number}] {escape(source.label)} · {escape(format_date(source.date, self.w))}", s["source"])
                 )
         story.append(PageBreak())
         return story
 
     def _overview_table(self, columns: range, *, last: bool) -> Table:
         s, ov = self.s, self.summary.overview
-        head = [Paragraph("Theme", s["cell_head"])]
+        head = [Paragraph(escape(self.w("theme")), s["cell_head"])]
         head += [Paragraph(f"[{ov.sources[c].number}]", s["cell_num_bold"]) for c in columns]
         if last:
-            head.append(Paragraph("Total", s["cell_num_bold"]))
+            head.append(Paragraph(escape(self.w("total")), s["cell_num_bold"]))
         rows: list[list[Any]] = [head]
         for r, theme in enumerate(ov.themes):
             row: list[Any] = [Paragraph(self._theme_label(theme), s["cell"])]
@@ -568,11 +566,11 @@ class _Story:
                 row.append(Paragraph(str(ov.theme_totals[r]), s["cell_num_bold"]))
             rows.append(row)
         if ov.untagged:
-            row = [Paragraph("Without theme", s["cell"])] + [self._count(ov.untagged[c]) for c in columns]
+            row = [Paragraph(escape(self.w("untagged")), s["cell"])] + [self._count(ov.untagged[c]) for c in columns]
             if last:
                 row.append(Paragraph(str(sum(ov.untagged)), s["cell_num_bold"]))
             rows.append(row)
-        total = [Paragraph("Passages", s["cell_head"])]
+        total = [Paragraph(escape(self.w("passages_row")), s["cell_head"])]
         total += [Paragraph(str(ov.letter_totals[c]), s["cell_num_bold"]) for c in columns]
         if last:
             total.append(Paragraph(str(sum(ov.letter_totals)), s["cell_num_bold"]))
@@ -620,12 +618,13 @@ class _Story:
 
     def _section_intro(self, section: Section) -> str:
         count = section.passage_count
-        passages = f"{count} passage{'s' if count != 1 else ''}"
+        passages = self.w.count("passage", count)
         if section.kind == "letter" and section.source is not None:
-            return escape(" · ".join([f"[{section.source.number}]"] + source_details(section.source) + [passages]))
+            details = source_details(section.source, self.w)
+            return escape(" · ".join([f"[{section.source.number}]"] + details + [passages]))
         parts = [escape(section.description)] if section.description else []
         letters = len(section.subsections)
-        parts.append(f"{passages} from {letters} letter{'s' if letters != 1 else ''}")
+        parts.append(escape(self.w("from_letters", passages=passages, letters=self.w.count("letter", letters))))
         return " · ".join(parts)
 
     def subsection(self, section: Section, sub: Subsection) -> list[Flowable]:
@@ -642,7 +641,7 @@ class _Story:
                     toc=self.with_subsections_in_toc,
                 )
             )
-            story.append(Paragraph(escape(" · ".join(source_details(sub.source))), s["h2meta"]))
+            story.append(Paragraph(escape(" · ".join(source_details(sub.source, self.w))), s["h2meta"]))
         for passage in sub.passages:
             story.append(self.passage(passage, section))
         return story
@@ -659,7 +658,7 @@ class _Story:
         s = self.s
         rows: list[Flowable] = []
         if passage.orphan:
-            rows.append(Paragraph(escape(ORPHAN_MARK.strip("()").capitalize()), s["orphan"]))
+            rows.append(Paragraph(escape(self.w("orphan_flag")), s["orphan"]))
         quote_style = s["orphan_quote"] if passage.orphan else s["quote"]
         for para in _quote_markup(passage):
             rows.append(Paragraph(para, quote_style))
@@ -668,13 +667,14 @@ class _Story:
         if passage.note.strip():
             note_paras = paragraphs(passage.note)
             for i, para in enumerate(note_paras):
-                label = '<font name="KLSans-Bold">Note: </font>' if i == 0 else ""
+                label = f'<font name="{SANS}-Bold">{escape(self.w("note"))}</font>' if i == 0 else ""
                 rows.append(Paragraph(label + text(para), s["note"]))
         for footnote in passage.footnotes:
             rows.append(Paragraph(f"<super>{footnote.number}</super> {text(footnote.text)}", s["small"]))
         for citation in passage.citations:
-            rows.append(Paragraph('<font name="KLSans-Bold">Cites: </font>' + text(citation_text(citation)), s["cite"]))
-        rows.append(Paragraph(escape(source_line(passage)), s["source"]))
+            cites = f'<font name="{SANS}-Bold">{escape(self.w("cites"))}</font>'
+            rows.append(Paragraph(cites + text(citation_text(citation, self.w)), s["cite"]))
+        rows.append(Paragraph(escape(source_line(passage, self.w)), s["source"]))
         return rows
 
     # sources
@@ -682,29 +682,29 @@ class _Story:
         s = self.s
         story: list[Flowable] = [
             PageBreak(),
-            _Heading("Sources", s["h1"], key="sources", title="Sources", level=0, toc=True),
+            _Heading(escape(self.w("sources")), s["h1"], key="sources", title=self.w("sources"), level=0, toc=True),
         ]
         appended = {source.number for source, _ in self.originals}
         if appended:
-            story.append(Paragraph("The original letters follow this summary, each with its own bookmark.", s["intro"]))
+            story.append(Paragraph(escape(self.w("originals_follow")), s["intro"]))
         for source in self.summary.sources:
             meta_style = s["src_meta_tight"] if source.number in appended else s["src_meta"]
             parts: list[Flowable] = [
                 Paragraph(f"[{source.number}] {escape(source.label)}", s["src_title"]),
-                Paragraph(escape(" · ".join(_source_meta(source))), meta_style),
+                Paragraph(escape(" · ".join(_source_meta(source, self.w))), meta_style),
             ]
             if source.number in appended:
                 key = f"{ORIGINAL_KEY}{source.number}"
-                parts.append(PageNumber("Original appended from page ", key, s["src_ref"], self.state.page_for))
+                parts.append(PageNumber(self.w("original_from_page"), key, s["src_ref"], self.state.page_for))
             story.append(KeepTogether(parts))
         return story
 
 
-def _source_meta(source: SourceInfo) -> list[str]:
-    parts = source_details(source)
+def _source_meta(source: SourceInfo, words: Words) -> list[str]:
+    parts = source_details(source, words)
     if source.pages:
-        parts.append(f"{source.pages} page{'s' if source.pages != 1 else ''}")
-    parts.append(f"{source.passage_count} passage{'s' if source.passage_count != 1 else ''}")
+        parts.append(words.count("page", source.pages))
+    parts.append(words.count("passage", source.passage_count))
     return parts
 
 

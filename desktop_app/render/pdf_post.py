@@ -23,7 +23,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from desktop_app.core.export.model import SourceInfo, SummaryDocument
 from desktop_app.core.model import Letter
 from desktop_app.core.tasks import CancelToken
-from desktop_app.render.common import format_date, source_details
+from desktop_app.core.export.labels import Words
+from desktop_app.render.common import ENGLISH, format_date, source_details
 from desktop_app.render.fonts import SANS, SERIF, register_fonts
 from desktop_app.render.pdf import (
     ACCENT,
@@ -67,6 +68,7 @@ class OpenedOriginal:
 
 def open_originals(
     originals: Sequence[Original],
+    words: Words = ENGLISH,
     *,
     progress: ProgressFn | None = None,
     cancel: CancelToken | None = None,
@@ -79,7 +81,7 @@ def open_originals(
             cancel.check()
         if progress:
             progress(done, len(originals), f"Preparing original: {original.source.label}")
-        reader, problem = _open_original(original)
+        reader, problem = _open_original(original, words)
         if reader is None:
             warnings.append(f"Original of [{original.source.number}] {original.source.label} not appended: {problem}")
         else:
@@ -99,14 +101,15 @@ def finish_pdf(
 ) -> int:
     """Write the final PDF to ``out_path``: outline, metadata, originals; returns the page count."""
     writer = PdfWriter(clone_from=str(laid_out))
-    _add_outline(writer, layout.outline)
-    _append_originals(writer, originals, cancel=cancel)
-    keywords = ", ".join(["Kamerlezer", "annotated summary"] + [t.path for t in summary.overview.themes])
+    words = summary.words
+    _add_outline(writer, layout.outline, words)
+    _append_originals(writer, originals, words, cancel=cancel)
+    keywords = ", ".join(["Kamerlezer", words("default_title")] + [t.path for t in summary.overview.themes])
     writer.add_metadata(
         {
             "/Title": summary.title,
             "/Author": author,
-            "/Subject": f"Annotated summary: {summary.scope_description}",
+            "/Subject": words("subject_prefix") + summary.scope_description,
             "/Keywords": keywords,
             "/Creator": "Kamerlezer",
         }
@@ -117,8 +120,8 @@ def finish_pdf(
     return len(writer.pages)
 
 
-def _add_outline(writer: PdfWriter, entries: Sequence[OutlineEntry]) -> None:
-    writer.add_outline_item(title="Contents", page_number=1)
+def _add_outline(writer: PdfWriter, entries: Sequence[OutlineEntry], words: Words) -> None:
+    writer.add_outline_item(title=words("contents"), page_number=1)
     parent = None
     for entry in entries:
         page = max(0, min(entry.page - 1, len(writer.pages) - 1))
@@ -128,7 +131,9 @@ def _add_outline(writer: PdfWriter, entries: Sequence[OutlineEntry]) -> None:
             writer.add_outline_item(title=entry.title, page_number=page, parent=parent)
 
 
-def _append_originals(writer: PdfWriter, originals: Sequence[OpenedOriginal], *, cancel: CancelToken | None) -> None:
+def _append_originals(
+    writer: PdfWriter, originals: Sequence[OpenedOriginal], words: Words, *, cancel: CancelToken | None
+) -> None:
     parent = None
     for original in originals:
         if cancel:
@@ -137,14 +142,14 @@ def _append_originals(writer: PdfWriter, originals: Sequence[OpenedOriginal], *,
         for page in original.reader.pages:
             writer.add_page(page)
         if parent is None:
-            parent = writer.add_outline_item(title="Originals", page_number=first, bold=True)
+            parent = writer.add_outline_item(title=words("originals"), page_number=first, bold=True)
         label = f"[{original.source.number}] {original.source.label}"
         writer.add_outline_item(title=label, page_number=first, parent=parent)
 
 
-def _open_original(original: Original) -> tuple[PdfReader | None, str]:
+def _open_original(original: Original, words: Words) -> tuple[PdfReader | None, str]:
     if original.letter.source_format != "pdf":
-        return PdfReader(io.BytesIO(text_letter_pdf(original.source, original.letter))), ""
+        return PdfReader(io.BytesIO(text_letter_pdf(original.source, original.letter, words))), ""
     if original.path is None or not original.path.is_file():
         return None, f"the copy {original.path or '(none recorded)'} is missing"
     try:
@@ -169,7 +174,7 @@ def _paragraph_spans(body: str) -> list[tuple[int, str]]:
     return spans
 
 
-def text_letter_pdf(source: SourceInfo, letter: Letter) -> bytes:
+def text_letter_pdf(source: SourceInfo, letter: Letter, words: Words = ENGLISH) -> bytes:
     """A plain-text letter set as A4 pages: heading, its details, body paragraphs, footnotes."""
     register_fonts()
     head = ParagraphStyle("ohead", fontName=SANS + "-Bold", fontSize=13, leading=17, textColor=ACCENT, spaceAfter=4)
@@ -177,10 +182,9 @@ def text_letter_pdf(source: SourceInfo, letter: Letter) -> bytes:
     body = ParagraphStyle("obody", fontName=SERIF, fontSize=10, leading=14, textColor=INK, spaceAfter=7)
     note = ParagraphStyle("onote", fontName=SERIF, fontSize=8, leading=11, textColor=INK, spaceAfter=3)
     story = [
-        Paragraph(f"Original [{source.number}]: {escape(source.label)}", head),
+        Paragraph(escape(words("original_heading", n=source.number, label=source.label)), head),
         Paragraph(
-            escape(" · ".join(source_details(source)))
-            + "<br/>Text of the letter as imported (the original is a plain-text file).",
+            escape(" · ".join(source_details(source, words))) + "<br/>" + escape(words("original_as_text")),
             meta,
         ),
     ]
@@ -205,7 +209,8 @@ def text_letter_pdf(source: SourceInfo, letter: Letter) -> bytes:
         canv.saveState()
         canv.setFont(SANS, 7.5)
         canv.setFillColor(MUTED)
-        canv.drawString(MARGIN_LEFT, MARGIN_BOTTOM - 9 * mm, f"Original [{source.number}] · {format_date(source.date)}")
+        label = words("original_heading", n=source.number, label=format_date(source.date, words))
+        canv.drawString(MARGIN_LEFT, MARGIN_BOTTOM - 9 * mm, label)
         canv.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=EmbeddedFontCanvas)

@@ -113,7 +113,7 @@ def _write_pdf(
     author: str,
 ) -> tuple[int, list[str]]:
     laid_out = tmp.with_name(tmp.name + ".layout")
-    opened, warnings = open_originals(originals, progress=stage.scaled(100, 200), cancel=cancel)
+    opened, warnings = open_originals(originals, summary.words, progress=stage.scaled(100, 200), cancel=cancel)
     try:
         try:
             layout = render_pdf(

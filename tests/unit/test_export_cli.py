@@ -66,3 +66,12 @@ def test_bad_date_and_unknown_theme_are_reported(folder: Path, tmp_path: Path, c
     err = capsys.readouterr().err
     assert "Geen thema" in err and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lib"]
+
+
+def test_export_in_dutch(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "samenvatting.md"
+    code = main(["--library", str(folder), "export", "--language", "nl", "--group-by", "letter", "-o", str(out)])
+    assert code == 0, capsys.readouterr().err
+    md = out.read_text(encoding="utf-8")
+    assert md.startswith("# Geannoteerde samenvatting\n")
+    assert "**Selectie:** de hele bibliotheek" in md and "3 oktober 2024" in md

@@ -302,3 +302,25 @@ def test_markdown_and_csv_from_the_library(annotated: Library, tmp_path: Path) -
         assert row["note"] == annotation.note
         assert row["letter"] == letter.name
         assert row["date"] == (letter.date or "")
+
+
+def test_dutch_summary_uses_dutch_words_throughout(annotated: Library, tmp_path: Path) -> None:
+    scope = ExportScope(themes=("Steun aan Oekraïne",), language="nl")
+    summary = build_summary(annotated, scope)
+    assert summary.title == "Geannoteerde samenvatting: Steun aan Oekraïne"
+    assert summary.scope_description == "thema: Steun aan Oekraïne (met subthema's)"
+    out = tmp_path / "nl.pdf"
+    export_summary(annotated, scope, "pdf", out)
+    reader = PdfReader(str(out))
+    text = _squash(_pdf_text(out))
+    for word in ("GEANNOTEERDE SAMENVATTING", "Gemaakt op", "Inhoud", "Overzicht", "Bronnen", "3 oktober 2024",
+                 "pagina 2 van"):
+        assert word in text, word
+    for english in ("Made on", "Contents", "Sources", "October", "page 2 of"):
+        assert english not in text, english
+    assert [i.title for i in reader.outline if not isinstance(i, list)][:2] == ["Inhoud", "Overzicht"]
+    md = tmp_path / "nl.md"
+    export_summary(annotated, scope, "md", md)
+    assert "## Overzicht" in md.read_text(encoding="utf-8") and "**Bron:**" in md.read_text(encoding="utf-8")
+    with pytest.raises(InvalidInput, match="language"):
+        build_summary(annotated, ExportScope(language="fr"))

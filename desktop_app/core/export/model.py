@@ -9,15 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.core.export.labels import Words
+
 GROUP_BY_THEME = "theme"
 GROUP_BY_LETTER = "letter"
 GROUP_BY_CHOICES = (GROUP_BY_THEME, GROUP_BY_LETTER)
 
 FORMATS = ("pdf", "md", "csv")
 
-DEFAULT_TITLE = "Annotated summary"
-ORPHAN_MARK = "(not found in current text)"
-UNTAGGED_TITLE = "Without theme"
+DEFAULT_TITLE = Words("en")("default_title")
+ORPHAN_MARK = Words("en")("orphan_mark")
+UNTAGGED_TITLE = Words("en")("untagged")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class ExportScope:
     group_by: str = GROUP_BY_THEME
     with_originals: bool = False
     title: str | None = None  # None: a title made from the scope
+    language: str = "en"  # "en" | "nl": the words of the document (not of the letters or notes)
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,11 @@ class SummaryDocument:
     overview: Overview
     sources: tuple[SourceInfo, ...]
     with_originals: bool = False
+    language: str = "en"
+
+    @property
+    def words(self) -> Words:
+        return Words(self.language)
 
     def passages(self) -> list[Passage]:
         """Every passage once (first occurrence), in letter order then text order."""

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core.errors import ExportFailed, InvalidInput, NotFound
+from desktop_app.core.export.labels import LANGUAGES, Words
 from desktop_app.core.export.model import (
-    DEFAULT_TITLE,
     GROUP_BY_CHOICES,
     GROUP_BY_THEME,
-    UNTAGGED_TITLE,
     Counts,
     ExportScope,
     Overview,
@@ -49,6 +48,7 @@ def build_summary(
     """Collect the passages in ``scope`` and arrange them; raises ExportFailed when there are none."""
     _check_scope(scope)
     progress = progress or no_progress
+    words = Words(scope.language)
     themes = _ThemeBook(library)
     scope_theme_ids = themes.scope_ids(scope.themes)
     description = describe_scope(library, scope, themes)
@@ -75,12 +75,12 @@ def build_summary(
             passages.append(_passage(annotation, letter, by_letter[letter_id], themes, refs, linker))
 
     if scope.group_by == GROUP_BY_THEME:
-        sections = _group_by_theme(passages, sources, themes, scope_theme_ids)
+        sections = _group_by_theme(passages, sources, themes, scope_theme_ids, words("untagged"))
     else:
         sections = _group_by_letter(passages, sources)
     overview = _overview(passages, sources, themes, scope_theme_ids)
     return SummaryDocument(
-        title=_title(scope, themes, sources),
+        title=_title(scope, themes, sources, words),
         scope_description=description,
         created=(today or dt.date.today()).isoformat(),
         group_by=scope.group_by,
@@ -96,6 +96,7 @@ def build_summary(
         overview=overview,
         sources=tuple(sources),
         with_originals=scope.with_originals,
+        language=words.language,
     )
 
 
@@ -103,6 +104,8 @@ def build_summary(
 
 
 def _check_scope(scope: ExportScope) -> None:
+    if scope.language not in LANGUAGES:
+        raise InvalidInput(f"Unknown language {scope.language!r}: use one of {', '.join(LANGUAGES)}.")
     if scope.group_by not in GROUP_BY_CHOICES:
         raise InvalidInput(f"Unknown grouping {scope.group_by!r}: use one of {', '.join(GROUP_BY_CHOICES)}.")
     for label, value in (("from", scope.date_from), ("to", scope.date_to)):
@@ -135,39 +138,42 @@ def _in_date_range(date: str | None, scope: ExportScope) -> bool:
 
 
 def describe_scope(library: Any, scope: ExportScope, themes: _ThemeBook | None = None) -> str:
-    """A short English description: "the whole library", "letters: ...; themes: ... (with sub-themes)"."""
+    """A short description in the scope's language: "the whole library", "letters: ...; themes: ...
+    (with sub-themes)"."""
     themes = themes or _ThemeBook(library)
+    words = Words(scope.language)
     parts: list[str] = []
     if scope.letters:
         labels = []
         for ref in scope.letters:
             letter = library.get_letter(ref)
             labels.append(letter.subject or letter.name)
-        parts.append(("letter: " if len(labels) == 1 else "letters: ") + "; ".join(labels))
+        parts.append(words("letter_one" if len(labels) == 1 else "letter_many") + "; ".join(labels))
     if scope.themes:
         names = [themes.by_id[themes.resolve(ref)].label for ref in scope.themes]
-        parts.append(("theme: " if len(names) == 1 else "themes: ") + ", ".join(names) + " (with sub-themes)")
+        parts.append(words("theme_one" if len(names) == 1 else "theme_many") + ", ".join(names) + words("with_subthemes"))
     if scope.date_from or scope.date_to:
         if scope.date_from and scope.date_to:
-            span = f"dated {scope.date_from} to {scope.date_to}"
+            span = words("dated_between", a=scope.date_from, b=scope.date_to)
         elif scope.date_from:
-            span = f"dated from {scope.date_from}"
+            span = words("dated_from", a=scope.date_from)
         else:
-            span = f"dated up to {scope.date_to}"
-        parts.append(span + " (letters without a date left out)")
+            span = words("dated_to", b=scope.date_to)
+        parts.append(span + words("undated_left_out"))
     if not scope.letters and not scope.themes:
-        parts.insert(0, "the whole library")
+        parts.insert(0, words("whole_library"))
     return "; ".join(parts)
 
 
-def _title(scope: ExportScope, themes: _ThemeBook, sources: list[SourceInfo]) -> str:
+def _title(scope: ExportScope, themes: _ThemeBook, sources: list[SourceInfo], words: Words) -> str:
     if scope.title and scope.title.strip():
         return " ".join(scope.title.split())
+    default = words("default_title")
     if len(scope.themes) == 1 and not scope.letters:
-        return f"{DEFAULT_TITLE}: {themes.by_id[themes.resolve(scope.themes[0])].name}"
+        return f"{default}: {themes.by_id[themes.resolve(scope.themes[0])].name}"
     if len(scope.letters) == 1 and not scope.themes and len(sources) == 1:
-        return f"{DEFAULT_TITLE}: {sources[0].label}"
-    return DEFAULT_TITLE
+        return f"{default}: {sources[0].label}"
+    return default
 
 
 # -- collecting ------------------------------------------------------------------------------------
@@ -357,7 +363,7 @@ def _subsections_by_letter(passages: list[Passage], sources: list[SourceInfo], k
 
 
 def _group_by_theme(
-    passages: list[Passage], sources: list[SourceInfo], themes: _ThemeBook, scope_ids: set[int]
+    passages: list[Passage], sources: list[SourceInfo], themes: _ThemeBook, scope_ids: set[int], untagged_title: str
 ) -> list[Section]:
     sections = []
     for theme in themes.order:
@@ -384,7 +390,7 @@ def _group_by_theme(
             Section(
                 key="untagged",
                 kind="untagged",
-                title=UNTAGGED_TITLE,
+                title=untagged_title,
                 subsections=_subsections_by_letter(untagged, sources, "untagged"),
             )
         )

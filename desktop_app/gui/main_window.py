@@ -368,8 +368,16 @@ class MainWindow(QMainWindow):
         toolbar.addAction(acts["import_files"])
         toolbar.addAction(acts["export"])
         toolbar.addSeparator()
-        toolbar.addAction(acts["undo"])
-        toolbar.addAction(acts["redo"])
+        stack = self.controller.undo_stack
+        for text, tip, slot, signal in (
+            ("Undo", "Undo the last change (Ctrl+Z)", stack.undo, stack.canUndoChanged),
+            ("Redo", "Redo (Ctrl+Shift+Z)", stack.redo, stack.canRedoChanged),
+        ):  # fixed labels: the menu's "Undo <what>" would make the toolbar jump
+            button_action = toolbar.addAction(text)
+            button_action.setToolTip(tip)
+            button_action.setEnabled(False)
+            button_action.triggered.connect(slot)
+            signal.connect(button_action.setEnabled)
         toolbar.addSeparator()
         self.tag_toolbar_action = toolbar.addAction("Tag")
         self.tag_toolbar_action.setMenu(self.tag_menu)
@@ -680,20 +688,18 @@ class MainWindow(QMainWindow):
         return f"{summary.subject or summary.name} ({date_label(summary.date)})"
 
     def _on_citation_confirmed(self, reference_id: int, letter_id: int) -> None:
-        try:
-            self.library.references.confirm(reference_id, letter_id)
-        except AppError as error:
-            show_error(self, error)
-            return
-        self._after_reference_decision("Link confirmed.")
+        self._decide_reference(self.library.references.confirm, reference_id, letter_id, "Link confirmed.")
 
     def _on_citation_rejected_candidate(self, reference_id: int, letter_id: int) -> None:
+        self._decide_reference(self.library.references.reject, reference_id, letter_id, "Suggestion rejected.")
+
+    def _decide_reference(self, decide: Any, reference_id: int, letter_id: int, message: str) -> None:
         try:
-            self.library.references.reject(reference_id, letter_id)
+            decide(reference_id, letter_id)
         except AppError as error:
             show_error(self, error)
             return
-        self._after_reference_decision("Suggestion rejected.")
+        self._after_reference_decision(message)
 
     def _on_citation_open_requested(self, letter_id: int) -> None:
         self.open_letter(letter_id)
@@ -1195,12 +1201,18 @@ class MainWindow(QMainWindow):
         def work(progress: Any, cancel: Any) -> tuple[Any, bool]:
             return import_one_by_one(library, paths, progress, cancel)
 
-        handle = self.controller.work.submit("Importing letters", work)
-        handle.finished.connect(self._on_import_finished)
+        handle = self._submit_work("Importing letters", work, self._on_import_finished)
+        self.statusBar().showMessage("Importing…")
+        return handle
+
+    def _submit_work(self, title: str, work: Any, on_finished: Any) -> Any:
+        """Run long work on the worker thread with a progress dialog after 0.5 s; errors reach the
+        error boundary."""
+        handle = self.controller.work.submit(title, work)
+        handle.finished.connect(on_finished)
         handle.failed.connect(self._on_task_failed)
         handle.progressed.connect(self._on_task_progressed)
         handle.show_progress_after(self)
-        self.statusBar().showMessage("Importing…")
         return handle
 
     @Slot(object)
@@ -1240,11 +1252,7 @@ class MainWindow(QMainWindow):
         def work(progress: Any, cancel: Any) -> int:
             return int(library.reindex(progress=progress, cancel=cancel))
 
-        handle = self.controller.work.submit("Rebuilding the search index", work)
-        handle.finished.connect(self._on_reindex_finished)
-        handle.failed.connect(self._on_task_failed)
-        handle.progressed.connect(self._on_task_progressed)
-        handle.show_progress_after(self)
+        self._submit_work("Rebuilding the search index", work, self._on_reindex_finished)
 
     @Slot(object)
     def _on_reindex_finished(self, count: int) -> None:
@@ -1290,12 +1298,8 @@ class MainWindow(QMainWindow):
 
             return export_summary(library, ExportScope(**scope_args), fmt, out_path, progress, cancel)
 
-        handle = self.controller.work.submit("Exporting summary", work)
+        handle = self._submit_work("Exporting summary", work, self._on_export_finished)
         handle.setProperty("open_when_done", open_when_done)
-        handle.finished.connect(self._on_export_finished)
-        handle.failed.connect(self._on_task_failed)
-        handle.progressed.connect(self._on_task_progressed)
-        handle.show_progress_after(self)
         return handle
 
     @Slot(object)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -194,7 +196,7 @@ class AnnotationsPanel(QWidget):
         text = self.note_edit.toPlainText()
         if text != self._current.note:
             annotation = self._current
-            self._current = Annotation(**{**annotation.__dict__, "note": text})
+            self._current = replace(annotation, note=text)
             self.note_committed.emit(annotation, text)
 
     def _on_note_edit_text_changed(self) -> None:

@@ -38,20 +38,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from desktop_app.core.errors import AppError
-    from desktop_app.core.services import Library
     from desktop_app.gui import errors, style
-    from desktop_app.gui.controller import LibraryController
-    from desktop_app.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kamerlezer-gui"])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName("Kamerlezer")
     style.apply(app)
+    previous_hook, previous_presenter = sys.excepthook, errors.presenter
     errors.install_excepthook()
+    try:
+        return _run(args, app)
+    finally:
+        sys.excepthook, errors.presenter = previous_hook, previous_presenter
+
+
+def _run(args: argparse.Namespace, app: Any) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.core.errors import AppError
+    from desktop_app.core.services import Library
+    from desktop_app.gui import errors
+    from desktop_app.gui.controller import LibraryController
+    from desktop_app.gui.main_window import MainWindow
+
     errors.unexpected_errors.clear()
     if args.smoke or args.screenshots:
         errors.presenter = _print_presenter

@@ -291,3 +291,20 @@ def test_cli_cite_needs_no_library(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["cite", "geen verwijzing hier"]) == 0
     assert "no citations found" in capsys.readouterr().out
     assert not (tmp_path / "nothing-here").exists()  # no library was opened or created
+
+
+@pytest.mark.timeout(60)  # a guard against catastrophic backtracking (minutes), not a speed assertion
+def test_long_runs_of_whitespace_and_separators_stay_linear() -> None:
+    n = 100_000
+    hostile = [
+        " " * n + "Kamerstuk" + " " * n,
+        "Kamerstukken II 2009/10" + "\n" * n + "x",
+        "Kamerstuk 28 676, nrs. 4" + " " * n + "x",
+        "Activiteitnummer" + " " * n + "x",
+        "Kamerstuk 28 676" + " , " * n,
+        "motie-Segers (" + "\u00a0" * n + "x",
+        "Kamerstuk " * 20_000,
+        "van 3 oktober 2024 (" * 10_000,
+    ]
+    for text in hostile:
+        assert_spans(text)

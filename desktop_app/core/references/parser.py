@@ -60,12 +60,12 @@ _VJ = rf"(?:19|20)\d{{2}}\s*(?:/|{_DASH})\s*(?:\d{{2}}){{1,2}}(?!\d)"
 _NUM = rf"\d{{1,5}}[a-z]?(?![\w])(?!\s+{_MONTH}\s+(?:19|20)\d\d)"  # not the day of a date
 _NUM_SEP = rf"\s*(?:,|\ben\b|&|t/m|tot\s+en\s+met|{_DASH})\s*"
 _DATE = rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d{{2}})(?!\d)"
-_DATE_SUFFIX = rf"(?:\s*,?\s*(?:van|d\.\s?d\.|dd\.?|d\.d)\s+{_DATE})?"
+_DATE_SUFFIX = rf"(?:\s*(?:,\s*)?(?:van|d\.\s?d\.|dd\.?|d\.d)\s+{_DATE})?"
 
 
 def _page_suffix(group: str) -> str:
     """ ", p. 3" / ", blz. 25-36"; named ``group`` (a page reference may stand before or after a date)."""
-    return rf"(?:\s*,?\s*(?:p|pp|blz|pag)\.\s*(?P<{group}>\d{{1,4}}(?:\s*{_DASH}\s*\d{{1,4}})?)(?![\d]))?"
+    return rf"(?:\s*(?:,\s*)?(?:p|pp|blz|pag)\.\s*(?P<{group}>\d{{1,4}}(?:\s*{_DASH}\s*\d{{1,4}})?)(?![\d]))?"
 
 
 _PAGE_SUFFIX = _page_suffix("page") + _DATE_SUFFIX + _page_suffix("page2")
@@ -81,16 +81,16 @@ _KAMERSTUK = _compile(
     (?:
         (?P<kw>Kamerstuk(?:ken)?|Kamerbrief|Kst\.?)
         (?:\s+(?P<ch>II|I)(?![\w]))?
-        (?:\s*,?\s*(?:vergaderjaar\s+)?(?P<vj>{_VJ}))?
+        (?:\s*(?:,\s*)?(?:vergaderjaar\s+)?(?P<vj>{_VJ}))?
       |
-        (?P<chamber>Tweede|Eerste)\s+Kamer\s*,?\s*vergaderjaar\s+(?P<vj2>{_VJ})
+        (?P<chamber>Tweede|Eerste)\s+Kamer\s*(?:,\s*)?vergaderjaar\s+(?P<vj2>{_VJ})
     )
-    \s*,?\s*
+    \s*(?:,\s*)?
     (?P<dossier>{_DOSSIER})(?P<toev>{_TOEV})?
     (?:\s+en\s+(?P<dossier2>{_DOSSIER})(?P<toev2>{_TOEV})?)?
     (?:
-        \s*,?\s*(?:[Nn]rs\.?|[Nn]ummers)\s*(?P<nums>{_NUM}(?:{_NUM_SEP}{_NUM})*)
-      | \s*,?\s*(?:[Nn]r\.?|[Nn]ummer)\s*(?P<nr>{_NUM})
+        \s*(?:,\s*)?(?:[Nn]rs\.?|[Nn]ummers)\s*(?P<nums>{_NUM}(?:{_NUM_SEP}{_NUM})*)
+      | \s*(?:,\s*)?(?:[Nn]r\.?|[Nn]ummer)\s*(?P<nr>{_NUM})
       | {_DASH}(?P<cnr>\d{{1,5}}[a-z]?)(?![\w-])
       | \s*,\s*(?:[Nn]r\.?\s*)?(?P<ek>[A-Z]{{1,2}})(?![\w])
     )?
@@ -108,9 +108,9 @@ _HANDELINGEN = _compile(
     rf"""
     {_NOT_AFTER_LETTER}
     (?P<ah>Aanhangsel\s+(?:van\s+de\s+)?)?Handelingen\s+(?P<ch>II|I)(?![\w])
-    \s*,?\s*(?:vergaderjaar\s+)?(?P<vj>{_VJ})
-    (?:\s*,?\s*(?:[Nn]r\.?|[Nn]ummer)\s*(?P<nr>\d{{1,5}})(?![\w]))?
-    (?:\s*,?\s*item\s+(?P<item>\d{{1,3}})(?![\w]))?
+    \s*(?:,\s*)?(?:vergaderjaar\s+)?(?P<vj>{_VJ})
+    (?:\s*(?:,\s*)?(?:[Nn]r\.?|[Nn]ummer)\s*(?P<nr>\d{{1,5}})(?![\w]))?
+    (?:\s*(?:,\s*)?item\s+(?P<item>\d{{1,3}})(?![\w]))?
     {_PAGE_SUFFIX}
     """
 )
@@ -126,7 +126,7 @@ _KAMERBRIEF_NR = _compile(
 
 _TK_NUMBER = _compile(
     rf"""
-    (?:{_NOT_AFTER_LETTER}(?P<kw>(?:[Aa]ctiviteit|[Zz]aak|[Dd]ocument)(?:nummer|nr\.?)?)\s*:?\s*)?
+    (?:{_NOT_AFTER_LETTER}(?P<kw>(?:[Aa]ctiviteit|[Zz]aak|[Dd]ocument)(?:nummer|nr\.?)?)\s*(?::\s*)?)?
     (?<![\w])(?P<nr>(?:19|20)\d{{2}}(?P<letter>[AZD])\d{{5}})(?![\w])
     {_DATE_SUFFIX}
     """
@@ -142,7 +142,7 @@ _STAATSBLAD = _compile(
     rf"""
     {_NOT_AFTER_LETTER}
     (?P<kw>Staatsblad|Stb\.?|Staatscourant|Stcrt\.?)
-    \s+(?P<year>(?:18|19|20)\d{{2}})(?!\d)\s*,?\s*(?:nr\.?\s*)?(?P<nr>\d{{1,6}})(?![\d])
+    \s+(?P<year>(?:18|19|20)\d{{2}})(?!\d)\s*(?:,\s*)?(?:nr\.?\s*)?(?P<nr>\d{{1,6}})(?![\d])
     """
 )
 
@@ -153,7 +153,7 @@ _MOTIE = _compile(
     [Mm]otie-(?P<names>{_NAME}(?:\s*/\s*{_NAME})*)
     (?P<cs>\s+c\.\s?s\.)?
     (?:\s*\(\s*(?:Kamerstuk(?:ken)?\s+)?(?P<dossier>{_DOSSIER})(?P<toev>{_TOEV})?
-        \s*,?\s*[Nn]r\.?\s*(?P<nr>\d{{1,5}}[a-z]?)\s*\))?
+        \s*(?:,\s*)?[Nn]r\.?\s*(?P<nr>\d{{1,5}}[a-z]?)\s*\))?
     """
 )
 

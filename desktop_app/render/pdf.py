@@ -8,13 +8,15 @@ Paragraph, so "<b>" or "&amp;" in a note is printed as typed, never interpreted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 import re
 from xml.sax.saxutils import escape as xml_escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -887,5 +889,18 @@ def render_pdf(
     story = _Story(summary, state, originals).build()
     state.total_flowables = len(story)
     template = _SummaryTemplate(str(out_path), summary, state)
-    template.build(story, canvasmaker=DeferredCanvas)
+    with _binary_streams():
+        template.build(story, canvasmaker=DeferredCanvas)
     return PdfLayout(pages=state.pages, outline=tuple(state.outline))
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Write compressed streams as binary, not ASCII85 (reportlab's default): smaller files, and the
+    pure-Python ASCII85 encoder was about 6 % of an export's time."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved

@@ -142,21 +142,33 @@ class Keyed:
 
 def _widen(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
     """A span found through the normalised form starts and ends with a letter or digit; take in the
-    punctuation the quote began or ended with (a closing "." or ")") when the text has it there."""
-    lead = len(quote) - len(_lstrip_marks(quote))
-    trail = len(quote) - len(_lstrip_marks(quote[::-1]))
-    if lead and text[max(0, start - lead) : start] == quote[:lead]:
-        start -= lead
-    if trail and text[end : end + trail] == quote[len(quote) - trail :]:
-        end += trail
-    return start, end
+    punctuation the quote began or ended with (a closing "." or ")", an opening "(") when the text has
+    it there, white space in between allowed (a re-wrapped line may now break before it)."""
+    first = next((k for k, ch in enumerate(quote) if ch.isalnum()), None)
+    if first is None:
+        return start, end
+    last = max(k for k, ch in enumerate(quote) if ch.isalnum())
+    lead = [ch for ch in quote[:first] if not ch.isspace()]
+    trail = [ch for ch in quote[last + 1 :] if not ch.isspace()]
+    return _extend(text, start, lead, -1), _extend(text, end, trail, +1)
 
 
-def _lstrip_marks(text: str) -> str:
-    i = 0
-    while i < len(text) and not text[i].isalnum() and not text[i].isspace():
-        i += 1
-    return text[i:]
+def _extend(text: str, pos: int, marks: list[str], step: int) -> int:
+    """Move from ``pos`` over ``marks`` (in text order), skipping white space, forwards (step 1) or
+    backwards (step -1); ``pos`` unchanged unless every mark is there."""
+
+    def char(i: int) -> str:  # the character just past i in the direction of travel
+        k = i if step > 0 else i - 1
+        return text[k] if 0 <= k < len(text) else ""
+
+    i = pos
+    for mark in marks if step > 0 else reversed(marks):
+        while char(i).isspace():
+            i += step
+        if char(i) != mark:
+            return pos
+        i += step
+    return i
 
 
 def _occurrences(text: str, needle: str, limit: int = 1000) -> list[int]:

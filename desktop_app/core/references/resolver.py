@@ -275,7 +275,7 @@ class Resolver:
         if not when:
             return None
         same_day = [letter for letter in self.letters if letter.date == when and letter.id != ref.letter_id]
-        if len(same_day) != 1 or same_day[0] not in eligible:
+        if len(same_day) != 1 or same_day[0].id not in {letter.id for letter in eligible}:
             return None  # none, several (then "the only letter" would be false), or ruled out
         return Resolution("resolved", same_day[0].id, confidence, f"the only letter dated {dutch_date(when)}")
 

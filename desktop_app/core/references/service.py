@@ -12,7 +12,7 @@ The :class:`~desktop_app.core.services.Library` owns one ``ReferenceService(db, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,6 +67,7 @@ class ReferenceService:
     def __init__(self, db: Database, library: Any) -> None:
         self.db = db
         self.library = library
+        self._terms: dict[int, tuple[tuple[str, str | None], Mapping[str, int]]] = {}
 
     # -- extraction ----------------------------------------------------------------------------------
     def extract(self, letter: Letter) -> None:
@@ -81,7 +82,7 @@ class ReferenceService:
         """Resolve every stored citation against the library as it is now."""
         letters = {summary.id: self.library.get_letter(summary.id) for summary in self.library.list_letters()}
         refs = repo.all_references(self.db)
-        resolver = Resolver([facts_of(letter) for letter in letters.values()], self._decisions(), refs)
+        resolver = Resolver([self._facts(letter) for letter in letters.values()], self._decisions(), refs)
         first = [resolver.resolve(ref, context_of(ref, letters.get(ref.letter_id))) for ref in refs]
         final = resolver.propagate(refs, first)
         with self.db.atomic():
@@ -96,6 +97,16 @@ class ReferenceService:
                         reason=res.reason,
                         suggestions=res.suggestions,
                     )
+
+    def _facts(self, letter: Letter) -> LetterFacts:
+        """Facts of a letter; its term counts are cached by content and subject (counting a letter's
+        words is most of the cost of resolving)."""
+        key = (letter.content_hash, letter.subject)
+        cached = self._terms.get(letter.id)
+        if cached is None or cached[0] != key:
+            cached = (key, facts_of(letter).terms)
+            self._terms[letter.id] = cached
+        return LetterFacts(letter.id, letter.name, letter.date, letter.kamerstuk, cached[1])
 
     def _decisions(self) -> Decisions:
         confirmed: dict[str, int] = {}
@@ -149,7 +160,8 @@ class ReferenceService:
             repo.record_decision(self.db, reference_key(ref), target.id, "confirmed")
         if ref.canonical and ref.canonical.startswith(OFFICIAL_PREFIXES) and not target.kamerstuk:
             self._set_kamerstuk(target, ref.canonical)
-        self.resolve_all()
+        else:
+            self.resolve_all()
         return self.get(reference_id)
 
     def reject(self, reference_id: int, letter: LetterArg) -> Reference:
@@ -163,13 +175,8 @@ class ReferenceService:
 
     # -- helpers -------------------------------------------------------------------------------------
     def _set_kamerstuk(self, letter: Letter, canonical: str) -> None:
-        try:
-            self.library.set_kamerstuk(letter.id, canonical)
-        except (NotImplementedError, AttributeError):  # an older Library without set_kamerstuk
-            with self.db.atomic():
-                self.db.execute(
-                    "UPDATE letters SET kamerstuk = ?, kamerstuk_source = 'user' WHERE id = ?", [canonical, letter.id]
-                )
+        """Through the Library (it updates the search index and re-resolves every reference)."""
+        self.library.set_kamerstuk(letter.id, canonical)
 
     def _letter(self, letter: LetterArg) -> Letter:
         return letter if isinstance(letter, Letter) else self.library.get_letter(letter)

@@ -1,0 +1,94 @@
+"""The reference checks through a real Library (seeded with the five bundled letters in tmp_path), and
+`kamerlezer refs` / `kamerlezer cite` end to end against a library folder."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.services import Library
+from tests.unit.test_references_service import (
+    check_confirm,
+    check_ct25_suggestions,
+    check_date_resolution,
+    check_extraction,
+    check_missing,
+    footnote_ref,
+    seed,
+)
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    lib = Library.open(tmp_path / "lib", search=False)
+    yield lib
+    lib.close()
+
+
+def test_library_extracts_and_resolves_on_seeding(library: Library) -> None:
+    check_extraction(library)
+    check_date_resolution(library)
+    check_ct25_suggestions(library)
+    check_missing(library)
+
+
+def test_confirm_through_the_library(library: Library) -> None:
+    check_confirm(library)
+
+
+def test_decisions_survive_reopening_and_reimport(tmp_path: Path, library: Library) -> None:
+    ref = footnote_ref(library, "004", 1)
+    library.references.confirm(ref.id, seed(library, "000").id)
+    library.close()
+    with Library.open(tmp_path / "lib", search=False) as again:
+        letter = seed(again, "004")
+        again.references.extract(letter)  # as a re-import does: rows replaced
+        again.resolve_references()
+        after = footnote_ref(again, "004", 1)
+        assert (after.status, after.target_letter_id) == ("confirmed", seed(again, "000").id)
+
+
+def test_set_kamerstuk_resolves_citations_by_own_id(library: Library) -> None:
+    library.set_kamerstuk(seed(library, "000").name, "kst-28676-472")
+    ref = footnote_ref(library, "004", 1)
+    assert (ref.status, ref.target_letter_id, ref.confidence) == ("resolved", seed(library, "000").id, 1.0)
+    assert ref.reason == f"own Kamerstuk id of {seed(library, '000').name}"
+
+
+def test_deleting_a_cited_letter_unresolves_its_backlinks(library: Library) -> None:
+    ref = footnote_ref(library, "000", 5)
+    assert ref.status == "resolved"
+    library.delete_letter(seed(library, "003").name)
+    after = library.references.get(ref.id)
+    assert after.status == "missing" and after.target_letter_id is None
+    assert "kst-28676-467" in {m.canonical for m in library.references.missing()}
+
+
+def test_cli_refs_on_a_library_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop_app.cli import main
+
+    folder = str(tmp_path / "cli-lib")
+    assert main(["--library", folder, "refs", "--missing", "--json"]) == 0
+    missing = json.loads(capsys.readouterr().out)
+    top = missing[0]
+    assert (top["canonical"], top["count"]) == ("kst-28676-464", 3)
+    assert all(p["letter"] for p in top["places"])
+    with Library.open(Path(folder), search=False) as lib:
+        ref_id = footnote_ref(lib, "004", 1).id
+        ct25 = seed(lib, "000").name
+    assert main(["--library", folder, "refs", "confirm", str(ref_id), ct25]) == 0
+    capsys.readouterr()
+    assert main(["--library", folder, "refs", ct25, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["letter"]["kamerstuk"] == "kst-28676-472"
+    assert {r["letter"] for r in data["cited_by"]} == {seed_name for seed_name in _names(folder, "002", "004")}
+    assert main(["--library", folder, "refs", "confirm", "999999", ct25]) == 1
+    assert "no citation with id 999999" in capsys.readouterr().err
+
+
+def _names(folder: str, *prefixes: str) -> list[str]:
+    with Library.open(Path(folder), search=False) as lib:
+        return [seed(lib, p).name for p in prefixes]

@@ -4,8 +4,9 @@ re-wrapping the whole text finds the same words."""
 from __future__ import annotations
 
 import os
+import re
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core import anchoring
@@ -68,3 +69,30 @@ def test_rewrapped_text_finds_the_same_words(passage, width) -> None:
     anchor = anchoring.reanchor(ann, new)
     assert anchor.status == "anchored"
     assert "".join(new[anchor.start : anchor.end].split()) == "".join(ann.quote.split())
+
+
+@settings(max_examples=int(os.environ.get("ANCHOR_EXAMPLES", 40)), deadline=None)
+@given(
+    passage=st.builds(
+        lambda i, length: (WORD_STARTS[i], min(len(TEXT), WORD_STARTS[i] + length)),
+        st.integers(0, len(WORD_STARTS) - 1),
+        st.integers(100, 250),
+    ),
+    which=st.floats(0.2, 0.8),
+    word=st.sampled_from(["nadrukkelijk", "ook", "wellicht", "de", "aanvullende"]),
+    shift=st.text(alphabet="abc .\n", max_size=200),
+)
+def test_a_word_changed_inside_a_long_passage_is_found_fuzzily(passage, which, word, shift) -> None:
+    start, end = passage
+    assume(end - start >= 100)
+    ann = _annotation(start, end)
+    # replace the word at ``which`` of the passage (not its first or last) and shift the text
+    words = [m for m in re.finditer(r"\S+", ann.quote)]
+    target = words[max(1, min(len(words) - 2, int(len(words) * which)))]
+    edited = ann.quote[: target.start()] + word + ann.quote[target.end() :]
+    new = shift + TEXT[:start] + edited + TEXT[end:]
+    anchor = anchoring.reanchor(ann, new)
+    assert anchor.status == "anchored"
+    expected_start = len(shift) + start
+    found = new[anchor.start : anchor.end]
+    assert abs(anchor.start - expected_start) <= 2 and abs(len(found) - len(edited)) <= 3, (found, edited)

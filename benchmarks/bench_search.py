@@ -73,10 +73,10 @@ QUERIES: list[tuple[str, str, dict[str, Any], str, str, tuple[Any, ...]]] = [
     ("prefix", "luchtverded*", {}, "luchtverded*", "", ()),
     ("prefix short", "oekr*", {}, "oekr*", "", ()),
     ("fuzzy", "Oekrane~", {}, "oekraine", "", ()),
-    ("filter year", "defensie", {"year": 2024}, "defensie", "year = ?", (2024,)),
-    ("filter chamber", "Oekraine", {"chamber": "Eerste Kamer"}, "oekraine", "chamber = ?",
+    ("filter year", "defensie", {"year": 2024}, "defensie", "meta.year = ?", (2024,)),
+    ("filter chamber", "Oekraine", {"chamber": "Eerste Kamer"}, "oekraine", "meta.chamber = ?",
      ("Eerste Kamer",)),
-    ("filter theme", "NAVO", {"theme_ids": [4, 5]}, "navo", "themes LIKE ? OR themes LIKE ?",
+    ("filter theme", "NAVO", {"theme_ids": [4, 5]}, "navo", "meta.themes LIKE ? OR meta.themes LIKE ?",
      ("% 4 %", "% 5 %")),
     ("date sort", "munitie", {"sort": "date"}, "munitie", "", ()),
 ]
@@ -218,15 +218,19 @@ def build_fts(path: Path, count: int) -> float:
 
 
 def fts_query(db: sqlite3.Connection, match: str, where: str, params: tuple[Any, ...], by_date: bool) -> int:
-    filt = f"AND rowid IN (SELECT id FROM meta WHERE {where})" if where else ""
-    order = "(SELECT date FROM meta WHERE id = f.rowid) DESC" if by_date else "rank"
-    rows = db.execute(
-        f"SELECT rowid, bm25(f, 3.0, 1.0, 0.8, 1.5) AS rank, snippet(f, 1, '[[', ']]', '…', 40) "
-        f"FROM f WHERE f MATCH ? {filt} ORDER BY {order} LIMIT 20",
+    # A join, not "rowid IN (SELECT ...)": with IN, SQLite probes the FTS index once per filtered row
+    # (over a second per query at 10,000 letters).
+    filt = f"AND ({where})" if where else ""
+    order = "meta.date DESC" if by_date else "rank"
+    db.execute(
+        f"SELECT f.rowid, bm25(f, 3.0, 1.0, 0.8, 1.5) AS rank, snippet(f, 1, '[[', ']]', '…', 40) "
+        f"FROM f JOIN meta ON meta.id = f.rowid WHERE f MATCH ? {filt} ORDER BY {order} LIMIT 20",
         (match, *params),
     ).fetchall()
-    (total,) = db.execute(f"SELECT count(*) FROM f WHERE f MATCH ? {filt}", (match, *params)).fetchone()
-    return total if rows or not total else total
+    (total,) = db.execute(
+        f"SELECT count(*) FROM f JOIN meta ON meta.id = f.rowid WHERE f MATCH ? {filt}", (match, *params)
+    ).fetchone()
+    return int(total)
 
 
 def run_fts_queries(path: Path, repeats: int) -> tuple[list[float], dict[str, tuple[float, int]]]:

@@ -70,6 +70,12 @@ def assert_spans(text: str) -> None:
         ("zaak 2024Z10149", "2024Z10149"),
         ("2024D24009", "2024D24009"),
         ("(Kamerstuk 35 925 X)", "dossier-35925-X"),
+        ("Kamerstuk 21501-28", "dossier-21501-28"),
+        ("zie kamerstuk 28 676, nr. 467", "kst-28676-467"),
+        ("Kamerstukken I/II 2019/20, 35 300, nr. 3", "kst-35300-3"),
+        ("Kamerstukken I 2008/09, 31 700 VI, nr. D", "kst-31700-VI-D"),
+        ("Kst. 28676-467", "kst-28676-467"),
+        ("Handelingen I 2019/20, 12, item 3", "h-ek-20192020-12-3"),
     ],
 )
 def test_domain_forms_get_their_canonical_id(text: str, expected: str) -> None:

@@ -52,7 +52,7 @@ _DASH = r"[-\u2010\u2011\u2012\u2013]"
 _DOSSIER = r"(?<![\d.])\d{2}(?:\.|\s{1,8})?\d{3}(?![\d])"
 _ROMAN_OR_LETTER = r"(?:[IVXLC]{1,6}|[A-Z]{1,2})"
 _TOEV = (
-    rf"(?:{_DASH}\s*(?:\d{{1,3}}(?![\d])|{_ROMAN_OR_LETTER}(?![\w]))"
+    rf"(?:{_DASH}\s*(?:\d{{1,2}}(?![\d])|{_ROMAN_OR_LETTER}(?![\w]))"  # sub-series: 1-2 digits
     rf"|\s{{1,8}}{_ROMAN_OR_LETTER}(?![\w])"
     r"|\s*\(\s*R\s*\d{3,4}\s*\))"
 )
@@ -79,8 +79,8 @@ _KAMERSTUK = _compile(
     rf"""
     {_NOT_AFTER_LETTER}
     (?:
-        (?P<kw>Kamerstuk(?:ken)?|Kamerbrief|Kst\.?)
-        (?:\s+(?P<ch>II|I)(?![\w]))?
+        (?P<kw>[Kk]amerstuk(?:ken)?|[Kk]amerbrief|Kst\.?)
+        (?:\s+(?P<ch>I/II|II|I)(?![\w/]))?
         (?:\s*(?:,\s*)?(?:vergaderjaar\s+)?(?P<vj>{_VJ}))?
       |
         (?P<chamber>Tweede|Eerste)\s+Kamer\s*(?:,\s*)?vergaderjaar\s+(?P<vj2>{_VJ})
@@ -100,7 +100,7 @@ _KAMERSTUK = _compile(
 
 _COMPACT = _compile(
     rf"""
-    (?<![\w-])(?P<dossier>\d{{5}})-(?P<toev>\d{{1,3}}|{_ROMAN_OR_LETTER})-(?P<cnr>\d{{1,5}}[a-z]?)(?![\w-])
+    (?<![\w-])(?P<dossier>\d{{5}})-(?P<toev>\d{{1,2}}|{_ROMAN_OR_LETTER})-(?P<cnr>\d{{1,5}}[a-z]?)(?![\w-])
     """
 )
 
@@ -109,7 +109,7 @@ _HANDELINGEN = _compile(
     {_NOT_AFTER_LETTER}
     (?P<ah>Aanhangsel\s+(?:van\s+de\s+)?)?Handelingen\s+(?P<ch>II|I)(?![\w])
     \s*(?:,\s*)?(?:vergaderjaar\s+)?(?P<vj>{_VJ})
-    (?:\s*(?:,\s*)?(?:[Nn]r\.?|[Nn]ummer)\s*(?P<nr>\d{{1,5}})(?![\w]))?
+    (?:\s*(?:,\s*)?(?:[Nn]r\.?|[Nn]ummer)\s*(?P<nr>\d{{1,5}})(?![\w])|\s*,\s*(?P<nr2>\d{{1,5}})(?![\w\-\u2013]))?
     (?:\s*(?:,\s*)?item\s+(?P<item>\d{{1,3}})(?![\w]))?
     {_PAGE_SUFFIX}
     """
@@ -276,7 +276,7 @@ def _build_kamerstuk(match: re.Match[str]) -> list[Citation]:
         fields["toevoeging"] = toev
     chamber = match.group("ch") or match.group("chamber")
     if chamber:
-        fields["chamber"] = "ek" if chamber in ("I", "Eerste") else "tk"
+        fields["chamber"] = {"I": "ek", "Eerste": "ek", "I/II": "ek/tk"}.get(chamber, "tk")
     vj = vergaderjaar(match.group("vj") or match.group("vj2"))
     if vj:
         fields["vergaderjaar"] = vj
@@ -325,7 +325,7 @@ def _build_handelingen(match: re.Match[str]) -> list[Citation]:
     fields: dict[str, Any] = {"chamber": chamber}
     if vj:
         fields["vergaderjaar"] = vj
-    nr, item = match.group("nr"), match.group("item")
+    nr, item = match.group("nr") or match.group("nr2"), match.group("item")
     if nr:
         fields["nummer"] = nr
     if item:

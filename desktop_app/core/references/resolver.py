@@ -43,6 +43,11 @@ LIBRARY_KINDS = frozenset({"kamerstuk", "aanhangsel", "handelingen", "kamerbrief
 # Canonical ids in the official publication namespace: a document has exactly one of these.
 OFFICIAL_PREFIXES = ("kst-", "ah-", "h-")
 RESOLVED = ("resolved", "confirmed")
+EXTERNAL_LABELS = {
+    "eu": "EU document", "staatsblad": "Staatsblad publication", "staatscourant": "Staatscourant publication",
+    "activiteit": "Tweede Kamer activity", "zaak": "Tweede Kamer case", "document": "Tweede Kamer document number",
+    "dossier": "whole dossier",
+}  # fmt: skip
 
 DATE_CONFIDENCE = 0.9
 CONTEXT_DATE_CONFIDENCE = 0.8
@@ -202,7 +207,8 @@ class Resolver:
         if own:
             return own
         if ref.kind not in LIBRARY_KINDS:
-            return Resolution("external", reason=f"a {ref.kind} document, not a letter")
+            label = EXTERNAL_LABELS.get(ref.kind, ref.kind)
+            return Resolution("external", reason=f"{label}: not a letter, cannot be in the library")
         eligible = self.eligible(ref)
         by_date = self._by_date(ref, eligible)
         if by_date:

@@ -92,3 +92,10 @@ def test_cli_refs_on_a_library_folder(tmp_path: Path, capsys: pytest.CaptureFixt
 def _names(folder: str, *prefixes: str) -> list[str]:
     with Library.open(Path(folder), search=False) as lib:
         return [seed(lib, p).name for p in prefixes]
+
+
+def test_an_id_set_after_import_that_the_letter_cites_itself_is_no_backlink(library: Library) -> None:
+    letter = seed(library, "004")
+    library.set_kamerstuk(letter.name, "kst-27925-980")  # 004 cites 27 925, nr. 980 in its body
+    assert "kst-27925-980" not in {m.canonical for m in library.references.missing()}
+    assert library.references.cited_by(letter) == []

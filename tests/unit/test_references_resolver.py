@@ -158,3 +158,10 @@ def test_letter_terms_fold_accents_and_drop_stopwords() -> None:
     counts = letter_terms("De Oekraïne en de NAVO-bondgenoten.", "Geïnformeerd", ["Kamerstuk 28 676"])
     assert counts["oekraine"] == 1 and counts["bondgenoten"] == 1 and counts["geinformeerd"] == 3
     assert "kamerstuk" not in counts and "de" not in counts
+
+
+def test_a_citation_of_the_citing_letters_own_id_is_not_missing() -> None:
+    resolver = Resolver([letter(1, kamerstuk="kst-28676-472"), letter(2, kamerstuk="kst-28676-472")])
+    res = resolver.resolve(ref("Kamerstuk 28 676, nr. 472", letter_id=1))
+    assert (res.status, res.target_letter_id) == ("resolved", 1)
+    assert "names itself" in res.reason

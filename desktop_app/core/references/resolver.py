@@ -203,6 +203,9 @@ class Resolver:
         if confirmed is not None and confirmed in self.by_id and confirmed != ref.letter_id:
             name = self.by_id[confirmed].name
             return Resolution("confirmed", confirmed, 1.0, f"confirmed by the user as {name}")
+        citing = self.by_id.get(ref.letter_id)
+        if ref.canonical and citing and citing.kamerstuk == ref.canonical:  # e.g. an id set after import
+            return Resolution("resolved", citing.id, 1.0, f"the letter's own id ({citing.name} names itself)")
         own = self._by_own_kamerstuk(ref)
         if own:
             return own

@@ -56,7 +56,8 @@ def for_letter(db: Database, letter_id: int) -> list[Reference]:
 def targeting(db: Database, letter_id: int, statuses: Iterable[str] = ("resolved", "confirmed")) -> list[Reference]:
     wanted = list(statuses)
     marks = ", ".join("?" for _ in wanted)
-    return _select(db, f"WHERE target_letter_id = ? AND status IN ({marks})", [letter_id, *wanted])
+    where = f"WHERE target_letter_id = ? AND letter_id != target_letter_id AND status IN ({marks})"
+    return _select(db, where, [letter_id, *wanted])
 
 
 def get(db: Database, reference_id: int) -> Reference | None:

@@ -23,6 +23,7 @@ import re
 import shutil
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,7 @@ class Library:
         self.index: Any = _make_index(folder / INDEX_DIR) if search else None
         self.references: Any = _make_references(db, self)
         self._deferred: set[int] | None = None  # letters whose index update waits for the end of a batch
+        self._index_failed = False  # an index update failed: the marker stays until a rebuild
         self.last_backup: Path | None = None  # the backup made when this library was opened, if any
 
     # -- opening ---------------------------------------------------------------------------------
@@ -291,30 +293,38 @@ class Library:
         paths_by_id = self._theme_paths()
         return IndexDoc(letter=letter, annotations=annotations, theme_paths={t: paths_by_id[t] for t in used})
 
+    @contextmanager
+    def _changing(self) -> Iterator[None]:
+        """A store transaction the search index must follow. The dirty marker is laid down before the
+        commit and removed by :meth:`_refresh_index` after the index caught up, so a crash in between
+        is repaired (rebuilt) at the next open."""
+        if self.index is not None:
+            self._dirty_marker.touch()
+        with self.db.atomic():
+            yield
+
     def _refresh_index(self, letter_ids: Iterable[int]) -> None:
         """Bring the index up to date for these letters (after the store committed). A failure leaves
         the dirty marker so the next open rebuilds; it never undoes the user's change."""
         ids = sorted(set(letter_ids))
-        if not ids:
-            return
         if self.index is None:
-            if not self._dirty_marker.exists():
+            if ids and not self._dirty_marker.exists():
                 self._dirty_marker.write_text("changes were made without the search index", encoding="utf-8")
             return
         if self._deferred is not None:
             self._deferred.update(ids)
             return
-        marker = self._dirty_marker
         try:
-            marker.touch()
             for letter_id in ids:
                 if letters_repo.get(self.db, letter_id) is None:
                     self.index.delete(letter_id)
                 else:
                     self.index.update(self.index_doc(letter_id))
-            marker.unlink(missing_ok=True)
         except Exception as err:  # noqa: BLE001 - the index is derived data
+            self._index_failed = True
             self.notices.append(f"The search index could not be updated ({err}); it will be rebuilt.")
+        if not self._index_failed:  # in step again (after an update failed, only a rebuild is)
+            self._dirty_marker.unlink(missing_ok=True)
 
     def reindex(self, *, progress: Progress | None = None, cancel: CancelToken | None = None) -> int:
         """Rebuild the search index from the store; returns the number of letters indexed."""
@@ -323,6 +333,7 @@ class Library:
         ids = letters_repo.all_ids(self.db)
         self._dirty_marker.touch()
         self.index.rebuild((self.index_doc(i) for i in ids), len(ids), progress=progress, cancel=cancel)
+        self._index_failed = False
         self._dirty_marker.unlink(missing_ok=True)
         return len(ids)
 
@@ -403,15 +414,17 @@ class Library:
         old_path = self._source_path_of(old_id)
         copy = self._copy_original(path, parsed)
         try:
-            with self.db.atomic():
+            with self._changing():
                 letter_id, orphans = self._store_letter(parsed, old_id, copy)
                 letter = self.get_letter(letter_id)
                 self.references.extract(letter)
         except ImportFailed:
             self._remove_copy(copy, old_path)
+            self._refresh_index([])  # nothing changed: the index is still in step
             raise
         except Exception as err:  # noqa: BLE001 - one file never stops a batch
             self._remove_copy(copy, old_path)
+            self._refresh_index([])
             raise ImportFailed(
                 str(path), f"could not be stored in the library ({type(err).__name__}: {err})",
                 details=traceback.format_exc(),
@@ -520,7 +533,7 @@ class Library:
         None or "" clears it."""
         letter_id = self._letter_id(ref)
         value = _canonical_kamerstuk(kamerstuk) if kamerstuk and kamerstuk.strip() else None
-        with self.db.atomic():
+        with self._changing():
             letters_repo.set_kamerstuk(self.db, letter_id, value)
         self._refresh_index([letter_id])
         self.resolve_references()
@@ -533,7 +546,7 @@ class Library:
         count = annotations_repo.count_for_letter(self.db, letter.id)
         if count:
             raise InvalidInput(f"Letter {letter.name} has {count} annotation(s): delete or move them first.")
-        with self.db.atomic():
+        with self._changing():
             letters_repo.delete(self.db, letter.id)
         self._refresh_index([letter.id])
         self.resolve_references()
@@ -666,11 +679,13 @@ class Library:
             fields["color"] = _clean_color(color)
         if description is not None:
             fields["description"] = description
-        if fields:
+        if "name" in fields:  # theme paths are indexed; colours and descriptions are not
+            with self._changing():
+                themes_repo.update(self.db, theme.id, **fields)
+            self._refresh_index(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
+        elif fields:
             with self.db.atomic():
                 themes_repo.update(self.db, theme.id, **fields)
-        if "name" in fields:
-            self._refresh_index(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
         return self.get_theme(theme.id)
 
     def move_theme(self, ref: ThemeRef, *, parent: ThemeRef | None, position: int | None = None) -> Theme:
@@ -682,9 +697,12 @@ class Library:
             raise InvalidInput(f"Theme {theme.name!r} cannot be moved under itself or one of its sub-themes.")
         if parent_id != theme.parent_id:
             self._check_sibling_name(theme.name, parent_id)
-        with self.db.atomic():
-            self._place_theme(theme, parent_id, position)
-        if parent_id != theme.parent_id:
+        if parent_id == theme.parent_id:  # a new place among the same siblings: paths unchanged
+            with self.db.atomic():
+                self._place_theme(theme, parent_id, position)
+        else:
+            with self._changing():
+                self._place_theme(theme, parent_id, position)
             self._refresh_index(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
         return self.get_theme(theme.id)
 
@@ -708,7 +726,7 @@ class Library:
         if dst.id in self.theme_descendants(src.id):
             raise InvalidInput(f"Cannot merge {src.name!r} into its own sub-theme {dst.name!r}.")
         affected = themes_repo.letter_ids(self.db, self.theme_descendants(src.id))
-        with self.db.atomic():
+        with self._changing():
             moved = self._merge(src, dst)
             themes_repo.renumber(self.db, themes_repo.siblings(self.db, src.parent_id))
         self._refresh_index(affected)
@@ -739,7 +757,7 @@ class Library:
                 "(the annotations stay, without this theme)."
             )
         affected = themes_repo.letter_ids(self.db, self.theme_descendants(theme.id))
-        with self.db.atomic():
+        with self._changing():
             themes_repo.unlink_annotations(self.db, theme.id)
             siblings = themes_repo.siblings(self.db, theme.parent_id)
             at = siblings.index(theme.id)
@@ -758,7 +776,7 @@ class Library:
             raise InvalidInput(f"A theme with id {theme.id} already exists.")
         parent_id = theme.parent_id if theme.parent_id and themes_repo.get(self.db, theme.parent_id) else None
         ids = list(annotation_ids)
-        with self.db.atomic():
+        with self._changing():
             themes_repo.insert(
                 self.db, theme_id=theme.id, name=_clean_name(theme.name), color=_clean_color(theme.color),
                 parent_id=parent_id, description=theme.description, position=theme.position,
@@ -786,7 +804,7 @@ class Library:
             id=0, letter_id=target.id, start=sel.start, end=sel.end, quote=sel.quote, prefix=sel.prefix,
             suffix=sel.suffix, text_hash=sel.text_hash, note=note or "", theme_ids=tuple(themes),
         )  # fmt: skip
-        with self.db.atomic():
+        with self._changing():
             annotation_id = annotations_repo.insert(self.db, draft)
         self._refresh_index([target.id])
         return self.get_annotation(annotation_id)
@@ -819,7 +837,7 @@ class Library:
     ) -> Annotation:
         current = self.get_annotation(annotation_id)
         themes = self._theme_ids(theme_ids) if theme_ids is not None else None
-        with self.db.atomic():
+        with self._changing():
             if note is not None:
                 annotations_repo.update(self.db, current.id, note=note)
             if themes is not None:
@@ -831,7 +849,7 @@ class Library:
     def delete_annotation(self, annotation_id: int) -> Annotation:
         """Returns what was deleted, so undo can :meth:`restore_annotation` it."""
         current = self.get_annotation(annotation_id)
-        with self.db.atomic():
+        with self._changing():
             annotations_repo.delete(self.db, current.id)
         self._refresh_index([current.letter_id])
         return current
@@ -844,7 +862,7 @@ class Library:
         self._letter_id(annotation.letter_id)
         themes = themes_repo.existing_ids(self.db, annotation.theme_ids)
         kept = replace(annotation, theme_ids=tuple(t for t in annotation.theme_ids if t in themes))
-        with self.db.atomic():
+        with self._changing():
             annotations_repo.insert(self.db, kept, keep_id=True)
         self._refresh_index([annotation.letter_id])
         return self.get_annotation(annotation.id)
@@ -855,7 +873,7 @@ class Library:
         letter = self.get_letter(current.letter_id)
         _check_span(letter, start, end)
         sel = anchoring.select(letter.text, start, end, hash_=letters_repo.text_hash_of(self.db, letter.id))
-        with self.db.atomic():
+        with self._changing():
             annotations_repo.update(
                 self.db, current.id, start=sel.start, end=sel.end, quote=sel.quote, prefix=sel.prefix,
                 suffix=sel.suffix, text_hash=sel.text_hash, status=anchoring.ANCHORED,

@@ -101,3 +101,33 @@ def test_batch_import_indexes_every_letter(lib: Library, tmp_path: Path, count: 
         assert _ids(lib.search(word)) == {ids[f"brief_{i:02d}"]}
     assert lib.search("NAVO").total == 5 + count
     assert not (lib.folder / INDEX_DIRTY).exists()
+
+
+def test_a_crash_between_commit_and_index_update_is_repaired(tmp_path: Path) -> None:
+    folder = seeded_copy(tmp_path / "lib")
+    library = Library.open(folder)
+    library._refresh_index = lambda ids: None  # the process dies right after the commit
+    library.annotate_quote(1, "NDPP", note="zeppelinhangaar")
+    library.close()
+    with Library.open(folder) as again:
+        assert again.notices == ["Search index rebuilt (an earlier update did not finish)."]
+        assert _ids(again.search("zeppelinhangaar")) == {1}
+
+
+def test_a_failed_index_update_keeps_the_rebuild_pending(tmp_path: Path, monkeypatch) -> None:
+    folder = seeded_copy(tmp_path / "lib")
+    with Library.open(folder) as library:
+        real_update = library.index.update
+
+        def broken(doc):
+            raise OSError("disk full")
+
+        monkeypatch.setattr(library.index, "update", broken)
+        library.annotate_quote(1, "NDPP", note="zeppelinhangaar")
+        assert any("disk full" in n for n in library.notices)
+        monkeypatch.setattr(library.index, "update", real_update)
+        library.annotate_quote(2, "NAVO", note="iets anders")  # succeeds, but the first is still missing
+        assert (folder / INDEX_DIRTY).exists()
+    with Library.open(folder) as again:
+        assert _ids(again.search("zeppelinhangaar")) == {1}
+    assert not (folder / INDEX_DIRTY).exists()

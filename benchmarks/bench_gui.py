@@ -92,10 +92,9 @@ def child(folder: Path) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from desktop_app.app import create_window
     from desktop_app.core.services import Library
     from desktop_app.gui import style
-    from desktop_app.gui.controller import LibraryController
-    from desktop_app.gui.main_window import MainWindow
 
     app = QApplication([])
     style.apply(app)
@@ -103,7 +102,7 @@ def child(folder: Path) -> None:
     library = Library.open(folder)
     opened = time.perf_counter() - T0
     settings = QSettings(str(folder / "bench-settings.ini"), QSettings.IniFormat)
-    window = MainWindow(LibraryController(library), settings)
+    window = create_window(library, settings)
     window.show()
     app.processEvents()
     interactive = time.perf_counter() - T0

@@ -61,9 +61,6 @@ def _run(args: argparse.Namespace, app: Any) -> int:
     from desktop_app.core.errors import AppError
     from desktop_app.core.services import Library
     from desktop_app.gui import errors
-    from desktop_app.gui.controller import LibraryController
-    from desktop_app.gui.main_window import MainWindow
-
     errors.unexpected_errors.clear()
     if args.smoke or args.screenshots:
         errors.presenter = _print_presenter
@@ -85,8 +82,7 @@ def _run(args: argparse.Namespace, app: Any) -> int:
     opening.close()
 
     settings = QSettings(args.settings, QSettings.IniFormat) if args.settings else QSettings()
-    controller = LibraryController(library)
-    window = MainWindow(controller, settings)
+    window = create_window(library, settings)
     for notice in getattr(library, "notices", []):
         window.statusBar().showMessage(notice, 8000)
     try:
@@ -103,6 +99,21 @@ def _run(args: argparse.Namespace, app: Any) -> int:
     finally:
         window.close()
         library.close()
+
+
+def create_window(library: Any, settings: Any) -> Any:
+    """The main window over an open library. The letter list (one query over every letter) is
+    fetched on a helper thread while the widgets are built; the Library lock keeps it serialised
+    with the window's own calls."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desktop_app.gui.controller import LibraryController
+    from desktop_app.gui.main_window import MainWindow
+
+    controller = LibraryController(library)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="letters") as pool:
+        letters = pool.submit(controller.library.list_letters)
+        return MainWindow(controller, settings, letters=letters)
 
 
 class _OpeningProgress:

@@ -7,6 +7,7 @@ is on screen and the Back/Forward history.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import __version__
 from desktop_app.core.errors import AppError, Cancelled
-from desktop_app.core.model import Annotation, Letter, Reference, SearchResults, Theme
+from desktop_app.core.model import Annotation, Letter, LetterSummary, Reference, SearchResults, Theme
 from desktop_app.gui.controller import LibraryController
 from desktop_app.gui.dialogs import CitationDialog, ExportDialog, ImportSummaryDialog
 from desktop_app.gui.errors import show_error
@@ -80,7 +81,16 @@ class Location:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, controller: LibraryController, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: LibraryController,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        letters: Future[list[LetterSummary]] | None = None,
+    ) -> None:
+        """``letters``: the letter list already being fetched on another thread (start-up overlaps
+        that query with building the widgets); None fetches it here."""
         super().__init__(parent)
         self.controller = controller
         controller.setParent(self)  # workers and undo stack live and die with the window
@@ -101,7 +111,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self._connect()
-        self.reload_letters()
+        self.reload_letters(letters.result() if letters is not None else None)
         self.reload_themes()
         self._update_history_actions()
         self._restore_state()
@@ -463,8 +473,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- letters -----------------------------------------------------------------------------------
-    def reload_letters(self) -> None:
-        summaries = self.library.list_letters()
+    def reload_letters(self, summaries: list[LetterSummary] | None = None) -> None:
+        if summaries is None:
+            summaries = self.library.list_letters()
         self.letter_model.set_rows(summaries)
         years = sorted({s.date[:4] for s in summaries if s.date}, reverse=True)
         chambers = sorted({s.chamber for s in summaries if s.chamber})

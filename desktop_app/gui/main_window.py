@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, QSize, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -432,6 +432,25 @@ class MainWindow(QMainWindow):
         self.controller.annotations_changed.connect(self._on_controller_annotations_changed)
         self.controller.themes_changed.connect(self._on_controller_themes_changed)
         self.controller.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+        self.search_edit.installEventFilter(self)
+        self.reader.installEventFilter(self)
+        order = [self.search_edit, self.theme_filter, self.year_filter, self.chamber_filter, self.letter_table,
+                 self.results_view, self.reader, self.annotations_panel.view, self.annotations_panel.note_edit,
+                 self.themes_panel.view, self.references_panel.tree]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
+        """Down in the search field goes to the results; Escape in the reader clears search marks."""
+        if event.type() == QEvent.KeyPress:
+            if watched is self.search_edit and event.key() == Qt.Key_Down and self.results_model.rowCount():
+                self.results_view.setFocus(Qt.TabFocusReason)
+                self.results_view.setCurrentIndex(self.results_model.index(0, 0))
+                return True
+            if watched is self.reader and event.key() == Qt.Key_Escape and self.reader.search_spans:
+                self.reader.set_search_spans([])
+                return True
+        return super().eventFilter(watched, event)
 
     # -- state -------------------------------------------------------------------------------------
     def _restore_state(self) -> None:

@@ -184,3 +184,30 @@ def _click_at(qtbot: Any, reader: Any, position: int) -> None:
     point: QPoint = point_of(reader, position)
     qtbot.mouseClick(reader.viewport(), Qt.LeftButton, pos=point)
     QApplication.processEvents()
+
+
+def test_keyboard_only_from_search_to_tagging(qtbot: Any, window: Any, library: Any) -> None:
+    """Ctrl+F, type, Down into the results, Enter opens the passage, Shift+End selects, 1 tags it,
+    Escape clears the search marks."""
+    qtbot.keyClick(window, Qt.Key_F, Qt.ControlModifier)
+    qtbot.keyClicks(window.search_edit, "navo")
+    qtbot.waitUntil(lambda: window.results_model.rowCount() > 0, timeout=15_000)
+    qtbot.keyClick(window.search_edit, Qt.Key_Down)
+    assert window.results_view.hasFocus()
+    qtbot.keyClick(window.results_view, Qt.Key_Right)  # expand the letter
+    qtbot.keyClick(window.results_view, Qt.Key_Down)  # its first snippet
+    qtbot.keyClick(window.results_view, Qt.Key_Return)
+    assert window.reader.hasFocus() and window.reader.search_spans
+    start = window.reader.selected_span()[0]
+    cursor = window.reader.textCursor()
+    cursor.setPosition(cursor.selectionStart())
+    window.reader.setTextCursor(cursor)
+    qtbot.keyClick(window.reader, Qt.Key_End, Qt.ShiftModifier)
+    span = window.reader.selected_span()
+    assert span is not None and span[0] == start
+    qtbot.keyClick(window.reader, Qt.Key_1)
+    (annotation,) = library.list_annotations(window.letter.id)
+    assert (annotation.start, annotation.end) == span
+    assert annotation.theme_ids == (window.controller.themes[0].id,)
+    qtbot.keyClick(window.reader, Qt.Key_Escape)
+    assert window.reader.search_spans == []

@@ -33,7 +33,7 @@ from whoosh.searching import Searcher
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
-from desktop_app.core.search.formats import FastLeafMatcher, block_values
+from desktop_app.core.search.formats import FastLeafMatcher, block_payloads
 
 B = 0.75
 K1 = 1.2
@@ -58,7 +58,7 @@ class Postings:
     blocks: list[tuple[int, bytes | None, int, int, list[int] | None]] = field(default_factory=list)
     eager: list[bytes] = field(default_factory=list)  # payloads of postings not read block-wise
     _starts: list[int] = field(default_factory=list)
-    _decoded: dict[int, list[bytes]] = field(default_factory=dict)
+    _decoded: dict[int, tuple[bytes, list[int]]] = field(default_factory=dict)
 
     def value(self, i: int) -> bytes:
         if not self._starts:
@@ -69,9 +69,12 @@ class Postings:
             return self.eager[count + i - start]
         decoded = self._decoded.get(j)
         if decoded is None:
-            decoded = self._decoded[j] = block_values(raw, count, compression)
+            decoded = self._decoded[j] = block_payloads(raw, count, compression)
+        payloads, ends = decoded
         row = i - start
-        return decoded[kept[row] if kept is not None else row]
+        if kept is not None:
+            row = kept[row]
+        return payloads[ends[row] : ends[row + 1]]
 
 
 class Engine:
@@ -286,10 +289,27 @@ class Engine:
             candidates.intersection_update(r)
         found: dict[int, int] = {}
         slop = max(1, q.slop)
-        for docnum in candidates:
-            count = _phrase_count([positions(w.value(r[docnum])) for w, r in zip(words, rows)], slop)
-            if count:
-                found[docnum] = count
+        if slop > 1:
+            for docnum in candidates:
+                count = _phrase_count([positions(w.value(r[docnum])) for w, r in zip(words, rows)], slop)
+                if count:
+                    found[docnum] = count
+        else:
+            # Where the phrase could start = positions of word i minus i, intersected over the words;
+            # the rarest word first, stopping at the first word that leaves nothing.
+            order = sorted(range(len(words)), key=lambda i: len(words[i].ids))
+            for docnum in candidates:
+                starts: set[int] | None = None
+                for i in order:
+                    shifted = [p - i for p in positions(words[i].value(rows[i][docnum]))]
+                    if starts is None:
+                        starts = set(shifted)
+                    else:
+                        starts.intersection_update(shifted)
+                    if not starts:
+                        break
+                if starts:
+                    found[docnum] = len(starts)
         ids = sorted(found)
         return self._bm25(q.fieldname, ids, [float(found[d]) for d in ids], q.boost * len(words))
 
@@ -346,6 +366,7 @@ def _read_all(matcher: Any, offset: int, deleted: frozenset[int], out: Postings)
     """Append a posting list with global docnums: block by block for our codec's blocks (payloads
     left compressed), one posting at a time otherwise."""
     ids, weights = out.ids, out.weights
+    deleted_sorted = sorted(deleted) if deleted else []
     if isinstance(matcher, FastLeafMatcher):
         while matcher.is_active():
             matcher._read_ids()
@@ -353,7 +374,7 @@ def _read_all(matcher: Any, offset: int, deleted: frozenset[int], out: Postings)
             block_ids, block_weights = matcher._ids, matcher._weights
             raw, count, compression = matcher.block_payloads()
             kept = None
-            if deleted:
+            if deleted and _any_between(deleted_sorted, block_ids[0], block_ids[-1]):
                 kept = [i for i, d in enumerate(block_ids) if d not in deleted]
                 block_ids = [block_ids[i] for i in kept]
                 block_weights = [block_weights[i] for i in kept]
@@ -370,6 +391,11 @@ def _read_all(matcher: Any, offset: int, deleted: frozenset[int], out: Postings)
             weights.append(matcher.weight())
             out.eager.append(matcher.value())
         matcher.next()
+
+
+def _any_between(ordered: list[int], low: int, high: int) -> bool:
+    i = bisect_left(ordered, low)
+    return i < len(ordered) and ordered[i] <= high
 
 
 def positions(value: bytes) -> list[int]:

@@ -168,14 +168,20 @@ class FastLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
         return self._data[2], self._data[3], self._data[4]
 
 
-def block_values(raw: bytes, n: int, compression: int) -> list[bytes]:
-    """The payloads of a block written by :class:`FastPostingsWriter`."""
+def block_payloads(raw: bytes, n: int, compression: int) -> tuple[bytes, list[int]]:
+    """(all payloads of a block written by :class:`FastPostingsWriter`, where each one starts; the
+    last entry is the end)."""
     lengths = array("I")
     lengths.frombytes(raw[8 * n : 12 * n])
     payloads = raw[12 * n :]
     if compression:
         payloads = zlib.decompress(payloads)
-    ends = list(accumulate(lengths, initial=0))
+    return payloads, list(accumulate(lengths, initial=0))
+
+
+def block_values(raw: bytes, n: int, compression: int) -> list[bytes]:
+    """The payloads of a block written by :class:`FastPostingsWriter`, one per posting."""
+    payloads, ends = block_payloads(raw, n, compression)
     return [payloads[a:b] for a, b in zip(ends, ends[1:])]
 
 

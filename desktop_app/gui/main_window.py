@@ -62,7 +62,8 @@ from desktop_app.gui.models import (
     date_label,
 )
 from desktop_app.gui.panels import AnnotationsPanel, HtmlDelegate, ReferencesPanel, ThemesPanel
-from desktop_app.gui.reader import FOOTNOTE_HREF, ReaderView
+from desktop_app.gui.reader import ReaderView
+from desktop_app.gui.tasks import PROGRESS_DELAY_MS
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +258,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.annotations_dock, self.references_dock)
         self.annotations_dock.raise_()
         self.resize(1440, 900)
+        self.resizeDocks([self.themes_dock], [360], Qt.Horizontal)
+        self.resizeDocks([self.themes_dock, self.annotations_dock], [330, 470], Qt.Vertical)
         self._show_letter_header(None)
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -1235,14 +1238,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Importing…")
         return handle
 
-    def _submit_work(self, title: str, work: Any, on_finished: Any) -> Any:
+    def _submit_work(self, title: str, work: Any, on_finished: Any, *, modal: bool = False) -> Any:
         """Run long work on the worker thread with a progress dialog after 0.5 s; errors reach the
         error boundary."""
         handle = self.controller.work.submit(title, work)
         handle.finished.connect(on_finished)
         handle.failed.connect(self._on_task_failed)
         handle.progressed.connect(self._on_task_progressed)
-        handle.show_progress_after(self)
+        handle.show_progress_after(self, 0 if modal else PROGRESS_DELAY_MS, modal=modal)
         return handle
 
     @Slot(object)
@@ -1282,7 +1285,7 @@ class MainWindow(QMainWindow):
         def work(progress: Any, cancel: Any) -> int:
             return int(library.reindex(progress=progress, cancel=cancel))
 
-        self._submit_work("Rebuilding the search index", work, self._on_reindex_finished)
+        self._submit_work("Rebuilding the search index", work, self._on_reindex_finished, modal=True)
 
     @Slot(object)
     def _on_reindex_finished(self, count: int) -> None:

@@ -56,6 +56,8 @@ def take_screenshots(app: QApplication, window: Any, out: Path) -> list[Path]:
     window.raise_()
     window.activateWindow()
     _settle(app, 0.8)
+    if window.letter_model.rowCount():
+        window.open_letter(window.letter_model.rows[0].id, record=False)
     saved: list[Path] = []
 
     # 1. the search results

@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop_app.core.tasks import CancelToken
@@ -78,9 +78,14 @@ class TaskHandle(QObject):
     def cancel(self) -> None:
         self.cancel_token.cancel()
 
-    def show_progress_after(self, parent: QWidget | None, delay_ms: int = PROGRESS_DELAY_MS) -> None:
-        """Show a cancellable progress dialog if the work is still running after ``delay_ms``."""
+    def show_progress_after(
+        self, parent: QWidget | None, delay_ms: int = PROGRESS_DELAY_MS, *, modal: bool = False
+    ) -> None:
+        """Show a cancellable progress dialog if the work is still running after ``delay_ms``.
+        ``modal``: for work that holds the Library for its whole length (reindex), the window waits
+        behind the dialog instead of stalling on the Library lock; it still repaints and can cancel."""
         self._dialog_parent = parent
+        self._modal = modal
         QTimer.singleShot(delay_ms, self._on_delay_elapsed)
 
     @Slot()
@@ -93,6 +98,8 @@ class TaskHandle(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(self._on_dialog_canceled)
+        if getattr(self, "_modal", False):
+            dialog.setWindowModality(Qt.WindowModal)
         self._dialog = dialog
         self._update_dialog()
         dialog.show()

@@ -78,3 +78,13 @@ def test_dropping_files_imports_them(qtbot: Any, window: Any, tmp_path: Path, se
     QApplication.sendEvent(window, QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
     qtbot.waitUntil(lambda: window.letter_model.rowCount() == before + 1, timeout=60_000)
     assert path.name in {s.source_file for s in window.letter_model.rows}
+
+
+def test_reindex_from_the_menu_runs_in_the_worker_with_progress(qtbot: Any, window: Any, library: Any) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    window.actions_by_name["reindex"].trigger()
+    qtbot.waitUntil(lambda: window.findChild(QProgressDialog) is not None or "rebuilt" in window.statusBar().currentMessage(), timeout=60_000)
+    qtbot.waitUntil(lambda: "rebuilt" in window.statusBar().currentMessage(), timeout=60_000)
+    assert f"{len(library.list_letters())} letters" in window.statusBar().currentMessage()
+    assert library.search("luchtverdediging").total >= 1

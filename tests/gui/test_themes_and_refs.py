@@ -157,3 +157,25 @@ def test_an_orphan_is_shown_and_can_be_reattached(window: Any, library: Any, tmp
     assert (moved.start, moved.status) == (start, "anchored")
     window.controller.undo_stack.undo()
     assert library.get_annotation(annotation.id).status != "anchored"
+
+
+def test_move_down_reorders_siblings_and_undo(window: Any, library: Any) -> None:
+    top = [t for t in library.list_themes() if t.parent_id is None]
+    first, second = top[0], top[1]
+    _select_theme(window, first.id)
+    window.actions_by_name["theme_down"].trigger()
+    order = [t.id for t in library.list_themes() if t.parent_id is None]
+    assert order.index(first.id) == order.index(second.id) + 1
+    assert window.controller.theme_for_key(1).id != first.id  # the keys follow the order shown
+    window.controller.undo_stack.undo()
+    assert [t.id for t in library.list_themes() if t.parent_id is None][:2] == [first.id, second.id]
+
+
+def test_search_respects_the_year_and_chamber_filters(qtbot: Any, window: Any, library: Any) -> None:
+    summaries = {s.id: s for s in library.list_letters()}
+    window.year_filter.setCurrentIndex(window.year_filter.findData("2025"))  # set before typing: one search
+    window.search_edit.setText("navo")
+    qtbot.waitUntil(lambda: window.results_model.rowCount() > 0, timeout=15_000)
+    ids = {h.letter_id for h in window.results_model.hits}
+    assert ids and all((summaries[i].date or "").startswith("2025") for i in ids)
+    assert window.letter_proxy.rowCount() == sum(1 for s in summaries.values() if (s.date or "").startswith("2025"))

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtGui import QTextCursor
 
 from desktop_app.core.importing import parse_text
-from desktop_app.core.model import Annotation, Footnote, Letter, Theme
+from desktop_app.core.model import Annotation, Letter, Theme
 from desktop_app.gui.reader import OffsetMap, ReaderView, highlight_segments
 
 from .helpers import hover

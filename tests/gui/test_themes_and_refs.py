@@ -179,3 +179,16 @@ def test_search_respects_the_year_and_chamber_filters(qtbot: Any, window: Any, l
     ids = {h.letter_id for h in window.results_model.hits}
     assert ids and all((summaries[i].date or "").startswith("2025") for i in ids)
     assert window.letter_proxy.rowCount() == sum(1 for s in summaries.values() if (s.date or "").startswith("2025"))
+
+
+def test_deleting_a_parent_theme_and_undo_restores_the_tree(window: Any, library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = [(t.id, t.parent_id, t.name) for t in library.list_themes()]
+    parent = next(t for t in library.list_themes() if any(c.parent_id == t.id for c in library.list_themes()))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    _select_theme(window, parent.id)
+    window.actions_by_name["delete_theme"].trigger()
+    assert parent.id not in {t.id for t in library.list_themes()}
+    window.controller.undo_stack.undo()
+    assert [(t.id, t.parent_id, t.name) for t in library.list_themes()] == before
+    window.controller.undo_stack.redo()
+    assert parent.id not in {t.id for t in library.list_themes()}

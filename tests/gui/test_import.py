@@ -68,16 +68,20 @@ def test_cancel_stops_between_files(qtbot: Any, window: Any, tmp_path: Path, see
     assert window.findChild(ImportSummaryDialog).windowTitle() == "Import cancelled"
 
 
-def test_dropping_files_imports_them(qtbot: Any, window: Any, tmp_path: Path, seed_files: list[Path]) -> None:
+def test_dropping_a_folder_and_a_pdf_imports_them(
+    qtbot: Any, window: Any, tmp_path: Path, seed_files: list[Path], samples_dir: Path
+) -> None:
     (path,) = _letters(tmp_path / "drop", seed_files, 1)
+    pdf = samples_dir / "kst-32545-143_motie_2021.pdf"
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    mime.setUrls([QUrl.fromLocalFile(str(path.parent)), QUrl.fromLocalFile(str(pdf))])
     before = window.letter_model.rowCount()
     enter = QDragEnterEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     assert QApplication.sendEvent(window, enter) and enter.isAccepted()
     QApplication.sendEvent(window, QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
-    qtbot.waitUntil(lambda: window.letter_model.rowCount() == before + 1, timeout=60_000)
-    assert path.name in {s.source_file for s in window.letter_model.rows}
+    qtbot.waitUntil(lambda: window.letter_model.rowCount() == before + 2, timeout=60_000)
+    assert {path.name, pdf.name} <= {s.source_file for s in window.letter_model.rows}
+    assert window.last_import_report.failed == []
 
 
 def test_reindex_from_the_menu_runs_in_the_worker_with_progress(qtbot: Any, window: Any, library: Any) -> None:

@@ -86,7 +86,7 @@ def _show(ctx: Context, args: argparse.Namespace, annotation: Annotation) -> int
 
 
 def _span(args: argparse.Namespace, letter: object, ctx: Context) -> tuple[int, int]:
-    from desktop_app.core.services import find_quote
+    from desktop_app.core.anchoring import find_quote
 
     if args.quote is not None:
         if args.start is not None or args.end is not None:

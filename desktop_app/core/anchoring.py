@@ -104,6 +104,22 @@ def reanchor(old: Annotation, new_text: str, *, new_hash: str | None = None) -> 
     return Anchor(old.start, old.end, ORPHAN, 0.0, "orphan")
 
 
+def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every place ``quote`` stands in ``text`` (for annotating a passage given by its words):
+    exactly, else ignoring white space, hyphens, punctuation and case."""
+    quote = quote.strip()
+    if not quote:
+        return []
+    spans = [(s, s + len(quote)) for s in _occurrences(text, quote)]
+    if spans:
+        return spans
+    keyed = Keyed(text)
+    key = Keyed(quote).key
+    if not key:
+        return []
+    return [_widen(text, *keyed.span(s, s + len(key)), quote) for s in _occurrences(keyed.key, key)]
+
+
 # -- normalised form -------------------------------------------------------------------------------
 
 

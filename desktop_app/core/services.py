@@ -815,7 +815,7 @@ class Library:
         """Annotate the ``occurrence``-th (1-based) place where ``quote`` stands in the letter. The
         quote may differ from the text in line breaks, hyphenation and case."""
         target = self.get_letter(letter)
-        spans = find_quote(target.text, quote)
+        spans = anchoring.find_quote(target.text, quote)
         if not spans:
             raise InvalidInput(f"The quote {_short(quote)!r} does not occur in letter {target.name}.")
         if not 1 <= occurrence <= len(spans):
@@ -986,22 +986,6 @@ def _check_span(letter: Letter, start: int, end: int) -> None:
         )
     if not letter.text[start:end].strip():
         raise InvalidInput(f"Span {start}-{end} of letter {letter.name} holds only white space.")
-
-
-def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
-    """Every place ``quote`` stands in ``text``: exactly, else ignoring white space, hyphens,
-    punctuation and case."""
-    quote = quote.strip()
-    if not quote:
-        return []
-    spans = [(s, s + len(quote)) for s in anchoring._occurrences(text, quote)]  # noqa: SLF001
-    if spans:
-        return spans
-    keyed = anchoring.Keyed(text)
-    key = anchoring.Keyed(quote).key
-    if not key:
-        return []
-    return [keyed.span(s, s + len(key)) for s in anchoring._occurrences(keyed.key, key)]  # noqa: SLF001
 
 
 def _canonical_kamerstuk(value: str) -> str:

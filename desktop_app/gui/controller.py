@@ -46,12 +46,13 @@ class LibraryController(QObject):
         return self._themes[number - 1] if 1 <= number <= min(9, len(self._themes)) else None
 
     def references_for(self, letter_id: int) -> list[Reference]:
-        service = getattr(self.library, "references", None)
-        return list(service.refs_for(letter_id)) if service is not None else []
+        """What the letter cites; empty when this installation has no reference service."""
+        ask = getattr(getattr(self.library, "references", None), "refs_for", None)
+        return list(ask(letter_id)) if ask is not None else []
 
     def cited_by(self, letter_id: int) -> list[Reference]:
-        service = getattr(self.library, "references", None)
-        return list(service.cited_by(letter_id)) if service is not None else []
+        ask = getattr(getattr(self.library, "references", None), "cited_by", None)
+        return list(ask(letter_id)) if ask is not None else []
 
     def summary_for(self, summary: LetterSummary) -> LetterSummary:
         """The summary row of a letter after its annotations changed (without listing all letters)."""

@@ -761,9 +761,8 @@ class MainWindow(QMainWindow):
         else:
             position = layout.body_to_doc(ref.start)
         if position is not None:
-            self._jump_within_letter(position)
-        if ref.status not in ("resolved", "confirmed"):
-            self.follow_reference(ref)
+            self.reader.go_to_position(position)  # so that Back from the cited letter returns here
+        self.follow_reference(ref)
 
     def _on_references_citing_letter_activated(self, ref: Reference) -> None:
         if ref.location == "body":

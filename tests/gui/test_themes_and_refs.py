@@ -192,3 +192,18 @@ def test_deleting_a_parent_theme_and_undo_restores_the_tree(window: Any, library
     assert [(t.id, t.parent_id, t.name) for t in library.list_themes()] == before
     window.controller.undo_stack.redo()
     assert parent.id not in {t.id for t in library.list_themes()}
+
+
+def test_references_panel_cites_opens_the_cited_letter(window: Any, library: Any) -> None:
+    resolved = [r for s in library.list_letters() for r in library.references.refs_for(s.id) if r.status == "resolved"]
+    ref = resolved[0]
+    window.open_letter(ref.letter_id)
+    panel = window.references_panel
+    item = next(panel.cites.child(i) for i in range(panel.cites.childCount()) if panel.cites.child(i).data(0, Qt.UserRole)[1].id == ref.id)
+    panel.tree.itemActivated.emit(item, 0)
+    assert window.letter.id == ref.target_letter_id
+    window.go_back()
+    assert window.letter.id == ref.letter_id
+    layout = window.reader.layout_info
+    expected = layout.footnote_to_doc(ref.footnote_number, ref.start) if ref.location == "footnote" else layout.body_to_doc(ref.start)
+    assert window.reader.textCursor().position() == expected

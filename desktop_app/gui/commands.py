@@ -250,3 +250,19 @@ class MergeThemes(_Command):
         for child in self.children:
             self.library.move_theme(child.id, parent=self.source.id, position=child.position)
         self.controller.themes_touched(annotations=True)
+
+
+class SetKamerstuk(_Command):
+    """The letter's own Kamerstuk id, set by the user (citations of it then resolve to it)."""
+
+    def __init__(self, controller: LibraryController, letter_id: int, old: str | None, new: str | None) -> None:
+        super().__init__(controller, "Set Kamerstuk id")
+        self.letter_id, self.old, self.new = letter_id, old, new
+
+    def apply(self) -> None:
+        self.library.set_kamerstuk(self.letter_id, self.new)
+        self.controller.letter_touched(self.letter_id)
+
+    def revert(self) -> None:
+        self.library.set_kamerstuk(self.letter_id, self.old)
+        self.controller.letter_touched(self.letter_id)

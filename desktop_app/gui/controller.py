@@ -17,6 +17,7 @@ from desktop_app.gui.tasks import TaskRunner
 
 class LibraryController(QObject):
     letters_changed = Signal()  # letters were added or replaced
+    letter_changed = Signal(int)  # a letter's own data (e.g. its Kamerstuk id) and so references changed
     annotations_changed = Signal(int, object, bool)  # letter id (-1: any), focus annotation id, note only
     themes_changed = Signal()
     references_changed = Signal()
@@ -67,6 +68,13 @@ class LibraryController(QObject):
         self.annotations_changed.emit(letter_id, annotation_id, note_only)
         if not note_only:
             self.themes_changed.emit()  # counts
+
+    def letter_touched(self, letter_id: int) -> None:
+        self.letter_changed.emit(letter_id)
+
+    def set_kamerstuk(self, letter_id: int, kamerstuk: str | None) -> None:
+        old = self.library.get_letter(letter_id).kamerstuk
+        self._push(commands.SetKamerstuk(self, letter_id, old, kamerstuk or None))
 
     def themes_touched(self, *, annotations: bool = False) -> None:
         self.reload_themes()

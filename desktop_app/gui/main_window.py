@@ -214,6 +214,9 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("hint")
         left_layout.addWidget(self.count_label)
 
+        self.page_label = QLabel("", self)  # "Page 2 of 4" for the cursor, in the status bar
+        self.page_label.setObjectName("hint")
+        self.statusBar().addPermanentWidget(self.page_label)
         self.reader = ReaderView(self)
         self.title_label = QLabel("", self)
         self.title_label.setObjectName("letter_title")
@@ -312,6 +315,8 @@ class MainWindow(QMainWindow):
           "Remove the annotation at the cursor (Delete in the reader)")
         a("reattach", "Re-&attach to selection", self._on_reattach_triggered, None,
           "Anchor the selected annotation (e.g. one not found in the current text) to the selected text")
+        a("set_kamerstuk", "Set &Kamerstuk id…", self._on_set_kamerstuk_triggered, None,
+          "Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here")
         a("back", "&Back", self._on_back_triggered, ["Alt+Left", Qt.Key_Back], "Back to where you were")
         a("forward", "&Forward", self._on_forward_triggered, ["Alt+Right", Qt.Key_Forward], "Forward again")
         a("focus_reader", "Go to &reader", self.reader.setFocus, "Ctrl+2")
@@ -351,6 +356,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(acts["note"])
         edit_menu.addAction(acts["remove_annotation"])
         edit_menu.addAction(acts["reattach"])
+        edit_menu.addSeparator()
+        edit_menu.addAction(acts["set_kamerstuk"])
         themes_menu = menu.addMenu("&Themes")
         for name in ("new_theme", "new_subtheme", "rename_theme", "recolour_theme", "move_theme",
                      "theme_up", "theme_down", "merge_theme", "delete_theme"):
@@ -434,6 +441,7 @@ class MainWindow(QMainWindow):
         self.themes_panel.model.rename_requested.connect(self._on_theme_model_rename_requested)
         self.controller.annotations_changed.connect(self._on_controller_annotations_changed)
         self.controller.themes_changed.connect(self._on_controller_themes_changed)
+        self.controller.letter_changed.connect(self._on_controller_letter_changed)
         self.controller.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self.search_edit.installEventFilter(self)
         self.reader.installEventFilter(self)
@@ -997,6 +1005,22 @@ class MainWindow(QMainWindow):
             return
         self._guard(self.controller.reattach_annotation, annotation, span[0], span[1])
 
+    def _on_set_kamerstuk_triggered(self) -> None:
+        if self.letter is None:
+            return
+        value, ok = QInputDialog.getText(
+            self, "Kamerstuk id", "This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):",
+            QLineEdit.Normal, self.letter.kamerstuk or "",
+        )
+        if ok and (value.strip() or None) != self.letter.kamerstuk:
+            self._guard(self.controller.set_kamerstuk, self.letter.id, value.strip() or None)
+
+    def _on_controller_letter_changed(self, letter_id: int) -> None:
+        self.reload_letters()
+        if self.letter is not None:
+            self.open_letter(self.letter.id, position=self.reader.textCursor().position(), record=False)
+        self.statusBar().showMessage("References updated.", 4000)
+
     def _on_focus_annotations_triggered(self) -> None:
         self.annotations_dock.show()
         self.annotations_dock.raise_()
@@ -1023,6 +1047,9 @@ class MainWindow(QMainWindow):
 
     def _on_reader_cursor_position_changed(self) -> None:
         offset = self.reader.cursor_offset()
+        page = self.letter.page_of(offset) if self.letter is not None and offset is not None else None
+        pages = self.letter.pages if self.letter is not None else None
+        self.page_label.setText(f"Page {page} of {pages}" if page and pages else (f"Page {page}" if page else ""))
         if offset is None or self.reader.textCursor().hasSelection():
             return
         found = self.reader.annotations_at(offset)

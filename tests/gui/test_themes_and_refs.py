@@ -207,3 +207,21 @@ def test_references_panel_cites_opens_the_cited_letter(window: Any, library: Any
     layout = window.reader.layout_info
     expected = layout.footnote_to_doc(ref.footnote_number, ref.start) if ref.location == "footnote" else layout.body_to_doc(ref.start)
     assert window.reader.textCursor().position() == expected
+
+
+def test_setting_a_kamerstuk_id_resolves_citations_of_it(window: Any, library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Letter 000 does not name itself; 002 cites it as "Kamerbrief 28 676, nr. 472"."""
+    citing = next(r for s in library.list_letters() for r in library.references.refs_for(s.id)
+                  if r.canonical == "kst-28676-472" and r.location == "body")
+    target = next(s.id for s in library.list_letters() if s.source_file.startswith("000"))
+    assert library.references.get(citing.id).status != "resolved"
+    window.open_letter(target)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("kst-28676-472", True)))
+    window.actions_by_name["set_kamerstuk"].trigger()
+    assert library.get_letter(target).kamerstuk == "kst-28676-472"
+    now = library.references.get(citing.id)
+    assert (now.status, now.target_letter_id) == ("resolved", target)
+    assert window.references_panel.cited_by.childCount() >= 1
+    window.controller.undo_stack.undo()
+    assert library.get_letter(target).kamerstuk is None
+    assert library.references.get(citing.id).status != "resolved"

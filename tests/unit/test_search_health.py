@@ -66,6 +66,18 @@ def test_a_new_folder_is_missing_and_searching_it_says_rebuild(tmp_path: Path) -
         ix.search("navo")
 
 
+def test_an_empty_library_has_a_healthy_empty_index(tmp_path: Path) -> None:
+    ix = SearchIndex(tmp_path / "index")
+    ix.rebuild([], 0)
+    assert ix.check() is None
+    for query in ("navo", "NOT navo", "oekr*", "Oekrane~", '"Defence Investment Pledge"'):
+        results = ix.search(query, sort="date", year=2024)
+        assert results.total == 0 and not results.hits
+    ix.update(DOCS[0])
+    assert [h.letter_id for h in ix.search("capaciteitsdoelstellingen").hits] == [DOCS[0].letter.id]
+    ix.close()
+
+
 def test_deleted_folder_is_reported_and_rebuilt(tmp_path: Path) -> None:
     folder = tmp_path / "index"
     ix = built(folder)

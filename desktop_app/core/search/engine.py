@@ -83,7 +83,12 @@ class Engine:
     def __init__(self, searcher: Searcher, segment_cache: dict[tuple[str, str], Any] | None = None) -> None:
         self.searcher = searcher
         self.schema = searcher.schema
-        self.leaves = [(sub.reader(), offset) for sub, offset in searcher.leaf_searchers()]
+        # An empty index has one EmptyReader leaf, with no segment and nothing to read.
+        self.leaves = [
+            (sub.reader(), offset)
+            for sub, offset in searcher.leaf_searchers()
+            if sub.reader().segment() is not None
+        ]
         self.doc_count_all = searcher.doc_count_all()
         # Per-segment arrays (field lengths, dates) survive an edit, which only adds a small segment:
         # keyed by (segment id, what), shared between the engines of successive searchers.

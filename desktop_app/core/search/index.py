@@ -207,7 +207,7 @@ class SearchIndex:
         """(total, [(score, docnum)]) from the block-wise engine, or from Whoosh's own searcher for
         query types the engine does not evaluate."""
         if self._engine is None or self._engine.searcher is not searcher:
-            live = {sub.reader().segment().segment_id() for sub, _ in searcher.leaf_searchers()}
+            live = {seg.segment_id() for sub, _ in searcher.leaf_searchers() if (seg := sub.reader().segment())}
             self._segment_cache = {k: v for k, v in self._segment_cache.items() if k[0] in live}
             self._engine = Engine(searcher, self._segment_cache)
         try:

@@ -103,17 +103,19 @@ def _run(args: argparse.Namespace, app: Any) -> int:
 
 def create_window(library: Any, settings: Any) -> Any:
     """The main window over an open library. The letter list (one query over every letter) is
-    fetched on a helper thread while the widgets are built; the Library lock keeps it serialised
-    with the window's own calls."""
+    fetched on a helper thread while the GUI modules are imported and the widgets built; the Library
+    lock keeps it serialised with the window's own Library calls."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from desktop_app.gui.controller import LibraryController
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.locked import LockedLibrary  # no Qt: cheap
 
-    controller = LibraryController(library)
+    locked = LockedLibrary(library)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="letters") as pool:
-        letters = pool.submit(controller.library.list_letters)
-        return MainWindow(controller, settings, letters=letters)
+        letters = pool.submit(locked.list_letters)
+        from desktop_app.gui.controller import LibraryController
+        from desktop_app.gui.main_window import MainWindow
+
+        return MainWindow(LibraryController(locked), settings, letters=letters)
 
 
 class _OpeningProgress:

@@ -267,3 +267,40 @@ class ExportDialog(QDialog):
             "group_by": self.group_by.currentData(),
             "with_originals": self.with_originals.isChecked() and self.format.currentData() == "pdf",
         }
+
+
+KEYS = (
+    ("Ctrl+F", "Search (Down goes to the results, Enter opens the passage)"),
+    ("Ctrl+1 / Ctrl+2", "Letter list / reader"),
+    ("Ctrl+3 / Ctrl+4", "Annotations / themes"),
+    ("Shift+arrows, Shift+End", "Select text in the reader"),
+    ("1 – 9", "Tag the selection with that theme (again on the same passage: add or remove the theme)"),
+    ("N", "Write a note on the annotation at the cursor (Escape returns to the reader)"),
+    ("Delete", "Remove the annotation at the cursor"),
+    ("Tab, Enter", "Go to the next link in the letter (footnote, citation) and follow it"),
+    ("Alt+Left / Alt+Right", "Back / forward"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+    ("Escape", "Clear the search marks in the letter"),
+    ("Ctrl+O, Ctrl+Shift+O", "Import files / a folder"),
+    ("Ctrl+Q", "Quit"),
+    ("Ctrl+E", "Export a summary"),
+)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcuts_dialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        text = QTextBrowser(self)
+        rows = "".join(
+            f"<tr><td style='padding:3px 14px 3px 0'><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
+            for k, v in KEYS
+        )
+        text.setHtml(f"<table>{rows}</table>")
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        self.resize(620, 420)

@@ -51,7 +51,7 @@ from desktop_app import __version__
 from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.model import Annotation, Letter, LetterSummary, Reference, SearchResults, Theme
 from desktop_app.gui.controller import LibraryController
-from desktop_app.gui.dialogs import CitationDialog, ExportDialog, ImportSummaryDialog
+from desktop_app.gui.dialogs import CitationDialog, ExportDialog, ImportSummaryDialog, ShortcutsDialog
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.models import (
     ID_ROLE,
@@ -296,11 +296,11 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
         a = self._action
-        a("import_files", "&Import files…", self._on_import_files_triggered, QKeySequence.Open, "Import letters (PDF or text)")
+        a("import_files", "&Import files…", self._on_import_files_triggered, "Ctrl+O", "Import letters (PDF or text)")
         a("import_folder", "Import &folder…", self._on_import_folder_triggered, "Ctrl+Shift+O", "Import every letter in a folder")
         a("export", "&Export summary…", self._on_export_triggered, "Ctrl+E", "Export an annotated summary (PDF, Markdown, CSV)")
         a("reindex", "&Rebuild search index", self._on_reindex_triggered, None, "Rebuild the search index")
-        a("quit", "&Quit", self.close, QKeySequence.Quit)
+        a("quit", "&Quit", self.close, "Ctrl+Q")
         undo = self.controller.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
         redo = self.controller.undo_stack.createRedoAction(self, "&Redo")
@@ -332,6 +332,7 @@ class MainWindow(QMainWindow):
         a("theme_down", "Move &down", self._on_theme_down_triggered, None, "Move the theme down among its siblings")
         a("merge_theme", "Mer&ge into…", self._on_merge_theme_triggered, None, "Merge the selected theme into another")
         a("delete_theme", "&Delete theme…", self._on_delete_theme_triggered, None, "Delete the selected theme")
+        a("shortcuts", "&Keyboard shortcuts", self._on_shortcuts_triggered, "F1")
         a("about", "&About Kamerlezer", self._on_about_triggered)
         for action in (self.actions_by_name[n] for n in ("note", "remove_annotation")):
             action.setShortcutContext(Qt.WidgetShortcut)
@@ -375,6 +376,7 @@ class MainWindow(QMainWindow):
         go_menu.addAction(acts["back"])
         go_menu.addAction(acts["forward"])
         help_menu = menu.addMenu("&Help")
+        help_menu.addAction(acts["shortcuts"])
         help_menu.addAction(acts["about"])
 
         toolbar = QToolBar("Main", self)
@@ -1372,6 +1374,11 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
 
     # -- misc --------------------------------------------------------------------------------------
+    def _on_shortcuts_triggered(self) -> None:
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+
     def _on_about_triggered(self) -> None:
         QMessageBox.about(
             self,

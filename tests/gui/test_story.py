@@ -211,3 +211,16 @@ def test_keyboard_only_from_search_to_tagging(qtbot: Any, window: Any, library: 
     assert annotation.theme_ids == (window.controller.themes[0].id,)
     qtbot.keyClick(window.reader, Qt.Key_Escape)
     assert window.reader.search_spans == []
+
+
+def test_every_menu_action_with_a_shortcut_is_listed_in_help(qtbot: Any, window: Any) -> None:
+    from desktop_app.gui.dialogs import KEYS, ShortcutsDialog
+
+    qtbot.keyClick(window, Qt.Key_F1)
+    assert window.findChild(ShortcutsDialog).isVisible()
+    listed = " ".join(k for k, _ in KEYS)
+    for name, action in window.actions_by_name.items():
+        for sequence in action.shortcuts():
+            text = sequence.toString()
+            if text and text not in ("F1", "Ctrl+Y", "Back", "Forward"):
+                assert text in listed, f"{name}: {text} is not in the shortcuts help"

@@ -48,3 +48,28 @@ def test_exception_in_a_slot_fails_smoke(tmp_path: Path, monkeypatch: pytest.Mon
     assert code != 0
     assert any("boom in a slot" in e for e in errors.unexpected_errors)
     errors.unexpected_errors.clear()
+
+
+def test_a_bad_query_is_explained_inline(qtbot: Any, window: Any, shown_errors: list[Any]) -> None:
+    window.search_edit.setText("(navo")
+    qtbot.waitUntil(lambda: window.results_label.text() not in ("", "Searching…"), timeout=15_000)
+    assert window.results_model.rowCount() == 0
+    assert "(navo" in window.results_label.text() or "bracket" in window.results_label.text().lower()
+    assert shown_errors == []
+
+
+def test_a_refused_edit_is_shown_briefly_and_not_put_on_the_undo_stack(
+    window: Any, library: Any, shown_errors: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    top = [t for t in library.list_themes() if t.parent_id is None]
+    window.themes_panel.view.setCurrentIndex(window.themes_panel.model.index_of(top[1].id))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: (top[0].name, True)))
+    window.actions_by_name["rename_theme"].trigger()
+    assert len(shown_errors) == 1
+    title, message, unexpected = shown_errors[0]
+    assert not unexpected and top[0].name in message
+    assert window.controller.undo_stack.count() == 0
+    assert library.get_theme(top[1].id).name == top[1].name
+    shown_errors.clear()

@@ -49,7 +49,10 @@ class CitationDialog(QDialog):
         title = QLabel(f"<b>{html.escape(' '.join(ref.raw.split()))}</b>", self)
         title.setWordWrap(True)
         layout.addWidget(title)
-        status = QLabel(html.escape(STATUS_LABELS.get(ref.status, ref.status)), self)
+        status_text = STATUS_LABELS.get(ref.status, ref.status)
+        if ref.status == "missing":
+            status_text += ": import it to follow this citation."
+        status = QLabel(html.escape(status_text), self)
         status.setObjectName("citation_status")
         status.setWordWrap(True)
         layout.addWidget(status)
@@ -59,7 +62,7 @@ class CitationDialog(QDialog):
             form.addRow("Identifier:", QLabel(ref.canonical, self))
         for key, value in sorted(ref.fields.items()):
             if value not in (None, "", [], ()):
-                form.addRow(f"{key}:", QLabel(html.escape(str(value)), self))
+                form.addRow(f"{key[:1].upper()}{key[1:]}:", QLabel(html.escape(str(value)), self))
         if ref.reason:
             reason = QLabel(html.escape(ref.reason), self)
             reason.setWordWrap(True)
@@ -88,12 +91,16 @@ class CitationDialog(QDialog):
             layout.addWidget(QLabel(f"Points to: {html.escape(describe(ref.target_letter_id))}", self))
             self.open_button.setProperty("letter_id", ref.target_letter_id)
             buttons.addWidget(self.open_button)
+        for widget in (self.candidates, self.confirm_button, self.reject_button, self.open_button):
+            if widget.parentWidget() is self and layout.indexOf(widget) < 0 and buttons.indexOf(widget) < 0:
+                widget.hide()  # not used for this citation
+        layout.addStretch(1)
         buttons.addStretch(1)
         close = QPushButton("Close", self)
         close.clicked.connect(self.reject)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self.resize(480, 320)
+        self.setMinimumWidth(480)
 
     def _candidate(self) -> int | None:
         item = self.candidates.currentItem()
@@ -229,6 +236,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(560)
         self.format.currentIndexChanged.connect(self._on_format_changed)
         self.scope.currentIndexChanged.connect(self._on_scope_changed)
         if current_letter is None:

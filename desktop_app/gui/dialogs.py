@@ -52,6 +52,8 @@ class CitationDialog(QDialog):
         status_text = STATUS_LABELS.get(ref.status, ref.status)
         if ref.status == "missing":
             status_text += ": import it to follow this citation."
+        elif ref.status == "suggested":
+            status_text = "Possibly in your library: confirm the right letter, or reject a wrong one."
         status = QLabel(html.escape(status_text), self)
         status.setObjectName("citation_status")
         status.setWordWrap(True)
@@ -70,6 +72,7 @@ class CitationDialog(QDialog):
         layout.addLayout(form)
         self.candidates = QListWidget(self)
         self.candidates.setObjectName("candidates")
+        self.candidates.setMaximumHeight(140)
         for letter_id, score, reason in ref.suggestions:
             item = QListWidgetItem(f"{describe(letter_id)}\n{reason} (score {score:.2f})")
             item.setData(Qt.UserRole, letter_id)

@@ -73,6 +73,16 @@ LETTERS_PAGE, RESULTS_PAGE = 0, 1
 IMPORT_SUFFIXES = (".txt", ".pdf")
 
 
+def _pane(parent: QWidget, name: str, margins: tuple[int, int, int, int], spacing: int) -> QWidget:
+    """A named widget with a vertical layout (named, so the stylesheet can address it)."""
+    pane = QWidget(parent)
+    pane.setObjectName(name)
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(*margins)
+    layout.setSpacing(spacing)
+    return pane
+
+
 @dataclass(frozen=True)
 class Location:
     """A place in the reading history: a letter and a document position in it."""
@@ -150,6 +160,32 @@ class MainWindow(QMainWindow):
         header.setContextMenuPolicy(Qt.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_letter_header_context_menu_requested)
 
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self._build_library_pane())
+        self.splitter.addWidget(self._build_reader_pane())
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([430, 760])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.annotations_panel = AnnotationsPanel(self)
+        self.themes_panel = ThemesPanel(self)
+        self.references_panel = ReferencesPanel(self)
+        self.annotations_dock = self._dock("Annotations", "annotations_dock", self.annotations_panel)
+        self.themes_dock = self._dock("Themes", "themes_dock", self.themes_panel)
+        self.references_dock = self._dock("References", "references_dock", self.references_panel)
+        self.splitDockWidget(self.themes_dock, self.annotations_dock, Qt.Vertical)
+        self.tabifyDockWidget(self.annotations_dock, self.references_dock)
+        self.annotations_dock.raise_()
+        self.resize(1440, 900)
+        self.resizeDocks([self.themes_dock], [360], Qt.Horizontal)
+        self.resizeDocks([self.themes_dock, self.annotations_dock], [330, 470], Qt.Vertical)
+        self._show_letter_header(None)
+
+    def _build_library_pane(self) -> QWidget:
+        """Search field, filters, and the letter list or the search results."""
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("search")
         self.search_edit.setPlaceholderText("Search letters, footnotes and notes   (Ctrl+F)")
@@ -197,11 +233,8 @@ class MainWindow(QMainWindow):
         results_layout.addWidget(self.results_view, 1)
         self.list_stack.addWidget(results_page)
 
-        left = QWidget(self)
-        left.setObjectName("library_pane")
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 4, 8)
-        left_layout.setSpacing(6)
+        left = _pane(self, "library_pane", (8, 8, 4, 8), 6)
+        left_layout = left.layout()
         left_layout.addWidget(self.search_edit)
         filters = QHBoxLayout()
         filters.setSpacing(4)
@@ -213,7 +246,10 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("hint")
         left_layout.addWidget(self.count_label)
+        return left
 
+    def _build_reader_pane(self) -> QWidget:
+        """The open letter's title and facts above the reader."""
         self.page_label = QLabel("", self)  # "Page 2 of 4" for the cursor, in the status bar
         self.page_label.setObjectName("hint")
         self.statusBar().addPermanentWidget(self.page_label)
@@ -226,44 +262,13 @@ class MainWindow(QMainWindow):
         self.meta_label.setObjectName("letter_meta")
         self.meta_label.setWordWrap(True)
         self.meta_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        centre = QWidget(self)
-        centre.setObjectName("reader_pane")
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.setSpacing(0)
-        header_box = QWidget(self)
-        header_box.setObjectName("letter_header")
-        header_layout = QVBoxLayout(header_box)
-        header_layout.setContentsMargins(24, 14, 24, 10)
-        header_layout.setSpacing(3)
-        header_layout.addWidget(self.title_label)
-        header_layout.addWidget(self.meta_label)
-        centre_layout.addWidget(header_box)
-        centre_layout.addWidget(self.reader, 1)
-
-        self.splitter = QSplitter(Qt.Horizontal, self)
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(centre)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([430, 760])
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
-
-        self.annotations_panel = AnnotationsPanel(self)
-        self.themes_panel = ThemesPanel(self)
-        self.references_panel = ReferencesPanel(self)
-        self.annotations_dock = self._dock("Annotations", "annotations_dock", self.annotations_panel)
-        self.themes_dock = self._dock("Themes", "themes_dock", self.themes_panel)
-        self.references_dock = self._dock("References", "references_dock", self.references_panel)
-        self.splitDockWidget(self.themes_dock, self.annotations_dock, Qt.Vertical)
-        self.tabifyDockWidget(self.annotations_dock, self.references_dock)
-        self.annotations_dock.raise_()
-        self.resize(1440, 900)
-        self.resizeDocks([self.themes_dock], [360], Qt.Horizontal)
-        self.resizeDocks([self.themes_dock, self.annotations_dock], [330, 470], Qt.Vertical)
-        self._show_letter_header(None)
+        header = _pane(self, "letter_header", (24, 14, 24, 10), 3)
+        header.layout().addWidget(self.title_label)
+        header.layout().addWidget(self.meta_label)
+        centre = _pane(self, "reader_pane", (0, 0, 0, 0), 0)
+        centre.layout().addWidget(header)
+        centre.layout().addWidget(self.reader, 1)
+        return centre
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -208,3 +208,43 @@ class IndexCodec(W3Codec):  # type: ignore[misc]
             return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
         offset, length = terminfo.extent()
         return FastLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+
+
+class CompactPool:
+    """An in-memory posting pool for a full rebuild, in place of Whoosh's PostingPool.
+
+    Whoosh's pool keeps one 5-tuple per posting and, past ``limitmb``, pickles sorted runs to disk and
+    merges them: at 10,000 letters that spilling and merging was ~35 % of the build (130 s of CPU with
+    limitmb=256; 80 s when nothing spilled, but then ~1 GB of memory). Here postings are grouped by
+    field and term as they come (document numbers ascend, so nothing is sorted but the terms), in
+    arrays: ~300 MB at 10,000 letters, no temporary files.
+    """
+
+    def __init__(self) -> None:
+        self.fields: dict[str, dict[bytes, tuple[array[int], array[float], list[bytes | None]]]] = {}
+        self.fieldnames: set[str] = set()
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        fieldname, tbytes, docnum, weight, vbytes = item
+        terms = self.fields.get(fieldname)
+        if terms is None:
+            terms = self.fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        entry = terms.get(tbytes)
+        if entry is None:
+            terms[tbytes] = (array("i", [docnum]), array("f", [weight]), [vbytes])
+        else:
+            entry[0].append(docnum)
+            entry[1].append(weight)
+            entry[2].append(vbytes)
+
+    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes | None]]:
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            for tbytes in sorted(terms):
+                ids, weights, values = terms.pop(tbytes)
+                for docnum, weight, vbytes in zip(ids, weights, values):
+                    yield fieldname, tbytes, docnum, weight, vbytes
+
+    def cleanup(self) -> None:
+        self.fields.clear()

@@ -23,7 +23,7 @@ from desktop_app.core.errors import AppError, InvalidInput, StoreError
 from desktop_app.core.model import IndexDoc, SearchFragment, SearchHit, SearchResults, Span
 from desktop_app.core.search import highlight, storage
 from desktop_app.core.search.engine import Engine, Unsupported
-from desktop_app.core.search.formats import IndexCodec
+from desktop_app.core.search.formats import CompactPool, IndexCodec
 from desktop_app.core.search.query import Unit, highlight_units, make_parser, parse
 from desktop_app.core.search.schema import SCHEMA_VERSION, SEPARATOR, build_schema, chamber_key, to_fields
 from desktop_app.core.tasks import CancelToken, Progress
@@ -120,7 +120,8 @@ class SearchIndex:
                 procs=self.procs, multisegment=True, limitmb=128, codec=IndexCodec(), compound=False
             )
         else:
-            writer = ix.writer(limitmb=256, codec=IndexCodec(), compound=False)
+            writer = ix.writer(codec=IndexCodec(), compound=False)
+            writer.pool = CompactPool()
         try:
             done = 0
             for doc in docs:

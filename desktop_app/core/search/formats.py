@@ -18,7 +18,13 @@ from itertools import accumulate
 from operator import add
 from typing import Any
 
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PostingsWriter
+from whoosh.codec.whoosh3 import (
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3FieldWriter,
+    W3LeafMatcher,
+    W3PostingsWriter,
+)
 from whoosh.compat import dumps
 from whoosh.formats import Characters
 from whoosh.system import _INT_SIZE, pack_uint
@@ -108,6 +114,22 @@ class FastPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
             if length > self._maxlength:
                 self._maxlength = length
 
+    def add_many(self, ids: array[int], weights: array[float], values: list[bytes | None]) -> None:
+        """Postings of one term in document order, a block's worth at a time."""
+        limit, start, count = self._blocklimit, 0, len(ids)
+        while start < count:
+            room = limit - len(self._ids)
+            if room <= 0:
+                self._write_block()
+                continue
+            end = min(count, start + room)
+            self._ids.extend(ids[start:end])
+            chunk = weights[start:end]
+            self._weights.extend(chunk)
+            self._values.extend([v or b"" for v in values[start:end]])
+            self._maxweight = max(self._maxweight, max(chunk))
+            start = end
+
     def _write_block(self, last: bool = False) -> None:
         if self._byteids:  # term vectors (not used by our schema): Whoosh's own format
             return super()._write_block(last)  # type: ignore[no-any-return]
@@ -195,6 +217,9 @@ class IndexCodec(W3Codec):  # type: ignore[misc]
 
     length_stats = False
 
+    def field_writer(self, storage: Any, segment: Any) -> W3FieldWriter:
+        return FastFieldWriter(self, storage, segment)
+
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> W3PostingsWriter:
         return FastPostingsWriter(
             dbfile, blocklimit=self._blocklimit, byteids=byteids, compression=self._compression,
@@ -232,19 +257,54 @@ class CompactPool:
             self.fieldnames.add(fieldname)
         entry = terms.get(tbytes)
         if entry is None:
-            terms[tbytes] = (array("i", [docnum]), array("f", [weight]), [vbytes])
+            terms[tbytes] = (array("I", [docnum]), array("f", [weight]), [vbytes])
         else:
             entry[0].append(docnum)
             entry[1].append(weight)
             entry[2].append(vbytes)
 
-    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes | None]]:
-        for fieldname in sorted(self.fields):
-            terms = self.fields[fieldname]
-            for tbytes in sorted(terms):
-                ids, weights, values = terms.pop(tbytes)
-                for docnum, weight, vbytes in zip(ids, weights, values):
-                    yield fieldname, tbytes, docnum, weight, vbytes
+    def iter_postings(self) -> _GroupedPostings:
+        return _GroupedPostings(self.fields)
 
     def cleanup(self) -> None:
         self.fields.clear()
+
+
+class _GroupedPostings:
+    """What :meth:`CompactPool.iter_postings` returns: the usual sorted (field, term, docnum, weight,
+    payload) stream, and ``grouped()`` for :class:`FastFieldWriter` to write a term's postings at once."""
+
+    def __init__(self, fields: dict[str, dict[bytes, tuple[array[int], array[float], list[bytes | None]]]]) -> None:
+        self._fields = fields
+
+    def grouped(self) -> Iterator[tuple[str, Iterator[tuple[bytes, tuple[array[int], array[float], list[bytes | None]]]]]]:
+        for fieldname in sorted(self._fields):
+            yield fieldname, self._terms(self._fields[fieldname])
+
+    @staticmethod
+    def _terms(terms: dict[bytes, Any]) -> Iterator[tuple[bytes, Any]]:
+        for tbytes in sorted(terms):
+            yield tbytes, terms.pop(tbytes)  # freed as soon as written
+
+    def __iter__(self) -> Iterator[tuple[str, bytes, int, float, bytes | None]]:
+        for fieldname, terms in self.grouped():
+            for tbytes, (ids, weights, values) in terms:
+                for docnum, weight, vbytes in zip(ids, weights, values):
+                    yield fieldname, tbytes, docnum, weight, vbytes
+
+
+class FastFieldWriter(W3FieldWriter):  # type: ignore[misc]
+    """Writes a term's postings a block at a time when they come grouped from :class:`CompactPool`
+    (Whoosh's generic loop checks order and field/term changes for every posting)."""
+
+    def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
+        if not isinstance(items, _GroupedPostings):
+            super().add_postings(schema, lengths, items)
+            return
+        for fieldname, terms in items.grouped():
+            self.start_field(fieldname, schema[fieldname])
+            for tbytes, (ids, weights, values) in terms:
+                self.start_term(tbytes)
+                self._postwriter.add_many(ids, weights, values)
+                self.finish_term()
+            self.finish_field()

@@ -303,10 +303,12 @@ class Engine:
             # Where the phrase could start = positions of word i minus i, intersected over the words;
             # the rarest word first, stopping at the first word that leaves nothing.
             order = sorted(range(len(words)), key=lambda i: len(words[i].ids))
+            getters = [(i, words[i].value, rows[i]) for i in order]
             for docnum in candidates:
                 starts: set[int] | None = None
-                for i in order:
-                    shifted = [p - i for p in positions(words[i].value(rows[i][docnum]))]
+                for i, value, row in getters:
+                    found_at = positions(value(row[docnum]))
+                    shifted = found_at if i == 0 else [p - i for p in found_at]
                     if starts is None:
                         starts = set(shifted)
                     else:

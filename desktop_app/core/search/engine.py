@@ -3,9 +3,10 @@
 Whoosh's matchers walk posting lists one document at a time through a tree of Python objects
 (~10 µs per matching document and field); a word found in every letter of a 10,000-letter library
 costs ~150 ms that way, and counting the total runs the query a second time. Here each posting list is
-read whole, block by block (ids, weights and payloads come out of one ``zlib`` + ``pickle`` call per
-128 postings), scored with BM25F in one list comprehension, and combined with dict/set operations:
-the per-document work left in Python is a few arithmetic operations.
+read whole, block by block (ids and weights are two ``array.frombytes`` calls per 128 postings in the
+layout :class:`~desktop_app.core.search.formats.FastPostingsWriter` writes; payloads stay compressed
+until a phrase or a highlight needs them), scored with BM25F in one list comprehension, and combined
+with dict/set operations: the per-document work left in Python is a few arithmetic operations.
 
 Supported: Term, Or, And, Not, AndNot, Phrase, Prefix, Wildcard, FuzzyTerm, NullQuery (what our parser
 produces). Anything else raises :class:`Unsupported` and the caller falls back to Whoosh's searcher.
@@ -28,7 +29,7 @@ from typing import Any
 
 from whoosh import query
 from whoosh.codec.base import Automata
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.searching import Searcher
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
 from whoosh import query
 from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher

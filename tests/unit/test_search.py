@@ -196,6 +196,7 @@ def test_sort_by_date_puts_newest_first_and_undated_last(index: SearchIndex) -> 
     dated = [d for d in dates if d]
     assert dated == sorted(dated, reverse=True) and len(dated) >= 2
     assert dates[: len(dated)] == dated  # undated letters come after the dated ones
+    assert all(h.score > 0 for h in hits)  # the relevance score is still given
 
 
 def test_limit_and_total(index: SearchIndex) -> None:

@@ -193,7 +193,7 @@ class SearchIndex:
             try:
                 searcher = self._current_searcher()
                 total, top = self._run(searcher, q, flt, limit, sort)
-                hits = self._hits(searcher, q, top, sort)
+                hits = self._hits(searcher, q, top)
             except AppError:
                 raise
             except Exception as err:  # damaged files surface here as whoosh/OS errors
@@ -277,9 +277,7 @@ class SearchIndex:
             self._ix = None
         self._manifest = None
 
-    def _hits(
-        self, searcher: Searcher, q: query.Query, top: list[tuple[Any, int]], sort: str
-    ) -> list[SearchHit]:
+    def _hits(self, searcher: Searcher, q: query.Query, top: list[tuple[Any, int]]) -> list[SearchHit]:
         docnums = [docnum for _, docnum in top]
         spans = _match_spans(searcher, highlight_units(q), docnums, self._engine)
         hits = []
@@ -290,7 +288,7 @@ class SearchIndex:
             hits.append(
                 SearchHit(
                     letter_id=int(stored["letter_id"]),
-                    score=float(key) if sort == "relevance" else 0.0,
+                    score=float(key or 0.0),  # relevance also when sorted by date
                     subject=stored.get("subject") or None,
                     date=stored.get("date") or None,
                     chamber=stored.get("chamber") or None,

@@ -54,6 +54,13 @@ PALETTE = (
 )  # fmt: skip
 
 
+def _next_colour(used: list[str]) -> str:
+    """The first palette colour no theme has yet (so a new theme stands out); when all are taken, the
+    least used one."""
+    taken = [c.lower() for c in used]
+    return min(PALETTE, key=lambda c: (taken.count(c), PALETTE.index(c)))
+
+
 @dataclass
 class ImportReport:
     imported: list[Letter] = field(default_factory=list)  # new letters
@@ -654,7 +661,7 @@ class Library:
         name = _clean_name(name)
         parent_id = self.get_theme(parent).id if parent is not None and parent != "" else None
         self._check_sibling_name(name, parent_id)
-        colour = _clean_color(color) if color else PALETTE[len(themes_repo.all_themes(self.db)) % len(PALETTE)]
+        colour = _clean_color(color) if color else _next_colour([t.color for t in themes_repo.all_themes(self.db)])
         with self.db.atomic():
             theme_id = themes_repo.insert(
                 self.db, name=name, color=colour, parent_id=parent_id, description=description,

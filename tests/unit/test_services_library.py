@@ -114,6 +114,16 @@ def test_theme_crud(lib: Library) -> None:
     assert top.parent_id is None and lib.list_themes()[-1].id == top.id
 
 
+def test_new_themes_get_colours_no_theme_has_yet(lib: Library) -> None:
+    colours = {t.color for t in lib.list_themes()}
+    first = lib.add_theme("Munitie", parent="Capaciteitsdoelstellingen")
+    assert first.color not in colours  # the starter set uses the first palette colour already
+    second = lib.add_theme("Cyber")
+    assert second.color not in colours | {first.color}
+    for i in range(12):  # past the palette: still a valid colour, never an error
+        assert lib.add_theme(f"Extra {i}").color.startswith("#")
+
+
 def test_list_themes_is_depth_first(lib: Library) -> None:
     themes = lib.list_themes()
     seen: set[int] = set()

@@ -10,7 +10,7 @@ import pytest
 from desktop_app.core.importing import read_file
 from desktop_app.core.model import Annotation, IndexDoc, Letter
 from desktop_app.core.search import SearchIndex
-from desktop_app.core.search.engine import Engine
+from desktop_app.core.search.engine import Engine, phrase_counts
 from desktop_app.core.search.query import make_parser, parse
 
 SEEDS = Path(__file__).resolve().parents[2] / "resources" / "letters"
@@ -107,3 +107,71 @@ def test_filters_match_whoosh(replaced: SearchIndex, year: int | None, chamber: 
     total, top = Engine(searcher).run(q, flt, 50, by_date=False)
     theirs = {hit.docnum for hit in searcher.search(q, limit=None, filter=flt)}
     assert total == len(theirs) and {d for _, d in top} == theirs
+
+
+def phrase_both_ways(ix: SearchIndex, text: str) -> tuple[dict[int, float], dict[int, float]]:
+    """Occurrence counts of a phrase per document: the vectorised path and the per-document one."""
+    from whoosh import query as wq
+
+    searcher = ix._current_searcher()
+    q = parse(text, make_parser(searcher.schema))
+    phrases = [q] if isinstance(q, wq.Phrase) else [s for s in q.children() if isinstance(s, wq.Phrase)]
+    assert phrases, text
+    ours: dict[int, float] = {}
+    slow: dict[int, float] = {}
+    engine = Engine(searcher)
+    for phrase in phrases:
+        words = [engine._postings(phrase.fieldname, w) for w in phrase.words]
+        if any(not len(w.ids) for w in words):
+            continue
+        ours.update({(phrase.fieldname, d): c for d, c in phrase_counts(words).as_dict().items()})
+        slow.update({(phrase.fieldname, d): c for d, c in engine._phrase_counts_python(phrase, words).as_dict().items()})
+    return ours, slow
+
+
+@pytest.mark.parametrize(
+    "text", ['"Defence Investment Pledge"', "NAVO-ministers", '"minister van defensie"',
+             '"capaciteitsdoelstellingen navo"', "NAVO-top", '"steun aan oekraine"']
+)
+def test_vectorised_phrases_equal_per_document_path_on_seed_letters(replaced: SearchIndex, text: str) -> None:
+    ours, slow = phrase_both_ways(replaced, text)
+    assert ours == slow
+
+
+def test_vectorised_phrases_equal_per_document_path_on_synthetic_corpus(tmp_path: Path) -> None:
+    # A tiny vocabulary, so every phrase occurs many times, at every place in the documents, in several
+    # segments, with deleted documents.
+    import random
+
+    rng = random.Random(7)
+    vocab = ["alfa", "bravo", "charlie", "delta", "echo"]
+    base = seed_docs()[0]
+    docs = []
+    for number in range(1, 161):
+        text = " ".join(rng.choice(vocab) for _ in range(rng.randint(1, 400)))
+        letter = dataclasses.replace(base.letter, id=number, text=text, footnotes=())
+        docs.append(IndexDoc(letter, (), {}))
+    ix = SearchIndex(tmp_path / "index")
+    ix.rebuild(docs[:150], 150)
+    for doc in docs[150:]:
+        ix.update(doc)
+    for doc in docs[::7]:
+        ix.delete(doc.letter.id)
+    try:
+        for text in ['"alfa bravo"', '"bravo bravo"', '"alfa bravo charlie"', '"echo delta echo delta"']:
+            ours, slow = phrase_both_ways(ix, text)
+            assert ours == slow and len(ours) > 20, text
+            found = ix.search(text, limit=200).total
+            assert found == len({d for _, d in ours})
+    finally:
+        ix.close()
+
+
+def test_top_hits_best_first_ties_by_document_number(index: SearchIndex) -> None:
+    searcher = index._current_searcher()
+    engine = Engine(searcher)
+    q = parse("navo OR drones", make_parser(searcher.schema))
+    every = engine.scores(q)
+    total, top = engine.run(q, None, 3, by_date=False)
+    expected = sorted(every.items(), key=lambda item: (-item[1], item[0]))[:3]
+    assert total == len(every) and [(d, s) for s, d in top] == expected

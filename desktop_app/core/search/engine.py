@@ -1,46 +1,44 @@
-"""Query evaluation over Whoosh's posting lists, a block at a time.
+"""Query evaluation over Whoosh's posting lists, whole lists at a time, as numpy arrays.
 
 Whoosh's matchers walk posting lists one document at a time through a tree of Python objects
 (~10 µs per matching document and field); a word found in every letter of a 10,000-letter library
 costs ~150 ms that way, and counting the total runs the query a second time. Here each posting list is
-read whole, block by block (ids and weights are two ``array.frombytes`` calls per 128 postings in the
-layout :class:`~desktop_app.core.search.formats.FastPostingsWriter` writes; payloads stay compressed
-until a phrase or a highlight needs them), scored with BM25F in one list comprehension, and combined
-with dict/set operations: the per-document work left in Python is a few arithmetic operations.
+read whole: a block written by :class:`~desktop_app.core.search.formats.FastPostingsWriter` holds its
+ids and weights as raw arrays, which ``np.frombuffer`` views without a copy; payloads (positions and
+offsets) stay compressed until a phrase or a highlight needs them. A query's result is a pair of
+arrays (document numbers, ascending; scores), so BM25F is array arithmetic, AND is an intersection of
+sorted arrays, OR a ``bincount`` over the union, NOT a membership mask, a phrase an intersection of
+(document, start position) keys, and the top N an ``argpartition``: no per-document Python work.
 
 Supported: Term, Or, And, Not, AndNot, Phrase, Prefix, Wildcard, FuzzyTerm, NullQuery (what our parser
 produces). Anything else raises :class:`Unsupported` and the caller falls back to Whoosh's searcher.
 Scores follow Whoosh's BM25F (same idf, B=0.75, K1=1.2, field boosts from the query), so rankings match
-Whoosh's closely but not bit for bit.
+Whoosh's closely but not bit for bit. Ties are broken by document number (lower first), as Whoosh does.
 """
 
 from __future__ import annotations
 
-import heapq
-from array import array
+import zlib
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 from math import log
-from operator import itemgetter
 from typing import Any
 
+import numpy as np
 from whoosh import query
 from whoosh.codec.base import Automata
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.searching import Searcher
-from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
-from desktop_app.core.search.formats import FastLeafMatcher, block_payloads
+from desktop_app.core.search.formats import FastCharacters, FastLeafMatcher, block_payloads
 
 B = 0.75
 K1 = 1.2
-_LENGTH_OF_BYTE = [byte_to_length(i) for i in range(256)]
-
-Scores = dict[int, float]
+_LENGTH_OF_BYTE = np.array([byte_to_length(i) for i in range(256)], dtype=np.float64)
+_EMPTY_IDS = np.zeros(0, dtype=np.int64)
+_EMPTY_SCORES = np.zeros(0, dtype=np.float64)
 
 
 class Unsupported(Exception):
@@ -48,44 +46,43 @@ class Unsupported(Exception):
 
 
 @dataclass
+class Hits:
+    """Matching documents (global numbers, ascending, unique) and their scores."""
+
+    ids: np.ndarray = field(default_factory=lambda: _EMPTY_IDS)
+    scores: np.ndarray = field(default_factory=lambda: _EMPTY_SCORES)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def as_dict(self) -> dict[int, float]:
+        return dict(zip(self.ids.tolist(), self.scores.tolist()))
+
+    def only(self, docs: np.ndarray, keep: bool = True) -> Hits:
+        """The hits whose documents are (``keep``) or are not in the sorted array ``docs``."""
+        mask = _member(self.ids, docs)
+        if not keep:
+            mask = ~mask
+        return Hits(self.ids[mask], self.scores[mask])
+
+
+@dataclass
 class Postings:
     """One term's postings in one field, global document numbers, deleted documents left out.
 
-    Payloads (positions and offsets) stay in their blocks, compressed, until :meth:`value` asks."""
+    Payloads (positions and offsets) stay in their blocks, compressed, until asked for."""
 
-    ids: list[int] = field(default_factory=list)
-    weights: list[float] = field(default_factory=list)
+    ids: np.ndarray = field(default_factory=lambda: _EMPTY_IDS)
+    weights: np.ndarray = field(default_factory=lambda: _EMPTY_SCORES)
     # (index of the block's first posting in ids, raw block, count, compression, kept rows or None)
-    blocks: list[tuple[int, bytes | None, int, int, list[int] | None]] = field(default_factory=list)
+    blocks: list[tuple[int, bytes | None, int, int, np.ndarray | None]] = field(default_factory=list)
     eager: list[bytes] = field(default_factory=list)  # payloads of postings not read block-wise
     _starts: list[int] = field(default_factory=list)
     _decoded: dict[int, tuple[bytes, list[int]]] = field(default_factory=dict)
-    _codes: dict[int, tuple[array[int], list[int]]] = field(default_factory=dict)
-
-    def positions_at(self, i: int) -> list[int]:
-        """Token positions of posting ``i`` (a FastCharacters payload), decoded from one array per
-        block instead of one bytes slice and one array per posting (phrases check thousands)."""
-        if not self._starts:
-            self._starts = [b[0] for b in self.blocks]
-        j = bisect_right(self._starts, i) - 1
-        start, raw, count, compression, kept = self.blocks[j]
-        if raw is None:
-            return positions(self.eager[count + i - start])
-        decoded = self._codes.get(j)
-        if decoded is None:
-            payloads, ends = block_payloads(raw, count, compression)
-            codes = array("I")
-            codes.frombytes(payloads)  # every payload is 4 + 12n bytes, so all stay 4-aligned
-            decoded = self._codes[j] = (codes, ends)
-        codes, ends = decoded
-        row = i - start
-        if kept is not None:
-            row = kept[row]
-        first = ends[row] // 4 + 1  # skip the count
-        n = (ends[row + 1] // 4 - first) // 3
-        return list(accumulate(codes[first : first + n]))
+    _codes: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def value(self, i: int) -> bytes:
+        """The payload of posting ``i``."""
         if not self._starts:
             self._starts = [b[0] for b in self.blocks]
         j = bisect_right(self._starts, i) - 1
@@ -98,8 +95,62 @@ class Postings:
         payloads, ends = decoded
         row = i - start
         if kept is not None:
-            row = kept[row]
+            row = int(kept[row])
         return payloads[ends[row] : ends[row + 1]]
+
+    def position_keys(self, rows: np.ndarray, shift: int) -> np.ndarray:
+        """For the postings ``rows`` (ascending): ``document << 32 | (position + shift)`` of every
+        occurrence, ascending. All payloads are decoded as one uint32 array: a FastCharacters payload
+        is a count followed by n position deltas, n start deltas and n lengths (4 + 12n bytes)."""
+        codes, first, counts = self._payload_codes()
+        first, counts = first[rows], counts[rows]
+        total = int(counts.sum())
+        if total == 0:
+            return _EMPTY_IDS
+        starts_in_out = np.zeros(len(counts), dtype=np.int64)
+        np.cumsum(counts[:-1], out=starts_in_out[1:])
+        # index of every occurrence's position delta in codes
+        idx = np.repeat(first - starts_in_out, counts) + np.arange(total, dtype=np.int64)
+        running = np.cumsum(codes[idx], dtype=np.int64)
+        before = np.concatenate(([0], running))[starts_in_out]  # running sum before each posting
+        pos = running - np.repeat(before, counts)
+        docs = np.repeat(self.ids[rows], counts)
+        return (docs << 32) | (pos + shift)
+
+    def _payload_codes(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(all payloads as uint32 codes, index of each posting's first position delta, its count)."""
+        if self._codes is not None:
+            return self._codes
+        chunks: list[bytes] = []
+        firsts: list[np.ndarray] = []
+        sizes: list[np.ndarray] = []
+        base = 0  # bytes in chunks so far
+        for j, (start, raw, count, compression, kept) in enumerate(self.blocks):
+            if raw is None:  # eager rows: count is the offset into self.eager
+                end = self.blocks[j + 1][0] if j + 1 < len(self.blocks) else len(self.ids)
+                values = self.eager[count : count + end - start]
+                lengths = np.array([len(v) for v in values], dtype=np.int64)
+                payloads = b"".join(values)
+            else:
+                lengths = np.frombuffer(raw, dtype=np.uint32, count=count, offset=8 * count).astype(np.int64)
+                payloads = raw[12 * count :]
+                if compression:
+                    payloads = zlib.decompress(payloads)
+            offsets = np.zeros(len(lengths), dtype=np.int64)
+            np.cumsum(lengths[:-1], out=offsets[1:])
+            if kept is not None:
+                offsets, lengths = offsets[kept], lengths[kept]
+            chunks.append(payloads)
+            firsts.append((base + offsets) // 4 + 1)  # + 1: skip the count
+            sizes.append((lengths // 4 - 1) // 3)
+            base += len(payloads)
+        codes = np.frombuffer(b"".join(chunks), dtype=np.uint32)
+        self._codes = (
+            codes,
+            np.concatenate(firsts) if firsts else _EMPTY_IDS,
+            np.concatenate(sizes) if sizes else _EMPTY_IDS,
+        )
+        return self._codes
 
 
 class Engine:
@@ -115,12 +166,13 @@ class Engine:
             if sub.reader().segment() is not None
         ]
         self.doc_count_all = searcher.doc_count_all()
-        # Per-segment arrays (field lengths, dates) survive an edit, which only adds a small segment:
-        # keyed by (segment id, what), shared between the engines of successive searchers.
+        # Per-segment arrays (field lengths, dates, live documents) survive an edit, which only adds a
+        # small segment: keyed by (segment id, what), shared between the engines of successive searchers.
         self._segments = segment_cache if segment_cache is not None else {}
-        self._norms: dict[str, list[float]] = {}
-        self._live: set[int] | None = None
-        self._dates: list[str] | None = None
+        self._norms: dict[str, np.ndarray] = {}
+        self._live: np.ndarray | None = None
+        self._deleted_docs: dict[int, np.ndarray] = {}
+        self._date_rank: np.ndarray | None = None
         # Postings read by the last run(), kept for highlighting its top hits without a second read.
         self.read: dict[tuple[str, bytes], Postings] = {}
         self._expanded: dict[tuple[Any, ...], list[bytes]] = {}
@@ -129,55 +181,67 @@ class Engine:
     def run(
         self, q: query.Query, flt: query.Query | None, limit: int, by_date: bool
     ) -> tuple[int, list[tuple[float, int]]]:
-        """(total matching, top ``limit`` as (score, docnum)), best first or newest first."""
+        """(total matching, top ``limit`` as (score, docnum)), best first or newest first; ties go to
+        the lower document number."""
         self.read = {}
         self._expanded = {}
-        scores = self.scores(q)
+        hits = self.hits(q)
         if flt is not None:
-            allowed = self.docs(flt)
-            scores = {d: s for d, s in scores.items() if d in allowed}
-        total = len(scores)
+            hits = hits.only(self.docs(flt))
+        total = len(hits)
+        ids, scores = hits.ids, hits.scores
         if by_date:
-            dates = self.dates()
-            top = heapq.nlargest(limit, scores.items(), key=lambda item: (dates[item[0]], item[1]))
+            order = np.lexsort((ids, -scores, -self.date_rank()[ids]))[:limit]
         else:
-            top = heapq.nlargest(limit, scores.items(), key=itemgetter(1))
-        return total, [(score, docnum) for docnum, score in top]
+            if total > limit:  # only the hits that can be in the top need sorting
+                threshold = np.partition(scores, total - limit)[total - limit]
+                keep = np.flatnonzero(scores >= threshold)
+                ids, scores = ids[keep], scores[keep]
+            order = np.lexsort((ids, -scores))[:limit]
+        return total, list(zip(scores[order].tolist(), ids[order].tolist()))
 
-    def scores(self, q: query.Query) -> Scores:
+    def scores(self, q: query.Query) -> dict[int, float]:
         """Matching documents with their scores."""
+        return self.hits(q).as_dict()
+
+    def hits(self, q: query.Query) -> Hits:
+        """Matching documents with their scores, as arrays."""
         if isinstance(q, query.Term) and not isinstance(q, query.MultiTerm):
-            return self._term_scores(q.fieldname, q.text, q.boost)
+            return self._term_hits(q.fieldname, q.text, q.boost)
         if isinstance(q, query.Or):
-            return _sum_scores([self.scores(sub) for sub in q.subqueries])
+            return _sum_hits([self.hits(sub) for sub in q.subqueries])
         if isinstance(q, query.And):
-            return self._and_scores(q.subqueries)
+            return self._and_hits(q.subqueries)
         if isinstance(q, query.AndNot):
-            excluded = self.docs(q.b)
-            return {d: s for d, s in self.scores(q.a).items() if d not in excluded}
+            return self.hits(q.a).only(self.docs(q.b), keep=False)
         if isinstance(q, query.Not):
-            excluded = self.docs(q.query)
-            return dict.fromkeys((d for d in self.live() if d not in excluded), 0.0)
+            live = self.live()
+            live = live[~_member(live, self.docs(q.query))]
+            return Hits(live, np.zeros(len(live)))
         if isinstance(q, query.Phrase):
-            return self._phrase_scores(q)
+            return self._phrase_hits(q)
         if isinstance(q, (query.Prefix, query.Wildcard, query.FuzzyTerm)):
-            return _sum_scores(
-                [self._term_scores(q.fieldname, btext, q.boost) for btext in self.expand(q)]
-            )
+            return _sum_hits([self._term_hits(q.fieldname, btext, q.boost) for btext in self.expand(q)])
         if isinstance(q, type(query.NullQuery)):
-            return {}
+            return Hits()
         raise Unsupported(type(q).__name__)
 
-    def docs(self, q: query.Query) -> set[int]:
-        """Matching documents, unscored (filters, NOT)."""
+    def docs(self, q: query.Query) -> np.ndarray:
+        """Matching documents, unscored (filters, NOT): a sorted array."""
         if isinstance(q, query.Term) and not isinstance(q, query.MultiTerm):
-            return set(self._postings(q.fieldname, q.text).ids)
+            return self._postings(q.fieldname, q.text).ids
         if isinstance(q, query.Or):
-            return set().union(*(self.docs(sub) for sub in q.subqueries))
+            parts = [self.docs(sub) for sub in q.subqueries]
+            return np.unique(np.concatenate(parts)) if parts else _EMPTY_IDS
         if isinstance(q, query.And) and not any(isinstance(s, query.Not) for s in q.subqueries):
             found = [self.docs(sub) for sub in q.subqueries]
-            return set.intersection(*found) if found else set()
-        return set(self.scores(q))
+            if not found:
+                return _EMPTY_IDS
+            common = found[0]
+            for part in found[1:]:
+                common = common[_member(common, part)]
+            return common
+        return self.hits(q).ids
 
     def expand(self, q: query.MultiTerm) -> list[bytes]:
         """The indexed terms a prefix / wildcard / fuzzy word stands for, sorted.
@@ -210,23 +274,30 @@ class Engine:
     def _lexicon(self, reader: Any, fieldname: str) -> list[str]:
         return self._per_segment(reader, f"lexicon:{fieldname}", lambda r: _segment_lexicon(r, fieldname))
 
-    def live(self) -> set[int]:
+    def live(self) -> np.ndarray:
+        """Every document not deleted, ascending."""
         if self._live is None:
-            live: set[int] = set()
-            for reader, offset in self.leaves:
-                deleted = reader.deleted_docs_set
-                live.update(offset + d for d in range(reader.doc_count_all()) if d not in deleted)
-            self._live = live
+            parts = [offset + _segment_live(reader, self._deleted(reader)) for reader, offset in self.leaves]
+            self._live = np.concatenate(parts) if parts else _EMPTY_IDS
         return self._live
 
-    def dates(self) -> list[str]:
-        """The sortable "date" column for every document ("" when unknown)."""
-        if self._dates is None:
+    def _deleted(self, reader: Any) -> np.ndarray:
+        """A segment's deleted documents, ascending (not cached across searchers: edits delete)."""
+        key = id(reader)
+        found = self._deleted_docs.get(key)
+        if found is None:
+            found = self._deleted_docs[key] = np.array(sorted(reader.deleted_docs_set or ()), dtype=np.int64)
+        return found
+
+    def date_rank(self) -> np.ndarray:
+        """Per document, the rank of its "date" column among all dates ("" when unknown ranks first)."""
+        if self._date_rank is None:
             dates: list[str] = []
             for reader, _ in self.leaves:
                 dates += self._per_segment(reader, "date", _segment_dates)
-            self._dates = dates
-        return self._dates
+            _, rank = np.unique(np.array(dates + [""], dtype=object), return_inverse=True)
+            self._date_rank = rank[:-1].astype(np.int64)
+        return self._date_rank
 
     def _per_segment(self, reader: Any, what: str, load: Any) -> Any:
         key = (reader.segment().segment_id(), what)
@@ -243,11 +314,17 @@ class Engine:
         found = self.read.get(key)
         if found is None:
             found = Postings()
+            ids: list[np.ndarray] = []
+            weights: list[np.ndarray] = []
             for reader, offset in self.leaves:
                 if key not in reader:
                     continue
                 matcher = reader._terms.matcher(fieldname, btext, self.schema[fieldname].format)
-                _read_all(matcher, offset, reader.deleted_docs_set, found)
+                deleted = self._deleted(reader)
+                _read_all(matcher, offset, deleted, found, ids, weights)
+            if ids:
+                found.ids = np.concatenate(ids)
+                found.weights = np.concatenate(weights)
             self.read[key] = found
         return found
 
@@ -259,91 +336,132 @@ class Engine:
         found = {}
         ids = postings.ids
         for docnum in docnums:
-            i = bisect_left(ids, docnum)
+            i = int(np.searchsorted(ids, docnum))
             if i < len(ids) and ids[i] == docnum:
                 found[docnum] = postings.value(i)
         return found
 
-    def _norm(self, fieldname: str) -> list[float]:
+    def _norm(self, fieldname: str) -> np.ndarray:
         """Per document: K1 * ((1 - B) + B * length / average length), BM25's length term."""
         norm = self._norms.get(fieldname)
         if norm is None:
             avg = self.searcher.avg_field_length(fieldname) or 1.0
-            lengths: list[int] = []
-            for reader, _ in self.leaves:
-                lengths += self._per_segment(reader, f"len:{fieldname}", lambda r: _segment_lengths(r, fieldname))
+            parts = [
+                self._per_segment(reader, f"len:{fieldname}", lambda r: _segment_lengths(r, fieldname))
+                for reader, _ in self.leaves
+            ]
+            lengths = np.concatenate(parts) if parts else _EMPTY_SCORES
             a, b = K1 * (1 - B), K1 * B / avg
-            norm = [a + b * n for n in lengths]
-            self._norms[fieldname] = norm
+            norm = self._norms[fieldname] = a + b * lengths
         return norm
 
     def _idf(self, doc_frequency: int) -> float:
         return log(self.doc_count_all / (doc_frequency + 1)) + 1
 
-    def _term_scores(self, fieldname: str, text: str | bytes, boost: float) -> Scores:
+    def _term_hits(self, fieldname: str, text: str | bytes, boost: float) -> Hits:
         postings = self._postings(fieldname, text)
         return self._bm25(fieldname, postings.ids, postings.weights, boost)
 
-    def _bm25(self, fieldname: str, ids: list[int], tfs: Iterable[float], boost: float) -> Scores:
-        if not ids:
-            return {}
-        norm = self._norm(fieldname)
+    def _bm25(self, fieldname: str, ids: np.ndarray, tfs: np.ndarray, boost: float) -> Hits:
+        if not len(ids):
+            return Hits()
         factor = self._idf(len(ids)) * (K1 + 1) * boost
-        return dict(zip(ids, [factor * tf / (tf + norm[d]) for d, tf in zip(ids, tfs)]))
+        return Hits(ids, factor * tfs / (tfs + self._norm(fieldname)[ids]))
 
     # -- compounds ----------------------------------------------------------------------------
-    def _and_scores(self, subqueries: list[query.Query]) -> Scores:
+    def _and_hits(self, subqueries: list[query.Query]) -> Hits:
         positive = [s for s in subqueries if not isinstance(s, query.Not)]
         negative = [s.query for s in subqueries if isinstance(s, query.Not)]
         if not positive:
-            parts = [self.scores(s) for s in subqueries]
-            common = set.intersection(*(set(p) for p in parts))
-            return dict.fromkeys(common, 0.0)
-        parts = sorted((self.scores(s) for s in positive), key=len)
-        common = set(parts[0])
+            common = self.live()
+            for s in subqueries:
+                common = common[_member(common, self.hits(s).ids)]
+            return Hits(common, np.zeros(len(common)))
+        parts = sorted((self.hits(s) for s in positive), key=len)
+        common = parts[0].ids
         for part in parts[1:]:
-            common.intersection_update(part)
+            common = common[_member(common, part.ids)]
         for sub in negative:
-            common -= self.docs(sub)
-        return {d: sum(p[d] for p in parts) for d in common}
+            common = common[~_member(common, self.docs(sub))]
+        total = np.zeros(len(common))
+        for part in parts:
+            total += part.scores[np.searchsorted(part.ids, common)]
+        return Hits(common, total)
 
-    def _phrase_scores(self, q: query.Phrase) -> Scores:
+    def _phrase_hits(self, q: query.Phrase) -> Hits:
         words = [self._postings(q.fieldname, w) for w in q.words]
-        if not words or any(not w.ids for w in words):
-            return {}
+        if not words or any(not len(w.ids) for w in words):
+            return Hits()
         if len(words) == 1:
             return self._bm25(q.fieldname, words[0].ids, words[0].weights, q.boost)
-        rows = [dict(zip(w.ids, range(len(w.ids)))) for w in words]
-        candidates = set(rows[0])
-        for r in rows[1:]:
-            candidates.intersection_update(r)
-        found: dict[int, int] = {}
-        slop = max(1, q.slop)
-        if slop > 1:
-            for docnum in candidates:
-                count = _phrase_count([positions(w.value(r[docnum])) for w, r in zip(words, rows)], slop)
-                if count:
-                    found[docnum] = count
+        fast = isinstance(self.schema[q.fieldname].format, FastCharacters)
+        if q.slop > 1 or not fast:
+            counts = self._phrase_counts_python(q, words)
         else:
-            # Where the phrase could start = positions of word i minus i, intersected over the words;
-            # the rarest word first, stopping at the first word that leaves nothing.
-            order = sorted(range(len(words)), key=lambda i: len(words[i].ids))
-            getters = [(i, words[i].positions_at, rows[i]) for i in order]
-            for docnum in candidates:
-                starts: set[int] | None = None
-                for i, positions_at, row in getters:
-                    found_at = positions_at(row[docnum])
-                    shifted = found_at if i == 0 else [p - i for p in found_at]
-                    if starts is None:
-                        starts = set(shifted)
-                    else:
-                        starts.intersection_update(shifted)
-                    if not starts:
-                        break
-                if starts:
-                    found[docnum] = len(starts)
-        ids = sorted(found)
-        return self._bm25(q.fieldname, ids, [float(found[d]) for d in ids], q.boost * len(words))
+            counts = phrase_counts(words)
+        return self._bm25(q.fieldname, counts.ids, counts.scores, q.boost * len(words))
+
+    def _phrase_counts_python(self, q: query.Phrase, words: list[Postings]) -> Hits:
+        """The phrase's occurrences per document, one document at a time (any slop, any format)."""
+        decode = self.schema[q.fieldname].format.decode_positions
+        common = words[0].ids
+        for w in words[1:]:
+            common = common[_member(common, w.ids)]
+        rows = [np.searchsorted(w.ids, common).tolist() for w in words]
+        slop = max(1, q.slop)
+        found_ids, found_counts = [], []
+        for k, docnum in enumerate(common.tolist()):
+            count = _phrase_count([decode(w.value(r[k])) for w, r in zip(words, rows)], slop)
+            if count:
+                found_ids.append(docnum)
+                found_counts.append(float(count))
+        return Hits(np.array(found_ids, dtype=np.int64), np.array(found_counts, dtype=np.float64))
+
+
+def phrase_counts(words: list[Postings]) -> Hits:
+    """Per document, how many times the words stand at consecutive positions (FastCharacters
+    payloads): keys ``document << 32 | start position`` of each word (its positions minus its place in
+    the phrase) intersected, rarest word first; the documents' counts as floats."""
+    common = words[0].ids
+    for w in words[1:]:
+        common = common[_member(common, w.ids)]
+    if not len(common):
+        return Hits()
+    n = len(words)
+    order = sorted(range(n), key=lambda i: len(words[i].ids))
+    starts: np.ndarray | None = None
+    for i in order:
+        w = words[i]
+        rows = np.searchsorted(w.ids, common)
+        keys = w.position_keys(rows, n - i)  # + n - i: the start position + n, never negative
+        starts = keys if starts is None else starts[_member(starts, keys)]
+        if not len(starts):
+            return Hits()
+        common = np.unique(starts >> 32)
+    assert starts is not None
+    docs, counts = np.unique(starts >> 32, return_counts=True)
+    return Hits(docs, counts.astype(np.float64))
+
+
+def _member(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Boolean mask: which of ``values`` are in the ascending array ``ordered``."""
+    if not len(ordered) or not len(values):
+        return np.zeros(len(values), dtype=bool)
+    i = np.searchsorted(ordered, values)
+    i[i == len(ordered)] = 0
+    return ordered[i] == values
+
+
+def _sum_hits(parts: list[Hits]) -> Hits:
+    """The union of the parts, scores added (largest part first, as floats add up in that order)."""
+    parts = sorted((p for p in parts if len(p)), key=len, reverse=True)
+    if not parts:
+        return Hits()
+    if len(parts) == 1:
+        return parts[0]
+    ids, inverse = np.unique(np.concatenate([p.ids for p in parts]), return_inverse=True)
+    scores = np.bincount(inverse, weights=np.concatenate([p.scores for p in parts]), minlength=len(ids))
+    return Hits(ids, scores)
 
 
 @lru_cache(maxsize=64)
@@ -374,15 +492,15 @@ class _ListCursor:
         self._i += 1
 
 
-def _segment_lengths(reader: Any, fieldname: str) -> list[int]:
+def _segment_lengths(reader: Any, fieldname: str) -> np.ndarray:
     """Token count of ``fieldname`` in every document of one segment (as Whoosh stores it, one byte)."""
     count = reader.doc_count_all()
+    lengths = np.zeros(count, dtype=np.float64)
     column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-    if column is None:
-        return [0] * count
-    raw = column.load()
-    lengths = [_LENGTH_OF_BYTE[b] for b in raw]
-    return lengths + [0] * (count - len(lengths))
+    if column is not None:
+        raw = np.frombuffer(bytes(column.load()), dtype=np.uint8)[:count]
+        lengths[: len(raw)] = _LENGTH_OF_BYTE[raw]
+    return lengths
 
 
 def _segment_dates(reader: Any) -> list[str]:
@@ -394,47 +512,46 @@ def _segment_dates(reader: Any) -> list[str]:
     return [v.decode("utf-8") if isinstance(v, bytes) else (v or "") for v in values]
 
 
-def _read_all(matcher: Any, offset: int, deleted: frozenset[int], out: Postings) -> None:
-    """Append a posting list with global docnums: block by block for our codec's blocks (payloads
-    left compressed), one posting at a time otherwise."""
-    ids, weights = out.ids, out.weights
-    deleted_sorted = sorted(deleted) if deleted else []
+def _segment_live(reader: Any, deleted: np.ndarray) -> np.ndarray:
+    every = np.arange(reader.doc_count_all(), dtype=np.int64)
+    return every[~_member(every, deleted)]
+
+
+def _read_all(
+    matcher: Any, offset: int, deleted: np.ndarray, out: Postings, ids: list[np.ndarray], weights: list[np.ndarray]
+) -> None:
+    """Append a posting list with global docnums to ``ids``/``weights`` and its blocks to ``out``:
+    block by block for our codec's blocks (payloads left compressed), one posting at a time otherwise."""
+    done = sum(len(i) for i in ids)
     if isinstance(matcher, FastLeafMatcher):
         while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            block_ids, block_weights = matcher._ids, matcher._weights
-            raw, count, compression = matcher.block_payloads()
+            raw, count, compression = matcher.raw_block()
+            block_ids = np.frombuffer(raw, dtype=np.uint32, count=count).astype(np.int64)
+            block_weights = np.frombuffer(raw, dtype=np.float32, count=count, offset=4 * count)
             kept = None
-            if deleted and _any_between(deleted_sorted, block_ids[0], block_ids[-1]):
-                kept = [i for i, d in enumerate(block_ids) if d not in deleted]
-                block_ids = [block_ids[i] for i in kept]
-                block_weights = [block_weights[i] for i in kept]
-            out.blocks.append((len(ids), raw, count, compression, kept))
-            ids.extend([d + offset for d in block_ids] if offset else block_ids)
-            weights.extend(block_weights)
+            if len(deleted):
+                mask = _member(block_ids, deleted)
+                if mask.any():
+                    kept = np.flatnonzero(~mask)
+                    block_ids, block_weights = block_ids[kept], block_weights[kept]
+            out.blocks.append((done, raw, count, compression, kept))
+            ids.append(block_ids + offset)
+            weights.append(block_weights.astype(np.float64))
+            done += len(block_ids)
             matcher._next_block()
         return
-    out.blocks.append((len(ids), None, len(out.eager), 0, None))
+    out.blocks.append((done, None, len(out.eager), 0, None))
+    deleted_set = set(deleted.tolist())
+    found_ids, found_weights = [], []
     while matcher.is_active():
         docnum = matcher.id()
-        if docnum not in deleted:
-            ids.append(docnum + offset)
-            weights.append(matcher.weight())
+        if docnum not in deleted_set:
+            found_ids.append(docnum + offset)
+            found_weights.append(matcher.weight())
             out.eager.append(matcher.value())
         matcher.next()
-
-
-def _any_between(ordered: list[int], low: int, high: int) -> bool:
-    i = bisect_left(ordered, low)
-    return i < len(ordered) and ordered[i] <= high
-
-
-def positions(value: bytes) -> list[int]:
-    """Token positions from a :class:`FastCharacters` payload."""
-    codes = array("I")
-    codes.frombytes(value[_INT_SIZE:])
-    return list(accumulate(codes[: len(codes) // 3]))
+    ids.append(np.array(found_ids, dtype=np.int64))
+    weights.append(np.array(found_weights, dtype=np.float64))
 
 
 def _phrase_count(word_positions: list[list[int]], slop: int) -> int:
@@ -457,16 +574,3 @@ def _phrase_count(word_positions: list[list[int]], slop: int) -> int:
         else:
             count += 1
     return count
-
-
-def _sum_scores(parts: list[Scores]) -> Scores:
-    parts = [p for p in parts if p]
-    if not parts:
-        return {}
-    parts.sort(key=len, reverse=True)
-    total = dict(parts[0])
-    get = total.get
-    for part in parts[1:]:
-        for d, s in part.items():
-            total[d] = get(d, 0.0) + s
-    return total

@@ -183,6 +183,13 @@ class FastLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
             self._read_data()
         self._values = block_values(self._data[2], self._data[3], self._data[4])
 
+    def raw_block(self) -> tuple[bytes, int, int]:
+        """(raw block data, number of postings, compression) without decoding anything."""
+        if self._data is not None:
+            return self._data[2], self._data[3], self._data[4]
+        raw = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
+        return raw, self._blocklength, self._compression
+
     def block_payloads(self) -> tuple[bytes, int, int]:
         """(raw block data, number of postings, compression) for :func:`block_values` later."""
         if self._data is None:

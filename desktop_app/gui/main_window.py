@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QSettings, QSize, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QModelIndex, QRect, QSettings, QSize, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QColor,
     QDesktopServices,
     QDragEnterEvent,
+    QGuiApplication,
     QDropEvent,
     QKeySequence,
 )
@@ -71,6 +72,29 @@ SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 50
 LETTERS_PAGE, RESULTS_PAGE = 0, 1
 IMPORT_SUFFIXES = (".txt", ".pdf")
+DEFAULT_WINDOW_SIZE = QSize(1440, 900)
+# Title bar and borders the window manager adds; unknown until the window has been shown once.
+FRAME_ALLOWANCE = QMargins(4, 32, 4, 4)
+
+
+def fit_window(size: QSize, available: QRect, frame: QMargins) -> QRect:
+    """The window geometry (inside the frame) for a window of at most ``size`` whose frame fits in
+    ``available`` (a screen's available geometry), centred there."""
+    room = available.marginsRemoved(frame)
+    width, height = min(size.width(), room.width()), min(size.height(), room.height())
+    rect = QRect(0, 0, width, height)
+    rect.moveCenter(room.center())
+    return rect
+
+
+def keep_on_screen(rect: QRect, available: QRect, frame: QMargins) -> QRect:
+    """``rect`` (a window geometry inside its frame) shrunk and moved as little as needed for its frame
+    to fit in ``available``."""
+    room = available.marginsRemoved(frame)
+    width, height = min(rect.width(), room.width()), min(rect.height(), room.height())
+    x = min(max(rect.x(), room.left()), room.left() + room.width() - width)
+    y = min(max(rect.y(), room.top()), room.top() + room.height() - height)
+    return QRect(x, y, width, height)
 
 
 def _pane(parent: QWidget, name: str, margins: tuple[int, int, int, int], spacing: int) -> QWidget:
@@ -179,7 +203,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.themes_dock, self.annotations_dock, Qt.Vertical)
         self.tabifyDockWidget(self.annotations_dock, self.references_dock)
         self.annotations_dock.raise_()
-        self.resize(1440, 900)
+        self.setGeometry(fit_window(DEFAULT_WINDOW_SIZE, self._available_geometry(), FRAME_ALLOWANCE))
         self.resizeDocks([self.themes_dock], [360], Qt.Horizontal)
         self.resizeDocks([self.themes_dock, self.annotations_dock], [330, 470], Qt.Vertical)
         self._show_letter_header(None)
@@ -471,10 +495,21 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     # -- state -------------------------------------------------------------------------------------
+    def _available_geometry(self, at: QRect | None = None) -> QRect:
+        """The available geometry of the screen showing the centre of ``at`` (else the window's screen)."""
+        screen = QGuiApplication.screenAt(at.center()) if at is not None else None
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
     def _restore_state(self) -> None:
+        """The saved window geometry, kept inside the available geometry of the screen it opens on:
+        restoreGeometry already brings back a window saved on a screen that is gone or bigger, but
+        counts only the frame it had when saved (none, if it was never shown)."""
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            if not self.windowState() & (Qt.WindowMaximized | Qt.WindowFullScreen):
+                restored = self.geometry()
+                self.setGeometry(keep_on_screen(restored, self._available_geometry(restored), FRAME_ALLOWANCE))
         self._state_restored = False
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override

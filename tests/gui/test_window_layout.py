@@ -1,0 +1,126 @@
+"""Window geometry: the default window and a restored one fit the screen they open on.
+
+The offscreen platform's screen is 800x800 (smaller than the 1440x900 default window), and a
+subprocess runs the real start-up on a fake 1366x768 laptop screen (the offscreen platform's
+``configfile`` option)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QMargins, QRect
+from PySide6.QtWidgets import QMainWindow
+
+from desktop_app.gui.main_window import DEFAULT_WINDOW_SIZE, fit_window, keep_on_screen
+
+
+def _fits(window: Any) -> bool:
+    """The window's frame lies inside its screen, or the window is as small as it can be."""
+    available, frame = window.screen().availableGeometry(), window.frameGeometry()
+    if window.width() > window.minimumSizeHint().width():
+        assert frame.left() >= available.left() and frame.right() <= available.right(), (available, frame)
+    if window.height() > window.minimumSizeHint().height():
+        assert frame.top() >= available.top() and frame.bottom() <= available.bottom(), (available, frame)
+    return True
+
+
+def test_default_size_on_small_and_large_screens() -> None:
+    frame = QMargins(4, 32, 4, 4)
+    for available in (QRect(0, 0, 1366, 768), QRect(0, 0, 1400, 900), QRect(1920, 0, 1366, 740)):
+        rect = fit_window(DEFAULT_WINDOW_SIZE, available, frame)
+        assert available.contains(rect.marginsAdded(frame)), (available, rect)
+        assert rect.width() >= available.width() - 8  # as wide as the screen allows
+    big = QRect(0, 0, 2560, 1440)
+    rect = fit_window(DEFAULT_WINDOW_SIZE, big, frame)
+    assert rect.size() == DEFAULT_WINDOW_SIZE and rect.center() == big.marginsRemoved(frame).center()
+
+
+def test_default_window_fits_the_offscreen_screen(window: Any) -> None:
+    assert window.screen().availableGeometry().width() < DEFAULT_WINDOW_SIZE.width()
+    assert _fits(window)
+
+
+def test_restored_geometry_from_a_bigger_monitor_is_brought_onto_the_screen(
+    qtbot: Any, settings: Any, make_window: Any, library: Any
+) -> None:
+    """A window saved at the far corner of a 4K monitor (not attached now) opens on this screen."""
+    big = QMainWindow()
+    qtbot.addWidget(big)
+    big.setGeometry(3000, 1800, 2400, 1300)
+    settings.setValue("window/geometry", big.saveGeometry())
+    assert isinstance(settings.value("window/geometry"), QByteArray)
+    window = make_window(library)
+    assert _fits(window)
+
+
+PROBE = """
+import sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from desktop_app.app import create_window
+from desktop_app.core.services import Library
+from desktop_app.gui import style
+app = QApplication([])
+style.apply(app)
+library = Library.open(sys.argv[1])
+window = create_window(library, QSettings(sys.argv[2], QSettings.IniFormat))
+window.show()
+app.processEvents()
+if len(sys.argv) > 3:
+    window.setGeometry(*map(int, sys.argv[3:7]))
+    app.processEvents()
+g, a = window.frameGeometry(), window.screen().availableGeometry()
+print(a.x(), a.y(), a.width(), a.height(), g.x(), g.y(), g.width(), g.height())
+window.close()
+library.close()
+"""
+
+
+def _start(tmp_path: Path, screens: list[tuple[int, int, int, int]], *move: int) -> tuple[QRect, QRect]:
+    """Start the real window (styled, as the app does) on fake screens; returns (available, frame)."""
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [
+        {"name": f"screen{i}", "x": x, "y": y, "width": w, "height": h, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+        for i, (x, y, w, h) in enumerate(screens)
+    ]}), encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "lib"), str(tmp_path / "s.ini"), *map(str, move)],
+        capture_output=True, text=True, env=env, timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    ax, ay, aw, ah, x, y, w, h = map(int, result.stdout.split())
+    return QRect(ax, ay, aw, ah), QRect(x, y, w, h)
+
+
+def test_start_up_on_a_laptop_screen_and_after_using_a_big_monitor(tmp_path: Path) -> None:
+    laptop, monitor = (0, 0, 1366, 768), (1366, 0, 2560, 1440)
+    available, frame = _start(tmp_path, [laptop])
+    assert available == QRect(*laptop)
+    assert available.contains(frame), frame
+    assert frame.width() >= 1300 and frame.height() >= 700  # uses the screen, not a small fallback
+    # Moved to the big monitor and made big there; closed (the geometry is saved)...
+    available, frame = _start(tmp_path, [laptop, monitor], 2600, 300, 2400, 1100)
+    assert available == QRect(*monitor) and frame.width() > 2000
+    # ...and opened again with the laptop alone: on the laptop's screen, whole.
+    available, frame = _start(tmp_path, [laptop])
+    assert available == QRect(*laptop)
+    assert available.contains(frame), frame
+
+
+def test_keep_on_screen_moves_and_shrinks_only_as_needed() -> None:
+    frame = QMargins(4, 32, 4, 4)
+    laptop = QRect(0, 0, 1366, 768)
+    inside = QRect(100, 100, 800, 500)
+    assert keep_on_screen(inside, laptop, frame) == inside
+    moved = keep_on_screen(QRect(1000, 600, 800, 500), laptop, frame)
+    assert moved.size() == inside.size() and laptop.contains(moved.marginsAdded(frame))
+    shrunk = keep_on_screen(QRect(2600, 1500, 2400, 1300), laptop, frame)
+    assert laptop.contains(shrunk.marginsAdded(frame)) and shrunk.width() == 1366 - 8
+    second = QRect(1366, 0, 1920, 1080)  # a screen to the right of the laptop
+    assert keep_on_screen(QRect(-50, 0, 800, 500), second, frame).x() == 1366 + 4

@@ -73,6 +73,10 @@ SEARCH_LIMIT = 50
 LETTERS_PAGE, RESULTS_PAGE = 0, 1
 IMPORT_SUFFIXES = (".txt", ".pdf")
 DEFAULT_WINDOW_SIZE = QSize(1440, 900)
+LIBRARY_PANE_SHARE, LIBRARY_PANE_MIN, LIBRARY_PANE_MAX = 0.5, 280, 640  # of the letter list beside the reader
+# Column widths and hidden columns of the letter list ("window/letter_header" held the Kamerstuk
+# column hidden by default, not by the user's choice: not read any more).
+LETTER_COLUMNS_KEY = "window/letter_columns"
 # Title bar and borders the window manager adds; unknown until the window has been shown once.
 FRAME_ALLOWANCE = QMargins(4, 32, 4, 4)
 
@@ -168,7 +172,7 @@ class MainWindow(QMainWindow):
         self.letter_table.setShowGrid(False)
         self.letter_table.setAlternatingRowColors(True)
         self.letter_table.setWordWrap(False)
-        self.letter_table.setTextElideMode(Qt.ElideMiddle)  # subjects differ at the end (the date)
+        self.letter_table.setTextElideMode(Qt.ElideRight)  # the whole subject is the row's tooltip
         self.letter_table.verticalHeader().setVisible(False)
         self.letter_table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.letter_table.verticalHeader().setDefaultSectionSize(26)
@@ -176,11 +180,10 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(LetterTableModel.SUBJECT, QHeaderView.Stretch)
-        header.resizeSection(LetterTableModel.DATE, 88)
-        header.resizeSection(LetterTableModel.CHAMBER, 44)
-        header.resizeSection(LetterTableModel.KAMERSTUK, 110)
-        header.resizeSection(LetterTableModel.ANNOTATIONS, 44)
-        header.setSectionHidden(LetterTableModel.KAMERSTUK, True)
+        metrics = self.letter_table.fontMetrics()
+        for column, sample in ((LetterTableModel.DATE, "2025-12-31"), (LetterTableModel.CHAMBER, "Ch."),
+                               (LetterTableModel.KAMERSTUK, "kst-28676-472"), (LetterTableModel.ANNOTATIONS, "Ann.")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
         header.setContextMenuPolicy(Qt.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_letter_header_context_menu_requested)
 
@@ -190,7 +193,6 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self._build_reader_pane())
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([430, 760])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -523,9 +525,11 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        header = self.settings.value("window/letter_header")
+        if not (isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter)):
+            total = sum(self.splitter.sizes())
+            library = min(max(round(total * LIBRARY_PANE_SHARE), LIBRARY_PANE_MIN), LIBRARY_PANE_MAX)
+            self.splitter.setSizes([library, total - library])
+        header = self.settings.value(LETTER_COLUMNS_KEY)
         if isinstance(header, QByteArray):
             self.letter_table.horizontalHeader().restoreState(header)
 
@@ -533,7 +537,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/letter_header", self.letter_table.horizontalHeader().saveState())
+        self.settings.setValue(LETTER_COLUMNS_KEY, self.letter_table.horizontalHeader().saveState())
         if self.letter is not None:
             self.settings.setValue("reader/last_letter", self.letter.id)
         self.settings.sync()
@@ -603,7 +607,9 @@ class MainWindow(QMainWindow):
         menu.popup(header.mapToGlobal(pos))
 
     def _on_letter_columns_menu_triggered(self, action: QAction) -> None:
-        self.letter_table.horizontalHeader().setSectionHidden(int(action.data()), not action.isChecked())
+        header = self.letter_table.horizontalHeader()
+        header.setSectionHidden(int(action.data()), not action.isChecked())
+        self.settings.setValue(LETTER_COLUMNS_KEY, header.saveState())  # kept even if the app is killed
 
     def _on_letter_table_activated(self, index: QModelIndex) -> None:
         self.reader.setFocus()

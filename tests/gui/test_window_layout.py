@@ -1,4 +1,5 @@
-"""Window geometry: the default window and a restored one fit the screen they open on.
+"""Window geometry: the default window and a restored one fit the screen they open on; the letter
+list's columns and the default split between the list and the reader.
 
 The offscreen platform's screen is 800x800 (smaller than the 1440x900 default window), and a
 subprocess runs the real start-up on a fake 1366x768 laptop screen (the offscreen platform's
@@ -13,10 +14,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QMargins, QRect
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import QByteArray, QMargins, QRect, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
-from desktop_app.gui.main_window import DEFAULT_WINDOW_SIZE, fit_window, keep_on_screen
+from desktop_app.gui.main_window import DEFAULT_WINDOW_SIZE, LETTER_COLUMNS_KEY, fit_window, keep_on_screen
+from desktop_app.gui.models import LetterTableModel
 
 
 def _fits(window: Any) -> bool:
@@ -124,3 +126,77 @@ def test_keep_on_screen_moves_and_shrinks_only_as_needed() -> None:
     assert laptop.contains(shrunk.marginsAdded(frame)) and shrunk.width() == 1366 - 8
     second = QRect(1366, 0, 1920, 1080)  # a screen to the right of the laptop
     assert keep_on_screen(QRect(-50, 0, 800, 500), second, frame).x() == 1366 + 4
+
+
+def _column_menu(window: Any) -> Any:
+    header = window.letter_table.horizontalHeader()
+    window._on_letter_header_context_menu_requested(header.rect().center())  # noqa: SLF001 - the right-click
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+def test_letter_list_columns_kamerstuk_visible_and_subject_whole_in_tooltip(window: Any, library: Any) -> None:
+    table, header = window.letter_table, window.letter_table.horizontalHeader()
+    visible = [LetterTableModel.COLUMNS[c] for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert visible == ["Date", "Subject", "Ch.", "Kamerstuk", "Ann."]
+    assert header.sectionSize(LetterTableModel.KAMERSTUK) >= table.fontMetrics().horizontalAdvance("kst-28676-472")
+    assert table.textElideMode() == Qt.ElideRight
+    longest = max(library.list_letters(), key=lambda s: len(s.subject or ""))
+    row = window.letter_proxy.mapFromSource(window.letter_model.index(window.letter_model.row_of(longest.id), 0)).row()
+    index = window.letter_proxy.index(row, LetterTableModel.SUBJECT)
+    assert table.visualRect(index).width() < table.fontMetrics().horizontalAdvance(longest.subject)  # elided...
+    assert longest.subject in index.data(Qt.ToolTipRole)  # ...and whole in the tooltip
+
+
+def test_hidden_column_is_the_users_choice_and_remembered(
+    qtbot: Any, window: Any, make_window: Any, library: Any, settings: Any
+) -> None:
+    menu = _column_menu(window)
+    (kamerstuk,) = [a for a in menu.actions() if a.text() == "Kamerstuk"]
+    assert kamerstuk.isChecked()
+    kamerstuk.trigger()
+    menu.close()
+    assert window.letter_table.horizontalHeader().isSectionHidden(LetterTableModel.KAMERSTUK)
+    settings.sync()
+    assert isinstance(settings.value(LETTER_COLUMNS_KEY), QByteArray)  # saved at once, not only on close
+    window.close()
+    again = make_window(library)
+    assert again.letter_table.horizontalHeader().isSectionHidden(LetterTableModel.KAMERSTUK)
+    menu = _column_menu(again)
+    (kamerstuk,) = [a for a in menu.actions() if a.text() == "Kamerstuk"]
+    assert not kamerstuk.isChecked()
+    kamerstuk.trigger()
+    menu.close()
+    assert not again.letter_table.horizontalHeader().isSectionHidden(LetterTableModel.KAMERSTUK)
+
+
+def test_old_header_state_that_hid_kamerstuk_by_default_is_not_read(
+    make_window: Any, library: Any, settings: Any
+) -> None:
+    """Before, the Kamerstuk column was hidden by default and that state saved on every close."""
+    from PySide6.QtWidgets import QHeaderView
+
+    old = QHeaderView(Qt.Horizontal)
+    old.setModel(LetterTableModel())
+    old.setSectionHidden(LetterTableModel.KAMERSTUK, True)
+    settings.setValue("window/letter_header", old.saveState())
+    window = make_window(library)
+    assert not window.letter_table.horizontalHeader().isSectionHidden(LetterTableModel.KAMERSTUK)
+
+
+def test_default_splitter_gives_the_letter_list_half_the_room(qtbot: Any, library: Any, settings: Any) -> None:
+    """On a 1366x768 laptop (no saved layout) the letter list and the reader share the middle."""
+    from desktop_app.gui.controller import LibraryController
+    from desktop_app.gui.main_window import MainWindow
+
+    window = MainWindow(LibraryController(library), settings)
+    qtbot.addWidget(window)
+    window.resize(1358, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    list_width, reader_width = window.splitter.sizes()
+    assert abs(list_width - reader_width) <= 2, (list_width, reader_width)
+    subject = window.letter_table.horizontalHeader().sectionSize(LetterTableModel.SUBJECT)
+    assert subject >= 150  # beside date, chamber, Kamerstuk and annotation count
+    window.close()

@@ -232,3 +232,32 @@ def test_parallel_rebuild_gives_the_same_answers(tmp_path: Path, monkeypatch: py
     ix.rebuild(DOCS, len(DOCS))
     assert ix.check() is None and ix.doc_count() == len(DOCS) and answers_correctly(ix)
     ix.close()
+
+
+# sha256 of the postings files that IndexCodec writes (uncompressed) for the seed letters, per
+# SCHEMA_VERSION. An index written in another layout must be rebuilt, and only a new SCHEMA_VERSION
+# makes check() say so: when this test fails, bump SCHEMA_VERSION (schema.py) and record the new value.
+POSTINGS_FINGERPRINTS = {5: "4fc6deea3456ecf3bc33e5e946b5bf3db89662f00bccfb6b0fda820c0f5b51d4"}
+
+
+def test_a_new_postings_layout_comes_with_a_new_schema_version() -> None:
+    import hashlib
+
+    from whoosh.filedb.filestore import RamStorage
+
+    from desktop_app.core.search.formats import IndexCodec
+    from desktop_app.core.search.index import _indexable
+    from desktop_app.core.search.schema import build_schema, to_fields
+
+    storage = RamStorage()
+    ix = storage.create_index(build_schema())
+    writer = ix.writer(codec=IndexCodec(compression=0), compound=False)
+    for doc in DOCS:
+        writer.add_document(**_indexable(to_fields(doc)))
+    writer.commit()
+    postings = [name for name in storage.list() if name.endswith(".pst")]
+    assert len(postings) == 1
+    digest = hashlib.sha256(storage.open_file(postings[0]).read()).hexdigest()
+    assert POSTINGS_FINGERPRINTS.get(SCHEMA_VERSION) == digest, (
+        f"the postings layout changed: bump SCHEMA_VERSION and record {digest}"
+    )

@@ -18,7 +18,6 @@ Whoosh's closely but not bit for bit. Ties are broken by document number (lower 
 
 from __future__ import annotations
 
-import zlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,7 +31,13 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from desktop_app.core.search.formats import FastCharacters, FastLeafMatcher, block_payloads
+from desktop_app.core.search.formats import (
+    FastCharacters,
+    FastLeafMatcher,
+    block_deltas,
+    block_payloads,
+    gather_index,
+)
 
 B = 0.75
 K1 = 1.2
@@ -79,7 +84,7 @@ class Postings:
     eager: list[bytes] = field(default_factory=list)  # payloads of postings not read block-wise
     _starts: list[int] = field(default_factory=list)
     _decoded: dict[int, tuple[bytes, list[int]]] = field(default_factory=dict)
-    _codes: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    _deltas: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def value(self, i: int) -> bytes:
         """The payload of posting ``i``."""
@@ -100,57 +105,50 @@ class Postings:
 
     def position_keys(self, rows: np.ndarray, shift: int) -> np.ndarray:
         """For the postings ``rows`` (ascending): ``document << 32 | (position + shift)`` of every
-        occurrence, ascending. All payloads are decoded as one uint32 array: a FastCharacters payload
-        is a count followed by n position deltas, n start deltas and n lengths (4 + 12n bytes)."""
-        codes, first, counts = self._payload_codes()
-        first, counts = first[rows], counts[rows]
-        total = int(counts.sum())
-        if total == 0:
+        occurrence, ascending, from the blocks' uncompressed position deltas."""
+        deltas, firsts, counts = self._position_deltas()
+        firsts, counts = firsts[rows], counts[rows]
+        if not len(counts) or not counts.any():
             return _EMPTY_IDS
-        starts_in_out = np.zeros(len(counts), dtype=np.int64)
-        np.cumsum(counts[:-1], out=starts_in_out[1:])
-        # index of every occurrence's position delta in codes
-        idx = np.repeat(first - starts_in_out, counts) + np.arange(total, dtype=np.int64)
-        running = np.cumsum(codes[idx], dtype=np.int64)
-        before = np.concatenate(([0], running))[starts_in_out]  # running sum before each posting
-        pos = running - np.repeat(before, counts)
-        docs = np.repeat(self.ids[rows], counts)
-        return (docs << 32) | (pos + shift)
+        before = np.zeros(len(counts), dtype=np.int64)
+        np.cumsum(counts[:-1], out=before[1:])
+        running = np.cumsum(deltas[gather_index(firsts, counts)], dtype=np.int64)
+        start = np.concatenate(([0], running))[before]  # running sum before each posting
+        pos = running - np.repeat(start, counts)
+        return (np.repeat(self.ids[rows], counts) << 32) | (pos + shift)
 
-    def _payload_codes(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(all payloads as uint32 codes, index of each posting's first position delta, its count)."""
-        if self._codes is not None:
-            return self._codes
-        chunks: list[bytes] = []
+    def _position_deltas(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(position deltas of every posting, concatenated; index of each posting's first one; its
+        number of occurrences)."""
+        if self._deltas is not None:
+            return self._deltas
+        chunks: list[np.ndarray] = []
         firsts: list[np.ndarray] = []
         sizes: list[np.ndarray] = []
-        base = 0  # bytes in chunks so far
-        for j, (start, raw, count, compression, kept) in enumerate(self.blocks):
-            if raw is None:  # eager rows: count is the offset into self.eager
+        base = 0  # deltas in chunks so far
+        for j, (start, raw, count, _, kept) in enumerate(self.blocks):
+            if raw is None:  # eager rows (Whoosh's inlined postings): decode each payload
                 end = self.blocks[j + 1][0] if j + 1 < len(self.blocks) else len(self.ids)
-                values = self.eager[count : count + end - start]
-                lengths = np.array([len(v) for v in values], dtype=np.int64)
-                payloads = b"".join(values)
+                codes = [np.frombuffer(v, dtype=np.uint32)[1:] for v in self.eager[count : count + end - start]]
+                counts = np.array([len(c) // 3 for c in codes], dtype=np.int64)
+                deltas = np.concatenate([c[: len(c) // 3] for c in codes]) if codes else _EMPTY_IDS
             else:
-                lengths = np.frombuffer(raw, dtype=np.uint32, count=count, offset=8 * count).astype(np.int64)
-                payloads = raw[12 * count :]
-                if compression:
-                    payloads = zlib.decompress(payloads)
-            offsets = np.zeros(len(lengths), dtype=np.int64)
-            np.cumsum(lengths[:-1], out=offsets[1:])
+                counts, deltas, _ = block_deltas(raw, count)
+                counts = counts.astype(np.int64)
+            offsets = np.zeros(len(counts), dtype=np.int64)
+            np.cumsum(counts[:-1], out=offsets[1:])
             if kept is not None:
-                offsets, lengths = offsets[kept], lengths[kept]
-            chunks.append(payloads)
-            firsts.append((base + offsets) // 4 + 1)  # + 1: skip the count
-            sizes.append((lengths // 4 - 1) // 3)
-            base += len(payloads)
-        codes = np.frombuffer(b"".join(chunks), dtype=np.uint32)
-        self._codes = (
-            codes,
+                offsets, counts = offsets[kept], counts[kept]
+            chunks.append(deltas.astype(np.uint32))
+            firsts.append(base + offsets)
+            sizes.append(counts)
+            base += len(deltas)
+        self._deltas = (
+            np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.uint32),
             np.concatenate(firsts) if firsts else _EMPTY_IDS,
             np.concatenate(sizes) if sizes else _EMPTY_IDS,
         )
-        return self._codes
+        return self._deltas
 
 
 class Engine:

@@ -16,7 +16,10 @@ from desktop_app.core.search.formats import FastCharacters
 
 # Bump when the schema, the analyzer or the meaning of a field changes: check() then reports
 # "outdated schema (vN -> vM)" and the Library rebuilds.
-SCHEMA_VERSION = 4  # 2: FastCharacters postings; 3: array blocks (IndexCodec); 4: payloads apart
+# 2: FastCharacters postings; 3: array blocks (IndexCodec); 4: payloads apart; 5: uncompressed position
+# deltas in every block (formats.FastPostingsWriter). tests/unit/test_search_health.py fingerprints the
+# postings layout: when it fails, bump this and record the new fingerprint.
+SCHEMA_VERSION = 5
 
 SEPARATOR = "\n\n"
 TEXT_FIELDS = ("subject", "body", "footnotes", "notes")

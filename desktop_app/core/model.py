@@ -16,8 +16,9 @@ Span = tuple[int, int]
 class Footnote:
     """A page-bottom footnote separated from the body.
 
-    ``marker`` is the span of the superscript marker in the letter's body text (e.g. the "5" that
-    followed "17-18 oktober 2024"), or None when no marker was found in the body.
+    ``marker`` is the span of the superscript marker in the letter's body text (the "⁵" of
+    "17-18 oktober 2024⁵"; letters stored by earlier versions hold ASCII digits there until they are
+    re-imported), or None when no marker was found in the body.
     """
 
     number: int

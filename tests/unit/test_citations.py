@@ -166,6 +166,28 @@ def test_a_date_right_before_the_parenthesis_is_kept_as_context_date() -> None:
     assert "date" not in cit.fields
 
 
+def test_superscript_footnote_markers_end_a_citation() -> None:
+    # seed 000's body as imported: the marker of footnote 5 is "⁵", glued to the year
+    cit = only("zoals gemeld in Kamerstuk 28 676, nr. 467 van 3 oktober 2024⁵ geïnformeerd")
+    assert (cit.canonical, cit.fields["date"]) == ("kst-28676-467", "2024-10-03")
+    assert cit.text == "Kamerstuk 28 676, nr. 467 van 3 oktober 2024"
+    assert only("Kamerstuk 28 676, nr. 467¹² en").text == "Kamerstuk 28 676, nr. 467"
+    assert only("Kamerstuk 28 676, nr. 467¹² en").canonical == "kst-28676-467"
+    assert canon("Kamerstuk 27 858, nrs. 520⁴ en 548") == ["kst-27858-520", "kst-27858-548"]
+    assert canon("(Kamerstuk 35 925 X)¹") == ["dossier-35925-X"]
+    assert canon("Staatsblad 2020, 118³ en kst-28676-467¹, 21501-28-296² of 2024A01333⁴") == [
+        "stb-2020-118", "kst-28676-467", "kst-21501-28-296", "2024A01333",
+    ]  # fmt: skip
+    assert only("Handelingen II 2010/11, nr. 108¹").canonical == "h-tk-20102011-108"
+    assert only("de motie-Segers c.s.² en").text == "motie-Segers c.s."
+    cit = only("de brief van 25 januari 2024⁴ (Aanhangsel Handelingen II 2023/24, nr. 872)")
+    assert cit.fields["context_date"] == "2024-01-25"
+    # a footnote number glued in front, ASCII or superscript
+    for glued in ("1Kamerstukken II 2009/10, 27 858, nr. 88", "¹Kamerstukken II 2009/10, 27 858, nr. 88"):
+        assert only(glued).canonical == "kst-27858-88"
+        assert only(glued).text == glued[1:]
+
+
 def test_motions_by_name() -> None:
     cit = only("Met deze brief geeft Defensie invulling aan de motie-Segers c.s.2 en aan")
     assert cit.text == "motie-Segers c.s."
@@ -183,6 +205,8 @@ def test_motions_by_name() -> None:
         "Er is brede overeenstemming dat 2% de absolute ondergrens is.",
         "de Capability Targets 2025 (CT25)",
         "op 17-18 oktober 20245 geïnformeerd",
+        "op 17-18 oktober 2024⁵ geïnformeerd",
+        "in het vierjaarlijkse NAVO-Defensieplanningsproces (NDPP)¹.",
         "Postbus 20701 2500 ES Den Haag",
         "in de Defensienota’s 2022 en 2024",
         "Kamerbrief zo spoedig mogelijk",

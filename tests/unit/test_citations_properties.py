@@ -55,13 +55,15 @@ def document(draw: st.DrawFn) -> tuple[str, list[tuple[str, list[str | None]]]]:
     placed = []
     for citation, expected in chosen:
         variant = draw(broken(citation))
-        glues = [" (", " ", "\n", ". "]
+        glues = [" (", " ", "\n", ". ", " ¹²"]
         if citation[0].isalpha():  # a footnote number glued to a citation that starts with a word
-            glues.append("\n1")
+            glues += ["\n1", "\n¹", " ²³"]
         glue = draw(st.sampled_from(glues))
         text += glue
         placed.append((variant, expected, len(text)))
-        text += variant + draw(st.sampled_from([") ", ". ", "; ", "\n", ", "])) + draw(PROSE)
+        # after it: punctuation, or a footnote marker in superscript digits glued to its last word
+        ends = [") ", ". ", "; ", "\n", ", ", "⁵ ", "¹²) ", "⁴. ", "³\n"]
+        text += variant + draw(st.sampled_from(ends)) + draw(PROSE)
     return text, [(variant, expected) for variant, expected, _ in placed], [p[2] for p in placed]  # type: ignore[return-value]
 
 

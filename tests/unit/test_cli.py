@@ -63,7 +63,8 @@ def test_list_and_show(folder: Path, capsys) -> None:
     assert shown["date"] == "2024-10-03"
     assert [f["number"] for f in shown["footnotes"]] == [1, 2]
     start, end = shown["footnotes"][0]["marker"]
-    assert shown["text"][start:end] == "1"
+    assert shown["text"][start:end] == "¹"
+    assert "(NDPP)¹." in shown["text"]
     by_id = run_json(folder, capsys, "show", str(shown["id"]))
     assert by_id["name"] == "003_d09603eee462fd1e"
     code, out, err = run(folder, capsys, "show", "999_missing")

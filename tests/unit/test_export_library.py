@@ -15,6 +15,7 @@ from desktop_app.core.errors import ExportFailed, InvalidInput, NotFound
 from desktop_app.core.export import ExportScope, build_summary
 from desktop_app.core.export.model import ORPHAN_MARK, SummaryDocument
 from desktop_app.core.services import Library
+from desktop_app.core.superscript import superscript
 from desktop_app.render import export_summary
 from desktop_app.render.csv_table import DELIMITER, ENCODING
 from desktop_app.render.markdown import md_escape
@@ -112,7 +113,7 @@ def test_passage_carries_footnotes_citations_page_and_theme_colours(annotated: L
     assert [f.number for f in first.footnotes] == [1, 2, 3]
     for footnote in first.footnotes:
         assert footnote.marker is not None
-        assert first.quote[footnote.marker[0] : footnote.marker[1]] == str(footnote.number)
+        assert first.quote[footnote.marker[0] : footnote.marker[1]] == superscript(footnote.number)
     refs = annotated.references.refs_for(letter.id)
     expected = [r.raw for r in refs if (r.location == "footnote" and r.footnote_number in (1, 2, 3))
                 or (r.location == "body" and first.start <= r.start and r.end <= first.end)]

@@ -10,6 +10,7 @@ import pytest
 
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importing import read_file
+from desktop_app.core.superscript import SUPERSCRIPT_DIGITS, superscript
 from tests import pdfgen
 from tests.conftest import SEEDS
 
@@ -103,7 +104,8 @@ def test_fiche_footnotes_are_separated(samples_dir: Path):
     assert "Pagina" not in letter.text
     for note in letter.footnotes:
         assert note.marker is not None, note
-        assert letter.text[note.marker[0] : note.marker[1]] == str(note.number)
+        assert letter.text[note.marker[0] : note.marker[1]] == superscript(note.number)
+        assert not letter.text[note.marker[0] - 1].isdigit()  # nothing glued: "2021⁷", not "20217"
         # the footnote's own text is not left in the body
         assert _norm(note.text)[:60] not in letter.text
     first = letter.footnotes[0]
@@ -148,7 +150,7 @@ def test_generated_seed_pdf_round_trip(seed_pdfs: dict[str, Path], prefix: str):
     assert pdf.text.split("\n\n") == txt.text.split("\n\n")  # same paragraphs
     assert [pdf.text[a:b] for a, b in pdf.headings] == [txt.text[a:b] for a, b in txt.headings]
     for note in pdf.footnotes:
-        assert pdf.text[note.marker[0] : note.marker[1]] == str(note.number)
+        assert pdf.text[note.marker[0] : note.marker[1]] == superscript(note.number)
     # the side column and the page footer stay out of the body
     assert "Onze referentie" not in pdf.text and "Pagina" not in pdf.text
     assert len(pdf.page_starts) == pdf.pages
@@ -159,6 +161,8 @@ def test_generated_pdf_marker_5_after_year(seed_pdfs: dict[str, Path]):
     letter = read_file(seed_pdfs[stem])
     note = next(f for f in letter.footnotes if f.number == 5)
     assert letter.text[: note.marker[0]].endswith("17-18 oktober 2024")
+    assert "17-18 oktober 2024⁵ geïnformeerd" in letter.text and "20245" not in letter.text
+    assert letter.text[note.marker[0] : note.marker[1]] == "⁵"
     assert note.text.startswith("Kamerstuk 28 676, nr. 467 van 3 oktober 2024")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.importing import parse_text, read_file
+from desktop_app.core.superscript import SUPERSCRIPT_DIGITS, superscript
 from tests.conftest import seed_path
 
 
@@ -26,12 +27,16 @@ def test_seed_000_footnotes_and_markers():
     letter = _load("000")
     assert [f.number for f in letter.footnotes] == [1, 2, 3, 4, 5, 6]
     digit, before = _marker_text(letter, 5)
-    assert digit == "5"
+    assert digit == "⁵"
     assert before.endswith("oktober 2024")
     digit, before = _marker_text(letter, 1)
-    assert digit == "1"
+    assert digit == "¹"
     assert before.endswith("NDPP Review.")
-    assert "17-18 oktober 2024" in letter.text
+    # the marker is a superscript, never a digit glued to the year
+    assert "17-18 oktober 2024⁵ geïnformeerd" in letter.text
+    assert "20245" not in letter.text
+    assert "NDPP Review.¹ Met" in letter.text
+    assert "capaciteitsdoelstellingen³." in letter.text
     note5 = letter.footnotes[4]
     assert note5.text.startswith("Kamerstuk 28 676, nr. 467 van 3 oktober 2024")
     # footnote 2 runs over several lines in the file and is joined into one text
@@ -50,14 +55,17 @@ def test_markers_run_in_order_and_hold_their_number(seed_files):
         assert starts == sorted(starts), path.name
         for note in letter.footnotes:
             assert note.marker is not None, (path.name, note.number)
-            assert letter.text[note.marker[0] : note.marker[1]] == str(note.number)
+            assert letter.text[note.marker[0] : note.marker[1]] == superscript(note.number)
+        # no other superscript digits than the markers
+        markers = {i for f in letter.footnotes for i in range(*f.marker)}
+        assert {i for i, ch in enumerate(letter.text) if ch in SUPERSCRIPT_DIGITS} == markers, path.name
 
 
 def test_seed_000_paragraph_continues_over_page_break():
     letter = _load("000")
     # page 1 ends "(NAVO" and page 2 begins "met iedere bondgenoot)": one sentence, one paragraph
     assert "bilateraal (NAVO met iedere bondgenoot) en multilateraal" in letter.text
-    assert "zoals de Defensienota6 al opmerkt" in letter.text
+    assert "zoals de Defensienota⁶ al opmerkt" in letter.text
     assert letter.pages == 3
     assert len(letter.page_starts) == 3 and letter.page_starts[0] == 0
     assert letter.text[letter.page_starts[1] :].startswith("met iedere bondgenoot)")
@@ -76,6 +84,8 @@ def test_seed_003_metadata():
     assert letter.footnotes[1].text.endswith("Voortgang Uitvoeringsagenda Innovatie & Onderzoek).")
     digit, before = _marker_text(letter, 1)
     assert before.endswith("(NDPP)")
+    assert digit == "¹"
+    assert "(NDPP)¹." in letter.text
 
 
 def test_seed_003_letter_head_is_metadata_not_body():
@@ -269,6 +279,18 @@ def test_footnote_number_glued_to_its_text():
     ]
     second = letter.footnotes[1].marker
     assert letter.text[: second[0]].endswith("de brief van 2023")
+    assert "de motie-Lodders/Geurts¹ en de brief van 2023²." in letter.text
+
+
+def test_text_that_already_has_superscript_markers():
+    text = (
+        "Geachte voorzitter,\n\nDe NAVO-top van 24 en 25 juni 2025¹ en de Defensienota¹².\n\n"
+        "1 Zie Kamerstuk 28 676, nr. 467.\n"
+    )
+    letter = parse_text(text, source_file="b.txt", content_hash="x")
+    (note,) = letter.footnotes
+    assert note.marker is not None and letter.text[note.marker[0] : note.marker[1]] == "¹"
+    assert letter.text[: note.marker[0]].endswith("juni 2025")
 
 
 def test_sentence_starting_like_a_signature_stays_in_its_paragraph():

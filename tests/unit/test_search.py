@@ -127,6 +127,42 @@ def test_footnote_markers_do_not_glue_to_words(index: SearchIndex) -> None:
     )
 
 
+def test_superscript_markers_are_not_part_of_the_word_before() -> None:
+    assert terms_of("op 17-18 oktober 2024⁵ geïnformeerd") == terms_of("op 17-18 oktober 2024 geïnformeerd")
+    assert terms_of("vierjaarlijkse NAVO-Defensieplanningsproces (NDPP)¹.") == terms_of(
+        "vierjaarlijkse NAVO-Defensieplanningsproces (NDPP)."
+    )
+    assert terms_of("de Defensienota¹² en de begroting¹³") == terms_of("de Defensienota en de begroting")
+    assert terms_of("¹ ² ³ ⁴⁵⁶⁷⁸⁹⁰") == []
+
+
+def _body_highlights(results: SearchResults, letter: Letter) -> list[str]:
+    """The text around each body highlight of ``letter``: the word plus the character after it."""
+    hit = next(h for h in results.hits if h.letter_id == letter.id)
+    return [letter.text[s : e + 1] for f in hit.fragments if f.field == "body" for s, e in f.highlights]
+
+
+@pytest.mark.parametrize("blanked", [True, False], ids=["markers-known", "markers-unknown"])
+def test_words_before_a_superscript_marker_are_found(tmp_path: Path, blanked: bool) -> None:
+    # seed 000: "op 17-18 oktober 2024⁵ geïnformeerd"; seed 003: "(NDPP)¹." Without footnotes the
+    # index cannot blank the markers: the analyzer alone must separate "2024" from "⁵".
+    letters = LETTERS if blanked else [dataclasses.replace(l, footnotes=()) for l in LETTERS]
+    ix = SearchIndex(tmp_path / "index")
+    ix.rebuild([IndexDoc(l, (), THEME_PATHS) for l in letters], len(letters))
+    try:
+        seed000, seed003 = letters[0], letters[3]
+        assert "17-18 oktober 2024⁵ geïnformeerd" in seed000.text and "(NDPP)¹" in seed003.text
+        years = ix.search("2024", limit=50)
+        assert "2024⁵" in _body_highlights(years, seed000)
+        assert seed000.id in ids(ix.search('"oktober 2024 geïnformeerd"'))
+        assert "NDPP)" in _body_highlights(ix.search("NDPP", limit=50), seed000)
+        ndpp = _body_highlights(ix.search("NDPP", limit=50), seed003)
+        assert "NDPP)" in ndpp
+        assert seed003.id in ids(ix.search('"Defence Planning Process NDPP"', limit=50))
+    finally:
+        ix.close()
+
+
 # -- phrases, operators, prefix, fuzzy ------------------------------------------------------------
 def test_phrase_finds_exactly_the_letters_containing_it(index: SearchIndex) -> None:
     expected = containing(r"defence\s+investment\s+pledge")

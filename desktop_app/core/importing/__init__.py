@@ -6,8 +6,9 @@ file and the problem; no other exception leaves ``read_file``.
 Conventions (what other parts may rely on):
 - ``text``: paragraphs separated by exactly "\n\n", no other blank lines, single spaces inside a
   paragraph; headings are paragraphs of their own, listed in ``headings``.
-- Footnote markers stay in the body as the digits that were printed ("NDPP Review.1 Met",
-  "17-18 oktober 20245"); ``Footnote.marker`` is their span, so ``text[start:end] == str(number)``.
+- Footnote markers stay in the body where they were printed, as Unicode superscript digits
+  ("NDPP Review.¹ Met", "17-18 oktober 2024⁵", never "20245"); ``Footnote.marker`` is their span, so
+  ``text[start:end] == superscript(number)`` (``desktop_app.core.superscript``).
   ``Footnote.text`` is whitespace-normalised and carries no leading number.
 - The letter head (Retouradres, addressee, Datum, Betreft, "Geachte voorzitter,") is metadata and
   not in ``text``; the salutation is dropped. The closing ("Hoogachtend,", "DE MINISTER VAN

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from desktop_app.core.importing import footnotes as fn
 from desktop_app.core.importing import metadata as meta
 from desktop_app.core.model import Footnote, Span
+from desktop_app.core.superscript import superscript
 
 MARK_OPEN = "\ue000"
 MARK_CLOSE = "\ue001"
@@ -368,17 +369,30 @@ def build_clean_text(pages: list[Page]) -> CleanText:
     marked = "\n\n".join(" ".join(p.lines) for p in paras)
     text, page_starts, sure_markers = _take_marks(marked)
     page_starts = [0] + page_starts if pages else []
+    footnotes = _attach_markers(text, notes, page_starts, sure_markers)
+    text = _superscript_markers(text, footnotes)
     headings: list[Span] = []
     paragraphs: list[str] = []
     pos = 0
     for para in paras:
-        plain = _plain(" ".join(para.lines))
+        length = len(_plain(" ".join(para.lines)))
         if para.kind == "h":
-            headings.append((pos, pos + len(plain)))
-        paragraphs.append(plain)
-        pos += len(plain) + 2
-    footnotes = _attach_markers(text, notes, page_starts, sure_markers)
+            headings.append((pos, pos + length))
+        paragraphs.append(text[pos : pos + length])
+        pos += length + 2
     return CleanText(text, paragraphs, tuple(headings), tuple(page_starts[: len(pages)]), footnotes)
+
+
+def _superscript_markers(text: str, footnotes: tuple[Footnote, ...]) -> str:
+    """Each marker's digits become superscript digits ("20245" -> "2024⁵"): the same number of code
+    points, so every offset holds and ``text[start:end] == superscript(number)``."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(f.marker for f in footnotes if f.marker):
+        parts += [text[pos:start], superscript(text[start:end])]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _take_marks(marked: str) -> tuple[str, list[int], list[tuple[int, Span]]]:

@@ -1,14 +1,19 @@
 """Footnotes: finding page-bottom footnote blocks in plain text, and their markers in the body.
 
-Marker convention (the contract with the GUI and the references code): the marker digits STAY in the
-body text exactly where the superscript stood ("NDPP Review.1 Met", "17-18 oktober 20245"), and
-``Footnote.marker`` is the half-open span of those digits, so ``text[start:end] == str(number)``.
+Marker convention (the contract with the GUI and the references code): the marker stays in the body
+text exactly where the superscript stood, as Unicode superscript digits ("NDPP Review.¹ Met",
+"17-18 oktober 2024⁵"), and ``Footnote.marker`` is the half-open span of those digits, so
+``text[start:end] == superscript(number)``. Markers are found as ASCII digits glued to the word before
+them (how extracted text prints them); the cleaner turns them into superscripts at the end (same
+length, so offsets hold). Input that already has superscript markers is read too.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from desktop_app.core.superscript import SUPERSCRIPT_DIGITS, superscript
 
 # A footnote starts at the page bottom as "N text" (or "Ntext" glued, as in "1Kamerstukken II").
 _FOOTNOTE_START = re.compile(r"^\s{0,3}(\d{1,3})(?:\s+|(?=[A-Z(\"“‘']))(\S.*)$")
@@ -64,13 +69,18 @@ def split_footnotes(lines: list[str], first: int) -> list[tuple[int, list[str]]]
     return parts
 
 
+_SUPER = f"[{SUPERSCRIPT_DIGITS}]"
+
+
 def _candidate_pattern(number: int) -> re.Pattern[str]:
     n = str(number)
-    # class A: glued to a lowercase letter, closing punctuation, or a year ("20245" = 2024 + 5)
+    # class A: glued to a lowercase letter, closing punctuation, or a year ("20245" = 2024 + 5),
+    #   or already written in superscript digits ("2024⁵")
     # class B: glued to an upper-case letter (acronym + digit: less likely a marker, e.g. "SNMG1")
     return re.compile(
         rf"(?:(?P<a>(?<=[a-zà-ÿ.,;:)\]”’\"'%])|(?<=\b(?:19|20)\d\d))|(?P<b>(?<=[A-ZÀ-Þ])))"
         rf"{n}(?![\w])"
+        rf"|(?P<s>(?<!{_SUPER}){superscript(n)}(?!{_SUPER}))"
     )
 
 
@@ -84,7 +94,7 @@ def locate_marker(text: str, number: int, start: int, end: int) -> tuple[int, in
     fallback: tuple[int, int] | None = None
     for match in _candidate_pattern(number).finditer(text, start, end):
         span = (match.start(), match.end())
-        if match.group("a") is not None:
+        if match.group("b") is None:
             return span
         if fallback is None:
             fallback = span

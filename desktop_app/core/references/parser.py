@@ -24,7 +24,8 @@ number, each with its own canonical id; they all carry the span and text of the 
 
 Whitespace between the parts of a citation may be any run of spaces, non-breaking spaces and line
 breaks (text extracted from PDFs breaks lines anywhere). A footnote number glued to the front
-("1Kamerstukken II ...") does not stop a match.
+("1Kamerstukken II ...") does not stop a match. A footnote marker in superscript digits ("nr. 467⁵",
+"2024⁵", "¹Kamerstuk") is neither part of a citation nor glued to it: it ends the citation before it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app.core.model import Citation
+from desktop_app.core.superscript import SUPERSCRIPT_DIGITS
 
 MONTHS: dict[str, int] = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "april": 4,
@@ -58,7 +60,8 @@ _TOEV = (
 )
 _VJ = rf"(?:19|20)\d{{2}}\s*(?:/|{_DASH})\s*(?:\d{{2}}){{1,2}}(?!\d)"
 _NUM = rf"\d{{1,5}}[a-z]?(?![\w])(?!\s+{_MONTH}\s+(?:19|20)\d\d)"  # not the day of a date
-_NUM_SEP = rf"\s*(?:,|\ben\b|&|t/m|tot\s+en\s+met|{_DASH})\s*"
+_MARK = "\u2063*"  # a footnote marker (superscript digits, read as U+2063: see parse_citations)
+_NUM_SEP = rf"{_MARK}\s*(?:,|\ben\b|&|t/m|tot\s+en\s+met|{_DASH})\s*"
 _DATE = rf"(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d{{2}})(?!\d)"
 _DATE_SUFFIX = rf"(?:\s*(?:,\s*)?(?:van|d\.\s?d\.|dd\.?|d\.d)\s+{_DATE})?"
 
@@ -420,7 +423,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], list[Citation]
 
 _CONTEXT_DATE = _compile(
     rf"""
-    (?:\b(?:van|op|d\.\s?d\.|dd\.?|gedateerd)\s+){_DATE}\s*[(\[]\s*(?:zie\s+(?:ook\s+)?)?$
+    (?:\b(?:van|op|d\.\s?d\.|dd\.?|gedateerd)\s+){_DATE}{_MARK}\s*[(\[]\s*(?:zie\s+(?:ook\s+)?)?$
     """
 )
 
@@ -449,18 +452,27 @@ def _candidates(text: str) -> Iterator[_Match]:
                 yield _Match(match.start(), match.end(), citations)
 
 
+# Superscript digits (footnote markers) are read as a neutral mark: not a word character, not a
+# digit, not a space (U+2063 INVISIBLE SEPARATOR), so "(?![\w])" and "(?!\d)" hold after "467⁵".
+_MARKERS_NEUTRAL = str.maketrans(dict.fromkeys(SUPERSCRIPT_DIGITS, "\u2063"))
+
+
 def parse_citations(text: str) -> list[Citation]:
     """Every citation in ``text``, in text order. Overlapping matches: the one starting first wins,
     then the longest. Never raises on any string."""
     if not text:
         return []
+    scanned = text.translate(_MARKERS_NEUTRAL)  # same length: spans hold in ``text``
     chosen: list[_Match] = []
-    for candidate in sorted(_candidates(text), key=lambda c: (c.start, -(c.end - c.start))):
+    for candidate in sorted(_candidates(scanned), key=lambda c: (c.start, -(c.end - c.start))):
         if chosen and candidate.start < chosen[-1].end:
             continue
         chosen.append(candidate)
-    chosen = [_with_context_date(text, match) for match in chosen]
-    return [citation for match in chosen for citation in match.citations]
+    chosen = [_with_context_date(scanned, match) for match in chosen]
+    citations = [citation for match in chosen for citation in match.citations]
+    if scanned != text:
+        citations = [replace(c, text=text[c.span[0] : c.span[1]]) for c in citations]
+    return citations
 
 
 def cited_key(citation: Citation) -> str:

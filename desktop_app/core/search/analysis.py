@@ -1,6 +1,7 @@
 """Dutch text analysis for the search index: one fused, fast analyzer.
 
-Tokenise on word characters (``\\w+(\\.?\\w+)*``: "NAVO-ministers" -> navo, ministers; "o.a." -> o.a),
+Tokenise on word characters (``\\w+(\\.?\\w+)*``: "NAVO-ministers" -> navo, ministers; "o.a." -> o.a;
+superscript digits are not word characters: "2024⁵" -> 2024, "(NDPP)¹" -> ndpp),
 lowercase, fold accents (whoosh's ``accent_map``: "Oekraïne" == "Oekraine"), drop Dutch stop words
 (positions renumbered, as whoosh's StopFilter does, so phrases skip them) and stem with the Dutch
 Snowball stemmer ("capaciteitsdoelstellingen" == "capaciteitsdoelstelling").
@@ -24,7 +25,10 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
 
-WORD = re.compile(r"\w+(?:\.?\w+)*", re.UNICODE)
+# A word character that is not a superscript digit: Python's \w matches "⁵", but a footnote marker
+# ("2024⁵", "(NDPP)¹") is not part of the word it is glued to, so superscript digits separate words.
+_WORD_CHAR = "[^\\W\u00b2\u00b3\u00b9\u2070\u2074-\u2079]"
+WORD = re.compile(rf"{_WORD_CHAR}+(?:\.?{_WORD_CHAR}+)*", re.UNICODE)
 STOP_WORDS = frozenset(stopwords_for_language("nl"))
 _FOLD = dict(accent_map)
 _STEM = stemmer_for_language("nl")

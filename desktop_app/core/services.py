@@ -35,6 +35,7 @@ from desktop_app.core.model import Annotation, IndexDoc, Letter, LetterSummary, 
 from desktop_app.core.store import annotations_repo, letters_repo, themes_repo
 from desktop_app.core.store import db as store_db
 from desktop_app.core.store.db import DB_NAME, LibraryLock, connect, make_backup, migrate
+from desktop_app.core.superscript import is_superscript
 from desktop_app.core.tasks import CancelToken, Progress
 
 LetterRef = int | str  # id, or name (source file name without extension)
@@ -407,17 +408,19 @@ class Library:
 
     def _import_one(self, path: Path, password: str | None, report: ImportReport) -> None:
         known = letters_repo.id_by_hash(self.db, _quick_hash(path) or "")
-        if known is not None:
+        if known is not None and not self._read_by_older_importer(known):
             report.skipped.append((str(path), known))
             return
         from desktop_app.core.importing import read_file
 
         parsed = read_file(path, password=password)
         known = letters_repo.id_by_hash(self.db, parsed.content_hash)
-        if known is not None:
+        if known is not None and not self._read_by_older_importer(known):
             report.skipped.append((str(path), known))
             return
-        old_id = letters_repo.id_by_name(self.db, letters_repo.letter_name(parsed.source_file))
+        if known is not None:  # the same file, read again by this version: an update in place
+            parsed = replace(parsed, source_file=self.get_letter(known).source_file)
+        old_id = known or letters_repo.id_by_name(self.db, letters_repo.letter_name(parsed.source_file))
         old_path = self._source_path_of(old_id)
         copy = self._copy_original(path, parsed)
         try:
@@ -442,6 +445,12 @@ class Library:
         if copy is None:
             report.warnings.append((str(path), "the original could not be copied into the library folder"))
         self._refresh_index([letter_id])
+
+    def _read_by_older_importer(self, letter_id: int) -> bool:
+        """A letter stored by a version that left footnote markers as ASCII digits ("20245" for
+        "2024⁵"): importing its file again updates it (annotations re-anchored) instead of skipping."""
+        letter = self.get_letter(letter_id)
+        return any(f.marker and not is_superscript(letter.text[f.marker[0] : f.marker[1]]) for f in letter.footnotes)
 
     def _store_letter(self, parsed: ParsedLetter, old_id: int | None, copy: str | None) -> tuple[int, list[Annotation]]:
         new_hash = anchoring.text_hash(parsed.text)

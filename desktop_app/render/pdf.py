@@ -48,6 +48,7 @@ from desktop_app.core.export.model import (
     SummaryDocument,
     ThemeTag,
 )
+from desktop_app.core.superscript import is_superscript
 from desktop_app.core.tasks import CancelToken
 from desktop_app.render.common import (
     citation_text,
@@ -711,7 +712,9 @@ def _source_meta(source: SourceInfo, words: Words) -> list[str]:
 
 
 def _quote_markup(passage: Passage) -> list[str]:
-    """The quote as escaped paragraphs, with footnote markers raised."""
+    """The quote as escaped paragraphs, with footnote markers raised. A marker in superscript digits
+    ("2024⁵") is printed as that glyph (the bundled fonts have it; the text layer then reads "2024⁵");
+    ASCII marker digits (a letter stored by an older version) are raised with <super>."""
     quote = passage.quote
     markers = sorted(f.marker for f in passage.footnotes if f.marker and 0 <= f.marker[0] < f.marker[1] <= len(quote))
     pieces: list[str] = []
@@ -720,7 +723,8 @@ def _quote_markup(passage: Passage) -> list[str]:
         if start < pos:
             continue
         pieces.append(escape(quote[pos:start]))
-        pieces.append(f"<super>{escape(quote[start:end])}</super>")
+        digits = escape(quote[start:end])
+        pieces.append(digits if is_superscript(quote[start:end]) else f"<super>{digits}</super>")
         pos = end
     pieces.append(escape(quote[pos:]))
     marked = "".join(pieces)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from desktop_app.core.importing import parse_text
 from desktop_app.core.model import Annotation, Letter, Theme
@@ -62,6 +62,32 @@ def test_seed_letter_headings_footnotes_and_tooltips(qtbot: Any, seed_files: lis
     for start, end in letter.headings:
         block = reader.document().findBlock(reader.layout_info.body_to_doc(start))
         assert block.userState() == 1
+
+
+def _marker_char_format(reader: ReaderView, offset: int) -> Any:
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(reader.layout_info.body_to_doc(offset) + 1)  # the format of the char before
+    return cursor.charFormat()
+
+
+def test_superscript_markers_are_links_not_shrunk_twice(qtbot: Any, seed_files: list[Any]) -> None:
+    path = next(p for p in seed_files if p.name.startswith("000"))
+    parsed = parse_text(path.read_text(encoding="utf-8"), source_file=path.name, content_hash="h")
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show_letter(_letter(parsed.text, footnotes=parsed.footnotes))
+    note = next(f for f in parsed.footnotes if f.number == 5)
+    start = reader.layout_info.body_to_doc(note.marker[0])
+    assert reader.toPlainText()[start - 4 : start + 1] == "2024⁵"  # what a copy of the text gives
+    fmt = _marker_char_format(reader, note.marker[0])
+    assert fmt.anchorHref() == "fn:5"
+    assert fmt.verticalAlignment() == QTextCharFormat.AlignNormal  # the glyph is raised already
+    # a letter stored by an older version holds ASCII digits there: the format raises them
+    old = parsed.text[: note.marker[0]] + "5" + parsed.text[note.marker[1] :]
+    reader.show_letter(_letter(old, footnotes=parsed.footnotes))
+    fmt = _marker_char_format(reader, note.marker[0])
+    assert fmt.anchorHref() == "fn:5"
+    assert fmt.verticalAlignment() == QTextCharFormat.AlignSuperScript
 
 
 def test_overlapping_annotations_blend_their_colours() -> None:

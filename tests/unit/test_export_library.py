@@ -305,6 +305,22 @@ def test_markdown_and_csv_from_the_library(annotated: Library, tmp_path: Path) -
         assert row["date"] == (letter.date or "")
 
 
+def test_footnote_markers_are_superscripts_in_every_format(library: Library, tmp_path: Path) -> None:
+    sentence = "op 17-18 oktober 2024⁵ geïnformeerd"
+    library.annotate_quote(L000, sentence, [library.get_theme("NAVO-top").id])
+    library.annotate_quote(L003, "Planning Process (NDPP)¹.", [library.get_theme("Capaciteitsdoelstellingen/NDPP").id])
+    scope = ExportScope(letters=(L000, L003))
+    texts = {}
+    for fmt in ("pdf", "md", "csv"):
+        out = tmp_path / f"s.{fmt}"
+        export_summary(library, scope, fmt, out)
+        texts[fmt] = _squash(_pdf_text(out) if fmt == "pdf" else out.read_text(encoding=ENCODING))
+    for fmt, text in texts.items():
+        assert sentence in text, fmt  # the PDF's text layer reads the superscript glyph, not "20245"
+        assert "Planning Process (NDPP)¹." in text, fmt
+        assert "20245" not in text and "(NDPP)1" not in text, fmt
+
+
 def test_dutch_summary_uses_dutch_words_throughout(annotated: Library, tmp_path: Path) -> None:
     scope = ExportScope(themes=("Steun aan Oekraïne",), language="nl")
     summary = build_summary(annotated, scope)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import re
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -368,3 +369,16 @@ def test_hostile_theme_names_long_words_and_unknown_glyphs(summary: SummaryDocum
     md = tmp_path / "odd.md"
     write_summary(doc, "md", md)
     assert "\\<b\\>Thema\\</b\\> \\& co" in md.read_text(encoding="utf-8")
+
+
+def test_quote_markers_superscript_glyphs_kept_ascii_digits_raised() -> None:
+    letter = _letter("000", 1)
+    quote = _sentence(letter.text, "17-18 oktober")
+    passage = _passage(1, letter, source_info(letter, 1, 1), quote, (), "")
+    (markup,) = pdf_module._quote_markup(passage)
+    assert "2024⁵ geïnformeerd" in markup and "<super>" not in markup  # the glyph is raised already
+    # a letter stored by an older version: ASCII marker digits, raised by the markup
+    (marker,) = [f.marker for f in passage.footnotes]
+    old = quote[: marker[0]] + "5" + quote[marker[1] :]
+    (markup,) = pdf_module._quote_markup(replace(passage, quote=old))
+    assert "2024<super>5</super> geïnformeerd" in markup

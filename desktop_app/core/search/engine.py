@@ -169,7 +169,7 @@ class Engine:
         self._segments = segment_cache if segment_cache is not None else {}
         self._norms: dict[str, np.ndarray] = {}
         self._live: np.ndarray | None = None
-        self._deleted_docs: dict[int, np.ndarray] = {}
+        self._deleted_docs: dict[int, list[int]] = {}
         self._date_rank: np.ndarray | None = None
         # Postings read by the last run(), kept for highlighting its top hits without a second read.
         self.read: dict[tuple[str, bytes], Postings] = {}
@@ -279,12 +279,12 @@ class Engine:
             self._live = np.concatenate(parts) if parts else _EMPTY_IDS
         return self._live
 
-    def _deleted(self, reader: Any) -> np.ndarray:
+    def _deleted(self, reader: Any) -> list[int]:
         """A segment's deleted documents, ascending (not cached across searchers: edits delete)."""
         key = id(reader)
         found = self._deleted_docs.get(key)
         if found is None:
-            found = self._deleted_docs[key] = np.array(sorted(reader.deleted_docs_set or ()), dtype=np.int64)
+            found = self._deleted_docs[key] = sorted(reader.deleted_docs_set or ())
         return found
 
     def date_rank(self) -> np.ndarray:
@@ -435,10 +435,14 @@ def phrase_counts(words: list[Postings]) -> Hits:
         starts = keys if starts is None else starts[_member(starts, keys)]
         if not len(starts):
             return Hits()
-        common = np.unique(starts >> 32)
-    assert starts is not None
-    docs, counts = np.unique(starts >> 32, return_counts=True)
-    return Hits(docs, counts.astype(np.float64))
+        common, counts = _runs(starts >> 32)
+    return Hits(common, counts.astype(np.float64))
+
+
+def _runs(ordered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct values, how many times each) of a non-empty ascending array."""
+    firsts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[firsts], np.diff(np.append(firsts, len(ordered)))
 
 
 def _member(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
@@ -510,13 +514,18 @@ def _segment_dates(reader: Any) -> list[str]:
     return [v.decode("utf-8") if isinstance(v, bytes) else (v or "") for v in values]
 
 
-def _segment_live(reader: Any, deleted: np.ndarray) -> np.ndarray:
+def _segment_live(reader: Any, deleted: list[int]) -> np.ndarray:
     every = np.arange(reader.doc_count_all(), dtype=np.int64)
-    return every[~_member(every, deleted)]
+    return every[~_member(every, np.array(deleted, dtype=np.int64))]
+
+
+def _any_between(ordered: list[int], low: int, high: int) -> bool:
+    i = bisect_left(ordered, low)
+    return i < len(ordered) and ordered[i] <= high
 
 
 def _read_all(
-    matcher: Any, offset: int, deleted: np.ndarray, out: Postings, ids: list[np.ndarray], weights: list[np.ndarray]
+    matcher: Any, offset: int, deleted: list[int], out: Postings, ids: list[np.ndarray], weights: list[np.ndarray]
 ) -> None:
     """Append a posting list with global docnums to ``ids``/``weights`` and its blocks to ``out``:
     block by block for our codec's blocks (payloads left compressed), one posting at a time otherwise."""
@@ -527,11 +536,9 @@ def _read_all(
             block_ids = np.frombuffer(raw, dtype=np.uint32, count=count).astype(np.int64)
             block_weights = np.frombuffer(raw, dtype=np.float32, count=count, offset=4 * count)
             kept = None
-            if len(deleted):
-                mask = _member(block_ids, deleted)
-                if mask.any():
-                    kept = np.flatnonzero(~mask)
-                    block_ids, block_weights = block_ids[kept], block_weights[kept]
+            if deleted and _any_between(deleted, int(block_ids[0]), int(block_ids[-1])):
+                kept = np.flatnonzero(~_member(block_ids, np.array(deleted, dtype=np.int64)))
+                block_ids, block_weights = block_ids[kept], block_weights[kept]
             out.blocks.append((done, raw, count, compression, kept))
             ids.append(block_ids + offset)
             weights.append(block_weights.astype(np.float64))
@@ -539,7 +546,7 @@ def _read_all(
             matcher._next_block()
         return
     out.blocks.append((done, None, len(out.eager), 0, None))
-    deleted_set = set(deleted.tolist())
+    deleted_set = set(deleted)
     found_ids, found_weights = [], []
     while matcher.is_active():
         docnum = matcher.id()

@@ -91,9 +91,36 @@ def test_analyzer_folds_accents_drops_stop_words_and_stems() -> None:
     assert terms_of("2%-norm") == ["2", "norm"]
 
 
+@pytest.mark.parametrize("text", ["Oekraïne en ÆSIR, Straße", "plain ascii", "", "İstanbul ĳs é"])
+def test_folding_long_texts_by_non_ascii_runs_equals_folding_all(text: str) -> None:
+    from desktop_app.core.search.analysis import fold_text
+
+    assert fold_text(text) == fold(text)
+
+
 @pytest.mark.parametrize("text", [l.text for l in LETTERS] + ["Straße, Æsir en Œuvre: İstanbul-overleg"])
 def test_the_indexing_fast_path_gives_the_analyzers_terms_and_offsets(text: str) -> None:
     fast = {term: list(zip(*lists)) for term, lists in collect_terms(text).items()}
+    slow: dict[str, list[tuple[int, int, int]]] = {}
+    for token in DutchAnalyzer()(text, positions=True, chars=True):
+        slow.setdefault(token.text, []).append((token.pos, token.startchar, token.endchar - token.startchar))
+    assert fast == slow
+
+
+@pytest.mark.parametrize(
+    "text",
+    [l.text for l in LETTERS]
+    + ["Straße, Æsir en Œuvre: İstanbul-overleg", "", "  -- ", "de het een", "o.a. 2%-norm 2%-norm o.a.",
+       "navo " * 70_000 + "Oekraïne"],
+)
+def test_the_vectorised_payloads_equal_the_analyzers_terms_and_offsets(text: str) -> None:
+    from desktop_app.core.search.formats import FastCharacters, term_payloads
+
+    found = term_payloads(text)
+    assert len({term for term, _, _ in found}) == len(found)
+    decode = FastCharacters().decode_characters
+    fast = {term: [(p, s, e - s) for p, s, e in decode(payload)] for term, _, payload in found}
+    assert all(n == len(fast[term]) for term, n, _ in found)
     slow: dict[str, list[tuple[int, int, int]]] = {}
     for token in DutchAnalyzer()(text, positions=True, chars=True):
         slow.setdefault(token.text, []).append((token.pos, token.startchar, token.endchar - token.startchar))

@@ -175,3 +175,20 @@ def test_top_hits_best_first_ties_by_document_number(index: SearchIndex) -> None
     total, top = engine.run(q, None, 3, by_date=False)
     expected = sorted(every.items(), key=lambda item: (-item[1], item[0]))[:3]
     assert total == len(every) and [(d, s) for s, d in top] == expected
+
+
+def test_phrases_far_into_a_long_letter(tmp_path: Path) -> None:
+    # Position deltas past 65535 are stored 4 bytes wide instead of 2.
+    base = seed_docs()[0]
+    text = "alfa bravo " + "navo " * 70_000 + "alfa bravo charlie"
+    docs = [IndexDoc(dataclasses.replace(base.letter, id=1, text=text, footnotes=()), (), {}),
+            IndexDoc(dataclasses.replace(base.letter, id=2, text="bravo alfa charlie", footnotes=()), (), {})]
+    ix = SearchIndex(tmp_path / "index")
+    ix.rebuild(docs, 2)
+    try:
+        assert [h.letter_id for h in ix.search('"bravo charlie"').hits] == [1]
+        assert [h.letter_id for h in ix.search('"alfa bravo"').hits] == [1]
+        ours, slow = phrase_both_ways(ix, '"alfa bravo"')
+        assert ours == slow == {("body", 0): 2.0}
+    finally:
+        ix.close()

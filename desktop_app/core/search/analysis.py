@@ -18,6 +18,7 @@ The class is pickled into the index's schema: keep its module path and name stab
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,14 +31,26 @@ from whoosh.support.charset import accent_map
 _WORD_CHAR = "[^\\W\u00b2\u00b3\u00b9\u2070\u2074-\u2079]"
 WORD = re.compile(rf"{_WORD_CHAR}+(?:\.?{_WORD_CHAR}+)*", re.UNICODE)
 STOP_WORDS = frozenset(stopwords_for_language("nl"))
-_FOLD = dict(accent_map)
+FOLD = dict(accent_map)
 _STEM = stemmer_for_language("nl")
 _STEM_CACHE: dict[str, str] = {}
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def fold(text: str) -> str:
     """Lowercase and strip accents: the form every indexed term starts from."""
-    return text.lower().translate(_FOLD)
+    return text.lower().translate(FOLD)
+
+
+def fold_text(text: str) -> str:
+    """:func:`fold` for long texts: ``translate`` with a dict looks up every character, so only the
+    runs of non-ASCII characters (the only ones the accent map changes) are translated."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return _NON_ASCII.sub(lambda m: m.group(0).translate(FOLD), lowered)
 
 
 def stem(word: str) -> str:
@@ -96,7 +109,7 @@ class DutchAnalyzer(Tokenizer):  # type: ignore[misc]
         cache = _STEM_CACHE
         for match in WORD.finditer(value):
             word = match.group(0)
-            folded = word.lower().translate(_FOLD)
+            folded = word.lower().translate(FOLD)
             stopped = folded in stops
             if stopped and removestops:
                 continue
@@ -128,11 +141,11 @@ def collect_terms(value: str) -> dict[str, Occurrences]:
     cache = _STEM_CACHE
     seen: dict[str, Occurrences] = {}
     get = seen.get
-    folded_all = value.lower().translate(_FOLD)
+    folded_all = value.lower().translate(FOLD)
     whole = len(folded_all) == len(value)
     pos = 0
     for match in WORD.finditer(folded_all if whole else value):
-        word = match.group(0) if whole else match.group(0).lower().translate(_FOLD)
+        word = match.group(0) if whole else match.group(0).lower().translate(FOLD)
         if word in stops:
             continue
         term = cache.get(word) or stem(word)
@@ -146,6 +159,44 @@ def collect_terms(value: str) -> dict[str, Occurrences]:
             lists[2].append(end - start)
         pos += 1
     return seen
+
+
+# Indexing vocabulary: folded word -> term number (-1 for a stop word), and term number -> term.
+# Grown under a lock (indexing may run in a worker thread while the GUI analyses a query); read freely.
+WORD_SPLIT = re.compile(r"(\w+(?:\.?\w+)*)", re.UNICODE)  # WORD as one group: re.split keeps the words
+WORD_NUMBERS: dict[str, int] = {}
+TERMS: list[str] = []
+_TERM_NUMBERS: dict[str, int] = {}
+_VOCABULARY_LOCK = threading.Lock()
+
+
+def word_numbers(words: list[str]) -> list[int]:
+    """The term number of every folded word (-1: a stop word), in order."""
+    numbers = list(map(WORD_NUMBERS.get, words))
+    if None not in numbers:
+        return numbers  # type: ignore[return-value]
+    with _VOCABULARY_LOCK:
+        for i, number in enumerate(numbers):
+            if number is None:
+                numbers[i] = _word_number(words[i])
+    return numbers  # type: ignore[return-value]
+
+
+def _word_number(word: str) -> int:
+    number = WORD_NUMBERS.get(word)
+    if number is not None:
+        return number
+    if word in STOP_WORDS:
+        number = -1
+    else:
+        term = stem(word)
+        number = _TERM_NUMBERS.get(term)
+        if number is None:
+            number = _TERM_NUMBERS[term] = len(TERMS)
+            TERMS.append(term)
+    if len(WORD_NUMBERS) < 500_000:
+        WORD_NUMBERS[word] = number
+    return number
 
 
 def analyzer() -> DutchAnalyzer:

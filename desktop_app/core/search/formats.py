@@ -4,13 +4,12 @@ Whoosh's own ``Characters`` format pickles a list of delta tuples per posting an
 Python loop; both show up first in profiles of indexing, phrase matching and highlighting. This format
 stores the same information as three arrays of unsigned ints (position deltas, start-offset deltas,
 token lengths) that encode and decode with C-level ``array`` and ``itertools.accumulate`` calls, and
-its ``word_values`` analyses text through :func:`collect_terms` without building ``Token`` objects.
+its ``word_values`` analyses text through :func:`term_payloads` without building ``Token`` objects.
 (Query-time analysis still goes through the field's :class:`DutchAnalyzer`, which gives the same terms.)
 """
 
 from __future__ import annotations
 
-import struct
 import zlib
 from array import array
 from collections.abc import Iterator
@@ -31,7 +30,7 @@ from whoosh.formats import Characters
 from whoosh.system import _INT_SIZE, pack_uint
 from whoosh.util.numeric import length_to_byte
 
-from desktop_app.core.search.analysis import collect_terms
+from desktop_app.core.search.analysis import TERMS, WORD_SPLIT, collect_terms, fold_text, word_numbers
 
 
 def decode_arrays(value: bytes) -> tuple[list[int], list[int], array[int]]:
@@ -50,13 +49,8 @@ class FastCharacters(Characters):  # type: ignore[misc]
             yield from super().word_values(value, analyzer, **kwargs)
             return
         boost = self.field_boost
-        one, codes = _COUNT_ONE, _CODES.pack
-        for term, (positions, starts, lengths) in collect_terms(value).items():
-            n = len(positions)
-            if n == 1:
-                yield term, 1, boost, one + codes(positions[0], starts[0], lengths[0])
-            else:
-                yield term, n, n * boost, _encode(positions, starts, lengths)
+        for term, n, payload in term_payloads(value):
+            yield term, n, n * boost, payload
 
     def encode(self, poslist: list[tuple[int, int, int]]) -> bytes:
         return _encode([p for p, _, _ in poslist], [s for _, s, _ in poslist], [e - s for _, s, e in poslist])
@@ -79,10 +73,53 @@ class FastCharacters(Characters):  # type: ignore[misc]
 
 
 # The count is big-endian (whoosh's pack_uint, read by decode_frequency); the codes are native, as in
-# array("I"). A single occurrence (most postings) is packed without building arrays.
-_COUNT_ONE = pack_uint(1)
-_CODES = struct.Struct("=III")
+# array("I").
 _WIDTH = {2: (2).to_bytes(4, "little"), 4: (4).to_bytes(4, "little")}
+
+
+def term_payloads(value: str) -> list[tuple[str, int, bytes]]:
+    """(term, occurrences, FastCharacters payload) of every indexed term of ``value``: what
+    :func:`collect_terms` and :func:`_encode` give, as array operations over the whole text (one
+    ``re.split``, a dict lookup per word through ``map``, a stable argsort by term) instead of a
+    Python loop per word; the indexing fast path."""
+    folded = fold_text(value)
+    if len(folded) != len(value):  # a ligature changed the length: offsets need the word-by-word path
+        found = collect_terms(value).items()
+        return [(term, len(lists[0]), _encode(*lists)) for term, lists in found]
+    parts = WORD_SPLIT.split(folded)
+    words = parts[1::2]
+    if not words:
+        return []
+    numbers = np.array(word_numbers(words), dtype=np.int64)
+    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+    ends = np.cumsum(lengths)
+    keep = numbers >= 0
+    numbers, starts, sizes = numbers[keep], ends[0:-1:2][keep], lengths[1::2][keep]
+    total = len(numbers)
+    if not total:
+        return []
+    order = np.argsort(numbers, kind="stable")  # by term, each term's occurrences in text order
+    numbers, positions, starts, sizes = numbers[order], order, starts[order], sizes[order]
+    firsts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
+    counts = np.diff(np.append(firsts, total))
+    position_deltas = np.diff(positions, prepend=0)
+    position_deltas[firsts] = positions[firsts]
+    start_deltas = np.diff(starts, prepend=0)
+    start_deltas[firsts] = starts[firsts]
+    # Each term's payload: count (big-endian), n position deltas, n start deltas, n lengths.
+    heads = np.zeros(len(firsts) + 1, dtype=np.int64)
+    np.cumsum(1 + 3 * counts, out=heads[1:])
+    codes = np.empty(heads[-1], dtype=np.uint32)
+    codes[heads[:-1]] = counts.astype(">u4").view(np.uint32)
+    each = np.repeat(counts, counts)
+    at = np.repeat(heads[:-1] + 1 - firsts, counts) + np.arange(total)
+    codes[at] = position_deltas
+    codes[at + each] = start_deltas
+    codes[at + 2 * each] = sizes
+    blob = codes.tobytes()
+    bounds = (heads * 4).tolist()
+    terms = [TERMS[t] for t in numbers[firsts].tolist()]
+    return [(term, n, blob[a:b]) for term, n, a, b in zip(terms, counts.tolist(), bounds, bounds[1:])]
 
 
 def _encode(positions: list[int], starts: list[int], lengths: list[int]) -> bytes:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,11 +33,9 @@ def atomic_output(target: Path) -> Iterator[Path]:
     if not folder.is_dir():
         raise ExportFailed(f"{target}: the folder {folder} does not exist.")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        tmp = _create_partial(folder, target)
     except OSError as err:
         raise ExportFailed(f"{target}: cannot write in {folder} ({err.strerror or err}).") from err
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
         yield tmp
         try:
@@ -45,6 +45,25 @@ def atomic_output(target: Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _create_partial(folder: Path, target: Path) -> Path:
+    """A new empty file next to ``target`` with the permissions the finished file should have: those
+    of the file it replaces, else what any new file of the user gets (0666 less the umask, applied by
+    the system; ``tempfile.mkstemp`` would make it 0600, private to the user)."""
+    for _ in range(100):
+        tmp = folder / f".{target.name}.{secrets.token_hex(4)}.part"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            continue
+        try:
+            if target.exists():
+                os.chmod(fd if os.chmod in os.supports_fd else tmp, stat.S_IMODE(target.stat().st_mode))
+        finally:
+            os.close(fd)
+        return tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
 
 
 def format_date(iso: str | None, words: Words = ENGLISH) -> str:

@@ -75,3 +75,33 @@ def test_export_in_dutch(folder: Path, tmp_path: Path, capsys: pytest.CaptureFix
     md = out.read_text(encoding="utf-8")
     assert md.startswith("# Geannoteerde samenvatting\n")
     assert "**Selectie:** de hele bibliotheek" in md and "3 oktober 2024" in md
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_exported_files_get_the_users_usual_permissions(folder: Path, tmp_path: Path, umask: int, mode: int) -> None:
+    """An export is written to a temporary file and moved into place; the file gets the mode any new
+    file of the user gets (0666 less the umask), not a temporary file's private 0600."""
+    import stat
+    import subprocess
+    import sys
+
+    for fmt in ("pdf", "md", "csv"):
+        out = tmp_path / f"export-{umask:o}.{fmt}"
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop_app", "--library", str(folder), "export", "--format", fmt, "-o", str(out)],
+            capture_output=True, text=True, umask=umask, timeout=240,
+        )
+        assert result.returncode == 0, result.stderr
+        assert stat.S_IMODE(out.stat().st_mode) == mode, (fmt, oct(out.stat().st_mode))
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_export_over_an_existing_file_keeps_its_permissions(folder: Path, tmp_path: Path) -> None:
+    import stat
+
+    out = tmp_path / "gedeeld.md"
+    out.write_text("vorige versie", encoding="utf-8")
+    out.chmod(0o640)
+    assert main(["--library", str(folder), "export", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") != "vorige versie"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640

@@ -163,7 +163,7 @@ def collect_terms(value: str) -> dict[str, Occurrences]:
 
 # Indexing vocabulary: folded word -> term number (-1 for a stop word), and term number -> term.
 # Grown under a lock (indexing may run in a worker thread while the GUI analyses a query); read freely.
-WORD_SPLIT = re.compile(r"(\w+(?:\.?\w+)*)", re.UNICODE)  # WORD as one group: re.split keeps the words
+WORD_SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)  # WORD as one group: re.split keeps the words
 WORD_NUMBERS: dict[str, int] = {}
 TERMS: list[str] = []
 _TERM_NUMBERS: dict[str, int] = {}

@@ -93,6 +93,8 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
                     "name": s.name,
                     "source_file": s.source_file,
                     "date": s.date,
+                    "title": s.title,
+                    "title_derived": s.title_derived,
                     "subject": s.subject,
                     "chamber": s.chamber,
                     "kamerstuk": s.kamerstuk,
@@ -110,7 +112,7 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
     for s in letters:
         print(
             f"#{s.id:<4} {s.name:<28} {s.date or '—':<10}  {(s.chamber or '—'):<12}  {s.kamerstuk or '—':<16} "
-            f"{s.annotation_count:>3} ann.  {one_line(s.subject or '(no subject)', 60)}"
+            f"{s.annotation_count:>3} ann.  {one_line(s.title, 60)}"
         )
     return 0
 
@@ -127,6 +129,7 @@ def _show(args: argparse.Namespace, ctx: Context) -> int:
 def _print_letter(letter: Letter) -> None:
     fields = [
         ("Letter", f"#{letter.id} {letter.name} ({letter.source_file})"),
+        ("Title", f"{letter.title} (from the text: no subject)" if letter.title_derived else None),
         ("Subject", letter.subject),
         ("Date", letter.date),
         ("Chamber", letter.chamber),
@@ -136,6 +139,8 @@ def _print_letter(letter: Letter) -> None:
         ("Pages", str(letter.pages) if letter.pages else None),
     ]
     for label, value in fields:
+        if label == "Title" and value is None:
+            continue
         print(f"{label + ':':<11} {value or '—'}")
     print()
     print(letter.text)

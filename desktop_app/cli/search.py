@@ -110,8 +110,8 @@ def _names(library: Any, hits: tuple[SearchHit, ...]) -> dict[int, str]:
 
 def hit_line(hit: SearchHit, name: str) -> str:
     date = hit.date or "(no date)"
-    subject = hit.subject or "(no subject)"
-    return f"{date:<10}  {name}  {subject}  [score {hit.score:.2f}, {hit.match_count} match(es)]"
+    title = hit.title or hit.subject or name
+    return f"{date:<10}  {name}  {title}  [score {hit.score:.2f}, {hit.match_count} match(es)]"
 
 
 def fragment_line(frag: SearchFragment, *, bold: bool = False) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from desktop_app.core.titles import DisplayTitle, display_title
+
 Span = tuple[int, int]
 
 
@@ -75,6 +77,19 @@ class Letter:
         """The source file name without extension: a stable handle users type (``000_eba5...``)."""
         return self.source_file.rsplit(".", 1)[0] if "." in self.source_file else self.source_file
 
+    @property
+    def title(self) -> str:
+        """What the letter is called for a person: its subject, else derived (see core/titles.py)."""
+        return self._display_title().text
+
+    @property
+    def title_derived(self) -> bool:
+        """True when ``title`` is not the letter's subject but derived from its text."""
+        return self._display_title().derived
+
+    def _display_title(self) -> DisplayTitle:
+        return display_title(self.subject, self.text, self.headings, self.name)
+
     def page_of(self, offset: int) -> int | None:
         """1-based page number of a text offset, when page starts are known."""
         if not self.page_starts:
@@ -94,6 +109,8 @@ class Letter:
         data["headings"] = [list(h) for h in self.headings]
         data["page_starts"] = list(self.page_starts)
         data["name"] = self.name
+        data["title"] = self.title
+        data["title_derived"] = self.title_derived
         return data
 
 
@@ -110,6 +127,8 @@ class LetterSummary:
     kind: str | None
     annotation_count: int = 0
     theme_ids: tuple[int, ...] = ()  # themes used by this letter's annotations
+    title: str = ""  # Letter.title: the subject, else derived from the text (core/titles.py)
+    title_derived: bool = False
 
     @property
     def name(self) -> str:
@@ -211,6 +230,7 @@ class SearchHit:
     kamerstuk: str | None
     match_count: int
     fragments: tuple[SearchFragment, ...] = ()
+    title: str | None = None  # Letter.title, filled in by Library.search
 
 
 @dataclass(frozen=True)

@@ -935,9 +935,12 @@ class Library:
         theme_ids: list[int] = []
         for ref in themes:
             theme_ids.extend(self.theme_descendants(self.get_theme(ref).id))
-        return self.index.search(
+        results = self.index.search(
             query, theme_ids=sorted(set(theme_ids)), year=year, chamber=chamber, limit=limit, sort=sort
         )
+        titles = letters_repo.titles(self.db, [hit.letter_id for hit in results.hits])
+        hits = tuple(replace(hit, title=titles.get(hit.letter_id, hit.subject)) for hit in results.hits)
+        return replace(results, hits=hits)
 
     def iter_letters(self) -> Iterator[Letter]:
         """Every letter, by id (loads one at a time)."""

@@ -169,8 +169,8 @@ def import_summary_html(report: object, cancelled: bool) -> str:
             parts.append("</ul>")
 
     section("Failed", [str(getattr(f, "message", f)) for f in failed])
-    section("Imported", [letter.subject or letter.name for letter in imported])
-    section("Updated (annotations re-attached)", [letter.subject or letter.name for letter in updated])
+    section("Imported", [letter.title for letter in imported])
+    section("Updated (annotations re-attached)", [letter.title for letter in updated])
     section("Already in the library", [Path(path).name for path, _ in skipped])
     section("Annotations that could not be re-attached (kept, shown as not found)", [a.quote[:80] for a in orphaned])
     return "".join(parts)

@@ -55,6 +55,7 @@ from desktop_app.gui.controller import LibraryController
 from desktop_app.gui.dialogs import CitationDialog, ExportDialog, ImportSummaryDialog, ShortcutsDialog
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.models import (
+    DERIVED_TITLE_NOTE,
     ID_ROLE,
     LetterFilterProxy,
     LetterTableModel,
@@ -676,14 +677,28 @@ class MainWindow(QMainWindow):
     def _show_letter_header(self, letter: Letter | None) -> None:
         if letter is None:
             self.title_label.setText("No letter open")
+            self._mark_derived_title(False)
             self.meta_label.setText("Choose a letter on the left, or search with Ctrl+F.")
             return
-        self.title_label.setText(letter.subject or letter.name)
+        self.title_label.setText(letter.title)
+        self._mark_derived_title(letter.title_derived)
         parts = [date_label(letter.date), chamber_label(letter.chamber) if letter.chamber else ""]
         parts += [letter.kamerstuk or "", letter.kind or "", letter.signatory or "",
                   f"{letter.pages} pages" if letter.pages else "", letter.source_file]
         self.meta_label.setText("  ·  ".join(p for p in parts if p))
-        self.setWindowTitle(f"{letter.subject or letter.name} — Kamerlezer")
+        self.setWindowTitle(f"{letter.title} — Kamerlezer")
+
+    def _mark_derived_title(self, derived: bool) -> None:
+        """A title taken from the text (no subject) is shown in italics, muted, and says so."""
+        label = self.title_label
+        if label.property("derived") != derived:
+            label.setProperty("derived", derived)  # the style sheet mutes its colour
+            font = label.font()
+            font.setItalic(derived)
+            label.setFont(font)
+            label.style().unpolish(label)
+            label.style().polish(label)
+        label.setToolTip(f"The {DERIVED_TITLE_NOTE}." if derived else "")
 
     # -- history -----------------------------------------------------------------------------------
     def _update_history_actions(self) -> None:
@@ -774,7 +789,7 @@ class MainWindow(QMainWindow):
         if row is None:
             return f"letter {letter_id}"
         summary = self.letter_model.summary(row)
-        return f"{summary.subject or summary.name} ({date_label(summary.date)})"
+        return f"{summary.title or summary.name} ({date_label(summary.date)})"
 
     def _on_citation_confirmed(self, reference_id: int, letter_id: int) -> None:
         self._decide_reference(self.library.references.confirm, reference_id, letter_id, "Link confirmed.")

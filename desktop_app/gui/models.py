@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop_app.core.model import Annotation, LetterSummary, SearchFragment, SearchHit, Theme
 
@@ -40,9 +40,18 @@ _ALIGN = int(Qt.TextAlignmentRole.value)
 _FOREGROUND = int(Qt.ForegroundRole.value)
 _EDIT = int(Qt.EditRole.value)
 _DECORATION = int(Qt.DecorationRole.value)
+_FONT = int(Qt.FontRole.value)
 _ROW, _SORT, _ID, _HTML = int(ROW_ROLE), int(SORT_ROLE), int(ID_ROLE), int(HTML_ROLE)
 _RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
 _DIM = QColor("#8a939d")
+_DERIVED_INK = QColor("#5b6673")  # a title taken from the text (the letter has no subject)
+DERIVED_TITLE_NOTE = "title taken from the text: the letter has no subject"
+
+
+def _derived_font() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
 
 
 CHAMBER_CODES = {"Tweede Kamer": "TK", "Eerste Kamer": "EK"}
@@ -59,8 +68,8 @@ def date_label(date: str | None) -> str:
 class LetterTableModel(QAbstractTableModel):
     """The letter list: one row per LetterSummary (never the letter text)."""
 
-    COLUMNS = ("Date", "Subject", "Ch.", "Kamerstuk", "Ann.")
-    LONG_NAMES = {2: "Chamber", 3: "Kamerstuk", 4: "Annotations"}
+    COLUMNS = ("Date", "Title", "Ch.", "Kamerstuk", "Ann.")
+    LONG_NAMES = {1: "Subject (in italics: a title taken from the text)", 2: "Chamber", 3: "Kamerstuk", 4: "Annotations"}
     DATE, SUBJECT, CHAMBER, KAMERSTUK, ANNOTATIONS = range(5)
 
     def __init__(self, parent: Any = None) -> None:
@@ -69,6 +78,7 @@ class LetterTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._display: dict[int, tuple[str, ...]] = {}  # letter id -> the row's texts, made on first paint
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._italic = _derived_font()
 
     def set_rows(self, rows: Sequence[LetterSummary]) -> None:
         self.beginResetModel()
@@ -144,19 +154,24 @@ class LetterTableModel(QAbstractTableModel):
         if role == _ALIGN:
             return _RIGHT if column == self.ANNOTATIONS else None
         if role == _FOREGROUND:
+            if column == self.SUBJECT and row.title_derived:
+                return _DERIVED_INK
             return _DIM if column == self.DATE and not row.date else None
+        if role == _FONT:
+            return self._italic if column == self.SUBJECT and row.title_derived else None
         if role == _SORT:
             return self._sort_key(row, column)
         if role == _ROW:
             return row
-        lines = [row.subject or row.name, " · ".join(x for x in (row.chamber, row.kamerstuk) if x), row.source_file]
+        title = f"{row.title or row.name}\n({DERIVED_TITLE_NOTE})" if row.title_derived else row.title or row.name
+        lines = [title, " · ".join(x for x in (row.chamber, row.kamerstuk) if x), row.source_file]
         return "\n".join(line for line in lines if line)
 
     def _text(self, row: LetterSummary, column: int) -> str:
         if column == self.DATE:
             return date_label(row.date)
         if column == self.SUBJECT:
-            return row.subject or row.name
+            return row.title or row.name
         if column == self.CHAMBER:
             return CHAMBER_CODES.get(row.chamber or "", row.chamber or "")
         if column == self.KAMERSTUK:
@@ -167,7 +182,7 @@ class LetterTableModel(QAbstractTableModel):
         if column == self.DATE:
             return row.date or ""
         if column == self.SUBJECT:
-            return (row.subject or row.name).casefold()
+            return (row.title or row.name).casefold()
         if column == self.CHAMBER:
             return row.chamber or ""
         if column == self.KAMERSTUK:
@@ -175,7 +190,7 @@ class LetterTableModel(QAbstractTableModel):
         return row.annotation_count
 
 
-_LETTER_ROLES = frozenset({_DISPLAY, _ID, _ALIGN, _FOREGROUND, _SORT, _ROW, _TOOLTIP})
+_LETTER_ROLES = frozenset({_DISPLAY, _ID, _ALIGN, _FOREGROUND, _FONT, _SORT, _ROW, _TOOLTIP})
 
 
 class LetterFilterProxy(QSortFilterProxyModel):
@@ -294,20 +309,20 @@ class SearchResultsModel(QAbstractItemModel):
         if role == ROW_ROLE:
             return fragment if fragment else hit
         if role == Qt.ToolTipRole and fragment is None:
-            return hit.subject or ""
+            return hit.title or hit.subject or ""
         return None
 
 
 def hit_title(hit: SearchHit) -> str:
     matches = "1 match" if hit.match_count == 1 else f"{hit.match_count} matches"
-    return f"{hit.subject or 'Untitled letter'} — {date_label(hit.date)} — {matches}"
+    return f"{hit.title or hit.subject or 'Untitled letter'} — {date_label(hit.date)} — {matches}"
 
 
 def hit_html(hit: SearchHit) -> str:
     matches = "1 match" if hit.match_count == 1 else f"{hit.match_count} matches"
     meta = " · ".join(x for x in (date_label(hit.date), hit.chamber or "", hit.kamerstuk or "") if x)
     return (
-        f"<b>{html.escape(hit.subject or 'Untitled letter')}</b><br>"
+        f"<b>{html.escape(hit.title or hit.subject or 'Untitled letter')}</b><br>"
         f"<span style='color:#5b6673'>{html.escape(meta)}</span>"
         f" <span style='color:#1f5fae'>· {matches}</span>"
     )

@@ -121,6 +121,15 @@ def take_screenshots(app: QApplication, window: Any, out: Path) -> list[Path]:
             if QToolTip.isVisible():
                 saved.append(out / "footnote_tooltip.png")
                 _save(app, window, saved[-1], whole_screen=True)
+    # 5. a letter without a subject (named by a title from its text), at a footnote marker in the body
+    untitled = [row.id for row in window.letter_model.rows if row.title_derived]
+    if untitled:  # the one with the most footnotes
+        window.open_letter(max(untitled, key=lambda i: len(window.library.get_letter(i).footnotes)), record=False)
+        notes = [f for f in window.letter.footnotes if f.marker] if window.letter is not None else []
+        if notes:
+            window.reader.go_to_offset(notes[-2 if len(notes) > 1 else 0].marker[0])
+        saved.append(out / "letter_without_subject.png")
+        _save(app, window, saved[-1])
     for path in saved:
         print(f"screenshot: {path}")
     return saved

@@ -14,6 +14,7 @@ QMainWindow, QDockWidget > QWidget { background: #f6f7f9; }
 QWidget#library_pane { background: #f6f7f9; }
 QWidget#letter_header { background: #ffffff; border-bottom: 1px solid #e3e6ea; }
 QLabel#letter_title { font-size: 15pt; font-weight: 600; color: #1d2733; }
+QLabel#letter_title[derived="true"] { font-style: italic; font-weight: 500; color: #4a5562; }
 QLabel#letter_meta { color: #5b6673; }
 QLabel#hint, QLabel#results_label { color: #6e7781; }
 QLabel#section_label { font-weight: 600; color: #37414d; }

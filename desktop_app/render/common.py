@@ -99,6 +99,8 @@ def source_details(source: SourceInfo, words: Words = ENGLISH) -> list[str]:
     if kst:
         parts.append(kst)
     parts.append(words("file", name=source.name))
+    if source.title_derived:
+        parts.append(words("title_from_text"))
     return parts
 
 

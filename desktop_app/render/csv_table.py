@@ -20,6 +20,7 @@ ENCODING = "utf-8-sig"
 FORMULA_GUARD = "'"
 COLUMNS = (
     "letter",
+    "title",
     "subject",
     "date",
     "kamerstuk",
@@ -47,6 +48,7 @@ def passage_row(passage: Passage) -> list[str]:
         _cell(v)
         for v in (
             source.name,
+            source.label,
             source.subject or "",
             source.date or "",
             format_kamerstuk(source.kamerstuk) or "",

@@ -39,6 +39,23 @@ def test_letter_model_lists_summaries_and_sorts_by_date(letter_model: LetterTabl
     assert dated == sorted(dated)
 
 
+def test_letters_without_subject_show_a_derived_title_in_italics(letter_model: LetterTableModel, library: Any) -> None:
+    by_name = {letter_model.summary(r).name: r for r in range(letter_model.rowCount())}
+    shown = {}
+    for name, row in by_name.items():
+        index = letter_model.index(row, LetterTableModel.SUBJECT)
+        font = index.data(Qt.FontRole)
+        shown[name] = (index.data(), bool(font and font.italic()), index.data(Qt.ToolTipRole))
+    text, italic, tooltip = shown["000_eba5de336aff673f"]
+    assert text == "Het kabinet informeert uw Kamer regelmatig over de stappen in het vierjaarlijkse…"
+    assert italic and "the letter has no subject" in tooltip
+    assert shown["002_6da6c7f9d4c292e2"][:2] == ("NATO New Force Model", True)
+    letter = library.get_letter("003_d09603eee462fd1e")
+    assert shown[letter.name][:2] == (letter.subject, False)
+    assert "no subject" not in shown[letter.name][2]
+    assert all(not text.startswith(("000_", "002_")) for text, _, _ in shown.values())
+
+
 def test_letter_filter_by_year_chamber_and_theme(letter_model: LetterTableModel, library: Any) -> None:
     proxy = LetterFilterProxy()
     proxy.setSourceModel(letter_model)

@@ -113,3 +113,16 @@ def test_footnote_link_jumps_to_the_footnote_and_back(qtbot: Any, make_window: A
     assert position == window.reader.layout_info.footnote_start[footnote.number]
     window.go_back()
     assert window.reader.cursor_offset() == footnote.marker[0]
+
+
+def test_reader_header_names_a_letter_without_subject_by_its_derived_title(window: Any, library: Any) -> None:
+    label = window.title_label
+    window.open_letter(library.get_letter("000_eba5de336aff673f").id)
+    assert label.text() == "Het kabinet informeert uw Kamer regelmatig over de stappen in het vierjaarlijkse…"
+    assert label.property("derived") is True and label.font().italic()
+    assert "no subject" in label.toolTip()
+    assert window.windowTitle().startswith("Het kabinet informeert")
+    letter = library.get_letter("003_d09603eee462fd1e")
+    window.open_letter(letter.id)
+    assert label.text() == letter.subject
+    assert label.property("derived") is False and not label.font().italic() and label.toolTip() == ""

@@ -14,7 +14,10 @@ import pytest
 
 pytestmark = pytest.mark.xvfb
 
-EXPECTED = ("search_results.png", "letter_with_highlights.png", "main_window.png", "footnote_tooltip.png")
+EXPECTED = (
+    "search_results.png", "letter_with_highlights.png", "main_window.png", "footnote_tooltip.png",
+    "letter_without_subject.png",
+)
 
 
 def _free_display() -> int:

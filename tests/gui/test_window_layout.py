@@ -139,7 +139,7 @@ def _column_menu(window: Any) -> Any:
 def test_letter_list_columns_kamerstuk_visible_and_subject_whole_in_tooltip(window: Any, library: Any) -> None:
     table, header = window.letter_table, window.letter_table.horizontalHeader()
     visible = [LetterTableModel.COLUMNS[c] for c in range(header.count()) if not header.isSectionHidden(c)]
-    assert visible == ["Date", "Subject", "Ch.", "Kamerstuk", "Ann."]
+    assert visible == ["Date", "Title", "Ch.", "Kamerstuk", "Ann."]
     assert header.sectionSize(LetterTableModel.KAMERSTUK) >= table.fontMetrics().horizontalAdvance("kst-28676-472")
     assert table.textElideMode() == Qt.ElideRight
     longest = max(library.list_letters(), key=lambda s: len(s.subject or ""))

@@ -121,7 +121,7 @@ def test_passage_carries_footnotes_citations_page_and_theme_colours(annotated: L
     assert any(c.canonical == "kst-28676-464" for c in first.citations)
     assert [t.path for t in first.themes] == ["Capaciteitsdoelstellingen/NDPP", "Defensie-industrie"]
     assert all(re.fullmatch(r"#[0-9a-f]{6}", t.color) for t in first.themes)
-    assert first.source.label == (letter.subject or letter.name)
+    assert first.source.label == letter.title
 
 
 def test_footnote_citation_resolves_to_a_letter_in_the_library(annotated: Library) -> None:

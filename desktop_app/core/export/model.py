@@ -72,11 +72,13 @@ class SourceInfo:
     source_format: str
     source_path: str | None
     passage_count: int = 0
+    title: str = ""  # Letter.title: the subject, else a title derived from the text
+    title_derived: bool = False
 
     @property
     def label(self) -> str:
-        """Subject, or the file name when the letter has no subject."""
-        return self.subject or self.name
+        """The letter's title (its subject, else derived from its text), else its file name."""
+        return self.title or self.subject or self.name
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,7 @@ def describe_scope(library: Any, scope: ExportScope, themes: _ThemeBook | None =
         labels = []
         for ref in scope.letters:
             letter = library.get_letter(ref)
-            labels.append(letter.subject or letter.name)
+            labels.append(letter.title)
         parts.append(words("letter_one" if len(labels) == 1 else "letter_many") + "; ".join(labels))
     if scope.themes:
         names = [themes.by_id[themes.resolve(ref)].label for ref in scope.themes]
@@ -258,6 +258,8 @@ def source_info(letter: Letter, number: int, passage_count: int) -> SourceInfo:
         source_format=letter.source_format,
         source_path=letter.source_path,
         passage_count=passage_count,
+        title=letter.title,
+        title_derived=letter.title_derived,
     )
 
 
@@ -287,7 +289,7 @@ class _CitationLinker:
             else:
                 try:
                     target = self.library.get_letter(letter_id)
-                    self._labels[letter_id] = target.subject or target.name
+                    self._labels[letter_id] = target.title
                 except NotFound:  # a dangling target id: show the citation without a target
                     self._labels[letter_id] = None
         return self._labels[letter_id]

@@ -10,6 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop_app.core.model import Footnote, Letter, LetterSummary, ParsedLetter
+from desktop_app.core.titles import SOURCE_CHARS, display_title
 
 _COLUMNS = (
     "id, source_file, content_hash, source_format, text, date, subject, chamber, signatory, kind, kamerstuk, "
@@ -55,7 +56,7 @@ def _letter(db: Database, row: Sequence[Any]) -> Letter:
         kamerstuk=kamerstuk,
         kamerstuk_source=kamerstuk_source,
         pages=pages,
-        headings=tuple((int(a), int(b)) for a, b in json.loads(headings or "[]")),
+        headings=_spans(headings),
         page_starts=tuple(int(p) for p in json.loads(page_starts or "[]")),
         source_path=source_path,
         imported_at=imported_at,
@@ -93,9 +94,9 @@ def count(db: Database) -> int:
 def summaries(db: Database) -> list[LetterSummary]:
     """Every letter, newest date first (undated last, then by name), with annotation counts and the
     themes its annotations use: one query."""
-    sql = """
+    sql = f"""
         SELECT l.id, l.source_file, l.date, l.subject, l.chamber, l.kamerstuk, l.kind,
-               count(DISTINCT a.id), group_concat(DISTINCT at.theme_id)
+               count(DISTINCT a.id), group_concat(DISTINCT at.theme_id), {_TITLE_SOURCE}
         FROM letters l
         LEFT JOIN annotations a ON a.letter_id = l.id
         LEFT JOIN annotation_themes at ON at.annotation_id = a.id
@@ -103,7 +104,9 @@ def summaries(db: Database) -> list[LetterSummary]:
         ORDER BY l.date IS NULL, l.date DESC, l.name
     """
     out = []
-    for lid, source_file, date, subject, chamber, kamerstuk, kind, n, themes in db.execute(sql).fetchall():
+    for row in db.execute(sql).fetchall():
+        lid, source_file, date, subject, chamber, kamerstuk, kind, n, themes, lead, headings = row
+        title = display_title(subject, lead or "", _spans(headings), letter_name(source_file))
         out.append(
             LetterSummary(
                 id=lid,
@@ -115,9 +118,40 @@ def summaries(db: Database) -> list[LetterSummary]:
                 kind=kind,
                 annotation_count=int(n),
                 theme_ids=tuple(sorted(int(t) for t in themes.split(","))) if themes else (),
+                title=title.text,
+                title_derived=title.derived,
             )
         )
     return out
+
+
+# What a letter's display title is made from: only read for a letter without a subject (SQLite
+# evaluates CASE lazily), and only the start of its text.
+_TITLE_SOURCE = (
+    f"CASE WHEN l.subject IS NULL THEN substr(l.text, 1, {SOURCE_CHARS}) END, "
+    "CASE WHEN l.subject IS NULL THEN l.headings END"
+)
+
+
+def titles(db: Database, letter_ids: Sequence[int]) -> dict[int, str]:
+    """Display titles (``Letter.title``) of some letters, by id."""
+    if not letter_ids:
+        return {}
+    marks = ", ".join("?" for _ in letter_ids)
+    rows = db.execute(
+        f"SELECT l.id, l.source_file, l.subject, {_TITLE_SOURCE} FROM letters l WHERE l.id IN ({marks})",
+        list(letter_ids),
+    ).fetchall()
+    return {
+        lid: display_title(subject, lead or "", _spans(headings), letter_name(source_file)).text
+        for lid, source_file, subject, lead, headings in rows
+    }
+
+
+def _spans(headings: str | None) -> tuple[tuple[int, int], ...]:
+    if not headings or headings == "[]":
+        return ()
+    return tuple((int(a), int(b)) for a, b in json.loads(headings))
 
 
 def _content_row(parsed: ParsedLetter, text_hash: str) -> dict[str, Any]:

@@ -1,0 +1,87 @@
+"""The title a letter is shown by: its subject, else a title derived from its text.
+
+Metadata is never guessed: ``subject`` stays ``None`` for a letter without a "Betreft" line (seeds
+000 and 002). But a person needs something better than "000_eba5de336aff673f" to tell letters apart,
+so wherever a letter is named to a person (letter list, reader, ``kamerlezer list``, exports) it is
+named by :func:`display_title`:
+
+1. the subject, when the letter has one;
+2. else its first heading of two words or more ("Vraag 1" or "Inleiding" name no letter), when that
+   starts within the first ``EARLY_HEADING`` characters (seed 002: "NATO New Force Model");
+3. else its first sentence (after any headings it opens with), shortened at a word boundary to at most ``TITLE_LIMIT`` characters with
+   "…" (seed 000: "Het kabinet informeert uw Kamer regelmatig over de stappen in het vierjaarlijkse…").
+
+Footnote markers (superscript digits) are left out of a derived title. ``derived`` tells a caller the
+title was not in the letter's metadata (the GUI shows such titles in italics). Only the first
+``SOURCE_CHARS`` characters of the text are looked at, so a caller may pass just those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop_app.core.superscript import SUPERSCRIPT_DIGITS
+
+TITLE_LIMIT = 90
+EARLY_HEADING = 1000
+SOURCE_CHARS = EARLY_HEADING + 200  # a heading that starts early is at most ~90 characters long
+
+# a sentence ends at . ! ? (closing quotes/brackets may follow) before a capital, or at a paragraph end
+_SENTENCE_END = re.compile(r"[.!?][)\]\"'’”»]*(?=\s+[A-Z“\"‘'(À-Þ]|\s*$)|(?=\n\n)")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_MARKERS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")  # a regex is much faster than str.translate here
+
+
+@dataclass(frozen=True)
+class DisplayTitle:
+    text: str
+    derived: bool  # True when not the letter's own subject
+
+
+def display_title(
+    subject: str | None, text: str, headings: Sequence[tuple[int, int]], fallback: str
+) -> DisplayTitle:
+    """The title to show for a letter (see the module docstring); ``fallback`` (the file name) when
+    the letter has neither subject nor text."""
+    if subject and subject.strip():
+        return DisplayTitle(" ".join(subject.split()), False)
+    text = text[:SOURCE_CHARS]
+    for start, end in headings:
+        if start >= EARLY_HEADING or end > len(text):
+            break
+        heading = _clean(text[start:end])
+        if len(_WORDS.findall(heading)) >= 2:  # not "Vraag 1", "Inleiding"
+            return DisplayTitle(shorten(heading), True)
+    body = 0  # headings at the very start ("Inleiding") are not the first sentence
+    for start, end in headings:
+        if start > body:
+            break
+        body = max(body, end)
+    window = 2 * TITLE_LIMIT  # a longer sentence is cut anyway: no need to look further for its end
+    sentence = first_sentence(text[body : body + window]) or first_sentence(text[:window])
+    return DisplayTitle(shorten(sentence), True) if sentence else DisplayTitle(fallback, True)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``, markers left out and whitespace made single."""
+    stripped = _MARKERS.sub("", text).lstrip()
+    match = _SENTENCE_END.search(stripped)
+    return _clean(stripped[: match.end()] if match else stripped)
+
+
+def shorten(title: str, limit: int = TITLE_LIMIT) -> str:
+    """``title`` when it fits in ``limit`` characters, else cut at the last word boundary before the
+    limit, trailing punctuation dropped, with "…" added (the result, "…" included, fits in ``limit``)."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—(/") + "…"
+
+
+def _clean(text: str) -> str:
+    return " ".join(_MARKERS.sub("", text).split())

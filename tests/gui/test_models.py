@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from desktop_app.gui.models import (
+    HTML_ROLE,
     ID_ROLE,
     AnnotationListModel,
     LetterFilterProxy,
@@ -92,6 +93,11 @@ def test_search_results_model_is_a_tree_of_letters_and_snippets(library: Any) ->
     assert model.parent(snippet) == first
     assert model.fragment(snippet) == results.hits[0].fragments[0]
     assert "navo" in snippet.data().lower()
+    # a letter without a subject is listed by its derived title, not "Untitled letter"
+    nfm = library.search("NFM")
+    model.set_results(nfm.query, nfm.hits, nfm.total)
+    assert model.index(0, 0).data().startswith("NATO New Force Model — no date")
+    assert "<b>NATO New Force Model</b>" in model.index(0, 0).data(HTML_ROLE)
     model.clear()
     assert model.rowCount() == 0
 

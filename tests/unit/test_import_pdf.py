@@ -118,6 +118,17 @@ def test_fiche_footnotes_are_separated(samples_dir: Path):
     assert "25 november 2021" not in headings  # a value under its label is not a heading
 
 
+@pytest.mark.parametrize(
+    "name", ["bnc-fiche-5_MiFID_rijksoverheid_2021.pdf", "ah-tk-20202021-3235_kamervragen_2021.pdf", "kst-32545-143_motie_2021.pdf"]
+)
+def test_sample_superscript_digits_are_exactly_the_markers(samples_dir: Path, name: str):
+    letter = read_file(samples_dir / name)
+    markers = {i for f in letter.footnotes if f.marker for i in range(*f.marker)}
+    assert {i for i, ch in enumerate(letter.text) if ch in SUPERSCRIPT_DIGITS} == markers
+    for note in letter.footnotes:
+        assert note.marker is not None and letter.text[note.marker[0] : note.marker[1]] == superscript(note.number)
+
+
 def test_scanned_pdf_is_refused(samples_dir: Path):
     path = samples_dir / "blg-1007826_scanned_no-textlayer.pdf"
     with pytest.raises(ImportFailed) as info:

@@ -18,4 +18,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # A full reindex of a large library runs a worker process (multiprocessing "spawn"): in the bundle
+    # that worker is this executable again, and freeze_support() makes it run the worker, not the app.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -228,9 +228,37 @@ def test_parallel_rebuild_gives_the_same_answers(tmp_path: Path, monkeypatch: py
     from desktop_app.core.search import index as index_module
 
     monkeypatch.setattr(index_module, "PARALLEL_FROM", 2)
+    calls: list[tuple[int, int]] = []
     ix = SearchIndex(tmp_path / "index", procs=2)
-    ix.rebuild(DOCS, len(DOCS))
+    ix.rebuild(DOCS, len(DOCS), progress=lambda done, total, message="": calls.append((done, total)))
     assert ix.check() is None and ix.doc_count() == len(DOCS) and answers_correctly(ix)
+    assert calls[-1] == (len(DOCS), len(DOCS))
+    assert len(list(ix._current_searcher().leaf_searchers())) == 2  # the worker's segment and ours
+    assert not list((tmp_path / "index").glob("g*/part"))
+    single = SearchIndex(tmp_path / "single", procs=1)
+    single.rebuild(DOCS, len(DOCS))
+    for text in ("Oekraine", '"Defence Investment Pledge"', "navo NOT pledge", "drones OR munitie"):
+        ours, theirs = ix.search(text, limit=10), single.search(text, limit=10)
+        assert [(h.letter_id, round(h.score, 9), h.fragments) for h in ours.hits] == [
+            (h.letter_id, round(h.score, 9), h.fragments) for h in theirs.hits
+        ], text
+        assert ours.total == theirs.total
+    ix.close()
+    single.close()
+
+
+def test_a_failing_parallel_rebuild_keeps_the_old_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core.search import index as index_module
+
+    ix = built(tmp_path / "index")
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 2)
+    parallel = SearchIndex(tmp_path / "index", procs=2)
+    bad = [*DOCS[:3], "not a letter"]
+    with pytest.raises(Exception):
+        parallel.rebuild(bad, len(bad))
+    assert parallel.check() is None and answers_correctly(parallel)
+    assert len(list((tmp_path / "index").glob("g*"))) == 1
+    parallel.close()
     ix.close()
 
 

@@ -6,15 +6,20 @@ Threads: one writer at a time (``_write_lock``: update/delete/rebuild are serial
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import queue
 import shutil
 import threading
 import time
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from whoosh import query
 from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, clean_files
 from whoosh.searching import Searcher
 from whoosh.writing import MERGE_SMALL
 
@@ -30,18 +35,19 @@ from desktop_app.core.tasks import CancelToken, Progress
 SORTS = ("relevance", "date")
 MAX_EXPANSIONS = 64  # prefix/fuzzy terms looked up per field when highlighting
 BODY_FRAGMENTS = 3
-PARALLEL_FROM = 500  # letters; below this, starting worker processes costs more than it saves
+PARALLEL_FROM = 500  # letters; below this, starting a worker process costs more than it saves
+PART_DIR = "part"  # inside a generation folder while a worker writes its segment there
 
 
 class SearchIndex:
     """The index in ``folder`` (``<library>/index``). See :mod:`desktop_app.core.search.storage`."""
 
-    def __init__(self, folder: Path, *, procs: int = 1) -> None:
-        """``procs`` > 1 lets :meth:`rebuild` index large libraries in that many worker processes
-        (Whoosh's MpWriter, which forks: fine in the CLI, avoided by default because a GUI process
-        has threads)."""
+    def __init__(self, folder: Path, *, procs: int | None = None) -> None:
+        """``procs`` > 1 (the default on a machine with more than one core: 2) lets :meth:`rebuild`
+        index a large library in two processes: a worker started with the "spawn" method (never fork:
+        a GUI process has threads) writes a segment of its own."""
         self.folder = Path(folder)
-        self.procs = max(1, procs)
+        self.procs = max(1, procs if procs is not None else min(2, os.cpu_count() or 1))
         self.schema = build_schema()
         self._parser = make_parser(self.schema)
         self._write_lock = threading.RLock()
@@ -110,17 +116,50 @@ class SearchIndex:
         cancel: CancelToken | None,
     ) -> None:
         gen_dir.mkdir()
-        ix = FileStorage(str(gen_dir)).create_index(self.schema)
+        FileStorage(str(gen_dir)).create_index(self.schema).close()
+        docs = iter(docs)
+        worker = _PartWorker(gen_dir / PART_DIR) if self.procs > 1 and total >= PARALLEL_FROM else None
+        try:
+            share = 0
+            if worker is not None:
+                # The worker indexes the first half into a segment of its own while this process indexes
+                # the second half; its segment comes first, so document numbers keep the letters' order.
+                for doc in islice(docs, total // 2):
+                    if cancel is not None:
+                        cancel.check()
+                    worker.add(_indexable(to_fields(doc)))
+                    share += 1
+                worker.finish()
+            done = self._build_segment(gen_dir, docs, share, total, progress, cancel)
+            if worker is not None:
+                worker.wait()
+                _append_part(gen_dir, gen_dir / PART_DIR)
+            if progress is not None and done:
+                progress(share + done, share + done, "indexed")
+        finally:
+            if worker is not None:
+                worker.stop()
+        if progress is not None and share + done == 0:
+            progress(0, 0, "indexing")
+
+    def _build_segment(
+        self,
+        gen_dir: Path,
+        docs: Iterable[IndexDoc],
+        share: int,
+        total: int,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+    ) -> int:
+        """Index ``docs`` into one segment in ``gen_dir``; returns how many. ``share`` letters are being
+        indexed by a worker at the same pace (for the progress figures)."""
+        ix = FileStorage(str(gen_dir)).open_index()
         # compound=False: Whoosh opens a sub-file of a compound segment by copying it into a BytesIO, so
         # every reader (each search after an edit, each writer) copied the whole postings file: at
         # 10,000 letters ~35 ms per file opened and ~150 MB of memory. Plain files are read in place.
-        if self.procs > 1 and total >= PARALLEL_FROM:
-            writer = ix.writer(
-                procs=self.procs, multisegment=True, limitmb=128, codec=IndexCodec(), compound=False
-            )
-        else:
-            writer = ix.writer(codec=IndexCodec(), compound=False)
-            writer.pool = CompactPool()
+        writer = ix.writer(codec=IndexCodec(), compound=False)
+        writer.pool = CompactPool()
+        scale = total / max(1, total - share)
         try:
             done = 0
             for doc in docs:
@@ -128,20 +167,17 @@ class SearchIndex:
                     cancel.check()
                 writer.add_document(**_indexable(to_fields(doc)))
                 done += 1
-                if progress is not None and done % 50 == 0 and done < total:
-                    progress(done, max(total, done), "indexing")
+                if progress is not None and done % 50 == 0 and done * scale < total:
+                    progress(int(done * scale), max(total, done + share), "indexing")
             if progress is not None and done:
-                progress(done - 1, done, "writing the index")
+                progress(share + done - 1, share + done, "writing the index")
             writer.commit()
-            if progress is not None and done:
-                progress(done, done, "indexed")
         except BaseException:
             writer.cancel()
             raise
         finally:
             ix.close()
-        if progress is not None and done == 0:
-            progress(0, 0, "indexing")
+        return done
 
     def update(self, doc: IndexDoc) -> None:
         """Add or replace one letter (with its annotations' notes and themes)."""
@@ -298,6 +334,97 @@ class SearchIndex:
                 )
             )
         return hits
+
+
+class _PartWorker:
+    """A process (multiprocessing "spawn") that indexes the letters it is sent into its own index in
+    ``folder``; see :func:`_index_part`. The queue's feeder thread sends in the background, so the
+    parent goes on with its own half while the worker reads."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir()
+        ctx = multiprocessing.get_context("spawn")
+        self._inbox: Any = ctx.Queue()
+        self._outbox: Any = ctx.Queue()
+        self._chunk: list[dict[str, object]] = []
+        self._process = ctx.Process(
+            target=_index_part, args=(str(folder), self._inbox, self._outbox), name="kamerlezer-index", daemon=True
+        )
+        self._process.start()
+
+    def add(self, fields: dict[str, object]) -> None:
+        self._chunk.append(fields)
+        if len(self._chunk) >= 32:
+            self._inbox.put(self._chunk)
+            self._chunk = []
+
+    def finish(self) -> None:
+        if self._chunk:
+            self._inbox.put(self._chunk)
+            self._chunk = []
+        self._inbox.put(None)
+
+    def wait(self) -> int:
+        """How many letters the worker indexed, once its segment is committed."""
+        while True:
+            try:
+                kind, value = self._outbox.get(timeout=1.0)
+                break
+            except queue.Empty:
+                if not self._process.is_alive():
+                    raise StoreError(f"The indexing worker stopped (exit code {self._process.exitcode}).") from None
+        self._process.join()
+        if kind != "done":
+            raise StoreError(f"The indexing worker failed: {value}")
+        return int(value)
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        for q in (self._inbox, self._outbox):
+            q.cancel_join_thread()
+            q.close()
+
+
+def _index_part(folder: str, inbox: Any, outbox: Any) -> None:
+    """The worker process: index the field dicts that come in chunks until None, commit, report."""
+    try:
+        ix = FileStorage(folder).create_index(build_schema())
+        writer = ix.writer(codec=IndexCodec(), compound=False)
+        writer.pool = CompactPool()
+        count = 0
+        while (chunk := inbox.get()) is not None:
+            for fields in chunk:
+                writer.add_document(**fields)
+                count += 1
+        writer.commit()
+        ix.close()
+        outbox.put(("done", count))
+    except BaseException as err:  # noqa: BLE001 - reported to the parent, which raises
+        outbox.put(("error", f"{type(err).__name__}: {err}"))
+
+
+def _append_part(gen_dir: Path, part_dir: Path) -> None:
+    """Move the worker's segment into ``gen_dir`` and list it first in a new table of contents."""
+    files = FileStorage(str(gen_dir))
+    ix = files.open_index()
+    try:
+        schema, segments, generation = ix.schema, ix._segments(), ix.latest_generation()
+    finally:
+        ix.close()
+    part = FileStorage(str(part_dir)).open_index()
+    try:
+        part_segments = part._segments()
+    finally:
+        part.close()
+    for entry in os.scandir(part_dir):
+        if not entry.name.endswith(".toc") and not storage.is_lock(entry.name):
+            os.replace(entry.path, gen_dir / entry.name)
+    shutil.rmtree(part_dir)
+    every = part_segments + segments
+    TOC(schema, every, generation + 1).write(files, "MAIN")
+    clean_files(files, "MAIN", generation + 1, every)
 
 
 SMALL_SEGMENTS_BEFORE_MERGE = 10

@@ -17,16 +17,18 @@ read-only. Within one process the Library is not thread-safe by itself: the GUI 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import re
 import shutil
+import threading
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from desktop_app import paths
 from desktop_app.core import anchoring
@@ -107,11 +109,45 @@ def _make_references(db: Any, library: Library) -> Any:
 
 
 def _make_index(folder: Path) -> Any:
-    try:
-        from desktop_app.core.search import SearchIndex
-    except ImportError:
+    if importlib.util.find_spec("whoosh") is None:  # looks for it without importing it
         return None
-    return SearchIndex(folder)
+    return _LazySearchIndex(folder)
+
+
+class _LazySearchIndex:
+    """The search index, whose module (Whoosh, numpy: ~0.2 s) is imported on first use, not when the
+    library opens: ``check()`` reads the manifest and checksums only (``storage.check_files``, which
+    needs no Whoosh). In the GUI the first search runs on a worker thread and pays the import there.
+    Every other attribute is the real :class:`~desktop_app.core.search.SearchIndex`'s."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._index: Any = None
+        self._loading = threading.Lock()
+
+    def check(self) -> str | None:
+        if self._index is not None:
+            return cast(str | None, self._index.check())
+        from desktop_app.core.search import storage
+
+        return storage.check_files(self.folder)
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._loaded(), name)
+
+    def _loaded(self) -> Any:
+        with self._loading:
+            if self._index is None:
+                try:
+                    from desktop_app.core.search import SearchIndex
+                except ImportError as err:
+                    raise StoreError(f"Search is not available in this installation ({err}).") from err
+                self._index = SearchIndex(self.folder)
+            return self._index
 
 
 class Library:

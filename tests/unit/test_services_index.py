@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,6 +60,35 @@ def test_healthy_index_is_not_rebuilt_on_open(tmp_path: Path) -> None:
     with Library.open(folder) as library:
         assert library.notices == []
     assert _generation(folder) == before
+
+
+def test_opening_a_healthy_library_does_not_import_whoosh_the_first_search_does(tmp_path: Path) -> None:
+    """Start-up checks the index from its manifest and checksums; Whoosh (~0.2 s to import) waits for
+    the first search, which the GUI runs on a worker thread."""
+    folder = seeded_copy(tmp_path / "lib")
+    code = (
+        "import sys\n"
+        "from desktop_app.core.services import Library\n"
+        "library = Library.open(sys.argv[1])\n"
+        "print(library.notices, len(library.list_letters()), 'whoosh' in sys.modules)\n"
+        "print(library.search('NAVO').total, 'whoosh' in sys.modules)\n"
+        "library.close()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["[] 5 False", "5 True"]
+
+
+def test_an_index_of_an_older_format_is_rebuilt_on_open(tmp_path: Path) -> None:
+    from desktop_app.core.search import SCHEMA_VERSION
+
+    folder = seeded_copy(tmp_path / "lib")
+    current = folder / "index" / "CURRENT"
+    manifest = json.loads(current.read_text(encoding="utf-8"))
+    current.write_text(json.dumps({**manifest, "schema": SCHEMA_VERSION - 1}), encoding="utf-8")
+    with Library.open(folder) as library:
+        assert library.notices == [f"Search index rebuilt (outdated schema (v{SCHEMA_VERSION - 1} -> v{SCHEMA_VERSION}))."]
+        assert library.search("NAVO").total == 5
 
 
 def test_damaged_index_is_rebuilt_with_a_notice(tmp_path: Path) -> None:

@@ -1,6 +1,22 @@
-"""Full-text search: Whoosh schema, Dutch analyzer with accent folding, :class:`SearchIndex`."""
+"""Full-text search: Whoosh schema, Dutch analyzer with accent folding, :class:`SearchIndex`.
 
-from desktop_app.core.search.index import SearchIndex
-from desktop_app.core.search.schema import SCHEMA_VERSION
+``SearchIndex`` is imported on first use (PEP 562), so that ``storage`` (the Whoosh-free health
+check) can be imported without Whoosh.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.core.search.version import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from desktop_app.core.search.index import SearchIndex
 
 __all__ = ["SCHEMA_VERSION", "SearchIndex"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SearchIndex":
+        from desktop_app.core.search.index import SearchIndex
+
+        return SearchIndex
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,13 +13,7 @@ from whoosh import fields
 from desktop_app.core.model import IndexDoc, Letter
 from desktop_app.core.search.analysis import DutchAnalyzer
 from desktop_app.core.search.formats import FastCharacters
-
-# Bump when the schema, the analyzer or the meaning of a field changes: check() then reports
-# "outdated schema (vN -> vM)" and the Library rebuilds.
-# 2: FastCharacters postings; 3: array blocks (IndexCodec); 4: payloads apart; 5: uncompressed position
-# deltas in every block (formats.FastPostingsWriter). tests/unit/test_search_health.py fingerprints the
-# postings layout: when it fails, bump this and record the new fingerprint.
-SCHEMA_VERSION = 5
+from desktop_app.core.search.version import SCHEMA_VERSION  # noqa: F401 - importable from here too; bump it in version.py
 
 SEPARATOR = "\n\n"
 TEXT_FIELDS = ("subject", "body", "footnotes", "notes")

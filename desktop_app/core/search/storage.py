@@ -23,7 +23,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.core.search.schema import SCHEMA_VERSION
+from desktop_app.core.search.version import SCHEMA_VERSION
 
 CURRENT = "CURRENT"
 _LOCK_SUFFIXES = ("LOCK",)

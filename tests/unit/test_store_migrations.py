@@ -1,4 +1,7 @@
-"""Libraries made by earlier schema versions open with the current code and lose nothing."""
+"""Libraries made by earlier schema versions open with the current code and lose nothing.
+
+tests/data/libraries/vN/ was written by schema version N (make_vN.py, run once when vN shipped); all
+hold the facts of make_v1.V1_FACTS."""
 
 from __future__ import annotations
 
@@ -23,21 +26,39 @@ def _facts() -> dict:
     return module.V1_FACTS
 
 
+SHIPPED = {  # schema version -> the migrations that made its fixture
+    1: ["0001_initial"],
+    2: ["0001_initial", "0002_letters_summary_index"],
+}
+
+
+@pytest.fixture(params=sorted(SHIPPED), ids=lambda n: f"v{n}")
+def old_library(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[int, Path]:
+    version = request.param
+    target = tmp_path / f"v{version}"
+    shutil.copytree(LIBRARIES / f"v{version}", target)
+    return version, target
+
+
 @pytest.fixture
-def v1(tmp_path: Path) -> Path:
-    target = tmp_path / "v1"
-    shutil.copytree(LIBRARIES / "v1", target)
-    return target
+def v1(old_library: tuple[int, Path]) -> Path:
+    return old_library[1]
 
 
-def test_fixture_was_made_by_schema_v1(v1: Path) -> None:
-    db = sqlite3.connect(v1 / "library.db")
+def test_fixture_was_made_by_its_schema_version(old_library: tuple[int, Path]) -> None:
+    version, folder = old_library
+    db = sqlite3.connect(folder / "library.db")
     applied = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
     db.close()
-    assert applied == ["0001_initial"]
+    assert applied == SHIPPED[version]
 
 
-def test_v1_library_opens_with_everything_in_it(v1: Path) -> None:
+def test_every_schema_version_has_its_fixture() -> None:
+    assert sorted(SHIPPED) == list(range(1, SCHEMA_VERSION + 1))
+    assert [m.name for m in migrations._migrations] == SHIPPED[SCHEMA_VERSION]  # noqa: SLF001
+
+
+def test_old_library_opens_with_everything_in_it(v1: Path) -> None:
     facts = _facts()
     with Library.open(v1) as library:
         applied = {m.name for m in migrations.applied(library.db)}
@@ -73,7 +94,7 @@ def _schema(db) -> list[tuple[str, str, str]]:
     return [(t, n, " ".join(s.split())) for t, n, s in rows]
 
 
-def test_migrated_v1_has_the_schema_of_a_new_library(v1: Path, tmp_path: Path) -> None:
+def test_migrated_old_library_has_the_schema_of_a_new_library(v1: Path, tmp_path: Path) -> None:
     """Fails when a shipped migration was edited (instead of adding a new one), or when a new
     migration leaves an old library different from a new one."""
     with Library.open(v1, search=False) as old, Library.open(tmp_path / "new", seed=False, search=False) as new:

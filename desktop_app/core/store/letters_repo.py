@@ -93,18 +93,9 @@ def count(db: Database) -> int:
 
 def summaries(db: Database) -> list[LetterSummary]:
     """Every letter, newest date first (undated last, then by name), with annotation counts and the
-    themes its annotations use: one query."""
-    sql = f"""
-        SELECT l.id, l.source_file, l.date, l.subject, l.chamber, l.kamerstuk, l.kind,
-               count(DISTINCT a.id), group_concat(DISTINCT at.theme_id), {_TITLE_SOURCE}
-        FROM letters l
-        LEFT JOIN annotations a ON a.letter_id = l.id
-        LEFT JOIN annotation_themes at ON at.annotation_id = a.id
-        GROUP BY l.id
-        ORDER BY l.date IS NULL, l.date DESC, l.name
-    """
+    themes its annotations use: one query that never reads the letters' text (see _SUMMARIES)."""
     out = []
-    for row in db.execute(sql).fetchall():
+    for row in db.execute(_SUMMARIES).fetchall():
         lid, source_file, date, subject, chamber, kamerstuk, kind, n, themes, lead, headings = row
         title = display_title(subject, lead or "", _spans(headings), letter_name(source_file))
         out.append(
@@ -122,7 +113,33 @@ def summaries(db: Database) -> list[LetterSummary]:
                 title_derived=title.derived,
             )
         )
+    # ORDER BY here, not in SQL: sorting by the generated column ``name`` would make SQLite read the
+    # table rows (an index on a generated column does not cover it). Stable sorts, last key first.
+    out.sort(key=lambda s: s.name)
+    out.sort(key=lambda s: s.date or "", reverse=True)
+    out.sort(key=lambda s: s.date is None)
     return out
+
+
+# The letter list's query. It reads the letters through the covering index ``letters_summary``
+# (migration 0002): a scan of the table itself would read every letter's text, ~6 KB a letter, since
+# the summary columns come after it in the row. Annotation counts and themes are aggregated apart
+# (grouping the join by letter made SQLite scan the table in rowid order); the start of the text and
+# the headings are looked up only for letters without a subject (their display title is made from
+# them). Check with EXPLAIN QUERY PLAN: "SCAN l USING COVERING INDEX letters_summary"
+# (tests/unit/test_store_migrations.py does).
+_SUMMARIES = f"""
+    WITH counted AS (
+        SELECT a.letter_id, count(DISTINCT a.id) AS n, group_concat(DISTINCT at.theme_id) AS themes
+        FROM annotations a LEFT JOIN annotation_themes at ON at.annotation_id = a.id
+        GROUP BY a.letter_id
+    )
+    SELECT l.id, l.source_file, l.date, l.subject, l.chamber, l.kamerstuk, l.kind,
+           coalesce(counted.n, 0), counted.themes,
+           (SELECT substr(t.text, 1, {SOURCE_CHARS}) FROM letters t WHERE t.id = l.id AND l.subject IS NULL),
+           (SELECT t.headings FROM letters t WHERE t.id = l.id AND l.subject IS NULL)
+    FROM letters l LEFT JOIN counted ON counted.letter_id = l.id
+"""
 
 
 # What a letter's display title is made from: only read for a letter without a subject (SQLite

@@ -134,4 +134,13 @@ def _initial(db: Database) -> None:
     )
 
 
+
+@migrations(name="0002_letters_summary_index")
+def _letters_summary_index(db: Database) -> None:
+    """A covering index for the letter list (``letters_repo.summaries``): its columns are read from
+    this index instead of from the rows, which hold the whole text before these columns. (The row id
+    is in every index. ``name`` is left out: SQLite reads the row for a generated column anyway.)"""
+    db.execute("CREATE INDEX letters_summary ON letters(date, subject, chamber, kamerstuk, kind, source_file)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # noqa: SLF001 - the count of registered migrations

@@ -289,3 +289,37 @@ def test_a_new_postings_layout_comes_with_a_new_schema_version() -> None:
     assert POSTINGS_FINGERPRINTS.get(SCHEMA_VERSION) == digest, (
         f"the postings layout changed: bump SCHEMA_VERSION and record {digest}"
     )
+
+
+def test_the_rebuild_writes_the_same_postings_as_whoosh_add_document(tmp_path: Path) -> None:
+    # formats.add_document hands a letter's text fields to the pool as arrays; Whoosh's own
+    # add_document pools every posting separately. Both must write byte-identical postings and
+    # term tables (a ligature takes the word-by-word path; an empty field and a field of stop words
+    # give no postings).
+    import dataclasses
+    import hashlib
+
+    from whoosh.filedb.filestore import FileStorage
+
+    from desktop_app.core.search.formats import CompactPool, IndexCodec, add_document
+    from desktop_app.core.search.index import _indexable
+    from desktop_app.core.search.schema import build_schema, to_fields
+
+    extra = dataclasses.replace(DOCS[0].letter, id=99, subject="de het", text="Straße en Œuvre: NAVO-top")
+    docs = [*DOCS, IndexDoc(extra)]
+    digests = []
+    for name, add in (("whoosh", lambda w, f: w.add_document(**f)), ("arrays", add_document)):
+        folder = tmp_path / name
+        folder.mkdir()
+        ix = FileStorage(str(folder)).create_index(build_schema())
+        writer = ix.writer(codec=IndexCodec(), compound=False)
+        writer.pool = CompactPool()
+        for doc in docs:
+            add(writer, _indexable(to_fields(doc)))
+        writer.commit()
+        with ix.searcher() as searcher:
+            lengths = [searcher.reader().doc_field_length(d, "body") for d in range(len(docs))]
+        ix.close()
+        files = sorted(p for p in folder.iterdir() if p.suffix in (".pst", ".trm"))
+        digests.append(([hashlib.sha256(p.read_bytes()).hexdigest() for p in files], lengths))
+    assert digests[0] == digests[1] and len(digests[0][0]) == 2

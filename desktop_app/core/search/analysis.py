@@ -182,6 +182,20 @@ def word_numbers(words: list[str]) -> list[int]:
     return numbers  # type: ignore[return-value]
 
 
+def term_numbers(terms: list[str]) -> list[int]:
+    """The numbers of indexed terms (given as terms, not words), registering new ones."""
+    with _VOCABULARY_LOCK:
+        return [_term_number(term) for term in terms]
+
+
+def _term_number(term: str) -> int:
+    number = _TERM_NUMBERS.get(term)
+    if number is None:
+        number = _TERM_NUMBERS[term] = len(TERMS)
+        TERMS.append(term)
+    return number
+
+
 def _word_number(word: str) -> int:
     number = WORD_NUMBERS.get(word)
     if number is not None:
@@ -189,11 +203,7 @@ def _word_number(word: str) -> int:
     if word in STOP_WORDS:
         number = -1
     else:
-        term = stem(word)
-        number = _TERM_NUMBERS.get(term)
-        if number is None:
-            number = _TERM_NUMBERS[term] = len(TERMS)
-            TERMS.append(term)
+        number = _term_number(stem(word))
     if len(WORD_NUMBERS) < 500_000:
         WORD_NUMBERS[word] = number
     return number

@@ -30,7 +30,7 @@ from whoosh.formats import Characters
 from whoosh.system import _INT_SIZE, pack_uint
 from whoosh.util.numeric import length_to_byte
 
-from desktop_app.core.search.analysis import TERMS, WORD_SPLIT, collect_terms, fold_text, word_numbers
+from desktop_app.core.search.analysis import TERMS, WORD_SPLIT, collect_terms, fold_text, term_numbers, word_numbers
 
 
 def decode_arrays(value: bytes) -> tuple[list[int], list[int], array[int]]:
@@ -82,14 +82,37 @@ def term_payloads(value: str) -> list[tuple[str, int, bytes]]:
     :func:`collect_terms` and :func:`_encode` give, as array operations over the whole text (one
     ``re.split``, a dict lookup per word through ``map``, a stable argsort by term) instead of a
     Python loop per word; the indexing fast path."""
+    numbers, counts, codes, heads = term_arrays(value)
+    blob = codes.tobytes()
+    bounds = (heads * 4).tolist()
+    terms = [TERMS[t] for t in numbers.tolist()]
+    return [(term, n, blob[a:b]) for term, n, a, b in zip(terms, counts.tolist(), bounds, bounds[1:])]
+
+
+_NO_TERMS = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint32), np.zeros(1, np.int64))
+
+
+def term_arrays(value: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`term_payloads` as arrays: (term numbers (see ``analysis.TERMS``), occurrences of each, all
+    payloads as one uint32 array, where each payload starts in it plus the end)."""
     folded = fold_text(value)
     if len(folded) != len(value):  # a ligature changed the length: offsets need the word-by-word path
-        found = collect_terms(value).items()
-        return [(term, len(lists[0]), _encode(*lists)) for term, lists in found]
+        found = collect_terms(value)
+        if not found:
+            return _NO_TERMS
+        payloads = [_encode(*lists) for lists in found.values()]
+        heads = np.zeros(len(payloads) + 1, dtype=np.int64)
+        np.cumsum([len(p) // 4 for p in payloads], out=heads[1:])
+        return (
+            np.array(term_numbers(list(found)), dtype=np.int64),
+            np.array([len(lists[0]) for lists in found.values()], dtype=np.int64),
+            np.frombuffer(b"".join(payloads), dtype=np.uint32),
+            heads,
+        )
     parts = WORD_SPLIT.split(folded)
     words = parts[1::2]
     if not words:
-        return []
+        return _NO_TERMS
     numbers = np.array(word_numbers(words), dtype=np.int64)
     lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
     ends = np.cumsum(lengths)
@@ -97,7 +120,7 @@ def term_payloads(value: str) -> list[tuple[str, int, bytes]]:
     numbers, starts, sizes = numbers[keep], ends[0:-1:2][keep], lengths[1::2][keep]
     total = len(numbers)
     if not total:
-        return []
+        return _NO_TERMS
     order = np.argsort(numbers, kind="stable")  # by term, each term's occurrences in text order
     numbers, positions, starts, sizes = numbers[order], order, starts[order], sizes[order]
     firsts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
@@ -116,10 +139,7 @@ def term_payloads(value: str) -> list[tuple[str, int, bytes]]:
     codes[at] = position_deltas
     codes[at + each] = start_deltas
     codes[at + 2 * each] = sizes
-    blob = codes.tobytes()
-    bounds = (heads * 4).tolist()
-    terms = [TERMS[t] for t in numbers[firsts].tolist()]
-    return [(term, n, blob[a:b]) for term, n, a, b in zip(terms, counts.tolist(), bounds, bounds[1:])]
+    return numbers[firsts], counts, codes, heads
 
 
 def _encode(positions: list[int], starts: list[int], lengths: list[int]) -> bytes:
@@ -346,6 +366,15 @@ class CompactPool:
     def __init__(self) -> None:
         self.fields: dict[str, dict[bytes, tuple[array[int], array[float], list[bytes | None]]]] = {}
         self.fieldnames: set[str] = set()
+        # FastCharacters fields, one entry per document: (docnum, term numbers, weights, payloads, heads)
+        self.bulk: dict[str, list[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]] = {}
+
+    def add_terms(self, fieldname: str, docnum: int, found: tuple[np.ndarray, ...], boost: float) -> None:
+        """All postings of one document's field at once, as :func:`term_arrays` gives them."""
+        numbers, counts, codes, heads = found
+        if len(numbers):
+            self.bulk.setdefault(fieldname, []).append((docnum, numbers, counts * boost, codes, heads))
+            self.fieldnames.add(fieldname)
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         fieldname, tbytes, docnum, weight, vbytes = item
@@ -362,10 +391,103 @@ class CompactPool:
             entry[2].append(vbytes)
 
     def iter_postings(self) -> _GroupedPostings:
+        for fieldname in list(self.bulk):
+            if fieldname in self.fields:
+                raise ValueError(f"field {fieldname!r} was added both per posting and per document")
+            self.fields[fieldname] = _BulkTerms(self.bulk.pop(fieldname))  # type: ignore[assignment]
         return _GroupedPostings(self.fields)
 
     def cleanup(self) -> None:
         self.fields.clear()
+        self.bulk.clear()
+
+
+class _BulkTerms:
+    """A field's per-document postings (:meth:`CompactPool.add_terms`) grouped by term when written:
+    one stable argsort of all term numbers, then per term its documents, weights and payloads. Acts
+    as the ``{term bytes: (ids, weights, payloads)}`` dict that :class:`_GroupedPostings` reads."""
+
+    def __init__(self, docs: list[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]) -> None:
+        sizes = [len(d[1]) for d in docs]
+        self._docnums = np.repeat(np.array([d[0] for d in docs], dtype=np.uint32), sizes)
+        numbers = np.concatenate([d[1] for d in docs])
+        self._weights = np.concatenate([d[2] for d in docs]).astype(np.float32)
+        self._codes = np.concatenate([d[3] for d in docs])
+        bases = np.zeros(len(docs), dtype=np.int64)
+        np.cumsum([len(d[3]) for d in docs[:-1]], out=bases[1:])
+        self._starts = np.concatenate([d[4][:-1] + base for d, base in zip(docs, bases)])
+        self._lengths = np.concatenate([np.diff(d[4]) for d in docs])
+        docs.clear()
+        self._order = np.argsort(numbers, kind="stable")  # documents stay ascending within a term
+        ordered = numbers[self._order]
+        firsts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+        bounds = np.append(firsts, len(ordered)).tolist()
+        self._where = {
+            TERMS[n].encode("utf-8"): (lo, hi) for n, lo, hi in zip(ordered[firsts].tolist(), bounds, bounds[1:])
+        }
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def pop(self, tbytes: bytes) -> tuple[array[int], array[float], list[bytes]]:
+        lo, hi = self._where.pop(tbytes)
+        rows = self._order[lo:hi]
+        ids, weights = array("I"), array("f")
+        ids.frombytes(self._docnums[rows].tobytes())
+        weights.frombytes(self._weights[rows].tobytes())
+        lengths = self._lengths[rows]
+        blob = self._codes[gather_index(self._starts[rows], lengths)].tobytes()
+        ends = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(lengths * 4, out=ends[1:])
+        cuts = ends.tolist()
+        return ids, weights, [blob[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
+def add_document(writer: Any, fields: dict[str, Any]) -> None:
+    """Whoosh's ``SegmentWriter.add_document`` for a writer whose pool is a :class:`CompactPool`, with
+    the FastCharacters text fields analysed by :func:`term_arrays` and handed to the pool a document
+    at a time (Whoosh's loop yields, encodes and pools every posting separately: a third of the
+    indexing time). The other fields, stored values, field lengths and columns go as in Whoosh."""
+    writer._check_state()
+    perdoc, schema, docnum, pool = writer.perdocwriter, writer.schema, writer.docnum, writer.pool
+    docboost = writer._doc_boost(fields)
+    fieldnames = sorted(name for name in fields if not name.startswith("_"))
+    writer._check_fields(schema, fieldnames)
+    perdoc.start_doc(docnum)
+    try:
+        for fieldname in fieldnames:
+            value = fields.get(fieldname)
+            if value is None:
+                continue
+            field = schema[fieldname]
+            if field.separate_spelling() or field.vector:
+                raise ValueError(f"field {fieldname!r}: spelling and term vectors are not supported here")
+            length = 0
+            if field.indexed:
+                boost = writer._field_boost(fields, fieldname, docboost)
+                if isinstance(field.format, FastCharacters) and isinstance(value, str):
+                    found = term_arrays(value)
+                    pool.add_terms(fieldname, docnum, found, field.format.field_boost * boost)
+                    if field.scorable:
+                        length = int(found[1].sum())
+                else:
+                    for tbytes, freq, weight, vbytes in field.index(value):
+                        if field.scorable:
+                            length += freq
+                        pool.add((fieldname, tbytes, docnum, weight * boost, vbytes))
+            stored = fields.get(f"_stored_{fieldname}", value)
+            perdoc.add_field(fieldname, field, stored if field.stored else None, length)
+            if field.column_type and stored is not None:
+                perdoc.add_column_value(fieldname, field.column_type, field.to_column_value(stored))
+    except BaseException:
+        perdoc.cancel_doc()
+        raise
+    perdoc.finish_doc()
+    writer._added = True
+    writer.docnum += 1
 
 
 class _GroupedPostings:

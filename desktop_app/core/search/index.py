@@ -27,7 +27,7 @@ from desktop_app.core.errors import AppError, InvalidInput, StoreError
 from desktop_app.core.model import IndexDoc, SearchFragment, SearchHit, SearchResults, Span
 from desktop_app.core.search import highlight, storage
 from desktop_app.core.search.engine import Engine, Unsupported
-from desktop_app.core.search.formats import CompactPool, IndexCodec
+from desktop_app.core.search.formats import CompactPool, IndexCodec, add_document
 from desktop_app.core.search.query import Unit, highlight_units, make_parser, parse
 from desktop_app.core.search.schema import SCHEMA_VERSION, SEPARATOR, build_schema, chamber_key, to_fields
 from desktop_app.core.tasks import CancelToken, Progress
@@ -165,7 +165,7 @@ class SearchIndex:
             for doc in docs:
                 if cancel is not None:
                     cancel.check()
-                writer.add_document(**_indexable(to_fields(doc)))
+                add_document(writer, _indexable(to_fields(doc)))
                 done += 1
                 if progress is not None and done % 50 == 0 and done * scale < total:
                     progress(int(done * scale), max(total, done + share), "indexing")
@@ -396,7 +396,7 @@ def _index_part(folder: str, inbox: Any, outbox: Any) -> None:
         count = 0
         while (chunk := inbox.get()) is not None:
             for fields in chunk:
-                writer.add_document(**fields)
+                add_document(writer, fields)
                 count += 1
         writer.commit()
         ix.close()

@@ -295,6 +295,10 @@ KEYS = (
     ("Ctrl+O, Ctrl+Shift+O", "Import files / a folder"),
     ("Ctrl+Q", "Quit"),
     ("Ctrl+E", "Export a summary"),
+    ("Menu key, Shift+F10", "Context menu of the reader (tag, note, remove) and of the themes list"),
+    ("Alt+underlined letter", "Open a menu (every command is in a menu; View > Letter list columns)"),
+    ("Tab / Shift+Tab", "Next / previous part of the window (the focused part has a blue border)"),
+    ("F1", "This list"),
 )
 
 

@@ -6,14 +6,16 @@ is on screen and the Back/Forward history.
 
 from __future__ import annotations
 
+import html
 import logging
+import sys
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QMargins, QModelIndex, QRect, QSettings, QSize, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QModelIndex, QRect, QSettings, QSize, Qt, QTimer, QUrl, Slot, qVersion
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -399,6 +401,10 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         for dock in (self.annotations_dock, self.themes_dock, self.references_dock):
             view_menu.addAction(dock.toggleViewAction())
+        self.columns_menu = view_menu.addMenu("Letter list &columns")
+        self._fill_letter_columns_menu(self.columns_menu)  # filled again each time it opens
+        self.columns_menu.aboutToShow.connect(self._on_columns_menu_about_to_show)
+        self.columns_menu.triggered.connect(self._on_letter_columns_menu_triggered)
         view_menu.addSeparator()
         view_menu.addAction(acts["focus_list"])
         view_menu.addAction(acts["focus_reader"])
@@ -593,9 +599,17 @@ class MainWindow(QMainWindow):
                 self.open_letter(letter_id)
 
     def _on_letter_header_context_menu_requested(self, pos: Any) -> None:
-        """Right-click on the column headers: show or hide columns."""
-        header = self.letter_table.horizontalHeader()
+        """Right-click on the column headers: show or hide columns (also View > Letter list columns)."""
         menu = QMenu(self)
+        self._fill_letter_columns_menu(menu)
+        menu.triggered.connect(self._on_letter_columns_menu_triggered)
+        menu.setAttribute(Qt.WA_DeleteOnClose)
+        menu.popup(self.letter_table.horizontalHeader().mapToGlobal(pos))
+
+    def _fill_letter_columns_menu(self, menu: QMenu) -> None:
+        """One checkable entry per column that can be hidden (the subject always shows)."""
+        header = self.letter_table.horizontalHeader()
+        menu.clear()
         for column, title in enumerate(LetterTableModel.COLUMNS):
             if column == LetterTableModel.SUBJECT:
                 continue
@@ -603,9 +617,9 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setData(column)
-        menu.triggered.connect(self._on_letter_columns_menu_triggered)
-        menu.setAttribute(Qt.WA_DeleteOnClose)
-        menu.popup(header.mapToGlobal(pos))
+
+    def _on_columns_menu_about_to_show(self) -> None:
+        self._fill_letter_columns_menu(self.columns_menu)
 
     def _on_letter_columns_menu_triggered(self, action: QAction) -> None:
         header = self.letter_table.horizontalHeader()
@@ -1440,13 +1454,19 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()
 
-    def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self,
-            "About Kamerlezer",
-            f"<b>Kamerlezer {__version__}</b><p>Read, search, annotate and cross-reference Dutch "
-            f"parliamentary letters.</p><p>Library: {self.library.folder}</p>",
+    def _on_about_triggered(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Information, "About Kamerlezer", f"<b>Kamerlezer {__version__}</b>",
+                          QMessageBox.Close, self)
+        box.setObjectName("about_dialog")
+        box.setInformativeText(
+            "<p>Read, search, annotate and cross-reference Dutch parliamentary letters.</p>"
+            f"<p>Library: {html.escape(str(self.library.folder))}<br>"
+            f"Qt {qVersion()} · Python {sys.version.split()[0]}</p>"
         )
+        box.setTextFormat(Qt.RichText)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()  # not exec(): the window keeps running, and tests can read it
+        return box
 
     def _library_status(self) -> str:
         return f"Library: {self.library.folder} · {self.letter_model.rowCount()} letters"

@@ -18,7 +18,7 @@ QLabel#letter_title[derived="true"] { font-style: italic; font-weight: 500; colo
 QLabel#letter_meta { color: #5b6673; }
 QLabel#hint, QLabel#results_label { color: #6e7781; }
 QLabel#section_label { font-weight: 600; color: #37414d; }
-QTextBrowser#reader { background: #ffffff; border: none; }
+QTextBrowser#reader { background: #ffffff; border: 1px solid transparent; }
 QLineEdit#search { padding: 5px 8px; border: 1px solid #c9ced6; border-radius: 6px; background: #ffffff; }
 QLineEdit#search:focus { border: 1px solid #1f5fae; }
 QTableView, QTreeView, QListView, QPlainTextEdit, QTreeWidget {
@@ -36,6 +36,11 @@ QToolBar QToolButton:hover { background: #e4e9f0; }
 QToolBar QToolButton:disabled { color: #a3aab3; }
 QStatusBar { background: #f0f2f5; color: #4a5562; }
 QComboBox { padding: 3px 6px; border: 1px solid #c9ced6; border-radius: 4px; background: #ffffff; }
+QComboBox:focus { border: 1px solid #1f5fae; }
+/* Where the keyboard is: the focused list, tree, note or reader gets an accent border. */
+QTableView:focus, QTreeView:focus, QListView:focus, QPlainTextEdit:focus, QTreeWidget:focus,
+QTextBrowser#reader:focus { border: 1px solid #1f5fae; }
+QToolButton:focus { border: 1px solid #1f5fae; border-radius: 4px; }
 QSplitter::handle { background: #e3e6ea; }
 QSplitter::handle:horizontal { width: 1px; }
 QToolTip { background: #fffdf5; color: #1d2733; border: 1px solid #d6cfa8; padding: 6px; }

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMargins, QRect, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 from desktop_app.gui.main_window import DEFAULT_WINDOW_SIZE, LETTER_COLUMNS_KEY, fit_window, keep_on_screen
@@ -200,3 +201,88 @@ def test_default_splitter_gives_the_letter_list_half_the_room(qtbot: Any, librar
     subject = window.letter_table.horizontalHeader().sectionSize(LetterTableModel.SUBJECT)
     assert subject >= 150  # beside date, chamber, Kamerstuk and annotation count
     window.close()
+
+
+def test_every_command_is_in_a_menu(window: Any) -> None:
+    """Every action is reachable from the keyboard through the menu bar (Alt+letter), whatever else
+    (toolbar, panel buttons, context menus) also offers it."""
+    in_menus: set[QAction] = set()
+
+    def collect(menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                collect(action.menu())
+            else:
+                in_menus.add(action)
+
+    for top in window.menuBar().actions():
+        assert "&" in top.text(), top.text()  # a mnemonic
+        collect(top.menu())
+    missing = [name for name, action in window.actions_by_name.items() if action not in in_menus]
+    assert not missing
+
+
+def test_letter_list_columns_from_the_view_menu(window: Any, settings: Any) -> None:
+    menu = window.columns_menu
+    menu.aboutToShow.emit()
+    entries = {a.text(): a for a in menu.actions()}
+    assert set(entries) == {"Date", "Chamber", "Kamerstuk", "Annotations"}
+    assert all(a.isChecked() for a in entries.values())
+    entries["Chamber"].trigger()
+    header = window.letter_table.horizontalHeader()
+    assert header.isSectionHidden(LetterTableModel.CHAMBER)
+    menu.aboutToShow.emit()
+    assert not {a.text(): a for a in menu.actions()}["Chamber"].isChecked()
+
+
+def test_the_focused_part_of_the_window_is_marked(qtbot: Any, qapp: Any, window: Any) -> None:
+    """With the application's style, the widget with the keyboard focus draws an accent border."""
+    from PySide6.QtGui import QColor
+
+    from desktop_app.gui import style
+
+    style.apply(qapp)
+    accent = QColor(style.ACCENT).rgb()
+
+    def border_is_accent(widget: Any) -> bool:
+        QApplication.processEvents()
+        image = widget.grab().toImage()
+        return image.pixel(0, image.height() // 2) == accent
+
+    for widget in (window.letter_table, window.reader, window.themes_panel.view, window.theme_filter):
+        widget.setFocus(Qt.TabFocusReason)
+        qtbot.waitUntil(widget.hasFocus)
+        assert border_is_accent(widget), widget.objectName()
+        window.search_edit.setFocus(Qt.TabFocusReason)
+        qtbot.waitUntil(window.search_edit.hasFocus)
+        assert not border_is_accent(widget), widget.objectName()
+
+
+def test_about_shows_the_version(window: Any) -> None:
+    from desktop_app import __version__
+
+    box = window._on_about_triggered()  # noqa: SLF001 - Help > About
+    assert box.isVisible() and __version__ in box.text()
+    assert str(window.library.folder) in box.informativeText()
+    box.close()
+
+
+def test_dock_and_splitter_layout_survive_a_restart(qtbot: Any, make_window: Any, library: Any) -> None:
+    """QSettings keeps where the panels are (area, tabs, closed) and the list/reader split."""
+    window = make_window(library)
+    window.resize(780, 700)
+    window.addDockWidget(Qt.LeftDockWidgetArea, window.references_dock)  # moved to the left
+    window.tabifyDockWidget(window.annotations_dock, window.themes_dock)  # themes as a tab beside annotations
+    window.references_dock.close()
+    QApplication.processEvents()
+    total = sum(window.splitter.sizes())
+    window.splitter.setSizes([total // 3, total - total // 3])
+    QApplication.processEvents()
+    list_width = window.splitter.sizes()[0]
+    window.close()
+    again = make_window(library)
+    QApplication.processEvents()
+    assert again.references_dock.isHidden()
+    assert again.dockWidgetArea(again.references_dock) == Qt.LeftDockWidgetArea
+    assert again.themes_dock in again.tabifiedDockWidgets(again.annotations_dock)
+    assert again.splitter.sizes()[0] == list_width

@@ -114,7 +114,9 @@ def take_screenshots(app: QApplication, window: Any, out: Path) -> list[Path]:
             cursor = QTextCursor(reader.document())
             cursor.setPosition(position)
             rect = reader.cursorRect(cursor)
-            point = QPoint(rect.x() + 3, rect.center().y())
+            cursor.setPosition(position + 1)
+            right = reader.cursorRect(cursor).x()  # the middle of the marker's glyph, however narrow
+            point = QPoint((rect.x() + max(right, rect.x() + 2)) // 2, rect.center().y())
             viewport = reader.viewport()
             QApplication.sendEvent(viewport, QHelpEvent(QEvent.ToolTip, point, viewport.mapToGlobal(point)))
             _settle(app, 0.6)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import add
 from typing import Any
@@ -366,15 +367,22 @@ class CompactPool:
     def __init__(self) -> None:
         self.fields: dict[str, dict[bytes, tuple[array[int], array[float], list[bytes | None]]]] = {}
         self.fieldnames: set[str] = set()
-        # FastCharacters fields, one entry per document: (docnum, term numbers, weights, payloads, heads)
-        self.bulk: dict[str, list[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]] = {}
+        # FastCharacters fields, added a document at a time (see add_terms)
+        self.bulk: dict[str, _BulkField] = {}
 
     def add_terms(self, fieldname: str, docnum: int, found: tuple[np.ndarray, ...], boost: float) -> None:
         """All postings of one document's field at once, as :func:`term_arrays` gives them."""
         numbers, counts, codes, heads = found
         if len(numbers):
-            self.bulk.setdefault(fieldname, []).append((docnum, numbers, counts * boost, codes, heads))
-            self.fieldnames.add(fieldname)
+            bulk = self.bulk.get(fieldname)
+            if bulk is None:
+                bulk = self.bulk[fieldname] = _BulkField()
+                self.fieldnames.add(fieldname)
+            bulk.docnums.append(docnum)
+            bulk.numbers.append(numbers.astype(np.int32))
+            bulk.weights.append((counts * boost).astype(np.float32))
+            bulk.lengths.append(np.diff(heads).astype(np.int32))
+            bulk.codes += codes.tobytes()  # one growing buffer: no per-document array kept
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         fieldname, tbytes, docnum, weight, vbytes = item
@@ -402,22 +410,30 @@ class CompactPool:
         self.bulk.clear()
 
 
+@dataclass
+class _BulkField:
+    docnums: list[int] = field(default_factory=list)
+    numbers: list[np.ndarray] = field(default_factory=list)  # per document: its term numbers
+    weights: list[np.ndarray] = field(default_factory=list)
+    lengths: list[np.ndarray] = field(default_factory=list)  # payload sizes in uint32 words
+    codes: bytearray = field(default_factory=bytearray)  # every payload, in document order
+
+
 class _BulkTerms:
     """A field's per-document postings (:meth:`CompactPool.add_terms`) grouped by term when written:
     one stable argsort of all term numbers, then per term its documents, weights and payloads. Acts
     as the ``{term bytes: (ids, weights, payloads)}`` dict that :class:`_GroupedPostings` reads."""
 
-    def __init__(self, docs: list[tuple[int, np.ndarray, np.ndarray, np.ndarray, np.ndarray]]) -> None:
-        sizes = [len(d[1]) for d in docs]
-        self._docnums = np.repeat(np.array([d[0] for d in docs], dtype=np.uint32), sizes)
-        numbers = np.concatenate([d[1] for d in docs])
-        self._weights = np.concatenate([d[2] for d in docs]).astype(np.float32)
-        self._codes = np.concatenate([d[3] for d in docs])
-        bases = np.zeros(len(docs), dtype=np.int64)
-        np.cumsum([len(d[3]) for d in docs[:-1]], out=bases[1:])
-        self._starts = np.concatenate([d[4][:-1] + base for d, base in zip(docs, bases)])
-        self._lengths = np.concatenate([np.diff(d[4]) for d in docs])
-        docs.clear()
+    def __init__(self, docs: _BulkField) -> None:
+        sizes = [len(n) for n in docs.numbers]
+        self._docnums = np.repeat(np.array(docs.docnums, dtype=np.uint32), sizes)
+        numbers = np.concatenate(docs.numbers)
+        self._weights = np.concatenate(docs.weights)
+        self._lengths = np.concatenate(docs.lengths).astype(np.int64)
+        self._starts = np.zeros(len(self._lengths), dtype=np.int64)
+        np.cumsum(self._lengths[:-1], out=self._starts[1:])
+        self._codes = np.frombuffer(docs.codes, dtype=np.uint32)
+        docs.numbers, docs.weights, docs.lengths = [], [], []
         self._order = np.argsort(numbers, kind="stable")  # documents stay ascending within a term
         ordered = numbers[self._order]
         firsts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))

@@ -260,13 +260,64 @@ def _seed_starts(key_text: str, key_quote: str, old_key_start: int) -> list[int]
     return starts
 
 
+EXTEND_LIMIT = 200  # quote characters beyond the longest matching block aligned edit by edit
+
+
+def _refine(key: str, key_quote: str, k_start: int, k_end: int, core_b: int, core_a: int) -> tuple[int, int]:
+    """Start and end of a passage found fuzzily. The matching blocks alone can put an edge far off:
+    letters of the quote that also occur a little before the passage ("werksessie" in "drie
+    werksessies bijeen te roepen. In de nadrukkelijk ...") would move the start there. So the parts
+    of the quote before and after its longest matching block are aligned (edit distance, far end
+    free) with the text next to that block, and an edge the blocks give is kept only when it aligns
+    about as well as the best edge. Parts longer than ``EXTEND_LIMIT`` keep the blocks' edge."""
+    core_end = core_b + _common_prefix(key_quote[core_a:], key[core_b:])
+    before, after = key_quote[:core_a], key_quote[core_a + (core_end - core_b) :]
+    if len(before) <= EXTEND_LIMIT:
+        region = key[max(0, core_b - len(before) - max(24, len(before))) : core_b]
+        k_start = core_b - _edge(before[::-1], region[::-1], core_b - k_start)
+    if len(after) <= EXTEND_LIMIT:
+        region = key[core_end : core_end + len(after) + max(24, len(after))]
+        k_end = core_end + _edge(after, region, k_end - core_end)
+    return k_start, max(k_end, k_start + 1)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _edge(part: str, text: str, proposed: int) -> int:
+    """How many characters at the start of ``text`` to take for ``part``: ``proposed`` (where the
+    matching blocks end) unless it reaches further than the best length and aligns clearly worse. Alignment cost: edit
+    distance where a text character the quote lacks costs half (a replaced word is often longer
+    than the old one, and the passage should still take it in whole)."""
+    if not part:
+        return 0
+    previous = [0.5 * j for j in range(len(text) + 1)]  # part[:0] against text[:j]: j extra characters
+    for i, ch in enumerate(part, 1):
+        current = [float(i)]
+        for j, tc in enumerate(text, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 0.5, previous[j - 1] + (ch != tc)))
+        previous = current
+    n = len(part)
+    best = min(range(len(text) + 1), key=lambda j: (previous[j], abs(j - n)))
+    if proposed > len(text) or (best < proposed and previous[proposed] > previous[best] + 3):
+        return best  # the blocks reach out to letters that belong elsewhere: cut back
+    return proposed  # never further than the blocks: the text beyond them did not match
+
+
 def _fuzzy(key_text: Keyed, key_quote: str, old: Annotation, new_text: str) -> Anchor | None:
     length = len(key_quote)
     if length < MIN_FUZZY_KEY or not key_text.key:
         return None
     slack = max(8, length // 3)
     old_key_start = min(key_text.key_index(old.start), max(0, len(key_text.key) - 1))
-    best: tuple[float, float, int, int] | None = None  # (total, quote score, key start, key end)
+    best: tuple[float, float, int, int, int, int] | None = None
+    # (total, quote score, key start, key end, key start of the longest matching block, its quote offset)
     seen: set[tuple[int, int]] = set()
     for seed in _seed_starts(key_text.key, key_quote, old_key_start):
         lo = max(0, seed - slack)
@@ -294,8 +345,10 @@ def _fuzzy(key_text: Keyed, key_quote: str, old: Annotation, new_text: str) -> A
             - _distance_penalty(start, old.start, len(new_text))
         )
         if best is None or total > best[0]:
-            best = (total, quote_score, k_start, k_end)
+            core = max(blocks, key=lambda b: b.size)
+            best = (total, quote_score, k_start, k_end, lo + core.b, core.a)
     if best is None:
         return None
-    start, end = _widen(new_text, *key_text.span(best[2], best[3]), old.quote)
+    k_start, k_end = _refine(key_text.key, key_quote, *best[2:])
+    start, end = _widen(new_text, *key_text.span(k_start, k_end), old.quote)
     return Anchor(start, end, ANCHORED, round(best[1], 3), "fuzzy")

@@ -38,6 +38,7 @@ if str(ROOT) not in sys.path:
 from desktop_app.core.importing import read_file  # noqa: E402
 from desktop_app.core.model import Annotation, Footnote, IndexDoc, Letter  # noqa: E402
 from desktop_app.core.search import SearchIndex  # noqa: E402
+from desktop_app.core.search.index import PARALLEL_FROM  # noqa: E402
 
 SEED = 20241003
 THEMES = {
@@ -327,9 +328,12 @@ def _run(args: argparse.Namespace, n: int, work: Path) -> int:
     ix.rebuild(synthetic_docs(n), n)
     build_s = time.perf_counter() - t0 - gen_s
     cpu_s = time.process_time() - c0 - gen_s
-    print(f"whoosh build ({ix.procs} process(es)): {build_s:.1f} s wall, {cpu_s:.1f} s CPU in this process "
+    procs = ix.procs if n >= PARALLEL_FROM else 1
+    print(f"whoosh build ({procs} process(es)): {build_s:.1f} s wall, {cpu_s:.1f} s CPU in this process "
           f"({n / build_s:.0f} letters/s), "
-          f"index {folder_mb(work / 'index'):.1f} MB, peak RSS {peak_rss_mb():.0f} MB")
+          f"index {folder_mb(work / 'index'):.1f} MB, peak RSS {peak_rss_mb():.0f} MB"
+          + (f" (worker process: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB)"
+             if procs > 1 else ""))
     t0 = time.perf_counter()
     assert ix.check() is None
     print(f"whoosh check(): {(time.perf_counter() - t0) * 1000:.0f} ms")

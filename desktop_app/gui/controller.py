@@ -28,6 +28,7 @@ class LibraryController(QObject):
         self.undo_stack = QUndoStack(self)
         self.work = TaskRunner("work", self)  # import, reindex, export
         self.searcher = TaskRunner("search", self)  # search as you type
+        self.closed = False  # set by shutdown(): no new work after it
         self._themes: list[Theme] = []
         self.reload_themes()
 
@@ -135,6 +136,7 @@ class LibraryController(QObject):
 
     def shutdown(self) -> None:
         """Stop accepting work, cancel what runs, and wait for the workers."""
+        self.closed = True
         for runner in (self.work, self.searcher):
             runner.cancel_all()
         for runner in (self.searcher, self.work):

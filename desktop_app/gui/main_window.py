@@ -550,6 +550,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.search_timer.stop()  # no search may start once the workers are stopped
         self.annotations_panel.commit_note()
         self.save_state()
         self.controller.shutdown()
@@ -890,7 +891,7 @@ class MainWindow(QMainWindow):
 
     def run_search(self) -> None:
         query = self.search_edit.text().strip()
-        if not query:
+        if not query or self.controller.closed:
             return
         self._search_generation += 1
         generation = self._search_generation

@@ -45,12 +45,21 @@ class _Job:
         try:
             result = self._work(self._progress, self._cancel)
         except BaseException as exc:  # noqa: BLE001 - everything goes back to the UI thread
-            self._bridge.failed.emit(exc, traceback.format_exc())
+            self._emit(self._bridge.failed, exc, traceback.format_exc())
         else:
-            self._bridge.succeeded.emit(result)
+            self._emit(self._bridge.succeeded, result)
 
     def _progress(self, done: int, total: int, message: str = "") -> None:
-        self._bridge.progressed.emit(int(done), int(total), str(message))
+        self._emit(self._bridge.progressed, int(done), int(total), str(message))
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        """Emit towards the UI thread; when the receiving handle is gone (its window closed while
+        the work ran), the outcome has no one to go to and is dropped."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # "Signal source has been deleted"
+            log.debug("task outcome dropped: its handle was deleted")
 
 
 class TaskHandle(QObject):

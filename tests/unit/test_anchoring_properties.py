@@ -81,6 +81,7 @@ def test_rewrapped_text_finds_the_same_words(passage, width) -> None:
 @example(passage=(515, 615), which=0.203125, word="nadrukkelijk", shift="")  # letters before the passage
 @example(passage=(2442, 2542), which=0.21875, word="nadrukkelijk", shift="")  # a longer word put in
 @example(passage=(685, 785), which=0.796875, word="nadrukkelijk", shift="")  # a short tail after it
+@example(passage=(3060, 3231), which=0.21875, word="nadrukkelijk", shift="aaa")  # "(SBAMD) als ..." before it
 @given(
     passage=st.builds(
         lambda i, length: (WORD_STARTS[i], min(len(TEXT), WORD_STARTS[i] + length)),

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from desktop_app.core.model import Annotation
+from desktop_app.core.superscript import SUPERSCRIPT_DIGITS
 
 CONTEXT_CHARS = 32
 FUZZY_THRESHOLD = 0.75  # minimum similarity of the quote (normalised form) for a fuzzy match
@@ -125,14 +126,15 @@ def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
 
 class Keyed:
     """A text reduced to its letters and digits, case-folded, with a map back to the original
-    offsets: ``key[i]`` came from ``text[pos[i]]``. Whitespace, hyphens and punctuation vanish, so
-    re-wrapped lines and changed hyphenation compare equal."""
+    offsets: ``key[i]`` came from ``text[pos[i]]``. Whitespace, hyphens, punctuation and footnote
+    markers (superscript digits) vanish, so re-wrapped lines, changed hyphenation and a quote typed
+    without its markers ("oktober 2024 geïnformeerd" for "oktober 2024⁵ geïnformeerd") compare equal."""
 
     def __init__(self, text: str) -> None:
         chars: list[str] = []
         pos: list[int] = []
         for i, ch in enumerate(text):
-            if ch.isalnum():
+            if ch.isalnum() and ch not in SUPERSCRIPT_DIGITS:
                 folded = ch.casefold()
                 chars.append(folded[0])  # keep one key char per text char ("ß" -> "s")
                 pos.append(i)

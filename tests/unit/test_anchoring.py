@@ -125,3 +125,15 @@ def test_all_annotations_of_a_letter_survive_a_reflowed_version(long_text: str) 
         else:
             assert anchor.status == "anchored", ann.quote
             assert new[anchor.start : anchor.end].split() == ann.quote.split()
+
+
+def test_a_quote_typed_without_its_footnote_markers_is_found(text: str) -> None:
+    # seed 000 reads "17-18 oktober 2024⁵ geïnformeerd" and "NDPP Review.¹ Met": nobody types the ⁵
+    for typed, marked in (
+        ("17-18 oktober 2024 geïnformeerd", "17-18 oktober 2024⁵ geïnformeerd"),
+        ("tweejaarlijkse NDPP Review. Met deze", "tweejaarlijkse NDPP Review.¹ Met deze"),
+    ):
+        assert marked in text
+        spans = anchoring.find_quote(text, typed)
+        assert [text[s:e] for s, e in spans] == [marked]
+    assert anchoring.find_quote(text, "oktober 20245") == []  # a year that does not exist is no match

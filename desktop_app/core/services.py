@@ -99,6 +99,15 @@ class _NoReferences:
     def resolve_all(self) -> None:
         pass
 
+    def resolve_pending(self) -> int:
+        return 0
+
+    def before_change(self, letter_id: int) -> None:
+        pass
+
+    def changed(self, letter_id: int, *, deleted: bool = False, content: bool = False) -> None:
+        pass
+
 
 def _make_references(db: Any, library: Library) -> Any:
     try:
@@ -458,6 +467,8 @@ class Library:
             parsed = replace(parsed, source_file=self.get_letter(known).source_file)
         old_id = known or letters_repo.id_by_name(self.db, letters_repo.letter_name(parsed.source_file))
         old_path = self._source_path_of(old_id)
+        if old_id is not None:
+            self.references.before_change(old_id)
         copy = self._copy_original(path, parsed)
         try:
             with self._changing():
@@ -541,11 +552,15 @@ class Library:
             return
         (self.folder / relative).unlink(missing_ok=True)
 
-    def resolve_references(self) -> None:
-        """Re-resolve every citation against the library as it is now (after imports, deletions and
-        Kamerstuk changes). The letters are already committed: a failure here is only a notice."""
+    def resolve_references(self, *, full: bool = False) -> None:
+        """Resolve citations again after imports, deletions and Kamerstuk changes: only those the
+        changes since the last call can affect (the same result as resolving all of them), or every
+        citation with ``full``. The letters are already committed: a failure here is only a notice."""
         try:
-            self.references.resolve_all()
+            if full:
+                self.references.resolve_all()
+            else:
+                self.references.resolve_pending()
         except AppError as err:
             self.notices.append(f"References could not be resolved: {err.message}")
         except Exception as err:  # noqa: BLE001 - never lose a finished import over derived data
@@ -585,8 +600,10 @@ class Library:
         None or "" clears it."""
         letter_id = self._letter_id(ref)
         value = _canonical_kamerstuk(kamerstuk) if kamerstuk and kamerstuk.strip() else None
+        self.references.before_change(letter_id)
         with self._changing():
             letters_repo.set_kamerstuk(self.db, letter_id, value)
+        self.references.changed(letter_id)
         self._refresh_index([letter_id])
         self.resolve_references()
         return self.get_letter(letter_id)
@@ -598,8 +615,10 @@ class Library:
         count = annotations_repo.count_for_letter(self.db, letter.id)
         if count:
             raise InvalidInput(f"Letter {letter.name} has {count} annotation(s): delete or move them first.")
+        self.references.before_change(letter.id)
         with self._changing():
             letters_repo.delete(self.db, letter.id)
+        self.references.changed(letter.id, deleted=True)
         self._refresh_index([letter.id])
         self.resolve_references()
         return letter

@@ -139,7 +139,7 @@ def cited_date(ref: Reference) -> str | None:
     return ref.fields.get("date") or ref.fields.get("context_date")
 
 
-def _dossier_position(ref: Reference) -> tuple[str, int] | None:
+def dossier_position(ref: Reference) -> tuple[str, int] | None:
     """ ("28676", 464) for a numbered Kamerstuk citation (ondernummers in a dossier grow with time)."""
     if not ref.canonical or not ref.canonical.startswith("kst-"):
         return None
@@ -148,6 +148,15 @@ def _dossier_position(ref: Reference) -> tuple[str, int] | None:
         return None
     series = "-".join(x for x in (ref.fields.get("dossier"), ref.fields.get("toevoeging")) if x)
     return series, int(number)
+
+
+_OWN_KST = re.compile(r"kst-(\d+)(?:-([A-Z0-9]+))?-(\d+)")
+
+
+def own_series(kamerstuk: str) -> str | None:
+    """The dossier series ("28676", "36200-X") of a numbered Kamerstuk id, whose date anchors it."""
+    match = _OWN_KST.fullmatch(kamerstuk)
+    return "-".join(x for x in match.group(1, 2) if x) if match else None
 
 
 class Resolver:
@@ -186,12 +195,12 @@ class Resolver:
             return
         if when > self._earliest.get(ref.letter_id, ""):
             self._earliest[ref.letter_id] = when
-        position = _dossier_position(ref)
+        position = dossier_position(ref)
         if position:
             self._anchors.setdefault(position[0], []).append((position[1], when))
 
     def _learn_anchor(self, kamerstuk: str, when: str) -> None:
-        match = re.fullmatch(r"kst-(\d+)(?:-([A-Z0-9]+))?-(\d+)", kamerstuk)
+        match = _OWN_KST.fullmatch(kamerstuk)
         if match:
             series = "-".join(x for x in match.group(1, 2) if x)
             self._anchors.setdefault(series, []).append((int(match.group(3)), when))
@@ -259,7 +268,7 @@ class Resolver:
         citing = self.by_id.get(ref.letter_id)
         if citing and citing.date:
             latest = min(latest, citing.date) if latest else citing.date
-        position = _dossier_position(ref)
+        position = dossier_position(ref)
         for number, when in self._anchors.get(position[0], []) if position else []:
             if number < position[1] and (earliest is None or when > earliest):  # type: ignore[index]
                 earliest = when
@@ -322,7 +331,7 @@ class Resolver:
         distribution (Dirichlet-smoothed against the whole library). Confidence = the letter's share of
         the likelihood among the candidates x the share of the context's idf weight it contains, capped
         below a resolved link's."""
-        query = Counter(t for t in terms(context) if self._collection.get(t))
+        query = self.query(context)
         if not query or not eligible:
             return ()
         scored = []
@@ -344,6 +353,19 @@ class Resolver:
             out.append((letter_id, confidence, "shares " + ", ".join(shared[:5])))
         out.sort(key=lambda s: (-s[1], s[0]))
         return tuple(out[:MAX_SUGGESTIONS])
+
+    def query(self, context: str | Counter[str]) -> Counter[str]:
+        """The context's words the library knows (a text, or its :func:`terms` already counted)."""
+        counted = Counter(terms(context)) if isinstance(context, str) else context
+        return Counter({t: n for t, n in counted.items() if self._collection.get(t)})
+
+    def is_candidate(self, query: Counter[str], letter: LetterFacts) -> bool:
+        """Whether ``letter`` would be scored for a context with this query (eligibility aside): it
+        holds enough of the context's words. A letter that is not a candidate changes nothing in the
+        context's suggestions, neither as an entry nor in the shares of the others."""
+        if not query:
+            return False
+        return self._coverage(query, self._likelihood(query, letter)[1]) >= MIN_COVERAGE
 
     def _likelihood(self, query: Counter[str], letter: LetterFacts) -> tuple[float, list[str]]:
         """log P(context | letter) - log P(context | library), and the shared terms, most telling first."""

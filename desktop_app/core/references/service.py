@@ -12,7 +12,8 @@ The :class:`~desktop_app.core.services.Library` owns one ``ReferenceService(db, 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,14 +23,19 @@ from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.model import Letter, Reference
 from desktop_app.core.references.parser import parse_citations
 from desktop_app.core.references.resolver import (
+    LIBRARY_KINDS,
     OFFICIAL_PREFIXES,
     RESOLVED,
     Decisions,
     LetterFacts,
     Resolution,
     Resolver,
+    cited_date,
+    dossier_position,
     letter_terms,
+    own_series,
     reference_key,
+    terms,
 )
 from desktop_app.core.store import references_repo as repo
 
@@ -63,11 +69,33 @@ class MissingDocument:
         }
 
 
+@dataclass
+class Change:
+    """What changed in the library since the stored resolutions were right, as far as citations care.
+
+    ``letters``: letters stored, re-extracted or whose own id changed (their citations are resolved
+    again, and they are scanned as candidates); ``gone``: the facts of letters as they were before the
+    change (deleted letters, and the old state of changed ones); ``keys``: cited keys the user decided
+    on; ``content``: the library's word statistics changed (every content-ranked citation is affected)."""
+
+    letters: set[int] = field(default_factory=set)
+    deleted: set[int] = field(default_factory=set)
+    before: dict[int, LetterFacts] = field(default_factory=dict)
+    before_series: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
+    content: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.letters or self.deleted or self.keys or self.content)
+
+
 class ReferenceService:
     def __init__(self, db: Database, library: Any) -> None:
         self.db = db
         self.library = library
         self._terms: dict[int, tuple[tuple[str, str | None], Mapping[str, int]]] = {}
+        self._queries: dict[int, tuple[tuple[Any, ...], Counter[str]]] = {}  # ref id -> context terms
+        self.pending = Change()
 
     # -- extraction ----------------------------------------------------------------------------------
     def extract(self, letter: Letter) -> None:
@@ -76,15 +104,116 @@ class ReferenceService:
         :meth:`resolve_all` after the batch."""
         with self.db.atomic():
             repo.replace_for_letter(self.db, letter.id, citation_rows(letter))
+        self.pending.letters.add(letter.id)
+        self.pending.content = True  # the letter's words may have changed the library's statistics
+
+    # -- what changes ----------------------------------------------------------------------------------
+    def before_change(self, letter_id: int) -> None:
+        """Call before a stored letter changes (new version, own id, deletion): remembers what it was,
+        so :meth:`resolve_pending` also revisits what depended on its old state."""
+        if letter_id in self.pending.before:
+            return
+        try:
+            letter = self.library.get_letter(letter_id)
+        except NotFound:
+            return
+        self.pending.before[letter_id] = self._facts(letter)
+        self.pending.before_series.update(_series_of(repo.for_letter(self.db, letter_id), letter))
+
+    def changed(self, letter_id: int, *, deleted: bool = False, content: bool = False) -> None:
+        """The letter changed (after :meth:`before_change`): deleted, or its own id changed."""
+        (self.pending.deleted if deleted else self.pending.letters).add(letter_id)
+        if deleted:
+            self.pending.letters.discard(letter_id)
+            self._terms.pop(letter_id, None)
+        self.pending.content = self.pending.content or content or deleted
 
     # -- resolution ----------------------------------------------------------------------------------
     def resolve_all(self) -> None:
-        """Resolve every stored citation against the library as it is now."""
+        """Resolve every stored citation against the library as it is now (the full path: repair,
+        migrations, tests; :meth:`resolve_pending` gives the same result for what changed)."""
+        self.pending = Change()
         letters = {summary.id: self.library.get_letter(summary.id) for summary in self.library.list_letters()}
         refs = repo.all_references(self.db)
         resolver = Resolver([self._facts(letter) for letter in letters.values()], self._decisions(), refs)
         first = [resolver.resolve(ref, context_of(ref, letters.get(ref.letter_id))) for ref in refs]
-        final = resolver.propagate(refs, first)
+        self._store(refs, resolver.propagate(refs, first))
+
+    def resolve_pending(self) -> int:
+        """Resolve again only the citations the recorded changes can affect (see :meth:`affected`);
+        the result equals :meth:`resolve_all`'s. Returns how many citations were resolved."""
+        change, self.pending = self.pending, Change()
+        if not change:
+            return 0
+        summaries = self.library.list_letters()
+        facts = {s.id: self._facts_by_id(s.id) for s in summaries}
+        refs = repo.all_references(self.db)
+        resolver = Resolver(list(facts.values()), self._decisions(), refs)
+        chosen = self.affected(change, refs, facts, resolver)
+        letters: dict[int, Letter] = {}
+        for ref in chosen:
+            if ref.letter_id not in letters:
+                letters[ref.letter_id] = self.library.get_letter(ref.letter_id)
+        first = [resolver.resolve(ref, context_of(ref, letters[ref.letter_id])) for ref in chosen]
+        self._store(chosen, resolver.propagate(chosen, first))
+        return len(chosen)
+
+    def affected(
+        self, change: Change, refs: Sequence[Reference], facts: Mapping[int, LetterFacts], resolver: Resolver
+    ) -> list[Reference]:
+        """The citations whose resolution the change can alter (a superset): the changed letters' own;
+        those citing an id a changed letter has or had; those citing a date it has or had (the date
+        rule counts the letters of a day); those resolved or suggested to a changed or deleted letter;
+        those in a dossier whose dated citations or ids changed (they bound the dates of its other
+        numbers); those about a decided key; the content-ranked ones for which a changed letter (old or
+        new) is a candidate, or all of them when the word statistics changed. Then every citation of a
+        canonical id any of these has, since citations of one document agree (``propagate``)."""
+        touched = change.letters | change.deleted
+        states = [facts[i] for i in change.letters if i in facts] + list(change.before.values())
+        ids = {f.kamerstuk for f in states if f.kamerstuk}
+        dates = {f.date for f in states if f.date}
+        series = set(change.before_series)
+        for letter_id in change.letters:
+            if letter_id in facts:
+                own = [r for r in refs if r.letter_id == letter_id]
+                series.update(_series_of(own, facts[letter_id]))
+        scan = states if not change.content else []
+        hashes = dict(self.db.execute("SELECT id, content_hash FROM letters").fetchall()) if scan else {}
+        chosen: dict[int, Reference] = {}
+        for ref in refs:
+            if (
+                ref.letter_id in touched
+                or (ref.canonical and ref.canonical in ids)
+                or (cited_date(ref) in dates)
+                or ref.target_letter_id in touched
+                or any(s[0] in touched for s in ref.suggestions)
+                or (series and _ref_series(ref) in series)
+                or reference_key(ref) in change.keys
+                or (_content_ranked(ref) and (change.content or self._candidate_in(ref, scan, resolver, hashes)))
+            ):
+                chosen[ref.id] = ref
+        canonicals = {ref.canonical for ref in chosen.values() if ref.canonical}
+        return [ref for ref in refs if ref.id in chosen or ref.canonical in canonicals]
+
+    def _candidate_in(
+        self, ref: Reference, letters: Sequence[LetterFacts], resolver: Resolver, hashes: Mapping[int, str]
+    ) -> bool:
+        if not letters:
+            return False
+        query = resolver.query(self._context_terms(ref, hashes.get(ref.letter_id, "")))
+        return any(resolver.is_candidate(query, letter) for letter in letters)
+
+    def _context_terms(self, ref: Reference, content_hash: str) -> Counter[str]:
+        """The words of a citation's context, cached by the citation and its letter's content."""
+        key = (content_hash, ref.letter_id, ref.location, ref.footnote_number, ref.start, ref.end, ref.raw)
+        cached = self._queries.get(ref.id)
+        if cached is None or cached[0] != key:
+            letter = self.library.get_letter(ref.letter_id)
+            cached = (key, Counter(terms(context_of(ref, letter))))
+            self._queries[ref.id] = cached
+        return cached[1]
+
+    def _store(self, refs: Sequence[Reference], final: Sequence[Resolution]) -> None:
         with self.db.atomic():
             for ref, res in zip(refs, final, strict=True):
                 if _changed(ref, res):
@@ -97,6 +226,9 @@ class ReferenceService:
                         reason=res.reason,
                         suggestions=res.suggestions,
                     )
+
+    def _facts_by_id(self, letter_id: int) -> LetterFacts:
+        return self._facts(self.library.get_letter(letter_id))
 
     def _facts(self, letter: Letter) -> LetterFacts:
         """Facts of a letter; its term counts are cached by content and subject (counting a letter's
@@ -158,10 +290,11 @@ class ReferenceService:
             raise InvalidInput(f"citation {reference_id} is in {target.name} itself: a letter cannot cite itself")
         with self.db.atomic():
             repo.record_decision(self.db, reference_key(ref), target.id, "confirmed")
+        self.pending.keys.add(reference_key(ref))
         if ref.canonical and ref.canonical.startswith(OFFICIAL_PREFIXES) and not target.kamerstuk:
             self._set_kamerstuk(target, ref.canonical)
         else:
-            self.resolve_all()
+            self.resolve_pending()
         return self.get(reference_id)
 
     def reject(self, reference_id: int, letter: LetterArg) -> Reference:
@@ -170,7 +303,8 @@ class ReferenceService:
         target = self._letter(letter)
         with self.db.atomic():
             repo.record_decision(self.db, reference_key(ref), target.id, "rejected")
-        self.resolve_all()
+        self.pending.keys.add(reference_key(ref))
+        self.resolve_pending()
         return self.get(reference_id)
 
     # -- helpers -------------------------------------------------------------------------------------
@@ -250,6 +384,27 @@ def context_of(ref: Reference, letter: Letter | None) -> str:
     if note.marker:
         own += " " + sentence_around(letter.text, note.marker[0], note.marker[1])
     return own
+
+
+def _content_ranked(ref: Reference) -> bool:
+    """Whether the citation's resolution may come from the content ranking (its stored status is one
+    the ranking gives; resolved ones came from a rule that wins before it)."""
+    return bool(ref.canonical) and ref.kind in LIBRARY_KINDS and ref.status in ("suggested", "missing")
+
+
+def _ref_series(ref: Reference) -> str | None:
+    position = dossier_position(ref)
+    return position[0] if position else None
+
+
+def _series_of(refs: Iterable[Reference], letter: Letter | LetterFacts) -> set[str]:
+    """The dossiers whose date anchors the letter contributes: its dated numbered Kamerstuk citations
+    and its own dated Kamerstuk id."""
+    out = {s for ref in refs if cited_date(ref) and (s := _ref_series(ref))}
+    own = own_series(letter.kamerstuk) if letter.date and letter.kamerstuk else None
+    if own:
+        out.add(own)
+    return out
 
 
 def _changed(ref: Reference, res: Resolution) -> bool:

@@ -1,0 +1,149 @@
+"""Incremental resolution (ReferenceService.resolve_pending) gives what a full resolve_all gives.
+
+A real Library on the five bundled letters plus generated letters (paragraphs of the bundled letters
+with citations of Kamerstukken, dates and dossiers drawn from small pools, so that ids, the date rule,
+dossier date bounds, propagation and content suggestions all come into play) goes through a random
+sequence of imports, new versions, deletions, Kamerstuk ids set or cleared, and confirmations and
+rejections. After every step the stored resolutions are compared with those of a full resolve_all.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app.core.services import Library
+from tests.conftest import SEEDS
+
+DATES = ["3 oktober 2024", "8 november 2024", "5 augustus 2024", "12 maart 2025", "20 januari 2025",
+         "14 juni 2024", "1 juli 2025"]  # fmt: skip
+DOSSIERS = ["28 676", "36 592", "21 501-28", "27 925"]
+NUMBERS = [1, 296, 464, 467, 472, 480, 500]  # seed ids among them
+OWN_IDS = [f"kst-{d.replace(' ', '')}-{n}" for d in DOSSIERS[:2] for n in NUMBERS] + [None, None]
+
+
+def _citation(rng: random.Random) -> str:
+    cited = f"Kamerstuk {rng.choice(DOSSIERS)}, nr. {rng.choice(NUMBERS) + rng.choice([0, 0, 0, 1, 2])}"
+    return f"{cited} van {rng.choice(DATES)}" if rng.random() < 0.5 else cited
+
+
+def _paragraphs() -> list[str]:
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        out += [p for p in path.read_text(encoding="utf-8").split("\n\n") if len(p.strip()) > 80]
+    return out
+
+
+def _letter_text(rng: random.Random, paragraphs: list[str], number: int) -> str:
+    body = rng.sample(paragraphs, k=4)
+    for _ in range(rng.randint(1, 3)):
+        at = rng.randrange(len(body) + 1)
+        body.insert(at, f"Zoals gemeld in mijn brief ({_citation(rng)}) blijft dit van belang.")
+    notes = "\n".join(f"{i} {_citation(rng)}." for i in range(1, rng.randint(1, 3)))
+    return (
+        f"Datum {rng.choice(DATES)}\nBetreft Gegenereerde brief {number}\n\nGeachte voorzitter,\n\n"
+        + "\n\n".join(body)
+        + ("\n\n" + notes if notes else "")
+        + "\n"
+    )
+
+
+def _state(library: Library) -> list[tuple[Any, ...]]:
+    return [
+        (r.id, r.letter_id, r.status, r.target_letter_id, r.confidence, r.reason, r.suggestions)
+        for r in sorted(library.references.all_references(), key=lambda r: r.id)
+    ]
+
+
+class Run:
+    def __init__(self, library: Library, folder: Path, rng: random.Random) -> None:
+        self.library = library
+        self.folder = folder
+        self.rng = rng
+        self.paragraphs = _paragraphs()
+        self.files: list[Path] = []
+        self.counts: list[tuple[str, int, int]] = []  # (operation, citations resolved, citations in all)
+
+    def import_new(self) -> None:
+        path = self.folder / f"gen_{len(self.files):03d}.txt"
+        path.write_text(_letter_text(self.rng, self.paragraphs, len(self.files)), encoding="utf-8")
+        self.files.append(path)
+        assert self.library.import_paths([path]).imported
+
+    def new_version(self) -> None:
+        alive = [p for p in self.files if self._stored(p)]
+        if not alive:
+            return self.import_new()
+        path = self.rng.choice(alive)
+        text = path.read_text(encoding="utf-8")
+        if self.rng.random() < 0.5:  # another date, or another citation
+            text = text.replace(text.split("\n")[0], f"Datum {self.rng.choice(DATES)}", 1)
+        text += f"\nTot slot verwijs ik naar {_citation(self.rng)} over {self.rng.choice(self.paragraphs)[:60]}.\n"
+        path.write_text(text, encoding="utf-8")
+        assert self.library.import_paths([path]).updated
+
+    def delete(self) -> None:
+        letters = self.library.list_letters()
+        if len(letters) > 3:
+            self.library.delete_letter(self.rng.choice(letters).id)
+
+    def set_kamerstuk(self) -> None:
+        letter = self.rng.choice(self.library.list_letters())
+        self.library.set_kamerstuk(letter.id, self.rng.choice(OWN_IDS))
+
+    def _suggested(self) -> list[Any]:
+        return [r for r in self.library.references.all_references() if r.status == "suggested"]
+
+    def confirm(self) -> None:
+        refs = self._suggested()
+        if refs:
+            ref = self.rng.choice(refs)
+            self.library.references.confirm(ref.id, self.rng.choice(ref.suggestions)[0])
+
+    def reject(self) -> None:
+        refs = self._suggested()
+        if refs:
+            ref = self.rng.choice(refs)
+            self.library.references.reject(ref.id, ref.suggestions[0][0])
+
+    def _stored(self, path: Path) -> bool:
+        return any(s.source_file == path.name for s in self.library.list_letters())
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_incremental_resolution_equals_resolve_all(tmp_path: Path, seed: int) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with Library.open(tmp_path / "lib", search=False) as library:
+        run = Run(library, folder, random.Random(seed))
+        service = library.references
+        original = service.resolve_pending
+
+        def counting() -> int:
+            done = original()
+            run.counts.append((current, done, len(service.all_references())))
+            return done
+
+        service.resolve_pending = counting  # type: ignore[method-assign]
+        current = "import_new"
+        for _ in range(12):
+            run.import_new()
+        library.resolve_references(full=True)
+        operations: list[tuple[Callable[[], None], int]] = [
+            (run.import_new, 4), (run.new_version, 3), (run.delete, 2), (run.set_kamerstuk, 3),
+            (run.confirm, 3), (run.reject, 2),
+        ]  # fmt: skip
+        for step in range(40):
+            operation = run.rng.choices([op for op, _ in operations], [w for _, w in operations])[0]
+            current = operation.__name__
+            operation()
+            incremental = _state(library)
+            library.resolve_references(full=True)
+            assert not library.notices
+            assert incremental == _state(library), f"step {step}: {current} differs from resolve_all"
+    partial = [(op, done, total) for op, done, total in run.counts if done < total]
+    assert any(op in ("confirm", "reject", "set_kamerstuk") for op, _, _ in partial), run.counts

@@ -9,8 +9,10 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -29,7 +31,55 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import LetterSummary, Reference
+from desktop_app.gui.models import HTML_ROLE
+from desktop_app.gui.panels import HtmlDelegate
 from desktop_app.gui.reader import STATUS_LABELS
+
+# What a citation's parsed fields are called in the dialog (Dutch domain terms kept as they are);
+# fields not listed here are not shown.
+FIELD_LABELS = {
+    "dossier": "Dossier",
+    "toevoeging": "Toevoeging",
+    "ondernummer": "Ondernummer",
+    "nummer": "Number",
+    "numbers": "Numbers",
+    "also_dossiers": "Also dossiers",
+    "whole_dossier": "Whole dossier",
+    "vergaderjaar": "Vergaderjaar",
+    "chamber": "Chamber",
+    "date": "Date",
+    "page": "Page",
+    "item": "Item",
+    "type": "Type",
+    "year": "Year",
+}
+CHAMBERS = {"ek": "Eerste Kamer", "tk": "Tweede Kamer", "ek/tk": "Eerste and Tweede Kamer"}
+
+
+def field_text(key: str, value: object) -> str:
+    """A parsed citation field as a person reads it."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if key == "chamber":
+        return CHAMBERS.get(str(value), str(value))
+    return str(value)
+
+
+def reason_text(reason: str) -> str:
+    """A suggestion's reason from the resolver ("shares a, b, c") in plain words."""
+    if reason.startswith("shares "):
+        return f"words in common: {reason[len('shares '):]}"
+    return reason
+
+
+def fit_to_screen(dialog: QWidget, wanted: QSize) -> None:
+    """Resize ``dialog`` to ``wanted``, but never larger than the available geometry of its screen
+    (less room for the window frame), so it fits a 1366x768 laptop screen with a task bar."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() - QSize(16, 48)
+    dialog.resize(wanted.boundedTo(room).expandedTo(dialog.minimumSizeHint().boundedTo(room)))
 
 
 class CitationDialog(QDialog):
@@ -59,51 +109,82 @@ class CitationDialog(QDialog):
         status.setWordWrap(True)
         layout.addWidget(status)
         form = QFormLayout()
-        form.addRow("Kind:", QLabel(ref.kind, self))
+        form.addRow("Kind:", QLabel(ref.kind[:1].upper() + ref.kind[1:].replace("_", " "), self))
         if ref.canonical:
             form.addRow("Identifier:", QLabel(ref.canonical, self))
-        for key, value in sorted(ref.fields.items()):
+        for key, label in FIELD_LABELS.items():
+            value = ref.fields.get(key)
             if value not in (None, "", [], ()):
-                form.addRow(f"{key[:1].upper()}{key[1:]}:", QLabel(html.escape(str(value)), self))
+                form.addRow(f"{label}:", QLabel(html.escape(field_text(key, value)), self))
         if ref.reason:
-            reason = QLabel(html.escape(ref.reason), self)
+            reason = QLabel(html.escape(ref.reason[:1].upper() + ref.reason[1:]), self)
             reason.setWordWrap(True)
             form.addRow("Why:", reason)
         layout.addLayout(form)
         self.candidates = QListWidget(self)
         self.candidates.setObjectName("candidates")
-        self.candidates.setMaximumHeight(140)
+        self.candidates.setItemDelegate(HtmlDelegate(self.candidates))  # wraps long titles
+        self.candidates.setWordWrap(True)
+        self.candidates.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.candidates.setSizeAdjustPolicy(QAbstractScrollArea.AdjustToContents)  # no empty rows below
+        self.candidates.setMaximumHeight(220)
         for letter_id, score, reason in ref.suggestions:
-            item = QListWidgetItem(f"{describe(letter_id)}\n{reason} (score {score:.2f})")
+            item = QListWidgetItem(f"{describe(letter_id)}\n{reason_text(reason)} (score {score:.2f})")
+            item.setData(HTML_ROLE, f"<b>{html.escape(describe(letter_id))}</b><br>"
+                                    f"<span style='color:#5b6673'>{html.escape(reason_text(reason))}"
+                                    f" · score {score:.2f}</span>")
             item.setData(Qt.UserRole, letter_id)
             self.candidates.addItem(item)
         buttons = QHBoxLayout()
-        self.confirm_button = QPushButton("Confirm link", self)
-        self.reject_button = QPushButton("Not this letter", self)
-        self.open_button = QPushButton("Open", self)
+        self.confirm_button = QPushButton("&Confirm link", self)
+        self.reject_button = QPushButton("&Not this letter", self)
+        self.open_button = QPushButton("&Open letter", self)
+        self.confirm_button.setToolTip("This citation means the selected letter: link it")
+        self.reject_button.setToolTip("This citation does not mean the selected letter: stop suggesting it")
+        self.open_button.setToolTip("Read the letter (Back, Alt+Left, returns here)")
         self.confirm_button.clicked.connect(self._on_confirm_button_clicked)
         self.reject_button.clicked.connect(self._on_reject_button_clicked)
         self.open_button.clicked.connect(self._on_open_button_clicked)
+        close = QPushButton("Close", self)
+        close.setObjectName("close_button")
+        close.clicked.connect(self.reject)
+        self.close_button = close
+        default, focus = close, close
         if ref.suggestions and ref.status == "suggested":
-            layout.addWidget(QLabel("Candidates in your library:", self))
+            label = QLabel("&Candidates in your library:", self)
+            label.setBuddy(self.candidates)
+            layout.addWidget(label)
             layout.addWidget(self.candidates)
             self.candidates.setCurrentRow(0)
             for button in (self.confirm_button, self.reject_button, self.open_button):
                 buttons.addWidget(button)
+            default, focus = self.confirm_button, self.candidates  # arrows choose, Enter confirms
         elif ref.target_letter_id is not None:
-            layout.addWidget(QLabel(f"Points to: {html.escape(describe(ref.target_letter_id))}", self))
+            target = QLabel(f"Points to: {html.escape(describe(ref.target_letter_id))}", self)
+            target.setWordWrap(True)
+            layout.addWidget(target)
             self.open_button.setProperty("letter_id", ref.target_letter_id)
             buttons.addWidget(self.open_button)
+            default = focus = self.open_button
         for widget in (self.candidates, self.confirm_button, self.reject_button, self.open_button):
             if widget.parentWidget() is self and layout.indexOf(widget) < 0 and buttons.indexOf(widget) < 0:
                 widget.hide()  # not used for this citation
         layout.addStretch(1)
         buttons.addStretch(1)
-        close = QPushButton("Close", self)
-        close.clicked.connect(self.reject)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self.setMinimumWidth(480)
+        for button in (self.confirm_button, self.reject_button, self.open_button, close):
+            button.setAutoDefault(False)  # Enter presses the default button, not whichever has focus
+        default.setDefault(True)
+        focus.setFocus(Qt.OtherFocusReason)
+        self.setMinimumWidth(520)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """The candidates' wrapped height is known only at the dialog's real width: fit to it."""
+        super().showEvent(event)
+        self.candidates.updateGeometries()
+        self.candidates.updateGeometry()
+        self.adjustSize()
 
     def _candidate(self) -> int | None:
         item = self.candidates.currentItem()
@@ -145,7 +226,10 @@ class ImportSummaryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 380)
+        self.close_button = buttons.button(QDialogButtonBox.Close)
+        self.close_button.setDefault(True)  # Enter closes it; the text stays scrollable with the keys
+        self.close_button.setFocus(Qt.OtherFocusReason)
+        fit_to_screen(self, QSize(640, 420))
 
 
 def import_summary_html(report: object, cancelled: bool) -> str:
@@ -157,23 +241,32 @@ def import_summary_html(report: object, cancelled: bool) -> str:
     parts = []
     if cancelled:
         parts.append("<p><b>The import was cancelled.</b> What was imported before stays in the library.</p>")
-    parts.append(
-        f"<p>{len(imported)} imported · {len(updated)} updated · {len(skipped)} already in the library"
-        f" · <b>{len(failed)} failed</b></p>"
-    )
+    counts = [f"{len(imported)} imported"]
+    counts += [f"{n} {what}" for n, what in ((len(updated), "updated"), (len(skipped), "already in the library")) if n]
+    counts += [f"<b>{len(failed)} failed</b>"] if failed else []
+    parts.append(f"<p>{' · '.join(counts)}</p>")
 
     def section(title: str, items: list[str]) -> None:
         if items:
             parts.append(f"<h4>{html.escape(title)}</h4><ul>")
-            parts.extend(f"<li>{html.escape(i)}</li>" for i in items)
+            parts.extend(f"<li>{i}</li>" for i in items)
             parts.append("</ul>")
 
-    section("Failed", [str(getattr(f, "message", f)) for f in failed])
-    section("Imported", [letter.title for letter in imported])
-    section("Updated (annotations re-attached)", [letter.title for letter in updated])
-    section("Already in the library", [Path(path).name for path, _ in skipped])
-    section("Annotations that could not be re-attached (kept, shown as not found)", [a.quote[:80] for a in orphaned])
+    section("Failed", [_failure_html(f) for f in failed])
+    section("Imported", [html.escape(letter.title) for letter in imported])
+    section("Updated (annotations re-attached)", [html.escape(letter.title) for letter in updated])
+    section("Already in the library", [html.escape(Path(path).name) for path, _ in skipped])
+    section("Annotations that could not be re-attached (kept, shown as “Not found in the current text”)",
+            [html.escape(a.quote[:80]) for a in orphaned])
     return "".join(parts)
+
+
+def _failure_html(failure: object) -> str:
+    """A failed file by its name, then the problem; the folder is left out (it is the one chosen)."""
+    path, problem = getattr(failure, "path", None), getattr(failure, "problem", None)
+    if path is None or problem is None:
+        return html.escape(str(getattr(failure, "message", failure)))
+    return f"<b>{html.escape(Path(str(path)).name)}</b>: {html.escape(str(problem))}"
 
 
 class ExportDialog(QDialog):
@@ -211,29 +304,34 @@ class ExportDialog(QDialog):
             self.theme.addItem(name, theme_id)
         self.group_by = QComboBox(self)
         for choice in group_by_choices:
-            self.group_by.addItem(f"by {choice}", choice)
+            self.group_by.addItem(choice[:1].upper() + choice[1:], choice)
         self.format = QComboBox(self)
         labels = {"pdf": "PDF", "md": "Markdown", "csv": "CSV (spreadsheet)"}
         for fmt in formats:
             self.format.addItem(labels.get(fmt, fmt), fmt)
-        self.with_originals = QCheckBox("Append the original letters (PDF)", self)
+        self.with_originals = QCheckBox("Append the &original letters (PDF)", self)
         self.path = QLineEdit(str(default_folder / "kamerlezer-summary.pdf"), self)
-        browse = QPushButton("Browse…", self)
+        browse = QPushButton("&Browse…", self)
+        browse.setAutoDefault(False)
         browse.clicked.connect(self._on_browse_clicked)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
-        self.open_when_done = QCheckBox("Open when done", self)
+        self.open_when_done = QCheckBox("O&pen when done", self)
         self.open_when_done.setChecked(True)
-        form.addRow("Export:", self.scope)
-        form.addRow("Theme:", self.theme)
-        form.addRow("Group:", self.group_by)
-        form.addRow("Format:", self.format)
+        form.addRow("&Export:", self.scope)
+        form.addRow("&Theme:", self.theme)
+        form.addRow("&Group by:", self.group_by)
+        form.addRow("&Format:", self.format)
         form.addRow("", self.with_originals)
-        form.addRow("Save as:", path_row)
+        save_as = QLabel("Save &as:", self)
+        save_as.setBuddy(self.path)
+        form.addRow(save_as, path_row)
         form.addRow("", self.open_when_done)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        buttons.button(QDialogButtonBox.Ok).setText("Export")
+        self.export_button = buttons.button(QDialogButtonBox.Ok)
+        self.export_button.setText("Export")
+        self.export_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -245,6 +343,7 @@ class ExportDialog(QDialog):
         if current_letter is None:
             self.scope.setCurrentIndex(3)
         self._on_scope_changed()
+        self.scope.setFocus(Qt.OtherFocusReason)
 
     def _on_scope_changed(self) -> None:
         self.theme.setEnabled(self.scope.currentData() == "themes")
@@ -291,13 +390,13 @@ KEYS = (
     ("Tab, Enter", "Go to the next link in the letter (footnote, citation) and follow it"),
     ("Alt+Left / Alt+Right", "Back / forward"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
-    ("Escape", "Clear the search marks in the letter"),
+    ("Escape", "Clear the search marks in the letter; close a dialog"),
     ("Ctrl+O, Ctrl+Shift+O", "Import files / a folder"),
-    ("Ctrl+Q", "Quit"),
     ("Ctrl+E", "Export a summary"),
     ("Menu key, Shift+F10", "Context menu of the reader (tag, note, remove) and of the themes list"),
     ("Alt+underlined letter", "Open a menu (every command is in a menu; View > Letter list columns)"),
     ("Tab / Shift+Tab", "Next / previous part of the window (the focused part has a blue border)"),
+    ("Ctrl+Q", "Quit"),
     ("F1", "This list"),
 )
 
@@ -313,9 +412,17 @@ class ShortcutsDialog(QDialog):
             for k, v in KEYS
         )
         text.setHtml(f"<table>{rows}</table>")
+        self.text = text
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.Close)
+        self.close_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(buttons)
-        self.resize(620, 420)
+        width = 680
+        document = text.document().clone(self)  # measured on a copy: the browser resets its own width
+        document.setTextWidth(width - 2 * layout.contentsMargins().left() - 2 * text.frameWidth() - 4)
+        chrome = layout.contentsMargins().top() * 2 + layout.spacing() + buttons.sizeHint().height()
+        fit_to_screen(self, QSize(width, int(document.size().height()) + 2 * text.frameWidth() + chrome + 8))
+        text.setFocus(Qt.OtherFocusReason)  # the arrow keys scroll the list

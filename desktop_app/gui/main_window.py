@@ -1279,14 +1279,14 @@ class MainWindow(QMainWindow):
         if target is None:
             return
         count = self.library.theme_counts().get(theme.id, 0)
-        answer = QMessageBox.question(
-            self,
+        self.merge_theme_box = self._confirm(
             "Merge themes",
-            f"Move {count} annotation{'s' if count != 1 else ''} and the sub-themes of “{theme.name}” to "
-            f"“{target.name}”, then delete “{theme.name}”?\n\nEdit > Undo reverses this.",
+            f"Merge “{theme.name}” into “{target.name}”?",
+            f"{count} annotation{'s' if count != 1 else ''} and the sub-themes of “{theme.name}” move to "
+            f"“{target.name}”; then “{theme.name}” is deleted. Edit > Undo reverses this.",
+            "&Merge",
+            lambda: self._guard(self.controller.merge_themes, theme, target),
         )
-        if answer == QMessageBox.Yes:
-            self._guard(self.controller.merge_themes, theme, target)
 
     def _on_delete_theme_triggered(self) -> None:
         theme = self._selected_theme()
@@ -1294,17 +1294,43 @@ class MainWindow(QMainWindow):
             return
         count = self.library.theme_counts().get(theme.id, 0)
         children = [t for t in self.controller.themes if t.parent_id == theme.id]
-        lines = [f"Delete the theme “{theme.name}”?"]
+        lines = []
         if count:
-            lines.append(
-                f"{count} annotation{'s' if count != 1 else ''} use it. They are kept; they only lose this theme."
-            )
+            lines.append(f"{count} annotation{' uses' if count == 1 else 's use'} it. The annotations are kept; "
+                         "they only lose this theme.")
         if children:
-            lines.append(f"It has {len(children)} sub-theme{'s' if len(children) != 1 else ''}.")
-        lines.append("Edit > Undo brings it back.")
-        answer = QMessageBox.warning(self, "Delete theme", "\n\n".join(lines), QMessageBox.Yes | QMessageBox.Cancel)
-        if answer == QMessageBox.Yes:
-            self._guard(self.controller.delete_theme, theme)
+            parent = self._themes_by_id().get(theme.parent_id) if theme.parent_id is not None else None
+            where = f"into “{parent.name}”" if parent is not None else "to the top level"
+            names = ", ".join(f"“{t.name}”" for t in children[:3]) + (", …" if len(children) > 3 else "")
+            lines.append(f"Its {len(children)} sub-theme{'s' if len(children) != 1 else ''} ({names}) "
+                         f"move{'s' if len(children) == 1 else ''} up {where}.")
+        lines.append("Edit > Undo brings it all back.")
+        self.delete_theme_box = self._confirm(
+            "Delete theme", f"Delete the theme “{theme.name}”?", "\n\n".join(lines), "&Delete theme",
+            lambda: self._guard(self.controller.delete_theme, theme), warning=True,
+        )
+
+    def _confirm(self, title: str, question: str, details: str, verb: str, on_yes: Any, *, warning: bool = False) -> QMessageBox:
+        """Ask before a change, without blocking: a window-modal box whose verb button runs ``on_yes``.
+        Cancel is the default button (Enter and Escape both cancel): the change is one click away."""
+        box = QMessageBox(QMessageBox.Warning if warning else QMessageBox.Question, title, question,
+                          QMessageBox.Cancel, self)
+        box.setObjectName("confirm_box")
+        box.setInformativeText(details)
+        yes = box.addButton(verb, QMessageBox.AcceptRole)
+        box.setDefaultButton(QMessageBox.Cancel)
+        box.setEscapeButton(QMessageBox.Cancel)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.setProperty("confirmed", False)
+
+        def finished() -> None:
+            if box.clickedButton() is yes:
+                box.setProperty("confirmed", True)
+                on_yes()
+
+        box.finished.connect(finished)
+        box.open()
+        return box
 
     # -- import ------------------------------------------------------------------------------------
     def _on_import_files_triggered(self) -> None:
@@ -1453,12 +1479,14 @@ class MainWindow(QMainWindow):
     def _on_shortcuts_triggered(self) -> None:
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.shortcuts_dialog = dialog
         dialog.open()
 
     def _on_about_triggered(self) -> QMessageBox:
         box = QMessageBox(QMessageBox.Information, "About Kamerlezer", f"<b>Kamerlezer {__version__}</b>",
                           QMessageBox.Close, self)
         box.setObjectName("about_dialog")
+        box.setDefaultButton(QMessageBox.Close)  # Enter and Escape close it
         box.setInformativeText(
             "<p>Read, search, annotate and cross-reference Dutch parliamentary letters.</p>"
             f"<p>Library: {html.escape(str(self.library.folder))}<br>"
@@ -1467,6 +1495,7 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.RichText)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()  # not exec(): the window keeps running, and tests can read it
+        self.about_box = box
         return box
 
     def _library_status(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
@@ -28,6 +29,8 @@ from desktop_app.gui.models import HTML_ROLE, AnnotationListModel, ThemeTreeMode
 from desktop_app.gui.reader import STATUS_LABELS
 
 NOTE_COMMIT_MS = 700
+MUTED = "#5b6673"
+_STATUS_COLOURS = {"resolved": "#2e7d32", "confirmed": "#2e7d32", "suggested": "#1f5fae", "missing": "#b35900"}
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -293,6 +296,9 @@ class ReferencesPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(HtmlDelegate(self.tree))  # wraps: a citation and its status never elide
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.tree.setIndentation(14)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.cites = QTreeWidgetItem(self.tree, ["Cites"])
         self.cited_by = QTreeWidgetItem(self.tree, ["Cited by"])
@@ -309,13 +315,19 @@ class ReferencesPanel(QWidget):
         self.cites.takeChildren()
         self.cited_by.takeChildren()
         for ref in cites:
-            where = f"footnote {ref.footnote_number}" if ref.location == "footnote" else "text"
-            item = QTreeWidgetItem(self.cites, [f"{' '.join(ref.raw.split())}  ·  {_short_status(ref)}"])
-            item.setToolTip(0, f"{ref.raw}\n{STATUS_LABELS.get(ref.status, ref.status)} ({where})")
+            raw = " ".join(ref.raw.split())
+            where = f"footnote {ref.footnote_number}" if ref.location == "footnote" else "the text"
+            item = QTreeWidgetItem(self.cites, [f"{raw}  ·  {_short_status(ref)}"])
+            item.setData(0, HTML_ROLE, f"{html.escape(raw)}<br><span style='color:{_STATUS_COLOURS.get(ref.status, MUTED)}'>"
+                                       f"{html.escape(_short_status(ref))}</span>"
+                                       f"<span style='color:{MUTED}'> · in {html.escape(where)}</span>")
+            item.setToolTip(0, f"{raw}\n{STATUS_LABELS.get(ref.status, ref.status)} ({where})")
             item.setData(0, Qt.UserRole, ("cites", ref))
         for ref, label in cited_by:
-            item = QTreeWidgetItem(self.cited_by, [f"{label}  ·  {' '.join(ref.raw.split())}"])
-            item.setToolTip(0, f"{label}\ncites this letter as “{ref.raw}”")
+            raw = " ".join(ref.raw.split())
+            item = QTreeWidgetItem(self.cited_by, [f"{label}  ·  {raw}"])
+            item.setData(0, HTML_ROLE, f"{html.escape(label)}<br><span style='color:{MUTED}'>as “{html.escape(raw)}”</span>")
+            item.setToolTip(0, f"{label}\ncites this letter as “{raw}”")
             item.setData(0, Qt.UserRole, ("cited_by", ref))
         self.cites.setText(0, f"Cites ({len(cites)})")
         self.cited_by.setText(0, f"Cited by ({len(cited_by)})")

@@ -1,18 +1,23 @@
-"""``--screenshots DIR``: drive the real window through the main views and save PNGs.
+"""``--screenshots DIR``: drive the real window through the main views and dialogs and save PNGs.
 
-Used by the screenshot test (under Xvfb) and for documentation. It adds example annotations to the
-library it is given, so point it at a scratch library.
+Used by the screenshot test (under Xvfb) and for documentation. It adds example annotations, letters
+(and a few broken files it makes in DIR/_import) to the library it is given, so point it at a scratch
+library. Dialogs are separate windows: they are grabbed from the screen, at their frame.
 """
 
 from __future__ import annotations
 
+import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QHelpEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+
+from desktop_app import paths
 
 QUERY = "luchtverdediging"
 PASSAGES = (  # (phrase to find in the letter, theme number 1-9, note)
@@ -29,15 +34,37 @@ def _settle(app: QApplication, seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
+def _wait(app: QApplication, done: Callable[[], bool], seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    return done()
+
+
+def _grab_screen(area: QRect, path: Path) -> None:
+    screen = QGuiApplication.primaryScreen()
+    screen.grabWindow(0, area.x(), area.y(), area.width(), area.height()).save(str(path))
+
+
 def _save(app: QApplication, window: Any, path: Path, *, whole_screen: bool = False) -> None:
     _settle(app)
     if whole_screen:  # tooltips are separate windows: grab the screen area of the main window
-        screen = QGuiApplication.primaryScreen()
-        geometry = window.frameGeometry()
-        pixmap = screen.grabWindow(0, geometry.x(), geometry.y(), geometry.width(), geometry.height())
+        _grab_screen(window.frameGeometry(), path)
     else:
-        pixmap = window.grab()
-    pixmap.save(str(path))
+        window.grab().save(str(path))
+
+
+def _save_dialog(app: QApplication, dialog: QWidget | None, path: Path, saved: list[Path]) -> None:
+    """Grab a dialog (a window of its own) from the screen, then close it."""
+    if dialog is None:
+        return
+    _wait(app, dialog.isVisible, 5)
+    _settle(app, 0.4)
+    _grab_screen(dialog.frameGeometry(), path)
+    saved.append(path)
+    dialog.close()
+    _settle(app, 0.1)
 
 
 def _sentence_span(text: str, phrase: str) -> tuple[int, int] | None:
@@ -132,6 +159,115 @@ def take_screenshots(app: QApplication, window: Any, out: Path) -> list[Path]:
             window.reader.go_to_offset(notes[-2 if len(notes) > 1 else 0].marker[0])
         saved.append(out / "letter_without_subject.png")
         _save(app, window, saved[-1])
+    take_dialog_screenshots(app, window, out, saved)
     for path in saved:
         print(f"screenshot: {path}")
     return saved
+
+
+def _variant(seed: Path, folder: Path, name: str, closing: str) -> Path:
+    """A new letter made from a seed letter (its own closing line, so its own content)."""
+    path = folder / name
+    path.write_text(seed.read_text(encoding="utf-8") + f"\n\n{closing}\n", encoding="utf-8")
+    return path
+
+
+def take_dialog_screenshots(app: QApplication, window: Any, out: Path, saved: list[Path]) -> None:
+    """The dialogs and states a policy officer meets besides the main views."""
+    seeds = sorted((paths.resources_dir() / "letters").glob("*.txt"))
+    incoming = out / "_import"
+    shutil.rmtree(incoming, ignore_errors=True)
+    incoming.mkdir(parents=True)
+
+    # 6. the import summary of a batch with failures: an empty PDF, a text file named .pdf, a PDF
+    # cut off after its header, a new letter and a letter already in the library
+    (incoming / "leeg.pdf").write_bytes(b"")
+    (incoming / "notities.pdf").write_text("Dit is geen PDF maar platte tekst.\n", encoding="utf-8")
+    (incoming / "afgebroken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
+    batch = sorted(incoming.iterdir()) + [
+        _variant(seeds[4], incoming, "brief_dmm_februari.txt", "Kenmerk BS2025-00101"), seeds[1],
+    ]
+    window.last_import_report = None
+    window.start_import(batch)
+    if _wait(app, lambda: window.last_import_report is not None, 60):
+        _save_dialog(app, getattr(window, "import_summary", None), out / "import_summary.png", saved)
+
+    # 7. the export dialog, with the current letter
+    window.actions_by_name["export"].trigger()
+    _save_dialog(app, getattr(window, "export_dialog", None), out / "export_dialog.png", saved)
+
+    # 8. a suggested citation (Confirm / Reject) and a missing one
+    refs = [r for s in window.letter_model.rows for r in window.controller.references_for(s.id)]
+    suggested = max((r for r in refs if r.status == "suggested" and r.suggestions),
+                    key=lambda r: r.suggestions[0][1], default=None)  # the likeliest: confirmed below
+    if suggested is not None:
+        window.open_letter(suggested.letter_id, record=False)
+        _save_dialog(app, window.show_citation(suggested), out / "citation_suggested.png", saved)
+    missing = next((r for r in refs if r.status == "missing" and r.canonical), None)
+    if missing is not None:
+        window.open_letter(missing.letter_id, record=False)
+        _save_dialog(app, window.show_citation(missing), out / "citation_missing.png", saved)
+
+    # 9. the delete-theme warning, for a theme with annotations and sub-themes when there is one
+    counts = window.library.theme_counts()
+    themes = window.controller.themes
+    parents = {t.parent_id for t in themes}
+    theme = max(themes, key=lambda t: (counts.get(t.id, 0) > 0, t.id in parents, counts.get(t.id, 0)), default=None)
+    if theme is not None:
+        window.themes_dock.show()
+        window.themes_panel.view.setCurrentIndex(window.themes_panel.model.index_of(theme.id))
+        window.actions_by_name["delete_theme"].trigger()
+        _save_dialog(app, getattr(window, "delete_theme_box", None), out / "delete_theme.png", saved)
+
+    # 10. Help > Keyboard shortcuts and Help > About
+    window.actions_by_name["shortcuts"].trigger()
+    _save_dialog(app, getattr(window, "shortcuts_dialog", None), out / "keyboard_shortcuts.png", saved)
+    window.actions_by_name["about"].trigger()
+    _save_dialog(app, getattr(window, "about_box", None), out / "about.png", saved)
+
+    # 11. an annotation whose passage is gone from a new version of its letter
+    original = seeds[1].read_text(encoding="utf-8")
+    brief = incoming / "brief_eerste_kamer.txt"
+    brief.write_text(original + "\n\nDe minister zegt toe de Kamer voor de zomer te informeren.\n", encoding="utf-8")
+    library = window.library
+    imported = library.import_paths([brief]).imported
+    if imported and themes:
+        letter_id = imported[0].id
+        orphan = library.annotate_quote(letter_id, "zegt toe de Kamer voor de zomer te informeren", [themes[0].id],
+                                        note="Toezegging: in de planning zetten.")
+        library.annotate_quote(letter_id, "versterking van de afschrikking en verdediging", [themes[min(2, len(themes) - 1)].id])
+        brief.write_text(original + "\n\nDe Kamer wordt na de zomer geïnformeerd.\n", encoding="utf-8")
+        library.import_paths([brief])
+        window.reload_letters()
+        window.open_letter(letter_id, record=False)
+        window.annotations_dock.show()
+        window.annotations_dock.raise_()
+        window.annotations_panel.select_annotation(orphan.id)
+        saved.append(out / "orphaned_annotation.png")
+        _save(app, window, saved[-1])
+
+    # 12. the References panel of a letter that cites and is cited: confirm the suggestion first
+    if suggested is not None:
+        window._on_citation_confirmed(suggested.id, suggested.suggestions[0][0])  # noqa: SLF001 - as Confirm does
+        window.open_letter(suggested.suggestions[0][0], record=False)
+        window.references_dock.show()
+        window.references_dock.raise_()
+        window.resizeDocks([window.themes_dock, window.references_dock], [300, 700], Qt.Vertical)
+        window.references_panel.tree.scrollToBottom()
+        saved.append(out / "references_panel.png")
+        _save(app, window, saved[-1])
+
+    # 13. a search that finds ten letters (the library now holds ten), several passages in each
+    extra = [_variant(seeds[i % len(seeds)], incoming, f"navo_brief_{i}.txt", f"Kenmerk BS2025-{i:05d}")
+             for i in range(3)]
+    library.import_paths(extra)
+    window.reload_letters()
+    window.search_edit.setText("NAVO")
+    window.last_search = None
+    window.run_search()
+    if _wait(app, lambda: window.last_search is not None, 30):
+        window.results_view.setFocus()
+        window.results_view.setCurrentIndex(window.results_model.index(0, 0))
+        saved.append(out / "search_ten_letters.png")
+        _save(app, window, saved[-1])
+    shutil.rmtree(incoming, ignore_errors=True)

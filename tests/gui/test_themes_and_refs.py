@@ -17,6 +17,13 @@ def _select_theme(window: Any, theme_id: int) -> None:
     window.themes_panel.view.setCurrentIndex(window.themes_panel.model.index_of(theme_id))
 
 
+def _answer(box: QMessageBox, verb: str) -> None:
+    """Click the button of the (non-blocking) confirmation box whose text, without its '&', is ``verb``."""
+    assert box.isVisible()
+    (button,) = [b for b in box.buttons() if b.text().replace("&", "") == verb]
+    button.click()
+
+
 def test_create_rename_recolour_nest_and_undo(window: Any, library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     before = library.list_themes()
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Cyberdreiging", True)))
@@ -55,16 +62,12 @@ def test_delete_theme_warns_keeps_annotations_and_undoes(window: Any, library: A
     letter = library.list_letters()[0]
     annotation = library.annotate(letter.id, 0, 20, [theme.id])
     window.controller.themes_touched(annotations=True)
-    asked: list[str] = []
-
-    def answer(_parent: Any, _title: str, text: str, *args: Any) -> Any:
-        asked.append(text)
-        return QMessageBox.Yes
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(answer))
     _select_theme(window, theme.id)
     window.actions_by_name["delete_theme"].trigger()
-    assert "1 annotation use it" in asked[0]
+    box = window.delete_theme_box
+    assert "1 annotation uses it" in box.informativeText()
+    assert theme.id in {t.id for t in library.list_themes()}  # nothing happens before the answer
+    _answer(box, "Delete theme")
     assert theme.id not in {t.id for t in library.list_themes()}
     assert library.get_annotation(annotation.id).theme_ids == ()
     window.controller.undo_stack.undo()
@@ -77,9 +80,9 @@ def test_merge_themes_and_undo(window: Any, library: Any, monkeypatch: pytest.Mo
     letter = library.list_letters()[0]
     moved = library.annotate(letter.id, 0, 20, [source.id])
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda _p, _t, _l, items, *a, **k: (library.theme_path(target.id), True)))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
     _select_theme(window, source.id)
     window.actions_by_name["merge_theme"].trigger()
+    _answer(window.merge_theme_box, "Merge")
     assert library.get_annotation(moved.id).theme_ids == (target.id,)
     window.controller.undo_stack.undo()
     assert library.get_annotation(moved.id).theme_ids == (source.id,)
@@ -184,9 +187,9 @@ def test_search_respects_the_year_and_chamber_filters(qtbot: Any, window: Any, l
 def test_deleting_a_parent_theme_and_undo_restores_the_tree(window: Any, library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     before = [(t.id, t.parent_id, t.name) for t in library.list_themes()]
     parent = next(t for t in library.list_themes() if any(c.parent_id == t.id for c in library.list_themes()))
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: QMessageBox.Yes))
     _select_theme(window, parent.id)
     window.actions_by_name["delete_theme"].trigger()
+    _answer(window.delete_theme_box, "Delete theme")
     assert parent.id not in {t.id for t in library.list_themes()}
     window.controller.undo_stack.undo()
     assert [(t.id, t.parent_id, t.name) for t in library.list_themes()] == before

@@ -1,0 +1,194 @@
+"""The dialogs a policy officer meets: each opens without blocking, fits a 1366x768 screen, has the
+keyboard focus where the work is, the right default button (Enter) and closes with Escape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from desktop_app.gui.dialogs import CitationDialog, ExportDialog, ImportSummaryDialog, ShortcutsDialog
+from desktop_app.gui.models import HTML_ROLE
+from tests.gui.helpers import html_to_text
+
+LAPTOP = QSize(1366, 768 - 40)  # a common small screen, less a task bar
+
+
+def _shown(qtbot: Any, dialog: QWidget) -> QWidget:
+    qtbot.waitUntil(dialog.isVisible)
+    QApplication.processEvents()
+    return dialog
+
+
+def _fits(dialog: QWidget) -> None:
+    frame = dialog.frameGeometry().size()
+    assert frame.width() <= LAPTOP.width() and frame.height() <= LAPTOP.height(), frame
+    available = (dialog.screen() or QApplication.primaryScreen()).availableGeometry()
+    assert available.contains(dialog.frameGeometry()) or frame.boundedTo(available.size()) == frame
+    assert dialog.width() >= dialog.minimumSizeHint().width()
+
+
+def _default_button(dialog: QWidget) -> QPushButton:
+    if isinstance(dialog, QMessageBox):
+        return dialog.defaultButton()
+    (button,) = [b for b in dialog.findChildren(QPushButton) if b.isDefault()]
+    return button
+
+
+def _escape_closes(qtbot: Any, dialog: QWidget) -> None:
+    QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_import_summary_names_failed_files_and_closes_with_enter(
+    qtbot: Any, window: Any, tmp_path: Path, seed_files: list[Path]
+) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "leeg.pdf").write_bytes(b"")
+    (batch / "notities.pdf").write_text("Geen PDF maar tekst.\n", encoding="utf-8")
+    letter = batch / "brief.txt"
+    letter.write_text(seed_files[2].read_text(encoding="utf-8") + "\n\nKenmerk BS2025-777\n", encoding="utf-8")
+    handle = window.start_import([batch / "leeg.pdf", batch / "notities.pdf", letter, seed_files[0]])
+    with qtbot.waitSignal(handle.finished, timeout=120_000):
+        pass
+    dialog = _shown(qtbot, window.findChild(ImportSummaryDialog))
+    text = dialog.text.toPlainText()
+    assert "1 imported · 1 already in the library · 2 failed" in text
+    assert "leeg.pdf: empty file" in text
+    assert str(batch) not in text  # the file's name, not its whole path
+    assert "updated" not in text  # no "0 updated"
+    _fits(dialog)
+    assert _default_button(dialog) is dialog.close_button
+    assert dialog.close_button.hasFocus()
+    QTest.keyClick(dialog.close_button, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_export_dialog_keyboard(qtbot: Any, window: Any, library: Any) -> None:
+    window.open_letter(library.list_letters()[0].id)
+    window.actions_by_name["export"].trigger()
+    dialog = _shown(qtbot, window.findChild(ExportDialog))
+    _fits(dialog)
+    assert dialog.scope.hasFocus()
+    assert _default_button(dialog) is dialog.export_button
+    assert [dialog.group_by.itemText(i) for i in range(dialog.group_by.count())] == ["Theme", "Letter"]
+    form = dialog.findChild(QFormLayout)
+    labels = [form.itemAt(row, QFormLayout.LabelRole).widget() for row in range(form.rowCount())
+              if form.itemAt(row, QFormLayout.LabelRole) is not None]
+    labelled = [label for label in labels if isinstance(label, QLabel) and label.text()]
+    assert len(labelled) == 5
+    for label in labelled:  # Alt+letter reaches every field
+        assert "&" in label.text() and label.buddy() is not None, label.text()
+    keys = [label.text()[label.text().index("&") + 1].lower() for label in labelled]
+    keys += [b.text()[b.text().index("&") + 1].lower() for b in (dialog.with_originals, dialog.open_when_done)]
+    assert len(set(keys)) == len(keys), keys
+    accepted: list[bool] = []
+    dialog.accepted.connect(lambda: accepted.append(True))
+    _escape_closes(qtbot, dialog)
+    assert not accepted and window.last_export is None
+
+
+def _refs(library: Any, status: str) -> list[Any]:
+    return [r for s in library.list_letters() for r in library.references.refs_for(s.id) if r.status == status]
+
+
+def test_suggested_citation_focus_on_candidates_enter_confirms(qtbot: Any, window: Any, library: Any) -> None:
+    ref = max(_refs(library, "suggested"), key=lambda r: r.suggestions[0][1])
+    window.open_letter(ref.letter_id)
+    dialog = _shown(qtbot, window.show_citation(ref))
+    _fits(dialog)
+    assert dialog.candidates.hasFocus()
+    assert _default_button(dialog) is dialog.confirm_button
+    for button in (dialog.confirm_button, dialog.reject_button, dialog.open_button):
+        assert "&" in button.text()
+    shown = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Kind:" in shown and "Kamerstuk" in shown and "Ondernummer:" in shown
+    assert not [t for t in shown if "_" in t.split(":")[0]]  # no raw field names (also_dossiers)
+    candidate = html_to_text(dialog.candidates.item(0).data(HTML_ROLE))
+    assert "words in common:" in candidate and "shares" not in candidate
+    # the candidate's text wraps: the list is never wider than the dialog (no hidden text)
+    assert dialog.candidates.horizontalScrollBar().maximum() == 0
+    QTest.keyClick(dialog.candidates, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert library.references.get(ref.id).status == "confirmed"
+
+
+def test_missing_citation_says_so_and_escape_closes(qtbot: Any, window: Any, library: Any) -> None:
+    ref = next(r for r in _refs(library, "missing") if r.canonical)
+    window.open_letter(ref.letter_id)
+    dialog = _shown(qtbot, window.show_citation(ref))
+    _fits(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("Not in your library: import it to follow this citation." in t for t in texts)
+    assert not dialog.confirm_button.isVisible() and not dialog.candidates.isVisible()
+    assert _default_button(dialog) is dialog.close_button and dialog.close_button.hasFocus()
+    _escape_closes(qtbot, dialog)
+    assert library.references.get(ref.id).status == "missing"
+
+
+def _theme_with_children(library: Any) -> Any:
+    themes = library.list_themes()
+    return next(t for t in themes if any(c.parent_id == t.id for c in themes))
+
+
+def test_delete_theme_asks_without_blocking_and_cancel_is_the_default(qtbot: Any, window: Any, library: Any) -> None:
+    theme = _theme_with_children(library)
+    library.annotate(library.list_letters()[0].id, 0, 20, [theme.id])
+    window.controller.themes_touched(annotations=True)
+    window.themes_panel.view.setCurrentIndex(window.themes_panel.model.index_of(theme.id))
+    window.actions_by_name["delete_theme"].trigger()  # open(), not exec(): the conftest fails exec()
+    box = _shown(qtbot, window.delete_theme_box)
+    _fits(box)
+    assert box.windowModality() != Qt.ApplicationModal
+    assert box.defaultButton() is box.button(QMessageBox.Cancel)
+    text = box.text() + "\n" + box.informativeText()
+    assert f"Delete the theme “{theme.name}”?" in text
+    assert "1 annotation uses it." in text
+    children = [t.name for t in library.list_themes() if t.parent_id == theme.id]
+    assert f"Its {len(children)} sub-themes (“{children[0]}”" in text and "to the top level" in text
+    QTest.keyClick(box, Qt.Key_Return)  # Enter cancels
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert theme.id in {t.id for t in library.list_themes()}
+
+
+def test_help_dialogs_fit_and_close_with_escape(qtbot: Any, window: Any) -> None:
+    window.actions_by_name["shortcuts"].trigger()
+    dialog = _shown(qtbot, window.findChild(ShortcutsDialog))
+    _fits(dialog)
+    room = dialog.screen().availableGeometry().height() - 48
+    if dialog.height() < room:  # tall enough for the whole list: nothing to scroll
+        assert dialog.text.verticalScrollBar().maximum() == 0
+    assert _default_button(dialog) is dialog.close_button
+    _escape_closes(qtbot, dialog)
+
+    box = _shown(qtbot, window._on_about_triggered())  # noqa: SLF001 - Help > About
+    _fits(box)
+    assert box.defaultButton() is box.button(QMessageBox.Close)
+    _escape_closes(qtbot, box)
+
+
+def test_references_panel_shows_status_and_where_without_eliding(window: Any, library: Any) -> None:
+    ref = max(_refs(library, "suggested"), key=lambda r: r.suggestions[0][1])
+    target = ref.suggestions[0][0]
+    library.references.confirm(ref.id, target)
+    window.open_letter(target)
+    window.references_dock.raise_()
+    QApplication.processEvents()
+    panel = window.references_panel
+    cites = [html_to_text(panel.cites.child(i).data(0, HTML_ROLE)) for i in range(panel.cites.childCount())]
+    assert cites and all(" · in the text" in c or " · in footnote " in c for c in cites)  # status · where
+    assert any("in footnote" in c for c in cites)
+    cited_by = [html_to_text(panel.cited_by.child(i).data(0, HTML_ROLE)) for i in range(panel.cited_by.childCount())]
+    assert any(f"as “{' '.join(ref.raw.split())}”" in c for c in cited_by)
+    assert panel.tree.horizontalScrollBar().maximum() == 0
+
+
+@pytest.mark.parametrize("cls", [QDialog, QMessageBox, ShortcutsDialog])
+def test_an_unexpected_blocking_dialog_fails_fast(cls: Any) -> None:
+    with pytest.raises(AssertionError, match="unexpected blocking dialog"):  # conftest patches exec()
+        cls().exec()

@@ -70,7 +70,7 @@ def field_text(key: str, value: object) -> str:
 def reason_text(reason: str) -> str:
     """A suggestion's reason from the resolver ("shares a, b, c") in plain words."""
     if reason.startswith("shares "):
-        return f"words in common: {reason[len('shares '):]}"
+        return f"Words in common: {reason[len('shares '):]}"
     return reason
 
 

@@ -110,7 +110,7 @@ def test_suggested_citation_focus_on_candidates_enter_confirms(qtbot: Any, windo
     assert "Kind:" in shown and "Kamerstuk" in shown and "Ondernummer:" in shown
     assert not [t for t in shown if "_" in t.split(":")[0]]  # no raw field names (also_dossiers)
     candidate = html_to_text(dialog.candidates.item(0).data(HTML_ROLE))
-    assert "words in common:" in candidate and "shares" not in candidate
+    assert "Words in common:" in candidate and "shares" not in candidate
     # the candidate's text wraps: the list is never wider than the dialog (no hidden text)
     assert dialog.candidates.horizontalScrollBar().maximum() == 0
     QTest.keyClick(dialog.candidates, Qt.Key_Return)

@@ -185,6 +185,9 @@ class CitationDialog(QDialog):
         self.candidates.updateGeometries()
         self.candidates.updateGeometry()
         self.adjustSize()
+        layout = self.layout()
+        if layout.hasHeightForWidth():  # wrapped labels: as tall as they are at this width, no taller
+            self.resize(self.width(), max(layout.totalHeightForWidth(self.width()), self.minimumHeight()))
 
     def _candidate(self) -> int | None:
         item = self.candidates.currentItem()
@@ -241,9 +244,7 @@ def import_summary_html(report: object, cancelled: bool) -> str:
     parts = []
     if cancelled:
         parts.append("<p><b>The import was cancelled.</b> What was imported before stays in the library.</p>")
-    counts = [f"{len(imported)} imported"]
-    counts += [f"{n} {what}" for n, what in ((len(updated), "updated"), (len(skipped), "already in the library")) if n]
-    counts += [f"<b>{len(failed)} failed</b>"] if failed else []
+    counts = [html.escape(c) if not c.endswith(" failed") else f"<b>{html.escape(c)}</b>" for c in import_counts(report)]
     parts.append(f"<p>{' · '.join(counts)}</p>")
 
     def section(title: str, items: list[str]) -> None:
@@ -259,6 +260,16 @@ def import_summary_html(report: object, cancelled: bool) -> str:
     section("Annotations that could not be re-attached (kept, shown as “Not found in the current text”)",
             [html.escape(a.quote[:80]) for a in orphaned])
     return "".join(parts)
+
+
+def import_counts(report: object) -> list[str]:
+    """"3 imported", "1 already in the library", "2 failed": the counts that are not zero (imported always)."""
+    counts = [f"{len(getattr(report, 'imported', []))} imported"]
+    for attribute, what in (("updated", "updated"), ("skipped", "already in the library"), ("failed", "failed")):
+        number = len(getattr(report, attribute, []))
+        if number:
+            counts.append(f"{number} {what}")
+    return counts
 
 
 def _failure_html(failure: object) -> str:

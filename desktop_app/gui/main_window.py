@@ -54,7 +54,7 @@ from desktop_app import __version__
 from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.model import Annotation, Letter, LetterSummary, Reference, SearchResults, Theme
 from desktop_app.gui.controller import LibraryController
-from desktop_app.gui.dialogs import CitationDialog, ExportDialog, ImportSummaryDialog, ShortcutsDialog
+from desktop_app.gui.dialogs import CitationDialog, ExportDialog, ImportSummaryDialog, ShortcutsDialog, import_counts
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.models import (
     DERIVED_TITLE_NOTE,
@@ -698,8 +698,9 @@ class MainWindow(QMainWindow):
         self.title_label.setText(letter.title)
         self._mark_derived_title(letter.title_derived)
         parts = [date_label(letter.date), chamber_label(letter.chamber) if letter.chamber else ""]
-        parts += [letter.kamerstuk or "", letter.kind or "", letter.signatory or "",
-                  f"{letter.pages} pages" if letter.pages else "", letter.source_file]
+        kind = (letter.kind or "")[:1].upper() + (letter.kind or "")[1:]
+        parts += [letter.kamerstuk or "", kind, letter.signatory or "",
+                  f"{letter.pages}\u00a0pages" if letter.pages else "", letter.source_file]  # "3 pages" never breaks
         self.meta_label.setText("  ·  ".join(p for p in parts if p))
         self.setWindowTitle(f"{letter.title} — Kamerlezer")
 
@@ -1384,11 +1385,7 @@ class MainWindow(QMainWindow):
         self.last_import_report = report
         self.reload_letters()
         self.controller.themes_touched()
-        self.statusBar().showMessage(
-            f"Import: {len(report.imported)} new, {len(report.updated)} updated, {len(report.skipped)} known, "
-            f"{len(report.failed)} failed.",
-            8000,
-        )
+        self.statusBar().showMessage(f"Import: {', '.join(import_counts(report))}.", 8000)  # as in the summary
         dialog = ImportSummaryDialog(report, cancelled, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()

@@ -596,7 +596,8 @@ class AnnotationListModel(QAbstractListModel):
             quote = quote[:217] + "…"
         lines = [f"<span style='color:#1d2733'>“{html.escape(quote)}”</span>"]
         if annotation.status != "anchored":
-            lines.insert(0, "<span style='color:#b35900'>Not found in the current text</span>")
+            lines.insert(0, "<span style='color:#b35900'>Not found in the current text</span>"
+                            "<span style='color:#8a939d'> · select its new place, then Edit &gt; Re-attach</span>")
         lines.append("&nbsp;&nbsp;".join(chips) if chips else "<span style='color:#8a939d'>No theme</span>")
         if annotation.note:
             note = " ".join(annotation.note.split())

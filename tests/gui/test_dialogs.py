@@ -62,6 +62,7 @@ def test_import_summary_names_failed_files_and_closes_with_enter(
     assert "leeg.pdf: empty file" in text
     assert str(batch) not in text  # the file's name, not its whole path
     assert "updated" not in text  # no "0 updated"
+    assert window.statusBar().currentMessage() == "Import: 1 imported, 1 already in the library, 2 failed."
     _fits(dialog)
     assert _default_button(dialog) is dialog.close_button
     assert dialog.close_button.hasFocus()
@@ -192,3 +193,11 @@ def test_references_panel_shows_status_and_where_without_eliding(window: Any, li
 def test_an_unexpected_blocking_dialog_fails_fast(cls: Any) -> None:
     with pytest.raises(AssertionError, match="unexpected blocking dialog"):  # conftest patches exec()
         cls().exec()
+
+
+def test_letter_header_facts_are_capitalised_and_keep_their_numbers_together(window: Any, library: Any) -> None:
+    letter = next(s for s in library.list_letters() if s.source_file.startswith("001"))
+    window.open_letter(letter.id)
+    facts = window.meta_label.text().split("  ·  ")
+    assert "Geannoteerde agenda" in facts and "Eerste Kamer" in facts
+    assert f"{library.get_letter(letter.id).pages}\u00a0pages" in facts  # "3 pages" is never broken over two lines

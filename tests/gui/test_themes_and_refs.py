@@ -152,6 +152,7 @@ def test_an_orphan_is_shown_and_can_be_reattached(window: Any, library: Any, tmp
     window.annotations_panel.select_annotation(annotation.id)
     assert window.annotations_panel.current.status != "anchored"
     assert "Not found in the current text" in window.annotations_panel.model._htmls[0]  # noqa: SLF001
+    assert "Edit &gt; Re-attach" in window.annotations_panel.model._htmls[0]  # noqa: SLF001 - says how to fix it
     text = library.get_letter(letter.id).text
     start = text.index("Een geheel andere afsluiting")
     window.reader.select_span(start, start + len("Een geheel andere afsluiting"))

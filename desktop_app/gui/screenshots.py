@@ -165,10 +165,27 @@ def take_screenshots(app: QApplication, window: Any, out: Path) -> list[Path]:
     return saved
 
 
-def _variant(seed: Path, folder: Path, name: str, closing: str) -> Path:
-    """A new letter made from a seed letter (its own closing line, so its own content)."""
-    path = folder / name
-    path.write_text(seed.read_text(encoding="utf-8") + f"\n\n{closing}\n", encoding="utf-8")
+# New letters made from the seed letters: another meeting, so another date and subject.
+VARIANTS = (  # (seed number, file name, {old: new})
+    (4, "brief_dmm_april.txt", {"31 januari 2025": "20 maart 2025", "13 februari": "3 april"}),
+    (3, "brief_dmm_december.txt", {"3 oktober 2024": "28 november 2024", "17 en 18 oktober": "12 en 13 december"}),
+    (1, "brief_dmm_september.txt", {"21 mei 2025": "2 september 2025", "5 juni": "18 september"}),
+    (4, "brief_dmm_juni.txt", {"31 januari 2025": "6 juni 2025", "13 februari": "26 juni"}),
+)
+ORPHAN_LETTER = (1, "brief_dmm_oktober.txt", {"21 mei 2025": "25 september 2025", "5 juni": "9 oktober"})
+
+
+def _variant_text(seeds: list[Path], variant: tuple[int, str, dict[str, str]]) -> str:
+    number, _name, changes = variant
+    text = seeds[number].read_text(encoding="utf-8")
+    for old, new in changes.items():
+        text = text.replace(old, new)
+    return text
+
+
+def _variant(seeds: list[Path], folder: Path, variant: tuple[int, str, dict[str, str]], extra: str = "") -> Path:
+    path = folder / variant[1]
+    path.write_text(_variant_text(seeds, variant) + extra, encoding="utf-8")
     return path
 
 
@@ -185,7 +202,7 @@ def take_dialog_screenshots(app: QApplication, window: Any, out: Path, saved: li
     (incoming / "notities.pdf").write_text("Dit is geen PDF maar platte tekst.\n", encoding="utf-8")
     (incoming / "afgebroken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
     batch = sorted(incoming.iterdir()) + [
-        _variant(seeds[4], incoming, "brief_dmm_februari.txt", "Kenmerk BS2025-00101"), seeds[1],
+        _variant(seeds, incoming, VARIANTS[0]), seeds[1],
     ]
     window.last_import_report = None
     window.start_import(batch)
@@ -226,9 +243,8 @@ def take_dialog_screenshots(app: QApplication, window: Any, out: Path, saved: li
     _save_dialog(app, getattr(window, "about_box", None), out / "about.png", saved)
 
     # 11. an annotation whose passage is gone from a new version of its letter
-    original = seeds[1].read_text(encoding="utf-8")
-    brief = incoming / "brief_eerste_kamer.txt"
-    brief.write_text(original + "\n\nDe minister zegt toe de Kamer voor de zomer te informeren.\n", encoding="utf-8")
+    original = _variant_text(seeds, ORPHAN_LETTER)
+    brief = _variant(seeds, incoming, ORPHAN_LETTER, "\n\nDe minister zegt toe de Kamer voor de zomer te informeren.\n")
     library = window.library
     imported = library.import_paths([brief]).imported
     if imported and themes:
@@ -258,9 +274,7 @@ def take_dialog_screenshots(app: QApplication, window: Any, out: Path, saved: li
         _save(app, window, saved[-1])
 
     # 13. a search that finds ten letters (the library now holds ten), several passages in each
-    extra = [_variant(seeds[i % len(seeds)], incoming, f"navo_brief_{i}.txt", f"Kenmerk BS2025-{i:05d}")
-             for i in range(3)]
-    library.import_paths(extra)
+    library.import_paths([_variant(seeds, incoming, variant) for variant in VARIANTS[1:]])
     window.reload_letters()
     window.search_edit.setText("NAVO")
     window.last_search = None

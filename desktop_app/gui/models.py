@@ -349,7 +349,8 @@ def fragment_html(fragment: SearchFragment) -> str:
     parts.append(html.escape(_squash(fragment.text[cursor - fragment.start :])))
     label = _FIELD_LABELS.get(fragment.field)
     prefix = f"<span style='color:#5b6673'>{label}: </span>" if label else ""
-    return f"{prefix}…{''.join(parts)}…"
+    lead = "…" if fragment.start > 0 else ""  # a snippet from the field's start (a subject) is not cut there
+    return f"{prefix}{lead}{''.join(parts)}…"
 
 
 def _squash(text: str) -> str:

@@ -201,3 +201,14 @@ def test_letter_header_facts_are_capitalised_and_keep_their_numbers_together(win
     facts = window.meta_label.text().split("  ·  ")
     assert "Geannoteerde agenda" in facts and "Eerste Kamer" in facts
     assert f"{library.get_letter(letter.id).pages}\u00a0pages" in facts  # "3 pages" is never broken over two lines
+
+
+def test_a_snippet_from_the_start_of_a_field_has_no_leading_ellipsis(window: Any, library: Any) -> None:
+    from desktop_app.gui.models import fragment_html
+
+    results = library.search("Geannoteerde agenda")
+    fragments = [f for hit in results.hits for f in hit.fragments]
+    subject = next(f for f in fragments if f.field == "subject" and f.start == 0)
+    assert html_to_text(fragment_html(subject)).startswith("Subject: Geannoteerde")
+    inside = next(f for f in fragments if f.field == "body" and f.start > 0)
+    assert html_to_text(fragment_html(inside)).startswith("…")

@@ -275,6 +275,15 @@ def test_relevance_prefers_the_subject(index: SearchIndex) -> None:
 
 
 # -- fragments -------------------------------------------------------------------------------------
+def test_a_subject_match_shows_the_whole_subject(index: SearchIndex) -> None:
+    # "Defensie" sits in the middle of "Geannoteerde agenda bijeenkomst NAVO-ministers van Defensie op ..."
+    for hit in index.search("bijeenkomst", limit=50).hits:
+        subject = BY_ID[hit.letter_id].subject or ""
+        shown = [f for f in hit.fragments if f.field == "subject"]
+        if "bijeenkomst" in subject.lower():
+            assert [(f.start, f.end, f.text) for f in shown] == [(0, len(subject), subject)]
+
+
 def source_of(fragment: SearchFragment, letter: Letter, notes: dict[int, str]) -> str:
     if fragment.field == "body":
         return letter.text

@@ -557,7 +557,8 @@ def _fragments(stored: dict[str, Any], spans: dict[str, list[Span]]) -> list[Sea
             )
     subject = stored.get("subject", "")
     if spans.get("subject"):
-        frags += highlight.fragments("subject", subject, spans["subject"], top=1, width=len(subject))
+        # the whole subject (it is short): context on either side of a match may reach both ends
+        frags += highlight.fragments("subject", subject, spans["subject"], top=1, width=2 * len(subject))
     return frags
 
 

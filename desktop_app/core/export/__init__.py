@@ -11,7 +11,7 @@ from desktop_app.core.export.model import (
     SourceInfo,
     SummaryDocument,
 )
-from desktop_app.core.export.summary import build_summary, describe_scope
+from desktop_app.core.export.summary import ScopeCount, build_summary, count_scope, default_title, describe_scope
 
 __all__ = [
     "FORMATS",
@@ -19,9 +19,12 @@ __all__ = [
     "ExportResult",
     "ExportScope",
     "Passage",
+    "ScopeCount",
     "Section",
     "SourceInfo",
     "SummaryDocument",
     "build_summary",
+    "count_scope",
+    "default_title",
     "describe_scope",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,6 +100,34 @@ def build_summary(
     )
 
 
+@dataclass(frozen=True)
+class ScopeCount:
+    """How much an export of a scope would hold: distinct passages and the letters they come from."""
+
+    passages: int
+    letters: int
+
+
+def count_scope(library: Any, scope: ExportScope) -> ScopeCount:
+    """The passages and letters :func:`build_summary` would export for ``scope``, without building
+    anything: the same selection (letters AND themes with their sub-themes, the date range, letters
+    without a date left out when a range is set), but only the letters' dates are read (from
+    ``list_letters``), never their text. Raises InvalidInput / NotFound like ``build_summary``."""
+    _check_scope(scope)
+    themes = _ThemeBook(library)
+    annotations = _collect_annotations(library, scope, themes.scope_ids(scope.themes))
+    if scope.date_from or scope.date_to:
+        dates = {s.id: s.date for s in library.list_letters()}
+        annotations = [a for a in annotations if _in_date_range(dates.get(a.letter_id), scope)]
+    return ScopeCount(passages=len(annotations), letters=len({a.letter_id for a in annotations}))
+
+
+def default_title(library: Any, scope: ExportScope) -> str:
+    """The title a summary of ``scope`` gets when none is given, in the scope's language:
+    "Annotated summary: <theme>" for one theme, ": <letter title>" for one letter, else plain."""
+    return _default_title(scope, _ThemeBook(library), lambda ref: str(library.get_letter(ref).title), Words(scope.language))
+
+
 # -- scope -----------------------------------------------------------------------------------------
 
 
@@ -168,11 +196,19 @@ def describe_scope(library: Any, scope: ExportScope, themes: _ThemeBook | None =
 def _title(scope: ExportScope, themes: _ThemeBook, sources: list[SourceInfo], words: Words) -> str:
     if scope.title and scope.title.strip():
         return " ".join(scope.title.split())
+    return _default_title(scope, themes, lambda _ref: sources[0].label if len(sources) == 1 else None, words)
+
+
+def _default_title(
+    scope: ExportScope, themes: _ThemeBook, letter_label: Callable[[int | str], str | None], words: Words
+) -> str:
     default = words("default_title")
     if len(scope.themes) == 1 and not scope.letters:
         return f"{default}: {themes.by_id[themes.resolve(scope.themes[0])].name}"
-    if len(scope.letters) == 1 and not scope.themes and len(sources) == 1:
-        return f"{default}: {sources[0].label}"
+    if len(scope.letters) == 1 and not scope.themes:
+        label = letter_label(scope.letters[0])
+        if label:
+            return f"{default}: {label}"
     return default
 
 

@@ -1,4 +1,5 @@
-"""Dialogs: a citation's details (confirm/reject suggestions), the import summary, the export options.
+"""Dialogs: a citation's details (confirm/reject suggestions), the import summary, the keyboard
+shortcuts (the export options are in :mod:`desktop_app.gui.export_dialog`).
 
 All are opened with ``open()`` (window-modal, non-blocking): the event loop keeps running.
 """
@@ -13,15 +14,11 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -30,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.model import LetterSummary, Reference
+from desktop_app.core.model import Reference
 from desktop_app.gui.models import HTML_ROLE
 from desktop_app.gui.panels import HtmlDelegate
 from desktop_app.gui.reader import STATUS_LABELS
@@ -278,116 +275,6 @@ def _failure_html(failure: object) -> str:
     if path is None or problem is None:
         return html.escape(str(getattr(failure, "message", failure)))
     return f"<b>{html.escape(Path(str(path)).name)}</b>: {html.escape(str(problem))}"
-
-
-class ExportDialog(QDialog):
-    """Scope, grouping, format, originals, output path, open when done."""
-
-    SCOPES = (
-        ("current", "Current letter"),
-        ("selected", "Selected letters"),
-        ("themes", "Selected theme"),
-        ("library", "Whole library"),
-    )
-
-    def __init__(
-        self,
-        parent: QWidget | None,
-        *,
-        current_letter: LetterSummary | None,
-        selected_letters: list[LetterSummary],
-        theme_names: list[tuple[int, str]],
-        default_folder: Path,
-        formats: tuple[str, ...] = ("pdf", "md", "csv"),
-        group_by_choices: tuple[str, ...] = ("theme", "letter"),
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("export_dialog")
-        self.setWindowTitle("Export summary")
-        self.current_letter = current_letter
-        self.selected_letters = selected_letters
-        form = QFormLayout()
-        self.scope = QComboBox(self)
-        for key, label in self.SCOPES:
-            self.scope.addItem(label, key)
-        self.theme = QComboBox(self)
-        for theme_id, name in theme_names:
-            self.theme.addItem(name, theme_id)
-        self.group_by = QComboBox(self)
-        for choice in group_by_choices:
-            self.group_by.addItem(choice[:1].upper() + choice[1:], choice)
-        self.format = QComboBox(self)
-        labels = {"pdf": "PDF", "md": "Markdown", "csv": "CSV (spreadsheet)"}
-        for fmt in formats:
-            self.format.addItem(labels.get(fmt, fmt), fmt)
-        self.with_originals = QCheckBox("Append the &original letters (PDF)", self)
-        self.path = QLineEdit(str(default_folder / "kamerlezer-summary.pdf"), self)
-        browse = QPushButton("&Browse…", self)
-        browse.setAutoDefault(False)
-        browse.clicked.connect(self._on_browse_clicked)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(browse)
-        self.open_when_done = QCheckBox("O&pen when done", self)
-        self.open_when_done.setChecked(True)
-        form.addRow("&Export:", self.scope)
-        form.addRow("&Theme:", self.theme)
-        form.addRow("&Group by:", self.group_by)
-        form.addRow("&Format:", self.format)
-        form.addRow("", self.with_originals)
-        save_as = QLabel("Save &as:", self)
-        save_as.setBuddy(self.path)
-        form.addRow(save_as, path_row)
-        form.addRow("", self.open_when_done)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        self.export_button = buttons.button(QDialogButtonBox.Ok)
-        self.export_button.setText("Export")
-        self.export_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(560)
-        self.format.currentIndexChanged.connect(self._on_format_changed)
-        self.scope.currentIndexChanged.connect(self._on_scope_changed)
-        if current_letter is None:
-            self.scope.setCurrentIndex(3)
-        self._on_scope_changed()
-        self.scope.setFocus(Qt.OtherFocusReason)
-
-    def _on_scope_changed(self) -> None:
-        self.theme.setEnabled(self.scope.currentData() == "themes")
-
-    def _on_format_changed(self) -> None:
-        fmt = self.format.currentData()
-        self.with_originals.setEnabled(fmt == "pdf")
-        path = Path(self.path.text())
-        self.path.setText(str(path.with_suffix(f".{fmt}")))
-
-    def _on_browse_clicked(self) -> None:
-        fmt = self.format.currentData()
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export summary", self.path.text(), f"*.{fmt}")
-        if chosen:
-            self.path.setText(chosen)
-
-    def scope_arguments(self) -> dict[str, object]:
-        """Arguments for ``ExportScope`` from the choices made."""
-        kind = self.scope.currentData()
-        letters: tuple[int, ...] = ()
-        themes: tuple[int, ...] = ()
-        if kind == "current" and self.current_letter is not None:
-            letters = (self.current_letter.id,)
-        elif kind == "selected":
-            letters = tuple(s.id for s in self.selected_letters)
-        elif kind == "themes" and self.theme.currentData() is not None:
-            themes = (int(self.theme.currentData()),)
-        return {
-            "letters": letters,
-            "themes": themes,
-            "group_by": self.group_by.currentData(),
-            "with_originals": self.with_originals.isChecked() and self.format.currentData() == "pdf",
-        }
 
 
 KEYS = (

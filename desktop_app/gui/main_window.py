@@ -54,7 +54,8 @@ from desktop_app import __version__
 from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.model import Annotation, Letter, LetterSummary, Reference, SearchResults, Theme
 from desktop_app.gui.controller import LibraryController
-from desktop_app.gui.dialogs import CitationDialog, ExportDialog, ImportSummaryDialog, ShortcutsDialog, import_counts
+from desktop_app.gui.dialogs import CitationDialog, ImportSummaryDialog, ShortcutsDialog, import_counts
+from desktop_app.gui.export_dialog import ExportDialog
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.models import (
     DERIVED_TITLE_NOTE,
@@ -1425,13 +1426,18 @@ class MainWindow(QMainWindow):
             row = self.letter_model.row_of(self.letter.id)
             current = self.letter_model.summary(row) if row is not None else None
         selected = [self.letter_model.summary(r) for r in (self.letter_model.row_of(i) for i in self.selected_letter_ids()) if r is not None]
-        folder = Path(str(self.settings.value("export/folder", str(Path.home()))))
+        dates = sorted(s.date for s in self.letter_model.rows if s.date)
+        theme = self.themes_panel.current_theme()
         dialog = ExportDialog(
             self,
+            library=self.library,
             current_letter=current,
             selected_letters=selected,
-            theme_names=[(t.id, self.library.theme_path(t.id)) for t in self.controller.themes],
-            default_folder=folder,
+            themes=self.controller.themes,
+            selected_theme=theme.id if theme is not None else None,
+            default_folder=Path(str(self.settings.value("export/folder", str(Path.home())))),
+            settings=self.settings,
+            date_span=(dates[0] if dates else None, dates[-1] if dates else None),
         )
         dialog.accepted.connect(self._on_export_dialog_accepted)
         dialog.setAttribute(Qt.WA_DeleteOnClose)

@@ -11,7 +11,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from desktop_app.gui.dialogs import CitationDialog, ExportDialog, ImportSummaryDialog, ShortcutsDialog
+from desktop_app.gui.dialogs import CitationDialog, ImportSummaryDialog, ShortcutsDialog
+from desktop_app.gui.export_dialog import ExportDialog
 from desktop_app.gui.models import HTML_ROLE
 from tests.gui.helpers import html_to_text
 
@@ -75,19 +76,29 @@ def test_export_dialog_keyboard(qtbot: Any, window: Any, library: Any) -> None:
     window.actions_by_name["export"].trigger()
     dialog = _shown(qtbot, window.findChild(ExportDialog))
     _fits(dialog)
-    assert dialog.scope.hasFocus()
+    assert dialog.letters.hasFocus()
     assert _default_button(dialog) is dialog.export_button
-    assert [dialog.group_by.itemText(i) for i in range(dialog.group_by.count())] == ["Theme", "Letter"]
+    assert [dialog.group_by.itemData(i) for i in range(dialog.group_by.count())] == ["theme", "letter"]
+    assert [dialog.language.itemText(i) for i in range(dialog.language.count())] == ["English", "Nederlands"]
     form = dialog.findChild(QFormLayout)
     labels = [form.itemAt(row, QFormLayout.LabelRole).widget() for row in range(form.rowCount())
               if form.itemAt(row, QFormLayout.LabelRole) is not None]
     labelled = [label for label in labels if isinstance(label, QLabel) and label.text()]
-    assert len(labelled) == 5
+    labelled += [label for label in dialog.findChildren(QLabel) if label.text() == "&until:"]
+    assert len(labelled) == 9
     for label in labelled:  # Alt+letter reaches every field
         assert "&" in label.text() and label.buddy() is not None, label.text()
-    keys = [label.text()[label.text().index("&") + 1].lower() for label in labelled]
-    keys += [b.text()[b.text().index("&") + 1].lower() for b in (dialog.with_originals, dialog.open_when_done)]
+    buttons = (dialog.with_originals, dialog.open_when_done, dialog.browse_button, dialog.export_button)
+    keys = [w.text()[w.text().index("&") + 1].lower() for w in (*labelled, *buttons)]
     assert len(set(keys)) == len(keys), keys
+    assert "sub-themes" in next(label.text() for label in labelled if label.buddy() is dialog.themes)
+    for edit in (dialog.date_from, dialog.date_to):  # says what happens to letters without a date
+        assert "letters without a date are left out" in edit.toolTip()
+    dialog.date_from.setFocus()
+    QTest.keyClick(dialog.date_from, Qt.Key_Up)  # from "any": the earliest letter's date
+    assert dialog.date_from.iso() == min(s.date for s in library.list_letters() if s.date)
+    QTest.keyClick(dialog.date_from, Qt.Key_Delete)
+    assert dialog.date_from.iso() is None and dialog.date_from.text() == "any"
     accepted: list[bool] = []
     dialog.accepted.connect(lambda: accepted.append(True))
     _escape_closes(qtbot, dialog)

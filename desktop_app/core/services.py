@@ -96,8 +96,8 @@ class _NoReferences:
     def extract(self, letter: Letter) -> None:
         pass
 
-    def resolve_all(self) -> None:
-        pass
+    def resolve_all(self) -> int:
+        return 0
 
     def resolve_pending(self) -> int:
         return 0
@@ -105,7 +105,7 @@ class _NoReferences:
     def before_change(self, letter_id: int) -> None:
         pass
 
-    def changed(self, letter_id: int, *, deleted: bool = False, content: bool = False) -> None:
+    def changed(self, letter_id: int, *, deleted: bool = False) -> None:
         pass
 
 

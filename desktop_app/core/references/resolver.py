@@ -31,9 +31,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from desktop_app.core.model import Reference
 from desktop_app.core.references.parser import normalise_raw
@@ -108,6 +110,28 @@ class Resolution:
     suggestions: tuple[tuple[int, float, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class WordStats:
+    """The library's word statistics the content ranking smooths and weighs with: how many letters,
+    how many words in all, and per term its count in the library and in how many letters it occurs."""
+
+    letters: int = 0
+    size: int = 1
+    collection: Mapping[str, int] = field(default_factory=dict)
+    df: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, letters: Iterable[LetterFacts]) -> WordStats:
+        collection: Counter[str] = Counter()
+        df: Counter[str] = Counter()
+        count = 0
+        for letter in letters:
+            count += 1
+            collection.update(letter.terms)
+            df.update(letter.terms.keys())
+        return cls(count, sum(collection.values()) or 1, dict(collection), dict(df))
+
+
 def reference_key(ref: Reference) -> str:
     """What a stored citation is about: its canonical id, else its whitespace-normalised text."""
     return ref.canonical or normalise_raw(ref.raw)
@@ -153,10 +177,40 @@ def dossier_position(ref: Reference) -> tuple[str, int] | None:
 _OWN_KST = re.compile(r"kst-(\d+)(?:-([A-Z0-9]+))?-(\d+)")
 
 
-def own_series(kamerstuk: str) -> str | None:
-    """The dossier series ("28676", "36200-X") of a numbered Kamerstuk id, whose date anchors it."""
-    match = _OWN_KST.fullmatch(kamerstuk)
-    return "-".join(x for x in match.group(1, 2) if x) if match else None
+AnchorTable = tuple[list[int], list[str], list[str]]
+
+
+def anchors_of(refs: Iterable[Reference], kamerstuk: str | None, date: str | None) -> list[tuple[str, int, str]]:
+    """The date anchors (dossier series, ondernummer, date) a letter gives: its dated numbered Kamerstuk
+    citations, and its own numbered Kamerstuk id when it has a date."""
+    out = []
+    for ref in refs:
+        when = cited_date(ref)
+        position = dossier_position(ref) if when else None
+        if position and when:
+            out.append((position[0], position[1], when))
+    match = _OWN_KST.fullmatch(kamerstuk) if kamerstuk and date else None
+    if match and date:
+        out.append(("-".join(x for x in match.group(1, 2) if x), int(match.group(3)), date))
+    return out
+
+
+def anchor_table(anchors: Iterable[tuple[int, str]]) -> AnchorTable:
+    """A dossier's anchors (ondernummer, date) sorted by number, with the latest date up to each and the
+    earliest from each on."""
+    ordered = sorted(anchors)
+    numbers = [n for n, _ in ordered]
+    latest_below = list(accumulate((w for _, w in ordered), max))
+    earliest_above = list(accumulate((w for _, w in reversed(ordered)), min))[::-1]
+    return numbers, latest_below, earliest_above
+
+
+def anchor_bounds(table: AnchorTable, number: int) -> tuple[str | None, str | None]:
+    """The latest date among the dossier's lower numbers and the earliest among its higher ones."""
+    numbers, latest_below, earliest_above = table
+    below = bisect_left(numbers, number)  # anchors [0, below) have lower numbers
+    above = bisect_right(numbers, number)  # anchors [above, end) have higher ones
+    return (latest_below[below - 1] if below else None), (earliest_above[above] if above < len(numbers) else None)
 
 
 class Resolver:
@@ -168,16 +222,15 @@ class Resolver:
         letters: Sequence[LetterFacts],
         decisions: Decisions | None = None,
         refs: Sequence[Reference] = (),
+        stats: WordStats | None = None,
     ) -> None:
         self.letters = list(letters)
         self.by_id = {letter.id: letter for letter in self.letters}
         self.decisions = decisions or Decisions()
-        self._collection: Counter[str] = Counter()
-        self._df: Counter[str] = Counter()
-        for letter in self.letters:
-            self._collection.update(letter.terms)
-            self._df.update(letter.terms.keys())
-        self._collection_size = sum(self._collection.values()) or 1
+        self.stats = stats if stats is not None else WordStats.of(self.letters)
+        self._collection = self.stats.collection
+        self._df = self.stats.df
+        self._collection_size = self.stats.size
         self._cites: dict[int, set[str]] = {}  # letter id -> canonical ids it cites
         self._anchors: dict[str, list[tuple[int, str]]] = {}  # dossier -> (ondernummer, date)
         self._earliest: dict[int, str] = {}  # undated letter id -> the latest date among what it cites
@@ -186,6 +239,19 @@ class Resolver:
         for letter in self.letters:
             if letter.date and letter.kamerstuk:
                 self._learn_anchor(letter.kamerstuk, letter.date)
+        self._anchor_tables: dict[str, AnchorTable] = {}
+        # lookups (each keeps the letters' order): by own id, by date, and positions sorted by date
+        self._by_kamerstuk: dict[str, list[LetterFacts]] = {}
+        self._on_date: dict[str, list[LetterFacts]] = {}
+        for letter in self.letters:
+            if letter.kamerstuk:
+                self._by_kamerstuk.setdefault(letter.kamerstuk, []).append(letter)
+            if letter.date:
+                self._on_date.setdefault(letter.date, []).append(letter)
+        dated = sorted((letter.date, i) for i, letter in enumerate(self.letters) if letter.date)
+        self._dates = [date for date, _ in dated]
+        self._by_date_order = [i for _, i in dated]
+        self._undated = [i for i, letter in enumerate(self.letters) if not letter.date]
 
     def _learn(self, ref: Reference) -> None:
         if ref.canonical:
@@ -236,24 +302,41 @@ class Resolver:
         return frozenset({ref.letter_id}) | self.decisions.rejected.get(reference_key(ref), frozenset())
 
     def eligible(self, ref: Reference) -> list[LetterFacts]:
+        earliest, latest = self.date_bounds(ref)
+        if earliest or latest:  # the dated letters between the bounds (found by date), and the undated
+            low = bisect_left(self._dates, earliest) if earliest else 0
+            high = bisect_right(self._dates, latest) if latest else len(self._dates)
+            positions = sorted(self._undated + self._by_date_order[low:high])
+            letters: Iterable[LetterFacts] = (self.letters[i] for i in positions)
+        else:
+            letters = self.letters
         excluded = self._excluded(ref)
         official = bool(ref.canonical and ref.canonical.startswith(OFFICIAL_PREFIXES))
-        earliest, latest = self.date_bounds(ref)
-        out = []
-        for letter in self.letters:
-            if letter.id in excluded:
-                continue
-            if official and letter.kamerstuk and letter.kamerstuk.startswith(OFFICIAL_PREFIXES):
-                if letter.kamerstuk != ref.canonical:
-                    continue
-            if ref.canonical and ref.canonical in self._cites.get(letter.id, ()):
-                continue
-            if letter.date and not (earliest or letter.date) <= letter.date <= (latest or letter.date):
-                continue
-            if not letter.date and latest and self._earliest.get(letter.id, "") > latest:
-                continue
-            out.append(letter)
-        return out
+        return [letter for letter in letters if self._admits(ref, letter, excluded, official, earliest, latest)]
+
+    def admits(self, ref: Reference, letter: LetterFacts, *, loose: bool = False) -> bool:
+        """Whether ``letter`` is eligible for the citation (see the module's docstring). ``loose``
+        leaves out the rules that depend on what the letter itself cites (for a letter's former state,
+        whose citations are gone): it may admit more, never fewer."""
+        official = bool(ref.canonical and ref.canonical.startswith(OFFICIAL_PREFIXES))
+        return self._admits(ref, letter, self._excluded(ref), official, *self.date_bounds(ref), loose=loose)
+
+    def _admits(
+        self, ref: Reference, letter: LetterFacts, excluded: frozenset[int], official: bool,
+        earliest: str | None, latest: str | None, *, loose: bool = False,
+    ) -> bool:  # fmt: skip
+        if letter.id in excluded:
+            return False
+        if official and letter.kamerstuk and letter.kamerstuk.startswith(OFFICIAL_PREFIXES):
+            if letter.kamerstuk != ref.canonical:
+                return False
+        if letter.date and not (earliest or letter.date) <= letter.date <= (latest or letter.date):
+            return False
+        if loose:
+            return True
+        if ref.canonical and ref.canonical in self._cites.get(letter.id, ()):
+            return False
+        return not (not letter.date and latest and self._earliest.get(letter.id, "") > latest)
 
     def date_bounds(self, ref: Reference) -> tuple[str | None, str | None]:
         """The earliest and latest date the cited document can have."""
@@ -269,19 +352,29 @@ class Resolver:
         if citing and citing.date:
             latest = min(latest, citing.date) if latest else citing.date
         position = dossier_position(ref)
-        for number, when in self._anchors.get(position[0], []) if position else []:
-            if number < position[1] and (earliest is None or when > earliest):  # type: ignore[index]
-                earliest = when
-            if number > position[1] and (latest is None or when < latest):  # type: ignore[index]
-                latest = when
+        if position and position[0] in self._anchors:
+            before, after = self._anchor_bounds(position[0], position[1])
+            if before and (earliest is None or before > earliest):
+                earliest = before
+            if after and (latest is None or after < latest):
+                latest = after
         return earliest, latest
+
+    def anchors(self, series: str) -> list[tuple[int, str]]:
+        return list(self._anchors.get(series, ()))
+
+    def _anchor_bounds(self, series: str, number: int) -> tuple[str | None, str | None]:
+        table = self._anchor_tables.get(series)
+        if table is None:
+            table = self._anchor_tables[series] = anchor_table(self._anchors[series])
+        return anchor_bounds(table, number)
 
     def _by_own_kamerstuk(self, ref: Reference) -> Resolution | None:
         if not ref.canonical:
             return None
         excluded = self._excluded(ref)
-        for letter in self.letters:
-            if letter.kamerstuk == ref.canonical and letter.id not in excluded:
+        for letter in self._by_kamerstuk.get(ref.canonical, ()):
+            if letter.id not in excluded:
                 return Resolution("resolved", letter.id, 1.0, f"own Kamerstuk id of {letter.name}")
         return None
 
@@ -292,7 +385,7 @@ class Resolver:
             when, confidence = ref.fields.get("context_date"), CONTEXT_DATE_CONFIDENCE
         if not when:
             return None
-        same_day = [letter for letter in self.letters if letter.date == when and letter.id != ref.letter_id]
+        same_day = [letter for letter in self._on_date.get(when, ()) if letter.id != ref.letter_id]
         if len(same_day) != 1 or same_day[0].id not in {letter.id for letter in eligible}:
             return None  # none, several (then "the only letter" would be false), or ruled out
         return Resolution("resolved", same_day[0].id, confidence, f"the only letter dated {dutch_date(when)}")
@@ -373,7 +466,7 @@ class Resolver:
         total = 0.0
         gains: list[tuple[float, str]] = []
         for term, count in query.items():
-            background = self._collection[term] / self._collection_size
+            background = self._collection.get(term, 0) / self._collection_size
             gain = math.log(1 + letter.terms.get(term, 0) / (mu * background))
             if gain > 0:
                 gains.append((gain, term))
@@ -383,7 +476,7 @@ class Resolver:
         return total, [term for _, term in gains]
 
     def _coverage(self, query: Counter[str], shared: Sequence[str]) -> float:
-        n = len(self.letters)
+        n = self.stats.letters
         weight = {t: math.log(1 + n / self._df[t]) for t in query}
         whole = sum(weight.values())
         return sum(weight[t] for t in shared) / whole if whole else 0.0

@@ -11,6 +11,8 @@ The :class:`~desktop_app.core.services.Library` owns one ``ReferenceService(db, 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -30,10 +32,14 @@ from desktop_app.core.references.resolver import (
     LetterFacts,
     Resolution,
     Resolver,
+    WordStats,
+    AnchorTable,
+    anchor_bounds,
+    anchor_table,
+    anchors_of,
     cited_date,
     dossier_position,
     letter_terms,
-    own_series,
     reference_key,
     terms,
 )
@@ -69,24 +75,28 @@ class MissingDocument:
         }
 
 
+STATS_KEY = "reference_word_stats"  # meta row: the WordStats the stored suggestions were ranked with
+STATS_DRIFT = 0.25  # the statistics are taken again (and every citation resolved) when the number of
+#                     letters moved by more than this share since they were taken
+
+
 @dataclass
 class Change:
     """What changed in the library since the stored resolutions were right, as far as citations care.
 
     ``letters``: letters stored, re-extracted or whose own id changed (their citations are resolved
-    again, and they are scanned as candidates); ``gone``: the facts of letters as they were before the
-    change (deleted letters, and the old state of changed ones); ``keys``: cited keys the user decided
-    on; ``content``: the library's word statistics changed (every content-ranked citation is affected)."""
+    again, and they are scanned as candidates); ``deleted``: letters removed; ``before``: the facts of
+    changed and deleted letters as they were before, and ``before_anchors`` the date anchors their
+    citations and ids gave (see ``anchors_of``); ``keys``: cited keys the user decided on."""
 
     letters: set[int] = field(default_factory=set)
     deleted: set[int] = field(default_factory=set)
     before: dict[int, LetterFacts] = field(default_factory=dict)
-    before_series: set[str] = field(default_factory=set)
+    before_anchors: list[tuple[str, int, str]] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
-    content: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.letters or self.deleted or self.keys or self.content)
+        return bool(self.letters or self.deleted or self.keys)
 
 
 class ReferenceService:
@@ -95,17 +105,17 @@ class ReferenceService:
         self.library = library
         self._terms: dict[int, tuple[tuple[str, str | None], Mapping[str, int]]] = {}
         self._queries: dict[int, tuple[tuple[Any, ...], Counter[str]]] = {}  # ref id -> context terms
+        self._stats: tuple[str, WordStats] | None = None  # (stored JSON's hash, parsed)
         self.pending = Change()
 
     # -- extraction ----------------------------------------------------------------------------------
     def extract(self, letter: Letter) -> None:
         """Parse the letter's body and footnotes and replace its rows in "references". Citations of the
         letter's own id (a Kamerstuk's running footer) are left out. Rows start unresolved: call
-        :meth:`resolve_all` after the batch."""
+        :meth:`resolve_pending` after the batch."""
         with self.db.atomic():
             repo.replace_for_letter(self.db, letter.id, citation_rows(letter))
         self.pending.letters.add(letter.id)
-        self.pending.content = True  # the letter's words may have changed the library's statistics
 
     # -- what changes ----------------------------------------------------------------------------------
     def before_change(self, letter_id: int) -> None:
@@ -118,43 +128,50 @@ class ReferenceService:
         except NotFound:
             return
         self.pending.before[letter_id] = self._facts(letter)
-        self.pending.before_series.update(_series_of(repo.for_letter(self.db, letter_id), letter))
+        self.pending.before_anchors += anchors_of(repo.for_letter(self.db, letter_id), letter.kamerstuk, letter.date)
 
-    def changed(self, letter_id: int, *, deleted: bool = False, content: bool = False) -> None:
+    def changed(self, letter_id: int, *, deleted: bool = False) -> None:
         """The letter changed (after :meth:`before_change`): deleted, or its own id changed."""
         (self.pending.deleted if deleted else self.pending.letters).add(letter_id)
         if deleted:
             self.pending.letters.discard(letter_id)
             self._terms.pop(letter_id, None)
-        self.pending.content = self.pending.content or content or deleted
 
     # -- resolution ----------------------------------------------------------------------------------
-    def resolve_all(self) -> None:
+    def resolve_all(self, *, refresh_stats: bool = True) -> int:
         """Resolve every stored citation against the library as it is now (the full path: repair,
-        migrations, tests; :meth:`resolve_pending` gives the same result for what changed)."""
+        migrations, tests). The content ranking's word statistics are taken from the library again,
+        unless ``refresh_stats`` is False (then the stored ones are kept: :meth:`resolve_pending` gives
+        the same result as this). Returns how many citations were resolved."""
         self.pending = Change()
-        letters = {summary.id: self.library.get_letter(summary.id) for summary in self.library.list_letters()}
+        facts = self._all_facts()
+        stats = None if refresh_stats else self._stored_stats()
+        if stats is None:
+            stats = WordStats.of(facts)
         refs = repo.all_references(self.db)
-        resolver = Resolver([self._facts(letter) for letter in letters.values()], self._decisions(), refs)
-        first = [resolver.resolve(ref, context_of(ref, letters.get(ref.letter_id))) for ref in refs]
-        self._store(refs, resolver.propagate(refs, first))
+        resolver = Resolver(facts, self._decisions(), refs, stats)
+        letters: dict[int, Letter] = {}
+        first = [resolver.resolve(ref, self._context(ref, letters)) for ref in refs]
+        self._store(refs, resolver.propagate(refs, first), stats)
+        return len(refs)
 
     def resolve_pending(self) -> int:
         """Resolve again only the citations the recorded changes can affect (see :meth:`affected`);
-        the result equals :meth:`resolve_all`'s. Returns how many citations were resolved."""
+        the result equals ``resolve_all(refresh_stats=False)``. When there are no stored word
+        statistics yet, or the number of letters moved by more than STATS_DRIFT since they were
+        taken, every citation is resolved with new ones. Returns how many citations were resolved."""
         change, self.pending = self.pending, Change()
         if not change:
             return 0
-        summaries = self.library.list_letters()
-        facts = {s.id: self._facts_by_id(s.id) for s in summaries}
+        facts = self._all_facts()
+        stats = self._stored_stats()
+        if stats is None or abs(len(facts) - stats.letters) > STATS_DRIFT * stats.letters:
+            return self.resolve_all()
         refs = repo.all_references(self.db)
-        resolver = Resolver(list(facts.values()), self._decisions(), refs)
-        chosen = self.affected(change, refs, facts, resolver)
+        resolver = Resolver(facts, self._decisions(), refs, stats)
+        chosen = self.affected(change, refs, {f.id: f for f in facts}, resolver)
         letters: dict[int, Letter] = {}
-        for ref in chosen:
-            if ref.letter_id not in letters:
-                letters[ref.letter_id] = self.library.get_letter(ref.letter_id)
-        first = [resolver.resolve(ref, context_of(ref, letters[ref.letter_id])) for ref in chosen]
+        first = [resolver.resolve(ref, self._context(ref, letters)) for ref in chosen]
         self._store(chosen, resolver.propagate(chosen, first))
         return len(chosen)
 
@@ -166,19 +183,17 @@ class ReferenceService:
         rule counts the letters of a day); those resolved or suggested to a changed or deleted letter;
         those in a dossier whose dated citations or ids changed (they bound the dates of its other
         numbers); those about a decided key; the content-ranked ones for which a changed letter (old or
-        new) is a candidate, or all of them when the word statistics changed. Then every citation of a
-        canonical id any of these has, since citations of one document agree (``propagate``)."""
+        new) is a candidate (holds enough of the citing context's words: the word statistics being
+        fixed, no other letter's score changes). Then every citation of a canonical id any of these
+        has, since citations of one document agree (``propagate``)."""
         touched = change.letters | change.deleted
         states = [facts[i] for i in change.letters if i in facts] + list(change.before.values())
         ids = {f.kamerstuk for f in states if f.kamerstuk}
         dates = {f.date for f in states if f.date}
-        series = set(change.before_series)
-        for letter_id in change.letters:
-            if letter_id in facts:
-                own = [r for r in refs if r.letter_id == letter_id]
-                series.update(_series_of(own, facts[letter_id]))
-        scan = states if not change.content else []
-        hashes = dict(self.db.execute("SELECT id, content_hash FROM letters").fetchall()) if scan else {}
+        moved = _moved_bounds(change, refs, facts, resolver)
+        hashes = dict(self.db.execute("SELECT id, content_hash FROM letters").fetchall()) if states else {}
+        scan = [(f, False) for f in states[: len(states) - len(change.before)]]
+        scan += [(f, True) for f in change.before.values()]  # former states: their citations are gone
         chosen: dict[int, Reference] = {}
         for ref in refs:
             if (
@@ -186,34 +201,42 @@ class ReferenceService:
                 or (ref.canonical and ref.canonical in ids)
                 or (cited_date(ref) in dates)
                 or ref.target_letter_id in touched
+                or (ref.status in RESOLVED and ref.target_letter_id is None)  # its target was deleted
                 or any(s[0] in touched for s in ref.suggestions)
-                or (series and _ref_series(ref) in series)
+                or (moved and _bounds_moved(ref, moved))
                 or reference_key(ref) in change.keys
-                or (_content_ranked(ref) and (change.content or self._candidate_in(ref, scan, resolver, hashes)))
+                or (_content_ranked(ref) and self._candidate_in(ref, scan, resolver, hashes))
             ):
                 chosen[ref.id] = ref
         canonicals = {ref.canonical for ref in chosen.values() if ref.canonical}
         return [ref for ref in refs if ref.id in chosen or ref.canonical in canonicals]
 
     def _candidate_in(
-        self, ref: Reference, letters: Sequence[LetterFacts], resolver: Resolver, hashes: Mapping[int, str]
+        self, ref: Reference, letters: Sequence[tuple[LetterFacts, bool]], resolver: Resolver, hashes: Mapping[int, str]
     ) -> bool:
-        if not letters:
+        """Whether one of the letters (a current or a former state) is eligible for the citation and
+        holds enough of its context's words to be ranked for it."""
+        admitted = [letter for letter, former in letters if resolver.admits(ref, letter, loose=former)]
+        if not admitted:
             return False
         query = resolver.query(self._context_terms(ref, hashes.get(ref.letter_id, "")))
-        return any(resolver.is_candidate(query, letter) for letter in letters)
+        return any(resolver.is_candidate(query, letter) for letter in admitted)
 
     def _context_terms(self, ref: Reference, content_hash: str) -> Counter[str]:
         """The words of a citation's context, cached by the citation and its letter's content."""
         key = (content_hash, ref.letter_id, ref.location, ref.footnote_number, ref.start, ref.end, ref.raw)
         cached = self._queries.get(ref.id)
         if cached is None or cached[0] != key:
-            letter = self.library.get_letter(ref.letter_id)
-            cached = (key, Counter(terms(context_of(ref, letter))))
+            cached = (key, Counter(terms(self._context(ref, {}))))
             self._queries[ref.id] = cached
         return cached[1]
 
-    def _store(self, refs: Sequence[Reference], final: Sequence[Resolution]) -> None:
+    def _context(self, ref: Reference, letters: dict[int, Letter]) -> str:
+        if ref.letter_id not in letters:
+            letters[ref.letter_id] = self.library.get_letter(ref.letter_id)
+        return context_of(ref, letters[ref.letter_id])
+
+    def _store(self, refs: Sequence[Reference], final: Sequence[Resolution], stats: WordStats | None = None) -> None:
         with self.db.atomic():
             for ref, res in zip(refs, final, strict=True):
                 if _changed(ref, res):
@@ -226,9 +249,43 @@ class ReferenceService:
                         reason=res.reason,
                         suggestions=res.suggestions,
                     )
+            if stats is not None:
+                text = json.dumps(
+                    {"letters": stats.letters, "size": stats.size, "terms": {t: [n, stats.df[t]] for t, n in stats.collection.items()}},
+                    ensure_ascii=False, separators=(",", ":"),
+                )  # fmt: skip
+                self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [STATS_KEY, text])
 
-    def _facts_by_id(self, letter_id: int) -> LetterFacts:
-        return self._facts(self.library.get_letter(letter_id))
+    def _stored_stats(self) -> WordStats | None:
+        """The word statistics the stored suggestions were ranked with (parsed once per change of the
+        stored text, which a restored backup or another process may bring)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [STATS_KEY]).fetchone()
+        if row is None:
+            return None
+        digest = hashlib.blake2b(row[0].encode(), digest_size=16).hexdigest()
+        if self._stats is None or self._stats[0] != digest:
+            data = json.loads(row[0])
+            terms_ = data["terms"]
+            stats = WordStats(
+                int(data["letters"]), int(data["size"]), {t: v[0] for t, v in terms_.items()}, {t: v[1] for t, v in terms_.items()}
+            )
+            self._stats = (digest, stats)
+        return self._stats[1]
+
+    def _all_facts(self) -> list[LetterFacts]:
+        """Every letter's facts, by id; a letter is read only when its term counts are not cached."""
+        rows = self.db.execute(
+            "SELECT id, source_file, date, kamerstuk, content_hash, subject FROM letters ORDER BY id"
+        ).fetchall()
+        out = []
+        for letter_id, source_file, date, kamerstuk, content_hash, subject in rows:
+            cached = self._terms.get(letter_id)
+            if cached is None or cached[0] != (content_hash, subject):
+                out.append(self._facts(self.library.get_letter(letter_id)))
+                continue
+            name = source_file.rsplit(".", 1)[0] if "." in source_file else source_file
+            out.append(LetterFacts(letter_id, name, date, kamerstuk, cached[1]))
+        return out
 
     def _facts(self, letter: Letter) -> LetterFacts:
         """Facts of a letter; its term counts are cached by content and subject (counting a letter's
@@ -392,19 +449,33 @@ def _content_ranked(ref: Reference) -> bool:
     return bool(ref.canonical) and ref.kind in LIBRARY_KINDS and ref.status in ("suggested", "missing")
 
 
-def _ref_series(ref: Reference) -> str | None:
-    position = dossier_position(ref)
-    return position[0] if position else None
-
-
-def _series_of(refs: Iterable[Reference], letter: Letter | LetterFacts) -> set[str]:
-    """The dossiers whose date anchors the letter contributes: its dated numbered Kamerstuk citations
-    and its own dated Kamerstuk id."""
-    out = {s for ref in refs if cited_date(ref) and (s := _ref_series(ref))}
-    own = own_series(letter.kamerstuk) if letter.date and letter.kamerstuk else None
-    if own:
-        out.add(own)
+def _moved_bounds(
+    change: Change, refs: Sequence[Reference], facts: Mapping[int, LetterFacts], resolver: Resolver
+) -> dict[str, tuple[AnchorTable, AnchorTable]]:
+    """For each dossier whose date anchors the change altered: its anchor table before and after."""
+    now = []
+    for letter_id in change.letters:
+        if letter_id in facts:
+            own = [r for r in refs if r.letter_id == letter_id]
+            now += anchors_of(own, facts[letter_id].kamerstuk, facts[letter_id].date)
+    out = {}
+    for series in {a[0] for a in now} | {a[0] for a in change.before_anchors}:
+        after = resolver.anchors(series)
+        before = Counter(after)
+        before.subtract(Counter((n, w) for s, n, w in now if s == series))
+        before.update((n, w) for s, n, w in change.before_anchors if s == series)
+        out[series] = (anchor_table(before.elements()), anchor_table(after))
     return out
+
+
+def _bounds_moved(ref: Reference, moved: Mapping[str, tuple[AnchorTable, AnchorTable]]) -> bool:
+    """Whether the dates the cited document can have moved (only a citation without a date of its
+    own, numbered in a dossier whose anchors changed)."""
+    position = dossier_position(ref)
+    if not position or position[0] not in moved or cited_date(ref):
+        return False
+    before, after = moved[position[0]]
+    return anchor_bounds(before, position[1]) != anchor_bounds(after, position[1])
 
 
 def _changed(ref: Reference, res: Resolution) -> bool:

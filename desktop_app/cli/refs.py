@@ -40,6 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="a letter (id or name), or a decision on a citation",
     )
     refs.add_argument("--missing", action="store_true", help="list cited documents missing from the library")
+    refs.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="resolve every citation again, with the library's word statistics taken anew (changes resolve "
+        "only what they affect; this is the full pass)",
+    )
     add_json_flag(refs)
     refs.set_defaults(func=_refs)
 
@@ -84,6 +90,15 @@ def _refs(args: argparse.Namespace, ctx: Context) -> int:
         return _decide(args, ctx, words[0], int(words[1].lstrip("#")), words[2])
     if len(words) > 1:
         raise InvalidInput("give one letter, or: confirm/reject CITATION_ID LETTER")
+    if args.rebuild:
+        if words or args.missing:
+            raise InvalidInput("--rebuild resolves the whole library: give nothing else")
+        count = ctx.library.references.resolve_all()
+        if args.json:
+            print_json({"resolved": count})
+        else:
+            print(f"resolved {count} citations")
+        return 0
     if args.missing:
         if words:
             raise InvalidInput("--missing lists the whole library: leave out the letter")

@@ -87,6 +87,17 @@ def test_cli_refs_on_a_library_folder(tmp_path: Path, capsys: pytest.CaptureFixt
     assert {r["letter"] for r in data["cited_by"]} == {seed_name for seed_name in _names(folder, "002", "004")}
     assert main(["--library", folder, "refs", "confirm", "999999", ct25]) == 1
     assert "no citation with id 999999" in capsys.readouterr().err
+    with Library.open(Path(folder), search=False) as lib:  # a stale resolution, repaired by --rebuild
+        lib.db.execute('UPDATE "references" SET status = \'missing\', target_letter_id = NULL WHERE id = ?', [ref_id])
+        lib.db.conn.commit()
+        total = len(lib.references.all_references())
+    assert main(["--library", folder, "refs", "--rebuild", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"resolved": total}
+    with Library.open(Path(folder), search=False) as lib:
+        assert (lib.references.get(ref_id).status, lib.references.get(ref_id).target_letter_id) == (
+            "confirmed", seed(lib, "000").id,
+        )  # fmt: skip
+    assert main(["--library", folder, "refs", "--rebuild", ct25]) == 1
 
 
 def _names(folder: str, *prefixes: str) -> list[str]:

@@ -150,3 +150,20 @@ def test_incremental_resolution_equals_resolve_all(tmp_path: Path, seed: int) ->
     partial = [(op, done, total) for op, done, total in run.counts if done < total]
     assert {"import_new", "new_version", "set_kamerstuk"} <= {op for op, _, _ in partial}, run.counts
     assert any(op in ("confirm", "reject") for op, _, _ in partial), run.counts
+
+
+def test_a_failed_resolution_is_done_by_the_next_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Library.open(tmp_path / "lib", search=False) as library:
+        service = library.references
+        monkeypatch.setattr(service, "_store", lambda *args, **kwargs: 1 / 0)
+        ct25 = library.list_letters()[-1]  # any letter: its own id changes what cites kst-28676-472
+        library.set_kamerstuk(ct25.id, "kst-28676-472")
+        assert library.notices and "ZeroDivisionError" in library.notices[-1]
+        stale = _state(library)
+        monkeypatch.undo()
+        library.resolve_references()
+        after = _state(library)
+        assert after != stale  # the citations of kst-28676-472 now resolve to the letter
+        assert any(r[3] == ct25.id and r[2] == "resolved" for r in after)
+        service.resolve_all(refresh_stats=False)
+        assert _state(library) == after

@@ -5,8 +5,11 @@ The :class:`~desktop_app.core.services.Library` owns one ``ReferenceService(db, 
 
 - :meth:`ReferenceService.extract` after storing a letter (new or new version), inside or outside its
   own transaction (nested ``db.atomic()`` becomes a savepoint);
-- :meth:`ReferenceService.resolve_all` once after a batch of imports, after a letter is deleted and
-  after a letter's own Kamerstuk id changes (``set_kamerstuk``).
+- :meth:`ReferenceService.before_change` and :meth:`ReferenceService.changed` around a new version,
+  a deletion and a change of a letter's own Kamerstuk id (``set_kamerstuk``);
+- :meth:`ReferenceService.resolve_pending` after a batch of imports and after each of those changes:
+  it resolves only the citations the recorded changes can affect, with the same result as a full
+  :meth:`ReferenceService.resolve_all` under the same stored word statistics.
 """
 
 from __future__ import annotations
@@ -28,12 +31,12 @@ from desktop_app.core.references.resolver import (
     LIBRARY_KINDS,
     OFFICIAL_PREFIXES,
     RESOLVED,
+    AnchorTable,
     Decisions,
     LetterFacts,
     Resolution,
     Resolver,
     WordStats,
-    AnchorTable,
     anchor_bounds,
     anchor_table,
     anchors_of,
@@ -143,16 +146,15 @@ class ReferenceService:
         migrations, tests). The content ranking's word statistics are taken from the library again,
         unless ``refresh_stats`` is False (then the stored ones are kept: :meth:`resolve_pending` gives
         the same result as this). Returns how many citations were resolved."""
-        self.pending = Change()
         facts = self._all_facts()
-        stats = None if refresh_stats else self._stored_stats()
-        if stats is None:
-            stats = WordStats.of(facts)
+        stored = None if refresh_stats else self._stored_stats()
+        stats = stored if stored is not None else WordStats.of(facts)
         refs = repo.all_references(self.db)
         resolver = Resolver(facts, self._decisions(), refs, stats)
         letters: dict[int, Letter] = {}
         first = [resolver.resolve(ref, self._context(ref, letters)) for ref in refs]
-        self._store(refs, resolver.propagate(refs, first), stats)
+        self._store(refs, resolver.propagate(refs, first), stats if stored is None else None)
+        self.pending = Change()
         return len(refs)
 
     def resolve_pending(self) -> int:
@@ -160,7 +162,7 @@ class ReferenceService:
         the result equals ``resolve_all(refresh_stats=False)``. When there are no stored word
         statistics yet, or the number of letters moved by more than STATS_DRIFT since they were
         taken, every citation is resolved with new ones. Returns how many citations were resolved."""
-        change, self.pending = self.pending, Change()
+        change = self.pending  # kept until resolved: after a failure the next call tries again
         if not change:
             return 0
         facts = self._all_facts()
@@ -173,6 +175,7 @@ class ReferenceService:
         letters: dict[int, Letter] = {}
         first = [resolver.resolve(ref, self._context(ref, letters)) for ref in chosen]
         self._store(chosen, resolver.propagate(chosen, first))
+        self.pending = Change()
         return len(chosen)
 
     def affected(

@@ -144,6 +144,8 @@ class ExportDialog(QDialog):
             item.setCheckState(0, Qt.Unchecked)
             self._theme_items[theme.id] = item
         self.themes.expandAll()
+        self._cascading = False
+        self.themes.itemChanged.connect(self._on_themes_item_changed)
         spans = [QDate.fromString(d or "", "yyyy-MM-dd") for d in date_span]
         self.date_from = OptionalDateEdit(spans[0], self)
         self.date_to = OptionalDateEdit(spans[1], self)
@@ -243,9 +245,7 @@ class ExportDialog(QDialog):
             checked = [selected_theme]
         else:
             checked = [int(t) for t in str(value("themes", "")).split(",") if t.strip().isdigit()]
-        for theme_id in checked:
-            if theme_id in self._theme_items:
-                self._theme_items[theme_id].setCheckState(0, Qt.Checked)
+        self.set_checked_themes(checked)
         self.date_from.set_iso(value("date_from", "") or None)
         self.date_to.set_iso(value("date_to", "") or None)
         for combo, key, default in ((self.group_by, "group_by", "theme"), (self.format, "format", "pdf"),
@@ -299,6 +299,13 @@ class ExportDialog(QDialog):
         walk(self.themes.invisibleRootItem())
         return out
 
+    def set_checked_themes(self, theme_ids: Sequence[int]) -> None:
+        for item in self._theme_items.values():
+            item.setCheckState(0, Qt.Unchecked)
+        for theme_id in theme_ids:
+            if theme_id in self._theme_items:
+                self._theme_items[theme_id].setCheckState(0, Qt.Checked)
+
     def letter_ids(self) -> tuple[int, ...]:
         kind = self.letters.currentData()
         if kind == "current" and self.current_letter is not None:
@@ -338,7 +345,8 @@ class ExportDialog(QDialog):
             if count.passages == 0:
                 english = ExportScope(letters=scope.letters, themes=scope.themes, date_from=scope.date_from,
                                       date_to=scope.date_to)
-                self.reason = f"Nothing to export: no annotations in {describe_scope(self.library, english)}."
+                self.reason = f"Nothing to export: no annotations in {describe_scope(self.library, english)}"
+                self.reason += "" if self.reason.endswith((".", "…")) else "."
         except AppError as error:
             self.reason = error.message
             count = None
@@ -354,6 +362,23 @@ class ExportDialog(QDialog):
         self.export_button.setToolTip(self.reason)
 
     # -- slots -------------------------------------------------------------------------------------
+    def _on_themes_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        """A checked theme includes its sub-themes (as the core does): they show checked and greyed."""
+        if self._cascading:
+            return
+        self._cascading = True
+        try:
+            included = item.checkState(0) == Qt.Checked
+            stack = [item.child(i) for i in range(item.childCount())]
+            while stack:
+                child = stack.pop()
+                child.setCheckState(0, Qt.Checked if included else Qt.Unchecked)
+                child.setDisabled(included)
+                child.setToolTip(0, f"Included with {item.text(0)}" if included else "")
+                stack.extend(child.child(i) for i in range(child.childCount()))
+        finally:
+            self._cascading = False
+
     def _on_title_edited(self, text: str) -> None:
         self._title_edited = bool(text.strip())  # cleared: the title follows the scope again
 

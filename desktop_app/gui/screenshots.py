@@ -209,9 +209,22 @@ def take_dialog_screenshots(app: QApplication, window: Any, out: Path, saved: li
     if _wait(app, lambda: window.last_import_report is not None, 60):
         _save_dialog(app, getattr(window, "import_summary", None), out / "import_summary.png", saved)
 
-    # 7. the export dialog, with the current letter
+    # 7. the export dialog: two themes across the letters from 2024 on; then a scope with nothing in it
     window.actions_by_name["export"].trigger()
-    _save_dialog(app, getattr(window, "export_dialog", None), out / "export_dialog.png", saved)
+    dialog = getattr(window, "export_dialog", None)
+    if dialog is not None:
+        themes = [t for t in (window.controller.theme_for_key(n) for n in (1, 4)) if t is not None]
+        dialog.letters.setCurrentIndex(dialog.letters.findData("library"))
+        dialog.set_checked_themes([t.id for t in themes])
+        dialog.date_from.set_iso("2024-01-01")
+        dialog.update_summary()
+    _save_dialog(app, dialog, out / "export_dialog.png", saved)
+    window.actions_by_name["export"].trigger()
+    dialog = getattr(window, "export_dialog", None)
+    if dialog is not None:
+        dialog.set_checked_themes([window.controller.themes[-1].id])  # the last theme: nothing tagged
+        dialog.update_summary()
+    _save_dialog(app, dialog, out / "export_dialog_empty.png", saved)
 
     # 8. a suggested citation (Confirm / Reject) and a missing one
     refs = [r for s in window.letter_model.rows for r in window.controller.references_for(s.id)]

@@ -185,6 +185,21 @@ def test_the_last_choices_are_remembered_except_the_letters(
     assert again.title.text() == "Geannoteerde samenvatting"  # letter AND theme: the plain default
 
 
+def test_a_checked_theme_shows_its_sub_themes_included(qtbot: Any, window: Any, library: Any) -> None:
+    dialog = _open_dialog(qtbot, window)
+    parent = library.get_theme("Capaciteitsdoelstellingen").id
+    children = [t.id for t in library.list_themes() if t.parent_id == parent]
+    items = dialog._theme_items  # noqa: SLF001
+    _check_theme(dialog, "NDPP")
+    assert dialog.checked_themes() == [children[0]]
+    _check_theme(dialog, "Capaciteitsdoelstellingen")
+    assert dialog.checked_themes() == [parent]  # the core includes the sub-themes itself
+    assert all(items[c].checkState(0) == Qt.Checked and items[c].isDisabled() for c in children)
+    QTest.keyClick(dialog.themes, Qt.Key_Space)  # unchecked: the sub-themes are free again
+    assert dialog.checked_themes() == []
+    assert all(items[c].checkState(0) == Qt.Unchecked and not items[c].isDisabled() for c in children)
+
+
 def test_the_theme_selected_in_the_panel_is_checked(qtbot: Any, window: Any, library: Any, passages: dict[str, str]) -> None:
     theme = library.get_theme("Steun aan Oekraïne")
     window.themes_panel.view.setCurrentIndex(window.themes_panel.model.index_of(theme.id))

@@ -19,7 +19,7 @@ WINDOWS = (  # the main window (1440x900)
     "orphaned_annotation.png", "references_panel.png", "search_ten_letters.png",
 )
 DIALOGS = (  # separate windows, grabbed from the screen at their own size
-    "import_summary.png", "export_dialog.png", "citation_suggested.png", "citation_missing.png",
+    "import_summary.png", "export_dialog.png", "export_dialog_empty.png", "citation_suggested.png", "citation_missing.png",
     "delete_theme.png", "keyboard_shortcuts.png", "about.png",
 )
 EXPECTED = (*WINDOWS, "footnote_tooltip.png", *DIALOGS)

@@ -405,9 +405,9 @@ class Library:
         explicitly with another extension fails ("unsupported file type"). Cancelling stops between
         files and returns the report so far with ``cancelled`` set.
 
-        References are resolved once at the end (it costs about 5 ms per letter in the library). A
-        caller importing file by file passes ``resolve=False`` and calls :meth:`resolve_references`
-        once after the last file."""
+        References are resolved once at the end, only those the imported files can affect (see
+        :meth:`resolve_references`). A caller importing file by file may pass ``resolve=False`` and
+        call :meth:`resolve_references` once after the last file."""
         report = ImportReport()
         files = _expand_paths(paths)
         total = len(files)

@@ -87,7 +87,14 @@ class OptionalDateEdit(QDateEdit):
             return
         if self.date() == self.ANY and event.text().isdigit():
             self._leave_any()
+        elif event.text() in ("-", "/", ".") and self._after_separator():
+            return  # "2024-10-03" typed with its dashes: Qt already moved on after "2024"
         super().keyPressEvent(event)
+
+    def _after_separator(self) -> bool:
+        line = self.lineEdit()
+        position = line.cursorPosition()
+        return position > 0 and line.text()[position - 1] == "-"
 
 
 class ExportDialog(QDialog):
@@ -228,7 +235,8 @@ class ExportDialog(QDialog):
         self._update_timer.setInterval(150)
         self._update_timer.timeout.connect(self.update_summary)
         for signal in (self.letters.currentIndexChanged, self.themes.itemChanged, self.date_from.dateChanged,
-                       self.date_to.dateChanged, self.language.currentIndexChanged):
+                       self.date_to.dateChanged, self.date_from.editingFinished, self.date_to.editingFinished,
+                       self.language.currentIndexChanged):
             signal.connect(self._update_timer.start)
         self.format.currentIndexChanged.connect(self._on_format_changed)
         self.title.textEdited.connect(self._on_title_edited)
@@ -277,6 +285,8 @@ class ExportDialog(QDialog):
             self.settings.setValue(KEY + key, value)
 
     def accept(self) -> None:
+        for edit in (self.date_from, self.date_to):
+            edit.interpretText()  # a date still being typed ("2024-9-3") counts as shown
         self.update_summary()
         if self.reason:  # Enter in a field while Export is disabled
             return

@@ -92,7 +92,7 @@ def test_two_themes_and_a_date_range_export_exactly_their_passages(
     _check_theme(dialog, "Capaciteitsdoelstellingen")
     _check_theme(dialog, "Steun aan Oekraïne")
     _live_line(qtbot, dialog, "Will export 5 passages from 4 letters.")
-    _type_date(dialog.date_from, "20241001")
+    _type_date(dialog.date_from, "2024-10-01")  # with its dashes
     _type_date(dialog.date_to, "20250228")
     assert (dialog.date_from.iso(), dialog.date_to.iso()) == ("2024-10-01", "2025-02-28")
     _live_line(qtbot, dialog, "Will export 3 passages from 2 letters.")
@@ -137,8 +137,9 @@ def test_empty_scope_disables_export_and_says_why(
     assert dialog.export_button.toolTip() == reason
     QTest.keyClick(dialog.themes, Qt.Key_Space)  # unchecked again
     _live_line(qtbot, dialog, "Will export 1 passage from 1 letter.")
-    _type_date(dialog.date_from, "20250601")
+    _type_date(dialog.date_from, "2025-6-1")
     _type_date(dialog.date_to, "20250101")
+    assert dialog.date_from.text() == "2025-06-01"  # read when the field is left
     qtbot.waitUntil(lambda: "date range is empty" in dialog.summary_line.text(), timeout=3000)
     assert not dialog.export_button.isEnabled()
     QTest.keyClick(dialog.date_from, Qt.Key_Delete)  # "any"

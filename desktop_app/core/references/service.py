@@ -90,12 +90,14 @@ class Change:
     ``letters``: letters stored, re-extracted or whose own id changed (their citations are resolved
     again, and they are scanned as candidates); ``deleted``: letters removed; ``before``: the facts of
     changed and deleted letters as they were before, and ``before_anchors`` the date anchors their
-    citations and ids gave (see ``anchors_of``); ``keys``: cited keys the user decided on."""
+    citations and ids gave (see ``anchors_of``) and ``before_cited`` the canonical ids they cited (a
+    citation gone may have been the one the others of its document followed); ``keys``: cited keys the user decided on."""
 
     letters: set[int] = field(default_factory=set)
     deleted: set[int] = field(default_factory=set)
     before: dict[int, LetterFacts] = field(default_factory=dict)
     before_anchors: list[tuple[str, int, str]] = field(default_factory=list)
+    before_cited: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
@@ -131,7 +133,9 @@ class ReferenceService:
         except NotFound:
             return
         self.pending.before[letter_id] = self._facts(letter)
-        self.pending.before_anchors += anchors_of(repo.for_letter(self.db, letter_id), letter.kamerstuk, letter.date)
+        own = repo.for_letter(self.db, letter_id)
+        self.pending.before_anchors += anchors_of(own, letter.kamerstuk, letter.date)
+        self.pending.before_cited.update(ref.canonical for ref in own if ref.canonical)
 
     def changed(self, letter_id: int, *, deleted: bool = False) -> None:
         """The letter changed (after :meth:`before_change`): deleted, or its own id changed."""
@@ -188,7 +192,7 @@ class ReferenceService:
         numbers); those about a decided key; the content-ranked ones for which a changed letter (old or
         new) is a candidate (holds enough of the citing context's words: the word statistics being
         fixed, no other letter's score changes). Then every citation of a canonical id any of these
-        has, since citations of one document agree (``propagate``)."""
+        has, or a changed letter cited before, since citations of one document agree (``propagate``)."""
         touched = change.letters | change.deleted
         states = [facts[i] for i in change.letters if i in facts] + list(change.before.values())
         ids = {f.kamerstuk for f in states if f.kamerstuk}
@@ -211,7 +215,7 @@ class ReferenceService:
                 or (_content_ranked(ref) and self._candidate_in(ref, scan, resolver, hashes))
             ):
                 chosen[ref.id] = ref
-        canonicals = {ref.canonical for ref in chosen.values() if ref.canonical}
+        canonicals = {ref.canonical for ref in chosen.values() if ref.canonical} | change.before_cited
         return [ref for ref in refs if ref.id in chosen or ref.canonical in canonicals]
 
     def _candidate_in(

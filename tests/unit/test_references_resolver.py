@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.core.importing import read_file
 from desktop_app.core.model import Letter, Reference
 from desktop_app.core.references.parser import parse_citations
-from desktop_app.core.references.resolver import Decisions, LetterFacts, Resolver, letter_terms, terms
+from desktop_app.core.references.resolver import STOPWORDS, Decisions, LetterFacts, Resolver, letter_terms, terms
 from desktop_app.core.references.service import context_of, facts_of
 from tests.conftest import seed_path
 
@@ -165,3 +170,23 @@ def test_a_citation_of_the_citing_letters_own_id_is_not_missing() -> None:
     res = resolver.resolve(ref("Kamerstuk 28 676, nr. 472", letter_id=1))
     assert (res.status, res.target_letter_id) == ("resolved", 1)
     assert "names itself" in res.reason
+
+
+def _terms_by_character(text: str) -> list[str]:
+    """terms() as first written: every character of the NFKD form checked for a combining mark."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return [w for w in re.findall(r"[a-z]{4,}", folded) if w not in STOPWORDS]
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(alphabet=st.sampled_from("abcdeéëïóöüçñøßﬁ½⁵ -\u0301\u0308AZÉÏ\n.,") | st.characters(), max_size=200))
+def test_terms_equal_the_character_by_character_definition(text: str) -> None:
+    assert terms(text) == _terms_by_character(text)
+
+
+def test_terms_of_the_seed_letters_equal_the_character_by_character_definition() -> None:
+    for prefix in ("000", "001", "002", "003", "004"):
+        letter = read_file(seed_path(prefix))
+        assert terms(letter.text) == _terms_by_character(letter.text)
+        assert any(not ch.isascii() for ch in letter.text)  # accents to fold

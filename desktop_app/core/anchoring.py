@@ -265,15 +265,18 @@ def _seed_starts(key_text: str, key_quote: str, old_key_start: int) -> list[int]
 EXTEND_LIMIT = 200  # quote characters beyond the longest matching block aligned edit by edit
 
 
-def _refine(key: str, key_quote: str, k_start: int, k_end: int, core_b: int, core_a: int) -> tuple[int, int]:
+def _refine(
+    key: str, key_quote: str, k_start: int, k_end: int, core_b: int, core_a: int, core_size: int
+) -> tuple[int, int]:
     """Start and end of a passage found fuzzily. The matching blocks alone can put an edge far off:
     letters of the quote that also occur a little before the passage ("werksessie" in "drie
     werksessies bijeen te roepen. In de nadrukkelijk ...") would move the start there. So the parts
     of the quote before and after its longest matching block are aligned (edit distance, far end
-    free) with the text next to that block, and an edge the blocks give is kept only when it aligns
-    about as well as the best edge. Parts longer than ``EXTEND_LIMIT`` keep the blocks' edge."""
-    core_end = core_b + _common_prefix(key_quote[core_a:], key[core_b:])
-    before, after = key_quote[:core_a], key_quote[core_a + (core_end - core_b) :]
+    free) with the text next to that block; an edge the blocks give is cut back to the best-aligned
+    one when it reaches further and aligns clearly worse (:func:`_edge`). Parts longer than
+    ``EXTEND_LIMIT`` keep the blocks' edge."""
+    core_end = core_b + core_size
+    before, after = key_quote[:core_a], key_quote[core_a + core_size :]
     if len(before) <= EXTEND_LIMIT:
         region = key[max(0, core_b - len(before) - max(24, len(before))) : core_b]
         k_start = core_b - _edge(before[::-1], region[::-1], core_b - k_start)
@@ -281,15 +284,6 @@ def _refine(key: str, key_quote: str, k_start: int, k_end: int, core_b: int, cor
         region = key[core_end : core_end + len(after) + max(24, len(after))]
         k_end = core_end + _edge(after, region, k_end - core_end)
     return k_start, max(k_end, k_start + 1)
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def _edge(part: str, text: str, proposed: int) -> int:
@@ -318,8 +312,8 @@ def _fuzzy(key_text: Keyed, key_quote: str, old: Annotation, new_text: str) -> A
         return None
     slack = max(8, length // 3)
     old_key_start = min(key_text.key_index(old.start), max(0, len(key_text.key) - 1))
-    best: tuple[float, float, int, int, int, int] | None = None
-    # (total, quote score, key start, key end, key start of the longest matching block, its quote offset)
+    best: tuple[float, float, int, int, int, int, int] | None = None
+    # (total, quote score, key start, key end, and the longest matching block: key start, quote offset, size)
     seen: set[tuple[int, int]] = set()
     for seed in _seed_starts(key_text.key, key_quote, old_key_start):
         lo = max(0, seed - slack)
@@ -348,7 +342,7 @@ def _fuzzy(key_text: Keyed, key_quote: str, old: Annotation, new_text: str) -> A
         )
         if best is None or total > best[0]:
             core = max(blocks, key=lambda b: b.size)
-            best = (total, quote_score, k_start, k_end, lo + core.b, core.a)
+            best = (total, quote_score, k_start, k_end, lo + core.b, core.a, core.size)
     if best is None:
         return None
     k_start, k_end = _refine(key_text.key, key_quote, *best[2:])

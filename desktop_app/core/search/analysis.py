@@ -26,9 +26,11 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
 
+from desktop_app.core.superscript import SUPERSCRIPT_DIGITS
+
 # A word character that is not a superscript digit: Python's \w matches "⁵", but a footnote marker
 # ("2024⁵", "(NDPP)¹") is not part of the word it is glued to, so superscript digits separate words.
-_WORD_CHAR = "[^\\W\u00b2\u00b3\u00b9\u2070\u2074-\u2079]"
+_WORD_CHAR = f"[^\\W{SUPERSCRIPT_DIGITS}]"
 WORD = re.compile(rf"{_WORD_CHAR}+(?:\.?{_WORD_CHAR}+)*", re.UNICODE)
 STOP_WORDS = frozenset(stopwords_for_language("nl"))
 FOLD = dict(accent_map)

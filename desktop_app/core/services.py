@@ -134,12 +134,12 @@ class _LazySearchIndex:
         self._index: Any = None
         self._loading = threading.Lock()
 
-    def check(self) -> str | None:
+    def check(self, *, verify: bool = False) -> str | None:
         if self._index is not None:
-            return cast(str | None, self._index.check())
+            return cast(str | None, self._index.check(verify=verify))
         from desktop_app.core.search import storage
 
-        return storage.check_files(self.folder)
+        return storage.check_files(self.folder, verify=verify)
 
     def close(self) -> None:
         if self._index is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -323,3 +324,53 @@ def test_the_rebuild_writes_the_same_postings_as_whoosh_add_document(tmp_path: P
         files = sorted(p for p in folder.iterdir() if p.suffix in (".pst", ".trm"))
         digests.append(([hashlib.sha256(p.read_bytes()).hexdigest() for p in files], lengths))
     assert digests[0] == digests[1] and len(digests[0][0]) == 2
+
+
+def test_the_check_at_open_reads_no_unchanged_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A healthy index costs no checksum at open: the stamps say no file was written since."""
+    from desktop_app.core.search import storage
+
+    folder = tmp_path / "index"
+    built(folder).close()
+    read: list[str] = []
+    real_crc = storage.crc_of
+    monkeypatch.setattr(storage, "crc_of", lambda path: read.append(path.name) or real_crc(path))
+    assert SearchIndex(folder).check() is None
+    assert read == []
+    assert SearchIndex(folder).check(verify=True) is None
+    assert sorted(read) == sorted(p.name for p in generation(folder).iterdir() if "LOCK" not in p.name)
+
+
+def test_silent_damage_is_found_by_verify(tmp_path: Path) -> None:
+    """Bytes changed with the modification time put back (bit rot, a careless copy tool): the check at
+    open trusts the stamp, ``verify`` (``kamerlezer check``) reads the bytes and finds it."""
+    folder = tmp_path / "index"
+    built(folder).close()
+    seg = max(segment_files(folder), key=lambda p: p.stat().st_size)
+    stat = seg.stat()
+    with open(seg, "r+b") as fh:
+        fh.seek(stat.st_size // 2)
+        fh.write(b"\xde\xad\xbe\xef")
+    os.utime(seg, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    ix = SearchIndex(folder)
+    reason = ix.check(verify=True)
+    assert reason is not None and reason.startswith("corrupt") and seg.name in reason
+    assert_rebuild_repairs(ix)
+
+
+def test_a_manifest_without_stamps_is_checked_in_full(tmp_path: Path) -> None:
+    """Manifests written before stamps were kept: every file is read at open, so damage is found."""
+    folder = tmp_path / "index"
+    built(folder).close()
+    manifest = json.loads((folder / "CURRENT").read_text())
+    manifest["files"] = {name: value[:2] for name, value in manifest["files"].items()}
+    (folder / "CURRENT").write_text(json.dumps(manifest))
+    assert SearchIndex(folder).check() is None
+    seg = max(segment_files(folder), key=lambda p: p.stat().st_size)
+    stat = seg.stat()
+    with open(seg, "r+b") as fh:
+        fh.seek(stat.st_size // 2)
+        fh.write(b"\xde\xad\xbe\xef")
+    os.utime(seg, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    reason = SearchIndex(folder).check()
+    assert reason is not None and seg.name in reason

@@ -60,11 +60,12 @@ class SearchIndex:
         self._stale = False  # a write was committed since the searcher was opened
 
     # -- health ---------------------------------------------------------------------------------
-    def check(self) -> str | None:
+    def check(self, *, verify: bool = False) -> str | None:
         """None when the index is usable; else a short reason ("missing", "corrupt: ...",
-        "outdated schema (v1 -> v2)", "garbage in index folder: ...")."""
+        "outdated schema (v1 -> v2)", "garbage in index folder: ..."). ``verify``: every file's
+        checksum (see :func:`storage.check_files`)."""
         with self._write_lock:
-            reason = storage.check_files(self.folder)
+            reason = storage.check_files(self.folder, verify=verify)
             if reason:
                 return reason
             try:
@@ -98,13 +99,13 @@ class SearchIndex:
             gen_dir = self.folder / generation
             try:
                 self._build(gen_dir, docs, total, progress, cancel)
-                files = storage.snapshot(gen_dir, {})
+                files, stamps = storage.snapshot(gen_dir, None)
             except BaseException:
                 shutil.rmtree(gen_dir, ignore_errors=True)
                 raise
             with self._read_lock:
                 self._close_index()
-                storage.write_manifest(self.folder, storage.Manifest(SCHEMA_VERSION, generation, files))
+                storage.write_manifest(self.folder, storage.Manifest(SCHEMA_VERSION, generation, files, stamps))
                 storage.remove_other_generations(self.folder, keep=generation)
 
     def _build(
@@ -202,7 +203,7 @@ class SearchIndex:
             self._stale = True
             assert self._manifest is not None
             gen_dir = self.folder / self._manifest.generation
-            self._manifest.files = storage.snapshot(gen_dir, self._manifest.files)
+            self._manifest.files, self._manifest.stamps = storage.snapshot(gen_dir, self._manifest)
             storage.write_manifest(self.folder, self._manifest)
 
     # -- reading --------------------------------------------------------------------------------

@@ -2,16 +2,19 @@
 
 Layout of ``<library>/index/``::
 
-    CURRENT        {"schema": 1, "generation": "g000003", "files": {"name": [size, crc32], ...}}
+    CURRENT        {"schema": 1, "generation": "g000003", "files": {"name": [size, crc32, mtime_ns], ...}}
     g000003/       the Whoosh index in use
     g000004/       a rebuild in progress (or left over by a crash; removed on the next rebuild)
 
 A rebuild writes a new generation folder and then replaces ``CURRENT`` atomically (``os.replace``):
 readers see either the old index or the new one, and a failed or cancelled rebuild leaves the old one.
 Whoosh segment files never change once written, so the manifest only checksums new files after a
-commit; :func:`check` re-reads every file and compares sizes and CRC-32s, which catches truncated
-segments and overwritten bytes before Whoosh trips over them (a truncated memory-mapped file can
-crash the process with SIGBUS rather than raise).
+commit. :func:`check_files` compares sizes and CRC-32s, which catches truncated segments and
+overwritten bytes before Whoosh trips over them (a truncated memory-mapped file can crash the process
+with SIGBUS rather than raise). Reading 100+ MB at every open costs more than the command itself, so
+the check at open (``verify=False``) re-reads only a file whose modification time is not the one the
+manifest recorded (a file written since, a manifest from before stamps were kept, a copied folder);
+sizes are always compared, and ``kamerlezer check`` verifies every checksum.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +31,7 @@ from desktop_app.core.search.version import SCHEMA_VERSION
 
 CURRENT = "CURRENT"
 _LOCK_SUFFIXES = ("LOCK",)
+_STAMP_AGE_NS = 2_000_000_000
 
 
 @dataclass
@@ -34,9 +39,13 @@ class Manifest:
     schema: int
     generation: str
     files: dict[str, tuple[int, int]] = field(default_factory=dict)
+    stamps: dict[str, int] = field(default_factory=dict)  # st_mtime_ns when the checksum was taken
 
     def to_json(self) -> str:
-        files = {name: list(v) for name, v in sorted(self.files.items())}
+        files = {
+            name: [*v, self.stamps[name]] if name in self.stamps else list(v)
+            for name, v in sorted(self.files.items())
+        }
         return json.dumps({"schema": self.schema, "generation": self.generation, "files": files})
 
 
@@ -56,7 +65,8 @@ def read_manifest(folder: Path) -> Manifest | None:
     try:
         data = json.loads(raw)
         files = {str(k): (int(v[0]), int(v[1])) for k, v in data["files"].items()}
-        return Manifest(int(data["schema"]), str(data["generation"]), files)
+        stamps = {str(k): int(v[2]) for k, v in data["files"].items() if len(v) > 2}
+        return Manifest(int(data["schema"]), str(data["generation"]), files, stamps)
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as err:
         raise ManifestError(f"{CURRENT} is not a valid manifest") from err
 
@@ -82,17 +92,34 @@ def is_lock(name: str) -> bool:
     return name.endswith(_LOCK_SUFFIXES)
 
 
-def snapshot(gen_dir: Path, previous: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
-    """Sizes and checksums of the index files; files already known with the same size are not re-read
-    (Whoosh never rewrites a segment file; the table of contents gets a new name at each commit)."""
+def snapshot(gen_dir: Path, previous: Manifest | None) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+    """Sizes, checksums and stamps of the index files; files already known with the same size are not
+    re-read (Whoosh never rewrites a segment file; the table of contents gets a new name at each commit).
+
+    A new file's modification time is set two seconds into the past and recorded as its stamp: a write
+    into it afterwards, even within the same clock tick as its creation, gives it a later time than
+    the stamp, so the check at open re-reads it."""
     files: dict[str, tuple[int, int]] = {}
+    stamps: dict[str, int] = {}
+    settled = time.time_ns() - _STAMP_AGE_NS
     for entry in os.scandir(gen_dir):
         if not entry.is_file() or is_lock(entry.name):
             continue
-        size = entry.stat().st_size
-        known = previous.get(entry.name)
-        files[entry.name] = known if known and known[0] == size else (size, crc_of(Path(entry.path)))
-    return files
+        stat = entry.stat()
+        known = previous.files.get(entry.name) if previous else None
+        if known and known[0] == stat.st_size:
+            files[entry.name] = known
+            stamp = previous.stamps.get(entry.name) if previous else None
+            if stamp == stat.st_mtime_ns:
+                stamps[entry.name] = stamp
+            continue
+        files[entry.name] = (stat.st_size, crc_of(Path(entry.path)))
+        try:
+            os.utime(entry.path, ns=(stat.st_atime_ns, settled))
+        except OSError:
+            continue  # no stamp: the check at open reads this file
+        stamps[entry.name] = settled
+    return files, stamps
 
 
 def next_generation(folder: Path) -> str:
@@ -100,8 +127,9 @@ def next_generation(folder: Path) -> str:
     return f"g{max(numbers, default=0) + 1:06d}"
 
 
-def check_files(folder: Path) -> str | None:
-    """Everything :meth:`SearchIndex.check` can tell without opening Whoosh."""
+def check_files(folder: Path, *, verify: bool = False) -> str | None:
+    """Everything :meth:`SearchIndex.check` can tell without opening Whoosh. ``verify`` re-reads every
+    file for its checksum; without it only files whose modification time changed are re-read."""
     if not folder.is_dir():
         return "missing"
     try:
@@ -119,10 +147,11 @@ def check_files(folder: Path) -> str | None:
         path = gen_dir / name
         if not path.is_file():
             return f"corrupt: {name} is missing"
-        actual = path.stat().st_size
-        if actual != size:
-            return f"corrupt: {name} has {actual} bytes, expected {size} (truncated or overwritten)"
-        if crc_of(path) != crc:
+        stat = path.stat()
+        if stat.st_size != size:
+            return f"corrupt: {name} has {stat.st_size} bytes, expected {size} (truncated or overwritten)"
+        unchanged = manifest.stamps.get(name) == stat.st_mtime_ns
+        if (verify or not unchanged) and crc_of(path) != crc:
             return f"corrupt: {name} is damaged (checksum mismatch)"
     extra = sorted(
         e.name for e in os.scandir(gen_dir) if e.name not in manifest.files and not is_lock(e.name)

@@ -341,17 +341,23 @@ def test_the_check_at_open_reads_no_unchanged_file(tmp_path: Path, monkeypatch: 
     assert sorted(read) == sorted(p.name for p in generation(folder).iterdir() if "LOCK" not in p.name)
 
 
-def test_silent_damage_is_found_by_verify(tmp_path: Path) -> None:
-    """Bytes changed with the modification time put back (bit rot, a careless copy tool): the check at
-    open trusts the stamp, ``verify`` (``kamerlezer check``) reads the bytes and finds it."""
-    folder = tmp_path / "index"
-    built(folder).close()
+def damage_keeping_mtime(folder: Path) -> Path:
+    """Overwrite bytes in the middle of the largest segment and put its modification time back."""
     seg = max(segment_files(folder), key=lambda p: p.stat().st_size)
     stat = seg.stat()
     with open(seg, "r+b") as fh:
         fh.seek(stat.st_size // 2)
         fh.write(b"\xde\xad\xbe\xef")
     os.utime(seg, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    return seg
+
+
+def test_silent_damage_is_found_by_verify(tmp_path: Path) -> None:
+    """Bytes changed with the modification time put back (bit rot, a careless copy tool): the check at
+    open trusts the stamp, ``verify`` (``kamerlezer check``) reads the bytes and finds it."""
+    folder = tmp_path / "index"
+    built(folder).close()
+    seg = damage_keeping_mtime(folder)
     ix = SearchIndex(folder)
     reason = ix.check(verify=True)
     assert reason is not None and reason.startswith("corrupt") and seg.name in reason
@@ -366,11 +372,6 @@ def test_a_manifest_without_stamps_is_checked_in_full(tmp_path: Path) -> None:
     manifest["files"] = {name: value[:2] for name, value in manifest["files"].items()}
     (folder / "CURRENT").write_text(json.dumps(manifest))
     assert SearchIndex(folder).check() is None
-    seg = max(segment_files(folder), key=lambda p: p.stat().st_size)
-    stat = seg.stat()
-    with open(seg, "r+b") as fh:
-        fh.seek(stat.st_size // 2)
-        fh.write(b"\xde\xad\xbe\xef")
-    os.utime(seg, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    seg = damage_keeping_mtime(folder)
     reason = SearchIndex(folder).check()
     assert reason is not None and seg.name in reason

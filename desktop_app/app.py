@@ -37,6 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if args.smoke and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    missing = no_display_reason()
+    if missing:
+        print(f"kamerlezer: {missing}", file=sys.stderr)
+        return 1
 
     from PySide6.QtWidgets import QApplication
 
@@ -55,7 +59,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, app: Any) -> int:
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
 
     from desktop_app.core.errors import AppError
@@ -81,7 +84,7 @@ def _run(args: argparse.Namespace, app: Any) -> int:
         return 1
     opening.close()
 
-    settings = QSettings(args.settings, QSettings.IniFormat) if args.settings else QSettings()
+    settings, scratch = _settings(args)
     window = create_window(library, settings)
     for notice in getattr(library, "notices", []):
         window.statusBar().showMessage(notice, 8000)
@@ -99,6 +102,37 @@ def _run(args: argparse.Namespace, app: Any) -> int:
     finally:
         window.close()
         library.close()
+        if scratch is not None:
+            scratch.cleanup()
+
+
+def _settings(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The user's settings; ``--settings FILE`` instead; a throw-away file for ``--smoke`` and
+    ``--screenshots``, so a self-test never changes the next real start's layout or letter."""
+    from PySide6.QtCore import QSettings
+
+    if args.settings:
+        return QSettings(args.settings, QSettings.IniFormat), None
+    if args.smoke or args.screenshots:
+        import tempfile
+
+        scratch = tempfile.TemporaryDirectory(prefix="kamerlezer-settings-")
+        return QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.IniFormat), scratch
+    return QSettings(), None
+
+
+def no_display_reason(environ: Any = None) -> str | None:
+    """Why Qt could not open a window here, said before Qt aborts with a hint about reinstalling:
+    on Linux/BSD without QT_QPA_PLATFORM, DISPLAY or WAYLAND_DISPLAY there is no display."""
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display found: run it on a desktop, or set QT_QPA_PLATFORM=offscreen for a test "
+        "(the command line works without a display: kamerlezer --help)"
+    )
 
 
 def create_window(library: Any, settings: Any) -> Any:

@@ -28,8 +28,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (letters, themes, annotate, search, refs, export, maintenance):
         module.register(sub)
-    gui = sub.add_parser("gui", help="start the desktop application")
-    gui.add_argument("--smoke", action="store_true", help="start offscreen, exercise, exit")
+    gui = sub.add_parser(
+        "gui",
+        help="start the desktop application",
+        description="Start the Kamerlezer desktop application on the library (the same as "
+        "`kamerlezer` with no command, or `bash scripts/start.sh`).",
+    )
+    gui.add_argument(
+        "--library",
+        metavar="DIR",
+        default=argparse.SUPPRESS,  # also accepted before the command; a value here wins
+        help="library folder (default: $KAMERLEZER_LIBRARY, else the user data folder)",
+    )
+    gui.add_argument("--smoke", action="store_true", help="start offscreen, open a letter, search, exit (a self-test)")
+    gui.add_argument("--settings", metavar="FILE", help="settings file (INI) instead of the user's settings")
+    gui.add_argument("--screenshots", metavar="DIR", help="save screenshots of the main views to DIR and exit")
     gui.set_defaults(func=_run_gui, needs_library=False)
     return parser
 
@@ -42,6 +55,10 @@ def _run_gui(args: argparse.Namespace, ctx: common.Context) -> int:
         argv += ["--library", args.library]
     if args.smoke:
         argv.append("--smoke")
+    if args.settings:
+        argv += ["--settings", args.settings]
+    if args.screenshots:
+        argv += ["--screenshots", args.screenshots]
     return gui_main(argv)
 
 

@@ -73,3 +73,45 @@ def test_a_refused_edit_is_shown_briefly_and_not_put_on_the_undo_stack(
     assert window.controller.undo_stack.count() == 0
     assert library.get_theme(top[1].id).name == top[1].name
     shown_errors.clear()
+
+
+def _clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """A new user's environment: own HOME and config folder, no library variable."""
+    env = {k: v for k, v in os.environ.items() if k not in ("KAMERLEZER_LIBRARY", "DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), **extra)
+    return env
+
+
+def test_gui_takes_its_options_after_the_command_and_a_smoke_run_writes_no_settings(tmp_path: Path) -> None:
+    env = _clean_env(tmp_path, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "gui", "--library", str(tmp_path / "lib"), "--smoke"],
+        capture_output=True, text=True, env=env, timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "search 'luchtverdediging'" in result.stdout
+    assert (tmp_path / "lib" / "library.db").is_file()  # the library named after the command was used
+    written = [p for p in (tmp_path / "config").rglob("*") if p.is_file()] if (tmp_path / "config").exists() else []
+    assert written == []  # the user's settings (layout, last letter) are left alone
+
+
+def test_without_a_display_the_gui_says_so_and_exits_1(tmp_path: Path) -> None:
+    env = _clean_env(tmp_path)
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--library", str(tmp_path / "lib"), "gui"],
+        capture_output=True, text=True, env=env, timeout=240,
+    )
+    assert result.returncode == 1
+    assert "no display found" in result.stderr and "QT_QPA_PLATFORM=offscreen" in result.stderr
+    assert "reinstall" not in result.stderr.lower()
+
+
+def test_no_display_reason_reads_the_environment() -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("X11/Wayland rule")
+    assert app.no_display_reason({}) is not None
+    assert app.no_display_reason({"DISPLAY": ":0"}) is None
+    assert app.no_display_reason({"WAYLAND_DISPLAY": "wayland-0"}) is None
+    assert app.no_display_reason({"QT_QPA_PLATFORM": "offscreen"}) is None

@@ -278,7 +278,9 @@ def _failure_html(failure: object) -> str:
 
 
 KEYS = (
-    ("Ctrl+F", "Search (Down goes to the results, Enter opens the passage)"),
+    ("Ctrl+F", "In the reader: find in this letter; elsewhere: search the library"),
+    ("Ctrl+Shift+F", "Search the library (Down goes to the results, Enter opens the passage)"),
+    ("F3 / Shift+F3", "Next / previous match in this letter (after a library search: its next hit here)"),
     ("Ctrl+1 / Ctrl+2", "Letter list / reader"),
     ("Ctrl+3 / Ctrl+4", "Annotations / themes"),
     ("Shift+arrows, Shift+End", "Select text in the reader"),

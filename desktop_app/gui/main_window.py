@@ -56,6 +56,7 @@ from desktop_app.core.model import Annotation, Letter, LetterSummary, Reference,
 from desktop_app.gui.controller import LibraryController
 from desktop_app.gui.dialogs import CitationDialog, ImportSummaryDialog, ShortcutsDialog, import_counts
 from desktop_app.gui.export_dialog import ExportDialog
+from desktop_app.gui.find_bar import FindBar
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.models import (
     DERIVED_TITLE_NOTE,
@@ -218,7 +219,7 @@ class MainWindow(QMainWindow):
         """Search field, filters, and the letter list or the search results."""
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("search")
-        self.search_edit.setPlaceholderText("Search letters, footnotes and notes   (Ctrl+F)")
+        self.search_edit.setPlaceholderText("Search letters, footnotes and notes   (Ctrl+Shift+F)")
         self.search_edit.setClearButtonEnabled(True)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -298,6 +299,8 @@ class MainWindow(QMainWindow):
         centre = _pane(self, "reader_pane", (0, 0, 0, 0), 0)
         centre.layout().addWidget(header)
         centre.layout().addWidget(self.reader, 1)
+        self.find_bar = FindBar(self.reader, self)
+        centre.layout().addWidget(self.find_bar)
         return centre
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -344,7 +347,14 @@ class MainWindow(QMainWindow):
             action.setObjectName(name)
             self.actions_by_name[name] = action
             self.addAction(action)
-        a("find", "&Find…", self._on_find_triggered, "Ctrl+F", "Search the library")
+        a("find", "&Find in letter…", self._on_find_triggered, "Ctrl+F",
+          "Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)")
+        a("search_library", "&Search the library…", self._on_search_library_triggered, "Ctrl+Shift+F",
+          "Search every letter, its footnotes and your notes")
+        a("find_next", "Find &next", self._on_find_next_triggered, "F3",
+          "Next match in this letter (after a library search: the next hit in this letter)")
+        a("find_previous", "Find pre&vious", self._on_find_previous_triggered, "Shift+F3",
+          "Previous match in this letter")
         a("note", "Edit &note", self._on_note_triggered, None, "Write a note on the annotation (N in the reader)")
         a("remove_annotation", "&Remove annotation", self._on_remove_annotation_triggered, None,
           "Remove the annotation at the cursor (Delete in the reader)")
@@ -388,6 +398,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(acts["redo"])
         edit_menu.addSeparator()
         edit_menu.addAction(acts["find"])
+        edit_menu.addAction(acts["find_next"])
+        edit_menu.addAction(acts["find_previous"])
+        edit_menu.addAction(acts["search_library"])
         self.tag_menu = edit_menu.addMenu("&Tag selection")
         edit_menu.addAction(acts["note"])
         edit_menu.addAction(acts["remove_annotation"])
@@ -661,6 +674,7 @@ class MainWindow(QMainWindow):
         self._refresh_annotations(None)
         self._refresh_references()
         self._select_in_list(letter.id)
+        self.find_bar.refresh()  # the same words in the new letter
         if span is not None:
             self.reader.select_span(*span)
             self.reader.go_to_offset(span[0])
@@ -694,7 +708,7 @@ class MainWindow(QMainWindow):
         if letter is None:
             self.title_label.setText("No letter open")
             self._mark_derived_title(False)
-            self.meta_label.setText("Choose a letter on the left, or search with Ctrl+F.")
+            self.meta_label.setText("Choose a letter on the left, or search the library with Ctrl+Shift+F.")
             return
         self.title_label.setText(letter.title)
         self._mark_derived_title(letter.title_derived)
@@ -865,8 +879,46 @@ class MainWindow(QMainWindow):
 
     # -- search ------------------------------------------------------------------------------------
     def _on_find_triggered(self) -> None:
+        """Ctrl+F: find in the letter when the reader (or the find bar) has the focus and a letter is
+        open; anywhere else the library search, as before."""
+        focus = self.focusWidget()
+        in_reader = focus is self.reader or (focus is not None and self.find_bar.isAncestorOf(focus))
+        if self.letter is None or not in_reader:
+            self._on_search_library_triggered()
+            return
+        selected = self.reader.textCursor().selectedText()
+        self.find_bar.open(selected if 0 < len(selected) <= 80 and "\u2029" not in selected else "")
+
+    def _on_search_library_triggered(self) -> None:
         self.search_edit.setFocus(Qt.ShortcutFocusReason)
         self.search_edit.selectAll()
+
+    def _on_find_next_triggered(self) -> None:
+        self._find_step(1)
+
+    def _on_find_previous_triggered(self) -> None:
+        self._find_step(-1)
+
+    def _find_step(self, direction: int) -> None:
+        """F3 / Shift+F3: the find bar's next match; with no find open, the next library search hit
+        in this letter; with neither, open the find bar."""
+        if self.letter is None:
+            return
+        if self.find_bar.isVisible() and self.find_bar.edit.text().strip():
+            self.find_bar.find_next() if direction > 0 else self.find_bar.find_previous()
+            return
+        spans = self.reader.search_spans
+        if not spans:
+            self.find_bar.open()
+            return
+        here = self.reader.cursor_offset() or 0
+        if direction > 0:
+            target = next((s for s in spans if s[0] > here), spans[0])
+        else:
+            target = next((s for s in reversed(spans) if s[0] < here), spans[-1])
+        self.reader.go_to_offset(target[0])
+        number = spans.index(target) + 1
+        self.statusBar().showMessage(f"Search hit {number} of {len(spans)} in this letter (F3: next).", 4000)
 
     def _on_focus_list_triggered(self) -> None:
         widget = self.results_view if self.list_stack.currentIndex() == RESULTS_PAGE else self.letter_table

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from desktop_app.core.model import Annotation, Letter, Reference, Theme
 from desktop_app.core.superscript import is_superscript
+from desktop_app.core.textfind import find_all
 
 FOOTNOTE_HREF = "fn:"  # fn:<number>: the marker in the body -> the footnote at the end
 FOOTNOTE_BACK_HREF = "fnback:"  # fnback:<number>: the footnote -> back to its marker
@@ -49,6 +50,8 @@ LINK_COLORS = {
     "external": "#6e7781",
 }
 SEARCH_HIT_COLOR = "#ffd84d"
+FIND_MATCH_COLOR = "#fff0a8"  # every match of find-in-letter
+FIND_CURRENT_COLOR = "#ff9632"  # the current match: the most visible mark in the reader
 UNTAGGED_COLOR = "#b8bec6"
 
 
@@ -284,6 +287,22 @@ def _highlight_selection(document: QTextDocument, start: int, end: int, segment:
     return selection
 
 
+def _find_selection(document: QTextDocument, start: int, end: int, *, current: bool) -> QTextEdit.ExtraSelection:
+    selection = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.KeepAnchor)
+    selection.cursor = cursor
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(FIND_CURRENT_COLOR if current else FIND_MATCH_COLOR))
+    if current:
+        fmt.setForeground(QColor("#000000"))
+        fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+        fmt.setUnderlineColor(QColor("#000000"))
+    selection.format = fmt
+    return selection
+
+
 class ReaderView(QTextBrowser):
     """Read-only letter view. Emits what the user asks for; the main window decides what it means."""
 
@@ -314,6 +333,8 @@ class ReaderView(QTextBrowser):
         self._themes: dict[int, Theme] = {}
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self._search_spans: list[tuple[int, int]] = []
+        self._find_spans: list[tuple[int, int]] = []  # document positions
+        self._find_current = -1
         self.document().setDocumentMargin(28)
         reading = QFont(READING_FAMILY)
         reading.setPointSizeF(READING_POINT_SIZE)
@@ -325,6 +346,7 @@ class ReaderView(QTextBrowser):
         self._references = {r.id: r for r in references}
         self._annotations = []
         self._search_spans = []
+        self._find_spans, self._find_current = [], -1
         self.layout_info = build_document(self.document(), letter, references)
         self._update_margins(force=True)
         self._refresh_selections()
@@ -336,6 +358,7 @@ class ReaderView(QTextBrowser):
         self._references = {}
         self._annotations = []
         self._search_spans = []
+        self._find_spans, self._find_current = [], -1
         self.document().clear()
         self._refresh_selections()
 
@@ -355,6 +378,21 @@ class ReaderView(QTextBrowser):
 
     def reference(self, reference_id: int) -> Reference | None:
         return self._references.get(reference_id)
+
+    def find_text(self, query: str) -> list[tuple[int, int]]:
+        """Document positions of ``query`` in the letter as shown (body and footnotes), folded as
+        :mod:`desktop_app.core.textfind` says; marked until :meth:`set_find_matches` changes them."""
+        plain = self.document().toPlainText()
+        positions = OffsetMap(plain)
+        return [(positions.to_doc(a), positions.to_doc(b)) for a, b in find_all(plain, query)]
+
+    def set_find_matches(self, spans: Sequence[tuple[int, int]], current: int = -1) -> None:
+        """Mark find-in-letter matches (document positions); ``current`` is shown strongest and
+        scrolled into view."""
+        self._find_spans, self._find_current = list(spans), current
+        self._refresh_selections()
+        if 0 <= current < len(spans):
+            self.go_to_position(spans[current][0])  # no selection: the current match's own mark shows
 
     def _refresh_selections(self) -> None:
         if self.layout_info is None:
@@ -377,6 +415,8 @@ class ReaderView(QTextBrowser):
             fmt.setUnderlineColor(QColor("#c98a00"))
             selection.format = fmt
             selections.append(selection)
+        for n, (start, end) in enumerate(self._find_spans):
+            selections.append(_find_selection(self.document(), start, end, current=n == self._find_current))
         self._highlights = selections
         self.setExtraSelections(selections)
 

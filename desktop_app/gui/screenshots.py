@@ -130,6 +130,16 @@ def take_screenshots(app: QApplication, window: Any, out: Path) -> list[Path]:
     saved.append(out / "main_window.png")
     _save(app, window, saved[-1])
 
+    # 3b. find in this letter: every match marked, the current one strongest, a count
+    if letter is not None:
+        window.reader.setFocus()
+        window.find_bar.open("NAVO")
+        window.find_bar.find_next()
+        _settle(app)
+        saved.append(out / "find_in_letter.png")
+        _save(app, window, saved[-1])
+        window.find_bar.close_bar()
+
     # 4. a footnote tooltip
     if letter is not None:
         footnote = next((f for f in letter.footnotes if f.marker), None)

@@ -965,6 +965,18 @@ class Library:
             return annotations_repo.for_letter(self.db, letter_id)
         return annotations_repo.select(self.db)
 
+    def passages(self, theme_ids: Sequence[ThemeRef]) -> list[Any]:
+        """Passages of these themes and their sub-themes across letters (:mod:`core.passages`)."""
+        from desktop_app.core import passages
+
+        return passages.passages(self, self._theme_ids(theme_ids))
+
+    def theme_letter_matrix(self) -> dict[tuple[int, int], int]:
+        """(theme id, letter id) -> passages, sub-themes included (:mod:`core.passages`)."""
+        from desktop_app.core import passages
+
+        return passages.theme_letter_matrix(self)
+
     def orphans(self) -> list[Annotation]:
         """Annotations that lost their place in a new version of their letter."""
         return annotations_repo.select(self.db, "WHERE a.status = ?", [anchoring.ORPHAN])

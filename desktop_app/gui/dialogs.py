@@ -283,6 +283,7 @@ KEYS = (
     ("F3 / Shift+F3", "Next / previous match in this letter (after a library search: its next hit here)"),
     ("Ctrl+1 / Ctrl+2", "Letter list / reader"),
     ("Ctrl+3 / Ctrl+4", "Annotations / themes"),
+    ("Ctrl+5", "Passages by theme across letters (Enter opens one; F2 edits its note)"),
     ("Shift+arrows, Shift+End", "Select text in the reader"),
     ("1 – 9", "Tag the selection with that theme (again on the same passage: add or remove the theme)"),
     ("N", "Write a note on the annotation at the cursor (Escape returns to the reader)"),

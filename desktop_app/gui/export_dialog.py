@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from desktop_app.core.errors import AppError
 from desktop_app.core.export import ExportScope, count_scope, default_title, describe_scope
 from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.gui.dialogs import fit_to_screen
+from desktop_app.gui.theme_check_tree import ThemeCheckTree
 
 FORMAT_LABELS = {"pdf": "PDF", "md": "Markdown", "csv": "CSV (spreadsheet)"}
 LANGUAGE_LABELS = {"en": "English", "nl": "Nederlands"}
@@ -133,26 +132,14 @@ class ExportDialog(QDialog):
             count = len(self.selected_letters)
             self.letters.addItem(f"Selected letters ({count})" if count > 1 else
                                  f"Selected letter: {_short(self.selected_letters[0].title)}", "selected")
-        self.themes = QTreeWidget(self)
+        self.themes = ThemeCheckTree(self)
         self.themes.setObjectName("export_themes")
-        self.themes.setHeaderHidden(True)
-        self.themes.setRootIsDecorated(True)
-        self.themes.setUniformRowHeights(True)
         self.themes.setMinimumHeight(150)
         self.themes.setMaximumHeight(210)
         self.themes.setToolTip("Check the themes to export (Space checks the current one). A theme includes "
                                "its sub-themes. With none checked, every passage in the letters is exported.")
-        self._theme_items: dict[int, QTreeWidgetItem] = {}
-        for theme in themes:
-            parent_item = self._theme_items.get(theme.parent_id) if theme.parent_id is not None else None
-            item = QTreeWidgetItem(parent_item or self.themes, [theme.name])
-            item.setData(0, Qt.UserRole, theme.id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.Unchecked)
-            self._theme_items[theme.id] = item
-        self.themes.expandAll()
-        self._cascading = False
-        self.themes.itemChanged.connect(self._on_themes_item_changed)
+        self.themes.set_themes(themes)
+        self._theme_items = self.themes.items
         spans = [QDate.fromString(d or "", "yyyy-MM-dd") for d in date_span]
         self.date_from = OptionalDateEdit(spans[0], self)
         self.date_to = OptionalDateEdit(spans[1], self)
@@ -296,25 +283,10 @@ class ExportDialog(QDialog):
     # -- scope -------------------------------------------------------------------------------------
     def checked_themes(self) -> list[int]:
         """Checked themes, in tree order, without those already included by a checked parent."""
-        out: list[int] = []
-
-        def walk(item: QTreeWidgetItem) -> None:
-            for i in range(item.childCount()):
-                child = item.child(i)
-                if child.checkState(0) == Qt.Checked:
-                    out.append(int(child.data(0, Qt.UserRole)))
-                else:
-                    walk(child)
-
-        walk(self.themes.invisibleRootItem())
-        return out
+        return self.themes.checked_themes()
 
     def set_checked_themes(self, theme_ids: Sequence[int]) -> None:
-        for item in self._theme_items.values():
-            item.setCheckState(0, Qt.Unchecked)
-        for theme_id in theme_ids:
-            if theme_id in self._theme_items:
-                self._theme_items[theme_id].setCheckState(0, Qt.Checked)
+        self.themes.set_checked_themes(theme_ids)
 
     def letter_ids(self) -> tuple[int, ...]:
         kind = self.letters.currentData()
@@ -372,23 +344,6 @@ class ExportDialog(QDialog):
         self.export_button.setToolTip(self.reason)
 
     # -- slots -------------------------------------------------------------------------------------
-    def _on_themes_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
-        """A checked theme includes its sub-themes (as the core does): they show checked and greyed."""
-        if self._cascading:
-            return
-        self._cascading = True
-        try:
-            included = item.checkState(0) == Qt.Checked
-            stack = [item.child(i) for i in range(item.childCount())]
-            while stack:
-                child = stack.pop()
-                child.setCheckState(0, Qt.Checked if included else Qt.Unchecked)
-                child.setDisabled(included)
-                child.setToolTip(0, f"Included with {item.text(0)}" if included else "")
-                stack.extend(child.child(i) for i in range(child.childCount()))
-        finally:
-            self._cascading = False
-
     def _on_title_edited(self, text: str) -> None:
         self._title_edited = bool(text.strip())  # cleared: the title follows the scope again
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTableView,
     QToolBar,
     QToolButton,
@@ -57,6 +58,7 @@ from desktop_app.gui.controller import LibraryController
 from desktop_app.gui.dialogs import CitationDialog, ImportSummaryDialog, ShortcutsDialog, import_counts
 from desktop_app.gui.export_dialog import ExportDialog
 from desktop_app.gui.find_bar import FindBar
+from desktop_app.gui.passages import PassagesView
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.models import (
     DERIVED_TITLE_NOTE,
@@ -194,8 +196,16 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(self._build_library_pane())
-        self.splitter.addWidget(self._build_reader_pane())
+        self.library_pane = self._build_library_pane()
+        self.splitter.addWidget(self.library_pane)
+        self.centre_tabs = QTabWidget(self)
+        self.centre_tabs.setObjectName("centre_tabs")
+        self.centre_tabs.setDocumentMode(True)
+        self.centre_tabs.addTab(self._build_reader_pane(), "&Letter")
+        self.passages_view = PassagesView(self)
+        self.centre_tabs.addTab(self.passages_view, "Passages by &theme")
+        self.splitter.addWidget(self.centre_tabs)
+        self.centre_tabs.currentChanged.connect(self._on_centre_tabs_current_changed)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -364,7 +374,9 @@ class MainWindow(QMainWindow):
           "Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here")
         a("back", "&Back", self._on_back_triggered, ["Alt+Left", Qt.Key_Back], "Back to where you were")
         a("forward", "&Forward", self._on_forward_triggered, ["Alt+Right", Qt.Key_Forward], "Forward again")
-        a("focus_reader", "Go to &reader", self.reader.setFocus, "Ctrl+2")
+        a("focus_reader", "Go to &reader", self._on_focus_reader_triggered, "Ctrl+2")
+        a("passages", "&Passages by theme", self._on_passages_triggered, "Ctrl+5",
+          "Every passage of the checked themes across letters, and a themes × letters matrix")
         a("focus_list", "Go to letter &list", self._on_focus_list_triggered, "Ctrl+1")
         a("focus_annotations", "Go to &annotations", self._on_focus_annotations_triggered, "Ctrl+3")
         a("focus_themes", "Go to t&hemes", self._on_focus_themes_triggered, "Ctrl+4")
@@ -424,6 +436,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(acts["focus_reader"])
         view_menu.addAction(acts["focus_annotations"])
         view_menu.addAction(acts["focus_themes"])
+        view_menu.addAction(acts["passages"])
         go_menu = menu.addMenu("&Go")
         go_menu.addAction(acts["back"])
         go_menu.addAction(acts["forward"])
@@ -494,6 +507,9 @@ class MainWindow(QMainWindow):
         self.themes_panel.model.move_requested.connect(self._on_theme_model_move_requested)
         self.themes_panel.model.rename_requested.connect(self._on_theme_model_rename_requested)
         self.controller.annotations_changed.connect(self._on_controller_annotations_changed)
+        self.passages_view.attach(self.controller, self.library)
+        self.passages_view.passage_activated.connect(self._on_passages_view_passage_activated)
+        self.passages_view.export_requested.connect(self._on_passages_view_export_requested)
         self.controller.themes_changed.connect(self._on_controller_themes_changed)
         self.controller.letter_changed.connect(self._on_controller_letter_changed)
         self.controller.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
@@ -669,6 +685,7 @@ class MainWindow(QMainWindow):
             self._back.append(self._here())
             self._forward.clear()
         self.letter = letter
+        self.centre_tabs.setCurrentIndex(0)
         self.reader.show_letter(letter, references)
         self._show_letter_header(letter)
         self._refresh_annotations(None)
@@ -919,6 +936,31 @@ class MainWindow(QMainWindow):
         self.reader.go_to_offset(target[0])
         number = spans.index(target) + 1
         self.statusBar().showMessage(f"Search hit {number} of {len(spans)} in this letter (F3: next).", 4000)
+
+    def _on_focus_reader_triggered(self) -> None:
+        self.centre_tabs.setCurrentIndex(0)
+        self.reader.setFocus(Qt.ShortcutFocusReason)
+
+    def _on_passages_triggered(self) -> None:
+        self.centre_tabs.setCurrentWidget(self.passages_view)
+        view = self.passages_view
+        (view.table if view.model.rowCount() else view.theme_tree).setFocus(Qt.ShortcutFocusReason)
+
+    def _on_centre_tabs_current_changed(self, index: int) -> None:
+        """The Passages view has its own filters: the letter list gives it its room while it shows."""
+        self.library_pane.setVisible(self.centre_tabs.widget(index) is not self.passages_view)
+
+    def _on_passages_view_passage_activated(self, letter_id: int, start: int, end: int) -> None:
+        self.centre_tabs.setCurrentIndex(0)
+        if self.open_letter(letter_id, span=(start, end)):
+            self.reader.setFocus(Qt.OtherFocusReason)
+
+    def _on_passages_view_export_requested(self, theme_ids: list[int]) -> None:
+        self._on_export_triggered()
+        dialog = getattr(self, "export_dialog", None)
+        if dialog is not None:
+            dialog.letters.setCurrentIndex(0)  # all letters: the view shows the themes across letters
+            dialog.set_checked_themes(theme_ids)
 
     def _on_focus_list_triggered(self) -> None:
         widget = self.results_view if self.list_stack.currentIndex() == RESULTS_PAGE else self.letter_table

@@ -140,6 +140,21 @@ def take_screenshots(app: QApplication, window: Any, out: Path) -> list[Path]:
         _save(app, window, saved[-1])
         window.find_bar.close_bar()
 
+    # 3c. passages by theme across letters (the tagged passages above), and the matrix
+    tagged = [t for t in window.controller.themes if t.parent_id is None][:2]
+    if tagged:
+        window._on_passages_triggered()  # noqa: SLF001 - as Ctrl+5
+        window.passages_view.show_themes([t.id for t in tagged])
+        _settle(app)
+        saved.append(out / "theme_passages.png")
+        _save(app, window, saved[-1])
+        window.passages_view.tabs.setCurrentWidget(window.passages_view.matrix)
+        _settle(app)
+        saved.append(out / "theme_matrix.png")
+        _save(app, window, saved[-1])
+        window.passages_view.tabs.setCurrentIndex(0)
+        window.centre_tabs.setCurrentIndex(0)
+
     # 4. a footnote tooltip
     if letter is not None:
         footnote = next((f for f in letter.footnotes if f.marker), None)

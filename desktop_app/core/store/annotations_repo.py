@@ -105,3 +105,13 @@ def delete(db: Database, annotation_id: int) -> None:
 
 def count_for_letter(db: Database, letter_id: int) -> int:
     return int(db.execute("SELECT count(*) FROM annotations WHERE letter_id = ?", [letter_id]).fetchone()[0])
+
+
+def theme_letter_counts(db: Database) -> dict[tuple[int, int], int]:
+    """(theme id, letter id) -> passages of that letter tagged with that theme (the theme itself,
+    not its sub-themes)."""
+    rows = db.execute(
+        "SELECT at.theme_id, a.letter_id, count(*) FROM annotation_themes at "
+        "JOIN annotations a ON a.id = at.annotation_id GROUP BY at.theme_id, a.letter_id"
+    ).fetchall()
+    return {(int(t), int(letter)): int(n) for t, letter, n in rows}

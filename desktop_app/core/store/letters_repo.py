@@ -243,3 +243,14 @@ def delete(db: Database, letter_id: int) -> None:
 
 def source_paths(db: Database) -> set[str]:
     return {r[0] for r in db.execute("SELECT source_path FROM letters WHERE source_path IS NOT NULL").fetchall()}
+
+
+def page_starts(db: Database, letter_ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
+    """Where each page begins (text offsets) for some letters, without reading their text."""
+    out: dict[int, tuple[int, ...]] = {}
+    ids = list(letter_ids)
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        marks = ", ".join("?" for _ in chunk)
+        for lid, starts in db.execute(f"SELECT id, page_starts FROM letters WHERE id IN ({marks})", chunk):
+            out[lid] = tuple(int(p) for p in json.loads(starts or "[]"))
+    return out

@@ -19,12 +19,19 @@ if TYPE_CHECKING:
 NOTE_MERGE_ID = 1001
 
 
+def short_quote(quote: str, limit: int = 40) -> str:
+    """The start of a passage for a status line or the Edit menu."""
+    words = " ".join(quote.split())
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
+
+
 class _Command(QUndoCommand):
     """``apply``/``revert`` do the work. The controller applies a new command *before* pushing it, so
     a refused edit (an AppError) never lands on the undo stack; the push then skips the first redo."""
 
-    def __init__(self, controller: LibraryController, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, controller: LibraryController, text: str, past: str | None = None) -> None:
+        super().__init__(text)  # what the Edit menu says: "Undo <text>", "Redo <text>"
+        self.past = past or f"Done: {text}"  # what the status bar says when it is done or redone
         self.controller = controller
         self.library = controller.library
         self.applied_before_push = False
@@ -47,9 +54,17 @@ class _Command(QUndoCommand):
 
 class AddAnnotation(_Command):
     def __init__(
-        self, controller: LibraryController, letter_id: int, start: int, end: int, theme_ids: Sequence[int], note: str = ""
+        self,
+        controller: LibraryController,
+        letter_id: int,
+        start: int,
+        end: int,
+        theme_ids: Sequence[int],
+        note: str = "",
+        text: str = "Add annotation",
+        past: str | None = None,
     ) -> None:
-        super().__init__(controller, "Add annotation")
+        super().__init__(controller, text, past)
         self.letter_id, self.start, self.end = letter_id, start, end
         self.theme_ids, self.note = tuple(theme_ids), note
         self.annotation: Annotation | None = None
@@ -69,7 +84,8 @@ class AddAnnotation(_Command):
 
 class DeleteAnnotation(_Command):
     def __init__(self, controller: LibraryController, annotation: Annotation) -> None:
-        super().__init__(controller, "Remove annotation")
+        quote = short_quote(annotation.quote)
+        super().__init__(controller, f"Remove annotation “{quote}”", f"Removed the annotation “{quote}”")
         self.annotation = annotation
 
     def apply(self) -> None:
@@ -101,9 +117,9 @@ class ReattachAnnotation(_Command):
 
 class SetAnnotationThemes(_Command):
     def __init__(
-        self, controller: LibraryController, annotation: Annotation, theme_ids: Sequence[int], text: str
+        self, controller: LibraryController, annotation: Annotation, theme_ids: Sequence[int], text: str, past: str
     ) -> None:
-        super().__init__(controller, text)
+        super().__init__(controller, text, past)
         self.annotation_id = annotation.id
         self.letter_id = annotation.letter_id
         self.old = tuple(annotation.theme_ids)
@@ -122,7 +138,7 @@ class EditNote(_Command):
     """Consecutive edits of the same note merge into one undo step."""
 
     def __init__(self, controller: LibraryController, annotation: Annotation, note: str) -> None:
-        super().__init__(controller, "Edit note")
+        super().__init__(controller, "Edit note", "Note saved")
         self.annotation_id = annotation.id
         self.letter_id = annotation.letter_id
         self.old = annotation.note

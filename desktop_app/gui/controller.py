@@ -85,18 +85,22 @@ class LibraryController(QObject):
 
     # -- edits (all undoable) ----------------------------------------------------------------------
     def add_annotation(self, letter_id: int, start: int, end: int, theme_ids: Sequence[int] = (), note: str = "") -> Annotation | None:
-        command = commands.AddAnnotation(self, letter_id, start, end, theme_ids, note)
+        themes = self.theme_map()
+        names = ", ".join(f"“{themes[t].name}”" for t in theme_ids if t in themes)
+        text = f"Tag with {names}" if names else "Add annotation"
+        past = f"Tagged with {names}" if names else "Annotation added"
+        command = commands.AddAnnotation(self, letter_id, start, end, theme_ids, note, text, past)
         self._push(command)
         return command.annotation
 
     def toggle_theme(self, annotation: Annotation, theme: Theme) -> None:
         if theme.id in annotation.theme_ids:
             theme_ids = tuple(t for t in annotation.theme_ids if t != theme.id)
-            text = f"Remove theme “{theme.name}”"
+            text, past = f"Untag “{theme.name}”", f"Untagged “{theme.name}”"
         else:
             theme_ids = (*annotation.theme_ids, theme.id)
-            text = f"Add theme “{theme.name}”"
-        self._push(commands.SetAnnotationThemes(self, annotation, theme_ids, text))
+            text, past = f"Tag with “{theme.name}”", f"Tagged with “{theme.name}”"
+        self._push(commands.SetAnnotationThemes(self, annotation, theme_ids, text, past))
 
     def set_note(self, annotation: Annotation, note: str) -> None:
         current = self.library.get_annotation(annotation.id)

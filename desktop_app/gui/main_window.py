@@ -1113,7 +1113,6 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("Select a passage first, then press a theme key (1–9).", 5000)
                 return
             self.controller.add_annotation(self.letter.id, span[0], span[1], (theme.id,))
-            self.statusBar().showMessage(f"Tagged with “{theme.name}”. Ctrl+Z undoes.", 4000)
         except AppError as error:
             show_error(self, error)
 
@@ -1240,12 +1239,21 @@ class MainWindow(QMainWindow):
                 if row is not None:
                     self.letter_model.update_row(self.controller.summary_for(self.letter_model.summary(row)))
 
-    def _on_undo_stack_index_changed(self, _index: int) -> None:
-        if not shiboken6.isValid(self.controller.undo_stack):
+    def _on_undo_stack_index_changed(self, index: int) -> None:
+        """Say what just happened: "Done: Tag with “X”" after a change or a redo, "Undone: …" after an
+        undo (the undone step, not the next one on the stack)."""
+        stack = self.controller.undo_stack
+        if not shiboken6.isValid(stack):
             return  # the stack is being destroyed at exit
-        text = self.controller.undo_stack.undoText()
-        if text:
-            self.statusBar().showMessage(f"Done: {text}", 2500)
+        previous, self._undo_index = getattr(self, "_undo_index", 0), index
+        if index < previous:
+            command = stack.command(index)
+            if command is not None:
+                self.statusBar().showMessage(f"Undone: {command.text()}. Redo: Ctrl+Shift+Z.", 3000)
+        elif index > 0:
+            command = stack.command(index - 1)
+            if command is not None:
+                self.statusBar().showMessage(f"{getattr(command, 'past', command.text())}. Undo: Ctrl+Z.", 4000)
 
     # -- themes ------------------------------------------------------------------------------------
     def reload_themes(self) -> None:

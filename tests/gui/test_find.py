@@ -90,3 +90,4 @@ def test_f3_after_a_library_search_goes_to_the_next_hit_in_this_letter(qtbot: An
     after = window.reader.cursor_offset()
     assert after == min((s[0] for s in spans if s[0] > here), default=spans[0][0])
     assert "in this letter" in window.statusBar().currentMessage()
+

@@ -52,9 +52,9 @@ REBUILD_MIN_BATCH = 10  # a batch import of at least this many letters ...
 REBUILD_RATIO = 30  # ... that is at least 1/30 of the library rebuilds the index instead of updating
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 PALETTE = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-)  # fmt: skip
+    "#762a83", "#d73027", "#1b7837", "#e08214", "#808000",
+    "#8c510a", "#c51b7d", "#01665e", "#de77ae", "#7fbc41",
+)  # fmt: skip; distinct hues, none near the reader's selection blue or the search-hit yellow
 
 
 def _next_colour(used: list[str]) -> str:

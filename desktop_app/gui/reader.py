@@ -16,12 +16,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QHelpEvent,
     QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -50,6 +54,7 @@ LINK_COLORS = {
     "external": "#6e7781",
 }
 SEARCH_HIT_COLOR = "#ffd84d"
+SELECTION_COLOR = "#1f5fae"  # dark blue, white text: no theme colour comes near it
 FIND_MATCH_COLOR = "#fff0a8"  # every match of find-in-letter
 FIND_CURRENT_COLOR = "#ff9632"  # the current match: the most visible mark in the reader
 UNTAGGED_COLOR = "#b8bec6"
@@ -259,32 +264,51 @@ def highlight_segments(annotations: Iterable[Annotation], themes: dict[int, Them
     return segments
 
 
-def blend(colors: Sequence[str]) -> QColor:
-    """The average of the colours: overlapping themes show as a mix."""
-    qcolors = [QColor(c) for c in colors]
-    n = len(qcolors)
-    return QColor(
-        sum(c.red() for c in qcolors) // n, sum(c.green() for c in qcolors) // n, sum(c.blue() for c in qcolors) // n
-    )
+def _tint(color: str, alpha: int) -> QColor:
+    tinted = QColor(color)
+    tinted.setAlpha(alpha)
+    return tinted
 
 
-def _highlight_selection(document: QTextDocument, start: int, end: int, segment: HighlightSegment) -> QTextEdit.ExtraSelection:
-    selection = QTextEdit.ExtraSelection()
-    cursor = QTextCursor(document)
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.KeepAnchor)
-    selection.cursor = cursor
-    background = blend(segment.colors)
-    background.setAlpha(105 if len(segment.annotation_ids) == 1 else 150)
-    fmt = QTextCharFormat()
-    fmt.setBackground(background)
-    if len(segment.colors) > 1:
-        # several themes: a coloured underline in the last theme's colour makes the overlap visible
-        fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
-        fmt.setUnderlineColor(QColor(segment.colors[-1]))
-    fmt.setProperty(QTextFormat.UserProperty, list(segment.annotation_ids))
-    selection.format = fmt
-    return selection
+def _highlight_selections(document: QTextDocument, start: int, end: int, segment: HighlightSegment) -> list[QTextEdit.ExtraSelection]:
+    """One theme: a tint of its colour. Several: the first theme's tint with each further theme's
+    colour as diagonal stripes over it (never a blend, which would read as a third theme's colour),
+    and a dotted underline that says "more than one theme here"."""
+    selections = []
+    for n, color in enumerate(segment.colors):
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.KeepAnchor)
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        if n == 0:
+            fmt.setBackground(_tint(color, 95))
+        else:
+            fmt.setBackground(QBrush(_tint(color, 210), Qt.BDiagPattern if n % 2 else Qt.FDiagPattern))
+        if len(segment.colors) > 1:
+            fmt.setUnderlineStyle(QTextCharFormat.DotLine)
+            fmt.setUnderlineColor(QColor("#1d2733"))
+        fmt.setProperty(QTextFormat.UserProperty, list(segment.annotation_ids))
+        selection.format = fmt
+        selections.append(selection)
+    return selections
+
+
+def margin_bars(annotations: Iterable[Annotation], themes: dict[int, Theme]) -> list[tuple[int, int, int, str]]:
+    """QualCoder-style bars beside the text: ``(start, end, column, colour)`` for each theme of each
+    anchored annotation. A theme keeps one column in the letter (the order its first passage comes
+    in), so the bars of overlapping themes stand side by side."""
+    columns: dict[int, int] = {}
+    bars = []
+    for annotation in sorted(annotations, key=lambda a: (a.start, a.end)):
+        if annotation.status != "anchored" or annotation.end <= annotation.start:
+            continue
+        for theme_id in annotation.theme_ids or (0,):
+            column = columns.setdefault(theme_id, len(columns))
+            color = themes[theme_id].color if theme_id in themes else UNTAGGED_COLOR
+            bars.append((annotation.start, annotation.end, column, color))
+    return bars
 
 
 def _find_selection(document: QTextDocument, start: int, end: int, *, current: bool) -> QTextEdit.ExtraSelection:
@@ -335,7 +359,13 @@ class ReaderView(QTextBrowser):
         self._search_spans: list[tuple[int, int]] = []
         self._find_spans: list[tuple[int, int]] = []  # document positions
         self._find_current = -1
+        self._bars: list[tuple[int, int, int, str]] = []
         self.document().setDocumentMargin(28)
+        palette = self.palette()  # the selection (e.g. the opened search hit) is the strongest mark
+        for group in (QPalette.Active, QPalette.Inactive):
+            palette.setColor(group, QPalette.Highlight, QColor(SELECTION_COLOR))
+            palette.setColor(group, QPalette.HighlightedText, QColor("#ffffff"))
+        self.setPalette(palette)
         reading = QFont(READING_FAMILY)
         reading.setPointSizeF(READING_POINT_SIZE)
         self.document().setDefaultFont(reading)
@@ -400,9 +430,11 @@ class ReaderView(QTextBrowser):
             return
         layout = self.layout_info
         selections = [
-            _highlight_selection(self.document(), layout.body_to_doc(s.start), layout.body_to_doc(s.end), s)
+            selection
             for s in highlight_segments(self._annotations, self._themes)
+            for selection in _highlight_selections(self.document(), layout.body_to_doc(s.start), layout.body_to_doc(s.end), s)
         ]
+        self._bars = margin_bars(self._annotations, self._themes)
         for start, end in self._search_spans:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
@@ -514,6 +546,35 @@ class ReaderView(QTextBrowser):
                 event.ignore()
             return True
         return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._bars or self.layout_info is None:
+            return
+        painter = QPainter(self.viewport())
+        try:
+            self._paint_bars(painter, event.rect())
+        finally:
+            painter.end()
+
+    def _paint_bars(self, painter: QPainter, area: QRect) -> None:
+        """The margin bars left of the text column: 4 px wide, one column per theme, 2 px apart."""
+        layout = self.layout_info
+        assert layout is not None
+        # the root frame's left margin (set by _update_margins) replaces the document margin on the left
+        text_left = int(self.document().rootFrame().frameFormat().leftMargin()) - self.horizontalScrollBar().value()
+        cursor = QTextCursor(self.document())
+        for start, end, column, color in self._bars:
+            cursor.setPosition(layout.body_to_doc(start))
+            top = self.cursorRect(cursor).top()
+            cursor.setPosition(layout.body_to_doc(end))
+            bottom = self.cursorRect(cursor).bottom()
+            if bottom < area.top() or top > area.bottom():
+                continue
+            x = text_left - 8 - column * 6  # the bar's right edge
+            if x < 6:
+                continue  # more themes than the margin holds: the tooltip still names them all
+            painter.fillRect(QRect(x - 4, top, 4, max(bottom - top, 4)), QColor(color))
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.ToolTip and isinstance(event, QHelpEvent):

@@ -186,8 +186,9 @@ def test_old_header_state_that_hid_kamerstuk_by_default_is_not_read(
     assert not window.letter_table.horizontalHeader().isSectionHidden(LetterTableModel.KAMERSTUK)
 
 
-def test_default_splitter_gives_the_letter_list_half_the_room(qtbot: Any, library: Any, settings: Any) -> None:
-    """On a 1366x768 laptop (no saved layout) the letter list and the reader share the middle."""
+def test_default_splitter_gives_the_reader_the_room(qtbot: Any, library: Any, settings: Any) -> None:
+    """On a 1366x768 laptop (no saved layout) the reader gets most of the middle (issue 14.10: the
+    list kept ~530 px, mostly empty, and the reader ~445 px); the list still shows its titles."""
     from desktop_app.gui.controller import LibraryController
     from desktop_app.gui.main_window import MainWindow
 
@@ -197,9 +198,9 @@ def test_default_splitter_gives_the_letter_list_half_the_room(qtbot: Any, librar
     window.show()
     qtbot.waitExposed(window)
     list_width, reader_width = window.splitter.sizes()
-    assert abs(list_width - reader_width) <= 2, (list_width, reader_width)
+    assert reader_width >= 1.5 * list_width and list_width >= 300, (list_width, reader_width)
     subject = window.letter_table.horizontalHeader().sectionSize(LetterTableModel.SUBJECT)
-    assert subject >= 150  # beside date, chamber, Kamerstuk and annotation count
+    assert subject >= 100  # beside date, chamber, Kamerstuk and annotation count
     window.close()
 
 

@@ -276,11 +276,6 @@ def _highlight_selections(document: QTextDocument, start: int, end: int, segment
     and a dotted underline that says "more than one theme here"."""
     selections = []
     for n, color in enumerate(segment.colors):
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(document)
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.KeepAnchor)
-        selection.cursor = cursor
         fmt = QTextCharFormat()
         if n == 0:
             fmt.setBackground(_tint(color, 95))
@@ -290,9 +285,19 @@ def _highlight_selections(document: QTextDocument, start: int, end: int, segment
             fmt.setUnderlineStyle(QTextCharFormat.DotLine)
             fmt.setUnderlineColor(QColor("#1d2733"))
         fmt.setProperty(QTextFormat.UserProperty, list(segment.annotation_ids))
-        selection.format = fmt
-        selections.append(selection)
+        selections.append(span_selection(document, start, end, fmt))
     return selections
+
+
+def span_selection(document: QTextDocument, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    """An extra selection drawing ``fmt`` over document positions ``start``..``end``."""
+    selection = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.KeepAnchor)
+    selection.cursor = cursor
+    selection.format = fmt
+    return selection
 
 
 def margin_bars(annotations: Iterable[Annotation], themes: dict[int, Theme]) -> list[tuple[int, int, int, str]]:
@@ -312,19 +317,13 @@ def margin_bars(annotations: Iterable[Annotation], themes: dict[int, Theme]) -> 
 
 
 def _find_selection(document: QTextDocument, start: int, end: int, *, current: bool) -> QTextEdit.ExtraSelection:
-    selection = QTextEdit.ExtraSelection()
-    cursor = QTextCursor(document)
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.KeepAnchor)
-    selection.cursor = cursor
     fmt = QTextCharFormat()
     fmt.setBackground(QColor(FIND_CURRENT_COLOR if current else FIND_MATCH_COLOR))
     if current:
         fmt.setForeground(QColor("#000000"))
         fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
         fmt.setUnderlineColor(QColor("#000000"))
-    selection.format = fmt
-    return selection
+    return span_selection(document, start, end, fmt)
 
 
 class ReaderView(QTextBrowser):
@@ -435,18 +434,12 @@ class ReaderView(QTextBrowser):
             for selection in _highlight_selections(self.document(), layout.body_to_doc(s.start), layout.body_to_doc(s.end), s)
         ]
         self._bars = margin_bars(self._annotations, self._themes)
+        hit = QTextCharFormat()
+        hit.setBackground(QColor(SEARCH_HIT_COLOR))
+        hit.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+        hit.setUnderlineColor(QColor("#c98a00"))
         for start, end in self._search_spans:
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(layout.body_to_doc(start))
-            cursor.setPosition(layout.body_to_doc(end), QTextCursor.KeepAnchor)
-            selection.cursor = cursor
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(SEARCH_HIT_COLOR))
-            fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
-            fmt.setUnderlineColor(QColor("#c98a00"))
-            selection.format = fmt
-            selections.append(selection)
+            selections.append(span_selection(self.document(), layout.body_to_doc(start), layout.body_to_doc(end), hit))
         for n, (start, end) in enumerate(self._find_spans):
             selections.append(_find_selection(self.document(), start, end, current=n == self._find_current))
         self._highlights = selections

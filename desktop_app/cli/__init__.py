@@ -28,10 +28,34 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (letters, themes, annotate, search, refs, export, maintenance):
         module.register(sub)
-    gui = sub.add_parser("gui", help="start the desktop application")
-    gui.add_argument("--smoke", action="store_true", help="start offscreen, exercise, exit")
+    gui = sub.add_parser(
+        "gui",
+        help="start the desktop application",
+        description="Start the Kamerlezer window on the library. The same as kamerlezer-gui, or the "
+        "bundle's executable without arguments.",
+    )
+    gui.add_argument(  # also after 'gui'; SUPPRESS keeps a --library given before it
+        "--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder (as before the command)"
+    )
+    gui.add_argument(
+        "--smoke", action="store_true", help="start offscreen, open a letter, search, exit (checks an installation)"
+    )
     gui.set_defaults(func=_run_gui, needs_library=False)
+    _describe(parser)
     return parser
+
+
+def _describe(parser: argparse.ArgumentParser) -> None:
+    """A sub-command without a description of its own shows its one-line help at the top of its
+    --help ("Rename a theme."), so no command's --help is only a usage line."""
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps no public list
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            helps = {choice.dest: choice.help for choice in action._choices_actions}  # noqa: SLF001
+            for name, sub in action.choices.items():
+                if not sub.description and helps.get(name):
+                    text = helps[name]
+                    sub.description = text[0].upper() + text[1:] + "."
+                _describe(sub)
 
 
 def _run_gui(args: argparse.Namespace, ctx: common.Context) -> int:

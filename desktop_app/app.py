@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import paths
+from desktop_app.core.words import plural
 
 log = logging.getLogger("desktop_app")
 
@@ -40,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.gui import errors, style
+    from desktop_app.gui import errors, qt_messages, style
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kamerlezer-gui"])
     app.setOrganizationName(ORGANISATION)
@@ -48,10 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     style.apply(app)
     previous_hook, previous_presenter = sys.excepthook, errors.presenter
     errors.install_excepthook()
+    restore_qt_messages = qt_messages.install()
     try:
         return _run(args, app)
     finally:
         sys.excepthook, errors.presenter = previous_hook, previous_presenter
+        restore_qt_messages()
 
 
 def _run(args: argparse.Namespace, app: Any) -> int:
@@ -205,8 +208,8 @@ def _smoke(app: Any, window: Any, unexpected: list[str]) -> int:
         window._on_results_view_activated(window.results_model.index(0, 0))  # noqa: SLF001
     app.processEvents()
     print(
-        f"smoke: {len(rows)} letters; opened {window.letter.name if window.letter else '-'}; "
-        f"search {SMOKE_QUERY!r}: {results.total if results else '-'} letters"
+        f"smoke: {plural(len(rows), 'letter')}; opened {window.letter.name if window.letter else '-'}; "
+        f"search {SMOKE_QUERY!r}: {plural(results.total, 'letter') if results else '-'}"
     )
     if unexpected:
         print(f"smoke: {len(unexpected)} unexpected error(s): {unexpected}", file=sys.stderr)

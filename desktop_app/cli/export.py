@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from desktop_app.cli.common import Context, add_json_flag, print_json
-from desktop_app.core.words import plural
 from desktop_app.core.export.labels import LANGUAGES
 from desktop_app.core.export.model import FORMATS, GROUP_BY_CHOICES, ExportScope
+from desktop_app.core.words import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

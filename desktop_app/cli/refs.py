@@ -8,10 +8,10 @@ import json
 from typing import Any
 
 from desktop_app.cli.common import Context, add_json_flag, print_json
-from desktop_app.core.words import plural
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.model import Citation, Reference
 from desktop_app.core.references.parser import parse_citations
+from desktop_app.core.words import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -8,8 +8,8 @@ from dataclasses import asdict
 from typing import Any
 
 from desktop_app.cli.common import Context, add_json_flag, print_json, stderr_progress
-from desktop_app.core.words import plural
 from desktop_app.core.model import SearchFragment, SearchHit
+from desktop_app.core.words import plural
 
 SYNTAX = """\
 query syntax:

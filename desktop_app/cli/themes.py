@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from desktop_app.cli.common import Context, add_json_flag, print_json, wants_json
-from desktop_app.core.words import plural
 from desktop_app.core.model import Theme
+from desktop_app.core.words import plural
 
 THEME_HELP = "theme id, name or path 'Parent/Child'"
 

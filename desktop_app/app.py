@@ -196,6 +196,7 @@ def _smoke(app: Any, window: Any, unexpected: list[str]) -> int:
     watch.timeout.connect(lambda: loop.quit() if window.last_search is not None or unexpected else None)
     QTimer.singleShot(SMOKE_TIMEOUT_MS, loop.quit)
     window.search_edit.setText(SMOKE_QUERY)
+    window.search_timer.stop()  # typing starts a delayed search: run one now, not a second one later
     window.run_search()
     watch.start()
     loop.exec()

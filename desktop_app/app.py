@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import paths
+from desktop_app.core.words import plural
 
 log = logging.getLogger("desktop_app")
 
@@ -44,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.gui import errors, style
+    from desktop_app.gui import errors, qt_messages, style
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kamerlezer-gui"])
     app.setOrganizationName(ORGANISATION)
@@ -52,10 +53,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     style.apply(app)
     previous_hook, previous_presenter = sys.excepthook, errors.presenter
     errors.install_excepthook()
+    restore_qt_messages = qt_messages.install()
     try:
         return _run(args, app)
     finally:
         sys.excepthook, errors.presenter = previous_hook, previous_presenter
+        restore_qt_messages()
 
 
 def _run(args: argparse.Namespace, app: Any) -> int:
@@ -227,6 +230,7 @@ def _smoke(app: Any, window: Any, unexpected: list[str]) -> int:
     watch.timeout.connect(lambda: loop.quit() if window.last_search is not None or unexpected else None)
     QTimer.singleShot(SMOKE_TIMEOUT_MS, loop.quit)
     window.search_edit.setText(SMOKE_QUERY)
+    window.search_timer.stop()  # typing starts a delayed search: run one now, not a second one later
     window.run_search()
     watch.start()
     loop.exec()
@@ -239,8 +243,8 @@ def _smoke(app: Any, window: Any, unexpected: list[str]) -> int:
         window._on_results_view_activated(window.results_model.index(0, 0))  # noqa: SLF001
     app.processEvents()
     print(
-        f"smoke: {len(rows)} letters; opened {window.letter.name if window.letter else '-'}; "
-        f"search {SMOKE_QUERY!r}: {results.total if results else '-'} letters"
+        f"smoke: {plural(len(rows), 'letter')}; opened {window.letter.name if window.letter else '-'}; "
+        f"search {SMOKE_QUERY!r}: {plural(results.total, 'letter') if results else '-'}"
     )
     if unexpected:
         print(f"smoke: {len(unexpected)} unexpected error(s): {unexpected}", file=sys.stderr)

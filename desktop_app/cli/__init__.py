@@ -31,8 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser(
         "gui",
         help="start the desktop application",
-        description="Start the Kamerlezer desktop application on the library (the same as "
-        "`kamerlezer` with no command, or `bash scripts/start.sh`).",
+        description="Start the Kamerlezer window on the library. The same as kamerlezer-gui, "
+        "`bash scripts/start.sh`, or the bundle's executable without arguments.",
     )
     gui.add_argument(
         "--library",
@@ -44,7 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--settings", metavar="FILE", help="settings file (INI) instead of the user's settings")
     gui.add_argument("--screenshots", metavar="DIR", help="save screenshots of the main views to DIR and exit")
     gui.set_defaults(func=_run_gui, needs_library=False)
+    _describe(parser)
     return parser
+
+
+def _describe(parser: argparse.ArgumentParser) -> None:
+    """A sub-command without a description of its own shows its one-line help at the top of its
+    --help ("Rename a theme."), so no command's --help is only a usage line."""
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps no public list
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            helps = {choice.dest: choice.help for choice in action._choices_actions}  # noqa: SLF001
+            for name, sub in action.choices.items():
+                if not sub.description and helps.get(name):
+                    text = helps[name]
+                    sub.description = text[0].upper() + text[1:] + "."
+                _describe(sub)
 
 
 def _run_gui(args: argparse.Namespace, ctx: common.Context) -> int:

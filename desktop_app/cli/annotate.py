@@ -40,7 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(lst)
     lst.set_defaults(func=_list)
 
-    one = sub.add_parser("annotation", help="edit, delete or re-attach one annotation")
+    one = sub.add_parser(
+        "annotation",
+        help="edit, delete or re-attach one annotation",
+        description="Change one annotation, by the #ID that 'annotations' shows: 'edit' its note or themes, "
+        "'delete' it, or 'reattach' it (e.g. an orphan) to a passage of its letter.",
+    )
     actions = one.add_subparsers(dest="annotation_action", metavar="ACTION", required=True)
     edit = actions.add_parser("edit", help="change an annotation's note or themes")
     edit.add_argument("id", type=int, metavar="ID", help="annotation id")

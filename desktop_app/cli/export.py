@@ -8,6 +8,7 @@ import sys
 from desktop_app.cli.common import Context, add_json_flag, print_json
 from desktop_app.core.export.labels import LANGUAGES
 from desktop_app.core.export.model import FORMATS, GROUP_BY_CHOICES, ExportScope
+from desktop_app.core.words import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -88,6 +89,6 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for warning in result.warnings:
         print(f"kamerlezer: {warning}", file=sys.stderr)
-    pages = f", {result.pages} pages" if result.format == "pdf" else ""
-    print(f"Exported {result.passages} passages to {result.path}{pages}.")
+    pages = f", {plural(result.pages, 'page')}" if result.format == "pdf" else ""
+    print(f"Exported {plural(result.passages, 'passage')} to {result.path}{pages}.")
     return 0

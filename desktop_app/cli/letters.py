@@ -38,7 +38,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(show)
     show.set_defaults(func=_show)
 
-    letter = sub.add_parser("letter", help="change a letter (its own Kamerstuk id) or delete it")
+    letter = sub.add_parser(
+        "letter",
+        help="change a letter (its own Kamerstuk id) or delete it",
+        description="Change one letter: 'letter set LETTER --kamerstuk ID' records the Kamerstuk the letter "
+        "itself is (so citations of it resolve to it); 'letter delete LETTER' removes a letter without "
+        "annotations.",
+    )
     letter_sub = letter.add_subparsers(dest="letter_action", metavar="ACTION", required=True)
     set_ = letter_sub.add_parser(
         "set",
@@ -109,11 +115,16 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
     if not letters:
         print("The library has no letters yet: kamerlezer import PATH")
         return 0
-    for s in letters:
-        print(
-            f"#{s.id:<4} {s.name:<28} {s.date or '—':<10}  {(s.chamber or '—'):<12}  {s.kamerstuk or '—':<16} "
-            f"{s.annotation_count:>3} ann.  {one_line(s.title, 60)}"
-        )
+    rows = [
+        (f"#{s.id}", s.name, s.date or "—", s.chamber or "—", s.kamerstuk or "—", str(s.annotation_count),
+         one_line(s.title, 60))
+        for s in letters
+    ]  # fmt: skip
+    header = ("ID", "NAME", "DATE", "CHAMBER", "KAMERSTUK", "ANN.", "TITLE")
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header) - 1)]
+    for row in (header, *rows):
+        cells = [cell.rjust(w) if i == 5 else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))]
+        print("  ".join([*cells, row[-1]]))
     return 0
 
 

@@ -11,6 +11,7 @@ from desktop_app.cli.common import Context, add_json_flag, print_json
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.model import Citation, Reference
 from desktop_app.core.references.parser import parse_citations
+from desktop_app.core.words import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -97,7 +98,7 @@ def _refs(args: argparse.Namespace, ctx: Context) -> int:
         if args.json:
             print_json({"resolved": count})
         else:
-            print(f"resolved {count} citations")
+            print(f"resolved {plural(count, 'citation')}")
         return 0
     if args.missing:
         if words:
@@ -169,10 +170,10 @@ def _letter_refs(args: argparse.Namespace, ctx: Context, letter_ref: str) -> int
         })  # fmt: skip
         return 0
     own = f" ({letter.kamerstuk})" if letter.kamerstuk else ""
-    print(f"{letter.name}{own} cites {len(cites)}:")
+    print(f"{letter.name}{own} cites {len(cites)}:" if cites else f"{letter.name}{own} cites nothing")
     for ref in cites:
         _print_ref(ref, names)
-    print(f"cited by {len(cited_by)}:")
+    print(f"cited by {len(cited_by)}:" if cited_by else "cited by no letter in the library")
     for ref in cited_by:
         _print_ref(ref, names, show_letter=True)
     return 0

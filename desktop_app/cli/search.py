@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop_app.cli.common import Context, add_json_flag, print_json, stderr_progress
 from desktop_app.core.model import SearchFragment, SearchHit
+from desktop_app.core.words import plural
 
 SYNTAX = """\
 query syntax:
@@ -89,7 +90,7 @@ def run_search(args: argparse.Namespace, ctx: Context) -> int:
             print("    " + fragment_line(frag, bold=bold))
     shown = len(results.hits)
     more = f", showing {shown}" if shown < results.total else ""
-    print(f"{results.total} letter(s) found{more} ({results.elapsed_ms:.0f} ms)", file=sys.stderr)
+    print(f"{plural(results.total, 'letter')} found{more} ({results.elapsed_ms:.0f} ms)", file=sys.stderr)
     return 0
 
 
@@ -98,7 +99,7 @@ def run_reindex(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         print_json({"indexed": count})
     else:
-        print(f"Indexed {count} letter(s).")
+        print(f"Indexed {plural(count, 'letter')}.")
     return 0
 
 
@@ -111,7 +112,7 @@ def _names(library: Any, hits: tuple[SearchHit, ...]) -> dict[int, str]:
 def hit_line(hit: SearchHit, name: str) -> str:
     date = hit.date or "(no date)"
     title = hit.title or hit.subject or name
-    return f"{date:<10}  {name}  {title}  [score {hit.score:.2f}, {hit.match_count} match(es)]"
+    return f"{date:<10}  {name}  {title}  [score {hit.score:.2f}, {plural(hit.match_count, 'match', 'matches')}]"
 
 
 def fragment_line(frag: SearchFragment, *, bold: bool = False) -> str:

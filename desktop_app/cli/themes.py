@@ -7,6 +7,7 @@ from typing import Any
 
 from desktop_app.cli.common import Context, add_json_flag, print_json, wants_json
 from desktop_app.core.model import Theme
+from desktop_app.core.words import plural
 
 THEME_HELP = "theme id, name or path 'Parent/Child'"
 
@@ -147,7 +148,7 @@ def _merge(args: argparse.Namespace, ctx: Context) -> int:
     if wants_json(args):
         print_json({"merged": source.id, "into": theme_json(library, library.get_theme(target.id)), "moved": moved})
     else:
-        print(f"merged {source.name} into {library.theme_path(target.id)}: {moved} annotation(s) moved")
+        print(f"merged {source.name} into {library.theme_path(target.id)}: {plural(moved, 'annotation')} moved")
     return 0
 
 
@@ -158,5 +159,5 @@ def _delete(args: argparse.Namespace, ctx: Context) -> int:
     if wants_json(args):
         print_json({"deleted": theme.id, "name": theme.name, "annotations_affected": affected})
     else:
-        print(f"deleted #{theme.id} {theme.name}" + (f" ({affected} annotation(s) lost this theme)" if affected else ""))
+        print(f"deleted #{theme.id} {theme.name}" + (f" ({plural(affected, 'annotation')} lost this theme)" if affected else ""))
     return 0

@@ -21,6 +21,15 @@ class ImportFailed(AppError):
         self.problem = problem
 
 
+class NoLettersFound(ImportFailed):
+    """A folder given to import holds no file of a kind that can be imported."""
+
+    def __init__(self, folder: str, suffixes: tuple[str, ...]) -> None:
+        super().__init__(folder, f"no letters found ({', '.join(suffixes)})")
+        self.message = f"{self.problem} in {folder}"
+        self.args = (self.message,)
+
+
 class NotFound(AppError):
     """A letter, theme, annotation or reference that does not exist."""
 

@@ -32,7 +32,7 @@ from typing import Any, cast
 
 from desktop_app import paths
 from desktop_app.core import anchoring
-from desktop_app.core.errors import AppError, ImportFailed, InvalidInput, NotFound, StoreError
+from desktop_app.core.errors import AppError, ImportFailed, InvalidInput, NoLettersFound, NotFound, StoreError
 from desktop_app.core.model import Annotation, IndexDoc, Letter, LetterSummary, ParsedLetter, SearchResults, Theme
 from desktop_app.core.store import annotations_repo, letters_repo, themes_repo
 from desktop_app.core.store import db as store_db
@@ -409,7 +409,8 @@ class Library:
         :meth:`resolve_references`). A caller importing file by file may pass ``resolve=False`` and
         call :meth:`resolve_references` once after the last file."""
         report = ImportReport()
-        files = _expand_paths(paths)
+        files, barren = _expand_paths(paths)
+        report.failed.extend(NoLettersFound(str(folder), SUPPORTED_SUFFIXES) for folder in barren)
         total = len(files)
         batch = total > 1 and self._deferred is None and self.index is not None
         if batch:  # index the batch at the end: one rebuild can beat many one-letter commits
@@ -1115,11 +1116,12 @@ def _quick_hash(path: Path) -> str | None:
         return None
 
 
-def _expand_paths(paths: Sequence[Path]) -> list[Path]:
+def _expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     """Files as given, and the *.txt/*.pdf files under folders (recursively, sorted, hidden ones
-    left out); each once."""
+    left out); each once. Also the folders that hold no such file (nothing to import there)."""
     out: list[Path] = []
     seen: set[Path] = set()
+    barren: list[Path] = []
 
     def add(path: Path) -> None:
         key = path.resolve() if path.exists() else path
@@ -1132,9 +1134,13 @@ def _expand_paths(paths: Sequence[Path]) -> list[Path]:
         if not path.is_dir():
             add(path)
             continue
+        found = False
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
                     add(Path(root) / name)
-    return out
+                    found = True
+        if not found:
+            barren.append(path)
+    return out, barren

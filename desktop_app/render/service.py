@@ -19,6 +19,7 @@ from desktop_app.core.errors import ExportFailed, InvalidInput
 from desktop_app.core.export.model import FORMATS, ExportResult, ExportScope, SummaryDocument
 from desktop_app.core.export.summary import build_summary
 from desktop_app.core.tasks import CancelToken, Progress
+from desktop_app.core.words import plural
 from desktop_app.render.common import atomic_output
 from desktop_app.render.csv_table import write_csv
 from desktop_app.render.markdown import write_markdown
@@ -98,7 +99,7 @@ def _write(
             write_csv(summary, tmp)
         if cancel:
             cancel.check()
-    stage.report(_STEPS, _STEPS, f"Exported {summary.counts.passages} passages")
+    stage.report(_STEPS, _STEPS, f"Exported {plural(summary.counts.passages, 'passage')}")
     return ExportResult(
         path=target, pages=pages, passages=summary.counts.passages, format=fmt, warnings=tuple(warnings)
     )

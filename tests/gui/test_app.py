@@ -24,6 +24,8 @@ def test_smoke_subprocess(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "search 'luchtverdediging'" in result.stdout
+    # Nothing a user cannot act on: Qt's known harmless messages are filtered (desktop_app.gui.qt_messages).
+    assert not result.stderr.strip(), f"--smoke printed on stderr:\n{result.stderr}"
 
 
 def test_locked_library_is_reported(tmp_path: Path, library: Any, library_dir: Path, capsys: Any) -> None:

@@ -37,6 +37,18 @@ def test_every_command_and_option_has_help_text() -> None:
     assert not missing, f"commands or options without help text: {missing}"
 
 
+def test_every_command_and_subcommand_has_a_description_in_its_own_help() -> None:
+    """`kamerlezer X --help` starts with what X does, for every command and sub-command."""
+    commands = list(_subparsers(build_parser()))
+    missing = [name for name, _help, sub in commands if not (sub.description or "").strip()]
+    assert not missing, f"commands whose --help has no description: {missing}"
+    helps = {name: " ".join(sub.format_help().split()) for name, _help, sub in commands}
+    assert "Start the Kamerlezer window" in helps["kamerlezer gui"]
+    assert "Change one letter" in helps["kamerlezer letter"]
+    assert "Change one annotation" in helps["kamerlezer annotation"]
+    assert "Rename a theme." in helps["kamerlezer themes rename"]  # from its one-line help
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return seeded_copy(tmp_path / "lib")
@@ -132,6 +144,52 @@ def test_import_reports_failures_per_file_and_exit_code(folder: Path, tmp_path: 
     assert "1 imported, 0 updated, 1 skipped (already in the library), 1 failed" in out
     code, out, err = run(folder, capsys, "import", str(src / "nieuw.txt"), "--json")
     assert code == 0 and json.loads(out)["skipped"][0]["path"].endswith("nieuw.txt")
+
+
+@pytest.mark.parametrize("content", [{}, {"brief.html": "<p>Geachte voorzitter</p>", "notitie.docx": "PK"}])
+def test_import_of_a_folder_without_letters_says_so_and_fails(
+    folder: Path, tmp_path: Path, capsys, content: dict[str, str]
+) -> None:
+    src = tmp_path / "map"
+    (src / "sub").mkdir(parents=True)
+    for name, text in content.items():
+        (src / "sub" / name).write_text(text, encoding="utf-8")
+    before = run_json(folder, capsys, "list")
+    code, out, err = run(folder, capsys, "import", str(src))
+    assert code == 1
+    assert f"no letters found (.txt, .pdf) in {src}" in err
+    assert run_json(folder, capsys, "list") == before
+    # Beside a folder with letters, the empty one still fails the run, and the letters are imported.
+    shutil.copy(seed_path("002"), tmp_path / "brief.txt")
+    code, out, err = run(folder, capsys, "import", str(src), str(tmp_path / "brief.txt"), "--json")
+    report = json.loads(out)
+    assert code == 1 and report["failed"] == [{"path": str(src), "problem": "no letters found (.txt, .pdf)"}]
+    assert [s["path"] for s in report["skipped"]] == [str(tmp_path / "brief.txt")]
+
+
+def test_import_of_a_missing_path_says_not_found(folder: Path, tmp_path: Path, capsys) -> None:
+    for missing in (tmp_path / "brieven", tmp_path / "brief.txt", tmp_path / "brief.html"):
+        code, out, err = run(folder, capsys, "import", str(missing))
+        assert code == 1 and f"kamerlezer: {missing}: " in err and "not found" in err, err
+        assert "unsupported" not in err
+
+
+def test_words_for_one_and_many(folder: Path, tmp_path: Path, capsys) -> None:
+    code, out, _ = run(folder, capsys, "list")
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "NAME", "DATE", "CHAMBER", "KAMERSTUK", "ANN.", "TITLE"]
+    assert len(lines) == 1 + len(run_json(folder, capsys, "list"))
+    name_column = lines[0].index("NAME")
+    assert all(line[name_column - 2 : name_column] == "  " for line in lines[1:])  # the columns line up
+    hits = run_json(folder, capsys, "search", "luchtverdediging")
+    assert hits["total"] == 1
+    code, _, err = run(folder, capsys, "search", "luchtverdediging")
+    assert code == 0 and "1 letter found (" in err
+    assert run(folder, capsys, "annotate", "003_d09603eee462fd1e", "--quote", "luchtverdediging")[0] == 0
+    code, out, _ = run(folder, capsys, "export", "--letter", "003_d09603eee462fd1e", "-o", str(tmp_path / "a.md"))
+    assert code == 0 and f"Exported 1 passage to {tmp_path / 'a.md'}." in out
+    code, out, _ = run(folder, capsys, "refs", "001_999221068a1a2138")
+    assert code == 0 and "cited by 0" not in out and "cited by no letter in the library" in out
 
 
 def test_backups_and_restore(folder: Path, capsys) -> None:

@@ -42,7 +42,7 @@ def test_export_format_from_extension_and_options(folder: Path, tmp_path: Path, 
     )
     captured = capsys.readouterr()
     assert code == 0, captured.err
-    assert f"Exported 1 passages to {out}" in captured.out
+    assert f"Exported 1 passage to {out}." in captured.out
     md = out.read_text(encoding="utf-8")
     assert md.startswith("# Eén brief\n") and "creëert risico’s" in md and "Oekraïne" not in md
 

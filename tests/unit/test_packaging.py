@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("pyproject.toml", "README.md", "desktop_app", "resources")
+SOURCES = ("pyproject.toml", "README.md", "LICENSE", "NOTICE", "desktop_app", "resources")
 
 
 def _copy_sources(dest: Path) -> Path:
@@ -91,6 +91,20 @@ def test_wheel_contains_every_module_of_the_source_tree(wheel: Path) -> None:
         "the wheel leaves out these modules; add their packages to [tool.setuptools] packages "
         f"in pyproject.toml: {missing}"
     )
+
+
+def test_wheel_carries_the_licence_and_the_notice(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as zf:
+        for name in ("LICENSE", "NOTICE"):
+            (member,) = [n for n in zf.namelist() if n.endswith(f".dist-info/licenses/{name}")]
+            assert zf.read(member) == (ROOT / name).read_bytes()
+        (metadata,) = [n for n in zf.namelist() if n.endswith(".dist-info/METADATA")]
+        assert "License-Expression: EUPL-1.2" in zf.read(metadata).decode()
+    assert "EUROPEAN UNION PUBLIC LICENCE v. 1.2" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    notice = (ROOT / "NOTICE").read_text(encoding="utf-8")
+    fonts = sorted(p.name for p in (ROOT / "resources" / "fonts").glob("*.ttf"))
+    assert fonts and all(font in notice for font in fonts), "NOTICE must name every bundled font"
+    assert "OFL.txt" in notice and (ROOT / "resources" / "fonts" / "OFL.txt").is_file()
 
 
 def test_wheel_declares_both_entry_points(wheel: Path) -> None:

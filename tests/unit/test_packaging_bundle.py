@@ -46,6 +46,12 @@ def test_bundle_holds_the_resources_where_paths_looks(bundle: Path) -> None:
     assert {p.name for p in (ROOT / "resources" / "fonts").iterdir()} <= {p.name for p in (resources / "fonts").iterdir()}
 
 
+def test_bundle_carries_the_licence_and_the_notice_beside_the_executable(bundle: Path) -> None:
+    for name in ("LICENSE", "NOTICE"):
+        assert (bundle / name).read_bytes() == (ROOT / name).read_bytes()
+    assert (_internal(bundle) / "desktop_app" / "resources" / "fonts" / "OFL.txt").is_file()
+
+
 def test_bundle_keeps_the_needed_qt_plugins_and_drops_the_rest(bundle: Path) -> None:
     qt = _internal(bundle) / "PySide6" / "Qt"
     platforms = {p.name for p in (qt / "plugins" / "platforms").iterdir()}

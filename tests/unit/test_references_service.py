@@ -252,6 +252,9 @@ def test_cli_refs(library: SeedLibrary, monkeypatch: pytest.MonkeyPatch, capsys:
     assert main(["refs", seed(library, "000").name, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len(data["cites"]) == 7 and data["cited_by"] == []
+    assert main(["refs", seed(library, "000").name]) == 0
+    text = capsys.readouterr().out
+    assert "cites 7:" in text and "cited by 0" not in text and "cited by no letter in the library" in text
     resolved = [r for r in data["cites"] if r["status"] == "resolved"]
     assert resolved[0]["target"] == seed(library, "003").name
 

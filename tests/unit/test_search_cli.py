@@ -40,7 +40,8 @@ def test_text_output_marks_the_matched_terms(capsys: pytest.CaptureFixture[str],
     hit_lines = [line for line in lines if not line.startswith("    ")]
     assert len(hit_lines) == 2 and all("score" in line for line in hit_lines)
     assert "[[Oekraïne]]" in out
-    assert "letter(s) found" in err
+    total = search_json(capsys, library_dir, "Oekraine")["total"]
+    assert f"{total} letters found, showing 2" in err
 
 
 def test_json_hits_point_into_the_letters(capsys: pytest.CaptureFixture[str], library_dir: Path) -> None:
@@ -86,7 +87,7 @@ def test_malformed_query_is_a_message_not_a_traceback(
 
 def test_reindex_rebuilds_and_reports(capsys: pytest.CaptureFixture[str], library_dir: Path) -> None:
     code, out, err = run(capsys, library_dir, "reindex")
-    assert code == 0 and out.strip() == "Indexed 5 letter(s)."
+    assert code == 0 and out.strip() == "Indexed 5 letters."
     assert "5/5" in err
     assert search_json(capsys, library_dir, "zeppelinvloot")["total"] == 1
 

@@ -66,11 +66,11 @@ def read_file(
 def _read(path: Path, *, password: str | None, max_bytes: int) -> ParsedLetter:
     name = str(path)
     suffix = path.suffix.lower()
+    if not path.exists():  # before the type: a mistyped path is "not found", whatever its name
+        raise ImportFailed(name, "file not found" if suffix else "not found (no such file or folder)")
     if suffix not in SUPPORTED_SUFFIXES:
         kind = suffix or "(no extension)"
         raise ImportFailed(name, f"unsupported file type {kind}")
-    if not path.exists():
-        raise ImportFailed(name, "file not found")
     if not path.is_file():
         raise ImportFailed(name, "not a file")
     size = path.stat().st_size

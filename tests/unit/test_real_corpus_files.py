@@ -26,7 +26,7 @@ CHAMBERS = {"Tweede Kamer", "Eerste Kamer", None}
 CANONICAL = re.compile(
     r"(kst-\d{5}(?:-[0-9A-Z]+)*-[0-9A-Za-z]+|kst-\d{5}-[A-Z]{1,3}|ah-(?:tk|ek)-\d{8}-\d+"
     r"|h-(?:tk|ek)-\d{8}-\d+(?:-\d+)?|stb-\d{4}-\d+|stcrt-\d{4}-\d+|(?:com|join|swd|sec)-\d{4}-\d+"
-    r"|\d{4}[ADZ]\d{5})"
+    r"|dossier-\d{5}(?:-[0-9A-Z]+)?|\d{4}[ADZ]\d{5})"
 )
 
 EXPECTATIONS = sorted(REAL.glob("*.expect.json"))
@@ -86,3 +86,10 @@ def test_citation_list_is_well_formed():
         assert text.strip() and ids, line
         for cid in ids.split(","):
             assert CANONICAL.fullmatch(cid), (line, cid)
+
+
+def test_manifest_lists_every_document_with_its_checksum():
+    rows = (REAL / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    listed = {cols[0]: cols[2] for cols in (row.split("\t") for row in rows)}
+    expected = {p.name.replace(".expect.json", ".pdf"): _load(p)["sha256"] for p in EXPECTATIONS}
+    assert listed == expected

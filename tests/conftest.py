@@ -23,6 +23,18 @@ SEEDS = ROOT / "resources" / "letters"
 # repository so that a clean clone tests the importers on them; KAMERLEZER_SAMPLES points elsewhere
 SAMPLES = Path(os.environ.get("KAMERLEZER_SAMPLES", ROOT / "tests" / "data" / "samples"))
 OUTPUT = ROOT / "tests" / "output"
+# The real-letter corpus: expectation files in tests/data/real (ours, hand-checked); the PDFs they
+# describe are public documents from other public repositories, which developers may not commit: they
+# live in the steering repository's shared/real (beside a clone: ../shared/real), or where
+# KAMERLEZER_REAL says, or (on a developer's machine) untracked in tests/data/real.
+REAL = ROOT / "tests" / "data" / "real"
+
+
+def real_pdfs_dir() -> Path:
+    if os.environ.get("KAMERLEZER_REAL"):
+        return Path(os.environ["KAMERLEZER_REAL"])
+    shared = ROOT.parent / "shared" / "real"
+    return shared if any(shared.glob("*.pdf")) else REAL
 
 
 @pytest.fixture(scope="session")

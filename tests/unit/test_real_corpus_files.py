@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.conftest import REAL, ROOT, real_pdfs_dir
+
 # the PDFs may live elsewhere (the shared folder); the expectation files are always here
-REAL = ROOT / "tests" / "data" / "real"
-REAL_PDFS = Path(os.environ.get("KAMERLEZER_REAL", REAL))
+REAL_PDFS = real_pdfs_dir()
 
 KINDS = {"ministry-letter", "aanhangsel", "motie", "kamerstuk", "besluitenlijst"}
 CHAMBERS = {"Tweede Kamer", "Eerste Kamer", None}

@@ -100,9 +100,9 @@ _NUMBER_PART = rf"""
       | \s*,\s*(?:(?:[Nn]r\.?|letter)\s*)?(?P<ek>[A-Z]{{1,2}})(?![\w])
     )
 """
-# more numbers of the same dossier after the first: "31 839, nr. 12, p. 4; nr. 14"
+# more numbers of the same dossier after the first: "31 839, nr. 12, p. 4; nr. 14", "25 424, nr. 679, nr. 684 en 685"
 _MORE_NUMBERS = rf"""
-    (?P<more>(?:\s*;\s*(?:[Nn]r\.?|[Nn]ummer)\s*\d{{1,5}}[a-z]?(?![\w])
+    (?P<more>(?:\s*[;,]\s*(?:[Nn]rs?\.?|[Nn]ummers?)\s*{_NUM}(?:{_NUM_SEP}{_NUM})*
         (?:\s*,\s*(?:p|pp|blz|pag)\.\s*\d{{1,4}}(?:\s*{_DASH}\s*\d{{1,4}})?(?![\d]))?)*)
 """
 
@@ -111,7 +111,7 @@ _KAMERSTUK = _compile(
     {_NOT_AFTER_LETTER}
     (?:
         (?P<kw>[Kk]amerstuk(?:ken)?|[Kk]amerbrief|Kst\.?)
-        (?:\s+(?P<ch>I/II|II|I)(?![\w/]))?
+        (?:\s+(?P<ch>I/II|II|I)(?![^\W\d_]|/))?  # the year may be glued on: "Kamerstukken II2015–16"
         (?:\s*(?:,\s*)?(?:vergaderjaar\s+)?(?P<vj>{_VJ}))?
       |
         (?P<chamber>Tweede|Eerste)\s+Kamer\s*(?:,\s*)?vergaderjaar\s+(?P<vj2>{_VJ})
@@ -144,9 +144,15 @@ _BARE = _compile(
 # "21501-28-296", "36410-X-33", "36200-B-3", "36025-(R2180)-7"; a line-end hyphen may leave a space: "21501-02- 2871"
 _COMPACT = _compile(
     rf"""
-    (?<![\w-])(?P<dossier>\d{{5}})-\s{{0,3}}
-    (?:(?P<toev>\d{{1,2}}|{_ROMAN_OR_LETTER})|\(?(?P<rw>R\s?\d{{3,4}})\)?)
-    -\s{{0,3}}(?P<cnr>\d{{1,5}}[a-z]?)(?![\w-])
+    (?<![\w-])
+    (?:
+        (?P<dossier>\d{{5}})-\s{{0,3}}
+        (?:(?P<toev>\d{{1,2}}|{_ROMAN_OR_LETTER})|\(?(?P<rw>R\s?\d{{3,4}})\)?)
+        -\s{{0,3}}(?P<cnr>\d{{1,5}}[a-z]?)
+      |  # "21501-071400": the extractor dropped a line-end hyphen; 21501's sub-series always have two digits
+        (?P<dossier_s>21501)-(?P<toev_s>\d{{2}})(?P<cnr_s>\d{{1,4}})
+    )
+    (?![\w-])
     """
 )
 
@@ -410,7 +416,8 @@ def _build_kamerstuk(match: re.Match[str]) -> list[Citation]:
     numbers = [
         n for n in (_group(match, "nr"), _group(match, "cnr"), _group(match, "ek")) if n
     ] or _split_numbers(_group(match, "nums") or "")
-    numbers = _unique(numbers + re.findall(r"(?:[Nn]r\.?|[Nn]ummer)\s*(\d{1,5}[a-z]?)", _group(match, "more") or ""))
+    more = re.sub(rf"(?:p|pp|blz|pag)\.\s*\d+(?:\s*{_DASH}\s*\d+)?", " ", _group(match, "more") or "")
+    numbers = _unique(numbers + _split_numbers(more))
     if not numbers and toev and toev.isdigit() and dossier not in SUBSERIES_DOSSIERS and "also_dossiers" not in fields:
         # "Kamerstuk 36100-3": a paper of dossier 36100 (only 21501 has numbered sub-series)
         numbers, toev = [toev], None
@@ -432,6 +439,10 @@ def _build_kamerstuk(match: re.Match[str]) -> list[Citation]:
 
 def _build_compact(match: re.Match[str]) -> list[Citation]:
     """ "21501-28-296", "36025-(R2180)-7", and "36100-1" in a list or parentheses."""
+    if _group(match, "dossier_s"):
+        dossier, toev, nr = match.group("dossier_s"), match.group("toev_s"), match.group("cnr_s")
+        fields = {"dossier": dossier, "toevoeging": toev, "ondernummer": nr}
+        return [_make(match, "kamerstuk", fields, _kst_canonical(dossier, toev, nr))]
     dossier, toev, fields = _dossier_fields(match)
     nr = match.group("cnr")
     if toev is None and dossier in SUBSERIES_DOSSIERS and len(nr) <= 2:  # "(21501-20)": the sub-series

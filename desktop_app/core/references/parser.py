@@ -112,13 +112,13 @@ _KAMERSTUK = _compile(
     (?:
         (?P<kw>[Kk]amerstuk(?:ken)?|[Kk]amerbrief|Kst\.?)
         (?:\s+(?P<ch>I/II|II|I)(?![^\W\d_]|/))?  # the year may be glued on: "Kamerstukken II2015–16"
-        (?:\s*(?:,\s*)?(?:vergaderjaar\s+)?(?P<vj>{_VJ}))?
+        (?:\s*(?:,\s*)?(?:vergaderjaar\s+)?(?P<vj>{_VJ})(?:\s*,\s*{_VJ})*)?  # "1999/2000, 2000/2001, 26 855"
       |
         (?P<chamber>Tweede|Eerste)\s+Kamer\s*(?:,\s*)?vergaderjaar\s+(?P<vj2>{_VJ})
     )
     \s*(?:,\s*)?
     (?P<dossier>{_DOSSIER})(?P<toev>{_TOEV})?{_RW}
-    (?:(?:\s+en\s+|\s*,\s*)(?P<dossier2>{_DOSSIER})(?P<toev2>{_TOEV})?)?
+    (?:(?:\s+en\s+|\s*,\s*)(?P<dossier2>{_DOSSIER})(?P<toev2>{_TOEV})?|\s+e\.\s?a\.)?  # "29 762 e.a., D"
     {_NUMBER_PART}?
     {_PAGE_SUFFIX}
     {_MORE_NUMBERS}

@@ -1,11 +1,16 @@
 """Citation parser precision and recall on real citation strings (tests/data/citations/real_citations.tsv).
 
-    python benchmarks/bench_citations.py [--baseline REV] [--show-misses] [EXTRA.tsv ...]
+    python benchmarks/bench_citations.py [--baseline REV] [--show-misses] [--documents DIR] [EXTRA.tsv ...]
 
 Every line of the table holds a string copied from a published document and the canonical ids it cites.
 The parser's ids for the string are compared with the expected ones, as sets per line:
 precision = right ids / ids given, recall = right ids / ids expected. Lines that expect nothing
 ("-") hold real text with numbers that are not citations: every id found there is a false positive.
+
+--documents DIR (default: $KAMERLEZER_REAL when set) also reads whole real documents: every
+<name>.pdf with a hand-checked <name>.expect.json (the corpus of issue 11) is put through pdftotext and
+its ids (less the document's own id) are compared with the expectation's "citations", which may be a
+selection: ids found beyond it are counted, not called wrong.
 
 The baseline is the parser as it was at git revision REV (default: the commit before issue 12's
 grammar work), loaded from git into this process and run on the same table in the same run.
@@ -15,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -125,11 +132,30 @@ def baseline_parser(rev: str) -> ModuleType:
     return module
 
 
+def document_recall(folder: Path, parse: Callable[[str], list]) -> tuple[int, int, int, int]:  # type: ignore[type-arg]
+    """(documents, expected ids found, expected ids, ids found beyond the expectations) over a folder."""
+    documents = found = expected = beyond = 0
+    for expectation in sorted(folder.glob("*.expect.json")):
+        pdf = expectation.with_name(expectation.name.removesuffix(".expect.json") + ".pdf")
+        if not pdf.exists():
+            continue
+        facts = json.loads(expectation.read_text(encoding="utf-8"))
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        ids = set(found_ids(parse, text)) - {facts.get("own_id")}
+        want = set(facts.get("citations") or [])
+        documents += 1
+        found += len(ids & want)
+        expected += len(want)
+        beyond += len(ids - want)
+    return documents, found, expected, beyond
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tables", nargs="*", type=Path, help="more tables in the same format")
     parser.add_argument("--baseline", default=BASELINE_REV, help="git revision of the baseline parser")
     parser.add_argument("--show-misses", action="store_true", help="print every line that is not exact")
+    parser.add_argument("--documents", type=Path, default=os.environ.get("KAMERLEZER_REAL"), help="real documents")
     args = parser.parse_args(argv)
     rows = load_table()
     for extra in args.tables:
@@ -141,6 +167,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{name:<20} {total.line()}")
         for form in sorted(by_form):
             print(f"  {form:<22} {by_form[form].line()}")
+    if args.documents:
+        print(f"\nwhole documents in {args.documents} (pdftotext):")
+        for name, parse in ((f"baseline ({args.baseline})", old), ("current", parse_citations)):
+            documents, found, expected, beyond = document_recall(Path(args.documents), parse)
+            print(
+                f"  {name:<20} {documents} documents: {found}/{expected} expected ids found "
+                f"({found / expected if expected else 1:.1%}), {beyond} ids beyond the expectations"
+            )
     if args.show_misses:
         print("\nlines the current parser does not get exactly:")
         for row in rows:

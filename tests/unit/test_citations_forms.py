@@ -112,6 +112,12 @@ def test_sub_series_and_papers_after_a_keyword() -> None:
     assert ids("(21501-20)") == ["dossier-21501-20"]
 
 
+def test_a_page_belongs_to_the_number_it_follows() -> None:
+    first, second = parse_citations("31 839, nr. 12, p. 4; nr. 14")
+    assert (first.fields["page"], "page" in second.fields) == ("4", False)
+    assert first.fields["numbers"] == second.fields["numbers"] == ["12", "14"]
+
+
 def test_staatscourant_date_is_kept() -> None:
     [cit] = parse_citations("Staatscourant van 3 maart 2011, nr. 3912")
     assert cit.fields["date"] == "2011-03-03" and cit.fields["year"] == "2011"

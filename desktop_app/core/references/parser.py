@@ -416,7 +416,7 @@ def _build_kamerstuk(match: re.Match[str]) -> list[Citation]:
     numbers = [
         n for n in (_group(match, "nr"), _group(match, "cnr"), _group(match, "ek")) if n
     ] or _split_numbers(_group(match, "nums") or "")
-    more = re.sub(rf"(?:p|pp|blz|pag)\.\s*\d+(?:\s*{_DASH}\s*\d+)?", " ", _group(match, "more") or "")
+    more = re.sub(rf"(?:p|pp|blz|pag)\.\s*\d+(?:\s*{_DASH}\s*\d+)?", " ", _group(match, "more") or "").strip()
     numbers = _unique(numbers + _split_numbers(more))
     if not numbers and toev and toev.isdigit() and dossier not in SUBSERIES_DOSSIERS and "also_dossiers" not in fields:
         # "Kamerstuk 36100-3": a paper of dossier 36100 (only 21501 has numbered sub-series)
@@ -429,10 +429,12 @@ def _build_kamerstuk(match: re.Match[str]) -> list[Citation]:
         canonical = f"dossier-{dossier}-{toev}" if toev else f"dossier-{dossier}"
         return [_make(match, "dossier", fields, canonical)]
     citations = []
-    for number in numbers:
+    for index, number in enumerate(numbers):
         own = dict(fields, ondernummer=number)
         if len(numbers) > 1:
             own["numbers"] = list(numbers)
+        if index and more:  # "nr. 12, p. 4; nr. 14": the page is the first number's
+            own.pop("page", None)
         citations.append(_make(match, "kamerstuk", own, _kst_canonical(dossier, toev, number)))
     return citations
 

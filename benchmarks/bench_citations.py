@@ -25,6 +25,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -150,6 +151,25 @@ def document_recall(folder: Path, parse: Callable[[str], list]) -> tuple[int, in
     return documents, found, expected, beyond
 
 
+def speed_text() -> str:
+    """The seed letters and the text of the official sample PDFs, five times over (about 470,000 characters)."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "resources" / "letters").glob("*.txt"))]
+    for pdf in sorted((ROOT / "tests" / "data" / "samples").glob("*.pdf")):
+        texts.append(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout)
+    return "\n".join(texts) * 5
+
+
+def best_ms(parsers: list[Callable[[str], list]], text: str, repeat: int = 7) -> list[float]:  # type: ignore[type-arg]
+    """Each parser's best time over ``repeat`` runs, the parsers taking turns (a busy machine slows both)."""
+    best = [float("inf")] * len(parsers)
+    for _ in range(repeat):
+        for index, parse in enumerate(parsers):
+            start = time.perf_counter()
+            parse(text)
+            best[index] = min(best[index], time.perf_counter() - start)
+    return [b * 1000 for b in best]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tables", nargs="*", type=Path, help="more tables in the same format")
@@ -167,6 +187,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{name:<20} {total.line()}")
         for form in sorted(by_form):
             print(f"  {form:<22} {by_form[form].line()}")
+    text = speed_text()
+    print(f"\nparse time, {len(text):,} characters (seed letters and sample texts, 5x), best of 7 taking turns:")
+    for name, ms in zip((f"baseline ({args.baseline})", "current"), best_ms([old, parse_citations], text), strict=True):
+        print(f"  {name:<20} {ms:8.1f} ms")
     if args.documents:
         print(f"\nwhole documents in {args.documents} (pdftotext):")
         for name, parse in ((f"baseline ({args.baseline})", old), ("current", parse_citations)):

@@ -159,10 +159,10 @@ _COMPACT = _compile(
 # "36100-1" without a toevoeging: only where a list of ids or a parenthesis leaves no doubt: at the
 # start of a line, right after "(" or ";" ("36100-1; 35925-44"), or after a title and a spaced dash as
 # in besluitenlijsten ("nota van wijziging - 34426-28"); not "€ 12345-6789" nor "10000-20000 euro".
+# (The place is checked by _build_compact_short: a pattern that starts with the digits scans fast.)
 _COMPACT_SHORT = _compile(
-    rf"""
-    (?m:^|(?<=[(;])|(?<=\s[-\u2013]\s))[ \t\u00a0]*
-    (?P<cite>(?P<dossier>[1-3]\d{{4}})-\s{{0,3}}(?P<cnr>\d{{1,4}}[a-z]?))(?![\w-]|\s*(?:%|euro|EUR|mln|miljoen))
+    r"""
+    (?<![\w-])(?P<dossier>[1-3]\d{4})-\s{0,3}(?P<cnr>\d{1,4}[a-z]?)(?![\w-]|\s*(?:%|euro|EUR|mln|miljoen))
     """
 )
 
@@ -455,6 +455,16 @@ def _build_compact(match: re.Match[str]) -> list[Citation]:
     return [_make(match, "kamerstuk", fields, _kst_canonical(dossier, toev, nr))]
 
 
+def _build_compact_short(match: re.Match[str]) -> list[Citation]:
+    """ "36100-1" only at the start of a line, after "(" or ";", or after a spaced dash."""
+    window_start = max(0, match.start() - 64)
+    before = match.string[window_start : match.start()].rstrip(" \t\u00a0")
+    at_text_start = not before and window_start == 0
+    if at_text_start or before.endswith(("(", ";", "\n")) or re.search(r"\s[-\u2013]$", before):
+        return _build_compact(match)
+    return []
+
+
 def _build_nr_dossier(match: re.Match[str]) -> list[Citation]:
     dossier, toev, fields = _dossier_fields(match)
     fields["ondernummer"] = match.group("nr")
@@ -559,7 +569,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], list[Citation]
     (_KAMERSTUK, _build_kamerstuk),
     (_BARE, _build_kamerstuk),
     (_COMPACT, _build_compact),
-    (_COMPACT_SHORT, _build_compact),
+    (_COMPACT_SHORT, _build_compact_short),
     (_NR_DOSSIER, _build_nr_dossier),
     (_HANDELINGEN, _build_handelingen),
     (_KAMERBRIEF_NR, _build_kamerbrief_nr),

@@ -129,8 +129,7 @@ _KAMERSTUK = _compile(
 # "( 21501-20 , nr. 2001 )", "(36410-X, letter C)", "33 750 XVI, nr. 12". Needs "nr(s)." or "letter".
 _BARE = _compile(
     rf"""
-    (?<![\w.,/€$£-])(?<!€\s)
-    (?P<dossier>{_DOSSIER})(?P<toev>{_TOEV})?{_RW}
+    (?P<dossier>\d(?<![\w.,/€$£-]\d)(?<!€\s\d)\d(?:\.|\s{{1,8}})?\d{{3}}(?!\d))(?P<toev>{_TOEV})?{_RW}
     (?:
         \s*(?:,\s*)?(?:[Nn]rs\.?|[Nn]ummers)\s*(?P<nums>{_NUM}(?:{_NUM_SEP}{_NUM})*)
       | \s*(?:,\s*)?(?:[Nn]r\.?|[Nn]ummer)\s*(?P<nr>{_NUM})
@@ -144,13 +143,13 @@ _BARE = _compile(
 # "21501-28-296", "36410-X-33", "36200-B-3", "36025-(R2180)-7"; a line-end hyphen may leave a space: "21501-02- 2871"
 _COMPACT = _compile(
     rf"""
-    (?<![\w-])
+    (?P<dossier>\d(?<![\w-]\d)\d{{4}})-
     (?:
-        (?P<dossier>\d{{5}})-\s{{0,3}}
-        (?:(?P<toev>\d{{1,2}}|{_ROMAN_OR_LETTER})|\(?(?P<rw>R\s?\d{{3,4}})\)?)
+        \s{{0,3}}(?:(?P<toev>\d{{1,2}}|{_ROMAN_OR_LETTER})|\(?(?P<rw>R\s?\d{{3,4}})\)?)
         -\s{{0,3}}(?P<cnr>\d{{1,5}}[a-z]?)
-      |  # "21501-071400": the extractor dropped a line-end hyphen; 21501's sub-series always have two digits
-        (?P<dossier_s>21501)-(?P<toev_s>\d{{2}})(?P<cnr_s>\d{{1,4}})
+      |  # "21501-071400": the extractor dropped a line-end hyphen (kept for 21501 only, by the builder:
+         # its sub-series always have two digits)
+        (?P<toev_s>\d{{2}})(?P<cnr_s>\d{{1,4}})
     )
     (?![\w-])
     """
@@ -162,14 +161,14 @@ _COMPACT = _compile(
 # (The place is checked by _build_compact_short: a pattern that starts with the digits scans fast.)
 _COMPACT_SHORT = _compile(
     r"""
-    (?<![\w-])(?P<dossier>[1-3]\d{4})-\s{0,3}(?P<cnr>\d{1,4}[a-z]?)(?![\w-]|\s*(?:%|euro|EUR|mln|miljoen))
+    (?P<dossier>[1-3](?<![\w-][1-3])\d{4})-\s{0,3}(?P<cnr>\d{1,4}[a-z]?)(?![\w-]|\s*(?:%|euro|EUR|mln|miljoen))
     """
 )
 
 # the number before the dossier: "de motie op stuk nr. 68 (35 483)", "Zij krijgt nr. 163 (30950)."
 _NR_DOSSIER = _compile(
     rf"""
-    (?<![\w])(?:[Ss]tuk\s+)?[Nn]r\.?\s*(?P<nr>\d{{1,5}}[a-z]?)\s*
+    [NnSs](?<![\w][NnSs])(?:(?<=[Ss])tuk\s+[Nn]|(?<=[Nn]))r\.?\s*(?P<nr>\d{{1,5}}[a-z]?)\s*
     \(\s*(?P<dossier>{_DOSSIER})(?P<toev>{_TOEV})?{_RW}\s*\)
     """
 )
@@ -216,8 +215,7 @@ _EU = _compile(
 # nr. 3912" or "(nr. 7416)" (the year of the date is the year of the issue)
 _STAATSBLAD = _compile(
     rf"""
-    {_NOT_AFTER_LETTER}
-    (?P<kw>Staatsblad|Stb\.?|Staatscourant|Stcrt\.?)
+    S(?<![^\W\d_]S)(?P<kw>taatsblad|tb\.?|taatscourant|tcrt\.?)
     (?:
         \s+(?P<year>(?:18|19|20)\d{{2}})(?!\d)\s*(?:,\s*)?(?:nr\.?\s*)?(?P<nr>\d{{1,6}})(?![\d])
       |
@@ -236,11 +234,11 @@ _NAME = (
 # "Motie van het lid Klaver c.s. (Kamerstuk 35510-16)": the id in parentheses (after the subject) is the motion's
 _MOTIE = _compile(
     rf"""
-    {_NOT_AFTER_LETTER}
+    [Mm](?<![^\W\d_][Mm])otie
     (?:
-        [Mm]otie-(?P<names>{_NAME}(?:\s*/\s*{_NAME})*)
+        -(?P<names>{_NAME}(?:\s*/\s*{_NAME})*)
       |
-        [Mm]otie\s+van\s+(?:het\s+lid|de\s+leden)\s+(?P<names2>{_NAME}(?:\s*(?:,|\ben\b)\s*{_NAME})*)
+        \s+van\s+(?:het\s+lid|de\s+leden)\s+(?P<names2>{_NAME}(?:\s*(?:,|\ben\b)\s*{_NAME})*)
     )
     (?P<cs>\s+c\.\s?s\.)?
     (?:
@@ -441,8 +439,10 @@ def _build_kamerstuk(match: re.Match[str]) -> list[Citation]:
 
 def _build_compact(match: re.Match[str]) -> list[Citation]:
     """ "21501-28-296", "36025-(R2180)-7", and "36100-1" in a list or parentheses."""
-    if _group(match, "dossier_s"):
-        dossier, toev, nr = match.group("dossier_s"), match.group("toev_s"), match.group("cnr_s")
+    if _group(match, "toev_s"):
+        dossier, toev, nr = match.group("dossier"), match.group("toev_s"), match.group("cnr_s")
+        if dossier not in SUBSERIES_DOSSIERS:
+            return []
         fields = {"dossier": dossier, "toevoeging": toev, "ondernummer": nr}
         return [_make(match, "kamerstuk", fields, _kst_canonical(dossier, toev, nr))]
     dossier, toev, fields = _dossier_fields(match)
@@ -517,8 +517,7 @@ def _build_eu(match: re.Match[str]) -> list[Citation]:
 
 
 def _build_staatsblad(match: re.Match[str]) -> list[Citation]:
-    keyword = match.group("kw")
-    courant = keyword.startswith(("Staatscourant", "Stcrt"))
+    courant = match.group(0).startswith(("Staatscourant", "Stcrt"))
     kind, prefix = ("staatscourant", "stcrt") if courant else ("staatsblad", "stb")
     year, nr = match.group("year") or match.group("dyear"), match.group("nr") or match.group("nr2")
     fields: dict[str, Any] = {"year": year, "nummer": nr}

@@ -65,7 +65,7 @@ _DOSSIER = r"(?<![\d.])\d{2}(?:\.|\s{1,8})?\d{3}(?![\d])"
 _ROMAN_OR_LETTER = r"(?:[IVXLC]{1,6}|[A-Z]{1,2})"
 _TOEV = (
     rf"(?:{_DASH}\s*(?:\d{{1,2}}(?![\d])|{_ROMAN_OR_LETTER}(?![\w]))"  # sub-series: 1-2 digits
-    rf"|\s{{1,8}}(?:hoofdstuk\s+)?{_ROMAN_OR_LETTER}(?![\w]))"
+    rf"|\s{{1,8}}(?:(?:hoofdstuk|hfdst\.)\s*)?{_ROMAN_OR_LETTER}(?![\w]))"
 )
 # A Rijkswet mark "(R2068)": kept as a field; official ids leave it out (kst-35099-3 is "35 099 (R2114), nr. 3")
 _RW = r"(?P<rw>\s*\(\s*R\s*\d{3,4}\s*\))?"
@@ -289,10 +289,10 @@ def _group(match: re.Match[str], name: str) -> str | None:
 
 
 def _toevoeging(raw: str | None) -> str | None:
-    """ "-X" / " VI" / "-28" / " hoofdstuk X" -> "X" / "VI" / "28" / "X"."""
+    """ "-X" / " VI" / "-28" / " hoofdstuk X" / " hfdst. IV" -> "X" / "VI" / "28" / "X" / "IV"."""
     if not raw:
         return None
-    cleaned = re.sub(r"[^0-9A-Za-z]", "", re.sub(r"hoofdstuk", "", raw))
+    cleaned = re.sub(r"[^0-9A-Za-z]", "", re.sub(r"hoofdstuk|hfdst", "", raw))
     return cleaned.upper() or None
 
 

@@ -439,12 +439,12 @@ def _build_kamerstuk(match: re.Match[str]) -> list[Citation]:
 
 def _build_compact(match: re.Match[str]) -> list[Citation]:
     """ "21501-28-296", "36025-(R2180)-7", and "36100-1" in a list or parentheses."""
-    if _group(match, "toev_s"):
-        dossier, toev, nr = match.group("dossier"), match.group("toev_s"), match.group("cnr_s")
-        if dossier not in SUBSERIES_DOSSIERS:
+    if _group(match, "toev_s"):  # "21501-071400"
+        series, paper = match.group("toev_s"), match.group("cnr_s")
+        if match.group("dossier") not in SUBSERIES_DOSSIERS:
             return []
-        fields = {"dossier": dossier, "toevoeging": toev, "ondernummer": nr}
-        return [_make(match, "kamerstuk", fields, _kst_canonical(dossier, toev, nr))]
+        glued = {"dossier": match.group("dossier"), "toevoeging": series, "ondernummer": paper}
+        return [_make(match, "kamerstuk", glued, _kst_canonical(match.group("dossier"), series, paper))]
     dossier, toev, fields = _dossier_fields(match)
     nr = match.group("cnr")
     if toev is None and dossier in SUBSERIES_DOSSIERS and len(nr) <= 2:  # "(21501-20)": the sub-series

@@ -118,6 +118,14 @@ def test_a_page_belongs_to_the_number_it_follows() -> None:
     assert first.fields["numbers"] == second.fields["numbers"] == ["12", "14"]
 
 
+def test_digits_spread_out_by_the_extractor_are_joined_only_at_the_end_of_a_citation() -> None:
+    assert ids("Kamerstukken II 2022/23, 3 2827, nr. 2 78.") == ["kst-32827-278"]
+    assert ids("Kamerstuk 32 820 nr. 4 82") == ["kst-32820-482"]
+    assert ids("Kamerstuk 28 676, nr. 38 2022.") == ["kst-28676-38"]  # not six digits
+    assert ids("Kamerstuk 28 676, nr. 467 en 2 bijlagen") == ["kst-28676-467"]
+    assert ids("(29 521, nr. 4 55)") == ["kst-29521-4"]  # without a keyword digits are not joined
+
+
 def test_staatscourant_date_is_kept() -> None:
     [cit] = parse_citations("Staatscourant van 3 maart 2011, nr. 3912")
     assert cit.fields["date"] == "2011-03-03" and cit.fields["year"] == "2011"

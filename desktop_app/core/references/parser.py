@@ -92,10 +92,15 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 # the number part after a dossier: "nr. 467", "nrs. 520 en 548", "-467" (compact), ", D" / ", letter C" (Eerste Kamer)
+# Digits that an extractor spread out ("nr. 4 82", "nr. 1 1 76."): read as one number only after a keyword,
+# up to five digits, and only at the end of the citation (a full stop, a parenthesis, the end of the line).
+_SPACED_NUM = r"(?=\d{1,4}[ ]\d)(?:\d[ ]?){1,4}\d(?=[ \t]*(?:[.)\n]|$))"
+_SPACED_DOSSIER = r"(?<![\d.])(?=\d{1,4}[ ]\d)(?:\d[ ]?){4}\d(?![\d])"  # "3 2827"
+
 _NUMBER_PART = rf"""
     (?:
         \s*(?:,\s*)?(?:[Nn]rs\.?|[Nn]ummers)\s*(?P<nums>{_NUM}(?:{_NUM_SEP}{_NUM})*)
-      | \s*(?:,\s*)?(?:[Nn]r\.?|[Nn]ummer)\s*(?P<nr>{_NUM})
+      | \s*(?:,\s*)?(?:[Nn]r\.?|[Nn]ummer)\s*(?P<nr>{_SPACED_NUM}|{_NUM})
       | {_DASH}(?P<cnr>\d{{1,5}}[a-z]?)(?![\w-])
       | \s*,\s*(?:(?:[Nn]r\.?|letter)\s*)?(?P<ek>[A-Z]{{1,2}})(?![\w])
     )
@@ -110,14 +115,14 @@ _KAMERSTUK = _compile(
     rf"""
     {_NOT_AFTER_LETTER}
     (?:
-        (?P<kw>[Kk]amerstuk(?:ken)?|[Kk]amerbrief|Kst\.?)
+        (?P<kw>[Kk]amerstuk(?:ken|nummer)?|[Kk]amerbrief|Kst\.?)
         (?:\s+(?P<ch>I/II|II|I)(?![^\W\d_]|/))?  # the year may be glued on: "Kamerstukken II2015–16"
         (?:\s*(?:,\s*)?(?:vergaderjaar\s+)?(?P<vj>{_VJ})(?:\s*,\s*{_VJ})*)?  # "1999/2000, 2000/2001, 26 855"
       |
         (?P<chamber>Tweede|Eerste)\s+Kamer\s*(?:,\s*)?vergaderjaar\s+(?P<vj2>{_VJ})
     )
     \s*(?:,\s*)?
-    (?P<dossier>{_DOSSIER})(?P<toev>{_TOEV})?{_RW}
+    (?P<dossier>{_DOSSIER}|{_SPACED_DOSSIER})(?P<toev>{_TOEV})?{_RW}
     (?:(?:\s+en\s+|\s*,\s*)(?P<dossier2>{_DOSSIER})(?P<toev2>{_TOEV})?|\s+e\.\s?a\.)?  # "29 762 e.a., D"
     {_NUMBER_PART}?
     {_PAGE_SUFFIX}
@@ -162,6 +167,13 @@ _COMPACT = _compile(
 _COMPACT_SHORT = _compile(
     r"""
     (?P<dossier>[1-3](?<![\w-][1-3])\d{4})-\s{0,3}(?P<cnr>\d{1,4}[a-z]?)(?![\w-]|\s*(?:%|euro|EUR|mln|miljoen))
+    """
+)
+
+# a dossier with its budget chapter alone in parentheses, as in Handelingen: "voor het jaar 2024 (36410-XIV)"
+_DOSSIER_PAREN = _compile(
+    rf"""
+    \((?P<cite>(?P<dossier>[1-3]\d{{4}})-(?P<toev>{_ROMAN_OR_LETTER}))\)
     """
 )
 
@@ -412,7 +424,7 @@ def _build_kamerstuk(match: re.Match[str]) -> list[Citation]:
         fields["form"] = "kamerbrief"
     fields.update(_common_fields(match))
     numbers = [
-        n for n in (_group(match, "nr"), _group(match, "cnr"), _group(match, "ek")) if n
+        re.sub(r"\s", "", n) for n in (_group(match, "nr"), _group(match, "cnr"), _group(match, "ek")) if n
     ] or _split_numbers(_group(match, "nums") or "")
     more = re.sub(rf"(?:p|pp|blz|pag)\.\s*\d+(?:\s*{_DASH}\s*\d+)?", " ", _group(match, "more") or "").strip()
     numbers = _unique(numbers + _split_numbers(more))
@@ -463,6 +475,12 @@ def _build_compact_short(match: re.Match[str]) -> list[Citation]:
     if at_text_start or before.endswith(("(", ";", "\n")) or re.search(r"\s[-\u2013]$", before):
         return _build_compact(match)
     return []
+
+
+def _build_dossier_paren(match: re.Match[str]) -> list[Citation]:
+    dossier, toev, fields = _dossier_fields(match)
+    fields["whole_dossier"] = True
+    return [_make(match, "dossier", fields, f"dossier-{dossier}-{toev}")]
 
 
 def _build_nr_dossier(match: re.Match[str]) -> list[Citation]:
@@ -570,6 +588,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], list[Citation]
     (_COMPACT, _build_compact),
     (_COMPACT_SHORT, _build_compact_short),
     (_NR_DOSSIER, _build_nr_dossier),
+    (_DOSSIER_PAREN, _build_dossier_paren),
     (_HANDELINGEN, _build_handelingen),
     (_KAMERBRIEF_NR, _build_kamerbrief_nr),
     (_TK_NUMBER, _build_tk_number),

@@ -29,6 +29,15 @@ KNOWN: list[tuple[str, list[str | None]]] = [
     ("motie-Lodders/Geurts (33576, nr. 105)", ["kst-33576-105"]),
     ("motie-Segers c.s.", [None]),
     ("21501-28-296", ["kst-21501-28-296"]),
+    # issue 12: bare numbers, Aanhangsel without chamber, letters, dates, several numbers, Rijkswet marks
+    ("29 521, nr. 455", ["kst-29521-455"]),
+    ("36410-X, letter C", ["kst-36410-X-C"]),
+    ("Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 2412", ["ah-tk-20232024-2412"]),
+    ("Kamerstukken II 2022/23, Aanhangsel, nr. 880", ["ah-tk-20222023-880"]),
+    ("Kamerstukken II 2013/14, 31 839, nr. 12, p. 4; nr. 14", ["kst-31839-12", "kst-31839-14"]),
+    ("Staatscourant van 3 maart 2011, nr. 3912", ["stcrt-2011-3912"]),
+    ("36025-(R2180)-7", ["kst-36025-7"]),
+    ("Motie van het lid Klaver c.s. (Kamerstuk 35510-16)", ["kst-35510-16"]),
 ]
 
 # Prose around the citations: words without digits (digits next to a citation could legitimately

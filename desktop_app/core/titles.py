@@ -85,3 +85,44 @@ def shorten(title: str, limit: int = TITLE_LIMIT) -> str:
 
 def _clean(text: str) -> str:
     return " ".join(_MARKERS.sub("", text).split())
+
+
+SHARED_PREFIX_WORDS = 4  # titles sharing this many first words are told apart by what follows
+KEPT_WORDS = 2  # words of the shared start that stay in front of the ellipsis
+
+
+_WORD = re.compile(r"[^\s\-–]+")  # hyphens separate words too: "NAVO-ministers" = "NAVO ministers"
+
+
+def _shared_words(a: list[str], b: list[str]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def distinguishing_titles(titles: Sequence[str]) -> list[str]:
+    """Titles as a narrow list should show them: when several titles start with the same words
+    ("Geannoteerde agenda bijeenkomst NAVO-ministers van Defensie op …"), the part they share is
+    cut to its first words and an ellipsis, so what tells them apart (the date, the place) shows:
+    "Geannoteerde agenda … op 17 en 18 oktober 2024 in Brussel". Words are compared without case,
+    a hyphen counts as a space. A title that shares fewer than SHARED_PREFIX_WORDS words with every
+    other one, or that would lose everything, stays as it is. Neighbours in sorted order share the
+    longest starts, so this costs one sort."""
+    spans = [[m.span() for m in _WORD.finditer(t)] for t in titles]
+    words = [[t[a:b].casefold() for a, b in sp] for t, sp in zip(titles, spans)]
+    order = sorted(range(len(titles)), key=lambda i: words[i])
+    shared = [0] * len(titles)
+    for left, right in zip(order, order[1:]):
+        n = _shared_words(words[left], words[right])
+        shared[left] = max(shared[left], n)
+        shared[right] = max(shared[right], n)
+    out = []
+    for title, sp, n in zip(titles, spans, shared):
+        if n < SHARED_PREFIX_WORDS or n >= len(sp):
+            out.append(title)
+        else:
+            out.append(f"{title[: sp[KEPT_WORDS - 1][1]]} … {title[sp[n][0]:]}")
+    return out

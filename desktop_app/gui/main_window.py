@@ -712,8 +712,9 @@ class MainWindow(QMainWindow):
         if row is None:
             return
         index = self.letter_proxy.mapFromSource(self.letter_model.index(row, 0))
-        if index.isValid() and self.letter_table.currentIndex().row() != index.row():
-            selection = self.letter_table.selectionModel()
+        selection = self.letter_table.selectionModel()
+        selected = selection.isRowSelected(index.row(), index.parent()) if index.isValid() else False
+        if index.isValid() and (self.letter_table.currentIndex().row() != index.row() or not selected):
             selection.blockSignals(True)
             self.letter_table.setCurrentIndex(index)
             self.letter_table.selectRow(index.row())
@@ -973,6 +974,8 @@ class MainWindow(QMainWindow):
             self.results_model.clear()
             self.list_stack.setCurrentIndex(LETTERS_PAGE)
             self.reader.set_search_spans([])
+            if self.letter is not None:  # back in the list: the letter being read is the one selected
+                self._select_in_list(self.letter.id)
             return
         self.search_timer.start()
 
@@ -1493,8 +1496,9 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()
         self.import_summary = dialog
-        if report.imported and self.letter is None:
-            self.open_letter(report.imported[0].id)
+        newest = (report.imported or report.updated)[-1:] if (report.imported or report.updated) else []
+        if newest:  # the letter just imported is the one the user wants to see
+            self.open_letter(newest[0].id)
 
     @Slot(int, int, str)
     def _on_task_progressed(self, done: int, total: int, message: str) -> None:

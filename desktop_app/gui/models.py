@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop_app.core.model import Annotation, LetterSummary, SearchFragment, SearchHit, Theme
+from desktop_app.core.titles import distinguishing_titles
 
 ROW_ROLE = Qt.UserRole + 1  # the row's dataclass
 SORT_ROLE = Qt.UserRole + 2
@@ -79,11 +80,13 @@ class LetterTableModel(QAbstractTableModel):
         self._display: dict[int, tuple[str, ...]] = {}  # letter id -> the row's texts, made on first paint
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._italic = _derived_font()
+        self._short: dict[int, str] = {}
 
     def set_rows(self, rows: Sequence[LetterSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._display.clear()
+        self._shown_titles()
         if self._sort is not None:
             self._sort_rows(*self._sort)
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
@@ -93,8 +96,12 @@ class LetterTableModel(QAbstractTableModel):
         row = self._row_of.get(summary.id)
         if row is None:
             return
+        old = self._rows[row]
         self._rows[row] = summary
         self._display.pop(summary.id, None)
+        if (old.title, old.name) != (summary.title, summary.name):
+            self._display.clear()
+            self._shown_titles()
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
@@ -167,11 +174,17 @@ class LetterTableModel(QAbstractTableModel):
         lines = [title, " · ".join(x for x in (row.chamber, row.kamerstuk) if x), row.source_file]
         return "\n".join(line for line in lines if line)
 
+    def _shown_titles(self) -> None:
+        """Titles that start alike are told apart (core.titles.distinguishing_titles); the tooltip
+        keeps the whole title."""
+        titles = [r.title or r.name for r in self._rows]
+        self._short = dict(zip((r.id for r in self._rows), distinguishing_titles(titles)))
+
     def _text(self, row: LetterSummary, column: int) -> str:
         if column == self.DATE:
             return date_label(row.date)
         if column == self.SUBJECT:
-            return row.title or row.name
+            return self._short.get(row.id) or row.title or row.name
         if column == self.CHAMBER:
             return CHAMBER_CODES.get(row.chamber or "", row.chamber or "")
         if column == self.KAMERSTUK:

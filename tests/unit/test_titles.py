@@ -143,3 +143,33 @@ def test_export_headings_and_sources_use_the_title(library: Library, tmp_path: P
     assert {(r["letter"], r["title"], r["subject"]) for r in rows} == {
         (L000, TITLE_000, ""), (L002, "NATO New Force Model", ""),
     }  # fmt: skip
+
+
+def test_titles_that_start_alike_show_what_tells_them_apart() -> None:
+    from desktop_app.core.titles import distinguishing_titles
+
+    titles = [
+        "Geannoteerde agenda bijeenkomst NAVO-ministers van Defensie op 17 en 18 oktober 2024 in Brussel",
+        "Geannoteerde agenda bijeenkomst NAVO-ministers van Defensie op 13 februari 2025",
+        "Geannoteerde agenda bijeenkomst NAVO-ministers van Defensie",  # nothing left to show: kept whole
+        "NATO New Force Model",
+        "Geannoteerde agenda Raad Buitenlandse Zaken",  # shares two words only
+    ]
+    shown = distinguishing_titles(titles)
+    assert shown[0] == "Geannoteerde agenda … 17 en 18 oktober 2024 in Brussel"
+    assert shown[1] == "Geannoteerde agenda … 13 februari 2025"
+    assert shown[2:] == titles[2:]
+    assert len(set(shown)) == len(shown)
+
+
+def test_distinguishing_titles_on_the_seed_letters() -> None:
+    from desktop_app.core.importing import read_file
+    from desktop_app.core.titles import distinguishing_titles
+
+    seeds = sorted((Path(__file__).resolve().parents[2] / "resources" / "letters").glob("*.txt"))
+    titles = [read_file(p).subject or p.stem for p in seeds]
+    shown = distinguishing_titles(titles)
+    alike = [s for s, t in zip(shown, titles) if s != t]
+    assert len(alike) >= 3  # the three "Geannoteerde agenda …" letters
+    assert all(s.startswith("Geannoteerde agenda …") for s in alike)
+    assert len({s[:40] for s in alike}) == len(alike)  # they differ within the first 40 characters

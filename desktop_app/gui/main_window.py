@@ -80,7 +80,7 @@ SEARCH_LIMIT = 50
 LETTERS_PAGE, RESULTS_PAGE = 0, 1
 IMPORT_SUFFIXES = (".txt", ".pdf")
 DEFAULT_WINDOW_SIZE = QSize(1440, 900)
-LIBRARY_PANE_SHARE, LIBRARY_PANE_MIN, LIBRARY_PANE_MAX = 0.4, 320, 480  # of the letter list beside the reader
+LIBRARY_PANE_SHARE, LIBRARY_PANE_MIN, LIBRARY_PANE_MAX = 0.44, 320, 520  # of the letter list beside the reader
 # Column widths and hidden columns of the letter list ("window/letter_header" held the Kamerstuk
 # column hidden by default, not by the user's choice: not read any more).
 LETTER_COLUMNS_KEY = "window/letter_columns"
@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.centre_tabs.setDocumentMode(True)
         self.centre_tabs.addTab(self._build_reader_pane(), "&Letter")
         self.passages_view = PassagesView(self)
+        self.passages_view.setMinimumSize(320, 240)  # its layout must not widen the reader's tab beside it
         self.centre_tabs.addTab(self.passages_view, "Passages by &theme")
         self.splitter.addWidget(self.centre_tabs)
         self.centre_tabs.currentChanged.connect(self._on_centre_tabs_current_changed)

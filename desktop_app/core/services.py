@@ -102,6 +102,9 @@ class _NoReferences:
     def resolve_pending(self) -> int:
         return 0
 
+    def ensure_current(self) -> int:
+        return 0
+
     def before_change(self, letter_id: int) -> None:
         pass
 
@@ -212,6 +215,7 @@ class Library:
                 library.notices.append(lock.warning)
             _remove_partial_files(folder)
             seeded = library._seed_if_new(seed, progress)
+            library._references_current()
             library._check_index(progress, quiet=fresh or seeded)
             return library
         except BaseException:
@@ -564,6 +568,15 @@ class Library:
         except AppError as err:
             self.notices.append(f"References could not be resolved: {err.message}")
         except Exception as err:  # noqa: BLE001 - never lose a finished import over derived data
+            self.notices.append(f"References could not be resolved ({type(err).__name__}: {err}).")
+
+    def _references_current(self) -> None:
+        """A library whose citations were resolved by older rules is resolved again (a notice on failure)."""
+        try:
+            self.references.ensure_current()
+        except AppError as err:
+            self.notices.append(f"References could not be resolved: {err.message}")
+        except Exception as err:  # noqa: BLE001 - opening must not fail over derived data
             self.notices.append(f"References could not be resolved ({type(err).__name__}: {err}).")
 
     def list_letters(self) -> list[LetterSummary]:

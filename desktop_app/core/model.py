@@ -134,6 +134,11 @@ class LetterSummary:
     inferred_kamerstuk: str | None = None  # Letter.inferred_kamerstuk
 
     @property
+    def kamerstuk_label(self) -> str:
+        """The letter's own id for a list: "kst-28676-467", or "kst-28676-467?" when only inferred."""
+        return self.kamerstuk or (f"{self.inferred_kamerstuk}?" if self.inferred_kamerstuk else "")
+
+    @property
     def name(self) -> str:
         return self.source_file.rsplit(".", 1)[0] if "." in self.source_file else self.source_file
 

@@ -105,6 +105,9 @@ class _NoReferences:
     def ensure_current(self) -> int:
         return 0
 
+    def reject_key(self, key: str, letter_id: int) -> None:
+        pass
+
     def before_change(self, letter_id: int) -> None:
         pass
 
@@ -620,6 +623,24 @@ class Library:
         self._refresh_index([letter_id])
         self.resolve_references()
         return self.get_letter(letter_id)
+
+    def confirm_inferred_kamerstuk(self, ref: LetterRef) -> Letter:
+        """The user agrees with the letter's inferred own id: it becomes the letter's id (as set by the
+        user). Raises InvalidInput when nothing is inferred for the letter."""
+        letter = self.get_letter(ref)
+        if not letter.inferred_kamerstuk:
+            raise InvalidInput(f"No Kamerstuk id is inferred for letter {letter.name}.")
+        return self.set_kamerstuk(letter.id, letter.inferred_kamerstuk)
+
+    def clear_inferred_kamerstuk(self, ref: LetterRef) -> Letter:
+        """The user disagrees with the letter's inferred own id: the citations of that id are no longer
+        linked to the letter (recorded as rejected, as ``refs reject`` does), so it is not inferred
+        again. Raises InvalidInput when nothing is inferred for the letter."""
+        letter = self.get_letter(ref)
+        if not letter.inferred_kamerstuk:
+            raise InvalidInput(f"No Kamerstuk id is inferred for letter {letter.name}.")
+        self.references.reject_key(letter.inferred_kamerstuk, letter.id)
+        return self.get_letter(letter.id)
 
     def delete_letter(self, ref: LetterRef) -> Letter:
         """Remove a letter without annotations (refused, InvalidInput, while it has any: annotations

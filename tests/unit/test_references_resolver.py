@@ -34,7 +34,8 @@ def ref(text: str, letter_id: int = 1, ref_id: int = 1, **extra: Any) -> Referen
     )
 
 
-def letter(letter_id: int, date: str | None = None, kamerstuk: str | None = None, text: str = "") -> LetterFacts:
+def letter(letter_id: int, date: str | None = None, kamerstuk: str | None = None, text: str = "NAVO") -> LetterFacts:
+    """A letter's facts; by default its text mentions the subject of dossier 28 676 (NAVO)."""
     return LetterFacts(letter_id, f"letter{letter_id}", date, kamerstuk, Counter(terms(text)))
 
 

@@ -19,7 +19,6 @@ Rules, in order (the first that applies wins):
    - explains the context better than the library as a whole does, by more than MIN_GAIN a word (the log
      likelihood ratio of the context under the letter's word distribution, Dirichlet-smoothed, against
      the library's): a long letter shares many words with anything by chance, and this tells;
-   - mentions the dossier's subject when it is known (28 676: NAVO).
    Its confidence grows with the number of shared words (full at FULL_EVIDENCE_TERMS) and the share of
    the context's weight it holds, capped below a resolved link's; ties are ranked by query likelihood
    (Dirichlet smoothing). See docs/CITATIONS.md, "Suggestions", for the precision measured.
@@ -29,6 +28,9 @@ A letter is *eligible* for a citation when none of these rules it out:
 - it has its own official id (kst-/ah-/h-) and that id is another one;
 - it cites the same document itself (a letter does not cite its own id);
 - the letter's own id is *inferred* as another official id (see :attr:`Resolver.claims`);
+- the cited dossier's subject is known (the bundled :mod:`.vocabulary`: 28 676 is NAVO) and the letter
+  does not mention it (this holds for the date rule too: a letter of the cited day about something
+  else is not the document);
 - its date is more than DATE_WINDOW_DAYS from the cited date, lies outside the cited vergaderjaar, or
   lies after the citing letter;
 - dates bound the citation: ondernummers in a dossier grow with time, so a cited kst-28676-440 is older
@@ -395,6 +397,9 @@ class Resolver:
                 return False
         if letter.date and not (earliest or letter.date) <= letter.date <= (latest or letter.date):
             return False
+        subject = self.dossier_subject(ref)
+        if subject and not any(letter.terms.get(word) for word in subject[1]):
+            return False
         if loose:
             return True
         if official and letter.id in self.claims and self.claims[letter.id][0] != ref.canonical:
@@ -534,9 +539,6 @@ class Resolver:
         if coverage < (MIN_COVERAGE if letter.date and cited_date(ref) else STRONG_COVERAGE):
             return None
         if log_likelihood <= MIN_GAIN * sum(query.values()):
-            return None
-        subject = self.dossier_subject(ref)
-        if subject and not any(letter.terms.get(word) for word in subject[1]):
             return None
         return log_likelihood, coverage, shared
 

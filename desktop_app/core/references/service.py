@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.model import Letter, Reference
+from desktop_app.core.references.addresses import official_address
 from desktop_app.core.references.parser import parse_citations
 from desktop_app.core.references.resolver import (
     LIBRARY_KINDS,
@@ -64,10 +65,16 @@ class MissingDocument:
     status: str = "missing"  # "suggested" when some letter may be it, "external" for non-letter kinds
     suggestions: tuple[tuple[int, float, str], ...] = ()  # best first, merged over the places
 
+    @property
+    def address(self) -> str | None:
+        """The document's official publication on the web (see addresses.py), when known."""
+        return official_address(self.canonical)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "canonical": self.canonical,
             "kind": self.kind,
+            "address": self.address,
             "count": self.count,
             "status": self.status,
             "places": [
@@ -400,12 +407,16 @@ class ReferenceService:
     def reject(self, reference_id: int, letter: LetterArg) -> Reference:
         """The user says: this citation does not point to ``letter``. It is no longer proposed for it."""
         ref = self.get(reference_id)
-        target = self._letter(letter)
-        with self.db.atomic():
-            repo.record_decision(self.db, reference_key(ref), target.id, "rejected")
-        self.pending.keys.add(reference_key(ref))
-        self.resolve_pending()
+        self.reject_key(reference_key(ref), self._letter(letter).id)
         return self.get(reference_id)
+
+    def reject_key(self, key: str, letter_id: int) -> None:
+        """The user says: what was cited as ``key`` (a canonical id, or a normalised citation) is not
+        the letter. Every citation of it is resolved again without that letter."""
+        with self.db.atomic():
+            repo.record_decision(self.db, key, letter_id, "rejected")
+        self.pending.keys.add(key)
+        self.resolve_pending()
 
     # -- helpers -------------------------------------------------------------------------------------
     def _set_kamerstuk(self, letter: Letter, canonical: str) -> None:

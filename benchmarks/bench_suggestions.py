@@ -93,7 +93,8 @@ def held_out_vocabulary() -> Vocabulary:
     counts: Counter[str] = Counter()
     for _, words in groups:
         counts.update(words)
-    common = frozenset(t for t, n in counts.items() if n >= build_vocabulary.COMMON_GROUPS)
+    least = build_vocabulary.common_threshold(len(groups))
+    common = frozenset(t for t, n in counts.items() if n >= least)
     return Vocabulary(common, bundled_vocabulary().dossiers)
 
 

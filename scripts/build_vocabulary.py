@@ -13,6 +13,7 @@ subjects come from DOSSIERS below (each with where it was read).
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,6 +27,7 @@ from desktop_app.core.references.resolver import letter_terms  # noqa: E402
 
 OUT = ROOT / "resources" / "reference_vocabulary.json"
 COMMON_GROUPS = 2
+COMMON_SHARE = 0.15
 
 # dossier -> (title, words a letter of the dossier mentions, where the title was read)
 DOSSIERS = {
@@ -63,12 +65,17 @@ def reference_groups(extra: list[Path]) -> list[tuple[str, set[str]]]:
     return groups
 
 
+def common_threshold(groups: int) -> int:
+    """In how many groups a word must be to be common."""
+    return max(COMMON_GROUPS, math.ceil(COMMON_SHARE * groups))
+
+
 def build(extra: list[Path]) -> dict[str, object]:
     groups = reference_groups(extra)
     counts: Counter[str] = Counter()
     for _, words in groups:
         counts.update(words)
-    least = COMMON_GROUPS
+    least = common_threshold(len(groups))
     common = {term: n for term, n in sorted(counts.items()) if n >= least}
     return {
         "about": "Built by scripts/build_vocabulary.py: words found in at least "

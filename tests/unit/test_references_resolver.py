@@ -95,8 +95,9 @@ def test_external_kinds() -> None:
 
 
 def test_a_letter_citing_the_same_document_is_not_that_document() -> None:
-    shared = "capaciteitsdoelstellingen navo capability targets"
-    unrelated = letter(4, text="pensioenfondsen toeslagen zorgverzekeraars belastingdienst")
+    shared = " ".join(["capaciteitsdoelstellingen navo capability targets"] * 20)
+    # the library's other words: the three letters explain the context far better than the library does
+    unrelated = letter(4, text=" ".join(["pensioenfondsen toeslagen zorgverzekeraars belastingdienst"] * 250))
     letters = [letter(1, text=shared), letter(2, text=shared), letter(3, text=shared), unrelated]
     other = ref("Kamerstuk 28 676, nr. 472", letter_id=2, ref_id=2)
     resolver = Resolver(letters, refs=[other])

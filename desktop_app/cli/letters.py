@@ -56,6 +56,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     set_.add_argument("--kamerstuk", required=True, metavar="ID", help="e.g. kst-28676-467 ('' clears it)")
     add_json_flag(set_)
     set_.set_defaults(func=_set)
+    id_ = letter_sub.add_parser(
+        "id",
+        help="show, confirm or clear a letter's inferred Kamerstuk id",
+        description="A letter that does not name its own Kamerstuk id may have one inferred from a citation "
+        "(another letter cites 'Kamerstuk 28 676, nr. 467 van 3 oktober 2024' and it is the only letter of that "
+        "date). Without an option: show it and why. --confirm makes it the letter's id; --clear says it is "
+        "wrong (the citations of that id are no longer linked to the letter).",
+    )
+    id_.add_argument("letter", metavar="LETTER", help="letter id or name")
+    choice = id_.add_mutually_exclusive_group()
+    choice.add_argument("--confirm", action="store_true", help="make the inferred id the letter's own")
+    choice.add_argument("--clear", action="store_true", help="reject the inferred id")
+    add_json_flag(id_)
+    id_.set_defaults(func=_letter_id)
     delete = letter_sub.add_parser(
         "delete",
         help="remove a letter that has no annotations",
@@ -104,6 +118,7 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
                     "subject": s.subject,
                     "chamber": s.chamber,
                     "kamerstuk": s.kamerstuk,
+                    "inferred_kamerstuk": s.inferred_kamerstuk,
                     "kind": s.kind,
                     "annotation_count": s.annotation_count,
                     "theme_ids": list(s.theme_ids),
@@ -116,7 +131,7 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
         print("The library has no letters yet: kamerlezer import PATH")
         return 0
     rows = [
-        (f"#{s.id}", s.name, s.date or "—", s.chamber or "—", s.kamerstuk or "—", str(s.annotation_count),
+        (f"#{s.id}", s.name, s.date or "—", s.chamber or "—", s.kamerstuk_label or "—", str(s.annotation_count),
          one_line(s.title, 60))
         for s in letters
     ]  # fmt: skip
@@ -125,6 +140,8 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
     for row in (header, *rows):
         cells = [cell.rjust(w) if i == 5 else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))]
         print("  ".join([*cells, row[-1]]))
+    if any(s.inferred_kamerstuk and not s.kamerstuk for s in letters):
+        print("(an id with ? is inferred from a citation: kamerlezer letter id LETTER shows why)")
     return 0
 
 
@@ -146,7 +163,7 @@ def _print_letter(letter: Letter) -> None:
         ("Chamber", letter.chamber),
         ("Kind", letter.kind),
         ("Signed by", letter.signatory),
-        ("Kamerstuk", f"{letter.kamerstuk} ({letter.kamerstuk_source})" if letter.kamerstuk else None),
+        ("Kamerstuk", _kamerstuk_line(letter)),
         ("Pages", str(letter.pages) if letter.pages else None),
     ]
     for label, value in fields:
@@ -167,6 +184,46 @@ def _set(args: argparse.Namespace, ctx: Context) -> int:
         print_json(letter.to_json())
     else:
         print(f"#{letter.id} {letter.name}: Kamerstuk {letter.kamerstuk or '(none)'}")
+    return 0
+
+
+def _kamerstuk_line(letter: Letter) -> str | None:
+    if letter.kamerstuk:
+        return f"{letter.kamerstuk} ({letter.kamerstuk_source})"
+    if letter.inferred_kamerstuk:
+        return (
+            f"{letter.inferred_kamerstuk} (inferred: {letter.inferred_reason}; "
+            f"kamerlezer letter id {letter.name} --confirm or --clear)"
+        )
+    return None
+
+
+def _letter_id(args: argparse.Namespace, ctx: Context) -> int:
+    if args.confirm:
+        letter = ctx.library.confirm_inferred_kamerstuk(args.letter)
+        done = f"Kamerstuk {letter.kamerstuk} confirmed"
+    elif args.clear:
+        before = ctx.library.get_letter(args.letter).inferred_kamerstuk
+        letter = ctx.library.clear_inferred_kamerstuk(args.letter)
+        done = f"inferred Kamerstuk {before} cleared"
+    else:
+        letter = ctx.library.get_letter(args.letter)
+        done = ""
+    if wants_json(args):
+        print_json(
+            {
+                "id": letter.id,
+                "name": letter.name,
+                "kamerstuk": letter.kamerstuk,
+                "kamerstuk_source": letter.kamerstuk_source,
+                "inferred_kamerstuk": letter.inferred_kamerstuk,
+                "inferred_reason": letter.inferred_reason,
+            }
+        )
+        return 0
+    if done:
+        print(f"#{letter.id} {letter.name}: {done}")
+    print(f"#{letter.id} {letter.name}: Kamerstuk {_kamerstuk_line(letter) or '(none)'}")
     return 0
 
 

@@ -216,6 +216,8 @@ def _missing(args: argparse.Namespace, ctx: Context) -> int:
     for doc in missing:
         times = "once" if doc.count == 1 else f"{doc.count} times"
         print(f"{doc.canonical:<24} {doc.kind:<12} cited {times} [{doc.status}]")
+        if doc.address:
+            print(f"    {doc.address}")
         for letter_id, location, number, raw in doc.places:
             where = "body" if location == "body" else f"footnote {number}"
             print(f"    {names.get(letter_id, letter_id)} {where}: \"{' '.join(raw.split())}\"")

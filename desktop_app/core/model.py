@@ -71,6 +71,8 @@ class Letter:
     page_starts: tuple[int, ...] = ()
     source_path: str | None = None  # where the original file was copied in the library folder
     imported_at: str | None = None  # ISO timestamp (UTC)
+    inferred_kamerstuk: str | None = None  # own id inferred from a citation (only while kamerstuk is None)
+    inferred_reason: str | None = None  # why, e.g. '000_… cites "Kamerstuk 28 676, nr. 467 van 3 oktober 2024": …'
 
     @property
     def name(self) -> str:
@@ -129,6 +131,12 @@ class LetterSummary:
     theme_ids: tuple[int, ...] = ()  # themes used by this letter's annotations
     title: str = ""  # Letter.title: the subject, else derived from the text (core/titles.py)
     title_derived: bool = False
+    inferred_kamerstuk: str | None = None  # Letter.inferred_kamerstuk
+
+    @property
+    def kamerstuk_label(self) -> str:
+        """The letter's own id for a list: "kst-28676-467", or "kst-28676-467?" when only inferred."""
+        return self.kamerstuk or (f"{self.inferred_kamerstuk}?" if self.inferred_kamerstuk else "")
 
     @property
     def name(self) -> str:

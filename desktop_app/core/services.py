@@ -102,6 +102,12 @@ class _NoReferences:
     def resolve_pending(self) -> int:
         return 0
 
+    def ensure_current(self) -> int:
+        return 0
+
+    def reject_key(self, key: str, letter_id: int) -> None:
+        pass
+
     def before_change(self, letter_id: int) -> None:
         pass
 
@@ -212,6 +218,7 @@ class Library:
                 library.notices.append(lock.warning)
             _remove_partial_files(folder)
             seeded = library._seed_if_new(seed, progress)
+            library._references_current()
             library._check_index(progress, quiet=fresh or seeded)
             return library
         except BaseException:
@@ -567,6 +574,15 @@ class Library:
         except Exception as err:  # noqa: BLE001 - never lose a finished import over derived data
             self.notices.append(f"References could not be resolved ({type(err).__name__}: {err}).")
 
+    def _references_current(self) -> None:
+        """A library whose citations were resolved by older rules is resolved again (a notice on failure)."""
+        try:
+            self.references.ensure_current()
+        except AppError as err:
+            self.notices.append(f"References could not be resolved: {err.message}")
+        except Exception as err:  # noqa: BLE001 - opening must not fail over derived data
+            self.notices.append(f"References could not be resolved ({type(err).__name__}: {err}).")
+
     def list_letters(self) -> list[LetterSummary]:
         """Every letter (newest date first, undated last), with annotation counts and used themes."""
         return letters_repo.summaries(self.db)
@@ -608,6 +624,24 @@ class Library:
         self._refresh_index([letter_id])
         self.resolve_references()
         return self.get_letter(letter_id)
+
+    def confirm_inferred_kamerstuk(self, ref: LetterRef) -> Letter:
+        """The user agrees with the letter's inferred own id: it becomes the letter's id (as set by the
+        user). Raises InvalidInput when nothing is inferred for the letter."""
+        letter = self.get_letter(ref)
+        if not letter.inferred_kamerstuk:
+            raise InvalidInput(f"No Kamerstuk id is inferred for letter {letter.name}.")
+        return self.set_kamerstuk(letter.id, letter.inferred_kamerstuk)
+
+    def clear_inferred_kamerstuk(self, ref: LetterRef) -> Letter:
+        """The user disagrees with the letter's inferred own id: the citations of that id are no longer
+        linked to the letter (recorded as rejected, as ``refs reject`` does), so it is not inferred
+        again. Raises InvalidInput when nothing is inferred for the letter."""
+        letter = self.get_letter(ref)
+        if not letter.inferred_kamerstuk:
+            raise InvalidInput(f"No Kamerstuk id is inferred for letter {letter.name}.")
+        self.references.reject_key(letter.inferred_kamerstuk, letter.id)
+        return self.get_letter(letter.id)
 
     def delete_letter(self, ref: LetterRef) -> Letter:
         """Remove a letter without annotations (refused, InvalidInput, while it has any: annotations

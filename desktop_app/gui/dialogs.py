@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import Reference
+from desktop_app.core.references.addresses import official_address
 from desktop_app.gui.models import HTML_ROLE
 from desktop_app.gui.panels import HtmlDelegate
 from desktop_app.gui.reader import STATUS_LABELS
@@ -109,6 +110,14 @@ class CitationDialog(QDialog):
         form.addRow("Kind:", QLabel(ref.kind[:1].upper() + ref.kind[1:].replace("_", " "), self))
         if ref.canonical:
             form.addRow("Identifier:", QLabel(ref.canonical, self))
+        address = official_address(ref.canonical)
+        if address:
+            link = QLabel(f'<a href="{html.escape(address)}">{html.escape(address)}</a>', self)
+            link.setObjectName("official_address")
+            link.setOpenExternalLinks(True)
+            link.setTextInteractionFlags(Qt.TextBrowserInteraction)
+            link.setToolTip("The official publication (opens in your web browser)")
+            form.addRow("Published at:", link)
         for key, label in FIELD_LABELS.items():
             value = ref.fields.get(key)
             if value not in (None, "", [], ()):

@@ -47,6 +47,7 @@ _RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
 _DIM = QColor("#8a939d")
 _DERIVED_INK = QColor("#5b6673")  # a title taken from the text (the letter has no subject)
 DERIVED_TITLE_NOTE = "title taken from the text: the letter has no subject"
+INFERRED_NOTE = "inferred from a citation, not confirmed"
 
 
 def _derived_font() -> QFont:
@@ -171,7 +172,8 @@ class LetterTableModel(QAbstractTableModel):
         if role == _ROW:
             return row
         title = f"{row.title or row.name}\n({DERIVED_TITLE_NOTE})" if row.title_derived else row.title or row.name
-        lines = [title, " · ".join(x for x in (row.chamber, row.kamerstuk) if x), row.source_file]
+        kamerstuk = row.kamerstuk or (f"{row.inferred_kamerstuk} ({INFERRED_NOTE})" if row.inferred_kamerstuk else None)
+        lines = [title, " · ".join(x for x in (row.chamber, kamerstuk) if x), row.source_file]
         return "\n".join(line for line in lines if line)
 
     def _shown_titles(self) -> None:
@@ -188,7 +190,7 @@ class LetterTableModel(QAbstractTableModel):
         if column == self.CHAMBER:
             return CHAMBER_CODES.get(row.chamber or "", row.chamber or "")
         if column == self.KAMERSTUK:
-            return row.kamerstuk or ""
+            return row.kamerstuk_label
         return str(row.annotation_count) if row.annotation_count else ""
 
     def _sort_key(self, row: LetterSummary, column: int) -> Any:
@@ -199,7 +201,7 @@ class LetterTableModel(QAbstractTableModel):
         if column == self.CHAMBER:
             return row.chamber or ""
         if column == self.KAMERSTUK:
-            return row.kamerstuk or ""
+            return row.kamerstuk_label
         return row.annotation_count
 
 

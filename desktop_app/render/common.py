@@ -90,12 +90,18 @@ def format_kamerstuk(canonical: str | None) -> str | None:
     return f"Kamerstuk {dossier}, nr. {nummer}"
 
 
+def source_kamerstuk(source: SourceInfo, words: Words = ENGLISH) -> str | None:
+    """The source's Kamerstuk id for a reader, marked when it is inferred from a citation."""
+    kst = format_kamerstuk(source.kamerstuk)
+    return words("kamerstuk_inferred", kamerstuk=kst) if kst and source.kamerstuk_inferred else kst
+
+
 def source_details(source: SourceInfo, words: Words = ENGLISH) -> list[str]:
     """Date, chamber, Kamerstuk, file: the parts of a source's description after its subject."""
     parts = [format_date(source.date, words)]
     if source.chamber:
         parts.append(source.chamber)
-    kst = format_kamerstuk(source.kamerstuk)
+    kst = source_kamerstuk(source, words)
     if kst:
         parts.append(kst)
     parts.append(words("file", name=source.name))
@@ -116,7 +122,7 @@ def source_line(passage: Passage, words: Words = ENGLISH) -> str:
     """[2] Subject · 3 October 2024 · Kamerstuk 28 676, nr. 467 · p. 2, characters 120–340"""
     source = passage.source
     parts = [f"[{source.number}] {source.label}", format_date(source.date, words)]
-    kst = format_kamerstuk(source.kamerstuk)
+    kst = source_kamerstuk(source, words)
     if kst:
         parts.append(kst)
     parts.append(passage_location(passage, words))

@@ -13,7 +13,7 @@ import csv
 from pathlib import Path
 
 from desktop_app.core.export.model import Passage, SummaryDocument
-from desktop_app.render.common import format_kamerstuk
+from desktop_app.render.common import source_kamerstuk
 
 DELIMITER = ";"
 ENCODING = "utf-8-sig"
@@ -51,7 +51,7 @@ def passage_row(passage: Passage) -> list[str]:
             source.label,
             source.subject or "",
             source.date or "",
-            format_kamerstuk(source.kamerstuk) or "",
+            source_kamerstuk(source) or "",
             passage.page or "",
             " | ".join(t.path for t in passage.themes),
             passage.quote,

@@ -137,6 +137,9 @@ def test_missing_citation_says_so_and_escape_closes(qtbot: Any, window: Any, lib
     _fits(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert any("Not in your library: import it to follow this citation." in t for t in texts)
+    address = dialog.findChild(QLabel, "official_address")  # where the missing document is published
+    assert f'href="https://zoek.officielebekendmakingen.nl/{ref.canonical}"' in address.text()
+    assert address.openExternalLinks()
     assert not dialog.confirm_button.isVisible() and not dialog.candidates.isVisible()
     assert _default_button(dialog) is dialog.close_button and dialog.close_button.hasFocus()
     _escape_closes(qtbot, dialog)

@@ -34,7 +34,8 @@ def ref(text: str, letter_id: int = 1, ref_id: int = 1, **extra: Any) -> Referen
     )
 
 
-def letter(letter_id: int, date: str | None = None, kamerstuk: str | None = None, text: str = "") -> LetterFacts:
+def letter(letter_id: int, date: str | None = None, kamerstuk: str | None = None, text: str = "NAVO") -> LetterFacts:
+    """A letter's facts; by default its text mentions the subject of dossier 28 676 (NAVO)."""
     return LetterFacts(letter_id, f"letter{letter_id}", date, kamerstuk, Counter(terms(text)))
 
 
@@ -94,8 +95,10 @@ def test_external_kinds() -> None:
 
 
 def test_a_letter_citing_the_same_document_is_not_that_document() -> None:
-    shared = "capaciteitsdoelstellingen navo concept defensie"
-    letters = [letter(1, text=shared), letter(2, text=shared), letter(3, text=shared)]
+    shared = " ".join(["capaciteitsdoelstellingen navo capability targets"] * 20)
+    # the library's other words: the three letters explain the context far better than the library does
+    unrelated = letter(4, text=" ".join(["pensioenfondsen toeslagen zorgverzekeraars belastingdienst"] * 250))
+    letters = [letter(1, text=shared), letter(2, text=shared), letter(3, text=shared), unrelated]
     other = ref("Kamerstuk 28 676, nr. 472", letter_id=2, ref_id=2)
     resolver = Resolver(letters, refs=[other])
     res = resolver.resolve(ref("Kamerstuk 28 676, nr. 472"), context=shared)

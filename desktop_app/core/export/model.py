@@ -74,6 +74,7 @@ class SourceInfo:
     passage_count: int = 0
     title: str = ""  # Letter.title: the subject, else a title derived from the text
     title_derived: bool = False
+    kamerstuk_inferred: bool = False  # ``kamerstuk`` is inferred from a citation, not named or set
 
     @property
     def label(self) -> str:

@@ -8,22 +8,43 @@ Rules, in order (the first that applies wins):
    whole dossiers) -> "external";
 4. the citation gives a date ("van 3 oktober 2024", or a date right before its parenthesis) and exactly
    one letter in the library carries that date and is eligible -> "resolved", 0.9 (0.8 for a context date);
-5. content suggestions: the eligible letters ranked by how likely the citing context (the sentence around
-   the citation; for a footnote, the footnote plus the body sentence carrying its marker) is under each
-   letter's word distribution (query likelihood with Dirichlet smoothing) -> "suggested" with
-   ``suggestions`` best first; else "missing".
+5. content suggestions -> "suggested" with ``suggestions`` best first; else "missing". The evidence is
+   the citing context (the sentence around the citation; for a footnote, the footnote plus the body
+   sentence carrying its marker) without the words of ordinary parliamentary prose (the bundled
+   :mod:`.vocabulary`): its *distinctive* words. An eligible letter is suggested only when it
+   - shares at least MIN_SHARED_TERMS distinctive words with the context;
+   - holds at least MIN_COVERAGE of the context's distinctive weight (each word weighed by its idf in
+     the library) when its date agrees with a date the citation gives (within DATE_WINDOW_DAYS), else
+     (undated, or the citation gives no date: nothing but its content speaks for it) STRONG_COVERAGE;
+   - explains the context better than the library as a whole does, by more than MIN_GAIN a word (the log
+     likelihood ratio of the context under the letter's word distribution, Dirichlet-smoothed, against
+     the library's): a long letter shares many words with anything by chance, and this tells;
+   Its confidence grows with the number of shared words (full at FULL_EVIDENCE_TERMS) and the share of
+   the context's weight it holds, capped below a resolved link's; ties are ranked by query likelihood
+   (Dirichlet smoothing). See docs/CITATIONS.md, "Suggestions", for the precision measured.
 
 A letter is *eligible* for a citation when none of these rules it out:
 - it is the citing letter, or the user rejected it for what was cited;
 - it has its own official id (kst-/ah-/h-) and that id is another one;
 - it cites the same document itself (a letter does not cite its own id);
-- its date is not the cited date, lies outside the cited vergaderjaar, or lies after the citing letter;
+- the letter's own id is *inferred* as another official id (see :attr:`Resolver.claims`);
+- the cited dossier's subject is known (the bundled :mod:`.vocabulary`: 28 676 is NAVO) and the letter
+  does not mention it (this holds for the date rule too: a letter of the cited day about something
+  else is not the document);
+- its date is more than DATE_WINDOW_DAYS from the cited date, lies outside the cited vergaderjaar, or
+  lies after the citing letter;
 - dates bound the citation: ondernummers in a dossier grow with time, so a cited kst-28676-440 is older
   than a kst-28676-464 cited "van 5 augustus 2024"; a letter is never older than what it cites. A letter
   that must be younger than the latest date the cited document can have is ruled out.
 
 After every citation is resolved on its own, :meth:`Resolver.propagate` lets citations of one document
 agree: when all resolved/confirmed citations of a canonical id point to one letter, the others follow.
+
+A letter's own id is *inferred* (:attr:`Resolver.claims`) when citations with an explicit date and an
+official id resolve to it by the date rule (4), for one id only, and no other letter gets that id so:
+000's "Kamerstuk 28 676, nr. 467 van 3 oktober 2024" makes letter 003 kst-28676-467. The claims are
+taken before any citation is resolved (with the eligibility rules minus this one), so they do not
+depend on each other.
 """
 
 from __future__ import annotations
@@ -35,10 +56,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import timedelta
 from itertools import accumulate
 
 from desktop_app.core.model import Reference
 from desktop_app.core.references.parser import normalise_raw
+from desktop_app.core.references.vocabulary import Vocabulary, bundled_vocabulary
 
 # Kinds whose documents can be letters in a library; all other kinds are "external".
 LIBRARY_KINDS = frozenset({"kamerstuk", "aanhangsel", "handelingen", "kamerbrief", "motie"})
@@ -55,8 +79,12 @@ DATE_CONFIDENCE = 0.9
 CONTEXT_DATE_CONFIDENCE = 0.8
 PROPAGATED_FACTOR = 0.95
 MAX_SUGGESTION_CONFIDENCE = 0.75
-MIN_COVERAGE = 0.1  # share of the context's (idf-weighted) terms a suggested letter must contain
-MIN_SHARE = 0.02  # a suggestion's share of the likelihood among the candidates
+MIN_SHARED_TERMS = 3  # distinctive words a suggested letter must share with the citing context
+MIN_COVERAGE = 0.15  # share of the context's distinctive (idf) weight a letter of the cited date must hold
+STRONG_COVERAGE = 0.3  # ... and any other letter
+MIN_GAIN = 0.2  # log likelihood ratio a context word, letter against library, a suggestion must exceed
+FULL_EVIDENCE_TERMS = 6  # shared distinctive words for full confidence
+DATE_WINDOW_DAYS = 3  # a dated candidate for a dated citation: at most this many days apart
 MAX_SUGGESTIONS = 5
 DIRICHLET_MU = 300.0
 
@@ -231,8 +259,10 @@ class Resolver:
         decisions: Decisions | None = None,
         refs: Sequence[Reference] = (),
         stats: WordStats | None = None,
+        vocabulary: Vocabulary | None = None,
     ) -> None:
         self.letters = list(letters)
+        self.vocabulary = vocabulary if vocabulary is not None else bundled_vocabulary()
         self.by_id = {letter.id: letter for letter in self.letters}
         self.decisions = decisions or Decisions()
         self.stats = stats if stats is not None else WordStats.of(self.letters)
@@ -260,6 +290,33 @@ class Resolver:
         self._dates = [date for date, _ in dated]
         self._by_date_order = [i for _, i in dated]
         self._undated = [i for i, letter in enumerate(self.letters) if not letter.date]
+        self.claims: dict[int, tuple[str, str]] = {}  # letter id -> (inferred own id, why)
+        self.claims = self._claims_of(refs)
+
+    def _claims_of(self, refs: Iterable[Reference]) -> dict[int, tuple[str, str]]:
+        """Inferred own ids (see the module's docstring): letter id -> (official id, reason)."""
+        found: dict[int, dict[str, Reference]] = {}  # letter -> official id -> first citation
+        holders: dict[str, set[int]] = {}
+        for ref in refs:
+            canonical = ref.canonical
+            if not (canonical and canonical.startswith(OFFICIAL_PREFIXES) and ref.fields.get("date")):
+                continue
+            if canonical in self._by_kamerstuk or reference_key(ref) in self.decisions.confirmed:
+                continue
+            res = self._by_date(ref, self.eligible(ref))
+            if res is None or res.target_letter_id is None or self.by_id[res.target_letter_id].kamerstuk:
+                continue
+            found.setdefault(res.target_letter_id, {}).setdefault(canonical, ref)
+            holders.setdefault(canonical, set()).add(res.target_letter_id)
+        claims = {}
+        for letter_id, cited in found.items():
+            if len(cited) == 1:
+                ((canonical, ref),) = cited.items()
+                if len(holders[canonical]) == 1:
+                    citing = self.by_id[ref.letter_id].name if ref.letter_id in self.by_id else "a letter"
+                    when = dutch_date(ref.fields["date"])
+                    claims[letter_id] = (canonical, f'{citing} cites "{normalise_raw(ref.raw)}": the only letter dated {when}')
+        return claims
 
     def _learn(self, ref: Reference) -> None:
         if ref.canonical:
@@ -340,8 +397,13 @@ class Resolver:
                 return False
         if letter.date and not (earliest or letter.date) <= letter.date <= (latest or letter.date):
             return False
+        subject = self.dossier_subject(ref)
+        if subject and not any(letter.terms.get(word) for word in subject[1]):
+            return False
         if loose:
             return True
+        if official and letter.id in self.claims and self.claims[letter.id][0] != ref.canonical:
+            return False
         if ref.canonical and ref.canonical in self._cites.get(letter.id, ()):
             return False
         return not (not letter.date and latest and self._earliest.get(letter.id, "") > latest)
@@ -349,14 +411,17 @@ class Resolver:
     def date_bounds(self, ref: Reference) -> tuple[str | None, str | None]:
         """The earliest and latest date the cited document can have."""
         exact = cited_date(ref)
+        citing = self.by_id.get(ref.letter_id)
         if exact:
-            return exact, exact
+            low, high = _shift(exact, -DATE_WINDOW_DAYS), _shift(exact, DATE_WINDOW_DAYS)
+            if citing and citing.date and citing.date < high:
+                high = max(exact, citing.date)
+            return low, high
         earliest: str | None = None
         latest: str | None = None
         window = _vergaderjaar_window(ref.fields.get("vergaderjaar"))
         if window:
             earliest, latest = window
-        citing = self.by_id.get(ref.letter_id)
         if citing and citing.date:
             latest = min(latest, citing.date) if latest else citing.date
         position = dossier_position(ref)
@@ -428,45 +493,54 @@ class Resolver:
     def suggest(
         self, ref: Reference, context: str, eligible: Sequence[LetterFacts]
     ) -> tuple[tuple[int, float, str], ...]:
-        """Eligible letters ranked by the likelihood of the context's words under each letter's word
-        distribution (Dirichlet-smoothed against the whole library). Confidence = the letter's share of
-        the likelihood among the candidates x the share of the context's idf weight it contains, capped
-        below a resolved link's."""
-        query = self.query(context)
+        """The eligible letters the context's distinctive words point to (rule 5 of the module's
+        docstring), best first, with the words they share, most telling first."""
+        query = self.query(context, ref.letter_id)
         if not query or not eligible:
             return ()
         scored = []
         for letter in eligible:
-            log_likelihood, shared = self._likelihood(query, letter)
-            coverage = self._coverage(query, shared)
-            if coverage >= MIN_COVERAGE:
-                scored.append((log_likelihood, coverage, letter.id, shared))
-        if not scored:
-            return ()
-        top = max(s[0] for s in scored)
-        total = sum(math.exp(s[0] - top) for s in scored)
-        out = []
-        for log_likelihood, coverage, letter_id, shared in scored:
-            share = math.exp(log_likelihood - top) / total
-            if share < MIN_SHARE:
+            evidence = self._evidence(ref, query, letter)
+            if evidence is None:
                 continue
-            confidence = round(MAX_SUGGESTION_CONFIDENCE * share * min(1.0, 2 * coverage), 3)
-            out.append((letter_id, confidence, "shares " + ", ".join(shared[:5])))
-        out.sort(key=lambda s: (-s[1], s[0]))
-        return tuple(out[:MAX_SUGGESTIONS])
+            log_likelihood, coverage, shared = evidence
+            strength = min(1.0, len(shared) / FULL_EVIDENCE_TERMS) * min(1.0, 2 * coverage)
+            confidence = round(MAX_SUGGESTION_CONFIDENCE * strength, 3)
+            scored.append((-confidence, -log_likelihood, letter.id, "shares " + ", ".join(shared[:5])))
+        scored.sort()
+        return tuple((letter_id, -neg, why) for neg, _, letter_id, why in scored[:MAX_SUGGESTIONS])
 
-    def query(self, context: str | Counter[str]) -> Counter[str]:
-        """The context's words the library knows (a text, or its :func:`terms` already counted)."""
+    def query(self, context: str | Counter[str], citing: int | None = None) -> Counter[str]:
+        """The context's distinctive words (a text, or its :func:`terms` already counted): those not
+        common in parliamentary prose that the library knows, outside the citing letter when given
+        (a word only the citing letter uses is no evidence for or against any other letter)."""
         counted = Counter(terms(context)) if isinstance(context, str) else context
-        return Counter({t: n for t, n in counted.items() if self._collection.get(t)})
+        common = self.vocabulary.common
+        own = self.by_id[citing].terms if citing in self.by_id else {}
+        return Counter(
+            {t: n for t, n in counted.items() if self._collection.get(t, 0) > own.get(t, 0) and t not in common}
+        )
 
-    def is_candidate(self, query: Counter[str], letter: LetterFacts) -> bool:
-        """Whether ``letter`` would be scored for a context with this query (eligibility aside): it
-        holds enough of the context's words. A letter that is not a candidate changes nothing in the
-        context's suggestions, neither as an entry nor in the shares of the others."""
-        if not query:
-            return False
-        return self._coverage(query, self._likelihood(query, letter)[1]) >= MIN_COVERAGE
+    def is_candidate(self, ref: Reference, query: Counter[str], letter: LetterFacts) -> bool:
+        """Whether ``letter`` would be suggested for a context with this query (eligibility aside).
+        A letter that is not changes nothing in the context's suggestions (each is scored on its own)."""
+        return bool(query) and self._evidence(ref, query, letter) is not None
+
+    def dossier_subject(self, ref: Reference) -> tuple[str, frozenset[str]] | None:
+        """The cited dossier's subject and its words, when known (28676: NAVO)."""
+        return self.vocabulary.dossiers.get(str(ref.fields.get("dossier", "")))
+
+    def _evidence(self, ref: Reference, query: Counter[str], letter: LetterFacts) -> tuple[float, float, list[str]] | None:
+        """(log likelihood ratio, coverage, shared words) when the letter may be suggested, else None."""
+        log_likelihood, shared = self._likelihood(query, letter)
+        if len(shared) < MIN_SHARED_TERMS:
+            return None
+        coverage = self._coverage(query, shared)
+        if coverage < (MIN_COVERAGE if letter.date and cited_date(ref) else STRONG_COVERAGE):
+            return None
+        if log_likelihood <= MIN_GAIN * sum(query.values()):
+            return None
+        return log_likelihood, coverage, shared
 
     def _likelihood(self, query: Counter[str], letter: LetterFacts) -> tuple[float, list[str]]:
         """log P(context | letter) - log P(context | library), and the shared terms, most telling first."""
@@ -488,6 +562,14 @@ class Resolver:
         weight = {t: math.log(1 + n / self._df[t]) for t in query}
         whole = sum(weight.values())
         return sum(weight[t] for t in shared) / whole if whole else 0.0
+
+
+def _shift(iso: str, days: int) -> str:
+    """An ISO date moved by ``days`` (the date itself when it is not a valid date)."""
+    try:
+        return (Date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return iso
 
 
 def _vergaderjaar_window(vj: str | None) -> tuple[str, str] | None:

@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.model import Letter, Reference
+from desktop_app.core.references.addresses import official_address
 from desktop_app.core.references.parser import parse_citations
 from desktop_app.core.references.resolver import (
     LIBRARY_KINDS,
@@ -64,10 +65,16 @@ class MissingDocument:
     status: str = "missing"  # "suggested" when some letter may be it, "external" for non-letter kinds
     suggestions: tuple[tuple[int, float, str], ...] = ()  # best first, merged over the places
 
+    @property
+    def address(self) -> str | None:
+        """The document's official publication on the web (see addresses.py), when known."""
+        return official_address(self.canonical)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "canonical": self.canonical,
             "kind": self.kind,
+            "address": self.address,
             "count": self.count,
             "status": self.status,
             "places": [
@@ -78,6 +85,8 @@ class MissingDocument:
         }
 
 
+RESOLVER_KEY = "reference_resolver"  # meta row: the version of the rules the stored resolutions follow
+RESOLVER_VERSION = "2"  # 2: distinctive words, date window, dossier subjects, inferred own ids
 STATS_KEY = "reference_word_stats"  # meta row: the WordStats the stored suggestions were ranked with
 STATS_DRIFT = 0.25  # the statistics are taken again (and every citation resolved) when the number of
 #                     letters moved by more than this share since they were taken
@@ -99,6 +108,7 @@ class Change:
     before_anchors: list[tuple[str, int, str]] = field(default_factory=list)
     before_cited: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
+    claimed: set[int] = field(default_factory=set)  # letters whose inferred own id changed
 
     def __bool__(self) -> bool:
         return bool(self.letters or self.deleted or self.keys)
@@ -157,9 +167,19 @@ class ReferenceService:
         resolver = Resolver(facts, self._decisions(), refs, stats)
         letters: dict[int, Letter] = {}
         first = [resolver.resolve(ref, self._context(ref, letters)) for ref in refs]
-        self._store(refs, resolver.propagate(refs, first), stats if stored is None else None)
+        self._store(refs, resolver.propagate(refs, first), resolver.claims, stats if stored is None else None)
+        with self.db.atomic():
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [RESOLVER_KEY, RESOLVER_VERSION])
         self.pending = Change()
         return len(refs)
+
+    def ensure_current(self) -> int:
+        """Resolve every citation again when the stored resolutions were made by older rules (a library
+        from an earlier Kamerlezer). Returns how many citations were resolved."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [RESOLVER_KEY]).fetchone()
+        if row is not None and row[0] == RESOLVER_VERSION:
+            return 0
+        return self.resolve_all()
 
     def resolve_pending(self) -> int:
         """Resolve again only the citations the recorded changes can affect (see :meth:`affected`);
@@ -175,10 +195,11 @@ class ReferenceService:
             return self.resolve_all()
         refs = repo.all_references(self.db)
         resolver = Resolver(facts, self._decisions(), refs, stats)
+        change.claimed |= _claims_changed(self._stored_claims(), resolver.claims)
         chosen = self.affected(change, refs, {f.id: f for f in facts}, resolver)
         letters: dict[int, Letter] = {}
         first = [resolver.resolve(ref, self._context(ref, letters)) for ref in chosen]
-        self._store(chosen, resolver.propagate(chosen, first))
+        self._store(chosen, resolver.propagate(chosen, first), resolver.claims)
         self.pending = Change()
         return len(chosen)
 
@@ -192,14 +213,17 @@ class ReferenceService:
         numbers); those about a decided key; the content-ranked ones for which a changed letter (old or
         new) is a candidate (holds enough of the citing context's words: the word statistics being
         fixed, no other letter's score changes). Then every citation of a canonical id any of these
-        has, or a changed letter cited before, since citations of one document agree (``propagate``)."""
-        touched = change.letters | change.deleted
-        states = [facts[i] for i in change.letters if i in facts] + list(change.before.values())
+        has, or a changed letter cited before, since citations of one document agree (``propagate``).
+        A letter whose inferred own id changed (``change.claimed``) counts as changed: the rule that a
+        letter inferred to be one document is not another one admits it for other citations, or not."""
+        touched = change.letters | change.deleted | change.claimed
+        current = [facts[i] for i in sorted(change.letters | change.claimed) if i in facts]
+        states = current + list(change.before.values())
         ids = {f.kamerstuk for f in states if f.kamerstuk}
         dates = {f.date for f in states if f.date}
         moved = _moved_bounds(change, refs, facts, resolver)
         hashes = dict(self.db.execute("SELECT id, content_hash FROM letters").fetchall()) if states else {}
-        scan = [(f, False) for f in states[: len(states) - len(change.before)]]
+        scan = [(f, f.id in change.claimed) for f in current]  # loose: admitted with the claim or without
         scan += [(f, True) for f in change.before.values()]  # former states: their citations are gone
         chosen: dict[int, Reference] = {}
         for ref in refs:
@@ -226,8 +250,8 @@ class ReferenceService:
         admitted = [letter for letter, former in letters if resolver.admits(ref, letter, loose=former)]
         if not admitted:
             return False
-        query = resolver.query(self._context_terms(ref, hashes.get(ref.letter_id, "")))
-        return any(resolver.is_candidate(query, letter) for letter in admitted)
+        query = resolver.query(self._context_terms(ref, hashes.get(ref.letter_id, "")), ref.letter_id)
+        return any(resolver.is_candidate(ref, query, letter) for letter in admitted)
 
     def _context_terms(self, ref: Reference, content_hash: str) -> Counter[str]:
         """The words of a citation's context, cached by the citation and its letter's content."""
@@ -243,8 +267,21 @@ class ReferenceService:
             letters[ref.letter_id] = self.library.get_letter(ref.letter_id)
         return context_of(ref, letters[ref.letter_id])
 
-    def _store(self, refs: Sequence[Reference], final: Sequence[Resolution], stats: WordStats | None = None) -> None:
+    def _store(
+        self,
+        refs: Sequence[Reference],
+        final: Sequence[Resolution],
+        claims: Mapping[int, tuple[str, str]],
+        stats: WordStats | None = None,
+    ) -> None:
         with self.db.atomic():
+            stored = self._stored_claims()
+            for letter_id in _claims_changed(stored, claims):
+                canonical, reason = claims.get(letter_id, (None, None))
+                self.db.execute(
+                    "UPDATE letters SET inferred_kamerstuk = ?, inferred_reason = ? WHERE id = ?",
+                    [canonical, reason, letter_id],
+                )
             for ref, res in zip(refs, final, strict=True):
                 if _changed(ref, res):
                     repo.set_resolution(
@@ -262,6 +299,12 @@ class ReferenceService:
                     ensure_ascii=False, separators=(",", ":"),
                 )  # fmt: skip
                 self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [STATS_KEY, text])
+
+    def _stored_claims(self) -> dict[int, tuple[str, str]]:
+        rows = self.db.execute(
+            "SELECT id, inferred_kamerstuk, inferred_reason FROM letters WHERE inferred_kamerstuk IS NOT NULL"
+        ).fetchall()
+        return {int(i): (str(c), str(r or "")) for i, c, r in rows}
 
     def _stored_stats(self) -> WordStats | None:
         """The word statistics the stored suggestions were ranked with (parsed once per change of the
@@ -364,12 +407,16 @@ class ReferenceService:
     def reject(self, reference_id: int, letter: LetterArg) -> Reference:
         """The user says: this citation does not point to ``letter``. It is no longer proposed for it."""
         ref = self.get(reference_id)
-        target = self._letter(letter)
-        with self.db.atomic():
-            repo.record_decision(self.db, reference_key(ref), target.id, "rejected")
-        self.pending.keys.add(reference_key(ref))
-        self.resolve_pending()
+        self.reject_key(reference_key(ref), self._letter(letter).id)
         return self.get(reference_id)
+
+    def reject_key(self, key: str, letter_id: int) -> None:
+        """The user says: what was cited as ``key`` (a canonical id, or a normalised citation) is not
+        the letter. Every citation of it is resolved again without that letter."""
+        with self.db.atomic():
+            repo.record_decision(self.db, key, letter_id, "rejected")
+        self.pending.keys.add(key)
+        self.resolve_pending()
 
     # -- helpers -------------------------------------------------------------------------------------
     def _set_kamerstuk(self, letter: Letter, canonical: str) -> None:
@@ -483,6 +530,11 @@ def _bounds_moved(ref: Reference, moved: Mapping[str, tuple[AnchorTable, AnchorT
         return False
     before, after = moved[position[0]]
     return anchor_bounds(before, position[1]) != anchor_bounds(after, position[1])
+
+
+def _claims_changed(before: Mapping[int, tuple[str, str]], after: Mapping[int, tuple[str, str]]) -> set[int]:
+    """The letters whose inferred own id (or its reason) differs."""
+    return {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
 
 
 def _changed(ref: Reference, res: Resolution) -> bool:

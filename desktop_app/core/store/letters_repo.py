@@ -14,7 +14,7 @@ from desktop_app.core.titles import SOURCE_CHARS, display_title
 
 _COLUMNS = (
     "id, source_file, content_hash, source_format, text, date, subject, chamber, signatory, kind, kamerstuk, "
-    "kamerstuk_source, pages, headings, page_starts, source_path, imported_at"
+    "kamerstuk_source, pages, headings, page_starts, source_path, imported_at, inferred_kamerstuk, inferred_reason"
 )
 
 
@@ -40,7 +40,7 @@ def _footnotes(db: Database, letter_id: int) -> tuple[Footnote, ...]:
 
 def _letter(db: Database, row: Sequence[Any]) -> Letter:
     (lid, source_file, content_hash, source_format, text, date, subject, chamber, signatory, kind, kamerstuk,
-     kamerstuk_source, pages, headings, page_starts, source_path, imported_at) = row  # fmt: skip
+     kamerstuk_source, pages, headings, page_starts, source_path, imported_at, inferred, why) = row  # fmt: skip
     return Letter(
         id=lid,
         source_file=source_file,
@@ -60,6 +60,8 @@ def _letter(db: Database, row: Sequence[Any]) -> Letter:
         page_starts=tuple(int(p) for p in json.loads(page_starts or "[]")),
         source_path=source_path,
         imported_at=imported_at,
+        inferred_kamerstuk=inferred,
+        inferred_reason=why,
     )
 
 
@@ -96,7 +98,7 @@ def summaries(db: Database) -> list[LetterSummary]:
     themes its annotations use: one query that never reads the letters' text (see _SUMMARIES)."""
     out = []
     for row in db.execute(_SUMMARIES).fetchall():
-        lid, source_file, date, subject, chamber, kamerstuk, kind, n, themes, lead, headings = row
+        lid, source_file, date, subject, chamber, kamerstuk, kind, inferred, n, themes, lead, headings = row
         title = display_title(subject, lead or "", _spans(headings), letter_name(source_file))
         out.append(
             LetterSummary(
@@ -111,6 +113,7 @@ def summaries(db: Database) -> list[LetterSummary]:
                 theme_ids=tuple(sorted(int(t) for t in themes.split(","))) if themes else (),
                 title=title.text,
                 title_derived=title.derived,
+                inferred_kamerstuk=inferred,
             )
         )
     # ORDER BY here, not in SQL: sorting by the generated column ``name`` would make SQLite read the
@@ -122,7 +125,7 @@ def summaries(db: Database) -> list[LetterSummary]:
 
 
 # The letter list's query. It reads the letters through the covering index ``letters_summary``
-# (migration 0002): a scan of the table itself would read every letter's text, ~6 KB a letter, since
+# (migrations 0002, 0003): a scan of the table itself would read every letter's text, ~6 KB a letter, since
 # the summary columns come after it in the row. Annotation counts and themes are aggregated apart
 # (grouping the join by letter made SQLite scan the table in rowid order); the start of the text and
 # the headings are looked up only for letters without a subject (their display title is made from
@@ -134,7 +137,7 @@ _SUMMARIES = f"""
         FROM annotations a LEFT JOIN annotation_themes at ON at.annotation_id = a.id
         GROUP BY a.letter_id
     )
-    SELECT l.id, l.source_file, l.date, l.subject, l.chamber, l.kamerstuk, l.kind,
+    SELECT l.id, l.source_file, l.date, l.subject, l.chamber, l.kamerstuk, l.kind, l.inferred_kamerstuk,
            coalesce(counted.n, 0), counted.themes,
            (SELECT substr(t.text, 1, {SOURCE_CHARS}) FROM letters t WHERE t.id = l.id AND l.subject IS NULL),
            (SELECT t.headings FROM letters t WHERE t.id = l.id AND l.subject IS NULL)

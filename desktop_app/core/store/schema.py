@@ -143,4 +143,21 @@ def _letters_summary_index(db: Database) -> None:
     db.execute("CREATE INDEX letters_summary ON letters(date, subject, chamber, kamerstuk, kind, source_file)")
 
 
+@migrations(name="0003_inferred_kamerstuk")
+def _inferred_kamerstuk(db: Database) -> None:
+    """A letter's own Kamerstuk id as inferred from the citations (see references/resolver.py,
+    ``Resolver.claims``), with the reason, beside the id it names itself or the user set. Derived
+    data: written by every resolution of the citations. The letter list shows it, so the covering
+    index ``letters_summary`` holds it too."""
+    db.executescript(
+        """
+        ALTER TABLE letters ADD COLUMN inferred_kamerstuk TEXT;
+        ALTER TABLE letters ADD COLUMN inferred_reason TEXT;
+        DROP INDEX IF EXISTS letters_summary;
+        CREATE INDEX letters_summary
+            ON letters(date, subject, chamber, kamerstuk, kind, source_file, inferred_kamerstuk);
+        """
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # noqa: SLF001 - the count of registered migrations

@@ -1,4 +1,4 @@
-"""`kamerlezer themes`: list, add, rename, recolor, move, merge, delete."""
+"""`kamerlezer themes`: list, add, rename, recolor, key, move, merge, delete."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from desktop_app.cli.common import Context, add_json_flag, print_json, wants_json
+from desktop_app.core.errors import InvalidInput
 from desktop_app.core.model import Theme
 from desktop_app.core.words import plural
 
@@ -47,6 +48,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     recolor.add_argument("color", metavar="COLOR", help="#rrggbb")
     add_json_flag(recolor, inherit=True)
     recolor.set_defaults(func=_recolor)
+
+    key = actions.add_parser(
+        "key",
+        help="give a theme its key (1-9) for tagging in the reader",
+        description="Give theme T the key K (1-9): in the reader, K tags the selected text with T. A theme "
+        "that had K gives it up. --clear takes T's key away. New themes get the lowest free key.",
+    )
+    key.add_argument("theme", metavar="T", help=THEME_HELP)
+    key.add_argument("key", metavar="K", nargs="?", type=int, choices=range(1, 10), help="a digit from 1 to 9")
+    key.add_argument("--clear", action="store_true", help="no key for this theme")
+    add_json_flag(key, inherit=True)
+    key.set_defaults(func=_key)
 
     move = actions.add_parser(
         "move",
@@ -92,6 +105,7 @@ def theme_json(library: Any, theme: Theme, counts: dict[int, int] | None = None)
         "parent_id": theme.parent_id,
         "description": theme.description,
         "position": theme.position,
+        "key": theme.key,
         "annotation_count": counts.get(theme.id, 0),
     }
 
@@ -118,7 +132,8 @@ def _list(args: argparse.Namespace, ctx: Context) -> int:
     for theme in themes:
         depth[theme.id] = depth[theme.parent_id] + 1 if theme.parent_id is not None else 0
         indent = "  " * depth[theme.id]
-        print(f"#{theme.id:<4} {theme.color}  {indent}{theme.name}  ({counts.get(theme.id, 0)})")
+        key = f"[{theme.key}]" if theme.key else "   "
+        print(f"#{theme.id:<4} {key} {theme.color}  {indent}{theme.name}  ({counts.get(theme.id, 0)})")
     return 0
 
 
@@ -133,6 +148,20 @@ def _rename(args: argparse.Namespace, ctx: Context) -> int:
 
 def _recolor(args: argparse.Namespace, ctx: Context) -> int:
     return _show_one(args, ctx, ctx.library.update_theme(args.theme, color=args.color), "recoloured")
+
+
+def _key(args: argparse.Namespace, ctx: Context) -> int:
+    if (args.key is None) == (not args.clear):
+        raise InvalidInput("Give a key from 1 to 9, or --clear (not both).")
+    theme, displaced = ctx.library.set_theme_key(args.theme, None if args.clear else args.key)
+    if wants_json(args):
+        data = theme_json(ctx.library, theme)
+        data["key_taken_from"] = theme_json(ctx.library, displaced) if displaced is not None else None
+        print_json(data)
+        return 0
+    said = f"key {theme.key}" if theme.key else "no key"
+    print(f"{ctx.library.theme_path(theme.id)}: {said}" + (f" (taken from {displaced.name})" if displaced else ""))
+    return 0
 
 
 def _move(args: argparse.Namespace, ctx: Context) -> int:

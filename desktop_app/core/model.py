@@ -151,6 +151,7 @@ class Theme:
     parent_id: int | None = None
     description: str = ""
     position: int = 0
+    key: int | None = None  # 1-9: the key that tags a selection with this theme (unique)
 
 
 @dataclass(frozen=True)

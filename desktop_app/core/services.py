@@ -314,6 +314,7 @@ class Library:
                 parent_id=parent_id,
                 description=str(item.get("description", "")),
                 position=themes_repo.next_position(self.db, parent_id),
+                key=themes_repo.free_key(self.db),
             )
             self._add_theme_tree(list(item.get("children", [])), theme_id)
 
@@ -764,9 +765,23 @@ class Library:
         with self.db.atomic():
             theme_id = themes_repo.insert(
                 self.db, name=name, color=colour, parent_id=parent_id, description=description,
-                position=themes_repo.next_position(self.db, parent_id),
+                position=themes_repo.next_position(self.db, parent_id), key=themes_repo.free_key(self.db),
             )  # fmt: skip
         return self.get_theme(theme_id)
+
+    def set_theme_key(self, ref: ThemeRef, key: int | None) -> tuple[Theme, Theme | None]:
+        """Give a theme the key 1-9 (None: no key). A theme that had that key gives it up; returns
+        the theme and that other theme (None when the key was free)."""
+        theme = self.get_theme(ref)
+        if key is not None and not (isinstance(key, int) and 1 <= key <= 9):
+            raise InvalidInput(f"A theme key is a digit from 1 to 9, not {key!r}.")
+        holder = themes_repo.holder_of_key(self.db, key) if key is not None else None
+        with self.db.atomic():
+            if holder is not None and holder != theme.id:
+                themes_repo.set_key(self.db, holder, None)
+            themes_repo.set_key(self.db, theme.id, key)
+        displaced = self.get_theme(holder) if holder is not None and holder != theme.id else None
+        return self.get_theme(theme.id), displaced
 
     def update_theme(
         self,
@@ -883,9 +898,10 @@ class Library:
         parent_id = theme.parent_id if theme.parent_id and themes_repo.get(self.db, theme.parent_id) else None
         ids = list(annotation_ids)
         with self._changing():
+            key = theme.key if theme.key and themes_repo.holder_of_key(self.db, theme.key) is None else None
             themes_repo.insert(
                 self.db, theme_id=theme.id, name=_clean_name(theme.name), color=_clean_color(theme.color),
-                parent_id=parent_id, description=theme.description, position=theme.position,
+                parent_id=parent_id, description=theme.description, position=theme.position, key=key,
             )  # fmt: skip
             restored = themes_repo.get(self.db, theme.id)
             assert restored is not None

@@ -184,6 +184,28 @@ class AddTheme(_Command):
         self.controller.themes_touched()
 
 
+class SetThemeKey(_Command):
+    """Give a theme a key 1-9 (or none); the theme that had the key gives it up, and undo gives it back."""
+
+    def __init__(self, controller: LibraryController, theme: Theme, key: int | None) -> None:
+        text = f"Key {key} for “{theme.name}”" if key else f"No key for “{theme.name}”"
+        super().__init__(controller, text, f"{theme.name} now has key {key}" if key else f"{theme.name} has no key now")
+        self.theme_id, self.old, self.new = theme.id, theme.key, key
+        self.displaced: Theme | None = None
+
+    def apply(self) -> None:
+        _theme, self.displaced = self.library.set_theme_key(self.theme_id, self.new)
+        if self.displaced is not None:
+            self.past += f" ({self.displaced.name} has none)"
+        self.controller.themes_touched()
+
+    def revert(self) -> None:
+        self.library.set_theme_key(self.theme_id, self.old)
+        if self.displaced is not None:
+            self.library.set_theme_key(self.displaced.id, self.new)
+        self.controller.themes_touched()
+
+
 class UpdateTheme(_Command):
     """Rename or recolour."""
 

@@ -38,14 +38,15 @@ class LibraryController(QObject):
 
     @property
     def themes(self) -> list[Theme]:
-        """Depth-first, as shown in the theme tree; the first nine have keys 1-9."""
+        """Depth-first, as shown in the theme tree; keys 1-9 are the themes' own (Theme.key)."""
         return list(self._themes)
 
     def theme_map(self) -> dict[int, Theme]:
         return {t.id: t for t in self._themes}
 
     def theme_for_key(self, number: int) -> Theme | None:
-        return self._themes[number - 1] if 1 <= number <= min(9, len(self._themes)) else None
+        """The theme whose own key (chosen, unique) is ``number``."""
+        return next((t for t in self._themes if t.key == number), None)
 
     def references_for(self, letter_id: int) -> list[Reference]:
         """What the letter cites; empty when this installation has no reference service."""
@@ -120,6 +121,9 @@ class LibraryController(QObject):
 
     def rename_theme(self, theme: Theme, name: str) -> None:
         self._push(commands.UpdateTheme(self, theme, name=name))
+
+    def set_theme_key(self, theme: Theme, key: int | None) -> None:
+        self._push(commands.SetThemeKey(self, theme, key))
 
     def recolour_theme(self, theme: Theme, color: str) -> None:
         self._push(commands.UpdateTheme(self, theme, color=color))

@@ -425,6 +425,9 @@ class MainWindow(QMainWindow):
                      "theme_up", "theme_down", "merge_theme", "delete_theme"):
             themes_menu.addAction(acts[name])
             self.themes_panel.view.addAction(acts[name])
+        self.theme_key_menu = themes_menu.addMenu("Set &key")
+        self.theme_key_menu.aboutToShow.connect(self._on_theme_key_menu_about_to_show)
+        self.themes_panel.view.addAction(self.theme_key_menu.menuAction())
         view_menu = menu.addMenu("&View")
         for dock in (self.annotations_dock, self.themes_dock, self.references_dock):
             view_menu.addAction(dock.toggleViewAction())
@@ -1300,7 +1303,49 @@ class MainWindow(QMainWindow):
     def _on_new_theme_triggered(self) -> None:
         name = self._ask_text("New theme", "Name:")
         if name:
-            self._guard(self.controller.add_theme, name)
+            self._add_theme_and_show(name, None)
+
+    def _add_theme_and_show(self, name: str, parent_id: int | None) -> None:
+        """Add a theme, then select it in the themes panel and scroll to it; say its key."""
+        try:
+            theme = self.controller.add_theme(name, None, parent_id)
+        except AppError as error:
+            show_error(self, error)
+            return
+        if theme is None:
+            return
+        index = self.themes_panel.model.index_of(theme.id)
+        if index.isValid():
+            self.themes_panel.view.setCurrentIndex(index)
+            self.themes_panel.view.scrollTo(index)
+        key = f"; key {theme.key} tags a selection with it" if theme.key else "; give it a key with Themes > Set key"
+        self.statusBar().showMessage(f"Added theme “{theme.name}”{key}.", 6000)
+
+    def _on_theme_key_menu_about_to_show(self) -> None:
+        """Keys 1-9 (and none) for the selected theme; each says which theme has it now."""
+        menu = self.theme_key_menu
+        menu.clear()
+        theme = self.themes_panel.current_theme()
+        if theme is None:
+            menu.addAction("Select a theme first").setEnabled(False)
+            return
+        holders = {t.key: t for t in self.controller.themes if t.key}
+        for key in range(1, 10):
+            holder = holders.get(key)
+            label = f"&{key}" + (f"   ({holder.name})" if holder is not None and holder.id != theme.id else "")
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(theme.key == key)
+            action.triggered.connect(lambda _checked=False, k=key: self._set_theme_key(k))
+        menu.addSeparator()
+        none = menu.addAction("&No key")
+        none.setEnabled(theme.key is not None)
+        none.triggered.connect(lambda _checked=False: self._set_theme_key(None))
+
+    def _set_theme_key(self, key: int | None) -> None:
+        theme = self.themes_panel.current_theme()
+        if theme is not None and theme.key != key:
+            self._guard(self.controller.set_theme_key, theme, key)
 
     def _on_new_subtheme_triggered(self) -> None:
         parent = self._selected_theme()
@@ -1308,7 +1353,7 @@ class MainWindow(QMainWindow):
             return
         name = self._ask_text("New sub-theme", f"Name (inside “{parent.name}”):")
         if name:
-            self._guard(self.controller.add_theme, name, None, parent.id)
+            self._add_theme_and_show(name, parent.id)
 
     def _on_rename_theme_triggered(self) -> None:
         theme = self._selected_theme()

@@ -416,7 +416,7 @@ class ThemeTreeModel(QAbstractItemModel):
             self._children.setdefault(parent, []).append(theme.id)
             self._children.setdefault(theme.id, [])
         self._counts = dict(counts)
-        self._numbers = {t.id: i + 1 for i, t in enumerate(themes[:9])}
+        self._numbers = {t.id: t.key for t in themes if t.key}
         self.endResetModel()
 
     def theme(self, index: Index) -> Theme | None:

@@ -178,9 +178,10 @@ def test_words_for_one_and_many(folder: Path, tmp_path: Path, capsys) -> None:
     code, out, _ = run(folder, capsys, "list")
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "NAME", "DATE", "CHAMBER", "KAMERSTUK", "ANN.", "TITLE"]
-    assert len(lines) == 1 + len(run_json(folder, capsys, "list"))
+    rows = [line for line in lines[1:] if not line.startswith("(")]  # a closing note may explain a mark
+    assert len(rows) == len(run_json(folder, capsys, "list"))
     name_column = lines[0].index("NAME")
-    assert all(line[name_column - 2 : name_column] == "  " for line in lines[1:])  # the columns line up
+    assert all(line[name_column - 2 : name_column] == "  " for line in rows)  # the columns line up
     hits = run_json(folder, capsys, "search", "luchtverdediging")
     assert hits["total"] == 1
     code, _, err = run(folder, capsys, "search", "luchtverdediging")

@@ -160,4 +160,26 @@ def _inferred_kamerstuk(db: Database) -> None:
     )
 
 
+@migrations(name="0004_theme_keys")
+def _theme_keys(db: Database) -> None:
+    """A theme's key (1-9) is its own, chosen by the user and unique, instead of its place in the
+    list. Existing libraries keep the keys they had: the first nine themes in tree order."""
+    db.execute('ALTER TABLE themes ADD COLUMN "key" INTEGER CHECK ("key" BETWEEN 1 AND 9)')
+    db.execute('CREATE UNIQUE INDEX themes_key ON themes("key") WHERE "key" IS NOT NULL')
+    rows = db.execute("SELECT id, parent_id FROM themes ORDER BY position, id").fetchall()
+    children: dict[int | None, list[int]] = {}
+    for theme_id, parent_id in rows:
+        children.setdefault(parent_id, []).append(theme_id)
+    order: list[int] = []
+
+    def walk(parent_id: int | None) -> None:
+        for theme_id in children.get(parent_id, []):
+            order.append(theme_id)
+            walk(theme_id)
+
+    walk(None)
+    for key, theme_id in enumerate(order[:9], start=1):
+        db.execute('UPDATE themes SET "key" = ? WHERE id = ?', [key, theme_id])
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # noqa: SLF001 - the count of registered migrations

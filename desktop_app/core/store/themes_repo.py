@@ -9,12 +9,14 @@ from sqlite_utils import Database
 
 from desktop_app.core.model import Theme
 
-_COLUMNS = "id, name, color, parent_id, description, position"
+_COLUMNS = 'id, name, color, parent_id, description, position, "key"'
 
 
 def _theme(row: Any) -> Theme:
-    tid, name, color, parent_id, description, position = row
-    return Theme(id=tid, name=name, color=color, parent_id=parent_id, description=description, position=position)
+    tid, name, color, parent_id, description, position, key = row
+    return Theme(
+        id=tid, name=name, color=color, parent_id=parent_id, description=description, position=position, key=key
+    )
 
 
 def all_themes(db: Database) -> list[Theme]:
@@ -49,12 +51,28 @@ def insert(
     description: str,
     position: int,
     theme_id: int | None = None,
+    key: int | None = None,
 ) -> int:
     cursor = db.execute(
-        "INSERT INTO themes(id, name, color, parent_id, description, position) VALUES (?, ?, ?, ?, ?, ?)",
-        [theme_id, name, color, parent_id, description, position],
+        'INSERT INTO themes(id, name, color, parent_id, description, position, "key") VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [theme_id, name, color, parent_id, description, position, key],
     )
     return int(cursor.lastrowid or 0)
+
+
+def free_key(db: Database) -> int | None:
+    """The lowest theme key (1-9) no theme has, or None."""
+    taken = {int(r[0]) for r in db.execute('SELECT "key" FROM themes WHERE "key" IS NOT NULL').fetchall()}
+    return next((k for k in range(1, 10) if k not in taken), None)
+
+
+def holder_of_key(db: Database, key: int) -> int | None:
+    row = db.execute('SELECT id FROM themes WHERE "key" = ?', [key]).fetchone()
+    return int(row[0]) if row else None
+
+
+def set_key(db: Database, theme_id: int, key: int | None) -> None:
+    db.execute('UPDATE themes SET "key" = ? WHERE id = ?', [key, theme_id])
 
 
 def update(db: Database, theme_id: int, **fields: Any) -> None:

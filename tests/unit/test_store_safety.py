@@ -62,29 +62,68 @@ def test_lock_held_by_another_process_and_released_when_it_dies(folder: Path) ->
 # -- backups ---------------------------------------------------------------------------------------
 
 
-def test_backups_rotate_and_skip_unchanged_databases(folder: Path) -> None:
+def _change(folder: Path, name: str) -> None:
+    """One writing session that changes the library (closing it makes a backup)."""
+    with Library.open(folder, search=False) as library:
+        library.add_theme(name)
+
+
+def _theme_names(db_path: Path) -> set[str]:
+    copy = sqlite3.connect(db_path)
+    try:
+        return {r[0] for r in copy.execute("SELECT name FROM themes")}
+    finally:
+        copy.close()
+
+
+def test_a_backup_is_made_when_a_writer_closes_after_changes_only(folder: Path) -> None:
+    Library.open(folder, search=False).close()  # nothing changed: no backup
+    assert Library.backups(folder) == []
     for i in range(8):
-        with Library.open(folder, search=False) as library:
-            library.add_theme(f"Thema {i}")
+        _change(folder, f"Thema {i}")
     backups = Library.backups(folder)
-    assert len(backups) == store_db.BACKUP_KEEP
-    Library.open(folder, search=False).close()  # the last change is backed up on this open
-    newest = Library.backups(folder)[0]
-    Library.open(folder, search=False).close()  # nothing changed since: no new backup
-    assert Library.backups(folder)[0] == newest
-    copy = sqlite3.connect(newest)
-    names = {r[0] for r in copy.execute("SELECT name FROM themes")}
-    copy.close()
-    assert "Thema 7" in names
+    assert len(backups) == store_db.BACKUP_KEEP  # all made today: the last five
+    assert "Thema 7" in _theme_names(backups[0])  # the newest holds the last session
+    Library.open(folder, search=False).close()
+    assert Library.backups(folder) == backups
+
+
+def test_restore_brings_back_the_last_session(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Three annotate commands, then the database is lost: restore brings back all three (the backup
+    is taken when each command closes, not when the next one opens)."""
+    from desktop_app.cli import main
+
+    for i, word in enumerate(("eerste", "tweede", "derde")):
+        start = 200 + 50 * i
+        assert main(["--library", str(folder), "annotate", "1", "--start", str(start), "--end", str(start + 30),
+                     "--note", word]) == 0
+    capsys.readouterr()
+    (folder / "library.db").write_bytes(b"damaged" * 1000)
+    for suffix in ("-wal", "-shm"):
+        (folder / f"library.db{suffix}").unlink(missing_ok=True)
+    assert main(["--library", str(folder), "restore"]) == 0
+    with Library.open(folder, search=False) as library:
+        assert sorted(a.note for a in library.list_annotations()) == ["derde", "eerste", "tweede"]
+
+
+def test_backup_if_due_waits_for_enough_changes_or_time(folder: Path) -> None:
+    with Library.open(folder, search=False) as library:
+        assert library.backup_if_due() is None  # nothing changed
+        library.add_theme("Eén wijziging")
+        assert library.backup_if_due(every_s=3600, every_changes=50) is None  # too few, too soon
+        assert library.backup_if_due(every_s=0, every_changes=50) is not None  # time is up
+        assert library.backup_if_due(every_s=0) is None  # nothing changed since
+        for i in range(3):
+            library.add_theme(f"Thema {i}")
+        made = library.backup_if_due(every_s=3600, every_changes=3)  # enough changes
+        assert made is not None and "Thema 2" in _theme_names(made)
+    assert len(Library.backups(folder)) == 2  # closing after the last backup: nothing new
 
 
 def test_restore_puts_back_the_backup_and_keeps_the_current_state_as_a_backup(folder: Path) -> None:
-    with Library.open(folder, search=False) as library:
-        library.add_theme("Voor de backup")
-    Library.open(folder, search=False).close()
+    _change(folder, "Voor de backup")
     chosen = Library.backups(folder)[0]
-    with Library.open(folder, search=False) as library:
-        library.add_theme("Na de backup")
+    _change(folder, "Na de backup")
     assert Library.restore(folder, chosen.name) == chosen
     assert any("before-restore" in p.name for p in Library.backups(folder))
     with Library.open(folder) as library:
@@ -96,7 +135,7 @@ def test_restore_puts_back_the_backup_and_keeps_the_current_state_as_a_backup(fo
 
 
 def test_damaged_backup_is_not_restored(folder: Path) -> None:
-    Library.open(folder, search=False).close()
+    _change(folder, "Iets")
     (backup,) = Library.backups(folder)
     backup.write_bytes(b"SQLite format 3\0" + b"\x13" * 5000)
     with pytest.raises(StoreError, match=backup.name):
@@ -106,7 +145,7 @@ def test_damaged_backup_is_not_restored(folder: Path) -> None:
 
 
 def test_damaged_database_gives_a_clear_error_and_can_be_restored(folder: Path) -> None:
-    Library.open(folder, search=False).close()  # makes the first backup
+    _change(folder, "Iets")  # makes the first backup
     (folder / "library.db").write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(StoreError) as caught:
         Library.open(folder, search=False)
@@ -114,6 +153,7 @@ def test_damaged_database_gives_a_clear_error_and_can_be_restored(folder: Path) 
     Library.restore(folder)
     with Library.open(folder) as library:
         assert len(library.list_letters()) == 5
+        assert "Iets" in {t.name for t in library.list_themes()}
 
 
 def test_database_from_a_newer_kamerlezer_is_refused(folder: Path) -> None:

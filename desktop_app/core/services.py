@@ -292,12 +292,17 @@ class Library:
         if not (folder / DB_NAME).exists() and not store_db.list_backups(folder) and backup is None:
             raise NotFound(f"There is no library in {folder}.")
         lock = LibraryLock(folder).acquire(wait)
-        try:
-            (folder / INDEX_DIRTY).write_text("the database was restored from a backup", encoding="utf-8")
-            chosen = store_db.restore_backup(folder, backup)
-            return chosen
-        except OSError as err:
-            raise store_db.explain(err, folder) from err
+        marker = folder / INDEX_DIRTY
+        had_marker = marker.exists()
+        try:  # the marker first: a kill right after the rename still rebuilds the index
+            marker.write_text("the database was restored from a backup", encoding="utf-8")
+            return store_db.restore_backup(folder, backup)
+        except BaseException as err:
+            if not had_marker:  # nothing was restored
+                marker.unlink(missing_ok=True)
+            if isinstance(err, OSError):
+                raise store_db.explain(err, folder) from err
+            raise
         finally:
             lock.release()
 

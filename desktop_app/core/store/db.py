@@ -50,6 +50,9 @@ BUSY_TIMEOUT_MS = 5000
 _LOCK_POLL_S = 0.05
 
 
+_pause = time.sleep  # between two tries for the lock (tests hook it to know a writer is waiting)
+
+
 class LibraryLock:
     """An exclusive, non-blocking lock on a library folder, held until :meth:`release`."""
 
@@ -78,7 +81,7 @@ class LibraryLock:
                 break
             except _LOCKED_ERRORS as err:
                 if time.monotonic() < deadline:
-                    time.sleep(_LOCK_POLL_S)
+                    _pause(_LOCK_POLL_S)
                     continue
                 handle.close()
                 waited = f" (waited {wait:g} s)" if wait > 0 else ""
@@ -148,19 +151,14 @@ def connect(path: Path, *, readonly: bool = False) -> Database:
     conn = None
     try:
         if readonly:
-            conn = sqlite3.connect(
-                f"file:{quote(str(path))}?mode=ro", uri=True, isolation_level=None, check_same_thread=False,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-            )
+            conn = open_readonly(path)
         else:
             conn = sqlite3.connect(
                 str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
             )
         db = Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if readonly:
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # damage shows here, not later
-        else:
+        if not readonly:
             mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 raise StoreError(f"{path}: could not switch the database to WAL mode (got {mode}).")
@@ -352,11 +350,35 @@ def check_connection(conn: sqlite3.Connection, *, thorough: bool = True) -> list
     return problems
 
 
-def check_file(path: Path, *, thorough: bool = False) -> list[str]:
-    """:func:`check_connection` on a database file, opened read-only."""
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection (``mode=ro``) that reads beside a writer (WAL). On a full or read-only
+    disk, where SQLite cannot make the shared-memory file a WAL reader needs, and no WAL content is
+    waiting, the file is read as it is (``immutable=1``): no writer can be at work then, as none could
+    write (a writer that has the library open keeps that file, so readers never get here)."""
+    options = dict(uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", **options)  # type: ignore[arg-type]
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # damage and a full disk show here
+        return conn
     except sqlite3.Error as err:
+        conn.close()
+        wal = path.with_name(path.name + "-wal")
+        cannot_share = is_disk_full(err, path) or (_sqlite_code(err) == _SQLITE_CANTOPEN and path.is_file())
+        if not cannot_share or (wal.exists() and wal.stat().st_size > 0):
+            raise
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", **options)  # type: ignore[arg-type]
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
+
+
+def check_file(path: Path, *, thorough: bool = False) -> list[str]:
+    """:func:`check_connection` on a database file, opened read-only. A full disk raises DiskFull (it
+    is not damage)."""
+    try:
+        conn = open_readonly(path)
+    except sqlite3.Error as err:
+        if is_disk_full(err, path):
+            raise disk_full(path) from err
         return [_problem(err)]
     try:
         if not _tables(conn):
@@ -375,7 +397,10 @@ def has_tables(path: Path) -> bool:
             return False
     except FileNotFoundError:
         return False
-    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    try:
+        conn = open_readonly(path)
+    except sqlite3.Error:
+        return True  # unreadable: certainly not a fresh file; opening it reports the damage
     try:
         return bool(_tables(conn))
     except sqlite3.Error:
@@ -493,8 +518,11 @@ def _newest_sound(backups: list[Path]) -> Path | None:
     return None
 
 
-def rotate_backups(folder: Path, *, now: datetime | None = None, budget: int = BACKUP_BUDGET) -> list[Path]:
-    """Delete the backups :func:`backups_to_keep` does not keep; returns the deleted ones."""
+def rotate_backups(
+    folder: Path, *, now: datetime | None = None, budget: int = BACKUP_BUDGET, spare: Path | None = None
+) -> list[Path]:
+    """Delete the backups :func:`backups_to_keep` does not keep (nor ``spare``, a backup in use);
+    returns the deleted ones."""
     backups = list_backups(folder)
     entries = []
     for path in backups:
@@ -506,12 +534,12 @@ def rotate_backups(folder: Path, *, now: datetime | None = None, budget: int = B
         if when is not None:
             entries.append(BackupEntry(path.name, when, size))
     keep = backups_to_keep(entries, now or datetime.now(UTC), budget=budget)
-    if all(p.name in keep for p in backups):
+    if all(p.name in keep or p == spare for p in backups):
         return []
     sound = _newest_sound(backups)
     if sound is not None and sound.name not in keep:
         keep = backups_to_keep(entries, now or datetime.now(UTC), protect=sound.name, budget=budget)
-    deleted = [p for p in backups if p.name not in keep]
+    deleted = [p for p in backups if p.name not in keep and p != spare]
     for path in deleted:
         path.unlink(missing_ok=True)
     return deleted
@@ -533,7 +561,7 @@ def _copy_database(source: Path, target: Path) -> None:
     fsync_file(target)
 
 
-def make_backup(folder: Path, *, tag: str = "", budget: int = BACKUP_BUDGET) -> Path:
+def make_backup(folder: Path, *, tag: str = "", budget: int = BACKUP_BUDGET, spare: Path | None = None) -> Path:
     """Copy ``library.db`` into ``backups/`` with SQLite's backup API, check the copy (quick_check and
     every row read back) and only then give it its name; then rotate. A copy that fails the check is
     thrown away and StoreError raised: a damaged database never pushes good backups out. A full disk
@@ -551,7 +579,7 @@ def make_backup(folder: Path, *, tag: str = "", budget: int = BACKUP_BUDGET) -> 
             raise damaged(db_path, "; ".join(problems[:3]) + "; no backup was made, the earlier ones are kept")
         os.replace(partial, target)
         fsync_dir(backup_dir)
-    rotate_backups(folder, budget=budget)
+    rotate_backups(folder, budget=budget, spare=spare)
     return target
 
 
@@ -623,7 +651,7 @@ def restore_backup(folder: Path, backup: str | Path | None = None) -> Path:
         if db_path.exists():
             sound = has_tables(db_path) and not check_file(db_path)
             if sound:
-                make_backup(folder, tag="before-restore")
+                make_backup(folder, tag="before-restore", spare=chosen)
                 _checkpoint(db_path)
             else:
                 (folder / BACKUP_DIR).mkdir(exist_ok=True)

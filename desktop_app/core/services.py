@@ -326,11 +326,12 @@ class Library:
         self._backed_up_at = time.monotonic()
         return self.last_backup
 
-    def backup_if_due(
-        self, *, every_s: float = BACKUP_EVERY_S, every_changes: int = BACKUP_EVERY_CHANGES
-    ) -> Path | None:
+    def backup_if_due(self, *, every_s: float | None = None, every_changes: int | None = None) -> Path | None:
         """For a long session (the GUI's timer calls it off the UI thread): a backup when there are
-        changes and ``every_s`` seconds passed since the last one, or ``every_changes`` rows changed."""
+        changes and ``every_s`` seconds (default :data:`BACKUP_EVERY_S`) passed since the last one, or
+        ``every_changes`` rows (default :data:`BACKUP_EVERY_CHANGES`) changed."""
+        every_s = BACKUP_EVERY_S if every_s is None else every_s
+        every_changes = BACKUP_EVERY_CHANGES if every_changes is None else every_changes
         changes = self.unsaved_changes
         if changes <= 0:
             return None

@@ -83,6 +83,14 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("kamerlezer: interrupted", file=sys.stderr)
         return 130
+    except Exception as err:  # a damaged row can surface as anything (bad JSON, a wrong type): look
+        from desktop_app.core.store.db import damage_behind
+
+        damage = damage_behind(library_dir(getattr(args, "library", None)) / "library.db")
+        if damage is None:
+            raise  # a bug, not damage: the traceback is for the report
+        return _report(damage, args, err)
+
 
 
 def _report(err: AppError, args: argparse.Namespace, cause: BaseException | None = None) -> int:

@@ -61,6 +61,10 @@ def show_error(parent: QWidget | None, error: BaseException, details: str = "", 
         from desktop_app.core.store.db import explain
 
         error = explain(error, library_path)
+    elif not isinstance(error, AppError) and library_path is not None:  # damage can surface as anything
+        from desktop_app.core.store.db import damage_behind
+
+        error = damage_behind(library_path) or error
     if isinstance(error, AppError):
         presenter(parent, title, error.message, error.details or details, False)
         return

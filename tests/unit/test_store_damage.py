@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import errno
 import os
-import random
 import shutil
 import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from desktop_app.cli import main
 from desktop_app.core.errors import DiskFull, LibraryLocked, StoreError
 from desktop_app.core.services import Library
 from desktop_app.core.store import db as store_db
+from tests.damage import garble_a_letters_text, garble_index, undecodable_text
 from tests.libraries import seeded_copy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,60 +59,20 @@ def _one_sentence(err: str, *needles: str) -> None:
         assert needle in lines[0], (needle, lines[0])
 
 
-def _page_size(db_path: Path) -> int:
-    conn = sqlite3.connect(db_path)
-    try:
-        return int(conn.execute("PRAGMA page_size").fetchone()[0])
-    finally:
-        conn.close()
-
-
-def _garble_page(db_path: Path, page_number: int, seed: int = 13) -> None:
-    """Overwrite one page (1-based, as SQLite counts) with random bytes, as a bad sector would."""
-    size = _page_size(db_path)
-    data = bytearray(db_path.read_bytes())
-    rng = random.Random(seed)
-    data[(page_number - 1) * size : page_number * size] = bytes(rng.randrange(256) for _ in range(size))
-    db_path.write_bytes(bytes(data))
-
-
-def _garble_a_letters_text(db_path: Path) -> None:
-    """Garble the page that holds the middle of letter 1's text (a closed library: no WAL)."""
-    conn = sqlite3.connect(db_path)
-    text = conn.execute("SELECT text FROM letters WHERE id = 1").fetchone()[0]
-    conn.close()
-    needle = text[len(text) // 2 : len(text) // 2 + 24].encode("utf-8")
-    offset = db_path.read_bytes().find(needle)
-    assert offset > 0
-    _garble_page(db_path, offset // _page_size(db_path) + 1)
-
-
-def _garble_index(db_path: Path, index: str) -> None:
-    conn = sqlite3.connect(db_path)
-    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [index]).fetchone()
-    conn.close()
-    _garble_page(db_path, int(root))
-
-
-def _undecodable_text(db_path: Path, letter_id: int = 1) -> None:
-    """A letter's text that is not UTF-8: SQLite's own checks see nothing wrong with it."""
-    conn = sqlite3.connect(db_path)
-    conn.execute(
-        "UPDATE letters SET text = CAST(CAST(text AS BLOB) || X'C328FF' AS TEXT) WHERE id = ?", [letter_id]
-    )
-    conn.commit()
-    conn.close()
-
-
 # -- 1. damage never pushes the good backups out -----------------------------------------------------
 
 
-def test_a_damaged_database_never_pushes_the_good_backups_out(folder: Path) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [garble_a_letters_text, lambda db: garble_index(db, "letters_summary"), undecodable_text],
+    ids=["a letter's text page garbled", "an index page garbled", "a text that is not UTF-8"],
+)
+def test_a_damaged_database_never_pushes_the_good_backups_out(folder: Path, damage: Callable[[Path], None]) -> None:
     _change(folder, "Goed 1")
     _change(folder, "Goed 2")
     good = Library.backups(folder)
     assert len(good) == 2
-    _garble_a_letters_text(folder / "library.db")
+    damage(folder / "library.db")
     for i in range(7):  # more sessions than the backups kept
         told = _change(folder, f"Na de schade {i}")
         assert any("No backup was made" in t and "damaged" in t for t in told), told
@@ -173,7 +133,7 @@ def test_rotation_never_deletes_the_newest_backup_that_passes(folder: Path) -> N
 
 def test_check_finds_damage_in_any_row(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(folder, capsys, "check")[0] == 0
-    _undecodable_text(folder / "library.db", letter_id=4)
+    undecodable_text(folder / "library.db", letter_id=4)
     conn = sqlite3.connect(folder / "library.db")
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"  # SQLite's own check sees nothing
     conn.close()
@@ -218,8 +178,8 @@ def test_a_folder_with_only_imported_files_is_not_seeded_either(folder: Path) ->
 def test_a_damaged_index_page_is_one_sentence_for_list_and_annotate(
     folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _garble_index(folder / "library.db", "letters_summary")
-    _garble_index(folder / "library.db", "annotations_letter")
+    garble_index(folder / "library.db", "letters_summary")
+    garble_index(folder / "library.db", "annotations_letter")
     code, _, err = _run(folder, capsys, "list")
     assert code == 1
     _one_sentence(err, "damaged", "kamerlezer restore")
@@ -229,7 +189,7 @@ def test_a_damaged_index_page_is_one_sentence_for_list_and_annotate(
 
 
 def test_an_undecodable_letter_is_one_sentence_for_show(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _undecodable_text(folder / "library.db", letter_id=1)
+    undecodable_text(folder / "library.db", letter_id=1)
     code, _, err = _run(folder, capsys, "show", "1")
     assert code == 1
     _one_sentence(err, "damaged", "not valid UTF-8", "kamerlezer check")

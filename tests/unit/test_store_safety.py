@@ -6,14 +6,10 @@ from __future__ import annotations
 
 import os
 import random
-import select
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +17,7 @@ import pytest
 from desktop_app.core.errors import LibraryLocked, NotFound, StoreError
 from desktop_app.core.services import INDEX_DIRTY, Library
 from desktop_app.core.store import db as store_db
+from tests.crash import fork_child, kill_loop, restorer
 from tests.libraries import seeded_copy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,120 +173,10 @@ def test_database_from_a_newer_kamerlezer_is_refused(folder: Path) -> None:
 # a loaded machine only makes the loop slower, never the test wrong.
 
 
-def _writer(folder: Path, fd: int, seed: int, search: bool = False) -> None:
-    """Child: open the library, say "R", and annotate for ever, writing each committed id to ``fd``."""
-    try:
-        rng = random.Random(seed)
-        library = Library.open(folder, search=search)
-        letters = [(s.id, len(library.get_letter(s.id).text)) for s in library.list_letters()]
-        themes = [t.id for t in library.list_themes()]
-        os.write(fd, b"R\n")
-        while True:
-            letter_id, length = rng.choice(letters)
-            start = rng.randrange(0, length - 40)
-            token = "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(12))
-            try:
-                annotation = library.annotate(
-                    letter_id, start, start + rng.randrange(5, 40), [rng.choice(themes)], note=token
-                )
-            except Exception as err:  # noqa: BLE001 - a white-space-only span, or a real failure
-                if "white space" in str(err):
-                    continue
-                raise
-            os.write(fd, f"{annotation.id} {token}\n".encode())
-    except BaseException as err:  # noqa: BLE001 - reported to the parent
-        os.write(fd, f"E {type(err).__name__}: {err}\n".encode())
-    finally:
-        os._exit(0)
-
-
-class _Child:
-    """The parent's side of a forked child's pipe: whole lines, read as they come."""
-
-    def __init__(self, pid: int, fd: int) -> None:
-        self.pid, self.fd = pid, fd
-        self.lines: list[str] = []
-        self._rest = b""
-        self.eof = False
-
-    def _read(self, timeout: float | None) -> bool:
-        """Read what is there (waiting up to ``timeout``; None: until something comes). False at EOF."""
-        if self.eof:
-            return False
-        if not select.select([self.fd], [], [], timeout)[0]:
-            return True
-        data = os.read(self.fd, 65536)
-        if not data:
-            self.eof = True
-            return False
-        *whole, self._rest = (self._rest + data).split(b"\n")
-        self.lines += [line.decode() for line in whole]
-        return True
-
-    def wait_for(self, predicate: Callable[[list[str]], bool], limit_s: float = 300) -> bool:
-        """Read until ``predicate(lines)`` holds or the child ends (the limit only catches a hung child)."""
-        give_up = time.monotonic() + limit_s
-        while not predicate(self.lines):
-            if not self._read(max(0.0, give_up - time.monotonic())) or time.monotonic() > give_up:
-                return predicate(self.lines)
-        return True
-
-    def read_for(self, seconds: float) -> None:
-        """Keep reading during a window of ``seconds`` (the random kill moment)."""
-        end = time.monotonic() + seconds
-        while (left := end - time.monotonic()) > 0 and self._read(left):
-            pass
-
-    def kill(self) -> None:
-        os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
-        while self._read(0):
-            pass
-        os.close(self.fd)
-
-
-def _fork(child: Callable[[int], None]) -> _Child:
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        os.close(read_fd)
-        child(write_fd)
-        os._exit(0)
-    os.close(write_fd)
-    return _Child(pid, read_fd)
-
-
-def _kill_loop(folder: Path, rng: random.Random, *, rounds: int, most_commits: int, window: float, search: bool):
-    """Fork writers; after each one's readiness signal and a random number of commits (0 ..
-    ``most_commits``), SIGKILL it within a random ``window``. Returns (committed ids, commits waited
-    for, errors)."""
-    committed: dict[int, str] = {}  # annotation id -> its note
-    errors: list[str] = []
-    waited_for = 0
-    for _ in range(rounds):
-        seed = rng.randrange(1 << 30)
-        child = _fork(lambda fd, seed=seed: _writer(folder, fd, seed, search))
-        assert child.wait_for(lambda lines: bool(lines)), "a writer ended without a word"
-        if child.lines[0] != "R":
-            errors.append(child.lines[0])
-        want = rng.randrange(0, most_commits + 1)
-        if child.wait_for(lambda lines, want=want: len(lines) > want):
-            waited_for += want
-        child.read_for(rng.uniform(0, window))
-        child.kill()
-        for line in child.lines[1:]:
-            if line.startswith("E "):
-                errors.append(line)
-            elif line.strip():
-                annotation_id, note = line.split()
-                committed[int(annotation_id)] = note
-    return committed, waited_for, errors
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_sigkill_at_random_moments_loses_no_committed_annotation(folder: Path) -> None:
-    committed, waited_for, errors = _kill_loop(
+    committed, waited_for, errors = kill_loop(
         folder, random.Random(20261123), rounds=100, most_commits=6, window=0.05, search=False
     )
     assert not errors, errors[:5]
@@ -308,7 +195,7 @@ def test_sigkill_at_random_moments_loses_no_committed_annotation(folder: Path) -
 def test_sigkill_during_index_updates_leaves_a_searchable_library(folder: Path) -> None:
     """Writers with the search index on, killed mid-way (often inside a Whoosh commit): afterwards the
     store has every committed annotation and the index agrees with the store."""
-    committed, waited_for, errors = _kill_loop(
+    committed, waited_for, errors = kill_loop(
         folder, random.Random(7), rounds=12, most_commits=3, window=0.3, search=True
     )
     assert not errors, errors[:5]
@@ -323,18 +210,6 @@ def test_sigkill_during_index_updates_leaves_a_searchable_library(folder: Path) 
             assert hits == {annotation.letter_id}, annotation
 
 
-def _restorer(folder: Path, backup: Path, fd: int) -> None:
-    """Child: say "R", restore ``backup``, say "D"."""
-    try:
-        os.write(fd, b"R\n")
-        Library.restore(folder, backup)
-        os.write(fd, b"D\n")
-    except BaseException as err:  # noqa: BLE001 - reported to the parent
-        os.write(fd, f"E {type(err).__name__}: {err}\n".encode())
-    finally:
-        os._exit(0)
-
-
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_sigkill_during_restore_never_leaves_an_empty_library(folder: Path, tmp_path: Path) -> None:
     """Restore killed at random moments (16 times): the next command opens either the old library or
@@ -347,8 +222,8 @@ def test_sigkill_during_restore_never_leaves_an_empty_library(folder: Path, tmp_
     rng = random.Random(3)
     outcomes = {"old": 0, "restored": 0}
     for round_ in range(16):
-        _change_after(folder, f"Ronde {round_}")
-        child = _fork(lambda fd: _restorer(folder, backup, fd))
+        _change(folder, f"Ronde {round_}")
+        child = fork_child(lambda fd: restorer(folder, backup, fd))
         assert child.wait_for(lambda lines: bool(lines)) and child.lines[0] == "R", child.lines
         child.read_for(rng.uniform(0, 0.4))
         child.kill()
@@ -361,8 +236,3 @@ def test_sigkill_during_restore_never_leaves_an_empty_library(folder: Path, tmp_
             outcomes["old" if f"Ronde {round_}" in names else "restored"] += 1
     assert sum(outcomes.values()) == 16
     assert not (folder / store_db.RESTORING).exists()
-
-
-def _change_after(folder: Path, name: str) -> None:
-    with Library.open(folder, search=False) as library:
-        library.add_theme(name)

@@ -335,6 +335,9 @@ def read_every_row(conn: sqlite3.Connection) -> str | None:
     return None
 
 
+_HEADER = re.compile(r"^\*\*\* in database \w+ \*\*\*\s*")
+
+
 def check_connection(conn: sqlite3.Connection, *, thorough: bool = True) -> list[str]:
     """Problems found in an open database: ``integrity_check`` (``quick_check`` unless ``thorough``),
     then every row read. An empty list when it is sound."""
@@ -343,7 +346,8 @@ def check_connection(conn: sqlite3.Connection, *, thorough: bool = True) -> list
         rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}(20)").fetchall()]
     except sqlite3.Error as err:
         return [_problem(err)]
-    problems = [] if rows == ["ok"] else rows
+    # A row may start with the header "*** in database main ***" and a line break before the problem.
+    problems = [] if rows == ["ok"] else [p for r in rows if (p := _HEADER.sub("", r).strip())]
     row_problem = read_every_row(conn)
     if row_problem:
         problems.append(row_problem)
@@ -388,6 +392,16 @@ def check_file(path: Path, *, thorough: bool = False) -> list[str]:
         return [_problem(err)]
     finally:
         conn.close()
+
+
+def damage_behind(db_path: Path) -> StoreError | None:
+    """After an unexpected error (a damaged row can surface as bad JSON, a wrong type ...): the
+    damaged-database sentence when quick_check or reading the rows finds damage, else None."""
+    try:
+        problems = check_file(db_path) if db_path.is_file() else []
+    except AppError:
+        return None
+    return damaged(db_path, problems[0]) if problems else None
 
 
 def has_tables(path: Path) -> bool:

@@ -20,7 +20,6 @@ import contextlib
 import io
 import os
 import random
-import shutil
 import sys
 import tempfile
 import time
@@ -32,7 +31,7 @@ if str(ROOT) not in sys.path:
 
 from desktop_app.cli import main as cli  # noqa: E402
 from desktop_app.core.services import Library  # noqa: E402
-from tests.crash import fork_child, kill_loop, restorer  # noqa: E402
+from tests.crash import backup_to_restore, kill_loop, killed_restore  # noqa: E402
 from tests.damage import garble_a_letters_text, garble_index, undecodable_text  # noqa: E402
 from tests.libraries import seeded_copy  # noqa: E402
 
@@ -74,20 +73,11 @@ def writer_kills(work: Path, kills: int) -> None:
 
 def restore_kills(work: Path, kills: int) -> None:
     folder = seeded_copy(work / "restores")
-    with Library.open(folder, search=False) as library:
-        theme = library.add_theme("In de backup")
-        library.annotate(1, 200, 240, [theme.id], note="bewaard")
-    backup = work / "bewaard.db"
-    shutil.copyfile(Library.backups(folder)[0], backup)
+    backup = backup_to_restore(folder, work / "bewaard.db")
     rng = random.Random(50)
     outcomes = {"old library": 0, "restored library": 0, "fresh seeded library": 0, "refused to open": 0}
     for round_ in range(kills):
-        with Library.open(folder, search=False) as library:
-            library.add_theme(f"Ronde {round_}")
-        child = fork_child(lambda fd: restorer(folder, backup, fd))
-        child.wait_for(lambda lines: bool(lines))
-        child.read_for(rng.uniform(0, 0.4))
-        child.kill()
+        killed_restore(folder, backup, rng, round_)
         try:
             with Library.open(folder, search=False) as library:
                 names = {t.name for t in library.list_themes()}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import random
 import select
+import shutil
 import signal
 import time
 from collections.abc import Callable
@@ -136,3 +137,25 @@ def restorer(folder: Path, backup: Path, fd: int) -> None:
         os.write(fd, f"E {type(err).__name__}: {err}\n".encode())
     finally:
         os._exit(0)
+
+
+def backup_to_restore(folder: Path, into: Path) -> Path:
+    """A state to restore again and again: a theme "In de backup" and one annotation "bewaard"
+    (a backup made by closing, copied to ``into`` so rotation never takes it)."""
+    with Library.open(folder, search=False) as library:
+        theme = library.add_theme("In de backup")
+        library.annotate(1, 200, 240, [theme.id], note="bewaard")
+    shutil.copyfile(Library.backups(folder)[0], into)
+    return into
+
+
+def killed_restore(folder: Path, backup: Path, rng: random.Random, round_: int) -> list[str]:
+    """One round: a change (theme "Ronde N"), then a restore of ``backup`` SIGKILLed within 0-400 ms
+    after its readiness signal. Returns what the child said."""
+    with Library.open(folder, search=False) as library:
+        library.add_theme(f"Ronde {round_}")
+    child = fork_child(lambda fd: restorer(folder, backup, fd))
+    child.wait_for(lambda lines: bool(lines))
+    child.read_for(rng.uniform(0, 0.4))
+    child.kill()
+    return child.lines

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -17,7 +16,7 @@ import pytest
 from desktop_app.core.errors import LibraryLocked, NotFound, StoreError
 from desktop_app.core.services import INDEX_DIRTY, Library
 from desktop_app.core.store import db as store_db
-from tests.crash import fork_child, kill_loop, restorer
+from tests.crash import backup_to_restore, kill_loop, killed_restore
 from tests.libraries import seeded_copy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -214,20 +213,12 @@ def test_sigkill_during_index_updates_leaves_a_searchable_library(folder: Path) 
 def test_sigkill_during_restore_never_leaves_an_empty_library(folder: Path, tmp_path: Path) -> None:
     """Restore killed at random moments (16 times): the next command opens either the old library or
     the restored one, never a fresh seeded one, and never loses the backup's annotation."""
-    with Library.open(folder, search=False) as library:
-        theme = library.add_theme("In de backup")
-        library.annotate(1, 200, 240, [theme.id], note="bewaard")
-    backup = tmp_path / "bewaard.db"
-    shutil.copyfile(Library.backups(folder)[0], backup)
+    backup = backup_to_restore(folder, tmp_path / "bewaard.db")
     rng = random.Random(3)
     outcomes = {"old": 0, "restored": 0}
     for round_ in range(16):
-        _change(folder, f"Ronde {round_}")
-        child = fork_child(lambda fd: restorer(folder, backup, fd))
-        assert child.wait_for(lambda lines: bool(lines)) and child.lines[0] == "R", child.lines
-        child.read_for(rng.uniform(0, 0.4))
-        child.kill()
-        assert not [line for line in child.lines if line.startswith("E ")], child.lines
+        lines = killed_restore(folder, backup, rng, round_)
+        assert lines[:1] == ["R"] and not [line for line in lines if line.startswith("E ")], lines
         with Library.open(folder, search=False) as library:
             names = {t.name for t in library.list_themes()}
             assert len(library.list_letters()) == 5 and "In de backup" in names

@@ -173,6 +173,7 @@ def test_database_from_a_newer_kamerlezer_is_refused(folder: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # a loaded machine makes the loop slower, never wrong: no 300 s limit here
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_sigkill_at_random_moments_loses_no_committed_annotation(folder: Path) -> None:
     committed, waited_for, errors = kill_loop(
@@ -190,6 +191,7 @@ def test_sigkill_at_random_moments_loses_no_committed_annotation(folder: Path) -
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # a loaded machine makes the loop slower, never wrong: no 300 s limit here
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_sigkill_during_index_updates_leaves_a_searchable_library(folder: Path) -> None:
     """Writers with the search index on, killed mid-way (often inside a Whoosh commit): afterwards the
@@ -209,6 +211,7 @@ def test_sigkill_during_index_updates_leaves_a_searchable_library(folder: Path) 
             assert hits == {annotation.letter_id}, annotation
 
 
+@pytest.mark.timeout(1800)
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_sigkill_during_restore_never_leaves_an_empty_library(folder: Path, tmp_path: Path) -> None:
     """Restore killed at random moments (16 times): the next command opens either the old library or

@@ -98,13 +98,18 @@ def restore_kills(work: Path, kills: int) -> None:
     print()
 
 
-def _cli(folder: Path, *argv: str) -> str:
+def _cli(folder: Path, *argv: str) -> tuple[int, str, str]:
+    """Exit code, the first line it printed (stderr when it failed), and all of stderr."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = cli(["--library", str(folder), *argv])
-    text = (err.getvalue().strip().splitlines() or out.getvalue().strip().splitlines() or [""])
-    first = text[0] if code else (out.getvalue().strip().splitlines() or [""])[0]
-    return f"{code}: {first.replace(str(folder), '<library>')[:130]}"
+    stream = err if code and err.getvalue().strip() else out
+    first = (stream.getvalue().strip().splitlines() or [""])[0].replace(str(folder), "<library>")
+    return code, first if len(first) <= 100 else first[:99] + "…", err.getvalue()
+
+
+def _cell(result: tuple[int, str, str]) -> str:
+    return f"{result[0]}: {result[1]}"
 
 
 def _missing(db: Path) -> None:
@@ -132,14 +137,15 @@ def damage_cases(work: Path) -> None:
         folder = seeded_copy(work / f"damage-{n}")
         with Library.open(folder, search=False) as library:
             library.add_theme("Voor de schade")
-        backups = len(Library.backups(folder))
+        good = Library.backups(folder)
         damage(folder / "library.db")
-        check, listing, show = (_cli(folder, *argv) for argv in (["check"], ["list"], ["show", "1"]))
-        writer = _cli(folder, "themes", "add", "Na de schade")
-        kept = "backups kept" if len(Library.backups(folder)) == backups else "BACKUPS CHANGED"
-        restored = _cli(folder, "restore")
+        check, listing, show = (_cell(_cli(folder, *argv)) for argv in (["check"], ["list"], ["show", "1"]))
+        code, _first, err = _cli(folder, "themes", "add", "Na de schade")
+        made = "no backup made" if "No backup was made" in err or code else "a backup made"
+        kept = "older backups kept" if set(Library.backups(folder)) >= set(good) else "OLDER BACKUPS LOST"
+        restored = _cli(folder, "restore")[0]
         after = _cli(folder, "list")
-        cells = [check, listing, show, f"{writer} ({kept})", f"{restored} → {after}"]
+        cells = [check, listing, show, f"exit {code}, {made}, {kept}", f"exit {restored}; then {_cell(after)[:40]}…"]
         print(f"| {name} | " + " | ".join(c.replace("|", "/") for c in cells) + " |")
     print()
 

@@ -79,11 +79,12 @@ def _restore(args: argparse.Namespace, ctx: Context) -> int:
 
 def _check(args: argparse.Namespace, ctx: Context) -> int:
     from desktop_app.core.errors import NotFound
-    from desktop_app.core.store.db import DB_NAME, check_file
+    from desktop_app.core.store.db import DB_NAME, check_file, list_backups
 
     path = library_dir(args.library) / DB_NAME
     if not path.exists():
-        raise NotFound(f"There is no library database at {path}.")
+        hint = " 'kamerlezer restore' puts back the newest backup." if list_backups(path.parent) else ""
+        raise NotFound(f"There is no library database at {path}.{hint}")
     problems = check_file(path, thorough=True)  # read-only: works beside the app and on a damaged file
     result = "ok" if not problems else "; ".join(problems[:10])
     if wants_json(args):

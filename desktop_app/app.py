@@ -74,7 +74,7 @@ def _run(args: argparse.Namespace, app: Any) -> int:
     folder = paths.library_dir(args.library)
     opening = _OpeningProgress(app)
     try:
-        library = Library.open(folder, progress=opening)
+        library = Library.open(folder, progress=opening, wait=3.0)  # a reading command may hold it a moment
     except AppError as error:
         opening.close()
         if args.smoke or args.screenshots:
@@ -86,6 +86,7 @@ def _run(args: argparse.Namespace, app: Any) -> int:
             box.exec()
         return 1
     opening.close()
+    errors.library_path = folder / "library.db"
 
     settings, scratch = _settings(args)
     window = create_window(library, settings)

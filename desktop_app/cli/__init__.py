@@ -25,6 +25,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="library folder (default: $KAMERLEZER_LIBRARY, else the user data folder)",
     )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="a command that changes the library waits up to SECONDS for another Kamerlezer to close it "
+        "(default: fail at once; reading commands never wait, they read beside it)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (letters, themes, annotate, search, refs, export, maintenance):
         module.register(sub)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,41 +20,87 @@ from desktop_app.paths import library_dir
 class Context:
     args: argparse.Namespace
     _library: Any = field(default=None, repr=False)
+    _told: int = 0
 
     @property
     def library(self) -> Any:
-        """The open :class:`desktop_app.core.services.Library` (opened on first use)."""
+        """The open :class:`desktop_app.core.services.Library` (opened on first use): read-only beside
+        another writer for the reading commands, else as the writer (waiting up to --wait seconds)."""
         if self._library is None:
             from desktop_app.core.services import Library
 
-            self._library = Library.open(library_dir(self.args.library), progress=stderr_progress)
+            self._library = Library.open(
+                library_dir(self.args.library),
+                progress=stderr_progress,
+                readonly=is_reading(self.args),
+                wait=float(getattr(self.args, "wait", 0) or 0),
+            )
             for notice in self._library.notices:
                 print(notice, file=sys.stderr)
+            self._told = len(self._library.notices)
         return self._library
 
     def close(self) -> None:
         if self._library is not None:
-            self._library.close()
-            self._library = None
+            library, self._library = self._library, None
+            library.close()
+            for notice in library.notices[self._told:]:  # e.g. a backup that could not be made
+                print(f"kamerlezer: {notice}", file=sys.stderr)
+
+
+_READING = frozenset({"list", "show", "search", "annotations", "export", "check", "backups", "cite"})
+
+
+def is_reading(args: argparse.Namespace) -> bool:
+    """Whether the command only reads the library (so it may run beside the app that holds it)."""
+    command = getattr(args, "command", None)
+    if command in _READING:
+        return True
+    if command == "themes":
+        return getattr(args, "theme_action", None) in (None, "list")
+    if command == "refs":
+        words = list(getattr(args, "words", None) or [])
+        return not getattr(args, "rebuild", False) and not (words and words[0] in ("confirm", "reject"))
+    return False
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop_app.core.store.db import explain
+
     ctx = Context(args)
     try:
-        return int(args.func(args, ctx) or 0)
+        try:
+            return int(args.func(args, ctx) or 0)
+        finally:
+            ctx.close()
     except AppError as err:
-        print(f"kamerlezer: {err.message}", file=sys.stderr)
-        if err.details and getattr(args, "verbose", False):
-            print(err.details, file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("kamerlezer: interrupted", file=sys.stderr)
-        return 130
+        return _report(err, args)
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    finally:
-        ctx.close()
+    except (sqlite3.Error, OSError) as err:  # one sentence with what to do, never a traceback
+        return _report(explain(err, library_dir(getattr(args, "library", None)) / "library.db"), args, err)
+    except KeyboardInterrupt:
+        print("kamerlezer: interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:  # a damaged row can surface as anything (bad JSON, a wrong type): look
+        from desktop_app.core.store.db import damage_behind
+
+        damage = damage_behind(library_dir(getattr(args, "library", None)) / "library.db")
+        if damage is None:
+            raise  # a bug, not damage: the traceback is for the report
+        return _report(damage, args, err)
+
+
+
+def _report(err: AppError, args: argparse.Namespace, cause: BaseException | None = None) -> int:
+    print(f"kamerlezer: {err.message}", file=sys.stderr)
+    if getattr(args, "verbose", False):
+        if err.details:
+            print(err.details, file=sys.stderr)
+        if cause is not None:
+            print(f"({type(cause).__name__}: {cause})", file=sys.stderr)
+    return 1
 
 
 def print_json(data: Any) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from datetime import UTC, datetime
 
 from desktop_app.cli.common import Context, add_json_flag, print_json, wants_json
@@ -15,8 +14,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     backups = sub.add_parser(
         "backups",
         help="list the library's automatic database backups",
-        description="Kamerlezer copies library.db into <library>/backups/ when it opens a library that "
-        "changed since the last copy, keeping the last five.",
+        description="Kamerlezer copies library.db into <library>/backups/ when a command or the app closes "
+        "after changing it (the app also every ten minutes), checks each copy before keeping it, and keeps "
+        "the last five, one a day for a week and one a week for a month (see docs/SAFETY.md).",
     )
     add_json_flag(backups)
     backups.set_defaults(func=_backups, needs_library=False)
@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     restore = sub.add_parser(
         "restore",
         help="put a backup back as the library's database",
-        description="Restore BACKUP (a name from 'kamerlezer backups' or a path; default: the newest). "
+        description="Restore BACKUP (a name from 'kamerlezer backups' or a path; default: the newest that "
+        "passes SQLite's integrity check). "
         "The current database is backed up first, so a restore can be undone. The library must not be "
         "open elsewhere. The search index is rebuilt on the next start.",
     )
@@ -35,10 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     check = sub.add_parser(
         "check",
         help="check the library database for damage",
-        description="Run SQLite's integrity check on library.db; exit code 1 when it is damaged.",
+        description="Run SQLite's integrity check on library.db and read every row and text back; "
+        "exit code 1 when it is damaged.",
     )
     add_json_flag(check)
-    check.set_defaults(func=_check)
+    check.set_defaults(func=_check, needs_library=False)
 
 
 def _backups(args: argparse.Namespace, ctx: Context) -> int:
@@ -57,7 +59,7 @@ def _backups(args: argparse.Namespace, ctx: Context) -> int:
     if wants_json(args):
         print_json(rows)
     elif not rows:
-        print("No backups yet (one is made when a changed library is opened).")
+        print("No backups yet (one is made when a command or the app closes after changing the library).")
     else:
         for row in rows:
             print(f"{row['name']}  {row['modified']}  {row['size'] // 1024} KiB")
@@ -67,7 +69,7 @@ def _backups(args: argparse.Namespace, ctx: Context) -> int:
 def _restore(args: argparse.Namespace, ctx: Context) -> int:
     from desktop_app.core.services import Library
 
-    chosen = Library.restore(library_dir(args.library), args.backup)
+    chosen = Library.restore(library_dir(args.library), args.backup, wait=float(args.wait or 0))
     if wants_json(args):
         print_json({"restored": chosen.name, "path": str(chosen)})
     else:
@@ -76,14 +78,19 @@ def _restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _check(args: argparse.Namespace, ctx: Context) -> int:
-    library = ctx.library
-    try:
-        rows = library.db.execute("PRAGMA integrity_check").fetchall()
-        result = "; ".join(str(r[0]) for r in rows[:10])
-    except sqlite3.DatabaseError as err:
-        result = str(err)
+    from desktop_app.core.errors import NotFound
+    from desktop_app.core.store.db import DB_NAME, check_file, list_backups
+
+    path = library_dir(args.library) / DB_NAME
+    if not path.exists():
+        hint = " 'kamerlezer restore' puts back the newest backup." if list_backups(path.parent) else ""
+        raise NotFound(f"There is no library database at {path}.{hint}")
+    problems = check_file(path, thorough=True)  # read-only: works beside the app and on a damaged file
+    result = "ok" if not problems else "; ".join(problems[:10])
     if wants_json(args):
-        print_json({"integrity": result, "letters": len(library.list_letters())})
+        print_json({"integrity": result, "problems": problems})
     else:
         print(f"library.db: {result}")
-    return 0 if result == "ok" else 1
+        if problems:
+            print("Run 'kamerlezer restore' to put back the newest good backup (see 'kamerlezer backups').")
+    return 0 if not problems else 1

@@ -52,3 +52,7 @@ class ExportFailed(AppError):
 
 class Cancelled(AppError):
     """Long work stopped because the user cancelled it."""
+
+
+class DiskFull(StoreError):
+    """The disk holding the library has no room left; nothing was changed."""

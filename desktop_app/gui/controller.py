@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from desktop_app.core.model import Annotation, LetterSummary, Reference, Theme
@@ -21,6 +21,9 @@ class LibraryController(QObject):
     annotations_changed = Signal(int, object, bool)  # letter id (-1: any), focus annotation id, note only
     themes_changed = Signal()
     references_changed = Signal()
+    backup_failed = Signal(str)  # a periodic backup could not be made: the sentence to show
+
+    BACKUP_CHECK_MS = 60_000  # how often the timer asks the core whether a backup is due
 
     def __init__(self, library: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +34,31 @@ class LibraryController(QObject):
         self.closed = False  # set by shutdown(): no new work after it
         self._themes: list[Theme] = []
         self.reload_themes()
+        # A long session is backed up every few minutes / many changes (Library.backup_if_due decides),
+        # on the work thread: the backup reads a snapshot beside the writer and checks the copy.
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(self.BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self._on_backup_timer_timeout)
+        self.backup_timer.start()
+
+    @Slot()
+    def _on_backup_timer_timeout(self) -> None:
+        self.backup_if_due()
+
+    def backup_if_due(self) -> Any:
+        """Ask the core, off the UI thread, to back up when due; returns the task handle (None when closed)."""
+        if self.closed:
+            return None
+        handle = self.work.submit("Backup", lambda _progress, _cancel: self.library.backup_if_due())
+        handle.failed.connect(self._on_backup_failed)
+        return handle
+
+    @Slot(object, str)
+    def _on_backup_failed(self, error: object, _details: str) -> None:
+        from desktop_app.core.store.db import explain
+
+        if isinstance(error, BaseException):
+            self.backup_failed.emit(f"No backup was made: {explain(error).message}")
 
     # -- cached lookups ----------------------------------------------------------------------------
     def reload_themes(self) -> None:
@@ -145,6 +173,7 @@ class LibraryController(QObject):
     def shutdown(self) -> None:
         """Stop accepting work, cancel what runs, and wait for the workers."""
         self.closed = True
+        self.backup_timer.stop()
         for runner in (self.work, self.searcher):
             runner.cancel_all()
         for runner in (self.searcher, self.work):

@@ -9,9 +9,11 @@ Tests replace :data:`presenter` to record what would have been shown.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -47,6 +49,7 @@ def _forget_boxes() -> None:
 
 _open_boxes: list[QMessageBox] = []
 presenter: Presenter = _message_box
+library_path: Path | None = None  # the open library's database (app.py sets it): named in disk errors
 unexpected_errors: list[str] = []  # every unexpected error since start (the --smoke mode checks it)
 
 
@@ -54,6 +57,14 @@ def show_error(parent: QWidget | None, error: BaseException, details: str = "", 
     """Show ``error`` to the user; log it when it was not expected."""
     if isinstance(error, Cancelled):
         return
+    if isinstance(error, (sqlite3.Error, OSError)):  # the disk, the database: one sentence, what to do
+        from desktop_app.core.store.db import explain
+
+        error = explain(error, library_path)
+    elif not isinstance(error, AppError) and library_path is not None:  # damage can surface as anything
+        from desktop_app.core.store.db import damage_behind
+
+        error = damage_behind(library_path) or error
     if isinstance(error, AppError):
         presenter(parent, title, error.message, error.details or details, False)
         return

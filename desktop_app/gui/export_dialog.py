@@ -271,6 +271,10 @@ class ExportDialog(QDialog):
         ):
             self.settings.setValue(KEY + key, value)
 
+    def done(self, result: int) -> None:  # accept, reject, Escape, close: the pending update is moot
+        self._update_timer.stop()
+        super().done(result)
+
     def accept(self) -> None:
         for edit in (self.date_from, self.date_to):
             edit.interpretText()  # a date still being typed ("2024-9-3") counts as shown

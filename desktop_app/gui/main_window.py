@@ -516,6 +516,7 @@ class MainWindow(QMainWindow):
         self.passages_view.export_requested.connect(self._on_passages_view_export_requested)
         self.controller.themes_changed.connect(self._on_controller_themes_changed)
         self.controller.letter_changed.connect(self._on_controller_letter_changed)
+        self.controller.backup_failed.connect(self._on_controller_backup_failed)
         self.controller.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self.search_edit.installEventFilter(self)
         self.reader.installEventFilter(self)
@@ -582,6 +583,10 @@ class MainWindow(QMainWindow):
         if self.letter is not None:
             self.settings.setValue("reader/last_letter", self.letter.id)
         self.settings.sync()
+
+    @Slot(str)
+    def _on_controller_backup_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.search_timer.stop()  # no search may start once the workers are stopped

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QColorDialog, QDialog, QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from desktop_app.gui import errors
@@ -72,8 +72,10 @@ def library(library_dir: Path) -> Iterator[Any]:
 
 
 @pytest.fixture
-def make_window(qtbot: Any, settings: QSettings) -> Any:
+def make_window(qtbot: Any, settings: QSettings, request: pytest.FixtureRequest) -> Any:
     """Build a MainWindow over a Library; closed (state saved, workers stopped) at the end."""
+    if "library" in request.fixturenames:  # set up first, so it is closed after the windows
+        request.getfixturevalue("library")
     from desktop_app.gui.controller import LibraryController
     from desktop_app.gui.main_window import MainWindow
 
@@ -92,8 +94,11 @@ def make_window(qtbot: Any, settings: QSettings) -> Any:
     yield make
     for window in windows:
         window.close()
+        for timer in window.findChildren(QTimer):  # nothing may fire after the library is closed
+            timer.stop()
 
 
 @pytest.fixture
-def window(make_window: Any, library: Any) -> Any:
+def window(library: Any, make_window: Any) -> Any:
+    """The library is set up first, so it is torn down last: after the window closed and its timers stopped."""
     return make_window(library)

@@ -195,14 +195,14 @@ def test_words_for_one_and_many(folder: Path, tmp_path: Path, capsys) -> None:
 
 def test_backups_and_restore(folder: Path, capsys) -> None:
     assert run_json(folder, capsys, "backups") == []
-    run_json(folder, capsys, "themes", "add", "Eerste wijziging")  # first open: backup of the state before
-    assert len(run_json(folder, capsys, "backups")) == 1
-    run_json(folder, capsys, "list")  # this open backs up the changed database
-    run_json(folder, capsys, "list")  # unchanged since: no new backup
+    run_json(folder, capsys, "list")  # reading changes nothing: no backup
+    assert run_json(folder, capsys, "backups") == []
+    run_json(folder, capsys, "themes", "add", "Eerste wijziging")  # closing after a change backs up
     backups = run_json(folder, capsys, "backups")
-    assert len(backups) == 2
+    assert len(backups) == 1
     backup = backups[0]
     run_json(folder, capsys, "themes", "add", "Tweede wijziging")
+    assert len(run_json(folder, capsys, "backups")) == 2
     restored = run_json(folder, capsys, "restore", backup["name"])
     assert restored["restored"] == backup["name"]
     names = [t["name"] for t in run_json(folder, capsys, "themes")]
@@ -211,10 +211,12 @@ def test_backups_and_restore(folder: Path, capsys) -> None:
     assert code == 1 and "No backup named" in err
 
 
-def test_locked_library_gives_a_clear_message(folder: Path, capsys) -> None:
+def test_locked_library_gives_a_clear_message_to_writers_only(folder: Path, capsys) -> None:
     with Library.open(folder):
-        code, _, err = run(folder, capsys, "list")
-    assert code == 1 and str(folder) in err and "already open" in err
+        code, _, err = run(folder, capsys, "themes", "add", "Tijdens de app")
+        assert code == 1 and str(folder) in err and "already open" in err and "--wait" in err
+        code, out, _ = run(folder, capsys, "list")  # readers read beside the writer
+        assert code == 0 and out
 
 
 def test_import_encrypted_pdf_needs_the_password(folder: Path, tmp_path: Path, capsys) -> None:

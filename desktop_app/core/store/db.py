@@ -1,4 +1,5 @@
-"""Opening a library database: the write lock, rotating backups, pragmas and migrations.
+"""Opening a library database: the write lock, checked backups, atomic restore, pragmas, migrations
+and the one-sentence explanation of every sqlite3/OS error.
 
 Durability: WAL with ``synchronous=FULL``, so a committed transaction survives a killed process and a
 power loss (WAL with NORMAL may lose the last transactions on power loss). The connection runs in
@@ -6,32 +7,50 @@ autocommit mode (``isolation_level=None``): every write the store makes is insid
 
 Locking: one process at a time may open a library. :class:`LibraryLock` holds an exclusive
 ``fcntl.flock`` (``msvcrt.locking`` on Windows) on ``<library>/library.lock`` for as long as the
-library is open; a second opener gets :class:`~desktop_app.core.errors.LibraryLocked` at once. The
-operating system drops the lock when the process dies, so a crash never leaves a stale lock behind.
+library is open; a second writer gets :class:`~desktop_app.core.errors.LibraryLocked` (at once, or
+after waiting up to ``wait`` seconds). The lock guards writers only: readers open the database
+read-only (``mode=ro``) and read beside a writer, as SQLite's WAL allows. The operating system drops
+the lock when the process dies, so a crash never leaves a stale lock behind.
+
+Backups and restore: see docs/SAFETY.md for what they promise.
 """
 
 from __future__ import annotations
 
-import json
+import errno
 import os
+import re
 import shutil
 import sqlite3
 import sys
-from datetime import UTC, datetime
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from desktop_app.core.errors import LibraryLocked, NotFound, StoreError
+from desktop_app.core.errors import AppError, DiskFull, LibraryLocked, NotFound, StoreError
 from desktop_app.core.store.schema import SCHEMA_VERSION, migrations
 
 DB_NAME = "library.db"
 LOCK_NAME = "library.lock"
 BACKUP_DIR = "backups"
-BACKUP_KEEP = 5
-_BACKUP_STATE = ".last-backup.json"
+BACKUP_KEEP = 5  # the newest backups, always kept (within the size budget) ...
+BACKUP_DAYS = 7  # ... and the newest backup of each of the last seven days ...
+BACKUP_WEEKS_DAYS = 31  # ... and the newest of each week of the last month
+BACKUP_BUDGET = 512 * 1024 * 1024  # bytes all backups together may take (the newest good one always stays)
+DAMAGED_KEEP = 3  # raw copies of a damaged database kept beside the backups
+RESTORING = DB_NAME + ".restoring"  # a restore writes here first, then renames it over library.db
 BUSY_TIMEOUT_MS = 5000
+_LOCK_POLL_S = 0.05
+
+
+_pause = time.sleep  # between two tries for the lock (tests hook it to know a writer is waiting)
 
 
 class LibraryLock:
@@ -43,33 +62,48 @@ class LibraryLock:
         self._file: IO[str] | None = None
         self.warning: str | None = None
 
-    def acquire(self) -> LibraryLock:
-        """Take the lock or raise LibraryLocked. Where the file system cannot lock at all (some network
-        shares), the library opens unlocked and :attr:`warning` says so."""
+    def acquire(self, wait: float = 0.0) -> LibraryLock:
+        """Take the lock, waiting up to ``wait`` seconds for another writer to let go, or raise
+        LibraryLocked. Where the file system cannot lock at all (some network shares), the library
+        opens unlocked and :attr:`warning` says so."""
         try:
             handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open while locked
         except OSError as err:
             raise StoreError(
-                f"{self.folder}: cannot write in the library folder ({err.strerror or err}).", details=str(err)
-            ) from err
-        try:
-            _lock_file(handle)
-        except _LOCKED_ERRORS as err:
-            handle.close()
-            raise LibraryLocked(
-                f"The library {self.folder} is already open in another Kamerlezer window or command. "
-                "Close it there first (only one program at a time may change a library).",
+                f"{self.folder}: cannot write in the library folder ({err.strerror or err}); "
+                "reading commands still work.",
                 details=str(err),
             ) from err
-        except OSError as err:  # ENOLCK and friends: no locking here
-            self.warning = (
-                f"The library folder {self.folder} does not support file locks ({err.strerror or err}): "
-                "do not open it from two programs at once."
-            )
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
+        deadline = time.monotonic() + max(0.0, wait)
+        while True:
+            try:
+                _lock_file(handle)
+                break
+            except _LOCKED_ERRORS as err:
+                if time.monotonic() < deadline:
+                    _pause(_LOCK_POLL_S)
+                    continue
+                handle.close()
+                waited = f" (waited {wait:g} s)" if wait > 0 else ""
+                raise LibraryLocked(
+                    f"The library {self.folder} is already open in another Kamerlezer window or command{waited}. "
+                    "Close it there first, or give --wait SECONDS (only one program at a time may change a "
+                    "library; reading commands work meanwhile).",
+                    details=str(err),
+                ) from err
+            except OSError as err:  # ENOLCK and friends: no locking here
+                self.warning = (
+                    f"The library folder {self.folder} does not support file locks ({err.strerror or err}): "
+                    "do not open it from two programs at once."
+                )
+                break
+        try:  # who holds it, for a person looking; a full disk must not stop the library from opening
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"{os.getpid()}\n")
+            handle.flush()
+        except OSError:
+            pass
         self._file = handle
         return self
 
@@ -111,22 +145,34 @@ else:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def connect(path: Path) -> Database:
-    """Open (or create) the database at ``path`` with Kamerlezer's pragmas; no migrations."""
+def connect(path: Path, *, readonly: bool = False) -> Database:
+    """Open (or create) the database at ``path`` with Kamerlezer's pragmas; no migrations. A
+    ``readonly`` connection (``mode=ro``) never writes and reads beside a writer (WAL)."""
+    conn = None
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        if readonly:
+            conn = open_readonly(path)
+        else:
+            conn = sqlite3.connect(
+                str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
         db = Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            raise StoreError(f"{path}: could not switch the database to WAL mode (got {mode}).")
-        db.execute("PRAGMA synchronous = FULL")
+        if not readonly:
+            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"{path}: could not switch the database to WAL mode (got {mode}).")
+            db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA foreign_keys = ON")
         return db
-    except sqlite3.DatabaseError as err:
-        raise StoreError(
-            f"{path}: the library database cannot be opened ({err}). Restore a backup with 'kamerlezer restore'.",
-        ) from err
+    except (sqlite3.Error, OSError) as err:
+        if conn is not None:
+            conn.close()
+        raise explain(err, path) from err
+    except StoreError:
+        if conn is not None:
+            conn.close()
+        raise
 
 
 def migrate(db: Database, path: Path) -> None:
@@ -146,24 +192,270 @@ def migrate(db: Database, path: Path) -> None:
                 db.execute(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
                 )
-    except sqlite3.DatabaseError as err:
-        raise StoreError(f"{path}: the library database is damaged ({err}).") from err
+    except (sqlite3.Error, OSError) as err:
+        raise explain(err, path) from err
+
+
+# -- errors: one sentence with what to do ------------------------------------------------------------
+
+_SQLITE_CORRUPT, _SQLITE_NOTADB, _SQLITE_READONLY, _SQLITE_FULL = 11, 26, 8, 13
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CANTOPEN, _SQLITE_IOERR, _SQLITE_PERM = 5, 6, 14, 10, 3
+_LOW_SPACE = 1024 * 1024  # an I/O error with less than this free is a full disk
+
+
+def free_mb(path: Path) -> int:
+    """Free megabytes on the file system holding ``path`` (or its nearest existing parent); -1 if unknown."""
+    probe = Path(path)
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        return shutil.disk_usage(probe).free // (1024 * 1024)
+    except OSError:
+        return -1
+
+
+def _free_bytes(path: Path) -> int:
+    mb = free_mb(path)
+    return 1 << 62 if mb < 0 else mb * 1024 * 1024
+
+
+def _sqlite_code(err: BaseException) -> int | None:
+    code = getattr(err, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
+def is_disk_full(err: BaseException, path: Path | None = None) -> bool:
+    """SQLITE_FULL, ENOSPC/EDQUOT, or an I/O error on a file system that has (almost) no room left."""
+    if isinstance(err, OSError) and err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    if isinstance(err, sqlite3.Error):
+        code = _sqlite_code(err)
+        if code == _SQLITE_FULL or "disk is full" in str(err):
+            return True
+        if (code == _SQLITE_IOERR or "disk I/O error" in str(err)) and path is not None:
+            return _free_bytes(path) < _LOW_SPACE
+    return False
+
+
+def disk_full(path: Path) -> DiskFull:
+    """The one sentence for a full disk: how much is free, and that nothing was lost."""
+    mb = free_mb(path)
+    free = f"{mb} MB free" if mb >= 0 else "free space unknown"
+    return DiskFull(
+        f"disk full ({free} on the disk of {path}): make room and try again; nothing in the library "
+        "was changed or lost, and reading commands still work."
+    )
+
+
+def damaged(path: Path | str, problem: str) -> StoreError:
+    return StoreError(
+        f"{path}: the library database is damaged ({problem}). Run 'kamerlezer check' to see where, then "
+        "'kamerlezer restore' to put back the newest good backup (see 'kamerlezer backups')."
+    )
+
+
+_DECODE = re.compile(r"Could not decode to UTF-8 column '([^']*)'", re.IGNORECASE)
+
+
+def _problem(err: BaseException) -> str:
+    """What went wrong, short and without the bytes of a damaged text (they may hold anything)."""
+    text = str(err)
+    found = _DECODE.search(text)
+    if found:
+        return f"a text in column '{found.group(1)}' is not valid UTF-8"
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def explain(err: BaseException, path: Path | None = None) -> AppError:
+    """A sqlite3.Error or OSError that reached a user boundary (CLI, GUI) as one sentence that says what
+    to do. ``path`` is the library database or folder concerned, when known."""
+    if isinstance(err, AppError):
+        return err
+    filename = getattr(err, "filename", None)
+    place = Path(path) if path is not None else Path(filename) if filename else None
+    if is_disk_full(err, place or Path.cwd()):
+        return disk_full(place or Path.cwd())
+    where: Path | str = place if place is not None else "the library database"
+    problem = _problem(err)
+    if isinstance(err, sqlite3.Error):
+        code = _sqlite_code(err)
+        lowered = problem.lower()
+        if code == _SQLITE_READONLY or "readonly database" in lowered:
+            return StoreError(
+                f"{where}: the library database is read-only ({problem}). Allow writing to it and its folder "
+                "(e.g. chmod u+w), or copy the library to a folder you can write in; reading commands still work."
+            )
+        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in lowered or "utf-8" in lowered or (
+            "not a database" in lowered
+        ):
+            return damaged(where, problem)
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in lowered:
+            return StoreError(
+                f"{where}: the library database is busy in another program ({problem}). Try again in a moment."
+            )
+        if code in (_SQLITE_CANTOPEN, _SQLITE_PERM):
+            return StoreError(
+                f"{where}: the library database cannot be opened ({problem}). Check that the folder exists "
+                "and that you may read and write it."
+            )
+        if code == _SQLITE_IOERR:
+            return StoreError(
+                f"{where}: the disk could not be read or written ({problem}). Check the disk or network share, "
+                "then run 'kamerlezer check'."
+            )
+        return StoreError(f"{where}: the library database failed ({problem}). Run 'kamerlezer check'.")
+    if isinstance(err, OSError):
+        name = err.filename or where
+        reason = err.strerror or problem
+        if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return StoreError(
+                f"{name}: {reason}. Allow writing there (or choose another folder); reading commands still work."
+            )
+        return StoreError(f"{name}: {reason}. Check that it exists and that you may read and write it.")
+    return StoreError(f"{where}: {problem}")
+
+
+# -- checks ------------------------------------------------------------------------------------------
+
+
+def _tables(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    return [str(r[0]) for r in rows]
+
+
+def read_every_row(conn: sqlite3.Connection) -> str | None:
+    """Read every row of every table, decoding every text: damage that SQLite's structural checks do not
+    see (a garbled text, a broken overflow chain). The first problem, or None."""
+    for table in _tables(conn):
+        try:
+            for _row in conn.execute(f'SELECT * FROM "{table}"'):  # noqa: S608 - a name from sqlite_master
+                pass
+        except sqlite3.Error as err:
+            return f"table {table}: {_problem(err)}"
+    return None
+
+
+_HEADER = re.compile(r"^\*\*\* in database \w+ \*\*\*\s*")
+
+
+def check_connection(conn: sqlite3.Connection, *, thorough: bool = True) -> list[str]:
+    """Problems found in an open database: ``integrity_check`` (``quick_check`` unless ``thorough``),
+    then every row read. An empty list when it is sound."""
+    pragma = "integrity_check" if thorough else "quick_check"
+    try:
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}(20)").fetchall()]
+    except sqlite3.Error as err:
+        return [_problem(err)]
+    # A row may start with the header "*** in database main ***" and a line break before the problem.
+    problems = [] if rows == ["ok"] else [p for r in rows if (p := _HEADER.sub("", r).strip())]
+    row_problem = read_every_row(conn)
+    if row_problem:
+        problems.append(row_problem)
+    return problems
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection (``mode=ro``) that reads beside a writer (WAL). On a full or read-only
+    disk, where SQLite cannot make the shared-memory file a WAL reader needs, and no WAL content is
+    waiting, the file is read as it is (``immutable=1``): no writer can be at work then, as none could
+    write (a writer that has the library open keeps that file, so readers never get here)."""
+    options = dict(uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", **options)  # type: ignore[arg-type]
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # damage and a full disk show here
+        return conn
+    except sqlite3.Error as err:
+        conn.close()
+        wal = path.with_name(path.name + "-wal")
+        cannot_share = is_disk_full(err, path) or (_sqlite_code(err) == _SQLITE_CANTOPEN and path.is_file())
+        if not cannot_share or (wal.exists() and wal.stat().st_size > 0):
+            raise
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", **options)  # type: ignore[arg-type]
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
+
+
+def check_file(path: Path, *, thorough: bool = False) -> list[str]:
+    """:func:`check_connection` on a database file, opened read-only. A full disk raises DiskFull (it
+    is not damage)."""
+    try:
+        conn = open_readonly(path)
+    except sqlite3.Error as err:
+        if is_disk_full(err, path):
+            raise disk_full(path) from err
+        return [_problem(err)]
+    try:
+        if not _tables(conn):
+            return ["it holds no tables"]
+        return check_connection(conn, thorough=thorough)
+    except sqlite3.Error as err:
+        return [_problem(err)]
+    finally:
+        conn.close()
+
+
+def damage_behind(db_path: Path) -> StoreError | None:
+    """After an unexpected error (a damaged row can surface as bad JSON, a wrong type ...): the
+    damaged-database sentence when quick_check or reading the rows finds damage, else None."""
+    try:
+        problems = check_file(db_path) if db_path.is_file() else []
+    except AppError:
+        return None
+    return damaged(db_path, problems[0]) if problems else None
+
+
+def has_tables(path: Path) -> bool:
+    """Whether ``path`` is a database with at least one table (False for a missing or empty file)."""
+    try:
+        if path.stat().st_size == 0:
+            return False
+    except FileNotFoundError:
+        return False
+    try:
+        conn = open_readonly(path)
+    except sqlite3.Error:
+        return True  # unreadable: certainly not a fresh file; opening it reports the damage
+    try:
+        return bool(_tables(conn))
+    except sqlite3.Error:
+        return True  # unreadable: certainly not a fresh file; opening it reports the damage
+    finally:
+        conn.close()
+
+
+# -- file system ---------------------------------------------------------------------------------------
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened, e.g. Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 # -- backups ---------------------------------------------------------------------------------------
 
 
-def _fingerprint(db_path: Path) -> list[int]:
-    """Size and modification time of the database and of a non-empty WAL: equal fingerprints mean
-    nothing was written in between (an empty WAL left by a reader does not count)."""
-    parts: list[int] = []
-    for path in (db_path, db_path.with_name(db_path.name + "-wal")):
-        try:
-            st = path.stat()
-        except FileNotFoundError:
-            st = None
-        parts += [st.st_size, st.st_mtime_ns] if st is not None and st.st_size else [-1, -1]
-    return parts
+_BACKUP_NAME = re.compile(r"^library-(\d{8}T\d{6})(\d{6})?Z(?:-[\w-]+)?\.db$")
 
 
 def list_backups(folder: Path) -> list[Path]:
@@ -171,12 +463,106 @@ def list_backups(folder: Path) -> list[Path]:
     backup_dir = folder / BACKUP_DIR
     if not backup_dir.is_dir():
         return []
-    return sorted(backup_dir.glob("library-*.db"), key=lambda p: p.name, reverse=True)
+    return sorted(
+        (p for p in backup_dir.glob("library-*.db") if _BACKUP_NAME.match(p.name)), key=lambda p: p.name, reverse=True
+    )
+
+
+def backup_time(path: Path) -> datetime | None:
+    found = _BACKUP_NAME.match(path.name)
+    if not found:
+        return None
+    return datetime.strptime(found.group(1) + (found.group(2) or "000000"), "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class BackupEntry:
+    name: str
+    time: datetime
+    size: int
+
+
+def backups_to_keep(
+    entries: list[BackupEntry], now: datetime, *, protect: str | None = None, budget: int = BACKUP_BUDGET
+) -> set[str]:
+    """Which backups the rotation keeps, by these rules in order:
+
+    1. ``protect`` (the newest backup that passes a check) is always kept;
+    2. the newest :data:`BACKUP_KEEP`;
+    3. the newest of each UTC day among the last :data:`BACKUP_DAYS` days;
+    4. the newest of each ISO week among the last :data:`BACKUP_WEEKS_DAYS` days;
+    5. within ``budget`` bytes: going from the newest to the oldest, a backup that does not fit any
+       more is dropped (never the one of rule 1, nor the newest).
+    """
+    ordered = sorted(entries, key=lambda e: e.time, reverse=True)
+    wanted: list[BackupEntry] = list(ordered[:BACKUP_KEEP])
+    days: set[object] = set()
+    weeks: set[object] = set()
+    for entry in ordered:
+        age = now - entry.time
+        day = entry.time.date()
+        week = entry.time.isocalendar()[:2]
+        if age <= timedelta(days=BACKUP_DAYS) and day not in days:
+            days.add(day)
+            wanted.append(entry)
+        if age <= timedelta(days=BACKUP_WEEKS_DAYS) and week not in weeks:
+            weeks.add(week)
+            wanted.append(entry)
+    keep: set[str] = set()
+    if protect is not None:
+        keep.add(protect)
+    if ordered:
+        keep.add(ordered[0].name)
+    used = sum(e.size for e in entries if e.name in keep)
+    for entry in sorted(set(wanted), key=lambda e: e.time, reverse=True):
+        if entry.name in keep:
+            continue
+        if used + entry.size > budget:
+            continue
+        keep.add(entry.name)
+        used += entry.size
+    return keep
+
+
+def _newest_sound(backups: list[Path]) -> Path | None:
+    """The newest backup that passes quick_check and reads back (usually the first one tried)."""
+    for path in backups:
+        if not check_file(path):
+            return path
+    return None
+
+
+def rotate_backups(
+    folder: Path, *, now: datetime | None = None, budget: int = BACKUP_BUDGET, spare: Path | None = None
+) -> list[Path]:
+    """Delete the backups :func:`backups_to_keep` does not keep (nor ``spare``, a backup in use);
+    returns the deleted ones."""
+    backups = list_backups(folder)
+    entries = []
+    for path in backups:
+        when = backup_time(path)
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        if when is not None:
+            entries.append(BackupEntry(path.name, when, size))
+    keep = backups_to_keep(entries, now or datetime.now(UTC), budget=budget)
+    if all(p.name in keep or p == spare for p in backups):
+        return []
+    sound = _newest_sound(backups)
+    if sound is not None and sound.name not in keep:
+        keep = backups_to_keep(entries, now or datetime.now(UTC), protect=sound.name, budget=budget)
+    deleted = [p for p in backups if p.name not in keep and p != spare]
+    for path in deleted:
+        path.unlink(missing_ok=True)
+    return deleted
 
 
 def _copy_database(source: Path, target: Path) -> None:
-    """A consistent copy with SQLite's online backup API (WAL content included)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    """A consistent copy with SQLite's online backup API (WAL content included), fsynced. ``source`` is
+    read through a read-only connection, so a writer may go on meanwhile."""
+    src = sqlite3.connect(f"file:{quote(str(source))}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(str(target))
         try:
@@ -186,76 +572,121 @@ def _copy_database(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
+    fsync_file(target)
 
 
-def make_backup(folder: Path, *, keep: int = BACKUP_KEEP, tag: str = "") -> Path | None:
-    """Copy ``library.db`` into ``backups/`` unless it has not changed since the last backup; keep the
-    newest ``keep``. Returns the new backup's path, or None when nothing was copied. The caller holds
-    the lock, so nobody writes meanwhile."""
+def make_backup(folder: Path, *, tag: str = "", budget: int = BACKUP_BUDGET, spare: Path | None = None) -> Path:
+    """Copy ``library.db`` into ``backups/`` with SQLite's backup API, check the copy (quick_check and
+    every row read back) and only then give it its name; then rotate. A copy that fails the check is
+    thrown away and StoreError raised: a damaged database never pushes good backups out. A full disk
+    raises DiskFull and leaves nothing behind. Returns the new backup."""
     db_path = folder / DB_NAME
-    if not db_path.exists():
-        return None
     backup_dir = folder / BACKUP_DIR
-    backup_dir.mkdir(exist_ok=True)
-    state_path = backup_dir / _BACKUP_STATE
-    fingerprint = _fingerprint(db_path)
-    if not tag and list_backups(folder):
-        try:
-            if json.loads(state_path.read_text(encoding="utf-8")) == fingerprint:
-                return None
-        except (OSError, ValueError):
-            pass
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = _stamp()
     target = backup_dir / f"library-{stamp}{'-' + tag if tag else ''}.db"
-    partial = target.with_suffix(".partial")
-    try:
+    partial = target.with_name(target.name + ".partial")
+    with _removed_on_failure(partial, db_path):
+        backup_dir.mkdir(exist_ok=True)
         _copy_database(db_path, partial)
+        problems = check_file(partial)
+        if problems:
+            raise damaged(db_path, "; ".join(problems[:3]) + "; no backup was made, the earlier ones are kept")
         os.replace(partial, target)
-    except sqlite3.DatabaseError as err:
-        partial.unlink(missing_ok=True)
-        raise StoreError(
-            f"{db_path}: the library database cannot be read ({err}). "
-            "Restore a backup with 'kamerlezer restore' (see 'kamerlezer backups')."
-        ) from err
-    state_path.write_text(json.dumps(_fingerprint(db_path)), encoding="utf-8")
-    for old in list_backups(folder)[keep:]:
-        old.unlink(missing_ok=True)
+        fsync_dir(backup_dir)
+    rotate_backups(folder, budget=budget, spare=spare)
     return target
 
 
+@contextmanager
+def _removed_on_failure(path: Path, db_path: Path) -> Iterator[None]:
+    """Whatever fails inside removes ``path`` (a copy being written) again; a sqlite3/OS error becomes
+    one sentence (a full disk: DiskFull) about ``db_path``."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as err:
+        _unlink_quietly(path)
+        raise explain(err, db_path) from err
+    except BaseException:
+        _unlink_quietly(path)
+        raise
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _keep_damaged(folder: Path, db_path: Path) -> None:
+    """Raw copies of a damaged database (and its WAL) beside the backups, the newest :data:`DAMAGED_KEEP`."""
+    backup_dir = folder / BACKUP_DIR
+    stamp = _stamp()
+    for suffix in ("", "-wal"):
+        source = db_path.with_name(db_path.name + suffix)
+        if source.exists():
+            target = backup_dir / f"damaged-{stamp}.db{suffix}"
+            shutil.copyfile(source, target)
+            fsync_file(target)
+    fsync_dir(backup_dir)
+    copies = sorted(backup_dir.glob("damaged-*.db"), reverse=True)
+    for old in copies[DAMAGED_KEEP:]:
+        old.unlink(missing_ok=True)
+        old.with_name(old.name + "-wal").unlink(missing_ok=True)
+
+
+def _checkpoint(db_path: Path) -> None:
+    """Fold the WAL into library.db and empty it, so the WAL may be removed without loss."""
+    conn = sqlite3.connect(str(db_path), isolation_level=None)
+    try:
+        busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            raise StoreError(f"{db_path}: a reader kept the database busy; try the restore again.")
+    finally:
+        conn.close()
+
+
 def restore_backup(folder: Path, backup: str | Path | None = None) -> Path:
-    """Replace the library's database by a backup (the newest when ``backup`` is None). The current
-    database is first backed up itself (tag ``before-restore``), so a restore can be undone. The caller
-    must hold the library's lock. Returns the backup restored."""
+    """Replace the library's database by a backup (the newest that passes the check when ``backup`` is
+    None). The caller must hold the library's lock. Returns the backup restored.
+
+    Atomic: the current database is backed up first (tag ``before-restore``; a damaged one is kept as
+    raw bytes in ``backups/damaged-*.db``), the backup is copied to ``library.db.restoring`` beside it
+    and fsynced, the WAL (already folded in) removed, and the copy renamed over ``library.db`` (then the
+    folder fsynced). A kill at any moment leaves either the old database or the restored one."""
     backups = list_backups(folder)
     chosen = _choose_backup(folder, backups, backup)
-    probe = sqlite3.connect(f"file:{chosen}?mode=ro", uri=True)
-    try:
-        result = probe.execute("PRAGMA integrity_check").fetchone()[0]
-    except sqlite3.DatabaseError as err:
-        raise StoreError(f"{chosen}: this backup is not a readable library ({err}).") from err
-    finally:
-        probe.close()
-    if result != "ok":
-        raise StoreError(f"{chosen}: this backup is damaged ({result}).")
     db_path = folder / DB_NAME
-    try:
-        make_backup(folder, tag="before-restore", keep=BACKUP_KEEP + 1)
-    except StoreError:  # the current database is damaged: keep its bytes as they are
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        shutil.copyfile(db_path, folder / BACKUP_DIR / f"library-{stamp}-damaged.db")
+    staging = folder / RESTORING
+    with _removed_on_failure(staging, db_path):
+        problems = check_file(chosen, thorough=True)
+        if problems:
+            raise StoreError(f"{chosen}: this backup is damaged ({'; '.join(problems[:3])}); choose another one.")
+        if db_path.exists():
+            sound = has_tables(db_path) and not check_file(db_path)
+            if sound:
+                make_backup(folder, tag="before-restore", spare=chosen)
+                _checkpoint(db_path)
+            else:
+                (folder / BACKUP_DIR).mkdir(exist_ok=True)
+                _keep_damaged(folder, db_path)
+        _unlink_quietly(staging)
+        src = sqlite3.connect(f"file:{quote(str(chosen))}?mode=ro", uri=True)
+        dst = sqlite3.connect(str(staging), isolation_level=None)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = WAL")
+            dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            src.close()
+            dst.close()
+        for suffix in ("-wal", "-shm"):
+            staging.with_name(staging.name + suffix).unlink(missing_ok=True)
+        fsync_file(staging)
         for suffix in ("-wal", "-shm"):
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
-        db_path.unlink()
-    src = sqlite3.connect(f"file:{chosen}?mode=ro", uri=True)
-    dst = sqlite3.connect(str(db_path), isolation_level=None)
-    try:
-        dst.execute("PRAGMA journal_mode = WAL")
-        src.backup(dst)
-        dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        src.close()
-        dst.close()
+        os.replace(staging, db_path)
+        fsync_dir(folder)
     return chosen
 
 
@@ -263,7 +694,12 @@ def _choose_backup(folder: Path, backups: list[Path], backup: str | Path | None)
     if not backups and backup is None:
         raise NotFound(f"The library {folder} has no backups yet.")
     if backup is None:
-        return backups[0]
+        for path in backups:
+            if not check_file(path, thorough=True):
+                return path
+        raise StoreError(
+            f"Every backup in {folder / BACKUP_DIR} is damaged; 'kamerlezer restore PATH' takes a copy from elsewhere."
+        )
     wanted = Path(backup)
     if wanted.is_file():
         return wanted

@@ -66,6 +66,7 @@ from desktop_app.gui.models import (
     chamber_label,
     date_label,
 )
+from desktop_app.gui.plaintext import plain, plain_label
 from desktop_app.gui.panels import AnnotationsPanel, HtmlDelegate, ReferencesPanel, ThemesPanel
 from desktop_app.gui.reader import ReaderView
 from desktop_app.gui.tasks import PROGRESS_DELAY_MS
@@ -250,7 +251,7 @@ class MainWindow(QMainWindow):
         self.results_view.setIndentation(14)
         self.results_view.setUniformRowHeights(False)
         self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.results_label = QLabel("", self)
+        self.results_label = plain_label(QLabel("", self))  # shows the query as typed
         self.results_label.setObjectName("results_label")
         self.results_label.setWordWrap(True)
 
@@ -273,22 +274,22 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.chamber_filter, 3)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.list_stack, 1)
-        self.count_label = QLabel("", self)
+        self.count_label = plain_label(QLabel("", self))
         self.count_label.setObjectName("hint")
         left_layout.addWidget(self.count_label)
         return left
 
     def _build_reader_pane(self) -> QWidget:
         """The open letter's title and facts above the reader."""
-        self.page_label = QLabel("", self)  # "Page 2 of 4" for the cursor, in the status bar
+        self.page_label = plain_label(QLabel("", self))  # "Page 2 of 4" for the cursor, in the status bar
         self.page_label.setObjectName("hint")
         self.statusBar().addPermanentWidget(self.page_label)
         self.reader = ReaderView(self)
-        self.title_label = QLabel("", self)
+        self.title_label = plain_label(QLabel("", self))  # a subject is never markup
         self.title_label.setObjectName("letter_title")
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.meta_label = QLabel("", self)
+        self.meta_label = plain_label(QLabel("", self))
         self.meta_label.setObjectName("letter_meta")
         self.meta_label.setWordWrap(True)
         self.meta_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -1041,8 +1042,9 @@ class MainWindow(QMainWindow):
             while parent is not None and parent in themes:
                 depth += 1
                 parent = themes[parent].parent_id
-            label = ("    " * depth) + theme.name + (f"\t{i + 1}" if i < 9 else "")
+            label = ("    " * depth) + theme.name.replace("&", "&&") + (f"\t{i + 1}" if i < 9 else "")
             action = self.tag_menu.addAction(color_icon(theme.color), label)
+            action.setToolTip(plain(theme.name))  # not the name as markup
             action.setData(theme.id)
             action.triggered.connect(self._on_tag_menu_action_triggered)
 
@@ -1181,7 +1183,7 @@ class MainWindow(QMainWindow):
         return theme
 
     def _ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(self, title, label, QLineEdit.Normal, text)
+        value, ok = QInputDialog.getText(self, title, plain(label), QLineEdit.Normal, text)
         value = value.strip()
         return value if ok and value else None
 
@@ -1230,7 +1232,7 @@ class MainWindow(QMainWindow):
         names = (["(top level)"] if allow_top else []) + [self.library.theme_path(t.id) for t in themes]
         if not names:
             return False, None
-        choice, ok = QInputDialog.getItem(self, title, label, names, 0, False)
+        choice, ok = QInputDialog.getItem(self, title, plain(label), names, 0, False)
         if not ok:
             return False, None
         if allow_top and choice == names[0]:
@@ -1319,6 +1321,7 @@ class MainWindow(QMainWindow):
                           QMessageBox.Cancel, self)
         box.setObjectName("confirm_box")
         box.setInformativeText(details)
+        plain_label(box)  # the question and details name themes: their text, never markup
         yes = box.addButton(verb, QMessageBox.AcceptRole)
         box.setDefaultButton(QMessageBox.Cancel)
         box.setEscapeButton(QMessageBox.Cancel)

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop_app.core.model import Annotation, LetterSummary, SearchFragment, SearchHit, Theme
+from desktop_app.gui.plaintext import plain
 
 ROW_ROLE = Qt.UserRole + 1  # the row's dataclass
 SORT_ROLE = Qt.UserRole + 2
@@ -165,7 +166,7 @@ class LetterTableModel(QAbstractTableModel):
             return row
         title = f"{row.title or row.name}\n({DERIVED_TITLE_NOTE})" if row.title_derived else row.title or row.name
         lines = [title, " · ".join(x for x in (row.chamber, row.kamerstuk) if x), row.source_file]
-        return "\n".join(line for line in lines if line)
+        return plain("\n".join(line for line in lines if line))
 
     def _text(self, row: LetterSummary, column: int) -> str:
         if column == self.DATE:
@@ -309,7 +310,7 @@ class SearchResultsModel(QAbstractItemModel):
         if role == ROW_ROLE:
             return fragment if fragment else hit
         if role == Qt.ToolTipRole and fragment is None:
-            return hit.title or hit.subject or ""
+            return plain(hit.title or hit.subject or "")
         return None
 
 
@@ -477,7 +478,7 @@ class ThemeTreeModel(QAbstractItemModel):
         if role == Qt.ToolTipRole:
             number = self._numbers.get(theme.id)
             key = f"\nKey {number} tags the selected text" if number else ""
-            return f"{theme.description or theme.name}{key}"
+            return plain(f"{theme.description or theme.name}{key}")
         if role == ID_ROLE:
             return theme.id
         if role == ROW_ROLE:
@@ -580,7 +581,7 @@ class AnnotationListModel(QAbstractListModel):
         if role == ID_ROLE:
             return annotation.id
         if role == Qt.ToolTipRole:
-            return annotation.note or None
+            return plain(annotation.note) if annotation.note else None
         return None
 
     def _html(self, annotation: Annotation) -> str:

@@ -52,17 +52,13 @@ def _format_for(args: argparse.Namespace) -> str:
     return {"pdf": "pdf", "md": "md", "markdown": "md", "csv": "csv"}.get(suffix, "pdf")
 
 
-def _letter_ref(value: str) -> int | str:
-    return int(value) if value.isdigit() else value
-
-
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
     from desktop_app.cli.common import progress_bar
     from desktop_app.render import export_summary  # reportlab is loaded only for this command
 
     scope = ExportScope(
-        letters=tuple(_letter_ref(v) for v in args.letter),
-        themes=tuple(_letter_ref(v) for v in args.theme),
+        letters=tuple(args.letter),  # "#3"/"3" an id, "003"/"003_d09" a name: the Library decides
+        themes=tuple(args.theme),
         date_from=args.date_from,
         date_to=args.date_to,
         group_by=args.group_by,

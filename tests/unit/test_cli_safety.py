@@ -3,33 +3,13 @@ be written, what a terminal is shown, and passwords that stay out of ``ps``."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from desktop_app.cli import main
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.services import Library
-from tests.libraries import seeded_copy
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    return seeded_copy(tmp_path / "lib")
-
-
-def run(folder: Path, capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(["--library", str(folder), *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(folder: Path, capsys, *argv: str):
-    code, out, err = run(folder, capsys, *argv, "--json")
-    assert code == 0, err
-    return json.loads(out)
-
+from tests.unit.test_cli import folder, run, run_json  # noqa: F401 - folder is a fixture
 
 # ---------------------------------------------------------------- ids and names
 

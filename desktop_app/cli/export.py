@@ -46,10 +46,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _format_for(args: argparse.Namespace) -> str:
+    """--format, else the output name's extension (a name without one: PDF). An extension we do not
+    write is refused by the export itself, naming the formats."""
+    from desktop_app.render.service import format_of_name
+
     if args.format:
         return str(args.format)
-    suffix = args.output.rsplit(".", 1)[-1].lower() if "." in args.output else ""
-    return {"pdf": "pdf", "md": "md", "markdown": "md", "csv": "csv"}.get(suffix, "pdf")
+    return format_of_name(args.output) or "pdf"
 
 
 def run_export(args: argparse.Namespace, ctx: Context) -> int:

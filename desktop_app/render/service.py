@@ -36,6 +36,27 @@ def normalise_format(fmt: str) -> str:
     return value
 
 
+_EXTENSIONS = {".pdf": "pdf", ".md": "md", ".markdown": "md", ".csv": "csv"}
+
+
+def format_of_name(out_path: str | os.PathLike[str]) -> str | None:
+    """The format a file name asks for by its extension ("x.md" -> "md"); None when it names none we write."""
+    return _EXTENSIONS.get(Path(out_path).suffix.lower())
+
+
+def check_output_name(out_path: str | os.PathLike[str], fmt: str) -> None:
+    """Refuse (InvalidInput) a file name whose extension says another format than the one written:
+    a PDF is never written as "x.docx" or "x.csv". A name without an extension takes any format."""
+    suffix = Path(out_path).suffix
+    if not suffix or suffix[1:].isdigit():  # "summary", "summary.2024": no extension
+        return
+    if _EXTENSIONS.get(suffix.lower()) != fmt:
+        known = ", ".join(f"{name} ({ext})" for name, ext in (("PDF", ".pdf"), ("Markdown", ".md"), ("CSV", ".csv")))
+        said = f"a {fmt.upper() if fmt != 'md' else 'Markdown'} file"
+        raise InvalidInput(f"{out_path}: Kamerlezer cannot write a {suffix} file (it writes {known}); "
+                           f"give a name ending in the format's extension instead of writing {said} under this name.")
+
+
 def export_summary(
     library: Any,
     scope: ExportScope,
@@ -53,6 +74,7 @@ def export_summary(
     dates, grouping), NotFound (unknown letter or theme in the scope), Cancelled.
     """
     fmt = normalise_format(fmt)
+    check_output_name(out_path, fmt)
     target = Path(out_path)
     if target.is_dir():
         raise ExportFailed(f"{target}: is a folder; give a file name to export to.")
@@ -73,7 +95,9 @@ def write_summary(
     author: str = "Kamerlezer",
 ) -> ExportResult:
     """Write an already built summary (no library needed); the file appears only when complete."""
-    return _write(summary, normalise_format(fmt), Path(out_path), originals, _Stages(progress), cancel, author)
+    fmt = normalise_format(fmt)
+    check_output_name(out_path, fmt)
+    return _write(summary, fmt, Path(out_path), originals, _Stages(progress), cancel, author)
 
 
 def _write(

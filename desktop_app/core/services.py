@@ -78,6 +78,23 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.failed
 
+    def add(self, other: ImportReport) -> None:
+        """Take in the report of a later import (the next file of a batch, or a retry)."""
+        self.imported.extend(other.imported)
+        self.updated.extend(other.updated)
+        self.skipped.extend(other.skipped)
+        self.failed.extend(other.failed)
+        self.orphaned.extend(other.orphaned)
+        self.warnings.extend(other.warnings)
+        self.cancelled = self.cancelled or other.cancelled
+
+    def retrying(self, paths: Iterable[str]) -> list[ImportFailed]:
+        """Take the failures of ``paths`` out of the report (they are imported again); returns them."""
+        wanted = set(paths)
+        taken = [f for f in self.failed if f.path in wanted]
+        self.failed = [f for f in self.failed if f.path not in wanted]
+        return taken
+
     def to_json(self) -> dict[str, Any]:
         return {
             "imported": [{"id": x.id, "name": x.name, "source_file": x.source_file} for x in self.imported],

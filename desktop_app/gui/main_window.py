@@ -1362,16 +1362,35 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.start_import(paths)
 
-    def start_import(self, paths: list[Path]) -> Any:
-        """Import files and folders on the worker thread, one file at a time (cancellable)."""
+    def start_import(self, paths: list[Path], passwords: dict[str, str] | None = None, earlier: Any = None) -> Any:
+        """Import files and folders on the worker thread, one file at a time (cancellable). An encrypted
+        PDF that does not open is asked for its password, then imported again (``passwords`` by path;
+        ``earlier``: the report of the import this one retries files of, shown as one summary)."""
         library = self.library
 
         def work(progress: Any, cancel: Any) -> tuple[Any, bool]:
-            return import_one_by_one(library, paths, progress, cancel)
+            return import_one_by_one(library, paths, progress, cancel, passwords)
 
         handle = self._submit_work("Importing letters", work, self._on_import_finished)
+        handle.earlier_report = earlier  # read back by _on_import_finished (a bound slot: no call after close)
         self.statusBar().showMessage("Importing…")
         return handle
+
+    def _ask_passwords(self, report: Any) -> dict[str, str]:
+        """A password for each encrypted PDF that did not open, asked with a password dialog (the
+        characters are not shown); a file whose dialog is cancelled stays in the summary as failed."""
+        from desktop_app.core.errors import PasswordNeeded
+
+        passwords: dict[str, str] = {}
+        for failure in report.failed:
+            if isinstance(failure, PasswordNeeded):
+                wrong = "The password was wrong. " if failure.wrong else ""
+                password, ok = QInputDialog.getText(
+                    self, "Encrypted PDF", plain(f"{wrong}Password for {Path(failure.path).name}:"), QLineEdit.Password
+                )
+                if ok and password:
+                    passwords[failure.path] = password
+        return passwords
 
     def _submit_work(self, title: str, work: Any, on_finished: Any, *, modal: bool = False) -> Any:
         """Run long work on the worker thread with a progress dialog after 0.5 s; errors reach the
@@ -1386,6 +1405,15 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_import_finished(self, result: tuple[Any, bool]) -> None:
         report, cancelled = result
+        earlier = getattr(self.sender(), "earlier_report", None)
+        if earlier is not None:
+            earlier.add(report)
+            report = earlier
+        passwords = {} if cancelled or self.controller.closed else self._ask_passwords(report)
+        if passwords:
+            report.retrying(passwords)
+            self.start_import([Path(p) for p in passwords], passwords, report)
+            return
         self.last_import_report = report
         self.reload_letters()
         self.controller.themes_touched()
@@ -1508,9 +1536,12 @@ class MainWindow(QMainWindow):
         return f"Library: {self.library.folder} · {self.letter_model.rowCount()} letters"
 
 
-def import_one_by_one(library: Any, paths: list[Path], progress: Any, cancel: Any) -> tuple[Any, bool]:
+def import_one_by_one(
+    library: Any, paths: list[Path], progress: Any, cancel: Any, passwords: dict[str, str] | None = None
+) -> tuple[Any, bool]:
     """Expand folders, then import each file with its own Library call, so the Library lock is released
-    between files (the UI thread can open letters meanwhile) and cancel takes effect between files."""
+    between files (the UI thread can open letters meanwhile) and cancel takes effect between files.
+    ``passwords``: for encrypted PDFs, by path."""
     from desktop_app.core.services import ImportReport
 
     files: list[Path] = []
@@ -1525,11 +1556,6 @@ def import_one_by_one(library: Any, paths: list[Path], progress: Any, cancel: An
         if cancel.cancelled:
             return report, True
         progress(done, total, path.name)
-        part = library.import_paths([path])
-        report.imported.extend(part.imported)
-        report.updated.extend(part.updated)
-        report.skipped.extend(part.skipped)
-        report.failed.extend(part.failed)
-        report.orphaned.extend(part.orphaned)
+        report.add(library.import_paths([path], password=(passwords or {}).get(str(path))))
     progress(total, total, "")
     return report, False

@@ -3,7 +3,9 @@ be written, what a terminal is shown, and passwords that stay out of ``ps``."""
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -169,3 +171,58 @@ def test_terminal_escapes_and_bidi_overrides_are_shown_not_obeyed(
     code, out, err = run(folder, capsys, "annotations", "brief", "--json")
     assert not [ch for ch in UNSAFE if ch in out]
     assert json.loads(out)[0]["note"] == f"Notitie {HOSTILE}"
+
+
+# ---------------------------------------------------------------- passwords
+
+
+class _Input(io.StringIO):
+    def __init__(self, text: str, tty: bool) -> None:
+        super().__init__(text)
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.fixture
+def secret_pdf(tmp_path: Path) -> Path:
+    from tests import pdfgen
+
+    plain = pdfgen.text_pdf(tmp_path / "plain.pdf", ["Geachte voorzitter,", "", "Een geheime brief over de Noordzee."])
+    return pdfgen.encrypted_pdf(plain, tmp_path / "geheim.pdf", "kamer 123")
+
+
+def test_password_stdin_reads_one_line(folder: Path, secret_pdf: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", _Input("kamer 123\nniet dit\n", tty=False))
+    code, out, err = run(folder, capsys, "import", str(secret_pdf), "--password-stdin")
+    assert code == 0, err
+    assert "1 imported" in out
+    assert sys.stdin.readline() == "niet dit\n"  # one line only
+    assert "geheime brief" in run_json(folder, capsys, "show", "geheim")["text"]
+
+
+def test_a_terminal_is_asked_for_the_password_without_echo(
+    folder: Path, secret_pdf: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import getpass
+
+    answers, prompts = ["fout", "kamer 123"], []
+    monkeypatch.setattr(sys, "stdin", _Input("", tty=True))
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: (prompts.append(prompt), answers.pop(0))[1])
+    code, out, err = run(folder, capsys, "import", str(secret_pdf))
+    assert code == 0, err
+    assert "1 imported" in out and "0 failed" in out
+    assert len(prompts) == 2 and "geheim.pdf" in prompts[0] and "wrong password" in prompts[1]
+    assert "geheime brief" in run_json(folder, capsys, "show", "geheim")["text"]
+
+
+def test_without_a_terminal_nothing_is_asked(folder: Path, secret_pdf: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+
+    monkeypatch.setattr(sys, "stdin", _Input("", tty=False))
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: pytest.fail(f"asked {prompt!r}"))
+    code, _, err = run(folder, capsys, "import", str(secret_pdf))
+    assert code == 1 and "geheim.pdf: encrypted PDF" in err and "--password-stdin" in err
+    code, _, err = run(folder, capsys, "import", str(secret_pdf), "--password", "kamer 123")  # still works
+    assert code == 0, err

@@ -32,7 +32,7 @@ def atomic_output(target: Path) -> Iterator[Path]:
     the link stays. Anything else that is not a regular file (a FIFO, a device such as /dev/full or
     /dev/stdout, a socket) is refused, never replaced.
     """
-    target = _writable_target(Path(target))
+    target = writable_target(Path(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportFailed(f"{target}: the folder {folder} does not exist.")
@@ -51,8 +51,9 @@ def atomic_output(target: Path) -> Iterator[Path]:
             tmp.unlink()
 
 
-def _writable_target(target: Path) -> Path:
-    """The regular file to replace: ``target`` itself, or the file a symbolic link points to."""
+def writable_target(target: Path) -> Path:
+    """The regular file to replace: ``target`` itself, or the file a symbolic link points to.
+    Raises ExportFailed for a folder, a FIFO, a device or a process's stream."""
     shown = target
     if _SYSTEM_PATH.match(str(target.absolute())):
         raise ExportFailed(f"{shown}: is not a regular file (a device or a process's stream); export to a file name instead.")

@@ -19,7 +19,7 @@ from desktop_app.core.errors import ExportFailed, InvalidInput
 from desktop_app.core.export.model import FORMATS, ExportResult, ExportScope, SummaryDocument
 from desktop_app.core.export.summary import build_summary
 from desktop_app.core.tasks import CancelToken, Progress
-from desktop_app.render.common import atomic_output
+from desktop_app.render.common import atomic_output, writable_target
 from desktop_app.render.csv_table import write_csv
 from desktop_app.render.markdown import write_markdown
 from desktop_app.render.pdf import render_pdf
@@ -76,8 +76,7 @@ def export_summary(
     fmt = normalise_format(fmt)
     check_output_name(out_path, fmt)
     target = Path(out_path)
-    if target.is_dir():
-        raise ExportFailed(f"{target}: is a folder; give a file name to export to.")
+    writable_target(target)  # refused before building the summary, not after
     stage = _Stages(progress)
     summary = build_summary(library, scope, today=today, progress=stage.scaled(0, 100), cancel=cancel)
     originals = collect_originals(library, summary) if fmt == "pdf" and summary.with_originals else []
@@ -109,8 +108,7 @@ def _write(
     cancel: CancelToken | None,
     author: str,
 ) -> ExportResult:
-    if target.is_dir():
-        raise ExportFailed(f"{target}: is a folder; give a file name to export to.")
+    writable_target(target)  # a folder, FIFO or device: refused before the work
     pages = 0
     warnings: list[str] = []
     with atomic_output(target) as tmp:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import AppError
 from desktop_app.gui import errors
-from desktop_app.gui.dialogs import CitationDialog
+from desktop_app.gui.dialogs import CitationDialog, ImportSummaryDialog
 from desktop_app.gui.export_dialog import ExportDialog
 from desktop_app.gui.models import HTML_ROLE
 from desktop_app.gui.panels import HtmlDelegate
@@ -132,8 +132,11 @@ class Walk:
 
 @pytest.fixture
 def hostile(library: Any, tmp_path: Path, seed_files: list[Path]) -> dict[str, Any]:
-    report = library.import_paths([_hostile_letter(seed_files, tmp_path)])
+    bad = tmp_path / "kapot <b>VET.pdf"
+    bad.write_bytes(b"%PDF-1.4 <font color=red>ROOD</font>")
+    report = library.import_paths([_hostile_letter(seed_files, tmp_path), bad])
     (letter,) = report.imported
+    assert len(report.failed) == 1
     assert "<img" in letter.title and "<b>VET</b>" in letter.title  # the importer keeps the subject as written
     theme = library.add_theme(THEME, description=f"{THEME} <b>VET</b> beschrijving")
     child = library.add_theme(SUBTHEME, parent=theme.id)
@@ -146,7 +149,7 @@ def hostile(library: Any, tmp_path: Path, seed_files: list[Path]) -> dict[str, A
     library.set_kamerstuk(letter.id, citing.canonical)
     citing = library.references.get(citing.id)
     assert citing.target_letter_id == letter.id
-    return {"letter": letter, "theme": theme, "child": child, "annotation": annotation, "citing": citing}
+    return {"report": report, "letter": letter, "theme": theme, "child": child, "annotation": annotation, "citing": citing}
 
 
 def test_markup_in_letters_notes_and_themes_is_shown_never_rendered(
@@ -196,12 +199,15 @@ def test_markup_in_letters_notes_and_themes_is_shown_never_rendered(
         library.get_letter(f"{SUBJECT}")
     except AppError as error:
         errors._message_box(window, "Kamerlezer", error.message, "", False)
+    summary = ImportSummaryDialog(hostile["report"], False, window)
+    summary.open()
+    qtbot.waitUntil(summary.isVisible)
     QApplication.processEvents()
 
     walk.everything()
     assert not walk.problems, "\n".join(walk.problems)
     places = " ".join(where for where, _ in walk.shown)
-    for expected in ("letter_title", "windowTitle", "reader tooltip", "QInputDialog", "confirm_box", "error_box", "CitationDialog", "ExportDialog",
+    for expected in ("ImportSummaryDialog", "letter_title", "windowTitle", "reader tooltip", "QInputDialog", "confirm_box", "error_box", "CitationDialog", "ExportDialog",
                      "toolTip", "html"):
         assert expected in places, f"the hostile text was not seen in {expected}: {places}"
     assert window.title_label.text() == letter.title and window.windowTitle().startswith(letter.title)

@@ -88,12 +88,10 @@ class ImportReport:
         self.warnings.extend(other.warnings)
         self.cancelled = self.cancelled or other.cancelled
 
-    def retrying(self, paths: Iterable[str]) -> list[ImportFailed]:
-        """Take the failures of ``paths`` out of the report (they are imported again); returns them."""
+    def retrying(self, paths: Iterable[str]) -> None:
+        """Take the failures of ``paths`` out of the report: they are imported again (with a password)."""
         wanted = set(paths)
-        taken = [f for f in self.failed if f.path in wanted]
         self.failed = [f for f in self.failed if f.path not in wanted]
-        return taken
 
     def to_json(self) -> dict[str, Any]:
         return {

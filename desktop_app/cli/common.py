@@ -68,6 +68,11 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.core.store.db import explain
 
     ctx = Context(args)
+    with terminal_safe_output():
+        return _run(args, ctx)
+
+
+def _run(args: argparse.Namespace, ctx: Context) -> int:
     try:
         try:
             return int(args.func(args, ctx) or 0)
@@ -101,6 +106,43 @@ def _report(err: AppError, args: argparse.Namespace, cause: BaseException | None
         if cause is not None:
             print(f"({type(cause).__name__}: {cause})", file=sys.stderr)
     return 1
+
+
+# Characters a terminal acts on instead of showing: C0 controls (ESC starts colour, cursor and title
+# sequences; BEL, backspace), DEL, C1 controls (0x9b is a one-byte CSI) and the bidi overrides and
+# isolates that make text read in another order than it is written ("Trojan Source").
+_UNSAFE = [c for c in range(0x20) if chr(c) not in "\n\t"] + [0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F),
+                                                              *range(0x2066, 0x206A)]
+_STDOUT_TABLE = {c: f"\\u{c:04x}" for c in _UNSAFE}
+_STDERR_TABLE = {c: v for c, v in _STDOUT_TABLE.items() if c != 0x0D}  # the progress bar redraws with CR
+
+
+class _SafeStream:
+    """A text stream that writes each unsafe character as the visible escape ``\\u001b``. That is
+    also how JSON writes it, so JSON output stays valid and means the same (such characters only
+    occur inside its strings)."""
+
+    def __init__(self, stream: Any, table: dict[int, str]) -> None:
+        self._stream = stream
+        self._table = table
+
+    def write(self, text: str) -> int:
+        self._stream.write(text.translate(self._table))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, encoding, ...
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def terminal_safe_output() -> Iterator[None]:
+    """While a command runs, letter text, notes and theme names cannot drive the terminal."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _SafeStream(out, _STDOUT_TABLE), _SafeStream(err, _STDERR_TABLE)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 def print_json(data: Any) -> None:

@@ -47,14 +47,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _format_for(args: argparse.Namespace) -> str:
+    """--format, else the output name's extension (a name without one: PDF). An extension we do not
+    write is refused by the export itself, naming the formats."""
+    from desktop_app.render.service import format_of_name
+
     if args.format:
         return str(args.format)
-    suffix = args.output.rsplit(".", 1)[-1].lower() if "." in args.output else ""
-    return {"pdf": "pdf", "md": "md", "markdown": "md", "csv": "csv"}.get(suffix, "pdf")
-
-
-def _letter_ref(value: str) -> int | str:
-    return int(value) if value.isdigit() else value
+    return format_of_name(args.output) or "pdf"
 
 
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -62,8 +61,8 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
     from desktop_app.render import export_summary  # reportlab is loaded only for this command
 
     scope = ExportScope(
-        letters=tuple(_letter_ref(v) for v in args.letter),
-        themes=tuple(_letter_ref(v) for v in args.theme),
+        letters=tuple(args.letter),  # "#3"/"3" an id, "003"/"003_d09" a name: the Library decides
+        themes=tuple(args.theme),
         date_from=args.date_from,
         date_to=args.date_to,
         group_by=args.group_by,

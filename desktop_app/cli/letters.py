@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from desktop_app.cli.common import Context, add_json_flag, one_line, print_json, stderr_progress, wants_json
+from desktop_app.core.errors import PasswordNeeded
 from desktop_app.core.model import Letter
 
 
@@ -21,7 +23,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "failed file is named on stderr with its problem; the exit code is 1 when any file failed.",
     )
     imp.add_argument("paths", nargs="+", metavar="PATH", help="a .txt or .pdf file, or a folder")
-    imp.add_argument("--password", metavar="PW", help="password for encrypted PDFs")
+    secret = imp.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--password-stdin", action="store_true",
+        help="read the password for encrypted PDFs from the first line of standard input",
+    )  # fmt: skip
+    secret.add_argument(
+        "--password", metavar="PW",
+        help="password for encrypted PDFs; other users see it in `ps` and it stays in the shell history: "
+        "prefer --password-stdin, or leave both out to be asked (on a terminal, not shown as you type)",
+    )  # fmt: skip
     add_json_flag(imp)
     imp.set_defaults(func=_import)
 
@@ -81,7 +92,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _import(args: argparse.Namespace, ctx: Context) -> int:
-    report = ctx.library.import_paths([Path(p) for p in args.paths], password=args.password, progress=stderr_progress)
+    password = _stdin_password() if args.password_stdin else args.password
+    report = ctx.library.import_paths([Path(p) for p in args.paths], password=password, progress=stderr_progress)
+    if password is None and sys.stdin.isatty():
+        _ask_passwords(ctx, report)
     for failure in report.failed:
         print(f"kamerlezer: {failure.message}", file=sys.stderr)
     for path, warning in report.warnings:
@@ -101,6 +115,33 @@ def _import(args: argparse.Namespace, ctx: Context) -> int:
             + (", cancelled" if report.cancelled else "")
         )
     return 0 if report.ok else 1
+
+
+def _stdin_password() -> str:
+    """The first line of standard input, without its line end (a password may have spaces)."""
+    line = sys.stdin.readline()
+    return line[:-1].removesuffix("\r") if line.endswith("\n") else line
+
+
+def _ask_passwords(ctx: Context, report: Any, attempts: int = 3) -> None:
+    """For each encrypted PDF that did not open, ask its password on the terminal (not echoed) and
+    import it again; an empty answer gives up on that file."""
+    import getpass
+
+    for failure in [f for f in report.failed if isinstance(f, PasswordNeeded)]:
+        for attempt in range(attempts):
+            wrong = "wrong password; " if attempt else ""
+            try:
+                password = getpass.getpass(f"{wrong}password for {Path(failure.path).name} (Enter skips it): ")
+            except EOFError:
+                return
+            if not password:
+                break
+            retry = ctx.library.import_paths([Path(failure.path)], password=password)
+            if not any(isinstance(f, PasswordNeeded) for f in retry.failed):
+                report.retrying([failure.path])
+                report.add(retry)
+                break
 
 
 def _list(args: argparse.Namespace, ctx: Context) -> int:

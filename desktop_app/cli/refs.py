@@ -159,7 +159,7 @@ def _print_ref(ref: Reference, names: dict[int, str], *, show_letter: bool = Fal
 
 def _letter_refs(args: argparse.Namespace, ctx: Context, letter_ref: str) -> int:
     service = ctx.library.references
-    letter = ctx.library.get_letter(int(letter_ref) if letter_ref.isdigit() else letter_ref)
+    letter = ctx.library.get_letter(letter_ref)  # "#3"/"3" an id, "003" a name
     names = _names(ctx)
     cites, cited_by = service.refs_for(letter), service.cited_by(letter)
     if args.json:
@@ -228,8 +228,7 @@ def _missing(args: argparse.Namespace, ctx: Context) -> int:
 
 def _decide(args: argparse.Namespace, ctx: Context, verb: str, citation_id: int, letter_ref: str) -> int:
     service = ctx.library.references
-    target = int(letter_ref) if letter_ref.isdigit() else letter_ref
-    ref = service.confirm(citation_id, target) if verb == "confirm" else service.reject(citation_id, target)
+    ref = service.confirm(citation_id, letter_ref) if verb == "confirm" else service.reject(citation_id, letter_ref)
     names = _names(ctx)
     if args.json:
         print_json(reference_json(ref, names))

@@ -30,6 +30,16 @@ class NoLettersFound(ImportFailed):
         self.args = (self.message,)
 
 
+class PasswordNeeded(ImportFailed):
+    """An encrypted PDF that did not open: no password was given (``wrong`` False) or a wrong one.
+    The CLI prompts on a terminal and the GUI asks with a password dialog, then import it again."""
+
+    def __init__(self, path: str, *, wrong: bool = False) -> None:
+        problem = "wrong password" if wrong else "encrypted PDF: give the password with --password-stdin"
+        super().__init__(path, problem)
+        self.wrong = wrong
+
+
 class NotFound(AppError):
     """A letter, theme, annotation or reference that does not exist."""
 

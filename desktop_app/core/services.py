@@ -86,6 +86,21 @@ class ImportReport:
     def ok(self) -> bool:
         return not self.failed
 
+    def add(self, other: ImportReport) -> None:
+        """Take in the report of a later import (the next file of a batch, or a retry)."""
+        self.imported.extend(other.imported)
+        self.updated.extend(other.updated)
+        self.skipped.extend(other.skipped)
+        self.failed.extend(other.failed)
+        self.orphaned.extend(other.orphaned)
+        self.warnings.extend(other.warnings)
+        self.cancelled = self.cancelled or other.cancelled
+
+    def retrying(self, paths: Iterable[str]) -> None:
+        """Take the failures of ``paths`` out of the report: they are imported again (with a password)."""
+        wanted = set(paths)
+        self.failed = [f for f in self.failed if f.path not in wanted]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "imported": [{"id": x.id, "name": x.name, "source_file": x.source_file} for x in self.imported],
@@ -708,14 +723,26 @@ class Library:
                 raise NotFound(f"No letter with id {ref} in this library.")
             return ref
         text = str(ref).strip()
+        number = _id_number(text)
+        if number is not None:  # "#3" or "3": an id ("003" is a name)
+            if letters_repo.get(self.db, number) is not None:
+                return number
+            if text.startswith("#") or letters_repo.id_by_name(self.db, text) is None:
+                raise NotFound(f"No letter with id {number} in this library (see 'kamerlezer list').")
         found = letters_repo.id_by_name(self.db, text)
         if found is None:
             found = letters_repo.id_by_name(self.db, letters_repo.letter_name(Path(text).name))
-        if found is None and text.isdigit() and letters_repo.get(self.db, int(text)) is not None:
-            found = int(text)
-        if found is None:
-            raise NotFound(f"No letter {text!r} in this library (give its id or name; see 'kamerlezer list').")
-        return found
+        if found is not None:
+            return found
+        wanted = text.casefold()
+        matches = [(i, name) for i, name in letters_repo.names(self.db) if name.casefold().startswith(wanted)] if text else []
+        if len(matches) == 1:
+            return matches[0][0]
+        if matches:
+            listing = ", ".join(name for _, name in matches[:10]) + (", …" if len(matches) > 10 else "")
+            raise InvalidInput(f"{text!r} is the start of {len(matches)} letters' names ({listing}): "
+                               "give more of the name, or the id as #N.")
+        raise NotFound(f"No letter {text!r} in this library (give its id or name; see 'kamerlezer list').")
 
     def set_kamerstuk(self, ref: LetterRef, kamerstuk: str | None) -> Letter:
         """Record the letter's own Kamerstuk id (kamerstuk_source = "user"); re-resolves references.
@@ -781,9 +808,13 @@ class Library:
         return out
 
     def get_theme(self, ref: ThemeRef) -> Theme:
-        """By id, name (case-insensitive; must be unambiguous) or path "Parent/Child"; raises NotFound."""
+        """By id (an int or "#3"), path "Parent/Child" or name, case-insensitively and, when nothing
+        matches with its accents, accent-insensitively as search does ("Oekraine" finds "Oekraïne").
+        An ambiguous value is refused (InvalidInput) naming the candidates; raises NotFound."""
         if isinstance(ref, Theme):
             ref = ref.id
+        if isinstance(ref, str) and ref.strip().startswith("#") and ref.strip()[1:].isdigit():
+            ref = int(ref.strip()[1:])
         if isinstance(ref, int):
             theme = themes_repo.get(self.db, ref)
             if theme is None:
@@ -792,19 +823,20 @@ class Library:
         text = str(ref).strip()
         themes = themes_repo.all_themes(self.db)
         paths_by_id = self._theme_paths(themes)
-        wanted = _fold(text)
-        by_path = [t for t in themes if _fold(paths_by_id[t.id]) == wanted]
-        if len(by_path) == 1:
-            return by_path[0]
-        if len(by_path) > 1:
-            listing = ", ".join(str(t.id) for t in by_path)
-            raise InvalidInput(f"Theme {text!r} is ambiguous (ids {listing}): give its id.")
-        by_name = [t for t in themes if _fold(t.name) == wanted]
-        if len(by_name) == 1:
-            return by_name[0]
-        if len(by_name) > 1:
-            listing = ", ".join(f'"{paths_by_id[t.id]}"' for t in by_name)
-            raise InvalidInput(f"Theme {text!r} is ambiguous: give its path ({listing}) or id.")
+        for fold in (_fold, _fold_accents):
+            wanted = fold(text)
+            by_path = [t for t in themes if fold(paths_by_id[t.id]) == wanted]
+            if len(by_path) == 1:
+                return by_path[0]
+            if len(by_path) > 1:
+                listing = ", ".join(f'#{t.id} "{paths_by_id[t.id]}"' for t in by_path)
+                raise InvalidInput(f"Theme {text!r} is ambiguous ({listing}): give its id as #N.")
+            by_name = [t for t in themes if fold(t.name) == wanted]
+            if len(by_name) == 1:
+                return by_name[0]
+            if len(by_name) > 1:
+                listing = ", ".join(f'"{paths_by_id[t.id]}"' for t in by_name)
+                raise InvalidInput(f"Theme {text!r} is ambiguous: give its path ({listing}) or id as #N.")
         if text.isdigit():
             return self.get_theme(int(text))
         raise NotFound(f"No theme {text!r} (see 'kamerlezer themes').")
@@ -1232,6 +1264,23 @@ def _marker_reason(marker: Path) -> str | None:
 
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def _fold_accents(text: str) -> str:
+    """:func:`_fold` without accents, as search folds words ("Oekraïne" == "oekraine")."""
+    from desktop_app.core.search.analysis import fold
+
+    return fold(_fold(text))
+
+
+def _id_number(text: str) -> int | None:
+    """The id in "#3" or "3"; None for anything else, including "003" and "0" (a name's prefix)."""
+    digits = text[1:].strip() if text.startswith("#") else text
+    if not digits.isdigit() or not digits.isascii():
+        return None
+    if digits.startswith("0") and not text.startswith("#"):
+        return None
+    return int(digits)
 
 
 def _short(text: str, limit: int = 60) -> str:

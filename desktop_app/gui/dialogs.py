@@ -31,6 +31,7 @@ from desktop_app.core.model import Reference
 from desktop_app.core.references.addresses import official_address
 from desktop_app.gui.models import HTML_ROLE
 from desktop_app.gui.panels import HtmlDelegate
+from desktop_app.gui.plaintext import plain_label
 from desktop_app.gui.reader import STATUS_LABELS
 
 # What a citation's parsed fields are called in the dialog (Dutch domain terms kept as they are);
@@ -94,7 +95,10 @@ class CitationDialog(QDialog):
         self.setWindowTitle("Citation")
         self.ref = ref
         layout = QVBoxLayout(self)
-        title = QLabel(f"<b>{html.escape(' '.join(ref.raw.split()))}</b>", self)
+        title = plain_label(QLabel(" ".join(ref.raw.split()), self))  # text from letters: never markup
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
         title.setWordWrap(True)
         layout.addWidget(title)
         status_text = STATUS_LABELS.get(ref.status, ref.status)
@@ -102,14 +106,14 @@ class CitationDialog(QDialog):
             status_text += ": import it to follow this citation."
         elif ref.status == "suggested":
             status_text = "Possibly in your library: confirm the right letter, or reject a wrong one."
-        status = QLabel(html.escape(status_text), self)
+        status = plain_label(QLabel(status_text, self))
         status.setObjectName("citation_status")
         status.setWordWrap(True)
         layout.addWidget(status)
         form = QFormLayout()
-        form.addRow("Kind:", QLabel(ref.kind[:1].upper() + ref.kind[1:].replace("_", " "), self))
+        form.addRow("Kind:", plain_label(QLabel(ref.kind[:1].upper() + ref.kind[1:].replace("_", " "), self)))
         if ref.canonical:
-            form.addRow("Identifier:", QLabel(ref.canonical, self))
+            form.addRow("Identifier:", plain_label(QLabel(ref.canonical, self)))
         address = official_address(ref.canonical)
         if address:
             link = QLabel(f'<a href="{html.escape(address)}">{html.escape(address)}</a>', self)
@@ -121,9 +125,9 @@ class CitationDialog(QDialog):
         for key, label in FIELD_LABELS.items():
             value = ref.fields.get(key)
             if value not in (None, "", [], ()):
-                form.addRow(f"{label}:", QLabel(html.escape(field_text(key, value)), self))
+                form.addRow(f"{label}:", plain_label(QLabel(field_text(key, value), self)))
         if ref.reason:
-            reason = QLabel(html.escape(ref.reason[:1].upper() + ref.reason[1:]), self)
+            reason = plain_label(QLabel(ref.reason[:1].upper() + ref.reason[1:], self))
             reason.setWordWrap(True)
             form.addRow("Why:", reason)
         layout.addLayout(form)
@@ -166,7 +170,7 @@ class CitationDialog(QDialog):
                 buttons.addWidget(button)
             default, focus = self.confirm_button, self.candidates  # arrows choose, Enter confirms
         elif ref.target_letter_id is not None:
-            target = QLabel(f"Points to: {html.escape(describe(ref.target_letter_id))}", self)
+            target = plain_label(QLabel(f"Points to: {describe(ref.target_letter_id)}", self))
             target.setWordWrap(True)
             layout.addWidget(target)
             self.open_button.setProperty("letter_id", ref.target_letter_id)

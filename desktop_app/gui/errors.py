@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.core.errors import AppError, Cancelled
@@ -30,6 +31,7 @@ def _message_box(parent: QWidget | None, title: str, message: str, details: str,
     if details:
         box.setDetailedText(details)
     box.setObjectName("error_box")
+    box.setTextFormat(Qt.PlainText)  # a message may quote a letter's name or subject: never markup
     box.open()
     _open_boxes.append(box)
     box.finished.connect(box.deleteLater)

@@ -36,6 +36,7 @@ from desktop_app.core.export import ExportScope, count_scope, default_title, des
 from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.gui.dialogs import fit_to_screen
 from desktop_app.gui.theme_check_tree import ThemeCheckTree
+from desktop_app.gui.plaintext import plain, plain_label
 
 FORMAT_LABELS = {"pdf": "PDF", "md": "Markdown", "csv": "CSV (spreadsheet)"}
 LANGUAGE_LABELS = {"en": "English", "nl": "Nederlands"}
@@ -197,7 +198,7 @@ class ExportDialog(QDialog):
             label = QLabel(text, self)
             label.setBuddy(self.date_from if field is dates else self.path if field is path_row else field)  # type: ignore[arg-type]
             form.addRow(label, field)
-        self.summary_line = QLabel(self)
+        self.summary_line = plain_label(QLabel(self))
         self.summary_line.setObjectName("export_summary_line")
         self.summary_line.setWordWrap(True)
         self.summary_line.setTextFormat(Qt.PlainText)
@@ -345,7 +346,7 @@ class ExportDialog(QDialog):
             self.summary_line.setText(f"Will export {passages} from {letters}.")
             self.summary_line.setStyleSheet("")
         self.export_button.setEnabled(not self.reason)
-        self.export_button.setToolTip(self.reason)
+        self.export_button.setToolTip(plain(self.reason))
 
     # -- slots -------------------------------------------------------------------------------------
     def _on_title_edited(self, text: str) -> None:

@@ -69,6 +69,7 @@ from desktop_app.gui.models import (
     chamber_label,
     date_label,
 )
+from desktop_app.gui.plaintext import plain, plain_label
 from desktop_app.gui.panels import AnnotationsPanel, HtmlDelegate, ReferencesPanel, ThemesPanel
 from desktop_app.gui.reader import ReaderView
 from desktop_app.gui.tasks import PROGRESS_DELAY_MS
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
         self.results_view.setIndentation(14)
         self.results_view.setUniformRowHeights(False)
         self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.results_label = QLabel("", self)
+        self.results_label = plain_label(QLabel("", self))  # shows the query as typed
         self.results_label.setObjectName("results_label")
         self.results_label.setWordWrap(True)
 
@@ -285,22 +286,22 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.chamber_filter, 3)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.list_stack, 1)
-        self.count_label = QLabel("", self)
+        self.count_label = plain_label(QLabel("", self))
         self.count_label.setObjectName("hint")
         left_layout.addWidget(self.count_label)
         return left
 
     def _build_reader_pane(self) -> QWidget:
         """The open letter's title and facts above the reader."""
-        self.page_label = QLabel("", self)  # "Page 2 of 4" for the cursor, in the status bar
+        self.page_label = plain_label(QLabel("", self))  # "Page 2 of 4" for the cursor, in the status bar
         self.page_label.setObjectName("hint")
         self.statusBar().addPermanentWidget(self.page_label)
         self.reader = ReaderView(self)
-        self.title_label = QLabel("", self)
+        self.title_label = plain_label(QLabel("", self))  # a subject is never markup
         self.title_label.setObjectName("letter_title")
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.meta_label = QLabel("", self)
+        self.meta_label = plain_label(QLabel("", self))
         self.meta_label.setObjectName("letter_meta")
         self.meta_label.setWordWrap(True)
         self.meta_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -1146,8 +1147,9 @@ class MainWindow(QMainWindow):
             while parent is not None and parent in themes:
                 depth += 1
                 parent = themes[parent].parent_id
-            label = ("    " * depth) + theme.name + (f"\t{i + 1}" if i < 9 else "")
+            label = ("    " * depth) + theme.name.replace("&", "&&") + (f"\t{i + 1}" if i < 9 else "")
             action = self.tag_menu.addAction(color_icon(theme.color), label)
+            action.setToolTip(plain(theme.name))  # not the name as markup
             action.setData(theme.id)
             action.triggered.connect(self._on_tag_menu_action_triggered)
 
@@ -1295,7 +1297,7 @@ class MainWindow(QMainWindow):
         return theme
 
     def _ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(self, title, label, QLineEdit.Normal, text)
+        value, ok = QInputDialog.getText(self, title, plain(label), QLineEdit.Normal, text)
         value = value.strip()
         return value if ok and value else None
 
@@ -1386,7 +1388,7 @@ class MainWindow(QMainWindow):
         names = (["(top level)"] if allow_top else []) + [self.library.theme_path(t.id) for t in themes]
         if not names:
             return False, None
-        choice, ok = QInputDialog.getItem(self, title, label, names, 0, False)
+        choice, ok = QInputDialog.getItem(self, title, plain(label), names, 0, False)
         if not ok:
             return False, None
         if allow_top and choice == names[0]:
@@ -1475,6 +1477,7 @@ class MainWindow(QMainWindow):
                           QMessageBox.Cancel, self)
         box.setObjectName("confirm_box")
         box.setInformativeText(details)
+        plain_label(box)  # the question and details name themes: their text, never markup
         yes = box.addButton(verb, QMessageBox.AcceptRole)
         box.setDefaultButton(QMessageBox.Cancel)
         box.setEscapeButton(QMessageBox.Cancel)
@@ -1515,16 +1518,35 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.start_import(paths)
 
-    def start_import(self, paths: list[Path]) -> Any:
-        """Import files and folders on the worker thread, one file at a time (cancellable)."""
+    def start_import(self, paths: list[Path], passwords: dict[str, str] | None = None, earlier: Any = None) -> Any:
+        """Import files and folders on the worker thread, one file at a time (cancellable). An encrypted
+        PDF that does not open is asked for its password, then imported again (``passwords`` by path;
+        ``earlier``: the report of the import this one retries files of, shown as one summary)."""
         library = self.library
 
         def work(progress: Any, cancel: Any) -> tuple[Any, bool]:
-            return import_one_by_one(library, paths, progress, cancel)
+            return import_one_by_one(library, paths, progress, cancel, passwords)
 
         handle = self._submit_work("Importing letters", work, self._on_import_finished)
+        handle.earlier_report = earlier  # read back by _on_import_finished (a bound slot: no call after close)
         self.statusBar().showMessage("Importing…")
         return handle
+
+    def _ask_passwords(self, report: Any) -> dict[str, str]:
+        """A password for each encrypted PDF that did not open, asked with a password dialog (the
+        characters are not shown); a file whose dialog is cancelled stays in the summary as failed."""
+        from desktop_app.core.errors import PasswordNeeded
+
+        passwords: dict[str, str] = {}
+        for failure in report.failed:
+            if isinstance(failure, PasswordNeeded):
+                wrong = "The password was wrong. " if failure.wrong else ""
+                password, ok = QInputDialog.getText(
+                    self, "Encrypted PDF", plain(f"{wrong}Password for {Path(failure.path).name}:"), QLineEdit.Password
+                )
+                if ok and password:
+                    passwords[failure.path] = password
+        return passwords
 
     def _submit_work(self, title: str, work: Any, on_finished: Any, *, modal: bool = False) -> Any:
         """Run long work on the worker thread with a progress dialog after 0.5 s; errors reach the
@@ -1539,6 +1561,15 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_import_finished(self, result: tuple[Any, bool]) -> None:
         report, cancelled = result
+        earlier = getattr(self.sender(), "earlier_report", None)
+        if earlier is not None:
+            earlier.add(report)
+            report = earlier
+        passwords = {} if cancelled or self.controller.closed else self._ask_passwords(report)
+        if passwords:
+            report.retrying(passwords)
+            self.start_import([Path(p) for p in passwords], passwords, report)
+            return
         self.last_import_report = report
         self.reload_letters()
         self.controller.themes_touched()
@@ -1662,9 +1693,12 @@ class MainWindow(QMainWindow):
         return f"Library: {self.library.folder} · {self.letter_model.rowCount()} letters"
 
 
-def import_one_by_one(library: Any, paths: list[Path], progress: Any, cancel: Any) -> tuple[Any, bool]:
+def import_one_by_one(
+    library: Any, paths: list[Path], progress: Any, cancel: Any, passwords: dict[str, str] | None = None
+) -> tuple[Any, bool]:
     """Expand folders, then import each file with its own Library call, so the Library lock is released
-    between files (the UI thread can open letters meanwhile) and cancel takes effect between files."""
+    between files (the UI thread can open letters meanwhile) and cancel takes effect between files.
+    ``passwords``: for encrypted PDFs, by path."""
     from desktop_app.core.services import ImportReport
 
     files: list[Path] = []
@@ -1679,11 +1713,6 @@ def import_one_by_one(library: Any, paths: list[Path], progress: Any, cancel: An
         if cancel.cancelled:
             return report, True
         progress(done, total, path.name)
-        part = library.import_paths([path])
-        report.imported.extend(part.imported)
-        report.updated.extend(part.updated)
-        report.skipped.extend(part.skipped)
-        report.failed.extend(part.failed)
-        report.orphaned.extend(part.orphaned)
+        report.add(library.import_paths([path], password=(passwords or {}).get(str(path))))
     progress(total, total, "")
     return report, False

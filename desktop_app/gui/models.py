@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop_app.core.model import Annotation, LetterSummary, SearchFragment, SearchHit, Theme
 from desktop_app.core.titles import distinguishing_titles
+from desktop_app.gui.plaintext import plain
 
 ROW_ROLE = Qt.UserRole + 1  # the row's dataclass
 SORT_ROLE = Qt.UserRole + 2
@@ -174,7 +175,7 @@ class LetterTableModel(QAbstractTableModel):
         title = f"{row.title or row.name}\n({DERIVED_TITLE_NOTE})" if row.title_derived else row.title or row.name
         kamerstuk = row.kamerstuk or (f"{row.inferred_kamerstuk} ({INFERRED_NOTE})" if row.inferred_kamerstuk else None)
         lines = [title, " · ".join(x for x in (row.chamber, kamerstuk) if x), row.source_file]
-        return "\n".join(line for line in lines if line)
+        return plain("\n".join(line for line in lines if line))
 
     def _shown_titles(self) -> None:
         """Titles that start alike are told apart (core.titles.distinguishing_titles); the tooltip
@@ -324,7 +325,7 @@ class SearchResultsModel(QAbstractItemModel):
         if role == ROW_ROLE:
             return fragment if fragment else hit
         if role == Qt.ToolTipRole and fragment is None:
-            return hit.title or hit.subject or ""
+            return plain(hit.title or hit.subject or "")
         return None
 
 
@@ -492,7 +493,7 @@ class ThemeTreeModel(QAbstractItemModel):
         if role == Qt.ToolTipRole:
             number = self._numbers.get(theme.id)
             key = f"\nKey {number} tags the selected text" if number else ""
-            return f"{theme.description or theme.name}{key}"
+            return plain(f"{theme.description or theme.name}{key}")
         if role == ID_ROLE:
             return theme.id
         if role == ROW_ROLE:
@@ -595,7 +596,7 @@ class AnnotationListModel(QAbstractListModel):
         if role == ID_ROLE:
             return annotation.id
         if role == Qt.ToolTipRole:
-            return annotation.note or None
+            return plain(annotation.note) if annotation.note else None
         return None
 
     def _html(self, annotation: Annotation) -> str:

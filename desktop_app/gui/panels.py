@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.model import Annotation, Reference, Theme
 from desktop_app.gui.models import HTML_ROLE, AnnotationListModel, ThemeTreeModel
+from desktop_app.gui.plaintext import plain
 from desktop_app.gui.reader import STATUS_LABELS
 
 NOTE_COMMIT_MS = 700
@@ -321,13 +322,13 @@ class ReferencesPanel(QWidget):
             item.setData(0, HTML_ROLE, f"{html.escape(raw)}<br><span style='color:{_STATUS_COLOURS.get(ref.status, MUTED)}'>"
                                        f"{html.escape(_short_status(ref))}</span>"
                                        f"<span style='color:{MUTED}'> · in {html.escape(where)}</span>")
-            item.setToolTip(0, f"{raw}\n{STATUS_LABELS.get(ref.status, ref.status)} ({where})")
+            item.setToolTip(0, plain(f"{raw}\n{STATUS_LABELS.get(ref.status, ref.status)} ({where})"))
             item.setData(0, Qt.UserRole, ("cites", ref))
         for ref, label in cited_by:
             raw = " ".join(ref.raw.split())
             item = QTreeWidgetItem(self.cited_by, [f"{label}  ·  {raw}"])
             item.setData(0, HTML_ROLE, f"{html.escape(label)}<br><span style='color:{MUTED}'>as “{html.escape(raw)}”</span>")
-            item.setToolTip(0, f"{label}\ncites this letter as “{raw}”")
+            item.setToolTip(0, plain(f"{label}\ncites this letter as “{raw}”"))
             item.setData(0, Qt.UserRole, ("cited_by", ref))
         self.cites.setText(0, f"Cites ({len(cites)})")
         self.cited_by.setText(0, f"Cited by ({len(cited_by)})")

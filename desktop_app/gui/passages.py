@@ -35,6 +35,7 @@ from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.core.passages import PassageRow
 from desktop_app.core.textfind import fold
 from desktop_app.gui.models import chamber_label
+from desktop_app.gui.plaintext import plain
 from desktop_app.gui.theme_check_tree import ThemeCheckTree
 
 Index = QModelIndex | QPersistentModelIndex
@@ -112,9 +113,9 @@ class PassageTableModel(QAbstractTableModel):
             return self.text(row, index.column())
         if role == Qt.ToolTipRole:
             if index.column() == self.LETTER:
-                return f"{row.letter_title}\n{row.letter_name} · {chamber_label(row.chamber)}"
+                return plain(f"{row.letter_title}\n{row.letter_name} · {chamber_label(row.chamber)}")
             if index.column() in (self.PASSAGE, self.NOTE):
-                return self.text(row, index.column()) or None
+                return plain(self.text(row, index.column())) or None
         if role == Qt.UserRole:
             return row
         return None
@@ -161,7 +162,7 @@ class ThemeLetterMatrixModel(QAbstractTableModel):
             if role == Qt.DisplayRole:
                 return letter.date or letter.name[:12]
             if role == Qt.ToolTipRole:
-                return f"{letter.title}\n{letter.name}"
+                return plain(f"{letter.title}\n{letter.name}")
         return None
 
     def cell(self, index: Index) -> tuple[int, int] | None:
@@ -183,7 +184,7 @@ class ThemeLetterMatrixModel(QAbstractTableModel):
             return QBrush(QColor(shade, shade + 5 if shade < 250 else 250, 255))
         if role == Qt.ToolTipRole and count:
             theme, letter = self.themes[index.row()], self.letters[index.column()]
-            return f"{theme.name} in {letter.title}: {count} passage{'s' if count != 1 else ''}"
+            return plain(f"{theme.name} in {letter.title}: {count} passage{'s' if count != 1 else ''}")
         return None
 
 

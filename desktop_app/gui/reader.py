@@ -11,7 +11,6 @@ appended after the body, under a "Footnotes" heading.
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 from desktop_app.core.model import Annotation, Letter, Reference, Theme
 from desktop_app.core.superscript import is_superscript
 from desktop_app.core.textfind import find_all
+from desktop_app.gui.plaintext import tooltip_html
 
 FOOTNOTE_HREF = "fn:"  # fn:<number>: the marker in the body -> the footnote at the end
 FOOTNOTE_BACK_HREF = "fnback:"  # fnback:<number>: the footnote -> back to its marker
@@ -634,11 +634,6 @@ STATUS_LABELS = {
     "missing": "Not in your library",
     "external": "Outside the letters (e.g. an EU document)",
 }
-
-
-def tooltip_html(text: str) -> str:
-    """Plain text as tooltip rich text: escaped (a footnote may contain "<"), wrapped, line breaks kept."""
-    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 def reference_tooltip(ref: Reference) -> str:

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 from desktop_app.core.tasks import CancelToken
+from desktop_app.gui.plaintext import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,7 @@ class TaskHandle(QObject):
             return
         dialog = QProgressDialog(self.title, "Cancel", 0, 0, self._dialog_parent)
         dialog.setWindowTitle(self.title)
+        dialog.setLabel(plain_label(QLabel(dialog)))  # progress names files and letters: never markup
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop_app.core.model import Theme
+from desktop_app.gui.plaintext import plain
 
 
 class ThemeCheckTree(QTreeWidget):
@@ -87,7 +88,7 @@ class ThemeCheckTree(QTreeWidget):
                 child = stack.pop()
                 child.setCheckState(0, Qt.Checked if included else Qt.Unchecked)
                 child.setDisabled(included)
-                child.setToolTip(0, f"Included with {item.text(0)}" if included else "")
+                child.setToolTip(0, plain(f"Included with {item.text(0)}") if included else "")
                 stack.extend(child.child(i) for i in range(child.childCount()))
         finally:
             self._cascading = False

@@ -18,6 +18,8 @@ from desktop_app.core.export.model import Passage, PassageCitation, SourceInfo
 ENGLISH = Words("en")
 _KST_RE = re.compile(r"^kst-(\d{5})(?:-([0-9A-Z()]+(?:-[0-9A-Z()]+)*?))?-([0-9]+[a-z]?|[A-Z]{1,3})$")
 
+# devices and processes' streams (/dev/stdout, /proc/self/fd/1): never a file to replace (/dev/shm holds files)
+_SYSTEM_PATH = re.compile(r"^/(?:dev(?!/shm(?:/|$))|proc|sys)(?:/|$)")
 STATUSES = ("resolved", "confirmed", "suggested", "missing", "external")
 
 
@@ -26,9 +28,11 @@ def atomic_output(target: Path) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; move it into place only when the block succeeds.
 
     Whatever goes wrong (including :class:`Cancelled`), the temporary file is removed and an existing
-    ``target`` is left untouched.
+    ``target`` is left untouched. A symbolic link is written through: its target gets the new file and
+    the link stays. Anything else that is not a regular file (a FIFO, a device such as /dev/full or
+    /dev/stdout, a socket) is refused, never replaced.
     """
-    target = Path(target)
+    target = writable_target(Path(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportFailed(f"{target}: the folder {folder} does not exist.")
@@ -45,6 +49,42 @@ def atomic_output(target: Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def writable_target(target: Path) -> Path:
+    """The regular file to replace: ``target`` itself, or the file a symbolic link points to.
+    Raises ExportFailed for a folder, a FIFO, a device or a process's stream."""
+    shown = target
+    if _SYSTEM_PATH.match(str(target.absolute())):
+        raise ExportFailed(f"{shown}: is not a regular file (a device or a process's stream); export to a file name instead.")
+    if target.is_symlink():
+        try:
+            target = target.resolve(strict=False)
+        except (OSError, RuntimeError) as err:  # a loop of links
+            raise ExportFailed(f"{shown}: the symbolic link cannot be followed ({err}).") from err
+    if _SYSTEM_PATH.match(str(target)):  # e.g. a link to /dev/stdout
+        raise ExportFailed(f"{shown}: is not a regular file (it leads to {target}); export to a file name instead.")
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target
+    except OSError as err:
+        raise ExportFailed(f"{shown}: cannot be checked ({err.strerror or err}).") from err
+    if stat.S_ISDIR(mode):
+        raise ExportFailed(f"{shown}: is a folder; give a file name to export to.")
+    if not stat.S_ISREG(mode):
+        raise ExportFailed(f"{shown}: is not a regular file ({_kind(mode)}); export to a file name instead.")
+    return target
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def _create_partial(folder: Path, target: Path) -> Path:

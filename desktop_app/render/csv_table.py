@@ -3,7 +3,7 @@
 Written as UTF-8 with a byte-order mark and ";" between fields, CRLF line ends, fields quoted by the
 csv module when needed. That is what Excel with Dutch regional settings (list separator ";") opens
 correctly by double-click, accents included; LibreOffice asks and detects both. A cell that starts
-with "=", "+", "-" or "@" gets a leading apostrophe so that a spreadsheet never runs it as a formula
+with "=", "+", "-", "@", a tab or a carriage return (OWASP's list) gets a leading apostrophe so that a spreadsheet never runs it as a formula
 (CSV injection); readers that want the raw text strip that one apostrophe (see ``FORMULA_GUARD``).
 """
 
@@ -18,6 +18,7 @@ from desktop_app.render.common import source_kamerstuk
 DELIMITER = ";"
 ENCODING = "utf-8-sig"
 FORMULA_GUARD = "'"
+FORMULA_STARTS = frozenset("=+-@\t\r")  # what a spreadsheet may take for the start of a formula
 COLUMNS = (
     "letter",
     "title",
@@ -37,7 +38,7 @@ COLUMNS = (
 
 def _cell(value: object) -> str:
     text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@"):
+    if text[:1] in FORMULA_STARTS:
         return FORMULA_GUARD + text
     return text
 

@@ -20,7 +20,7 @@ from desktop_app.core.export.model import FORMATS, ExportResult, ExportScope, Su
 from desktop_app.core.export.summary import build_summary
 from desktop_app.core.tasks import CancelToken, Progress
 from desktop_app.core.words import plural
-from desktop_app.render.common import atomic_output
+from desktop_app.render.common import atomic_output, writable_target
 from desktop_app.render.csv_table import write_csv
 from desktop_app.render.markdown import write_markdown
 from desktop_app.render.pdf import render_pdf
@@ -35,6 +35,27 @@ def normalise_format(fmt: str) -> str:
     if value is None:
         raise InvalidInput(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
     return value
+
+
+_EXTENSIONS = {".pdf": "pdf", ".md": "md", ".markdown": "md", ".csv": "csv"}
+
+
+def format_of_name(out_path: str | os.PathLike[str]) -> str | None:
+    """The format a file name asks for by its extension ("x.md" -> "md"); None when it names none we write."""
+    return _EXTENSIONS.get(Path(out_path).suffix.lower())
+
+
+def check_output_name(out_path: str | os.PathLike[str], fmt: str) -> None:
+    """Refuse (InvalidInput) a file name whose extension says another format than the one written:
+    a PDF is never written as "x.docx" or "x.csv". A name without an extension takes any format."""
+    suffix = Path(out_path).suffix
+    if not suffix or suffix[1:].isdigit():  # "summary", "summary.2024": no extension
+        return
+    if _EXTENSIONS.get(suffix.lower()) != fmt:
+        known = ", ".join(f"{name} ({ext})" for name, ext in (("PDF", ".pdf"), ("Markdown", ".md"), ("CSV", ".csv")))
+        said = f"a {fmt.upper() if fmt != 'md' else 'Markdown'} file"
+        raise InvalidInput(f"{out_path}: Kamerlezer cannot write a {suffix} file (it writes {known}); "
+                           f"give a name ending in the format's extension instead of writing {said} under this name.")
 
 
 def export_summary(
@@ -54,9 +75,9 @@ def export_summary(
     dates, grouping), NotFound (unknown letter or theme in the scope), Cancelled.
     """
     fmt = normalise_format(fmt)
+    check_output_name(out_path, fmt)
     target = Path(out_path)
-    if target.is_dir():
-        raise ExportFailed(f"{target}: is a folder; give a file name to export to.")
+    writable_target(target)  # refused before building the summary, not after
     stage = _Stages(progress)
     summary = build_summary(library, scope, today=today, progress=stage.scaled(0, 100), cancel=cancel)
     originals = collect_originals(library, summary) if fmt == "pdf" and summary.with_originals else []
@@ -74,7 +95,9 @@ def write_summary(
     author: str = "Kamerlezer",
 ) -> ExportResult:
     """Write an already built summary (no library needed); the file appears only when complete."""
-    return _write(summary, normalise_format(fmt), Path(out_path), originals, _Stages(progress), cancel, author)
+    fmt = normalise_format(fmt)
+    check_output_name(out_path, fmt)
+    return _write(summary, fmt, Path(out_path), originals, _Stages(progress), cancel, author)
 
 
 def _write(
@@ -86,8 +109,7 @@ def _write(
     cancel: CancelToken | None,
     author: str,
 ) -> ExportResult:
-    if target.is_dir():
-        raise ExportFailed(f"{target}: is a folder; give a file name to export to.")
+    writable_target(target)  # a folder, FIFO or device: refused before the work
     pages = 0
     warnings: list[str] = []
     with atomic_output(target) as tmp:

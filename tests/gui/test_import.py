@@ -92,3 +92,51 @@ def test_reindex_from_the_menu_runs_in_the_worker_with_progress(qtbot: Any, wind
     qtbot.waitUntil(lambda: "rebuilt" in window.statusBar().currentMessage(), timeout=60_000)
     assert f"{len(library.list_letters())} letters" in window.statusBar().currentMessage()
     assert library.search("luchtverdediging").total >= 1
+
+
+def test_a_dropped_encrypted_pdf_is_asked_for_its_password_and_imported(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from tests import pdfgen
+
+    plain = pdfgen.text_pdf(tmp_path / "plain.pdf", ["Geachte voorzitter,", "", "Een geheime brief over de Noordzee."])
+    secret = pdfgen.encrypted_pdf(plain, tmp_path / "geheim.pdf", "kamer 123")
+    answers = [("fout", True), ("kamer 123", True)]
+    asked: list[tuple[str, Any]] = []
+
+    def get_text(_parent: Any, _title: str, label: str, echo: Any, *args: Any) -> tuple[str, bool]:
+        asked.append((label, echo))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    before = window.letter_model.rowCount()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(secret))])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    assert QApplication.sendEvent(window, enter) and enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    qtbot.waitUntil(lambda: window.findChild(ImportSummaryDialog) is not None, timeout=60_000)
+    assert [echo for _, echo in asked] == [QLineEdit.Password, QLineEdit.Password]
+    assert "geheim.pdf" in asked[0][0] and "wrong" in asked[1][0]
+    assert window.letter_model.rowCount() == before + 1
+    report = window.last_import_report
+    assert [letter.source_file for letter in report.imported] == ["geheim.pdf"] and report.failed == []
+    assert "1 imported" in window.findChild(ImportSummaryDialog).text.toPlainText()
+
+
+def test_a_cancelled_password_dialog_leaves_the_file_failed(qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests import pdfgen
+
+    plain = pdfgen.text_pdf(tmp_path / "plain.pdf", ["Geachte voorzitter,", "", "Nog een geheime brief."])
+    secret = pdfgen.encrypted_pdf(plain, tmp_path / "dicht.pdf", "x")
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a: ("", False)))
+    handle = window.start_import([secret])
+    with qtbot.waitSignal(handle.finished, timeout=60_000):
+        pass
+    summary = window.findChild(ImportSummaryDialog)
+    assert summary is not None and "dicht.pdf" in summary.text.toPlainText()
+    assert [Path(f.path).name for f in window.last_import_report.failed] == ["dicht.pdf"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.errors import ImportFailed
+from desktop_app.core.errors import ImportFailed, PasswordNeeded
 from desktop_app.core.importing import read_file
 from tests import pdfgen
 from tests.conftest import seed_path
@@ -79,8 +79,9 @@ def test_truncated_pdf(tmp_path: Path, letter_pdf: Path, keep: float):
 
 def test_encrypted_pdf(tmp_path: Path, letter_pdf: Path):
     path = pdfgen.encrypted_pdf(letter_pdf, tmp_path / "geheim.pdf", "s3cret")
-    assert _fails(path).problem == "encrypted PDF: give the password with --password"
+    assert _fails(path).problem == "encrypted PDF: give the password with --password-stdin"
     assert _fails(path, password="fout").problem == "wrong password"
+    assert isinstance(_fails(path), PasswordNeeded) and not _fails(path).wrong and _fails(path, password="fout").wrong
     opened = read_file(path, password="s3cret")
     plain = read_file(letter_pdf)
     assert opened.text == plain.text

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from desktop_app.core.errors import ImportFailed
+from desktop_app.core.errors import ImportFailed, PasswordNeeded
 from desktop_app.core.importing import cleaning
 from desktop_app.core.importing import footnotes as fn
 from desktop_app.core.importing.letter import Hints, build_letter
@@ -123,7 +123,7 @@ def read_pdf(
     except DependencyError as exc:
         raise ImportFailed(name, "encrypted PDF needs the 'cryptography' package") from exc
     except FileNotDecryptedError as exc:
-        raise ImportFailed(name, "encrypted PDF: give the password with --password") from exc
+        raise PasswordNeeded(name, wrong=password is not None) from exc
     except RecursionError as exc:
         raise ImportFailed(name, "damaged PDF (too deeply nested)") from exc
     except MemoryError as exc:
@@ -172,10 +172,10 @@ def _unlock(reader, name: str, password: str | None) -> None:
         return
     if password is None:
         if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-            raise ImportFailed(name, "encrypted PDF: give the password with --password")
+            raise PasswordNeeded(name)
         return
     if reader.decrypt(password) == PasswordType.NOT_DECRYPTED:
-        raise ImportFailed(name, "wrong password")
+        raise PasswordNeeded(name, wrong=True)
 
 
 # ---------------------------------------------------------------- fragments

@@ -75,6 +75,11 @@ def id_by_name(db: Database, name: str) -> int | None:
     return int(row[0]) if row else None
 
 
+def names(db: Database) -> list[tuple[int, str]]:
+    """(id, name) of every letter, by name."""
+    return [(int(i), str(n)) for i, n in db.execute("SELECT id, name FROM letters ORDER BY name").fetchall()]
+
+
 def id_by_hash(db: Database, content_hash: str) -> int | None:
     row = db.execute("SELECT id FROM letters WHERE content_hash = ?", [content_hash]).fetchone()
     return int(row[0]) if row else None

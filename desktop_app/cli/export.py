@@ -1,4 +1,4 @@
-"""`kamerlezer export`: annotated summaries as PDF, Markdown or CSV."""
+"""`kamerlezer export`: annotated summaries as PDF, Word, Markdown or CSV."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ import sys
 
 from desktop_app.cli.common import Context, add_json_flag, print_json
 from desktop_app.core.export.labels import LANGUAGES
-from desktop_app.core.export.model import FORMATS, GROUP_BY_CHOICES, ExportScope
+from desktop_app.core.export.formats import FORMATS, format_for_path
+from desktop_app.core.export.model import GROUP_BY_CHOICES, ExportScope
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add this module's sub-commands."""
     parser = sub.add_parser(
         "export",
-        help="export an annotated summary (PDF, Markdown, CSV)",
+        help="export an annotated summary (PDF, Word, Markdown, CSV)",
         description=(
             "Export the annotated passages of some letters and/or themes as a summary. Without --letter "
             "and --theme the whole library is exported. A theme includes its sub-themes; given both, a "
@@ -35,21 +36,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("--title", help="title of the summary (default: made from the scope)")
     parser.add_argument(
+        "--compact",
+        action="store_true",
+        help="a short briefing: no cover, contents or overview, a one-line header (title, author, date)",
+    )
+    parser.add_argument("--author", default="", metavar="NAME", help="author named on the cover, in the footer and in the file")
+    parser.add_argument(
         "--language", choices=LANGUAGES, default="en", help="language of the document's own words (default: en)"
     )
     parser.add_argument(
-        "--format", choices=FORMATS, help="output format (default: from the file name's extension)"
+        "--format", choices=FORMATS, help="output format: pdf, docx (Word), md, csv (default: from the file name's extension)"
     )
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     add_json_flag(parser)
     parser.set_defaults(func=run_export)
-
-
-def _format_for(args: argparse.Namespace) -> str:
-    if args.format:
-        return str(args.format)
-    suffix = args.output.rsplit(".", 1)[-1].lower() if "." in args.output else ""
-    return {"pdf": "pdf", "md": "md", "markdown": "md", "csv": "csv"}.get(suffix, "pdf")
 
 
 def _letter_ref(value: str) -> int | str:
@@ -69,8 +69,10 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         with_originals=args.with_originals,
         title=args.title,
         language=args.language,
+        compact=args.compact,
+        author=args.author,
     )
-    fmt = _format_for(args)
+    fmt = format_for_path(args.output, args.format)
     if scope.with_originals and fmt != "pdf":
         print("kamerlezer: --with-originals applies to PDF only; ignored.", file=sys.stderr)
     with progress_bar() as bar:

@@ -10,12 +10,15 @@ still written.
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape as xml_escape
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Link
 from pypdf.errors import DependencyError, PyPdfError
+from pypdf.generic import Fit, NameObject, StreamObject, TextStringObject
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
@@ -34,6 +37,7 @@ from desktop_app.render.pdf import (
     MARGIN_RIGHT,
     MARGIN_TOP,
     MUTED,
+    ORIGINAL_KEY,
     EmbeddedFontCanvas,
     OutlineEntry,
     PdfLayout,
@@ -102,18 +106,24 @@ def finish_pdf(
     """Write the final PDF to ``out_path``: outline, metadata, originals; returns the page count."""
     writer = PdfWriter(clone_from=str(laid_out))
     words = summary.words
+    summary_pages = len(writer.pages)
     _add_outline(writer, layout.outline, words)
-    _append_originals(writer, originals, words, cancel=cancel)
+    starts = _append_originals(writer, originals, words, cancel=cancel)
+    _link_originals(writer, layout.later_links, starts, summary_pages)
     keywords = ", ".join(["Kamerlezer", words("default_title")] + [t.path for t in summary.overview.themes])
-    writer.add_metadata(
-        {
-            "/Title": summary.title,
-            "/Author": author,
-            "/Subject": words("subject_prefix") + summary.scope_description,
-            "/Keywords": keywords,
-            "/Creator": "Kamerlezer",
-        }
-    )
+    info = {
+        "/Title": summary.title,
+        "/Author": summary.author or author,
+        "/Subject": words("subject_prefix") + summary.scope_description,
+        "/Keywords": keywords,
+        "/Creator": "Kamerlezer",
+    }
+    writer.add_metadata(info)
+    language = "nl-NL" if summary.language == "nl" else "en-GB"
+    writer._root_object[NameObject("/Lang")] = TextStringObject(language)
+    viewer = writer.create_viewer_preferences()
+    viewer.display_doctitle = True  # the window shows the title, not the file name
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(_xmp_stream(info, language, summary.created))
     writer.page_mode = "/UseOutlines"
     with open(out_path, "wb") as handle:
         writer.write(handle)
@@ -121,30 +131,83 @@ def finish_pdf(
 
 
 def _add_outline(writer: PdfWriter, entries: Sequence[OutlineEntry], words: Words) -> None:
-    writer.add_outline_item(title=words("contents"), page_number=1)
+    if any(e.key == "overview" for e in entries):  # the compact form has no contents page
+        writer.add_outline_item(title=words("contents"), page_number=1)
     parent = None
     for entry in entries:
         page = max(0, min(entry.page - 1, len(writer.pages) - 1))
+        fit = Fit.xyz(left=0, top=entry.top) if entry.top is not None else Fit.fit()
         if entry.level == 0:
-            parent = writer.add_outline_item(title=entry.title, page_number=page, bold=True)
+            parent = writer.add_outline_item(title=entry.title, page_number=page, bold=True, fit=fit)
         else:
-            writer.add_outline_item(title=entry.title, page_number=page, parent=parent)
+            writer.add_outline_item(title=entry.title, page_number=page, parent=parent, fit=fit)
+
+
+def _link_originals(
+    writer: PdfWriter,
+    links: Sequence[tuple[int, tuple[float, float, float, float], str]],
+    starts: dict[str, int],
+    summary_pages: int,
+) -> None:
+    """Links laid out in the summary ("Original appended from page 12", contents entries) to the
+    first page of their original, which exists only now."""
+    for page, rect, key in links:
+        target = starts.get(key)
+        if target is None or not 1 <= page <= summary_pages:
+            continue
+        writer.add_annotation(page - 1, Link(rect=rect, target_page_index=target, fit=Fit.fit()))
+
+
+def _xmp_stream(info: dict[str, str], language: str, created: str) -> StreamObject:
+    """XMP metadata (Dublin Core title, creator, description, language; PDF keywords) matching the
+    document information dictionary, as PDF/A and accessibility checkers expect."""
+
+    def x(value: str) -> str:
+        return xml_escape(value, {'"': "&quot;"})
+
+    packet = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{x(info["/Title"])}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{x(info["/Author"])}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{x(info["/Subject"])}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Keywords>{x(info["/Keywords"])}</pdf:Keywords>
+   <pdf:Producer>Kamerlezer (ReportLab, pypdf)</pdf:Producer>
+   <xmp:CreatorTool>{x(info["/Creator"])}</xmp:CreatorTool>
+   <xmp:CreateDate>{x(created)}</xmp:CreateDate>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+    stream = StreamObject()
+    stream.set_data(packet.encode("utf-8"))
+    stream[NameObject("/Type")] = NameObject("/Metadata")
+    stream[NameObject("/Subtype")] = NameObject("/XML")
+    return stream
 
 
 def _append_originals(
     writer: PdfWriter, originals: Sequence[OpenedOriginal], words: Words, *, cancel: CancelToken | None
-) -> None:
+) -> dict[str, int]:
+    """Append the originals; returns the 0-based first page of each, by its key ("original-3")."""
     parent = None
+    starts: dict[str, int] = {}
     for original in originals:
         if cancel:
             cancel.check()
         first = len(writer.pages)
+        starts[f"{ORIGINAL_KEY}{original.source.number}"] = first
         for page in original.reader.pages:
             writer.add_page(page)
         if parent is None:
             parent = writer.add_outline_item(title=words("originals"), page_number=first, bold=True)
         label = f"[{original.source.number}] {original.source.label}"
         writer.add_outline_item(title=label, page_number=first, parent=parent)
+    return starts
 
 
 def _open_original(original: Original, words: Words) -> tuple[PdfReader | None, str]:

@@ -15,25 +15,20 @@ from typing import Any
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from desktop_app.core.errors import ExportFailed, InvalidInput
-from desktop_app.core.export.model import FORMATS, ExportResult, ExportScope, SummaryDocument
+from desktop_app.core.errors import ExportFailed
+from desktop_app.core.export.formats import normalise_format
+from desktop_app.core.export.model import ExportResult, ExportScope, SummaryDocument
 from desktop_app.core.export.summary import build_summary
 from desktop_app.core.tasks import CancelToken, Progress
 from desktop_app.render.common import atomic_output
 from desktop_app.render.csv_table import write_csv
+from desktop_app.render.docx import write_docx
+from desktop_app.render.fonts import collecting_missing, missing_warning
 from desktop_app.render.markdown import write_markdown
 from desktop_app.render.pdf import render_pdf
 from desktop_app.render.pdf_post import Original, finish_pdf, open_originals
 
-_ALIASES = {"markdown": "md", "pdf": "pdf", "md": "md", "csv": "csv"}
 _STEPS = 1000  # progress is reported on one scale for the whole export
-
-
-def normalise_format(fmt: str) -> str:
-    value = _ALIASES.get(fmt.lower().lstrip("."))
-    if value is None:
-        raise InvalidInput(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
-    return value
 
 
 def export_summary(
@@ -91,7 +86,13 @@ def _write(
     warnings: list[str] = []
     with atomic_output(target) as tmp:
         if fmt == "pdf":
-            pages, warnings = _write_pdf(summary, tmp, originals, stage, cancel, author)
+            with collecting_missing() as missing:
+                pages, warnings = _write_pdf(summary, tmp, originals, stage, cancel, author)
+            unprinted = missing_warning(missing)
+            if unprinted:
+                warnings.append(unprinted)
+        elif fmt == "docx":
+            write_docx(summary, tmp, progress=stage.scaled(100, 900), cancel=cancel)
         elif fmt == "md":
             write_markdown(summary, tmp)
         else:

@@ -1,4 +1,4 @@
-"""`kamerlezer themes`: list, add, rename, recolor, move, merge, delete."""
+"""`kamerlezer themes`: list, add, rename, recolor, describe, move, merge, delete."""
 
 from __future__ import annotations
 
@@ -46,6 +46,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     recolor.add_argument("color", metavar="COLOR", help="#rrggbb")
     add_json_flag(recolor, inherit=True)
     recolor.set_defaults(func=_recolor)
+
+    describe = actions.add_parser(
+        "describe",
+        help="set a theme's description",
+        description="Set what theme T is about; an export introduces the theme's chapter with it. "
+        'An empty TEXT ("") removes the description.',
+    )
+    describe.add_argument("theme", metavar="T", help=THEME_HELP)
+    describe.add_argument("text", metavar="TEXT", help="the description")
+    add_json_flag(describe, inherit=True)
+    describe.set_defaults(func=_describe)
 
     move = actions.add_parser(
         "move",
@@ -132,6 +143,11 @@ def _rename(args: argparse.Namespace, ctx: Context) -> int:
 
 def _recolor(args: argparse.Namespace, ctx: Context) -> int:
     return _show_one(args, ctx, ctx.library.update_theme(args.theme, color=args.color), "recoloured")
+
+
+def _describe(args: argparse.Namespace, ctx: Context) -> int:
+    text = "\n".join(line.strip() for line in args.text.strip().splitlines())
+    return _show_one(args, ctx, ctx.library.update_theme(args.theme, description=text), "described")
 
 
 def _move(args: argparse.Namespace, ctx: Context) -> int:

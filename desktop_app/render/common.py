@@ -174,22 +174,31 @@ def source_line(passage: Passage, words: Words = ENGLISH) -> str:
 def citation_text(citation: PassageCitation, words: Words = ENGLISH) -> str:
     """What a citation is and what it resolves to, in one line:
     "Kamerstuk 28 676, nr. 467 (kst-28676-467) — in this library: [3] Geannoteerde agenda ..."."""
-    raw, rest = citation_parts(citation, words)
-    return raw + rest
+    parts = citation_parts(citation, words)
+    mark = f"[{parts.target_number}] " if parts.target_number else ""
+    return f"{parts.raw}{parts.middle}{mark}{parts.target_label}"
 
 
-def citation_parts(citation: PassageCitation, words: Words = ENGLISH) -> tuple[str, str]:
-    """:func:`citation_text` as (the citation as written, the rest), so renderers can link the first
-    to :func:`official_url` of ``citation.canonical``."""
+@dataclass(frozen=True)
+class CitationParts:
+    """A citation in pieces a renderer can link: ``raw`` (to :func:`official_url` of the canonical
+    id), ``middle`` (where, canonical id, status), then [target_number] (to the list of sources) and
+    the target's label."""
+
+    raw: str
+    middle: str
+    target_number: int | None
+    target_label: str
+
+
+def citation_parts(citation: PassageCitation, words: Words = ENGLISH) -> CitationParts:
     where = f" ({words('footnote_n', n=citation.footnote_number)})" if citation.location == "footnote" else ""
     canonical = f" ({citation.canonical})" if citation.canonical and citation.canonical != citation.raw else ""
     key = f"status_{citation.status}"
     status = words(key) if citation.status in STATUSES else citation.status
-    target = ""
-    if citation.target_label:
-        number = f"[{citation.target_number}] " if citation.target_number else ""
-        target = f": {number}{citation.target_label}"
-    return citation.raw, f"{where}{canonical} — {status}{target}"
+    label = citation.target_label or ""
+    middle = f"{where}{canonical} — {status}" + (": " if label else "")
+    return CitationParts(citation.raw, middle, citation.target_number if label else None, label)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

@@ -316,12 +316,13 @@ class _Writer:
             p = self.para(style=SOURCE_STYLE)
             p.paragraph_format.space_after = Pt(2)
             p.add_run(w("cites")).bold = True
-            raw, rest = citation_parts(citation, w)
-            self.hyperlink(p, raw, url=official_url(citation.canonical))
-            p.add_run(clean_text(rest))
-            if citation.target_number:
+            c = citation_parts(citation, w)
+            self.hyperlink(p, c.raw, url=official_url(citation.canonical))
+            p.add_run(clean_text(c.middle))
+            if c.target_number:
+                self.source_mark(p, c.target_number)
                 p.add_run(" ")
-                self.source_mark(p, citation.target_number)
+            p.add_run(clean_text(c.target_label))
         ref = source_ref(passage, w)
         p = self.para(style=SOURCE_STYLE)
         self.source_mark(p, ref.number)

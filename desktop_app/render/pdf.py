@@ -522,6 +522,9 @@ class _Story:
         self.state.appended_pages = offset - 1
         self._stacks: dict[int, Stack] = {}
         self.s = _styles()
+        if summary.compact:  # a briefing: smaller headings, less air
+            self.s["h1"] = ParagraphStyle("h1c", parent=self.s["h1"], fontSize=13, leading=16, spaceBefore=6, spaceAfter=4)
+            self.s["h2"] = ParagraphStyle("h2c", parent=self.s["h2"], spaceBefore=4, spaceAfter=3)
         self.with_subsections_in_toc = (
             sum(len(sec.subsections) for sec in summary.sections if sec.kind != "letter") <= TOC_SUBSECTION_LIMIT
         )
@@ -686,7 +689,7 @@ class _Story:
         story.append(_Heading(title, s["h1"], key=section.key, title=section.title, level=0, toc=True))
         if section.description.strip():  # the theme's description introduces its chapter
             story += [Paragraph(text(para), s["description"]) for para in paragraphs(section.description)]
-        intro = self._section_intro(section)
+        intro = "" if self.summary.compact else self._section_intro(section)
         if intro:
             story.append(Paragraph(intro, s["intro"]))
         for sub in section.subsections:
@@ -724,7 +727,8 @@ class _Story:
                     toc=self.with_subsections_in_toc,
                 )
             )
-            story.append(Paragraph(" · ".join(self._details(sub.source)), s["h2meta"]))
+            if not self.summary.compact:  # compact: each passage's source line says it
+                story.append(Paragraph(" · ".join(self._details(sub.source)), s["h2meta"]))
         for passage in sub.passages:
             story.append(self.passage(passage, section))
         return story
@@ -756,9 +760,10 @@ class _Story:
             rows.append(Paragraph(f"<super>{footnote.number}</super> {text(footnote.text)}", s["small"]))
         for citation in passage.citations:
             cites = f'<font name="{SANS}-Bold">{escape(self.w("cites"))}</font>'
-            raw, rest = citation_parts(citation, self.w)
-            target = f" {source_mark(citation.target_number)}" if citation.target_number else ""
-            rows.append(Paragraph(cites + link(official_url(citation.canonical), text(raw)) + text(rest) + target, s["cite"]))
+            c = citation_parts(citation, self.w)
+            mark = f"{source_mark(c.target_number)} " if c.target_number else ""
+            markup = link(official_url(citation.canonical), text(c.raw)) + text(c.middle) + mark + text(c.target_label)
+            rows.append(Paragraph(cites + markup, s["cite"]))
         ref = source_ref(passage, self.w)
         parts = [f"{source_mark(ref.number)} {escape(ref.label)}", escape(ref.date)]
         if ref.kamerstuk:
@@ -772,7 +777,7 @@ class _Story:
     def sources(self) -> list[Flowable]:
         s = self.s
         story: list[Flowable] = [
-            CondPageBreak(40 * mm) if self.summary.compact else PageBreak(),
+            Spacer(1, 4) if self.summary.compact else PageBreak(),
             _Heading(escape(self.w("sources")), s["h1"], key="sources", title=self.w("sources"), level=0, toc=True),
         ]
         appended = {source.number for source, _ in self.originals}

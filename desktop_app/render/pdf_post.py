@@ -55,6 +55,7 @@ class Original:
     source: SourceInfo
     letter: Letter
     path: Path | None
+    highlights: tuple[tuple[int, int, str], ...] = ()  # (start, end, colour) of the exported passages
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,8 @@ def _append_originals(
 
 def _open_original(original: Original, words: Words) -> tuple[PdfReader | None, str]:
     if original.letter.source_format != "pdf":
-        return PdfReader(io.BytesIO(text_letter_pdf(original.source, original.letter, words))), ""
+        pdf = text_letter_pdf(original.source, original.letter, words, highlights=original.highlights)
+        return PdfReader(io.BytesIO(pdf)), ""
     if original.path is None or not original.path.is_file():
         return None, f"the copy {original.path or '(none recorded)'} is missing"
     try:
@@ -237,8 +239,58 @@ def _paragraph_spans(body: str) -> list[tuple[int, str]]:
     return spans
 
 
-def text_letter_pdf(source: SourceInfo, letter: Letter, words: Words = ENGLISH) -> bytes:
-    """A plain-text letter set as A4 pages: heading, its details, body paragraphs, footnotes."""
+def highlight_tint(color: str) -> str:
+    """A theme colour mixed 60 % with white: a highlight black text stays readable on (>= 4.5:1
+    for every colour, since the tint's luminance is at least 0.6)."""
+    value = color.lstrip("#")
+    if len(value) != 6:
+        value = "888888"
+    try:
+        rgb = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
+    except ValueError:
+        rgb = [0x88] * 3
+    return "#" + "".join(f"{round(c + (255 - c) * 0.6):02x}" for c in rgb)
+
+
+def _marked_paragraph(
+    start: int,
+    para: str,
+    highlights: Sequence[tuple[int, int, str]],
+    page_starts: Sequence[int],
+    words: Words,
+    after: int = 0,
+) -> str:
+    """A paragraph of a letter as markup: the exported passages highlighted in their theme's tint,
+    and "[p. N]" where the letter's original page N begins (a page that begins between paragraphs,
+    at or after ``after``, is marked at the start of this one)."""
+    end = start + len(para)
+    cuts = {0, len(para)}
+    for h_start, h_end, _ in highlights:
+        if h_start < end and h_end > start:
+            cuts.update((max(h_start, start) - start, min(h_end, end) - start))
+    breaks = {max(p - start, 0): n for n, p in enumerate(page_starts, start=1) if n > 1 and after <= p < end}
+    cuts.update(breaks)
+    points = sorted(cuts)
+    out = []
+    for a, b in zip(points, points[1:]):
+        if a in breaks:
+            out.append(f'<font color="#5b6470" size="7">[{escape(words("page_abbr", page=breaks[a]))}]</font> ')
+        colour = next((c for h_start, h_end, c in highlights if h_start <= start + a and start + b <= h_end), None)
+        piece = text(para[a:b])
+        out.append(f'<font backColor="{highlight_tint(colour)}">{piece}</font>' if colour else piece)
+    return "".join(out)
+
+
+def text_letter_pdf(
+    source: SourceInfo,
+    letter: Letter,
+    words: Words = ENGLISH,
+    *,
+    highlights: Sequence[tuple[int, int, str]] = (),
+) -> bytes:
+    """A plain-text letter set as A4 pages: heading, its details, body paragraphs, footnotes. Where
+    the letter's own pages begin is marked "[p. N]"; ``highlights`` (the exported passages) are
+    shaded in their theme's tint."""
     register_fonts()
     head = ParagraphStyle("ohead", fontName=SANS + "-Bold", fontSize=13, leading=17, textColor=ACCENT, spaceAfter=4)
     meta = ParagraphStyle("ometa", fontName=SANS, fontSize=8, leading=11, textColor=MUTED, spaceAfter=12)
@@ -253,8 +305,11 @@ def text_letter_pdf(source: SourceInfo, letter: Letter, words: Words = ENGLISH) 
     ]
     heading = ParagraphStyle("ohd", parent=body, fontName=SANS + "-Bold", fontSize=10, spaceBefore=4, keepWithNext=1)
     starts = {start for start, _ in letter.headings}
+    after = 0
     for start, para in _paragraph_spans(letter.text):
-        story.append(Paragraph(text(para), heading if start in starts else body))
+        markup = _marked_paragraph(start, para, highlights, letter.page_starts, words, after)
+        story.append(Paragraph(markup, heading if start in starts else body))
+        after = start + len(para)
     if letter.footnotes:
         story.append(Spacer(1, 8))
         story += [Paragraph(f"<super>{f.number}</super> {text(f.text)}", note) for f in letter.footnotes]

@@ -135,8 +135,13 @@ def _write_pdf(
 
 def collect_originals(library: Any, summary: SummaryDocument) -> list[Original]:
     """Each source letter with the path of its copy in the library folder (relative paths are
-    taken relative to ``library.folder``)."""
+    taken relative to ``library.folder``) and its exported passages, to highlight in a text letter."""
     originals = []
+    highlights: dict[int, list[tuple[int, int, str]]] = {}
+    for passage in summary.passages():
+        if not passage.orphan:
+            colour = passage.themes[0].color if passage.themes else "#b0b6bd"
+            highlights.setdefault(passage.letter_id, []).append((passage.start, passage.end, colour))
     for source in summary.sources:
         letter = library.get_letter(source.letter_id)
         path = None
@@ -144,7 +149,8 @@ def collect_originals(library: Any, summary: SummaryDocument) -> list[Original]:
             path = Path(letter.source_path)
             if not path.is_absolute():
                 path = Path(library.folder) / path
-        originals.append(Original(source=source, letter=letter, path=path))
+        marks = tuple(highlights.get(letter.id, ()))
+        originals.append(Original(source=source, letter=letter, path=path, highlights=marks))
     return originals
 
 

@@ -346,3 +346,31 @@ def test_format_for_path_decides_from_the_extension_and_checks_an_explicit_forma
         format_for_path("x.pdf", "docx")
     with pytest.raises(InvalidInput, match="unknown extension .odt"):
         format_for_path("x.odt", "pdf")
+
+
+# 2. (with originals) a text letter's pages: original page numbers, passages highlighted ----------
+
+
+def test_a_text_letters_appended_pages_mark_its_pages_and_highlight_the_passages(folder: Path) -> None:
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.rl_accel import fp_str
+
+    from desktop_app.core.export import build_summary
+    from desktop_app.render.pdf_post import highlight_tint, text_letter_pdf
+    from desktop_app.render.service import collect_originals
+
+    with Library.open(folder) as lib:
+        summary = build_summary(lib, ExportScope(with_originals=True))
+        originals = {o.source.letter_id: o for o in collect_originals(lib, summary)}
+        original = originals[lib.get_letter(L003).id]
+    assert len(original.highlights) == 2 and {c for _, _, c in original.highlights} == {"#ffbf00"}
+    pdf = text_letter_pdf(original.source, original.letter, highlights=original.highlights)
+    path = Path(str(folder) + "-original.pdf")
+    path.write_bytes(pdf)
+    reader = PdfReader(str(path))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert all(f"[p. {n}]" in text for n in (2, 3, 4)) and "[p. 5]" not in text
+    tint = HexColor(highlight_tint("#ffbf00"))
+    fill = f"{fp_str(tint.red, tint.green, tint.blue)} rg".encode()
+    assert fill in reader.pages[0].get_contents().get_data()  # the passage on page 1, shaded
+    assert contrast(highlight_tint("#1f77b4"), "#000000") >= 4.5

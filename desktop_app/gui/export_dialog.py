@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.export import ExportScope, count_scope, default_title, describe_scope
-from desktop_app.core.export.formats import FORMATS
+from desktop_app.core.export.formats import FORMATS, format_for_path
 from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.gui.dialogs import fit_to_screen
 
@@ -302,6 +302,12 @@ class ExportDialog(QDialog):
             edit.interpretText()  # a date still being typed ("2024-9-3") counts as shown
         self.update_summary()
         if self.reason:  # Enter in a field while Export is disabled
+            return
+        try:  # "x.odt", or "x.pdf" with Word chosen: say so here rather than write the wrong thing
+            format_for_path(self.path.text(), str(self.format.currentData()))
+        except AppError as error:
+            self.summary_line.setText(error.message)
+            self.summary_line.setStyleSheet("color: #a1260d; font-weight: bold")
             return
         self.remember()
         super().accept()

@@ -274,3 +274,16 @@ def test_word_compact_and_the_author_are_offered_and_warnings_are_shown(
     assert isinstance(box, QMessageBox) and box.isVisible()  # the CJK character no bundled font has
     assert "U+6F22" in box.informativeText()
     box.close()
+
+
+def test_a_file_name_that_does_not_match_the_format_is_refused_in_the_dialog(
+    qtbot: Any, window: Any, library: Any, tmp_path: Path
+) -> None:
+    library.annotate_quote(L003, "Oekraïne", [library.get_theme("Steun aan Oekraïne").id])
+    dialog = _open_dialog(qtbot, window)
+    dialog.format.setCurrentIndex(dialog.format.findData("docx"))
+    dialog.path.setText(str(tmp_path / "samenvatting.odt"))
+    dialog.accept()
+    assert dialog.isVisible() and "unknown extension .odt" in dialog.summary_line.text()
+    assert "docx (.docx)" in dialog.summary_line.text() and window.last_export is None
+    dialog.reject()

@@ -276,6 +276,13 @@ def test_word_has_real_headings_notes_style_footnotes_shading_and_links(folder: 
     assert 'w:fill="FFBF00"' in body  # the Ukraine theme's colour as shading
     assert 'w:anchor="source_1"' in body and 'w:name="source_1"' in body
     assert 'w:instr="TOC \\o &quot;1-2&quot;' in body  # a Word table of contents
+    with zipfile.ZipFile(out) as package:
+        styles = package.read("word/styles.xml").decode("utf-8")
+    order = ["pStyle", "keepNext", "pageBreakBefore", "pBdr", "shd", "spacing", "ind"]
+    for xml in (body, styles):  # Word refuses a document whose paragraph properties are out of order
+        for props in re.findall(r"<w:pPr>(.*?)</w:pPr>", xml):
+            seen = [t for t in re.findall(r"<w:(\w+)", props) if t in order]
+            assert seen == sorted(seen, key=order.index), props
 
 
 def test_compact_word_has_no_contents(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,6 +15,7 @@ shape text without uharfbuzz, so no ligature glyphs (ﬁ, ﬂ) end up in the tex
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -43,6 +44,20 @@ _registered = False
 _main_cover: frozenset[int] = frozenset()
 _fallback_cover: dict[str, frozenset[int]] = {}
 _local = threading.local()
+_outside_main: re.Pattern[str] | None = None  # matches a character the main fonts lack
+
+
+def _outside(cover: frozenset[int] | set[int]) -> re.Pattern[str]:
+    """A pattern matching any character not in ``cover`` (one search per text instead of a Python
+    loop over its characters: most Dutch text needs no fallback at all)."""
+    ranges: list[list[int]] = []
+    for code in sorted(cover):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    body = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+    return re.compile(f"[^{body}]")
 
 
 def fonts_dir() -> Path:
@@ -80,6 +95,8 @@ def register_fonts() -> None:
             addMapping(family, 0, 1, family + "-Italic")
             addMapping(family, 1, 1, family + "-BoldItalic")
         _main_cover = frozenset(cover or ())
+        global _outside_main
+        _outside_main = _outside(_main_cover | {ord(c) for c in "\n\t "})
         for name, filename in FALLBACKS.items():
             font = load(name, folder / filename)
             _fallback_cover[name] = frozenset(font.face.charToGlyph)
@@ -117,6 +134,8 @@ def runs(value: str) -> list[tuple[str, str]]:
     if value.isascii():
         return [("", value)] if value else []
     register_fonts()
+    if _outside_main is not None and not _outside_main.search(value):
+        return [("", value)]
     out: list[tuple[str, str]] = []
     for ch in value:
         font = font_for(ch)

@@ -222,8 +222,60 @@ class _Anchor(Flowable):
         self.top = self.canv.absolutePosition(0, 0)[1]
 
 
+def document_info(summary: SummaryDocument, author: str = "Kamerlezer") -> dict[str, str]:
+    """The document information (and XMP) of a summary PDF."""
+    words = summary.words
+    return {
+        "/Title": summary.title,
+        "/Author": summary.author or author,
+        "/Subject": words("subject_prefix") + summary.scope_description,
+        "/Keywords": ", ".join(["Kamerlezer", words("default_title")] + [t.path for t in summary.overview.themes]),
+        "/Creator": "Kamerlezer",
+    }
+
+
+def pdf_language(summary: SummaryDocument) -> str:
+    return "nl-NL" if summary.language == "nl" else "en-GB"
+
+
+def xmp_packet(info: dict[str, str], language: str, created: str) -> str:
+    """XMP metadata (Dublin Core title, creator, description, language; PDF keywords) matching the
+    document information dictionary, as PDF/A and accessibility checkers expect."""
+
+    def x(value: str) -> str:
+        return xml_escape(value, {'"': "&quot;"})
+
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{x(info["/Title"])}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{x(info["/Author"])}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{x(info["/Subject"])}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Keywords>{x(info["/Keywords"])}</pdf:Keywords>
+   <pdf:Producer>Kamerlezer (ReportLab, pypdf)</pdf:Producer>
+   <xmp:CreatorTool>{x(info["/Creator"])}</xmp:CreatorTool>
+   <xmp:CreateDate>{x(created)}</xmp:CreateDate>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+
+
 class _SummaryTemplate(BaseDocTemplate):
-    def __init__(self, filename: str, summary: SummaryDocument, state: _BuildState, **kw: Any) -> None:
+    """The layout. Without originals to append (``native``) reportlab writes the finished file itself:
+    outline, metadata, /Lang, DisplayDocTitle and XMP; pypdf then has nothing to do, which saves
+    re-reading a file with thousands of objects (links). With originals pypdf adds all of that."""
+
+    def __init__(
+        self, filename: str, summary: SummaryDocument, state: _BuildState, *, native: bool, author: str, **kw: Any
+    ) -> None:
+        info = document_info(summary, author)
+        self.native = native
+        self.info = info
         super().__init__(
             filename,
             pagesize=A4,
@@ -231,10 +283,12 @@ class _SummaryTemplate(BaseDocTemplate):
             rightMargin=MARGIN_RIGHT,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=summary.title,
-            subject=summary.scope_description,
-            creator="Kamerlezer",
-            author=summary.author or "Kamerlezer",
+            title=info["/Title"],
+            subject=info["/Subject"],
+            creator=info["/Creator"],
+            author=info["/Author"],
+            keywords=info["/Keywords"],
+            lang=pdf_language(summary),
             **kw,
         )
         self.summary = summary
@@ -244,6 +298,18 @@ class _SummaryTemplate(BaseDocTemplate):
         body = PageTemplate(id="body", frames=[frame], onPage=self._body_page)
         cover = PageTemplate(id="cover", frames=[frame], onPage=self._cover_page)
         self.addPageTemplates([body, cover] if summary.compact else [cover, body])
+
+    def beforeDocument(self) -> None:  # noqa: N802 (reportlab hook)
+        if not self.native:
+            return
+        from reportlab.pdfbase.pdfdoc import XMP
+
+        canv = self.canv
+        canv.setViewerPreference("DisplayDocTitle", "true")  # the window shows the title
+        canv.showOutline()
+        packet = xmp_packet(self.info, pdf_language(self.summary), self.summary.created)
+        data = packet.encode("utf-8")
+        canv._doc.Catalog.Metadata = XMP(creator=lambda _doc: data)  # noqa: SLF001
 
     def handle_documentBegin(self) -> None:  # noqa: N802 (reportlab hook)
         super().handle_documentBegin()
@@ -270,6 +336,8 @@ class _SummaryTemplate(BaseDocTemplate):
             self.canv.bookmarkHorizontalAbsolute(key, top)
         state.outline.append(OutlineEntry(key, flowable.outline_title, flowable.outline_level, page, top))
         state.pages_of[key] = page
+        if self.native:
+            self.canv.addOutlineEntry(flowable.outline_title, key, flowable.outline_level)
 
     def handle_pageEnd(self) -> None:  # noqa: N802 (reportlab hook)
         self.state.pages = self.page
@@ -608,7 +676,14 @@ class _Story:
     def contents(self) -> list[Flowable]:
         """The contents; its entries are filled in by :meth:`build` once every heading exists."""
         self.toc = Contents([], [self.s["toc0"], self.s["toc1"]], self.state.page_for, self.state.link_later)
-        return [Paragraph(escape(self.w("contents")), self.s["h1"]), Spacer(1, 4), self.toc, PageBreak()]
+        title = self.w("contents")
+        return [
+            _Anchor(key="contents", title=title, level=0, toc=False),
+            Paragraph(escape(title), self.s["h1"]),
+            Spacer(1, 4),
+            self.toc,
+            PageBreak(),
+        ]
 
     # overview
     def overview(self) -> list[Flowable]:
@@ -976,6 +1051,7 @@ class PdfLayout:
     pages: int
     outline: tuple[OutlineEntry, ...]
     later_links: tuple[tuple[int, tuple[float, float, float, float], str], ...] = ()
+    finished: bool = False  # reportlab wrote outline and metadata: nothing left for pypdf
 
 
 def render_pdf(
@@ -985,6 +1061,7 @@ def render_pdf(
     originals: Sequence[tuple[SourceInfo, int]] = (),
     progress: ProgressFn | None = None,
     cancel: CancelToken | None = None,
+    author: str = "Kamerlezer",
 ) -> PdfLayout:
     """Lay out ``summary`` into ``out_path`` (reportlab only; see :mod:`desktop_app.render.pdf_post`).
 
@@ -994,10 +1071,12 @@ def render_pdf(
     state = _BuildState(total_flowables=0, progress=progress, cancel=cancel)
     story = _Story(summary, state, originals).build()
     state.total_flowables = len(story)
-    template = _SummaryTemplate(str(out_path), summary, state)
+    template = _SummaryTemplate(str(out_path), summary, state, native=not originals, author=author)
     with _binary_streams():
         template.build(story, canvasmaker=DeferredCanvas)
-    return PdfLayout(pages=state.pages, outline=tuple(state.outline), later_links=tuple(state.later_links))
+    return PdfLayout(
+        pages=state.pages, outline=tuple(state.outline), later_links=tuple(state.later_links), finished=not originals
+    )
 
 
 @contextmanager

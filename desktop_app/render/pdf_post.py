@@ -10,7 +10,7 @@ still written.
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape as xml_escape
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +39,9 @@ from desktop_app.render.pdf import (
     MUTED,
     ORIGINAL_KEY,
     EmbeddedFontCanvas,
+    document_info,
+    pdf_language,
+    xmp_packet,
     OutlineEntry,
     PdfLayout,
     escape,
@@ -104,23 +107,20 @@ def finish_pdf(
     author: str = "Kamerlezer",
     cancel: CancelToken | None = None,
 ) -> int:
-    """Write the final PDF to ``out_path``: outline, metadata, originals; returns the page count."""
+    """Write the final PDF to ``out_path``: outline, metadata, originals; returns the page count.
+    A layout that reportlab finished itself (no originals) is moved into place as it is."""
+    if layout.finished and not originals:
+        os.replace(laid_out, out_path)
+        return layout.pages
     writer = PdfWriter(clone_from=str(laid_out))
     words = summary.words
     summary_pages = len(writer.pages)
     _add_outline(writer, layout.outline, words)
     starts = _append_originals(writer, originals, words, cancel=cancel)
     _link_originals(writer, layout.later_links, starts, summary_pages)
-    keywords = ", ".join(["Kamerlezer", words("default_title")] + [t.path for t in summary.overview.themes])
-    info = {
-        "/Title": summary.title,
-        "/Author": summary.author or author,
-        "/Subject": words("subject_prefix") + summary.scope_description,
-        "/Keywords": keywords,
-        "/Creator": "Kamerlezer",
-    }
+    info = document_info(summary, author)
     writer.add_metadata(info)
-    language = "nl-NL" if summary.language == "nl" else "en-GB"
+    language = pdf_language(summary)
     writer._root_object[NameObject("/Lang")] = TextStringObject(language)
     viewer = writer.create_viewer_preferences()
     viewer.display_doctitle = True  # the window shows the title, not the file name
@@ -132,8 +132,6 @@ def finish_pdf(
 
 
 def _add_outline(writer: PdfWriter, entries: Sequence[OutlineEntry], words: Words) -> None:
-    if any(e.key == "overview" for e in entries):  # the compact form has no contents page
-        writer.add_outline_item(title=words("contents"), page_number=1)
     parent = None
     for entry in entries:
         page = max(0, min(entry.page - 1, len(writer.pages) - 1))
@@ -160,30 +158,7 @@ def _link_originals(
 
 
 def _xmp_stream(info: dict[str, str], language: str, created: str) -> StreamObject:
-    """XMP metadata (Dublin Core title, creator, description, language; PDF keywords) matching the
-    document information dictionary, as PDF/A and accessibility checkers expect."""
-
-    def x(value: str) -> str:
-        return xml_escape(value, {'"': "&quot;"})
-
-    packet = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{x(info["/Title"])}</rdf:li></rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq><rdf:li>{x(info["/Author"])}</rdf:li></rdf:Seq></dc:creator>
-   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{x(info["/Subject"])}</rdf:li></rdf:Alt></dc:description>
-   <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>
-   <pdf:Keywords>{x(info["/Keywords"])}</pdf:Keywords>
-   <pdf:Producer>Kamerlezer (ReportLab, pypdf)</pdf:Producer>
-   <xmp:CreatorTool>{x(info["/Creator"])}</xmp:CreatorTool>
-   <xmp:CreateDate>{x(created)}</xmp:CreateDate>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>"""
+    packet = xmp_packet(info, language, created)
     stream = StreamObject()
     stream.set_data(packet.encode("utf-8"))
     stream[NameObject("/Type")] = NameObject("/Metadata")

@@ -123,6 +123,7 @@ def _write_pdf(
                 originals=[(o.source, o.pages) for o in opened],
                 progress=stage.scaled(200, 900),
                 cancel=cancel,
+                author=author,
             )
         except LayoutError as err:
             raise ExportFailed(f"The summary could not be laid out: {err}") from err

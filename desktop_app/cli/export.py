@@ -1,4 +1,4 @@
-"""`kamerlezer export`: annotated summaries as PDF, Markdown or CSV."""
+"""`kamerlezer export`: annotated summaries as PDF, Word, Markdown or CSV."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import sys
 
 from desktop_app.cli.common import Context, add_json_flag, print_json
 from desktop_app.core.export.labels import LANGUAGES
-from desktop_app.core.export.model import FORMATS, GROUP_BY_CHOICES, ExportScope
+from desktop_app.core.export.formats import FORMATS, format_for_path
+from desktop_app.core.export.model import GROUP_BY_CHOICES, ExportScope
 from desktop_app.core.words import plural
 
 
@@ -15,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add this module's sub-commands."""
     parser = sub.add_parser(
         "export",
-        help="export an annotated summary (PDF, Markdown, CSV)",
+        help="export an annotated summary (PDF, Word, Markdown, CSV)",
         description=(
             "Export the annotated passages of some letters and/or themes as a summary. Without --letter "
             "and --theme the whole library is exported. A theme includes its sub-themes; given both, a "
@@ -36,24 +37,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("--title", help="title of the summary (default: made from the scope)")
     parser.add_argument(
+        "--compact",
+        action="store_true",
+        help="a short briefing: no cover, contents or overview, a one-line header (title, author, date)",
+    )
+    parser.add_argument("--author", default="", metavar="NAME", help="author named on the cover, in the footer and in the file")
+    parser.add_argument(
         "--language", choices=LANGUAGES, default="en", help="language of the document's own words (default: en)"
     )
     parser.add_argument(
-        "--format", choices=FORMATS, help="output format (default: from the file name's extension)"
+        "--format", choices=FORMATS, help="output format: pdf, docx (Word), md, csv (default: from the file name's extension)"
     )
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     add_json_flag(parser)
     parser.set_defaults(func=run_export)
 
 
-def _format_for(args: argparse.Namespace) -> str:
-    """--format, else the output name's extension (a name without one: PDF). An extension we do not
-    write is refused by the export itself, naming the formats."""
-    from desktop_app.render.service import format_of_name
-
-    if args.format:
-        return str(args.format)
-    return format_of_name(args.output) or "pdf"
+def _letter_ref(value: str) -> int | str:
+    return int(value) if value.isdigit() else value
 
 
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -69,8 +70,10 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         with_originals=args.with_originals,
         title=args.title,
         language=args.language,
+        compact=args.compact,
+        author=args.author,
     )
-    fmt = _format_for(args)
+    fmt = format_for_path(args.output, args.format)
     if scope.with_originals and fmt != "pdf":
         print("kamerlezer: --with-originals applies to PDF only; ignored.", file=sys.stderr)
     with progress_bar() as bar:

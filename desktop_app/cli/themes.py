@@ -1,4 +1,4 @@
-"""`kamerlezer themes`: list, add, rename, recolor, key, move, merge, delete."""
+"""`kamerlezer themes`: list, add, rename, recolor, key, describe, move, merge, delete."""
 
 from __future__ import annotations
 
@@ -60,6 +60,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     key.add_argument("--clear", action="store_true", help="no key for this theme")
     add_json_flag(key, inherit=True)
     key.set_defaults(func=_key)
+
+    describe = actions.add_parser(
+        "describe",
+        help="set a theme's description",
+        description="Set what theme T is about; an export introduces the theme's chapter with it. "
+        'An empty TEXT ("") removes the description.',
+    )
+    describe.add_argument("theme", metavar="T", help=THEME_HELP)
+    describe.add_argument("text", metavar="TEXT", help="the description")
+    add_json_flag(describe, inherit=True)
+    describe.set_defaults(func=_describe)
 
     move = actions.add_parser(
         "move",
@@ -162,6 +173,10 @@ def _key(args: argparse.Namespace, ctx: Context) -> int:
     said = f"key {theme.key}" if theme.key else "no key"
     print(f"{ctx.library.theme_path(theme.id)}: {said}" + (f" (taken from {displaced.name})" if displaced else ""))
     return 0
+
+def _describe(args: argparse.Namespace, ctx: Context) -> int:
+    text = "\n".join(line.strip() for line in args.text.strip().splitlines())
+    return _show_one(args, ctx, ctx.library.update_theme(args.theme, description=text), "described")
 
 
 def _move(args: argparse.Namespace, ctx: Context) -> int:

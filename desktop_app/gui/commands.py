@@ -207,13 +207,26 @@ class SetThemeKey(_Command):
 
 
 class UpdateTheme(_Command):
-    """Rename or recolour."""
+    """Rename, recolour or describe."""
 
-    def __init__(self, controller: LibraryController, theme: Theme, *, name: str | None = None, color: str | None = None) -> None:
-        super().__init__(controller, "Rename theme" if name is not None else "Change theme colour")
+    def __init__(
+        self,
+        controller: LibraryController,
+        theme: Theme,
+        *,
+        name: str | None = None,
+        color: str | None = None,
+        description: str | None = None,
+    ) -> None:
+        label = "Rename theme" if name is not None else "Change theme colour" if color is not None else "Describe theme"
+        super().__init__(controller, label)
         self.theme_id = theme.id
-        self.old = {"name": theme.name if name is not None else None, "color": theme.color if color is not None else None}
-        self.new = {"name": name, "color": color}
+        self.old = {
+            "name": theme.name if name is not None else None,
+            "color": theme.color if color is not None else None,
+            "description": theme.description if description is not None else None,
+        }
+        self.new = {"name": name, "color": color, "description": description}
 
     def apply(self) -> None:
         self.library.update_theme(self.theme_id, **self.new)

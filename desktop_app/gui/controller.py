@@ -156,6 +156,10 @@ class LibraryController(QObject):
     def recolour_theme(self, theme: Theme, color: str) -> None:
         self._push(commands.UpdateTheme(self, theme, color=color))
 
+    def describe_theme(self, theme: Theme, description: str) -> None:
+        """The description an export introduces the theme's chapter with (undoable)."""
+        self._push(commands.UpdateTheme(self, theme, description=description))
+
     def move_theme(self, theme: Theme, parent_id: int | None, position: int | None = None) -> None:
         self._push(commands.MoveTheme(self, theme, parent_id, position))
 

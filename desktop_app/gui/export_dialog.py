@@ -1,10 +1,10 @@
 """File > Export summary: the options of ``kamerlezer export`` in a dialog.
 
 Letters (current / selected / all) AND themes (checked in a tree; a theme includes its sub-themes),
-an optional date range, grouping, format, originals, title, the language of the document's words, the
-file, and "open when done". A line under the form says what will be exported, counted through the core
+an optional date range, grouping, format (PDF, Word, Markdown, CSV), originals, the compact form, title,
+author, the language of the document's words, the file, and "open when done". A line under the form says what will be exported, counted through the core
 (:func:`desktop_app.core.export.count_scope`); an empty or invalid scope disables Export and says why.
-The choices except the letters are remembered in QSettings (``export/...``).
+The choices except the letters are remembered in QSettings (``export/...``; the author too).
 """
 
 from __future__ import annotations
@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.export import ExportScope, count_scope, default_title, describe_scope
+from desktop_app.core.export.formats import FORMATS, format_for_path
 from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.gui.dialogs import fit_to_screen
 from desktop_app.gui.theme_check_tree import ThemeCheckTree
 from desktop_app.gui.plaintext import plain, plain_label
 
-FORMAT_LABELS = {"pdf": "PDF", "md": "Markdown", "csv": "CSV (spreadsheet)"}
+FORMAT_LABELS = {"pdf": "PDF", "docx": "Word (.docx)", "md": "Markdown", "csv": "CSV (spreadsheet)"}
 LANGUAGE_LABELS = {"en": "English", "nl": "Nederlands"}
 # The CLI's and ExportScope's default: one command and one dialog make the same document.
 DEFAULT_LANGUAGE = ExportScope().language
@@ -112,7 +113,7 @@ class ExportDialog(QDialog):
         default_folder: Path,
         settings: QSettings | None = None,
         date_span: tuple[str | None, str | None] = (None, None),
-        formats: tuple[str, ...] = ("pdf", "md", "csv"),
+        formats: tuple[str, ...] = FORMATS,
         group_by_choices: tuple[str, ...] = ("theme", "letter"),
     ) -> None:
         super().__init__(parent)
@@ -153,6 +154,12 @@ class ExportDialog(QDialog):
         for fmt in formats:
             self.format.addItem(FORMAT_LABELS.get(fmt, fmt), fmt)
         self.with_originals = QCheckBox("Append the &original letters (PDF)", self)
+        self.compact = QCheckBox("&Compact briefing (no cover or contents; PDF, Word)", self)
+        self.compact.setToolTip("A one-line header (title, author, date), then the themes and passages: "
+                                "a short summary fits on one page.")
+        self.author = QLineEdit(self)
+        self.author.setObjectName("export_author")
+        self.author.setToolTip("Named on the cover, in the footer and in the file's properties; remembered.")
         self.title = QLineEdit(self)
         self.title.setToolTip("The title on the first page and in the PDF's properties; "
                               "empty: made from what is exported.")
@@ -187,7 +194,9 @@ class ExportDialog(QDialog):
             ("&Group by:", self.group_by),
             ("Fo&rmat:", self.format),
             ("", self.with_originals),
+            ("", self.compact),
             ("T&itle:", self.title),
+            ("&Author:", self.author),
             ("&Words in:", self.language),
             ("&Save as:", path_row),
             ("", self.open_when_done),
@@ -249,6 +258,8 @@ class ExportDialog(QDialog):
             index = combo.findData(str(value(key, default)))
             combo.setCurrentIndex(max(index, 0))
         self.with_originals.setChecked(_flag(value("with_originals", False)))
+        self.compact.setChecked(_flag(value("compact", False)))
+        self.author.setText(str(value("author", "") or ""))
         self.open_when_done.setChecked(_flag(value("open_when_done", True)))
         self.path.setText(str(default_folder / f"kamerlezer-summary.{self.format.currentData()}"))
 
@@ -267,6 +278,8 @@ class ExportDialog(QDialog):
             ("format", self.format.currentData()),
             ("language", self.language.currentData()),
             ("with_originals", self.with_originals.isChecked()),
+            ("compact", self.compact.isChecked()),
+            ("author", " ".join(self.author.text().split())),
             ("open_when_done", self.open_when_done.isChecked()),
             ("folder", str(Path(self.path.text()).expanduser().parent)),
         ):
@@ -281,6 +294,12 @@ class ExportDialog(QDialog):
             edit.interpretText()  # a date still being typed ("2024-9-3") counts as shown
         self.update_summary()
         if self.reason:  # Enter in a field while Export is disabled
+            return
+        try:  # "x.odt", or "x.pdf" with Word chosen: say so here rather than write the wrong thing
+            format_for_path(self.path.text(), str(self.format.currentData()))
+        except AppError as error:
+            self.summary_line.setText(error.message)
+            self.summary_line.setStyleSheet("color: #a1260d; font-weight: bold")
             return
         self.remember()
         super().accept()
@@ -312,6 +331,8 @@ class ExportDialog(QDialog):
             with_originals=self.with_originals.isChecked() and self.format.currentData() == "pdf",
             title=title or None,
             language=str(self.language.currentData()),
+            compact=self.compact.isChecked() and self.format.currentData() in ("pdf", "docx"),
+            author=" ".join(self.author.text().split()),
         )
 
     def scope_arguments(self) -> dict[str, object]:
@@ -355,6 +376,7 @@ class ExportDialog(QDialog):
     def _on_format_changed(self) -> None:
         fmt = self.format.currentData()
         self.with_originals.setEnabled(fmt == "pdf")
+        self.compact.setEnabled(fmt in ("pdf", "docx"))
         path = Path(self.path.text())
         self.path.setText(str(path.with_suffix(f".{fmt}")))
 

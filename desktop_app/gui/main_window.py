@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.last_search: SearchResults | None = None
         self.last_import_report: Any = None
         self.last_export: Any = None
+        self.export_warnings: QMessageBox | None = None  # the last export's warnings, shown when it has any
         self._citation_dialog: CitationDialog | None = None
         self._build_widgets()
         self._build_actions()
@@ -386,6 +387,8 @@ class MainWindow(QMainWindow):
         a("new_subtheme", "New &sub-theme…", self._on_new_subtheme_triggered, None, "Create a theme inside the selected one")
         a("rename_theme", "&Rename theme…", self._on_rename_theme_triggered, None, "Rename the selected theme")
         a("recolour_theme", "&Colour…", self._on_recolour_theme_triggered, None, "Change the selected theme's colour")
+        a("describe_theme", "&Description…", self._on_describe_theme_triggered, None,
+          "Describe the selected theme; an exported summary introduces its chapter with this")
         a("move_theme", "&Move to…", self._on_move_theme_triggered, None, "Put the selected theme inside another")
         a("theme_up", "Move &up", self._on_theme_up_triggered, None, "Move the theme up among its siblings")
         a("theme_down", "Move &down", self._on_theme_down_triggered, None, "Move the theme down among its siblings")
@@ -422,7 +425,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(acts["set_kamerstuk"])
         themes_menu = menu.addMenu("&Themes")
-        for name in ("new_theme", "new_subtheme", "rename_theme", "recolour_theme", "move_theme",
+        for name in ("new_theme", "new_subtheme", "rename_theme", "recolour_theme", "describe_theme", "move_theme",
                      "theme_up", "theme_down", "merge_theme", "delete_theme"):
             themes_menu.addAction(acts[name])
             self.themes_panel.view.addAction(acts[name])
@@ -1370,6 +1373,18 @@ class MainWindow(QMainWindow):
         if name and name != theme.name:
             self._guard(self.controller.rename_theme, theme, name)
 
+    def _on_describe_theme_triggered(self) -> None:
+        theme = self._selected_theme()
+        if theme is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self, "Describe theme", f"What “{theme.name}” is about (introduces its chapter in an export):",
+            theme.description,
+        )
+        text = "\n".join(line.strip() for line in text.strip().splitlines())
+        if ok and text != theme.description:
+            self._guard(self.controller.describe_theme, theme, text)
+
     def _on_theme_model_rename_requested(self, theme_id: int, name: str) -> None:
         theme = self._themes_by_id().get(theme_id)
         if theme is not None:
@@ -1661,8 +1676,17 @@ class MainWindow(QMainWindow):
         self.last_export = result
         passages = getattr(result, "passages", 0)
         self.statusBar().showMessage(f"Exported {passages} passages to {result.path}", 8000)
-        for warning in getattr(result, "warnings", ()):
+        warnings = list(getattr(result, "warnings", ()))
+        for warning in warnings:
             log.warning("export: %s", warning)
+        if warnings:  # e.g. characters no bundled font has, an original that could not be appended
+            box = QMessageBox(QMessageBox.Warning, "Export finished with warnings",
+                              f"Exported {passages} passages to {result.path}, but:", QMessageBox.Close, self)
+            box.setObjectName("export_warnings")
+            box.setInformativeText("\n\n".join(warnings))
+            box.setAttribute(Qt.WA_DeleteOnClose)
+            self.export_warnings = box
+            box.open()
         if self.sender().property("open_when_done"):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
 

@@ -9,11 +9,13 @@ import secrets
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.errors import ExportFailed
 from desktop_app.core.export.labels import Words
 from desktop_app.core.export.model import Passage, PassageCitation, SourceInfo
+from desktop_app.core.references.addresses import official_address
 
 ENGLISH = Words("en")
 _KST_RE = re.compile(r"^kst-(\d{5})(?:-([0-9A-Z()]+(?:-[0-9A-Z()]+)*?))?-([0-9]+[a-z]?|[A-Z]{1,3})$")
@@ -136,51 +138,117 @@ def source_kamerstuk(source: SourceInfo, words: Words = ENGLISH) -> str | None:
     return words("kamerstuk_inferred", kamerstuk=kst) if kst and source.kamerstuk_inferred else kst
 
 
+def official_url(canonical: str | None) -> str | None:
+    """The official address of a cited paper (core.references.addresses): "kst-28676-467" ->
+    "https://zoek.officielebekendmakingen.nl/kst-28676-467"; None for ids that have none."""
+    return official_address(canonical)
+
+
 def source_details(source: SourceInfo, words: Words = ENGLISH) -> list[str]:
-    """Date, chamber, Kamerstuk, file: the parts of a source's description after its subject."""
+    """Date, chamber, Kamerstuk: the parts of a source's description after its subject (no file
+    name: a reader cannot follow it; CSV keeps it)."""
     parts = [format_date(source.date, words)]
     if source.chamber:
         parts.append(source.chamber)
     kst = source_kamerstuk(source, words)
     if kst:
         parts.append(kst)
-    parts.append(words("file", name=source.name))
     if source.title_derived:
         parts.append(words("title_from_text"))
     return parts
 
 
-def passage_location(passage: Passage, words: Words = ENGLISH) -> str:
-    """"p. 2, characters 120–340" or the orphan mark."""
+def passage_pages(passage: Passage, words: Words = ENGLISH) -> str:
+    """"p. 2", "pp. 1–2" for a passage over a page break, the orphan mark, or "" when pages are unknown."""
     if passage.orphan:
         return words("orphan_mark")
-    where = words("characters", start=passage.start, end=passage.end)
-    return f"{words('page_abbr', page=passage.page)}, {where}" if passage.page else where
+    if not passage.page:
+        return ""
+    end = passage.end_page or passage.page
+    if end > passage.page:
+        return words("pages_abbr", first=passage.page, last=end)
+    return words("page_abbr", page=passage.page)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """How a passage is cited, in parts a renderer can link: "[2] Subject · 3 October 2024 ·
+    Kamerstuk 28 676, nr. 467 · pp. 1–2"."""
+
+    number: int
+    label: str
+    date: str
+    kamerstuk: str | None  # "Kamerstuk 28 676, nr. 467"
+    url: str | None  # its official address
+    pages: str
+
+    def tail(self) -> list[str]:
+        """The parts after the [n] mark and the label, kamerstuk excluded."""
+        return [self.date] + ([self.pages] if self.pages else [])
+
+    def text(self) -> str:
+        parts = [f"[{self.number}] {self.label}", self.date]
+        if self.kamerstuk:
+            parts.append(self.kamerstuk)
+        if self.pages:
+            parts.append(self.pages)
+        return " · ".join(parts)
+
+
+def source_ref(passage: Passage, words: Words = ENGLISH) -> SourceRef:
+    source = passage.source
+    return SourceRef(
+        number=source.number,
+        label=source.label,
+        date=format_date(source.date, words),
+        kamerstuk=source_kamerstuk(source, words),
+        url=official_url(source.kamerstuk),
+        pages=passage_pages(passage, words),
+    )
 
 
 def source_line(passage: Passage, words: Words = ENGLISH) -> str:
-    """[2] Subject · 3 October 2024 · Kamerstuk 28 676, nr. 467 · p. 2, characters 120–340"""
-    source = passage.source
-    parts = [f"[{source.number}] {source.label}", format_date(source.date, words)]
-    kst = source_kamerstuk(source, words)
-    if kst:
-        parts.append(kst)
-    parts.append(passage_location(passage, words))
-    return " · ".join(parts)
+    """[2] Subject · 3 October 2024 · Kamerstuk 28 676, nr. 467 · pp. 1–2"""
+    return source_ref(passage, words).text()
 
 
 def citation_text(citation: PassageCitation, words: Words = ENGLISH) -> str:
     """What a citation is and what it resolves to, in one line:
     "Kamerstuk 28 676, nr. 467 (kst-28676-467) — in this library: [3] Geannoteerde agenda ..."."""
+    parts = citation_parts(citation, words)
+    mark = f"[{parts.target_number}] " if parts.target_number else ""
+    return f"{parts.raw}{parts.middle}{mark}{parts.target_label}"
+
+
+@dataclass(frozen=True)
+class CitationParts:
+    """A citation in pieces a renderer can link: ``raw`` (to :func:`official_url` of the canonical
+    id), ``middle`` (where, canonical id, status), then [target_number] (to the list of sources) and
+    the target's label."""
+
+    raw: str
+    middle: str
+    target_number: int | None
+    target_label: str
+
+
+def citation_parts(citation: PassageCitation, words: Words = ENGLISH) -> CitationParts:
     where = f" ({words('footnote_n', n=citation.footnote_number)})" if citation.location == "footnote" else ""
     canonical = f" ({citation.canonical})" if citation.canonical and citation.canonical != citation.raw else ""
     key = f"status_{citation.status}"
     status = words(key) if citation.status in STATUSES else citation.status
-    target = ""
-    if citation.target_label:
-        number = f"[{citation.target_number}] " if citation.target_number else ""
-        target = f": {number}{citation.target_label}"
-    return f"{citation.raw}{where}{canonical} — {status}{target}"
+    label = citation.target_label or ""
+    middle = f"{where}{canonical} — {status}" + (": " if label else "")
+    return CitationParts(citation.raw, middle, citation.target_number if label else None, label)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(value: str) -> str:
+    """Text as a document can carry it: control characters (which neither a PDF text layer nor XML
+    can hold, and a paste from elsewhere may bring) dropped, tabs made spaces."""
+    return _CONTROL.sub("", value.replace("\t", " "))
 
 
 def paragraphs(text: str) -> list[str]:

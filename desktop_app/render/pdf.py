@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-import re
 from xml.sax.saxutils import escape as xml_escape
 
 from reportlab import rl_config
@@ -48,17 +47,20 @@ from desktop_app.core.export.model import (
     SummaryDocument,
     ThemeTag,
 )
+from desktop_app.core.export.contrast import ink_for
 from desktop_app.core.superscript import is_superscript
 from desktop_app.core.tasks import CancelToken
 from desktop_app.render.common import (
-    citation_text,
+    citation_parts,
+    clean_text,
     format_date,
-    format_kamerstuk,
+    source_kamerstuk,
+    official_url,
     paragraphs,
     source_details,
-    source_line,
+    source_ref,
 )
-from desktop_app.render.fonts import SANS, SERIF, register_fonts
+from desktop_app.render.fonts import SANS, SERIF, draw_runs, register_fonts, runs_width, with_fallbacks
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 25 * mm
@@ -73,6 +75,9 @@ ACCENT = colors.HexColor("#154273")  # the dark blue of Dutch government documen
 RULE = colors.HexColor("#c9cfd6")
 ZEBRA = colors.HexColor("#f3f5f7")
 ORPHAN = colors.HexColor("#a3262a")
+NOTE_BG = colors.HexColor("#fbf6e6")  # the reader's own words on a pale tint, apart from the quoted letter
+NOTE_RULE = colors.HexColor("#d8c27a")
+LINK = "#154273"
 STRIPE_WIDTH = 3.2
 OVERVIEW_COLUMNS = 9  # letter columns per overview table
 TOC_SUBSECTION_LIMIT = 40  # list letters under themes in the contents only when there are few
@@ -108,7 +113,12 @@ def _styles() -> dict[str, ParagraphStyle]:
         "orphan_quote": style("orphan_quote", fontName=SERIF, fontSize=10, leading=14.5, textColor=MUTED, spaceAfter=3),
         "orphan": style("orphan", fontName=SANS + "-Bold", fontSize=8, leading=11, textColor=ORPHAN, spaceAfter=2),
         "themes": style("themes", fontSize=7.5, leading=12, textColor=INK, spaceBefore=2, spaceAfter=3),
-        "note": style("note", fontSize=9, leading=13, textColor=INK, spaceBefore=2),
+        "note": style(
+            "note", fontSize=9, leading=13, textColor=INK, spaceBefore=5, spaceAfter=3, backColor=NOTE_BG,
+            borderColor=NOTE_RULE, borderWidth=0.6, borderPadding=(3, 4, 3, 4), leftIndent=4, rightIndent=4,
+        ),
+        "description": style("description", fontSize=9.5, leading=13.5, textColor=INK, spaceAfter=4, keepWithNext=1),
+        "header": style("header", fontSize=9, leading=13, textColor=MUTED, spaceAfter=10),
         "small": style("small", fontName=SERIF, fontSize=8, leading=11, textColor=INK, spaceBefore=1),
         "cite": style("cite", fontSize=8, leading=11, textColor=INK, spaceBefore=1),
         "source": style("source", fontSize=7.5, leading=10.5, textColor=MUTED, spaceBefore=3),
@@ -125,13 +135,11 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
 def escape(value: str) -> str:
     """Literal text for Paragraph markup: &, <, > escaped; control characters (which a PDF text layer
-    cannot carry and a paste from elsewhere may bring) dropped, tabs made spaces."""
-    return xml_escape(_CONTROL.sub("", value.replace("\t", " ")))
+    cannot carry and a paste from elsewhere may bring) dropped, tabs made spaces; characters the main
+    fonts lack set in a fallback font, or as a visible placeholder (see :mod:`desktop_app.render.fonts`)."""
+    return with_fallbacks(xml_escape(clean_text(value)))
 
 
 def text(value: str) -> str:
@@ -148,6 +156,7 @@ class OutlineEntry:
     title: str
     level: int
     page: int  # 1-based page in the summary PDF
+    top: float | None = None  # the heading's top on that page (PDF units), when known
 
 
 @dataclass
@@ -162,6 +171,15 @@ class _BuildState:
     pages_of: dict[str, int] = field(default_factory=dict)  # outline key -> page
     after_summary: dict[str, int] = field(default_factory=dict)  # original's key -> its first page - pages
     appended_pages: int = 0  # pages of the originals that pypdf appends after the summary
+    tops: dict[str, float] = field(default_factory=dict)  # outline key -> top of its heading on the page
+    later_links: list[tuple[int, tuple[float, float, float, float], str]] = field(default_factory=list)
+    # (page, rectangle, original's key): links pypdf adds once the originals are appended
+
+    def link_later(self, canv: Canvas, rect: tuple[float, float, float, float], key: str) -> None:
+        """A link from ``rect`` (in the canvas's current coordinates) to an appended original."""
+        x0, y0 = canv.absolutePosition(rect[0], rect[1])
+        x1, y1 = canv.absolutePosition(rect[2], rect[3])
+        self.later_links.append((canv.getPageNumber(), (x0, y0, x1, y1), key))
 
     def page_for(self, key: str) -> int | None:
         """Where a heading (or an appended original) starts; asked only when the file is saved."""
@@ -179,6 +197,11 @@ class _Heading(Paragraph):
         self.outline_title = title
         self.outline_level = level
         self.in_toc = toc
+        self.top: float | None = None
+
+    def draw(self) -> None:
+        self.top = self.canv.absolutePosition(0, self.height)[1]
+        super().draw()
 
 
 class _Anchor(Flowable):
@@ -190,16 +213,69 @@ class _Anchor(Flowable):
         self.outline_title = title
         self.outline_level = level
         self.in_toc = toc
+        self.top: float | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         return (0, 0)
 
     def draw(self) -> None:
-        pass
+        self.top = self.canv.absolutePosition(0, 0)[1]
+
+
+def document_info(summary: SummaryDocument, author: str = "Kamerlezer") -> dict[str, str]:
+    """The document information (and XMP) of a summary PDF."""
+    words = summary.words
+    return {
+        "/Title": summary.title,
+        "/Author": summary.author or author,
+        "/Subject": words("subject_prefix") + summary.scope_description,
+        "/Keywords": ", ".join(["Kamerlezer", words("default_title")] + [t.path for t in summary.overview.themes]),
+        "/Creator": "Kamerlezer",
+    }
+
+
+def pdf_language(summary: SummaryDocument) -> str:
+    return "nl-NL" if summary.language == "nl" else "en-GB"
+
+
+def xmp_packet(info: dict[str, str], language: str, created: str) -> str:
+    """XMP metadata (Dublin Core title, creator, description, language; PDF keywords) matching the
+    document information dictionary, as PDF/A and accessibility checkers expect."""
+
+    def x(value: str) -> str:
+        return xml_escape(value, {'"': "&quot;"})
+
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{x(info["/Title"])}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{x(info["/Author"])}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{x(info["/Subject"])}</rdf:li></rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Keywords>{x(info["/Keywords"])}</pdf:Keywords>
+   <pdf:Producer>Kamerlezer (ReportLab, pypdf)</pdf:Producer>
+   <xmp:CreatorTool>{x(info["/Creator"])}</xmp:CreatorTool>
+   <xmp:CreateDate>{x(created)}</xmp:CreateDate>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
 
 
 class _SummaryTemplate(BaseDocTemplate):
-    def __init__(self, filename: str, summary: SummaryDocument, state: _BuildState, **kw: Any) -> None:
+    """The layout. Without originals to append (``native``) reportlab writes the finished file itself:
+    outline, metadata, /Lang, DisplayDocTitle and XMP; pypdf then has nothing to do, which saves
+    re-reading a file with thousands of objects (links). With originals pypdf adds all of that."""
+
+    def __init__(
+        self, filename: str, summary: SummaryDocument, state: _BuildState, *, native: bool, author: str, **kw: Any
+    ) -> None:
+        info = document_info(summary, author)
+        self.native = native
+        self.info = info
         super().__init__(
             filename,
             pagesize=A4,
@@ -207,22 +283,33 @@ class _SummaryTemplate(BaseDocTemplate):
             rightMargin=MARGIN_RIGHT,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=summary.title,
-            subject=summary.scope_description,
-            creator="Kamerlezer",
-            author="Kamerlezer",
+            title=info["/Title"],
+            subject=info["/Subject"],
+            creator=info["/Creator"],
+            author=info["/Author"],
+            keywords=info["/Keywords"],
+            lang=pdf_language(summary),
             **kw,
         )
         self.summary = summary
         self.state = state
         frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates(
-            [
-                PageTemplate(id="cover", frames=[frame], onPage=self._cover_page),
-                PageTemplate(id="body", frames=[frame], onPage=self._body_page),
-            ]
-        )
+        body = PageTemplate(id="body", frames=[frame], onPage=self._body_page)
+        cover = PageTemplate(id="cover", frames=[frame], onPage=self._cover_page)
+        self.addPageTemplates([body, cover] if summary.compact else [cover, body])
+
+    def beforeDocument(self) -> None:  # noqa: N802 (reportlab hook)
+        if not self.native:
+            return
+        from reportlab.pdfbase.pdfdoc import XMP
+
+        canv = self.canv
+        canv.setViewerPreference("DisplayDocTitle", "true")  # the window shows the title
+        canv.showOutline()
+        packet = xmp_packet(self.info, pdf_language(self.summary), self.summary.created)
+        data = packet.encode("utf-8")
+        canv._doc.Catalog.Metadata = XMP(creator=lambda _doc: data)  # noqa: SLF001
 
     def handle_documentBegin(self) -> None:  # noqa: N802 (reportlab hook)
         super().handle_documentBegin()
@@ -241,9 +328,16 @@ class _SummaryTemplate(BaseDocTemplate):
         if key is None:
             return
         page = self.canv.getPageNumber()
-        self.canv.bookmarkPage(key)
-        state.outline.append(OutlineEntry(key, flowable.outline_title, flowable.outline_level, page))
+        top = getattr(flowable, "top", None)
+        if top is None:
+            self.canv.bookmarkPage(key)
+        else:  # the destination is the heading itself, not the top of its page
+            top = min(PAGE_HEIGHT, top + 6)
+            self.canv.bookmarkHorizontalAbsolute(key, top)
+        state.outline.append(OutlineEntry(key, flowable.outline_title, flowable.outline_level, page, top))
         state.pages_of[key] = page
+        if self.native:
+            self.canv.addOutlineEntry(flowable.outline_title, key, flowable.outline_level)
 
     def handle_pageEnd(self) -> None:  # noqa: N802 (reportlab hook)
         self.state.pages = self.page
@@ -264,16 +358,16 @@ class _SummaryTemplate(BaseDocTemplate):
         canv.setLineWidth(0.5)
         y = MARGIN_BOTTOM - 9 * mm
         canv.line(MARGIN_LEFT, y + 10, PAGE_WIDTH - MARGIN_RIGHT, y + 10)
-        canv.setFont(SANS, 7.5)
         canv.setFillColor(MUTED)
-        title = self.summary.title
-        if len(title) > 90:
-            title = title[:89] + "…"
-        canv.drawString(MARGIN_LEFT, y, title)
-        canv.restoreState()
         page = doc.page
         words = self.summary.words
         date = format_date(self.summary.created, words)
+        # room for the right-hand part with the widest page numbers it could get
+        widest = f"{date}  ·  {words('page_of', page=9999, total=9999)}"
+        room = FRAME_WIDTH - stringWidth(widest, SANS, 7.5) - 12
+        left = self.summary.title + (f"  ·  {self.summary.author}" if self.summary.author else "")
+        draw_runs(canv, MARGIN_LEFT, y, fit_width(left, SANS, 7.5, room), SANS, 7.5)
+        canv.restoreState()
 
         def page_of_total(form: Canvas) -> None:
             form.setFont(SANS, 7.5)
@@ -283,6 +377,20 @@ class _SummaryTemplate(BaseDocTemplate):
 
         if isinstance(canv, DeferredCanvas):
             canv.place_later(f"footer-{page}", page_of_total)
+
+
+def fit_width(value: str, font: str, size: float, room: float) -> str:
+    """``value``, cut with "…" where its measured width (fallback fonts included) exceeds ``room``."""
+    if runs_width(value, font, size) <= room:
+        return value
+    lo, hi = 0, len(value)
+    while lo < hi:  # the longest prefix that fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if runs_width(value[:mid].rstrip() + "…", font, size) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return value[:lo].rstrip() + "…"
 
 
 class EmbeddedFontCanvas(Canvas):
@@ -336,11 +444,13 @@ class Contents(Flowable):
         entries: list[tuple[int, str, str]],
         styles: list[ParagraphStyle],
         page_for: Callable[[str], int | None],
+        link_later: Callable[[Canvas, tuple[float, float, float, float], str], None] | None = None,
     ) -> None:
         super().__init__()
         self.entries = entries  # (level, title, outline key)
         self.styles = styles
         self.page_for = page_for
+        self.link_later = link_later
         self._rows: list[tuple[Paragraph, float, str]] = []
 
     def _layout(self, width: float) -> None:
@@ -367,8 +477,8 @@ class Contents(Flowable):
         if count == 0 or count == len(self._rows):
             return []
         return [
-            Contents(self.entries[:count], self.styles, self.page_for),
-            Contents(self.entries[count:], self.styles, self.page_for),
+            Contents(self.entries[:count], self.styles, self.page_for, self.link_later),
+            Contents(self.entries[count:], self.styles, self.page_for, self.link_later),
         ]
 
     def draw(self) -> None:
@@ -384,8 +494,10 @@ class Contents(Flowable):
             if isinstance(canv, DeferredCanvas):
                 canv.place_later(f"toc-{key}", self._number_drawer(para.style, key), (-self.NUMBER_WIDTH, -6, 1, 14))
             canv.restoreState()
-            if not key.startswith(ORIGINAL_KEY):  # originals are appended later, by pypdf
+            if not key.startswith(ORIGINAL_KEY):
                 canv.linkRect("", key, (0, y, self.width, y + height), relative=1)
+            elif self.link_later:  # originals are appended later, by pypdf, which adds this link
+                self.link_later(canv, (0, y, self.width, y + height), key)
 
     def _leader(self, para: Paragraph, baseline: float) -> None:
         """Dots from the end of a one-line title to the page number."""
@@ -419,9 +531,17 @@ class Contents(Flowable):
 class PageNumber(Flowable):
     """A line of text ending in a page number that is known only when the file is saved."""
 
-    def __init__(self, label: str, key: str, style: ParagraphStyle, page_for: Callable[[str], int | None]) -> None:
+    def __init__(
+        self,
+        label: str,
+        key: str,
+        style: ParagraphStyle,
+        page_for: Callable[[str], int | None],
+        link_later: Callable[[Canvas, tuple[float, float, float, float], str], None] | None = None,
+    ) -> None:
         super().__init__()
         self.label, self.key, self.style, self.page_for = label, key, style, page_for
+        self.link_later = link_later
         self.spaceAfter = style.spaceAfter
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -435,6 +555,9 @@ class PageNumber(Flowable):
         canv.setFont(self.style.fontName, self.style.fontSize)
         canv.setFillColor(self.style.textColor)
         canv.drawString(0, baseline, self.label)
+        if self.link_later:
+            width = stringWidth(self.label + "0000", self.style.fontName, self.style.fontSize)
+            self.link_later(canv, (0, 0, width, self.height), self.key)
         canv.translate(stringWidth(self.label, self.style.fontName, self.style.fontSize), baseline)
         if isinstance(canv, DeferredCanvas):
             canv.place_later(f"pageref-{self.key}", self._drawer, (-1, -6, 60, 14))
@@ -467,18 +590,26 @@ class _Story:
         self.state.appended_pages = offset - 1
         self._stacks: dict[int, Stack] = {}
         self.s = _styles()
+        if summary.compact:  # a briefing: smaller headings, less air
+            self.s["h1"] = ParagraphStyle("h1c", parent=self.s["h1"], fontSize=13, leading=16, spaceBefore=6, spaceAfter=4)
+            self.s["h2"] = ParagraphStyle("h2c", parent=self.s["h2"], spaceBefore=4, spaceAfter=3)
         self.with_subsections_in_toc = (
             sum(len(sec.subsections) for sec in summary.sections if sec.kind != "letter") <= TOC_SUBSECTION_LIMIT
         )
 
     def build(self) -> list[Flowable]:
         story: list[Flowable] = []
-        story += self.cover()
-        story += self.contents()
-        story += self.overview()
+        if self.summary.compact:
+            story += self.header()
+        else:
+            story += self.cover()
+            story += self.contents()
+            story += self.overview()
         for section in self.summary.sections:
             story += self.section(section)
         story += self.sources()
+        if self.summary.compact:
+            return story
         self.toc.entries.extend(
             (f.outline_level, f.outline_title, f.outline_key) for f in story if getattr(f, "in_toc", False)
         )
@@ -519,21 +650,40 @@ class _Story:
                 ]
             ),
         )
+        made = w("made_on", date=format_date(doc.created, w))
+        if doc.author:
+            made = w("made_by", author=doc.author) + " · " + made
         return [
             Spacer(1, 42 * mm),
             Paragraph(w("kicker"), self.s["kicker"]),
             Paragraph(escape(doc.title), s["title"]),
             Paragraph(escape(w("scope") + doc.scope_description), s["scope"]),
-            Paragraph(escape(w("made_on", date=format_date(doc.created, w))), s["made"]),
+            Paragraph(escape(made), s["made"]),
             table,
             NextPageTemplate("body"),
             PageBreak(),
         ]
 
+    def header(self) -> list[Flowable]:
+        """The compact form's one line instead of a cover and contents: title · author · date."""
+        doc, w = self.summary, self.w
+        parts = [f'<font name="{SANS}-Bold" color="{LINK}">{escape(doc.title)}</font>']
+        if doc.author:
+            parts.append(escape(doc.author))
+        parts.append(escape(format_date(doc.created, w)))
+        return [Paragraph(" · ".join(parts), self.s["header"])]
+
     def contents(self) -> list[Flowable]:
         """The contents; its entries are filled in by :meth:`build` once every heading exists."""
-        self.toc = Contents([], [self.s["toc0"], self.s["toc1"]], self.state.page_for)
-        return [Paragraph(escape(self.w("contents")), self.s["h1"]), Spacer(1, 4), self.toc, PageBreak()]
+        self.toc = Contents([], [self.s["toc0"], self.s["toc1"]], self.state.page_for, self.state.link_later)
+        title = self.w("contents")
+        return [
+            _Anchor(key="contents", title=title, level=0, toc=False),
+            Paragraph(escape(title), self.s["h1"]),
+            Spacer(1, 4),
+            self.toc,
+            PageBreak(),
+        ]
 
     # overview
     def overview(self) -> list[Flowable]:
@@ -607,12 +757,14 @@ class _Story:
     # sections
     def section(self, section: Section) -> list[Flowable]:
         s = self.s
-        story: list[Flowable] = [CondPageBreak(60 * mm)]
+        story: list[Flowable] = [CondPageBreak(30 * mm if self.summary.compact else 60 * mm)]
         title = escape(section.title)
         if section.theme is not None:
             title = f"{_swatch(section.theme.color)}\u00a0 {title}"
         story.append(_Heading(title, s["h1"], key=section.key, title=section.title, level=0, toc=True))
-        intro = self._section_intro(section)
+        if section.description.strip():  # the theme's description introduces its chapter
+            story += [Paragraph(text(para), s["description"]) for para in paragraphs(section.description)]
+        intro = "" if self.summary.compact else self._section_intro(section)
         if intro:
             story.append(Paragraph(intro, s["intro"]))
         for sub in section.subsections:
@@ -623,12 +775,18 @@ class _Story:
         count = section.passage_count
         passages = self.w.count("passage", count)
         if section.kind == "letter" and section.source is not None:
-            details = source_details(section.source, self.w)
-            return escape(" · ".join([f"[{section.source.number}]"] + details + [passages]))
-        parts = [escape(section.description)] if section.description else []
+            return " · ".join([source_mark(section.source.number)] + self._details(section.source) + [escape(passages)])
         letters = len(section.subsections)
-        parts.append(escape(self.w("from_letters", passages=passages, letters=self.w.count("letter", letters))))
-        return " · ".join(parts)
+        return escape(self.w("from_letters", passages=passages, letters=self.w.count("letter", letters)))
+
+    def _details(self, source: SourceInfo) -> list[str]:
+        """Date, chamber, Kamerstuk (linked to its official address) as markup."""
+        kst = source_kamerstuk(source, self.w)
+        url = official_url(source.kamerstuk)
+        out = []
+        for part in source_details(source, self.w):
+            out.append(link(url, escape(part)) if part == kst and url else escape(part))
+        return out
 
     def subsection(self, section: Section, sub: Subsection) -> list[Flowable]:
         s = self.s
@@ -636,7 +794,7 @@ class _Story:
         if sub.title is not None and sub.source is not None:
             story.append(
                 _Heading(
-                    f"[{sub.source.number}] {escape(sub.title)}",
+                    f"{source_mark(sub.source.number)} {escape(sub.title)}",
                     s["h2"],
                     key=sub.key,
                     title=f"[{sub.source.number}] {sub.title}",
@@ -644,7 +802,8 @@ class _Story:
                     toc=self.with_subsections_in_toc,
                 )
             )
-            story.append(Paragraph(escape(" · ".join(source_details(sub.source, self.w))), s["h2meta"]))
+            if not self.summary.compact:  # compact: each passage's source line says it
+                story.append(Paragraph(" · ".join(self._details(sub.source)), s["h2meta"]))
         for passage in sub.passages:
             story.append(self.passage(passage, section))
         return story
@@ -676,15 +835,24 @@ class _Story:
             rows.append(Paragraph(f"<super>{footnote.number}</super> {text(footnote.text)}", s["small"]))
         for citation in passage.citations:
             cites = f'<font name="{SANS}-Bold">{escape(self.w("cites"))}</font>'
-            rows.append(Paragraph(cites + text(citation_text(citation, self.w)), s["cite"]))
-        rows.append(Paragraph(escape(source_line(passage, self.w)), s["source"]))
+            c = citation_parts(citation, self.w)
+            mark = f"{source_mark(c.target_number)} " if c.target_number else ""
+            markup = link(official_url(citation.canonical), text(c.raw)) + text(c.middle) + mark + text(c.target_label)
+            rows.append(Paragraph(cites + markup, s["cite"]))
+        ref = source_ref(passage, self.w)
+        parts = [f"{source_mark(ref.number)} {escape(ref.label)}", escape(ref.date)]
+        if ref.kamerstuk:
+            parts.append(link(ref.url, escape(ref.kamerstuk)))
+        if ref.pages:
+            parts.append(escape(ref.pages))
+        rows.append(Paragraph(" · ".join(parts), s["source"]))
         return rows
 
     # sources
     def sources(self) -> list[Flowable]:
         s = self.s
         story: list[Flowable] = [
-            PageBreak(),
+            Spacer(1, 4) if self.summary.compact else PageBreak(),
             _Heading(escape(self.w("sources")), s["h1"], key="sources", title=self.w("sources"), level=0, toc=True),
         ]
         appended = {source.number for source, _ in self.originals}
@@ -692,23 +860,36 @@ class _Story:
             story.append(Paragraph(escape(self.w("originals_follow")), s["intro"]))
         for source in self.summary.sources:
             meta_style = s["src_meta_tight"] if source.number in appended else s["src_meta"]
+            meta = self._details(source)
+            if source.pages:
+                meta.append(escape(self.w.count("page", source.pages)))
+            meta.append(escape(self.w.count("passage", source.passage_count)))
             parts: list[Flowable] = [
-                Paragraph(f"[{source.number}] {escape(source.label)}", s["src_title"]),
-                Paragraph(escape(" · ".join(_source_meta(source, self.w))), meta_style),
+                Paragraph(f'<a name="{SOURCE_KEY}{source.number}"/>[{source.number}] {escape(source.label)}', s["src_title"]),
+                Paragraph(" · ".join(meta), meta_style),
             ]
             if source.number in appended:
                 key = f"{ORIGINAL_KEY}{source.number}"
-                parts.append(PageNumber(self.w("original_from_page"), key, s["src_ref"], self.state.page_for))
+                parts.append(
+                    PageNumber(self.w("original_from_page"), key, s["src_ref"], self.state.page_for, self.state.link_later)
+                )
             story.append(KeepTogether(parts))
         return story
 
 
-def _source_meta(source: SourceInfo, words: Words) -> list[str]:
-    parts = source_details(source, words)
-    if source.pages:
-        parts.append(words.count("page", source.pages))
-    parts.append(words.count("passage", source.passage_count))
-    return parts
+SOURCE_KEY = "source-"
+
+
+def link(url: str | None, markup: str) -> str:
+    """``markup`` as a link to ``url`` (an address, or "#name" inside the document)."""
+    if not url:
+        return markup
+    return f'<a href="{xml_escape(url, {chr(34): "&quot;"})}" color="{LINK}">{markup}</a>'
+
+
+def source_mark(number: int) -> str:
+    """"[3]", linked to source 3 in the list of sources."""
+    return link(f"#{SOURCE_KEY}{number}", f"[{number}]")
 
 
 def _quote_markup(passage: Passage) -> list[str]:
@@ -732,13 +913,8 @@ def _quote_markup(passage: Passage) -> list[str]:
 
 
 def _ink_for(color: str) -> str:
-    """Black or white text, whichever reads better on ``color``."""
-    try:
-        c = colors.HexColor(color)
-    except (ValueError, TypeError):
-        return "#000000"
-    luminance = 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue
-    return "#000000" if luminance > 0.55 else "#ffffff"
+    """Black or white text, whichever has the higher WCAG 2 contrast on ``color`` (always >= 4.58:1)."""
+    return ink_for(color)
 
 
 def _safe_color(color: str) -> str:
@@ -874,6 +1050,8 @@ class BarBlock(Flowable):
 class PdfLayout:
     pages: int
     outline: tuple[OutlineEntry, ...]
+    later_links: tuple[tuple[int, tuple[float, float, float, float], str], ...] = ()
+    finished: bool = False  # reportlab wrote outline and metadata: nothing left for pypdf
 
 
 def render_pdf(
@@ -883,6 +1061,7 @@ def render_pdf(
     originals: Sequence[tuple[SourceInfo, int]] = (),
     progress: ProgressFn | None = None,
     cancel: CancelToken | None = None,
+    author: str = "Kamerlezer",
 ) -> PdfLayout:
     """Lay out ``summary`` into ``out_path`` (reportlab only; see :mod:`desktop_app.render.pdf_post`).
 
@@ -892,10 +1071,12 @@ def render_pdf(
     state = _BuildState(total_flowables=0, progress=progress, cancel=cancel)
     story = _Story(summary, state, originals).build()
     state.total_flowables = len(story)
-    template = _SummaryTemplate(str(out_path), summary, state)
+    template = _SummaryTemplate(str(out_path), summary, state, native=not originals, author=author)
     with _binary_streams():
         template.build(story, canvasmaker=DeferredCanvas)
-    return PdfLayout(pages=state.pages, outline=tuple(state.outline))
+    return PdfLayout(
+        pages=state.pages, outline=tuple(state.outline), later_links=tuple(state.later_links), finished=not originals
+    )
 
 
 @contextmanager

@@ -10,12 +10,15 @@ still written.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Link
 from pypdf.errors import DependencyError, PyPdfError
+from pypdf.generic import Fit, NameObject, StreamObject, TextStringObject
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
@@ -34,7 +37,11 @@ from desktop_app.render.pdf import (
     MARGIN_RIGHT,
     MARGIN_TOP,
     MUTED,
+    ORIGINAL_KEY,
     EmbeddedFontCanvas,
+    document_info,
+    pdf_language,
+    xmp_packet,
     OutlineEntry,
     PdfLayout,
     escape,
@@ -51,6 +58,7 @@ class Original:
     source: SourceInfo
     letter: Letter
     path: Path | None
+    highlights: tuple[tuple[int, int, str], ...] = ()  # (start, end, colour) of the exported passages
 
 
 @dataclass(frozen=True)
@@ -99,21 +107,24 @@ def finish_pdf(
     author: str = "Kamerlezer",
     cancel: CancelToken | None = None,
 ) -> int:
-    """Write the final PDF to ``out_path``: outline, metadata, originals; returns the page count."""
+    """Write the final PDF to ``out_path``: outline, metadata, originals; returns the page count.
+    A layout that reportlab finished itself (no originals) is moved into place as it is."""
+    if layout.finished and not originals:
+        os.replace(laid_out, out_path)
+        return layout.pages
     writer = PdfWriter(clone_from=str(laid_out))
     words = summary.words
+    summary_pages = len(writer.pages)
     _add_outline(writer, layout.outline, words)
-    _append_originals(writer, originals, words, cancel=cancel)
-    keywords = ", ".join(["Kamerlezer", words("default_title")] + [t.path for t in summary.overview.themes])
-    writer.add_metadata(
-        {
-            "/Title": summary.title,
-            "/Author": author,
-            "/Subject": words("subject_prefix") + summary.scope_description,
-            "/Keywords": keywords,
-            "/Creator": "Kamerlezer",
-        }
-    )
+    starts = _append_originals(writer, originals, words, cancel=cancel)
+    _link_originals(writer, layout.later_links, starts, summary_pages)
+    info = document_info(summary, author)
+    writer.add_metadata(info)
+    language = pdf_language(summary)
+    writer._root_object[NameObject("/Lang")] = TextStringObject(language)
+    viewer = writer.create_viewer_preferences()
+    viewer.display_doctitle = True  # the window shows the title, not the file name
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(_xmp_stream(info, language, summary.created))
     writer.page_mode = "/UseOutlines"
     with open(out_path, "wb") as handle:
         writer.write(handle)
@@ -121,35 +132,64 @@ def finish_pdf(
 
 
 def _add_outline(writer: PdfWriter, entries: Sequence[OutlineEntry], words: Words) -> None:
-    writer.add_outline_item(title=words("contents"), page_number=1)
     parent = None
     for entry in entries:
         page = max(0, min(entry.page - 1, len(writer.pages) - 1))
+        fit = Fit.xyz(left=0, top=entry.top) if entry.top is not None else Fit.fit()
         if entry.level == 0:
-            parent = writer.add_outline_item(title=entry.title, page_number=page, bold=True)
+            parent = writer.add_outline_item(title=entry.title, page_number=page, bold=True, fit=fit)
         else:
-            writer.add_outline_item(title=entry.title, page_number=page, parent=parent)
+            writer.add_outline_item(title=entry.title, page_number=page, parent=parent, fit=fit)
+
+
+def _link_originals(
+    writer: PdfWriter,
+    links: Sequence[tuple[int, tuple[float, float, float, float], str]],
+    starts: dict[str, int],
+    summary_pages: int,
+) -> None:
+    """Links laid out in the summary ("Original appended from page 12", contents entries) to the
+    first page of their original, which exists only now."""
+    for page, rect, key in links:
+        target = starts.get(key)
+        if target is None or not 1 <= page <= summary_pages:
+            continue
+        writer.add_annotation(page - 1, Link(rect=rect, target_page_index=target, fit=Fit.fit()))
+
+
+def _xmp_stream(info: dict[str, str], language: str, created: str) -> StreamObject:
+    packet = xmp_packet(info, language, created)
+    stream = StreamObject()
+    stream.set_data(packet.encode("utf-8"))
+    stream[NameObject("/Type")] = NameObject("/Metadata")
+    stream[NameObject("/Subtype")] = NameObject("/XML")
+    return stream
 
 
 def _append_originals(
     writer: PdfWriter, originals: Sequence[OpenedOriginal], words: Words, *, cancel: CancelToken | None
-) -> None:
+) -> dict[str, int]:
+    """Append the originals; returns the 0-based first page of each, by its key ("original-3")."""
     parent = None
+    starts: dict[str, int] = {}
     for original in originals:
         if cancel:
             cancel.check()
         first = len(writer.pages)
+        starts[f"{ORIGINAL_KEY}{original.source.number}"] = first
         for page in original.reader.pages:
             writer.add_page(page)
         if parent is None:
             parent = writer.add_outline_item(title=words("originals"), page_number=first, bold=True)
         label = f"[{original.source.number}] {original.source.label}"
         writer.add_outline_item(title=label, page_number=first, parent=parent)
+    return starts
 
 
 def _open_original(original: Original, words: Words) -> tuple[PdfReader | None, str]:
     if original.letter.source_format != "pdf":
-        return PdfReader(io.BytesIO(text_letter_pdf(original.source, original.letter, words))), ""
+        pdf = text_letter_pdf(original.source, original.letter, words, highlights=original.highlights)
+        return PdfReader(io.BytesIO(pdf)), ""
     if original.path is None or not original.path.is_file():
         return None, f"the copy {original.path or '(none recorded)'} is missing"
     try:
@@ -174,8 +214,58 @@ def _paragraph_spans(body: str) -> list[tuple[int, str]]:
     return spans
 
 
-def text_letter_pdf(source: SourceInfo, letter: Letter, words: Words = ENGLISH) -> bytes:
-    """A plain-text letter set as A4 pages: heading, its details, body paragraphs, footnotes."""
+def highlight_tint(color: str) -> str:
+    """A theme colour mixed 60 % with white: a highlight black text stays readable on (>= 4.5:1
+    for every colour, since the tint's luminance is at least 0.6)."""
+    value = color.lstrip("#")
+    if len(value) != 6:
+        value = "888888"
+    try:
+        rgb = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
+    except ValueError:
+        rgb = [0x88] * 3
+    return "#" + "".join(f"{round(c + (255 - c) * 0.6):02x}" for c in rgb)
+
+
+def _marked_paragraph(
+    start: int,
+    para: str,
+    highlights: Sequence[tuple[int, int, str]],
+    page_starts: Sequence[int],
+    words: Words,
+    after: int = 0,
+) -> str:
+    """A paragraph of a letter as markup: the exported passages highlighted in their theme's tint,
+    and "[p. N]" where the letter's original page N begins (a page that begins between paragraphs,
+    at or after ``after``, is marked at the start of this one)."""
+    end = start + len(para)
+    cuts = {0, len(para)}
+    for h_start, h_end, _ in highlights:
+        if h_start < end and h_end > start:
+            cuts.update((max(h_start, start) - start, min(h_end, end) - start))
+    breaks = {max(p - start, 0): n for n, p in enumerate(page_starts, start=1) if n > 1 and after <= p < end}
+    cuts.update(breaks)
+    points = sorted(cuts)
+    out = []
+    for a, b in zip(points, points[1:]):
+        if a in breaks:
+            out.append(f'<font color="#5b6470" size="7">[{escape(words("page_abbr", page=breaks[a]))}]</font> ')
+        colour = next((c for h_start, h_end, c in highlights if h_start <= start + a and start + b <= h_end), None)
+        piece = text(para[a:b])
+        out.append(f'<font backColor="{highlight_tint(colour)}">{piece}</font>' if colour else piece)
+    return "".join(out)
+
+
+def text_letter_pdf(
+    source: SourceInfo,
+    letter: Letter,
+    words: Words = ENGLISH,
+    *,
+    highlights: Sequence[tuple[int, int, str]] = (),
+) -> bytes:
+    """A plain-text letter set as A4 pages: heading, its details, body paragraphs, footnotes. Where
+    the letter's own pages begin is marked "[p. N]"; ``highlights`` (the exported passages) are
+    shaded in their theme's tint."""
     register_fonts()
     head = ParagraphStyle("ohead", fontName=SANS + "-Bold", fontSize=13, leading=17, textColor=ACCENT, spaceAfter=4)
     meta = ParagraphStyle("ometa", fontName=SANS, fontSize=8, leading=11, textColor=MUTED, spaceAfter=12)
@@ -190,8 +280,11 @@ def text_letter_pdf(source: SourceInfo, letter: Letter, words: Words = ENGLISH) 
     ]
     heading = ParagraphStyle("ohd", parent=body, fontName=SANS + "-Bold", fontSize=10, spaceBefore=4, keepWithNext=1)
     starts = {start for start, _ in letter.headings}
+    after = 0
     for start, para in _paragraph_spans(letter.text):
-        story.append(Paragraph(text(para), heading if start in starts else body))
+        markup = _marked_paragraph(start, para, highlights, letter.page_starts, words, after)
+        story.append(Paragraph(markup, heading if start in starts else body))
+        after = start + len(para)
     if letter.footnotes:
         story.append(Spacer(1, 8))
         story += [Paragraph(f"<super>{f.number}</super> {text(f.text)}", note) for f in letter.footnotes]

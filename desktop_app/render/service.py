@@ -15,47 +15,21 @@ from typing import Any
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from desktop_app.core.errors import ExportFailed, InvalidInput
-from desktop_app.core.export.model import FORMATS, ExportResult, ExportScope, SummaryDocument
+from desktop_app.core.errors import ExportFailed
+from desktop_app.core.export.formats import format_for_path, normalise_format
+from desktop_app.core.export.model import ExportResult, ExportScope, SummaryDocument
 from desktop_app.core.export.summary import build_summary
 from desktop_app.core.tasks import CancelToken, Progress
 from desktop_app.core.words import plural
 from desktop_app.render.common import atomic_output, writable_target
 from desktop_app.render.csv_table import write_csv
+from desktop_app.render.docx import write_docx
+from desktop_app.render.fonts import collecting_missing, missing_warning
 from desktop_app.render.markdown import write_markdown
 from desktop_app.render.pdf import render_pdf
 from desktop_app.render.pdf_post import Original, finish_pdf, open_originals
 
-_ALIASES = {"markdown": "md", "pdf": "pdf", "md": "md", "csv": "csv"}
 _STEPS = 1000  # progress is reported on one scale for the whole export
-
-
-def normalise_format(fmt: str) -> str:
-    value = _ALIASES.get(fmt.lower().lstrip("."))
-    if value is None:
-        raise InvalidInput(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
-    return value
-
-
-_EXTENSIONS = {".pdf": "pdf", ".md": "md", ".markdown": "md", ".csv": "csv"}
-
-
-def format_of_name(out_path: str | os.PathLike[str]) -> str | None:
-    """The format a file name asks for by its extension ("x.md" -> "md"); None when it names none we write."""
-    return _EXTENSIONS.get(Path(out_path).suffix.lower())
-
-
-def check_output_name(out_path: str | os.PathLike[str], fmt: str) -> None:
-    """Refuse (InvalidInput) a file name whose extension says another format than the one written:
-    a PDF is never written as "x.docx" or "x.csv". A name without an extension takes any format."""
-    suffix = Path(out_path).suffix
-    if not suffix or suffix[1:].isdigit():  # "summary", "summary.2024": no extension
-        return
-    if _EXTENSIONS.get(suffix.lower()) != fmt:
-        known = ", ".join(f"{name} ({ext})" for name, ext in (("PDF", ".pdf"), ("Markdown", ".md"), ("CSV", ".csv")))
-        said = f"a {fmt.upper() if fmt != 'md' else 'Markdown'} file"
-        raise InvalidInput(f"{out_path}: Kamerlezer cannot write a {suffix} file (it writes {known}); "
-                           f"give a name ending in the format's extension instead of writing {said} under this name.")
 
 
 def export_summary(
@@ -75,7 +49,7 @@ def export_summary(
     dates, grouping), NotFound (unknown letter or theme in the scope), Cancelled.
     """
     fmt = normalise_format(fmt)
-    check_output_name(out_path, fmt)
+    format_for_path(out_path, fmt)  # an extension that says another format is refused
     target = Path(out_path)
     writable_target(target)  # refused before building the summary, not after
     stage = _Stages(progress)
@@ -96,7 +70,7 @@ def write_summary(
 ) -> ExportResult:
     """Write an already built summary (no library needed); the file appears only when complete."""
     fmt = normalise_format(fmt)
-    check_output_name(out_path, fmt)
+    format_for_path(out_path, fmt)  # an extension that says another format is refused
     return _write(summary, fmt, Path(out_path), originals, _Stages(progress), cancel, author)
 
 
@@ -114,7 +88,13 @@ def _write(
     warnings: list[str] = []
     with atomic_output(target) as tmp:
         if fmt == "pdf":
-            pages, warnings = _write_pdf(summary, tmp, originals, stage, cancel, author)
+            with collecting_missing() as missing:
+                pages, warnings = _write_pdf(summary, tmp, originals, stage, cancel, author)
+            unprinted = missing_warning(missing)
+            if unprinted:
+                warnings.append(unprinted)
+        elif fmt == "docx":
+            write_docx(summary, tmp, progress=stage.scaled(100, 900), cancel=cancel)
         elif fmt == "md":
             write_markdown(summary, tmp)
         else:
@@ -145,6 +125,7 @@ def _write_pdf(
                 originals=[(o.source, o.pages) for o in opened],
                 progress=stage.scaled(200, 900),
                 cancel=cancel,
+                author=author,
             )
         except LayoutError as err:
             raise ExportFailed(f"The summary could not be laid out: {err}") from err
@@ -157,8 +138,13 @@ def _write_pdf(
 
 def collect_originals(library: Any, summary: SummaryDocument) -> list[Original]:
     """Each source letter with the path of its copy in the library folder (relative paths are
-    taken relative to ``library.folder``)."""
+    taken relative to ``library.folder``) and its exported passages, to highlight in a text letter."""
     originals = []
+    highlights: dict[int, list[tuple[int, int, str]]] = {}
+    for passage in summary.passages():
+        if not passage.orphan:
+            colour = passage.themes[0].color if passage.themes else "#b0b6bd"
+            highlights.setdefault(passage.letter_id, []).append((passage.start, passage.end, colour))
     for source in summary.sources:
         letter = library.get_letter(source.letter_id)
         path = None
@@ -166,7 +152,8 @@ def collect_originals(library: Any, summary: SummaryDocument) -> list[Original]:
             path = Path(letter.source_path)
             if not path.is_absolute():
                 path = Path(library.folder) / path
-        originals.append(Original(source=source, letter=letter, path=path))
+        marks = tuple(highlights.get(letter.id, ()))
+        originals.append(Original(source=source, letter=letter, path=path, highlights=marks))
     return originals
 
 

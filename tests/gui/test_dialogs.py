@@ -85,10 +85,10 @@ def test_export_dialog_keyboard(qtbot: Any, window: Any, library: Any) -> None:
               if form.itemAt(row, QFormLayout.LabelRole) is not None]
     labelled = [label for label in labels if isinstance(label, QLabel) and label.text()]
     labelled += [label for label in dialog.findChildren(QLabel) if label.text() == "&until:"]
-    assert len(labelled) == 9
+    assert len(labelled) == 10  # with Author
     for label in labelled:  # Alt+letter reaches every field
         assert "&" in label.text() and label.buddy() is not None, label.text()
-    buttons = (dialog.with_originals, dialog.open_when_done, dialog.browse_button, dialog.export_button)
+    buttons = (dialog.with_originals, dialog.compact, dialog.open_when_done, dialog.browse_button, dialog.export_button)
     keys = [w.text()[w.text().index("&") + 1].lower() for w in (*labelled, *buttons)]
     assert len(set(keys)) == len(keys), keys
     assert "sub-themes" in next(label.text() for label in labelled if label.buddy() is dialog.themes)

@@ -238,3 +238,52 @@ def test_export_current_letter(
         content = out.read_text(encoding="utf-8")
         assert " ".join(text[:40].split()) in " ".join(content.split())
         assert "Kern van de brief" in content
+
+
+def test_word_compact_and_the_author_are_offered_and_warnings_are_shown(
+    qtbot: Any, window: Any, library: Any, tmp_path: Path, shown_errors: list[Any], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import docx
+    from PySide6.QtWidgets import QMessageBox
+
+    library.annotate_quote(L003, "Oekraïne", [library.get_theme("Steun aan Oekraïne").id], note="mijlpaal ✓ 漢")
+    dialog = _open_dialog(qtbot, window)
+    assert dialog.format.findData("docx") >= 0
+    dialog.format.setCurrentIndex(dialog.format.findData("docx"))
+    assert dialog.path.text().endswith(".docx") and dialog.compact.isEnabled() and not dialog.with_originals.isEnabled()
+    dialog.compact.setChecked(True)
+    dialog.author.setText("Jan de Vries")
+    dialog.open_when_done.setChecked(False)
+    dialog.path.setText(str(tmp_path / "kort.docx"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.last_export is not None or bool(shown_errors), timeout=120_000)
+    document = docx.Document(str(tmp_path / "kort.docx"))
+    assert document.core_properties.author == "Jan de Vries"
+    assert any("mijlpaal ✓ 漢" in p.text for p in document.paragraphs)  # Word keeps every character
+    qtbot.waitUntil(lambda: window.findChild(ExportDialog) is None)
+
+    again = _open_dialog(qtbot, window)
+    assert again.author.text() == "Jan de Vries" and again.compact.isChecked()  # remembered
+    again.format.setCurrentIndex(again.format.findData("pdf"))
+    again.path.setText(str(tmp_path / "kort.pdf"))
+    window.last_export = None
+    again.accept()
+    qtbot.waitUntil(lambda: window.last_export is not None or bool(shown_errors), timeout=120_000)
+    assert window.last_export.pages == 1
+    box = window.export_warnings
+    assert isinstance(box, QMessageBox) and box.isVisible()  # the CJK character no bundled font has
+    assert "U+6F22" in box.informativeText()
+    box.close()
+
+
+def test_a_file_name_that_does_not_match_the_format_is_refused_in_the_dialog(
+    qtbot: Any, window: Any, library: Any, tmp_path: Path
+) -> None:
+    library.annotate_quote(L003, "Oekraïne", [library.get_theme("Steun aan Oekraïne").id])
+    dialog = _open_dialog(qtbot, window)
+    dialog.format.setCurrentIndex(dialog.format.findData("docx"))
+    dialog.path.setText(str(tmp_path / "samenvatting.odt"))
+    dialog.accept()
+    assert dialog.isVisible() and "unknown extension .odt" in dialog.summary_line.text()
+    assert "docx (.docx)" in dialog.summary_line.text() and window.last_export is None
+    dialog.reject()

@@ -229,3 +229,14 @@ def test_setting_a_kamerstuk_id_resolves_citations_of_it(window: Any, library: A
     window.controller.undo_stack.undo()
     assert library.get_letter(target).kamerstuk is None
     assert library.references.get(citing.id).status != "resolved"
+
+
+def test_describe_a_theme_and_undo(window: Any, library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    theme = library.get_theme("Steun aan Oekraïne")
+    _select_theme(window, theme.id)
+    text = "Militaire en financiële steun.\n  Sinds 2022.  "
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: (text, True)))
+    window.actions_by_name["describe_theme"].trigger()
+    assert library.get_theme(theme.id).description == "Militaire en financiële steun.\nSinds 2022."
+    window.controller.undo_stack.undo()
+    assert library.get_theme(theme.id).description == theme.description

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.core.export.formats import FORMATS
 from desktop_app.core.export.labels import Words
 
 GROUP_BY_THEME = "theme"
 GROUP_BY_LETTER = "letter"
 GROUP_BY_CHOICES = (GROUP_BY_THEME, GROUP_BY_LETTER)
 
-FORMATS = ("pdf", "md", "csv")
 
 DEFAULT_TITLE = Words("en")("default_title")
 ORPHAN_MARK = Words("en")("orphan_mark")
@@ -40,6 +40,8 @@ class ExportScope:
     with_originals: bool = False
     title: str | None = None  # None: a title made from the scope
     language: str = "en"  # "en" | "nl": the words of the document (not of the letters or notes)
+    compact: bool = False  # no cover, contents or overview: a one-line header, then the passages
+    author: str = ""  # on the cover, in the footer and as the file's Author ("" = none named)
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class Passage:
     source: SourceInfo
     page: int | None  # page of ``start`` in the letter, when known
     orphan: bool = False
+    end_page: int | None = None  # page of the passage's last character (> page over a page break)
     footnotes: tuple[PassageFootnote, ...] = ()
     citations: tuple[PassageCitation, ...] = ()
 
@@ -181,6 +184,8 @@ class SummaryDocument:
     sources: tuple[SourceInfo, ...]
     with_originals: bool = False
     language: str = "en"
+    compact: bool = False
+    author: str = ""
 
     @property
     def words(self) -> Words:

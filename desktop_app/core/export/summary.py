@@ -97,6 +97,8 @@ def build_summary(
         sources=tuple(sources),
         with_originals=scope.with_originals,
         language=words.language,
+        compact=scope.compact,
+        author=" ".join(scope.author.split()),
     )
 
 
@@ -383,6 +385,7 @@ def _passage(
         note=annotation.note,
         source=source,
         page=None if orphan else letter.page_of(annotation.start),
+        end_page=None if orphan else letter.page_of(max(annotation.start, annotation.end - 1)),
         orphan=orphan,
         footnotes=tuple(footnotes),
         citations=tuple(citations),

@@ -47,6 +47,9 @@ class ParsedLetter:
     headings: tuple[Span, ...] = ()  # spans of section headings in text
     page_starts: tuple[int, ...] = ()  # offset in text where each page begins (page 1 starts at 0)
     warnings: tuple[str, ...] = ()  # non-fatal notes from the importer, shown to the user
+    # explicit citations the document itself marks (official XML ``extref``): (span in text, target id);
+    # gold links that outrank the citation parser
+    links: tuple[tuple[Span, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from typing import Any, cast
 from desktop_app import paths
 from desktop_app.core import anchoring
 from desktop_app.core.errors import AppError, ImportFailed, InvalidInput, NoLettersFound, NotFound, StoreError
+from desktop_app.core.importing import SUPPORTED_SUFFIXES, is_importable
 from desktop_app.core.model import Annotation, IndexDoc, Letter, LetterSummary, ParsedLetter, SearchResults, Theme
 from desktop_app.core.store import annotations_repo, letters_repo, themes_repo
 from desktop_app.core.store import db as store_db
@@ -43,7 +44,6 @@ from desktop_app.core.tasks import CancelToken, Progress
 LetterRef = int | str  # id, or name (source file name without extension)
 ThemeRef = int | str  # id, or name (case-insensitive), or path "Parent/Child"
 
-SUPPORTED_SUFFIXES = (".txt", ".pdf")
 FILES_DIR = "files"
 INDEX_DIR = "index"
 INDEX_DIRTY = "index.dirty"  # present while an index update is under way (or failed): rebuild on open
@@ -1138,7 +1138,7 @@ def _expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                if is_importable(Path(root) / name):
                     add(Path(root) / name)
                     found = True
         if not found:

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import __version__
 from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.core.importing import SUPPORTED_SUFFIXES
 from desktop_app.core.model import Annotation, Letter, LetterSummary, Reference, SearchResults, Theme
 from desktop_app.gui.controller import LibraryController
 from desktop_app.gui.dialogs import CitationDialog, ImportSummaryDialog, ShortcutsDialog, import_counts
@@ -1439,7 +1440,7 @@ class MainWindow(QMainWindow):
     # -- import ------------------------------------------------------------------------------------
     def _on_import_files_triggered(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Import letters", str(Path.home()), "Letters (*.pdf *.txt);;All files (*)"
+            self, "Import letters", str(Path.home()), f"Letters ({' '.join('*' + s for s in SUPPORTED_SUFFIXES)});;All files (*)"
         )
         if files:
             self.start_import([Path(f) for f in files])

@@ -475,7 +475,7 @@ class Library:
             with self._changing():
                 letter_id, orphans = self._store_letter(parsed, old_id, copy)
                 letter = self.get_letter(letter_id)
-                self.references.extract(letter)
+                self.references.extract(letter, parsed.links)
         except ImportFailed:
             self._remove_copy(copy, old_path)
             self._refresh_index([])  # nothing changed: the index is still in step

@@ -161,3 +161,34 @@ def test_hostile_metadata_record_refused_naming_it(samples_dir: Path, tmp_path: 
     with pytest.raises(ImportFailed, match="unsafe") as info:
         read_file(tmp_path / "kst-32545-143.xml")
     assert str(bad) in str(info.value)
+
+
+def test_extref_outranks_the_parser_and_resolves_to_its_target(samples_dir: Path, tmp_path: Path) -> None:
+    """A link whose words name nothing (or something else) still cites its target; once the target is in
+    the library the citation resolves to it."""
+    from desktop_app.core.services import Library
+
+    text = (samples_dir / "ah-tk-20202021-3235.xml").read_text(encoding="utf-8")
+    text = text.replace(
+        "Zie de antwoorden op de vragen 2 en 3",
+        'Zie <extref doc="kst-32545-143" soort="document">de motie-Van Dijk</extref> en de antwoorden '
+        'op <extref doc="kst-32545-143">Kamerstuk 32 545, nr. 140</extref>',
+    )
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "ah-tk-20202021-3235.xml").write_text(text, encoding="utf-8")
+    shutil.copy(samples_dir / "ah-tk-20202021-3235_metadata.xml", src)
+    with Library.open(tmp_path / "lib", seed=False, search=False) as library:
+        report = library.import_paths([src / "ah-tk-20202021-3235.xml"])
+        (letter,) = report.imported
+        refs = {(r.raw, r.canonical) for r in library.references.refs_for(letter)}
+        assert refs == {
+            ("Staatsblad 2020, 118", "stb-2020-118"),
+            ("de motie-Van Dijk", "kst-32545-143"),
+            ("Kamerstuk 32 545, nr. 140", "kst-32545-143"),  # the link's target, not what the words say
+        }
+        assert "kst-32545-143" in {m.canonical for m in library.references.missing()}
+        library.import_paths([samples_dir / "kst-32545-143.xml"])
+        motion = [r for r in library.references.refs_for(letter) if r.canonical == "kst-32545-143"]
+        assert {r.status for r in motion} == {"resolved"}
+        assert {library.get_letter(r.target_letter_id).kamerstuk for r in motion} == {"kst-32545-143"}

@@ -147,7 +147,7 @@ def test_import_reports_failures_per_file_and_exit_code(folder: Path, tmp_path: 
     assert code == 0 and json.loads(out)["skipped"][0]["path"].endswith("nieuw.txt")
 
 
-@pytest.mark.parametrize("content", [{}, {"brief.html": "<p>Geachte voorzitter</p>", "notitie.docx": "PK"}])
+@pytest.mark.parametrize("content", [{}, {"brief.html": "<p>Geachte voorzitter</p>", "notitie.odt": "PK"}])
 def test_import_of_a_folder_without_letters_says_so_and_fails(
     folder: Path, tmp_path: Path, capsys, content: dict[str, str]
 ) -> None:

@@ -1,4 +1,4 @@
-"""Letter importer: a .txt, .pdf or official publication .xml file -> a clean ``ParsedLetter``.
+"""Letter importer: a .txt, .pdf, Word .docx or official publication .xml file -> a clean ``ParsedLetter``.
 
 Public API: ``read_file`` and ``parse_text``. Every bad input raises ``ImportFailed`` naming the
 file and the problem; no other exception leaves ``read_file``.
@@ -34,14 +34,14 @@ from desktop_app.core.model import ParsedLetter
 
 __all__ = ["read_file", "parse_text", "SUPPORTED_SUFFIXES", "is_importable"]
 
-SUPPORTED_SUFFIXES = (".txt", ".pdf", ".xml")
+SUPPORTED_SUFFIXES = (".txt", ".pdf", ".xml", ".docx")
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
 
 def read_file(
     path: Path, *, password: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> ParsedLetter:
-    """Read a letter from a .txt, .pdf or official publication .xml file.
+    """Read a letter from a .txt, .pdf, .docx or official publication .xml file.
 
     The size is checked before anything is read. ``password`` opens an encrypted PDF.
     """
@@ -68,6 +68,10 @@ def _read(path: Path, *, password: str | None, max_bytes: int) -> ParsedLetter:
     suffix = path.suffix.lower()
     if not path.exists():  # before the type: a mistyped path is "not found", whatever its name
         raise ImportFailed(name, "file not found" if suffix else "not found (no such file or folder)")
+    if suffix == ".doc":
+        from desktop_app.core.importing.word import SAVE_AS_DOCX
+
+        raise ImportFailed(name, SAVE_AS_DOCX)
     if suffix not in SUPPORTED_SUFFIXES:
         kind = suffix or "(no extension)"
         raise ImportFailed(name, f"unsupported file type {kind}")
@@ -88,6 +92,10 @@ def _read(path: Path, *, password: str | None, max_bytes: int) -> ParsedLetter:
     content_hash = hashlib.sha256(data).hexdigest()
     if suffix == ".txt":
         return _read_txt(name, path.name, data, content_hash)
+    if suffix == ".docx":
+        from desktop_app.core.importing.word import read_docx
+
+        return read_docx(data, name=name, source_file=path.name, content_hash=content_hash)
     from desktop_app.core.importing.pdf import read_pdf
 
     return read_pdf(data, name=name, source_file=path.name, content_hash=content_hash, password=password)

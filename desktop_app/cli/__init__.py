@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.cli import annotate, common, export, letters, maintenance, refs, search, themes
+from desktop_app.cli import annotate, common, export, fetch, letters, maintenance, refs, search, themes
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="library folder (default: $KAMERLEZER_LIBRARY, else the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (letters, themes, annotate, search, refs, export, maintenance):
+    for module in (letters, themes, annotate, search, refs, fetch, export, maintenance):
         module.register(sub)
     gui = sub.add_parser(
         "gui",

@@ -14,6 +14,7 @@ otherwise. Only paths are taken from the search answers: every request goes to t
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import shutil
@@ -125,8 +126,8 @@ class OfficialSource:
                     problem = f"{url}: no answer within {self.timeout:g} s"
                 else:
                     problem = f"{url}: {getattr(reason, 'strerror', None) or reason}"
-            except (ConnectionError, OSError) as err:
-                problem = f"{url}: {err}"
+            except (OSError, http.client.HTTPException) as err:  # reset, cut short, refused
+                problem = f"{url}: {err or type(err).__name__}"
         raise SourceUnreachable(f"the official source cannot be reached ({problem}); offline?")
 
     def _pace(self) -> None:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.cli import annotate, common, export, letters, maintenance, refs, search, themes
+from desktop_app.cli import annotate, common, export, fetch, letters, maintenance, refs, search, themes
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: fail at once; reading commands never wait, they read beside it)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (letters, themes, annotate, search, refs, export, maintenance):
+    for module in (letters, themes, annotate, search, refs, fetch, export, maintenance):
         module.register(sub)
     gui = sub.add_parser(
         "gui",

@@ -9,20 +9,24 @@ from typing import Any
 
 from desktop_app.cli.common import Context, add_json_flag, one_line, print_json, stderr_progress, wants_json
 from desktop_app.core.errors import PasswordNeeded
+from desktop_app.core.importing import SUPPORTED_SUFFIXES
 from desktop_app.core.model import Letter
+
+_KINDS = ", ".join(SUPPORTED_SUFFIXES)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add this module's sub-commands."""
     imp = sub.add_parser(
         "import",
-        help="import letters (.txt, .pdf) from files and folders",
-        description="Import files and folders (folders recursively: *.txt and *.pdf). A file already in "
+        help=f"import letters ({_KINDS}) from files and folders",
+        description=f"Import files and folders (folders recursively: {_KINDS}; an official .xml with its metadata.xml "
+        "beside it). A file already in "
         "the library is skipped; a file with the name of a known letter but new content replaces it as a "
         "new version (its annotations are re-attached; those that cannot be are kept as orphans). Each "
         "failed file is named on stderr with its problem; the exit code is 1 when any file failed.",
     )
-    imp.add_argument("paths", nargs="+", metavar="PATH", help="a .txt or .pdf file, or a folder")
+    imp.add_argument("paths", nargs="+", metavar="PATH", help=f"a file ({_KINDS}) or a folder")
     secret = imp.add_mutually_exclusive_group()
     secret.add_argument(
         "--password-stdin", action="store_true",

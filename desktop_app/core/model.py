@@ -34,7 +34,7 @@ class ParsedLetter:
 
     source_file: str  # file name as imported, e.g. "000_eba5de336aff673f.txt"
     content_hash: str  # sha256 hex of the file's bytes: same hash, same document
-    source_format: str  # "txt" | "pdf"
+    source_format: str  # "txt" | "pdf" | "xml" | "docx"
     text: str  # clean body: paragraphs separated by "\n\n", headings on their own paragraph
     footnotes: tuple[Footnote, ...] = ()
     date: str | None = None  # ISO yyyy-mm-dd, None when the document does not state one
@@ -47,6 +47,9 @@ class ParsedLetter:
     headings: tuple[Span, ...] = ()  # spans of section headings in text
     page_starts: tuple[int, ...] = ()  # offset in text where each page begins (page 1 starts at 0)
     warnings: tuple[str, ...] = ()  # non-fatal notes from the importer, shown to the user
+    # explicit citations the document itself marks (official XML ``extref``): (span in text, target id);
+    # gold links that outrank the citation parser
+    links: tuple[tuple[Span, str], ...] = ()
 
 
 @dataclass(frozen=True)

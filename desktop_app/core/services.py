@@ -38,6 +38,7 @@ from desktop_app.core import anchoring
 from desktop_app.core.errors import (
     AppError, ImportFailed, InvalidInput, LibraryLocked, NoLettersFound, NotFound, StoreError,
 )  # fmt: skip
+from desktop_app.core.importing import SUPPORTED_SUFFIXES, is_importable
 from desktop_app.core.model import Annotation, IndexDoc, Letter, LetterSummary, ParsedLetter, SearchResults, Theme
 from desktop_app.core.store import annotations_repo, letters_repo, themes_repo
 from desktop_app.core.store import db as store_db
@@ -49,7 +50,6 @@ from desktop_app.core.tasks import CancelToken, Progress
 LetterRef = int | str  # id, or name (source file name without extension)
 ThemeRef = int | str  # id, or name (case-insensitive), or path "Parent/Child"
 
-SUPPORTED_SUFFIXES = (".txt", ".pdf")
 FILES_DIR = "files"
 INDEX_DIR = "index"
 INDEX_DIRTY = "index.dirty"  # present while an index update is under way (or failed): rebuild on open
@@ -603,7 +603,7 @@ class Library:
             with self._changing():
                 letter_id, orphans = self._store_letter(parsed, old_id, copy)
                 letter = self.get_letter(letter_id)
-                self.references.extract(letter)
+                self.references.extract(letter, parsed.links)
         except ImportFailed:
             self._remove_copy(copy, old_path)
             self._refresh_index([])  # nothing changed: the index is still in step
@@ -1379,7 +1379,7 @@ def _expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                if is_importable(Path(root) / name):
                     add(Path(root) / name)
                     found = True
         if not found:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.model import Reference
 from desktop_app.core.references.addresses import official_address
+from desktop_app.core.official import is_fetchable
 from desktop_app.gui.models import HTML_ROLE
 from desktop_app.gui.panels import HtmlDelegate
 from desktop_app.gui.plaintext import plain_label
@@ -88,6 +89,7 @@ class CitationDialog(QDialog):
     confirmed = Signal(int, int)  # reference id, letter id
     rejected_candidate = Signal(int, int)
     open_requested = Signal(int)  # letter id
+    fetch_requested = Signal(str)  # official id to fetch from the official repository
 
     def __init__(self, ref: Reference, describe: Callable[[int], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +108,7 @@ class CitationDialog(QDialog):
             status_text += ": import it to follow this citation."
         elif ref.status == "suggested":
             status_text = "Possibly in your library: confirm the right letter, or reject a wrong one."
+        fetchable = ref.status in ("missing", "suggested") and is_fetchable(ref.canonical)
         status = plain_label(QLabel(status_text, self))
         status.setObjectName("citation_status")
         status.setWordWrap(True)
@@ -155,6 +158,14 @@ class CitationDialog(QDialog):
         self.confirm_button.clicked.connect(self._on_confirm_button_clicked)
         self.reject_button.clicked.connect(self._on_reject_button_clicked)
         self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.fetch_button = QPushButton("&Fetch", self)
+        self.fetch_button.setObjectName("fetch_button")
+        self.fetch_button.setToolTip(
+            f"Download {ref.canonical} from the official source (repository.overheid.nl) and import it"
+        )
+        self.fetch_button.clicked.connect(self._on_fetch_button_clicked)
+        if fetchable:
+            buttons.addWidget(self.fetch_button)
         close = QPushButton("Close", self)
         close.setObjectName("close_button")
         close.clicked.connect(self.reject)
@@ -176,14 +187,14 @@ class CitationDialog(QDialog):
             self.open_button.setProperty("letter_id", ref.target_letter_id)
             buttons.addWidget(self.open_button)
             default = focus = self.open_button
-        for widget in (self.candidates, self.confirm_button, self.reject_button, self.open_button):
+        for widget in (self.candidates, self.confirm_button, self.reject_button, self.open_button, self.fetch_button):
             if widget.parentWidget() is self and layout.indexOf(widget) < 0 and buttons.indexOf(widget) < 0:
                 widget.hide()  # not used for this citation
         layout.addStretch(1)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        for button in (self.confirm_button, self.reject_button, self.open_button, close):
+        for button in (self.confirm_button, self.reject_button, self.open_button, self.fetch_button, close):
             button.setAutoDefault(False)  # Enter presses the default button, not whichever has focus
         default.setDefault(True)
         focus.setFocus(Qt.OtherFocusReason)
@@ -216,6 +227,11 @@ class CitationDialog(QDialog):
         letter_id = self._candidate()
         if letter_id is not None:
             self.rejected_candidate.emit(self.ref.id, letter_id)
+            self.accept()
+
+    def _on_fetch_button_clicked(self) -> None:
+        if self.ref.canonical:
+            self.fetch_requested.emit(self.ref.canonical)
             self.accept()
 
     def _on_open_button_clicked(self) -> None:

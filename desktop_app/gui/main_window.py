@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import __version__
 from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.core.importing import SUPPORTED_SUFFIXES
 from desktop_app.core.model import Annotation, Letter, LetterSummary, Reference, SearchResults, Theme
 from desktop_app.gui.controller import LibraryController
 from desktop_app.gui.dialogs import CitationDialog, ImportSummaryDialog, ShortcutsDialog, import_counts
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self._search_generation = 0
         self.last_search: SearchResults | None = None
         self.last_import_report: Any = None
+        self.last_fetch: Any = None  # the outcome of the last fetch from the official source
         self.last_export: Any = None
         self.export_warnings: QMessageBox | None = None  # the last export's warnings, shown when it has any
         self._citation_dialog: CitationDialog | None = None
@@ -837,6 +839,7 @@ class MainWindow(QMainWindow):
         dialog.confirmed.connect(self._on_citation_confirmed)
         dialog.rejected_candidate.connect(self._on_citation_rejected_candidate)
         dialog.open_requested.connect(self._on_citation_open_requested)
+        dialog.fetch_requested.connect(self.start_fetch)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         self._citation_dialog = dialog
         dialog.destroyed.connect(self._on_citation_dialog_destroyed)
@@ -1511,7 +1514,7 @@ class MainWindow(QMainWindow):
     # -- import ------------------------------------------------------------------------------------
     def _on_import_files_triggered(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Import letters", str(Path.home()), "Letters (*.pdf *.txt);;All files (*)"
+            self, "Import letters", str(Path.home()), f"Letters ({' '.join('*' + s for s in SUPPORTED_SUFFIXES)});;All files (*)"
         )
         if files:
             self.start_import([Path(f) for f in files])
@@ -1562,6 +1565,34 @@ class MainWindow(QMainWindow):
                 if ok and password:
                     passwords[failure.path] = password
         return passwords
+
+    def start_fetch(self, identifiers: list[str] | str) -> Any:
+        """Fetch official publications on the worker thread (progress, cancellable), import them and
+        resolve the citations that pointed at them."""
+        from desktop_app.core.official import fetch_into
+
+        library = self.library
+        wanted = [identifiers] if isinstance(identifiers, str) else list(identifiers)
+
+        def work(progress: Any, cancel: Any) -> Any:
+            return fetch_into(library, wanted, progress=progress, cancel=cancel)
+
+        handle = self._submit_work("Fetching from the official source", work, self._on_fetch_finished)
+        self.statusBar().showMessage(f"Fetching {', '.join(wanted)}…")
+        return handle
+
+    @Slot(object)
+    def _on_fetch_finished(self, outcome: Any) -> None:
+        self.last_fetch = outcome
+        self.reload_letters()
+        parts = [f"{len(outcome.fetched)} fetched", f"{outcome.resolved} citations now point at them"]
+        if outcome.offline:
+            parts = [outcome.offline]
+        elif outcome.lacking:
+            parts.append("not found: " + ", ".join(identifier for identifier, _ in outcome.lacking))
+        self.statusBar().showMessage("Fetch: " + "; ".join(parts) + ".", 10000)
+        if outcome.fetched:
+            self.open_letter(outcome.fetched[0][1])
 
     def _submit_work(self, title: str, work: Any, on_finished: Any, *, modal: bool = False) -> Any:
         """Run long work on the worker thread with a progress dialog after 0.5 s; errors reach the

@@ -226,3 +226,37 @@ def test_a_snippet_from_the_start_of_a_field_has_no_leading_ellipsis(window: Any
     assert html_to_text(fragment_html(subject)).startswith("Subject: Geannoteerde")
     inside = next(f for f in fragments if f.field == "body" and f.start > 0)
     assert html_to_text(fragment_html(inside)).startswith("…")
+
+
+def test_missing_citation_fetch_button_brings_the_letter(
+    qtbot: Any, window: Any, library: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A missing official document: Fetch downloads it (from the local replay of the official source) on
+    the worker thread, imports it and the citation now points at it."""
+    from tests.officialserver import ReplayServer
+
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Geachte voorzitter,\n\nDe motie (Kamerstuk 32 545, nr. 143) vraagt om een grens.\n",
+                      encoding="utf-8")
+    library.import_paths([letter])
+    ref = next(r for r in library.references.refs_for(library.get_letter("brief")) if r.canonical == "kst-32545-143")
+    assert ref.status in ("missing", "suggested")
+    with ReplayServer() as server:
+        monkeypatch.setenv("KAMERLEZER_OFFICIAL_BASE", server.base)
+        window.reload_letters()
+        window.open_letter(ref.letter_id)
+        dialog = _shown(qtbot, window.show_citation(ref))
+        assert dialog.fetch_button.isVisible() and "&" in dialog.fetch_button.text()
+        dialog.fetch_button.click()
+        qtbot.waitUntil(lambda: window.last_fetch is not None, timeout=60_000)
+    assert window.last_fetch.ok and [i for i, _ in window.last_fetch.fetched] == ["kst-32545-143"]
+    fetched = library.get_letter("kst-32545-143")
+    assert library.references.get(ref.id).target_letter_id == fetched.id
+    assert window.letter.id == fetched.id  # the fetched letter is open
+
+
+def test_fetch_button_only_for_official_ids(qtbot: Any, window: Any, library: Any) -> None:
+    ref = next(r for r in _refs(library, "external"))
+    dialog = _shown(qtbot, window.show_citation(ref))
+    assert not dialog.fetch_button.isVisible()
+    _escape_closes(qtbot, dialog)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import build_parser, main
+from desktop_app.core.importing import SUPPORTED_SUFFIXES
 from desktop_app.core.services import Library
 from tests.conftest import seed_path
 from tests.libraries import seeded_copy
@@ -146,7 +147,7 @@ def test_import_reports_failures_per_file_and_exit_code(folder: Path, tmp_path: 
     assert code == 0 and json.loads(out)["skipped"][0]["path"].endswith("nieuw.txt")
 
 
-@pytest.mark.parametrize("content", [{}, {"brief.html": "<p>Geachte voorzitter</p>", "notitie.docx": "PK"}])
+@pytest.mark.parametrize("content", [{}, {"brief.html": "<p>Geachte voorzitter</p>", "notitie.odt": "PK"}])
 def test_import_of_a_folder_without_letters_says_so_and_fails(
     folder: Path, tmp_path: Path, capsys, content: dict[str, str]
 ) -> None:
@@ -157,13 +158,13 @@ def test_import_of_a_folder_without_letters_says_so_and_fails(
     before = run_json(folder, capsys, "list")
     code, out, err = run(folder, capsys, "import", str(src))
     assert code == 1
-    assert f"no letters found (.txt, .pdf) in {src}" in err
+    assert f"no letters found ({', '.join(SUPPORTED_SUFFIXES)}) in {src}" in err
     assert run_json(folder, capsys, "list") == before
     # Beside a folder with letters, the empty one still fails the run, and the letters are imported.
     shutil.copy(seed_path("002"), tmp_path / "brief.txt")
     code, out, err = run(folder, capsys, "import", str(src), str(tmp_path / "brief.txt"), "--json")
     report = json.loads(out)
-    assert code == 1 and report["failed"] == [{"path": str(src), "problem": "no letters found (.txt, .pdf)"}]
+    assert code == 1 and report["failed"] == [{"path": str(src), "problem": f"no letters found ({', '.join(SUPPORTED_SUFFIXES)})"}]
     assert [s["path"] for s in report["skipped"]] == [str(tmp_path / "brief.txt")]
 
 

@@ -132,9 +132,9 @@ def test_max_bytes_parameter(tmp_path: Path):
 
 
 def test_unsupported_type_missing_file_and_directory(tmp_path: Path):
-    docx = tmp_path / "brief.docx"
+    docx = tmp_path / "brief.odt"
     docx.write_bytes(b"PK\x03\x04")
-    assert _fails(docx).problem == "unsupported file type .docx"
+    assert _fails(docx).problem == "unsupported file type .odt"
     assert _fails(tmp_path / "weg.txt").problem == "file not found"
     folder = tmp_path / "map.txt"
     folder.mkdir()

@@ -25,7 +25,7 @@ def seed_letters() -> list[Letter]:
     for number, path in enumerate(sorted(SEEDS.glob("*.txt")), start=1):
         parsed = read_file(path)
         fields = {f.name: getattr(parsed, f.name) for f in dataclasses.fields(parsed)}
-        fields.pop("warnings")
+        fields.pop("warnings"), fields.pop("links")  # importer-only fields
         letters.append(Letter(id=number, **fields))
     return letters
 

@@ -39,7 +39,9 @@ def seed_docs() -> list[IndexDoc]:
     docs = []
     for number, path in enumerate(sorted(SEEDS.glob("*.txt")), start=1):
         parsed = read_file(path)
-        fields = {f.name: getattr(parsed, f.name) for f in dataclasses.fields(parsed) if f.name != "warnings"}
+        fields = {
+            f.name: getattr(parsed, f.name) for f in dataclasses.fields(parsed) if f.name not in ("warnings", "links")
+        }
         letter = Letter(id=number, **fields)
         notes = (Annotation(id=number, letter_id=number, start=0, end=3, quote=letter.text[:3],
                             note="zeppelinvloot" if number % 2 else "drones", theme_ids=(number % 3,)),)

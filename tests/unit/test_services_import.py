@@ -39,7 +39,7 @@ def test_import_folder_recursively_skips_other_files(empty: Library, tmp_path: P
     (src / "sub" / "deeper").mkdir(parents=True)
     shutil.copy(seed_path("000"), src / "a.txt")
     shutil.copy(seed_path("003"), src / "sub" / "deeper" / "b.TXT")
-    (src / "notes.docx").write_bytes(b"PK\x03\x04 not a letter")
+    (src / "notes.odt").write_bytes(b"PK\x03\x04 not a letter")
     (src / "sub" / "README.md").write_text("# readme", encoding="utf-8")
     seen: list[tuple[int, int]] = []
     report = empty.import_paths([src], progress=lambda done, total, msg="": seen.append((done, total)))
@@ -52,12 +52,12 @@ def test_import_folder_recursively_skips_other_files(empty: Library, tmp_path: P
 
 
 def test_unsupported_file_given_explicitly_fails_by_name(empty: Library, tmp_path: Path) -> None:
-    bad = tmp_path / "letter.docx"
+    bad = tmp_path / "letter.odt"
     bad.write_bytes(b"PK\x03\x04")
     report = empty.import_paths([bad, seed_path("001")])
     assert [x.name for x in report.imported] == ["001_999221068a1a2138"]
     (failure,) = report.failed
-    assert "letter.docx" in failure.message and "unsupported file type" in failure.problem
+    assert "letter.odt" in failure.message and "unsupported file type" in failure.problem
     assert not report.ok
 
 
@@ -79,7 +79,7 @@ def test_failed_files_leave_no_rows_and_keep_the_importer_message(empty: Library
 
 
 def test_a_failure_while_storing_rolls_the_whole_file_back(empty: Library, monkeypatch) -> None:
-    def boom(letter):
+    def boom(letter, links=()):
         raise RuntimeError("extraction bug")
 
     monkeypatch.setattr(empty.references, "extract", boom)

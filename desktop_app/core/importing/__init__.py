@@ -1,4 +1,4 @@
-"""Letter importer: a .txt or .pdf file -> a clean ``ParsedLetter``.
+"""Letter importer: a .txt, .pdf, Word .docx or official publication .xml file -> a clean ``ParsedLetter``.
 
 Public API: ``read_file`` and ``parse_text``. Every bad input raises ``ImportFailed`` naming the
 file and the problem; no other exception leaves ``read_file``.
@@ -32,16 +32,16 @@ from desktop_app.core.importing.letter import parse_text
 from desktop_app.core.importing.text import NotText, decode_bytes
 from desktop_app.core.model import ParsedLetter
 
-__all__ = ["read_file", "parse_text", "SUPPORTED_SUFFIXES"]
+__all__ = ["read_file", "parse_text", "SUPPORTED_SUFFIXES", "is_importable"]
 
-SUPPORTED_SUFFIXES = (".txt", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".pdf", ".xml", ".docx")
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
 
 def read_file(
     path: Path, *, password: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> ParsedLetter:
-    """Read a letter from a .txt or .pdf file.
+    """Read a letter from a .txt, .pdf, .docx or official publication .xml file.
 
     The size is checked before anything is read. ``password`` opens an encrypted PDF.
     """
@@ -68,11 +68,19 @@ def _read(path: Path, *, password: str | None, max_bytes: int) -> ParsedLetter:
     suffix = path.suffix.lower()
     if not path.exists():  # before the type: a mistyped path is "not found", whatever its name
         raise ImportFailed(name, "file not found" if suffix else "not found (no such file or folder)")
+    if suffix == ".doc":
+        from desktop_app.core.importing.word import SAVE_AS_DOCX
+
+        raise ImportFailed(name, SAVE_AS_DOCX)
     if suffix not in SUPPORTED_SUFFIXES:
         kind = suffix or "(no extension)"
         raise ImportFailed(name, f"unsupported file type {kind}")
     if not path.is_file():
         raise ImportFailed(name, "not a file")
+    if suffix == ".xml":
+        from desktop_app.core.importing.official_xml import read_xml_file
+
+        return read_xml_file(path, max_bytes=max_bytes)
     size = path.stat().st_size
     if size > max_bytes:
         raise ImportFailed(name, f"file too large ({_mb(size)}; limit {_mb(max_bytes)})")
@@ -84,9 +92,24 @@ def _read(path: Path, *, password: str | None, max_bytes: int) -> ParsedLetter:
     content_hash = hashlib.sha256(data).hexdigest()
     if suffix == ".txt":
         return _read_txt(name, path.name, data, content_hash)
+    if suffix == ".docx":
+        from desktop_app.core.importing.word import read_docx
+
+        return read_docx(data, name=name, source_file=path.name, content_hash=content_hash)
     from desktop_app.core.importing.pdf import read_pdf
 
     return read_pdf(data, name=name, source_file=path.name, content_hash=content_hash, password=password)
+
+
+def is_importable(path: Path) -> bool:
+    """True for a file a folder import should read: a supported type, not a metadata record."""
+    from desktop_app.core.importing.official_xml import is_metadata_file
+
+    return (
+        not path.name.startswith(".")
+        and path.suffix.lower() in SUPPORTED_SUFFIXES
+        and not is_metadata_file(path)
+    )
 
 
 def _read_txt(name: str, source_file: str, data: bytes, content_hash: str) -> ParsedLetter:

@@ -25,7 +25,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop_app.core.errors import InvalidInput, NotFound
-from desktop_app.core.model import Letter, Reference
+from desktop_app.core.model import Letter, Reference, Span
 from desktop_app.core.references.addresses import official_address
 from desktop_app.core.references.parser import parse_citations
 from desktop_app.core.references.resolver import (
@@ -124,12 +124,13 @@ class ReferenceService:
         self.pending = Change()
 
     # -- extraction ----------------------------------------------------------------------------------
-    def extract(self, letter: Letter) -> None:
+    def extract(self, letter: Letter, links: Sequence[tuple[Span, str]] = ()) -> None:
         """Parse the letter's body and footnotes and replace its rows in "references". Citations of the
-        letter's own id (a Kamerstuk's running footer) are left out. Rows start unresolved: call
-        :meth:`resolve_pending` after the batch."""
+        letter's own id (a Kamerstuk's running footer) are left out. ``links``: the explicit citations
+        the document marks itself (``ParsedLetter.links``), which outrank the parser. Rows start
+        unresolved: call :meth:`resolve_pending` after the batch."""
         with self.db.atomic():
-            repo.replace_for_letter(self.db, letter.id, citation_rows(letter))
+            repo.replace_for_letter(self.db, letter.id, citation_rows(letter, links))
         self.pending.letters.add(letter.id)
 
     # -- what changes ----------------------------------------------------------------------------------
@@ -432,15 +433,19 @@ class ReferenceService:
         return int(self._letter(letter).id)
 
 
-def citation_rows(letter: Letter) -> list[dict[str, Any]]:
-    """The rows to store for a letter: body citations, then each footnote's."""
+def citation_rows(letter: Letter, links: Sequence[tuple[Span, str]] = ()) -> list[dict[str, Any]]:
+    """The rows to store for a letter: the document's own links (gold: their target is the id), then the
+    body citations the parser finds outside them, then each footnote's."""
     sources: list[tuple[str, int | None, str]] = [("body", None, letter.text)]
     sources += [("footnote", note.number, note.text) for note in letter.footnotes]
-    rows = []
+    rows = [gold_row(letter.text, span, target) for span, target in links if target != letter.kamerstuk]
+    taken = [span for span, _ in links]
     for location, number, text in sources:
         for citation in parse_citations(text):
             if letter.kamerstuk and citation.canonical == letter.kamerstuk:
                 continue  # the document naming itself
+            if location == "body" and any(s < citation.span[1] and citation.span[0] < e for s, e in taken):
+                continue  # the document's own link says what this is
             rows.append(
                 {
                     "location": location,
@@ -454,6 +459,25 @@ def citation_rows(letter: Letter) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+GOLD_KINDS = {"kst": "kamerstuk", "ah": "aanhangsel", "h": "handelingen", "stb": "staatsblad", "stcrt": "staatscourant"}
+
+
+def gold_row(text: str, span: Span, target: str) -> dict[str, Any]:
+    """A citation row for an explicit link of the document (official XML ``extref``) to ``target``."""
+    raw = text[span[0] : span[1]]
+    same = [c for c in parse_citations(raw) if c.canonical == target]  # the words agree: keep their fields
+    return {
+        "location": "body",
+        "footnote_number": None,
+        "start": span[0],
+        "end": span[1],
+        "raw": raw,
+        "kind": same[0].kind if same else GOLD_KINDS.get(target.split("-", 1)[0], "document"),
+        "canonical": target,
+        "fields": {**(same[0].fields if same else {}), "link": target},
+    }
 
 
 def facts_of(letter: Letter) -> LetterFacts:

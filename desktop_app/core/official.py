@@ -1,0 +1,284 @@
+"""Fetching publications from the official repository (repository.overheid.nl, FRBR layout) by id.
+
+``OfficialSource`` finds and downloads a publication: the SRU search service (``{base}/sru``) names
+the newest version's manifestations; without an answer from it, version 1 at its FRBR place is tried.
+XML (with its metadata record) is preferred, PDF is the fallback. Every download is checked before it
+is kept (XML must be a well-formed publication, PDF must start as a PDF); what passed lands in a cache
+folder (one folder per id) and is imported from there, so nothing partial is ever stored.
+
+Polite: a timeout per request, a few retries with growing waits (on timeouts, lost connections and
+5xx answers, never on 404), at most ``rate`` requests a second, and a User-Agent naming the app.
+The base address is ``https://repository.overheid.nl`` unless ``KAMERLEZER_OFFICIAL_BASE`` says
+otherwise. Only paths are taken from the search answers: every request goes to the configured base.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_app import __version__
+from desktop_app.core.errors import AppError, ImportFailed
+from desktop_app.core.importing.official_xml import parse_xml
+from desktop_app.core.tasks import CancelToken, Progress
+
+DEFAULT_BASE = "https://repository.overheid.nl"
+USER_AGENT = f"Kamerlezer/{__version__} (desktop reader of Dutch parliamentary papers; official-publication fetch)"
+MAX_DOWNLOAD = 100 * 1024 * 1024
+_ID = re.compile(r"^(kst|ah|h|stb|stcrt|blg|trb)-[0-9a-z-]+$")
+
+
+class SourceUnreachable(AppError):
+    """The official source could not be reached (offline, refused, timed out after the retries)."""
+
+
+class NotAtSource(Exception):
+    """The source answered, but does not have this (404, or an answer that is not what was asked)."""
+
+
+@dataclass
+class Download:
+    identifier: str
+    folder: Path  # the cache folder holding what was fetched
+    main: Path  # the file to import: <id>.xml (metadata beside it) or <id>.pdf
+    from_cache: bool = False
+
+
+@dataclass
+class FetchOutcome:
+    fetched: list[tuple[str, int]] = field(default_factory=list)  # (id, letter id)
+    lacking: list[tuple[str, str]] = field(default_factory=list)  # (id, why)
+    resolved: int = 0  # citations that now point at a fetched letter
+    offline: str | None = None  # why the source could not be reached
+
+    @property
+    def ok(self) -> bool:
+        return not self.lacking and not self.offline
+
+
+def base_address() -> str:
+    return os.environ.get("KAMERLEZER_OFFICIAL_BASE", DEFAULT_BASE).rstrip("/")
+
+
+def frbr_path(identifier: str, version: str = "1") -> str:
+    """The FRBR work folder of an id: kst-32545-143 -> frbr/officielepublicaties/kst/32545/kst-32545-143/1;
+    ah-tk-20202021-3235 -> .../ah-tk/20202021/ah-tk-20202021-3235/1."""
+    parts = identifier.split("-")
+    if parts[0] in ("ah", "h") and len(parts) >= 4:
+        series, group = f"{parts[0]}-{parts[1]}", parts[2]
+    else:
+        series, group = parts[0], "-".join(parts[1:-1]) or parts[1]
+    return f"frbr/officielepublicaties/{series}/{group}/{identifier}/{version}"
+
+
+class OfficialSource:
+    def __init__(
+        self, base: str | None = None, *, timeout: float = 15.0, retries: int = 2, backoff: float = 1.0,
+        rate: float = 3.0,
+    ) -> None:
+        self.base = (base or base_address()).rstrip("/")
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.interval = 1.0 / rate if rate > 0 else 0.0
+        self._last = 0.0
+        self._lock = threading.Lock()
+
+    # -- one request ---------------------------------------------------------------------------------
+    def get(self, path: str) -> bytes:
+        """GET ``{base}/{path}``. Raises NotAtSource (404/410) or SourceUnreachable (after retries)."""
+        url = f"{self.base}/{path.lstrip('/')}"
+        problem = ""
+        for attempt in range(self.retries + 1):
+            if attempt:
+                time.sleep(self.backoff * 2 ** (attempt - 1))
+            self._pace()
+            request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - http(s) base
+                    data = response.read(MAX_DOWNLOAD + 1)
+                if len(data) > MAX_DOWNLOAD:
+                    raise NotAtSource(f"{url}: answer too large")
+                return data
+            except urllib.error.HTTPError as err:
+                if err.code in (404, 410):
+                    raise NotAtSource(f"{url}: not found ({err.code})") from err
+                problem = f"{url}: server error {err.code}"
+                if err.code < 500 and err.code != 429:
+                    raise NotAtSource(problem) from err
+            except (TimeoutError, socket.timeout):
+                problem = f"{url}: no answer within {self.timeout:g} s"
+            except urllib.error.URLError as err:
+                reason = err.reason
+                if isinstance(reason, (TimeoutError, socket.timeout)):
+                    problem = f"{url}: no answer within {self.timeout:g} s"
+                else:
+                    problem = f"{url}: {getattr(reason, 'strerror', None) or reason}"
+            except (OSError, http.client.HTTPException) as err:  # reset, cut short, refused
+                problem = f"{url}: {err or type(err).__name__}"
+        raise SourceUnreachable(f"the official source cannot be reached ({problem}); offline?")
+
+    def _pace(self) -> None:
+        with self._lock:
+            wait = self._last + self.interval - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
+            self._last = time.monotonic()
+
+    # -- finding a publication -----------------------------------------------------------------------
+    def manifestations(self, identifier: str) -> dict[str, str]:
+        """Paths of the newest version's manifestations ("xml", "pdf", "metadata") the SRU search
+        names; {} when it names none or does not answer usefully."""
+        query = urllib.parse.urlencode({
+            "operation": "searchRetrieve", "version": "2.0", "maximumRecords": "10",
+            "query": f'dt.identifier="{identifier}"',
+        })
+        try:
+            data = self.get(f"sru?{query}")
+            root = parse_xml(data, f"{self.base}/sru")
+        except (NotAtSource, ImportFailed):
+            return {}
+        best: dict[str, tuple[int, str]] = {}
+        for element in root.iter():
+            if not isinstance(element.tag, str) or not element.tag.endswith("itemUrl"):
+                continue
+            path = urllib.parse.urlparse((element.text or "").strip()).path.lstrip("/")
+            match = re.search(rf"/{re.escape(identifier)}/(\d+)/(\w+)/", path)
+            if not match:
+                continue
+            kind = element.get("manifestation") or match.group(2)
+            version = int(match.group(1))
+            if kind not in best or version > best[kind][0]:
+                best[kind] = (version, path)
+        return {kind: path for kind, (_, path) in best.items()}
+
+    def download(self, identifier: str, cache: Path) -> Download:
+        """The publication into ``cache/<id>/`` (XML + metadata, else PDF); from the cache when there.
+        Raises NotAtSource when the source lacks it, SourceUnreachable when it cannot be asked."""
+        if not _ID.match(identifier):
+            raise NotAtSource(f"not an official publication id ({identifier})")
+        folder = cache / identifier
+        for main in (folder / f"{identifier}.xml", folder / f"{identifier}.pdf"):
+            if main.is_file():
+                return Download(identifier, folder, main, from_cache=True)
+        found = self.manifestations(identifier)
+        work = frbr_path(identifier)
+        xml_path = found.get("xml") or f"{work}/xml/{identifier}.xml"
+        meta_path = found.get("metadata") or re.sub(r"/xml/[^/]+$", "/metadata/metadata.xml", xml_path)
+        problems = []
+        try:
+            data = self.get(xml_path)
+            _check_xml(data, identifier)
+            try:
+                metadata = self.get(meta_path)
+                parse_xml(metadata, meta_path)
+            except (NotAtSource, ImportFailed):
+                metadata = None
+            return _keep(folder, identifier, {f"{identifier}.xml": data, f"{identifier}_metadata.xml": metadata})
+        except NotAtSource as err:
+            problems.append(str(err))
+        pdf_path = found.get("pdf") or f"{work}/pdf/{identifier}.pdf"
+        try:
+            data = self.get(pdf_path)
+        except NotAtSource as err:
+            problems.append(str(err))
+            raise NotAtSource("; ".join(problems)) from err
+        if not data.lstrip()[:5] == b"%PDF-":
+            problems.append(f"{pdf_path}: not a PDF")
+            raise NotAtSource("; ".join(problems))
+        return _keep(folder, identifier, {f"{identifier}.pdf": data})
+
+
+def _check_xml(data: bytes, identifier: str) -> None:
+    try:
+        root = parse_xml(data, identifier)
+    except ImportFailed as err:
+        raise NotAtSource(f"{identifier}: the answer is not usable XML ({err.problem})") from err
+    if root.tag == "metadata_gegevens" or not any(True for _ in root.iter()):
+        raise NotAtSource(f"{identifier}: the answer is not a publication")
+
+
+def _keep(folder: Path, identifier: str, files: dict[str, bytes | None]) -> Download:
+    """Write the files to a fresh folder beside the cache entry, then move it in place whole."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = folder.with_name(f".{identifier}.partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    for name, data in files.items():
+        if data is not None:
+            (staging / name).write_bytes(data)
+    shutil.rmtree(folder, ignore_errors=True)
+    staging.rename(folder)
+    main = next(folder / name for name, data in files.items() if data is not None)
+    return Download(identifier, folder, main)
+
+
+def is_fetchable(identifier: str | None) -> bool:
+    """Ids of documents that can be letters and live in the official repository."""
+    return bool(identifier) and identifier.startswith(("kst-", "ah-", "h-")) and bool(_ID.match(identifier))
+
+
+CACHE_DIR = "official"  # in the library folder: what was fetched, one folder per id
+
+
+def missing_ids(library: Any) -> list[str]:
+    """The official ids cited in the library that no letter in it is (surely)."""
+    return [m.canonical for m in library.references.missing() if m.status != "external" and is_fetchable(m.canonical)]
+
+
+def fetch_into(
+    library: Any, identifiers: Sequence[str], source: OfficialSource | None = None, *,
+    progress: Progress | None = None, cancel: CancelToken | None = None,
+) -> FetchOutcome:
+    """Fetch each id (skipping those already in the library), import what came, resolve the citations
+    that pointed at it. Stops at the first sign that the source cannot be reached."""
+    source = source or OfficialSource()
+    cache = Path(library.folder) / CACHE_DIR
+    outcome = FetchOutcome()
+    wanted = list(dict.fromkeys(i.strip().lower() for i in identifiers if i.strip()))
+    downloads: list[Download] = []
+    for done, identifier in enumerate(wanted):
+        if cancel is not None and cancel.cancelled:
+            break
+        if progress:
+            progress(done, len(wanted), identifier)
+        try:
+            downloads.append(source.download(identifier, cache))
+        except NotAtSource as err:
+            outcome.lacking.append((identifier, str(err)))
+        except SourceUnreachable as err:
+            outcome.offline = str(err)
+            outcome.lacking += [(i, "not fetched: the source cannot be reached") for i in wanted[done:]]
+            break
+    if downloads:
+        report = library.import_paths([d.main for d in downloads])
+        by_file = {letter.source_file: letter.id for letter in report.imported + report.updated}
+        by_path = {str(d.main): d.identifier for d in downloads}
+        for failure in report.failed:
+            identifier = by_path.get(failure.path, failure.path)
+            outcome.lacking.append((identifier, failure.problem))
+            shutil.rmtree(cache / identifier, ignore_errors=True)  # not kept: it could not be read
+        for download in downloads:
+            letter_id = by_file.get(download.main.name)
+            if letter_id is None:
+                for path, known in report.skipped:
+                    if path == str(download.main):
+                        letter_id = known
+            if letter_id is not None:
+                outcome.fetched.append((download.identifier, letter_id))
+                outcome.resolved += len(library.references.cited_by(letter_id))
+    if progress:
+        progress(len(wanted), len(wanted), "")
+    return outcome

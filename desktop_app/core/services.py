@@ -571,6 +571,10 @@ class Library:
         """Every letter (newest date first, undated last), with annotation counts and used themes."""
         return letters_repo.summaries(self.db)
 
+    def letter_names(self, letter_ids: Sequence[int]) -> dict[int, str]:
+        """``{id: name}`` of the given letters only (unknown ids are left out)."""
+        return letters_repo.names(self.db, letter_ids)
+
     def get_letter(self, ref: LetterRef) -> Letter:
         """By id or name; raises NotFound."""
         letter = letters_repo.get(self.db, self._letter_id(ref))

@@ -7,14 +7,51 @@ Every command module exposes ``register(subparsers)``, which adds its sub-comman
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.cli import annotate, common, export, fetch, letters, maintenance, refs, search, themes
+from desktop_app.cli import common
+
+# The command modules in --help order, with the commands each registers: a command's run imports only
+# its own module (and what that needs), so `kamerlezer search` does not load export, references, ...
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "letters": ("import", "list", "show", "letter"),
+    "themes": ("themes",),
+    "annotate": ("annotate", "annotations", "annotation"),
+    "search": ("search", "reindex"),
+    "refs": ("cite", "refs"),
+    "fetch": ("fetch",),
+    "export": ("export",),
+    "maintenance": ("backups", "restore", "check"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_modules(argv: Sequence[str] | None) -> list[str]:
+    """The modules to register: only the named command's, when argv names a known one; else all
+    (bare ``kamerlezer``, ``--help``, a mistyped command: the full list of commands is shown)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in ("--library", "--wait"):  # options that take a value
+            i += 2
+            continue
+        if word.startswith("-"):
+            i += 1
+            continue
+        if word == "gui":
+            return []
+        for module, names in COMMANDS.items():
+            if word in names:
+                return [module]
+        break
+    return list(COMMANDS)
+
+
+def build_parser(argv: Sequence[str] | None = ()) -> argparse.ArgumentParser:
+    """The parser; with ``argv`` (None: sys.argv) only the sub-commands the command line names."""
     parser = argparse.ArgumentParser(
         prog="kamerlezer",
         description="Read, search, annotate and cross-reference Dutch parliamentary letters.",
@@ -34,8 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: fail at once; reading commands never wait, they read beside it)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (letters, themes, annotate, search, refs, fetch, export, maintenance):
-        module.register(sub)
+    wanted = list(COMMANDS) if argv == () else _command_modules(argv)
+    for name in wanted:
+        importlib.import_module(f"desktop_app.cli.{name}").register(sub)
     gui = sub.add_parser(
         "gui",
         help="start the desktop application",
@@ -85,7 +123,7 @@ def _run_gui(args: argparse.Namespace, ctx: common.Context) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

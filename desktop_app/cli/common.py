@@ -65,8 +65,6 @@ def is_reading(args: argparse.Namespace) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.core.store.db import explain
-
     ctx = Context(args)
     with terminal_safe_output():
         return _run(args, ctx)
@@ -84,6 +82,8 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except (sqlite3.Error, OSError) as err:  # one sentence with what to do, never a traceback
+        from desktop_app.core.store.db import explain
+
         return _report(explain(err, library_dir(getattr(args, "library", None)) / "library.db"), args, err)
     except KeyboardInterrupt:
         print("kamerlezer: interrupted", file=sys.stderr)

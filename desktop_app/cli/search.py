@@ -106,7 +106,7 @@ def run_reindex(args: argparse.Namespace, ctx: Context) -> int:
 def _names(library: Any, hits: tuple[SearchHit, ...]) -> dict[int, str]:
     if not hits:
         return {}
-    return {s.id: s.name for s in library.list_letters()}
+    return library.letter_names([hit.letter_id for hit in hits])
 
 
 def hit_line(hit: SearchHit, name: str) -> str:

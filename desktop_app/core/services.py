@@ -207,10 +207,18 @@ class Library:
         self._backed_up_at = time.monotonic()
         self._search_wanted = search
         self.index: Any = _make_index(folder / INDEX_DIR) if search else None
-        self.references: Any = _make_references(db, self)
+        self._references: Any = None  # made on first use: its parser's patterns cost ~0.1 s to compile
         self._deferred: set[int] | None = None  # letters whose index update waits for the end of a batch
         self._index_failed = False  # an index update failed: the marker stays until a rebuild
         self.last_backup: Path | None = None  # the newest backup this Library made, if any
+
+    @property
+    def references(self) -> Any:
+        """The reference service (:mod:`desktop_app.core.references`), imported on first use, so a
+        command that never touches references (search, list) does not pay for it."""
+        if self._references is None:
+            self._references = _make_references(self.db, self)
+        return self._references
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -707,6 +715,10 @@ class Library:
     def list_letters(self) -> list[LetterSummary]:
         """Every letter (newest date first, undated last), with annotation counts and used themes."""
         return letters_repo.summaries(self.db)
+
+    def letter_names(self, letter_ids: Sequence[int]) -> dict[int, str]:
+        """``{id: name}`` of the given letters only (unknown ids are left out)."""
+        return letters_repo.names_of(self.db, letter_ids)
 
     def get_letter(self, ref: LetterRef) -> Letter:
         """By id or name; raises NotFound."""

@@ -50,6 +50,29 @@ def test_every_command_and_subcommand_has_a_description_in_its_own_help() -> Non
     assert "Rename a theme." in helps["kamerlezer themes rename"]  # from its one-line help
 
 
+def test_a_command_registers_only_its_own_module_and_the_map_matches_the_modules() -> None:
+    """``kamerlezer search ...`` builds a parser with the search module only (start-up imports what the
+    command needs); every command of the full parser is in COMMANDS under the module that registers it."""
+    import importlib
+
+    from desktop_app.cli import COMMANDS, _command_modules
+
+    for module, names in COMMANDS.items():
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers()
+        importlib.import_module(f"desktop_app.cli.{module}").register(sub)
+        assert set(sub.choices) == set(names), module
+    full = {name.split()[1] for name, _help, _sub in _subparsers(build_parser()) if len(name.split()) == 2}
+    assert full == {n for names in COMMANDS.values() for n in names} | {"gui"}
+    assert _command_modules(["--library", "search", "search", "navo"]) == ["search"]
+    assert _command_modules(["--library=x", "themes", "list"]) == ["themes"]
+    assert _command_modules(["gui"]) == []
+    assert _command_modules(["--help"]) == list(COMMANDS)
+    assert _command_modules(["serch", "navo"]) == list(COMMANDS)  # a typo: argparse lists every command
+    only = build_parser(["search", "navo"])
+    assert {name.split()[1] for name, _h, _s in _subparsers(only) if len(name.split()) == 2} == {"search", "reindex", "gui"}
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     return seeded_copy(tmp_path / "lib")

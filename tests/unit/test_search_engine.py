@@ -56,8 +56,10 @@ def edited_index(folder: Path, *, replace: bool) -> SearchIndex:
     ix.rebuild(docs[:3], 3)
     for doc in docs[3:]:
         ix.update(doc)
+        ix.flush()  # each edit its own segment (edits are buffered; a flush writes them as one)
     if replace:
         ix.update(dataclasses.replace(docs[0], annotations=()))
+        ix.flush()
     return ix
 
 
@@ -159,6 +161,7 @@ def test_vectorised_phrases_equal_per_document_path_on_synthetic_corpus(tmp_path
         ix.update(doc)
     for doc in docs[::7]:
         ix.delete(doc.letter.id)
+    ix.flush()  # the searcher below is read directly, not through search()
     try:
         for text in ['"alfa bravo"', '"bravo bravo"', '"alfa bravo charlie"', '"echo delta echo delta"']:
             ours, slow = phrase_both_ways(ix, text)

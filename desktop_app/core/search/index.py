@@ -6,6 +6,7 @@ Threads: one writer at a time (``_write_lock``: update/delete/rebuild are serial
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import queue
@@ -58,6 +59,12 @@ class SearchIndex:
         self._engine: Engine | None = None
         self._segment_cache: dict[tuple[str, str], Any] = {}
         self._stale = False  # a write was committed since the searcher was opened
+        # Edits not yet in a segment: letter id -> fields (None: deleted), in order; each is also in the
+        # journal (storage.PENDING, fsynced) before update()/delete() return, and is written as one
+        # segment before the next read, when FLUSH_AT have piled up, FLUSH_AFTER_S after the last edit
+        # (a background timer), or at close.
+        self._pending: dict[str, dict[str, object] | None] = {}
+        self._timer: threading.Timer | None = None
 
     # -- health ---------------------------------------------------------------------------------
     def check(self, *, verify: bool = False) -> str | None:
@@ -94,6 +101,8 @@ class SearchIndex:
         """Index ``docs`` into a new generation and switch to it; on any failure (or cancel) the old
         index stays in place and the partial one is removed."""
         with self._write_lock:
+            self._cancel_timer()
+            self._pending = {}  # the rebuild reads every letter as it is now
             self.folder.mkdir(parents=True, exist_ok=True)
             generation = storage.next_generation(self.folder)
             gen_dir = self.folder / generation
@@ -106,6 +115,7 @@ class SearchIndex:
             with self._read_lock:
                 self._close_index()
                 storage.write_manifest(self.folder, storage.Manifest(SCHEMA_VERSION, generation, files, stamps))
+                storage.clear_pending(self.folder)  # after the switch: a crash before it replays them
                 storage.remove_other_generations(self.folder, keep=generation)
 
     def _build(
@@ -181,30 +191,72 @@ class SearchIndex:
         return done
 
     def update(self, doc: IndexDoc) -> None:
-        """Add or replace one letter (with its annotations' notes and themes)."""
+        """Add or replace one letter (with its annotations' notes and themes). The edit is journaled
+        (durable) at once and written into the index with the next edits: before the next search, after
+        a short pause, or at close (an edit costs about an fsync, not a segment write)."""
         fields = _indexable(to_fields(doc))
-        self._write(lambda w: w.update_document(**fields))
+        self._buffer(str(doc.letter.id), fields)
 
     def delete(self, letter_id: int) -> None:
-        self._write(lambda w: w.delete_by_term("letter_id", str(letter_id)))
+        self._buffer(str(letter_id), None)
 
-    def _write(self, change: Any) -> None:
+    def flush(self) -> None:
+        """Write the buffered edits into the index now (one segment)."""
         with self._write_lock:
+            self._cancel_timer()
+            if self._ix is None and (self.folder / storage.PENDING).exists():
+                self._open()  # replays the journal of an earlier process into _pending
+            if not self._pending:
+                return
             ix = self._open()
-            # An edit writes a one-letter segment: uncompressed and not compound (cheaper to write), and
-            # small segments are merged only once there are several (see _merge_when_many).
+            pending, self._pending = self._pending, {}
+            # One small segment per flush, uncompressed and not compound (cheaper to write); segments
+            # are merged only once many have piled up (see _merge_when_many), never on every edit.
             writer = ix.writer(codec=IndexCodec(compression=0), compound=False)
             try:
-                change(writer)
+                for letter_id, fields in pending.items():
+                    if fields is None:
+                        writer.delete_by_term("letter_id", letter_id)
+                    else:
+                        writer.update_document(**fields)
                 writer.commit(mergetype=_merge_when_many)
             except BaseException:
                 writer.cancel()
+                self._pending = {**pending, **self._pending}
                 raise
             self._stale = True
             assert self._manifest is not None
             gen_dir = self.folder / self._manifest.generation
             self._manifest.files, self._manifest.stamps = storage.snapshot(gen_dir, self._manifest)
             storage.write_manifest(self.folder, self._manifest)
+            storage.clear_pending(self.folder)
+
+    def _buffer(self, letter_id: str, fields: dict[str, object] | None) -> None:
+        with self._write_lock:
+            self._open()  # a damaged or missing index fails here, as a direct write would
+            storage.append_pending(self.folder, letter_id, fields)
+            self._pending.pop(letter_id, None)  # keep the order of the last edit
+            self._pending[letter_id] = fields
+            if len(self._pending) >= FLUSH_AT:
+                self.flush()
+            elif FLUSH_AFTER_S is not None:
+                self._cancel_timer()
+                self._timer = threading.Timer(FLUSH_AFTER_S, self._flush_quietly)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _flush_quietly(self) -> None:
+        """The background flush: a failure leaves the edits buffered and journaled; the next read or
+        close flushes again and reports it."""
+        try:
+            self.flush()
+        except Exception:  # noqa: BLE001, S110 - retried (and raised) by the next read or close
+            pass
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None and self._timer is not threading.current_thread():
+            self._timer.cancel()
+        self._timer = None
 
     # -- reading --------------------------------------------------------------------------------
     def search(
@@ -226,6 +278,7 @@ class SearchIndex:
             raise InvalidInput(f"The result limit must be at least 1 (got {limit}).")
         q = parse(query_text, self._parser)
         flt = _filter(theme_ids, year, chamber)
+        self._flush_for_reading()
         with self._read_lock:
             try:
                 searcher = self._current_searcher()
@@ -257,6 +310,7 @@ class SearchIndex:
             return len(results), [(hit.score or 0.0, hit.docnum) for hit in results]
 
     def doc_count(self) -> int:
+        self._flush_for_reading()
         with self._read_lock:
             try:
                 return int(self._current_searcher().doc_count())
@@ -266,8 +320,12 @@ class SearchIndex:
                 raise _damaged(err) from err
 
     def close(self) -> None:
-        with self._write_lock, self._read_lock:
-            self._close_index()
+        with self._write_lock:
+            try:
+                self.flush()
+            finally:
+                with self._read_lock:
+                    self._close_index()
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -276,6 +334,15 @@ class SearchIndex:
         self.close()
 
     # -- internals ------------------------------------------------------------------------------
+    def _flush_for_reading(self) -> None:
+        if self._pending or (self._ix is None and (self.folder / storage.PENDING).exists()):
+            try:
+                self.flush()
+            except AppError:
+                raise
+            except Exception as err:
+                raise _damaged(err) from err
+
     def _open(self) -> Any:
         if self._ix is None:
             try:
@@ -288,9 +355,13 @@ class SearchIndex:
                 )
             try:
                 self._ix = FileStorage(str(self.folder / manifest.generation)).open_index()
+                replay = storage.read_pending(self.folder)  # edits journaled before an unclean exit
             except Exception as err:
                 raise _damaged(err) from err
             self._manifest = manifest
+            for letter_id, fields in replay:
+                self._pending.pop(letter_id, None)
+                self._pending[letter_id] = _from_journal(fields)
         return self._ix
 
     def _current_searcher(self) -> Searcher:
@@ -429,6 +500,8 @@ def _append_part(gen_dir: Path, part_dir: Path) -> None:
 
 
 SMALL_SEGMENTS_BEFORE_MERGE = 10
+FLUSH_AT = 64  # buffered edits written at once
+FLUSH_AFTER_S: float | None = 2.0  # seconds after the last edit (None: only on read, FLUSH_AT or close)
 
 
 def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
@@ -438,6 +511,16 @@ def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
     if len(segments) <= SMALL_SEGMENTS_BEFORE_MERGE:
         return segments
     return MERGE_SMALL(writer, segments)
+
+
+def _from_journal(fields: dict[str, Any] | None) -> dict[str, object] | None:
+    """Fields read back from the journal (JSON): the (key, start) pairs as tuples again."""
+    if fields is None:
+        return None
+    for name in ("footnote_starts", "note_starts"):
+        if name in fields:
+            fields[name] = [tuple(pair) for pair in fields[name]]
+    return fields
 
 
 def _indexable(fields: dict[str, object]) -> dict[str, object]:

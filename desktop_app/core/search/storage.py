@@ -5,6 +5,8 @@ Layout of ``<library>/index/``::
     CURRENT        {"schema": 1, "generation": "g000003", "files": {"name": [size, crc32, mtime_ns], ...}}
     g000003/       the Whoosh index in use
     g000004/       a rebuild in progress (or left over by a crash; removed on the next rebuild)
+    PENDING        edits journaled but not yet written into the index (one JSON line each, fsynced);
+                   replayed when the index is opened again after an unclean exit, emptied by a flush
 
 A rebuild writes a new generation folder and then replaces ``CURRENT`` atomically (``os.replace``):
 readers see either the old index or the new one, and a failed or cancelled rebuild leaves the old one.
@@ -30,6 +32,7 @@ from pathlib import Path
 from desktop_app.core.search.version import SCHEMA_VERSION
 
 CURRENT = "CURRENT"
+PENDING = "PENDING"
 _LOCK_SUFFIXES = ("LOCK",)
 _STAMP_AGE_NS = 2_000_000_000
 
@@ -78,6 +81,36 @@ def write_manifest(folder: Path, manifest: Manifest) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, folder / CURRENT)
+
+
+def append_pending(folder: Path, letter_id: str, fields: dict[str, object] | None) -> None:
+    """Journal one edit (``fields`` None: a deletion) durably: written and fsynced before returning."""
+    line = json.dumps({"id": letter_id, "fields": fields}, ensure_ascii=False) + "\n"
+    with open(folder / PENDING, "a", encoding="utf-8") as fh:
+        fh.write(line)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def read_pending(folder: Path) -> list[tuple[str, dict[str, object] | None]]:
+    """The journaled edits, oldest first; raises ManifestError when a line is unreadable."""
+    path = folder / PENDING
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    edits = []
+    for number, line in enumerate(text.splitlines(), 1):
+        try:
+            entry = json.loads(line)
+            edits.append((str(entry["id"]), entry["fields"]))
+        except (ValueError, KeyError, TypeError) as err:
+            raise ManifestError(f"{PENDING} line {number} is not a journaled edit") from err
+    return edits
+
+
+def clear_pending(folder: Path) -> None:
+    (folder / PENDING).unlink(missing_ok=True)
 
 
 def crc_of(path: Path) -> int:
@@ -159,8 +192,13 @@ def check_files(folder: Path, *, verify: bool = False) -> str | None:
     extra += sorted(
         e.name
         for e in os.scandir(folder)
-        if e.name not in (CURRENT, f"{CURRENT}.tmp") and not _is_generation(e)
+        if e.name not in (CURRENT, f"{CURRENT}.tmp", PENDING) and not _is_generation(e)
     )
+    if (folder / PENDING).exists():
+        try:
+            read_pending(folder)
+        except ManifestError as err:
+            return f"corrupt: {err}"
     if extra:
         return f"garbage in index folder: {', '.join(extra[:3])}"
     return None

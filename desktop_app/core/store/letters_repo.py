@@ -158,6 +158,16 @@ _TITLE_SOURCE = (
 )
 
 
+def names_of(db: Database, letter_ids: Sequence[int]) -> dict[int, str]:
+    """``Letter.name`` of some letters, by id: one query for those rows only (a CLI naming 20 hits
+    need not list the whole library)."""
+    if not letter_ids:
+        return {}
+    marks = ", ".join("?" for _ in letter_ids)
+    rows = db.execute(f"SELECT id, source_file FROM letters WHERE id IN ({marks})", list(letter_ids)).fetchall()
+    return {lid: letter_name(source_file) for lid, source_file in rows}
+
+
 def titles(db: Database, letter_ids: Sequence[int]) -> dict[int, str]:
     """Display titles (``Letter.title``) of some letters, by id."""
     if not letter_ids:

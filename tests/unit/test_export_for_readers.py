@@ -372,14 +372,15 @@ def test_a_text_letters_appended_pages_mark_its_pages_and_highlight_the_passages
         summary = build_summary(lib, ExportScope(with_originals=True))
         originals = {o.source.letter_id: o for o in collect_originals(lib, summary)}
         original = originals[lib.get_letter(L003).id]
-    assert len(original.highlights) == 2 and {c for _, _, c in original.highlights} == {"#ffbf00"}
+        colour = lib.get_theme("Steun aan Oekraïne").color  # the theme of both passages in 003
+    assert len(original.highlights) == 2 and {c for _, _, c in original.highlights} == {colour}
     pdf = text_letter_pdf(original.source, original.letter, highlights=original.highlights)
     path = Path(str(folder) + "-original.pdf")
     path.write_bytes(pdf)
     reader = PdfReader(str(path))
     text = "".join(page.extract_text() for page in reader.pages)
     assert all(f"[p. {n}]" in text for n in (2, 3, 4)) and "[p. 5]" not in text
-    tint = HexColor(highlight_tint("#ffbf00"))
+    tint = HexColor(highlight_tint(colour))
     fill = f"{fp_str(tint.red, tint.green, tint.blue)} rg".encode()
     assert fill in reader.pages[0].get_contents().get_data()  # the passage on page 1, shaded
     assert contrast(highlight_tint("#1f77b4"), "#000000") >= 4.5

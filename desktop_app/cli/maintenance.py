@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from datetime import UTC, datetime
 
 from desktop_app.cli.common import Context, add_json_flag, print_json, wants_json
@@ -87,10 +88,30 @@ def _check(args: argparse.Namespace, ctx: Context) -> int:
         raise NotFound(f"There is no library database at {path}.{hint}")
     problems = check_file(path, thorough=True)  # read-only: works beside the app and on a damaged file
     result = "ok" if not problems else "; ".join(problems[:10])
+    damage, pending = _index_state(path.parent)
+    index = damage or ("ok" + (f" (brought up to date at the next open: {pending})" if pending else ""))
     if wants_json(args):
-        print_json({"integrity": result, "problems": problems})
+        print_json({"integrity": result, "problems": problems, "index": damage or "ok", "index_pending": pending})
     else:
         print(f"library.db: {result}")
         if problems:
             print("Run 'kamerlezer restore' to put back the newest good backup (see 'kamerlezer backups').")
-    return 0 if not problems else 1
+        print(f"search index: {index}")
+        if damage:
+            print("The search index is derived from the letters: it is rebuilt when the library next opens "
+                  "('kamerlezer reindex' does it now).")
+    return 0 if not problems and not damage else 1
+
+
+def _index_state(folder: Path) -> tuple[str | None, str | None]:
+    """(damage, pending) of the search index: damage when a file is missing, cut short or fails its
+    checksum (every file is read again); pending when changes are waiting to be indexed (the index is
+    derived data: the next open brings it up to date; a missing index is built then too)."""
+    from desktop_app.core.search import storage
+    from desktop_app.core.services import INDEX_DIR, INDEX_DIRTY, index_marker_reason
+
+    pending = index_marker_reason(folder / INDEX_DIRTY)
+    state = storage.check_files(folder / INDEX_DIR, verify=True)
+    if state == "missing":
+        return None, pending or "there is no index yet"
+    return state, pending

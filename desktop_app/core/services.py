@@ -456,7 +456,7 @@ class Library:
             if self._search_wanted:
                 self.notices.append("Search is not available in this installation.")
             return
-        reason = _marker_reason(self._dirty_marker)
+        reason = index_marker_reason(self._dirty_marker)
         try:
             reason = self.index.check() or reason
         except Exception as err:  # noqa: BLE001 - a broken index is rebuilt, never fatal
@@ -1264,7 +1264,7 @@ def _schema_current(db: Any) -> bool:
     return {str(r[0]) for r in rows} == known
 
 
-def _marker_reason(marker: Path) -> str | None:
+def index_marker_reason(marker: Path) -> str | None:
     """Why the index must be rebuilt, when the dirty marker is there (its text, if any)."""
     try:
         return marker.read_text(encoding="utf-8").strip() or "an earlier update did not finish"

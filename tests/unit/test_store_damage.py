@@ -143,6 +143,27 @@ def test_check_finds_damage_in_any_row(folder: Path, capsys: pytest.CaptureFixtu
     assert Library.backups(folder) == []
 
 
+def test_check_reads_every_index_file_again(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A flipped byte that keeps size and modification time is missed by the quick check at open
+    (stamps) but found by `kamerlezer check`, which compares every file's checksum."""
+    code, out, _ = _run(folder, capsys, "check")
+    assert code == 0 and "search index: ok" in out
+    from desktop_app.core.search.storage import read_manifest
+
+    manifest = read_manifest(folder / "index")
+    assert manifest is not None
+    victim = max((folder / "index" / manifest.generation / name for name in manifest.files), key=lambda p: p.stat().st_size)
+    stat = victim.stat()
+    data = bytearray(victim.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    victim.write_bytes(bytes(data))
+    os.utime(victim, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the stamp still matches
+    code, out, _ = _run(folder, capsys, "check")
+    assert code == 1 and "search index: corrupt" in out and victim.name in out and "reindex" in out
+    code, out, _ = _run(folder, capsys, "check", "--json")
+    assert code == 1 and "checksum" in out
+
+
 # -- 3. a library folder is never seeded again ------------------------------------------------------
 
 

@@ -704,8 +704,13 @@ class Library:
             self.notices.append(f"References could not be resolved ({type(err).__name__}: {err}).")
 
     def _references_current(self) -> None:
-        """A library whose citations were resolved by older rules is resolved again (a notice on failure)."""
+        """A library whose citations were resolved by older rules is resolved again (a notice on failure).
+        The version is read from the meta table first, so an open does not load the reference service."""
+        from desktop_app.core.references.rules import resolutions_current
+
         try:
+            if self._references is None and resolutions_current(self.db):
+                return
             self.references.ensure_current()
         except AppError as err:
             self.notices.append(f"References could not be resolved: {err.message}")

@@ -79,6 +79,26 @@ def test_opening_a_healthy_library_does_not_import_whoosh_the_first_search_does(
     assert result.stdout.splitlines() == ["[] 5 False", "5 True"]
 
 
+def test_opening_and_searching_do_not_load_the_citation_parser(tmp_path: Path) -> None:
+    """The resolution rules' version is read from the meta table; the parser and the resolver (~0.1 s
+    to import and compile) wait for the first use of references. A library resolved by older rules is
+    resolved again at open, and then they load."""
+    folder = seeded_copy(tmp_path / "lib")
+    code = (
+        "import sys\n"
+        "from desktop_app.core.services import Library\n"
+        "with Library.open(sys.argv[1]) as library:\n"
+        "    library.search('NAVO')\n"
+        "    print('desktop_app.core.references.parser' in sys.modules)\n"
+        "    if len(sys.argv) > 2: library.db.execute(\"UPDATE meta SET value = 'old' WHERE key = 'reference_resolver'\")\n"
+        "    library.db.conn.commit()\n"
+    )
+    run = [sys.executable, "-c", code, str(folder)]
+    assert subprocess.run(run, capture_output=True, text=True, timeout=120).stdout.split() == ["False"]
+    subprocess.run([*run, "age"], capture_output=True, text=True, timeout=120, check=True)
+    assert subprocess.run(run, capture_output=True, text=True, timeout=120).stdout.split() == ["True"]
+
+
 def test_an_index_of_an_older_format_is_rebuilt_on_open(tmp_path: Path) -> None:
     from desktop_app.core.search import SCHEMA_VERSION
 

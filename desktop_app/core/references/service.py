@@ -28,6 +28,7 @@ from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.model import Letter, Reference, Span
 from desktop_app.core.references.addresses import official_address
 from desktop_app.core.references.parser import parse_citations
+from desktop_app.core.references.rules import RESOLVER_KEY, RESOLVER_VERSION, resolutions_current
 from desktop_app.core.references.resolver import (
     LIBRARY_KINDS,
     OFFICIAL_PREFIXES,
@@ -85,8 +86,6 @@ class MissingDocument:
         }
 
 
-RESOLVER_KEY = "reference_resolver"  # meta row: the version of the rules the stored resolutions follow
-RESOLVER_VERSION = "2"  # 2: distinctive words, date window, dossier subjects, inferred own ids
 STATS_KEY = "reference_word_stats"  # meta row: the WordStats the stored suggestions were ranked with
 STATS_DRIFT = 0.25  # the statistics are taken again (and every citation resolved) when the number of
 #                     letters moved by more than this share since they were taken
@@ -177,8 +176,7 @@ class ReferenceService:
     def ensure_current(self) -> int:
         """Resolve every citation again when the stored resolutions were made by older rules (a library
         from an earlier Kamerlezer). Returns how many citations were resolved."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [RESOLVER_KEY]).fetchone()
-        if row is not None and row[0] == RESOLVER_VERSION:
+        if resolutions_current(self.db):
             return 0
         return self.resolve_all()
 

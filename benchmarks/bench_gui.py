@@ -1,4 +1,5 @@
-"""GUI benchmark: start-up to an interactive window, opening a letter with 50 annotations, memory.
+"""GUI benchmark: start-up to an interactive window, opening a letter with 50 annotations, the Passages
+by theme view with 5,000 passages, memory.
 
     python benchmarks/bench_gui.py                    # 10,000 letters (library cached in /tmp)
     python benchmarks/bench_gui.py --letters 2000 --runs 3
@@ -6,10 +7,14 @@
 The library is built once and cached (``--cache``): the five bundled letters, then synthetic letters
 (paragraphs resampled from the bundled letters, deterministic seed) stored straight through the letters
 repository in one transaction, then one full reindex, then 50 annotations on one letter through
-``Library.annotate``. Each run starts a fresh interpreter (offscreen Qt) that measures, from its first
+``Library.annotate``, then 5,000 passages spread over 2,000 letters (one or two themes each) written
+straight through the annotations repository. Each run starts a fresh interpreter (offscreen Qt) that measures, from its first
 line: imports, QApplication, ``Library.open``, the MainWindow built, shown and the event loop idle
 (= interactive; wall time, and the process's CPU time, which the other users of a shared machine
-disturb less); then ``open_letter`` of the 50-annotation letter (median of 20); then peak RSS.
+disturb less); then ``open_letter`` of the 50-annotation letter (median of 20); then the Passages by
+theme view (Ctrl+5) with every theme checked: rows and the themes x letters matrix loaded and painted
+(median of 5; baseline in the same process: ``Library.passages`` + ``theme_letter_matrix`` alone, the
+data without the view); then peak RSS.
 The letter list holds LetterSummary rows only: no letter text is loaded at start-up.
 """
 
@@ -31,7 +36,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 ANNOTATIONS = 50
-TARGETS = {"startup_s": 1.5, "open_letter_ms": 100.0, "rss_mb": 300.0}
+PASSAGES = 5_000  # over PASSAGE_LETTERS letters
+PASSAGE_LETTERS = 2_000
+TARGETS = {"startup_s": 1.5, "open_letter_ms": 100.0, "passages_view_ms": 500.0, "rss_mb": 300.0}
 SCREEN = {"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
 
 
@@ -88,9 +95,34 @@ def build_library(folder: Path, letters: int) -> None:
         for n in range(ANNOTATIONS):
             start = n * step
             library.annotate(target, start, min(len(text), start + step + 40), [themes[n % len(themes)]], note=f"noot {n}")
+        add_passages(library, rng)
     finally:
         library.close()
-    (folder / "bench-ready").write_text(str(letters), encoding="utf-8")
+    (folder / "bench-ready").write_text(_ready_mark(letters), encoding="utf-8")
+
+
+def _ready_mark(letters: int) -> str:
+    return f"{letters} letters, {PASSAGES} passages"
+
+
+def add_passages(library: object, rng: random.Random) -> None:
+    """PASSAGES annotations of 1-2 themes on PASSAGE_LETTERS letters, anchored as the app anchors them."""
+    from desktop_app.core import anchoring
+    from desktop_app.core.model import Annotation
+    from desktop_app.core.store import annotations_repo, letters_repo
+
+    db = library.db  # type: ignore[attr-defined]
+    themes = [t.id for t in library.list_themes()]  # type: ignore[attr-defined]
+    ids = sorted(s.id for s in library.list_letters())[:PASSAGE_LETTERS]  # type: ignore[attr-defined]
+    with db.atomic():
+        for n in range(PASSAGES):
+            letter = letters_repo.get(db, ids[n % len(ids)])
+            start = rng.randrange(0, max(1, len(letter.text) - 200))
+            sel = anchoring.select(letter.text, start, start + rng.randint(40, 180))
+            annotation = Annotation(id=0, letter_id=letter.id, start=sel.start, end=sel.end, quote=sel.quote,
+                                    prefix=sel.prefix, suffix=sel.suffix, text_hash=sel.text_hash, note=f"passage {n}")
+            new_id = annotations_repo.insert(db, annotation)
+            annotations_repo.set_themes(db, new_id, rng.sample(themes, k=rng.choice((1, 1, 2))))
 
 
 def _target_letter(library: object) -> int:
@@ -132,13 +164,31 @@ def child(folder: Path) -> None:
         app.processEvents()  # the highlights and panels are painted
         timings.append((time.perf_counter() - began) * 1000)
     annotations = window.annotations_panel.model.rowCount()
+    view = window.passages_view
+    all_themes = [t.id for t in library.list_themes()]
+    data_ms, view_ms = [], []
+    for _ in range(5):
+        began = time.perf_counter()
+        library.passages(all_themes)
+        library.theme_letter_matrix()
+        data_ms.append((time.perf_counter() - began) * 1000)
+        view.show_themes([])
+        window.centre_tabs.setCurrentIndex(0)
+        app.processEvents()
+        began = time.perf_counter()
+        window.actions_by_name["passages"].trigger()  # Ctrl+5
+        view.show_themes(all_themes)  # every theme checked: the rows and the matrix are loaded
+        app.processEvents()  # and painted
+        view_ms.append((time.perf_counter() - began) * 1000)
+    passages_shown = view.model.rowCount()
     rss_mb = peak_rss_mb()
     window.close()
     library.close()
     print(json.dumps({
         "imports_s": imported, "library_open_s": opened - imported, "startup_s": interactive, "startup_cpu_s": interactive_cpu, "rows": rows,
         "open_letter_ms": statistics.median(timings), "open_letter_max_ms": max(timings),
-        "annotations": annotations, "rss_mb": rss_mb, "window": f"{window.width()}x{window.height()}",
+        "annotations": annotations, "rss_mb": rss_mb, "passages": passages_shown,
+        "passages_data_ms": statistics.median(data_ms), "passages_view_ms": statistics.median(view_ms), "window": f"{window.width()}x{window.height()}",
     }))
 
 
@@ -154,7 +204,11 @@ def main() -> None:
         return
     folder = args.cache or Path(f"/tmp/kamerlezer-bench-gui-{args.letters}")
     ready = folder / "bench-ready"
-    if not ready.exists() or ready.read_text(encoding="utf-8") != str(args.letters):
+    if not ready.exists() or ready.read_text(encoding="utf-8") != _ready_mark(args.letters):
+        if ready.exists():  # an older cache (without passages): build afresh
+            import shutil
+
+            shutil.rmtree(folder)
         build_library(folder, args.letters)
     env = dict(os.environ)
     if env.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":  # a desktop-sized screen: the default window
@@ -170,6 +224,7 @@ def main() -> None:
         results.append(result)
     first = results[0]
     print(f"library: {first['rows']} letters; letter with {first['annotations']} annotations; "
+          f"passages view: {first['passages']} passages; "
           f"window {first['window']}; load average {os.getloadavg()[0]:.2f}")
     print("startup_s per run: " + " ".join(f"{r['startup_s']:.3f}" for r in results))
 
@@ -181,7 +236,8 @@ def main() -> None:
         print(f"{key:18} median {statistics.median(values):8.3f} {unit}  min {min(values):8.3f}  max {max(values):8.3f}{limit}{verdict}")
 
     for key, unit in (("imports_s", "s"), ("library_open_s", "s"), ("startup_s", "s"), ("startup_cpu_s", "s"), ("process_s", "s"),
-                      ("open_letter_ms", "ms"), ("open_letter_max_ms", "ms"), ("rss_mb", "MB")):
+                      ("open_letter_ms", "ms"), ("open_letter_max_ms", "ms"),
+                      ("passages_data_ms", "ms"), ("passages_view_ms", "ms"), ("rss_mb", "MB")):
         row(key, unit)
 
 

@@ -239,11 +239,15 @@ class PassagesView(QWidget):
         for column, width in ((0, 160), (2, 140), (3, 110)):
             header.resizeSection(column, width)
         self.table.installEventFilter(self)
-        self._rows_timer = QTimer(self)  # row heights follow the column widths once they settle
+        # Row heights follow the text, but only the rows in sight are measured (thousands of passages:
+        # measuring every row reads each cell, seconds; a row is measured when it scrolls into view).
+        self.table.verticalHeader().setDefaultSectionSize(3 * self.fontMetrics().lineSpacing() + 8)
+        self._rows_timer = QTimer(self)  # after the column widths or the scroll position settle
         self._rows_timer.setSingleShot(True)
         self._rows_timer.setInterval(0)
-        self._rows_timer.timeout.connect(self.table.resizeRowsToContents)
+        self._rows_timer.timeout.connect(self.fit_visible_rows)
         header.sectionResized.connect(self._rows_timer.start)
+        self.table.verticalScrollBar().valueChanged.connect(self._rows_timer.start)
 
         self.matrix_model = ThemeLetterMatrixModel(self)
         self.matrix = QTableView(self)
@@ -389,7 +393,7 @@ class PassagesView(QWidget):
             rows.sort(key=lambda r: (r.letter_title.casefold(), r.letter_name, r.start))
         names = {t.id: t.name for t in getattr(self, "themes", [])}
         self.model.set_rows(rows, names)
-        self.table.resizeRowsToContents()
+        self.fit_visible_rows()
         total = len(self.all_rows)
         shown = len(rows)
         word = "passage" if total == 1 else "passages"
@@ -400,6 +404,22 @@ class PassagesView(QWidget):
             self.letter_label.setText(f"Only in: {title}")
         self.letter_label.setVisible(self.letter_filter is not None)
         self.clear_letter.setVisible(self.letter_filter is not None)
+
+    def fit_visible_rows(self) -> None:
+        """Fit the height of each row in sight to its text (rows out of sight keep theirs until seen)."""
+        view = self.table
+        row = view.rowAt(0)
+        if row < 0:
+            return
+        bottom = view.viewport().height()
+        while row < self.model.rowCount() and view.rowViewportPosition(row) < bottom:
+            view.resizeRowToContents(row)
+            row += 1
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override: more rows may come into sight
+        super().resizeEvent(event)
+        if hasattr(self, "_rows_timer"):
+            self._rows_timer.start()
 
     @staticmethod
     def _fill_combo(combo: QComboBox, everything: str, values: Sequence[str]) -> None:

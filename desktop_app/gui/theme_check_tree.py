@@ -25,6 +25,7 @@ class ThemeCheckTree(QTreeWidget):
         self.setUniformRowHeights(True)
         self.items: dict[int, QTreeWidgetItem] = {}
         self._cascading = False
+        self._batch = False  # set_checked_themes is checking several: one signal at the end
         self.itemChanged.connect(self._on_item_changed)
 
     def set_themes(self, themes: Sequence[Theme]) -> None:
@@ -71,9 +72,13 @@ class ThemeCheckTree(QTreeWidget):
                 item.setToolTip(0, "")
         finally:
             self._cascading = False
-        for theme_id in theme_ids:
-            if theme_id in self.items:
-                self.items[theme_id].setCheckState(0, Qt.Checked)  # cascades
+        self._batch = True  # one checked_changed for the whole set, not one per theme
+        try:
+            for theme_id in theme_ids:
+                if theme_id in self.items:
+                    self.items[theme_id].setCheckState(0, Qt.Checked)  # cascades
+        finally:
+            self._batch = False
         if emit:
             self.checked_changed.emit()
 
@@ -92,4 +97,5 @@ class ThemeCheckTree(QTreeWidget):
                 stack.extend(child.child(i) for i in range(child.childCount()))
         finally:
             self._cascading = False
-        self.checked_changed.emit()
+        if not self._batch:
+            self.checked_changed.emit()

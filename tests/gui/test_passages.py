@@ -133,3 +133,38 @@ def test_a_new_annotation_shows_up_in_the_open_view(qtbot: Any, make_window: Any
     start = letter.text.index("NAVO")
     window.controller.add_annotation(letter.id, start, start + 4, (parent.id,))
     qtbot.waitUntil(lambda: len(window.passages_view.visible_rows()) == 4, timeout=10_000)
+
+
+def test_many_passages_load_once_and_only_rows_in_sight_are_measured(qtbot: Any, make_window: Any, library: Any) -> None:
+    """Checking several themes at once loads the rows once; of hundreds of passages only the rows in
+    sight get their height measured (measuring all read every cell: a minute for 5,000 passages), and
+    a row scrolled into sight is measured then."""
+    themes = [t.id for t in library.list_themes()]
+    text = library.get_letter(L003).text
+    words = [m for m in range(0, len(text) - 400, 7)][:300]
+    for n, start in enumerate(words):
+        end = start + (350 if n % 2 else 20)  # long passages wrap, short ones do not
+        library.annotate(L003, start, end, [themes[n % len(themes)]])
+    window = make_window(library)
+    qtbot.keyClick(window, Qt.Key_5, Qt.ControlModifier)
+    view = window.passages_view
+    loads: list[int] = []
+    view.model.modelReset.connect(lambda: loads.append(view.model.rowCount()))
+    view.show_themes(themes)
+    assert loads == [300]  # one load for all the themes checked
+    table = view.table
+    QApplication.processEvents()
+    default = table.verticalHeader().defaultSectionSize()
+    in_sight = [r for r in range(300) if table.rowViewportPosition(r) < table.viewport().height()]
+    assert in_sight and len(in_sight) < 300
+    rows = view.visible_rows()
+    long_row = next(r for r in in_sight if len(rows[r].quote) > 200)
+    short_row = next(r for r in in_sight if len(rows[r].quote) < 40)
+    assert table.rowHeight(long_row) > table.rowHeight(short_row)  # fitted to their text
+    assert table.rowHeight(299) == default  # far out of sight: not measured yet
+    table.scrollToBottom()  # rows scrolled into sight are measured then
+    first = table.rowAt(0)
+    assert first > 250
+    near = [first, first + 1]
+    qtbot.waitUntil(lambda: all(table.rowHeight(r) == table.sizeHintForRow(r) for r in near))
+    assert max(table.rowHeight(r) for r in near) > default  # the long one of the two grew to its text

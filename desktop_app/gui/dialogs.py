@@ -267,6 +267,7 @@ def import_summary_html(report: object, cancelled: bool) -> str:
     skipped = list(getattr(report, "skipped", []))
     failed = list(getattr(report, "failed", []))
     orphaned = list(getattr(report, "orphaned", []))
+    warnings = list(getattr(report, "warnings", []))
     parts = []
     if cancelled:
         parts.append("<p><b>The import was cancelled.</b> What was imported before stays in the library.</p>")
@@ -283,6 +284,7 @@ def import_summary_html(report: object, cancelled: bool) -> str:
     section("Imported", [html.escape(letter.title) for letter in imported])
     section("Updated (annotations re-attached)", [html.escape(letter.title) for letter in updated])
     section("Already in the library", [html.escape(Path(path).name) for path, _ in skipped])
+    section("Warnings", [f"{html.escape(Path(path).name)}: {html.escape(note)}" for path, note in warnings])
     section("Annotations that could not be re-attached (kept, shown as “Not found in the current text”)",
             [html.escape(a.quote[:80]) for a in orphaned])
     return "".join(parts)

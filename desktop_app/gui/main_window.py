@@ -80,7 +80,6 @@ log = logging.getLogger(__name__)
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 50
 LETTERS_PAGE, RESULTS_PAGE = 0, 1
-IMPORT_SUFFIXES = (".txt", ".pdf")
 DEFAULT_WINDOW_SIZE = QSize(1440, 900)
 LIBRARY_PANE_SHARE, LIBRARY_PANE_MIN, LIBRARY_PANE_MAX = 0.44, 320, 520  # of the letter list beside the reader
 # Column widths and hidden columns of the letter list ("window/letter_header" held the Kamerstuk
@@ -1751,23 +1750,20 @@ class MainWindow(QMainWindow):
 def import_one_by_one(
     library: Any, paths: list[Path], progress: Any, cancel: Any, passwords: dict[str, str] | None = None
 ) -> tuple[Any, bool]:
-    """Expand folders, then import each file with its own Library call, so the Library lock is released
-    between files (the UI thread can open letters meanwhile) and cancel takes effect between files.
-    ``passwords``: for encrypted PDFs, by path."""
-    from desktop_app.core.services import ImportReport
+    """The core's ``import_iter`` on the worker thread: one Library call per file, so the Library lock
+    is released between files (the UI thread can open letters meanwhile) and cancel takes effect
+    between files; one report with every file's warnings. ``passwords``: for encrypted PDFs, by path."""
+    from desktop_app.core.services import ImportReport, import_iter
 
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMPORT_SUFFIXES))
-        else:
-            files.append(path)
     report = ImportReport()
-    total = len(files)
-    for done, path in enumerate(files):
-        if cancel.cancelled:
-            return report, True
-        progress(done, total, path.name)
-        report.add(library.import_paths([path], password=(passwords or {}).get(str(path))))
+    total = 0
+    for step in import_iter(library, paths, passwords=passwords, cancel=cancel):
+        report.add(step.report)
+        total = step.total
+        if step.path is not None:
+            progress(step.done, total, step.path.name)
+    if cancel.cancelled:
+        report.cancelled = True
+        return report, True
     progress(total, total, "")
     return report, False

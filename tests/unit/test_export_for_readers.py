@@ -32,7 +32,7 @@ from desktop_app.render import export_summary
 from desktop_app.render.csv_table import DELIMITER, ENCODING
 from desktop_app.render.docx import NOTE_STYLE
 from desktop_app.render.fonts import SANS, runs_width
-from desktop_app.render.pdf import fit_width
+from desktop_app.render.pdf_page import fit_width
 
 L000, L003, L004 = "000_eba5de336aff673f", "003_d09603eee462fd1e", "004_94d7e7617410a711"
 NOTE = "1,1 mld over 8 jaar ≈ 140 mln/jaar → ≥ ≤ ≠ ✓ ∑ 😀"

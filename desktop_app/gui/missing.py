@@ -400,11 +400,14 @@ class MissingDocumentsDialog(QDialog):
             item.setData(self.DOCUMENT, Qt.UserRole, doc.canonical)
             item.setToolTip(self.DOCUMENT, plain(f"{doc.kind.replace('_', ' ')}: {doc.canonical}"))
             for index, (letter_id, location, number, raw) in enumerate(doc.places):
-                where = "" if location == "body" else f", footnote {number}"
-                child = QTreeWidgetItem([f"{self.describe(letter_id)}{where}: “{' '.join(raw.split())}”", "", ""])
+                where = "" if location == "body" else f" (footnote {number})"
+                citation = " ".join(raw.split())
+                letter = self.describe(letter_id)
+                # the citation first (short, telling), then the letter citing it (long titles are cut)
+                child = QTreeWidgetItem([f"“{citation}”{where} in {letter}", "", ""])
                 reference_id = doc.reference_ids[index] if index < len(doc.reference_ids) else None
                 child.setData(self.DOCUMENT, Qt.UserRole + 1, reference_id)
-                child.setToolTip(self.DOCUMENT, plain(" ".join(raw.split())))
+                child.setToolTip(self.DOCUMENT, plain(f"{letter}{where}:\n“{citation}”"))
                 item.addChild(child)
             self.tree.addTopLevelItem(item)
             item.setExpanded(True)

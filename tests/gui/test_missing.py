@@ -175,8 +175,11 @@ def test_missing_documents_view_lists_what_refs_missing_lists_and_opens_the_citi
     assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == [d.canonical for d in expected]
     kst = view.item_of(KST)
     assert kst.text(1) == "2" and kst.childCount() == 2  # cited in both letters
-    assert {kst.child(i).text(0).split(":")[0] for i in range(2)} == {
+    assert {kst.child(i).text(0).split(" in ", 1)[1] for i in range(2)} == {
         window._describe_letter(citing.id), window._describe_letter(library.get_letter("tweede_brief").id)  # noqa: SLF001
+    }
+    assert {kst.child(i).text(0).split(" in ", 1)[0] for i in range(2)} == {
+        "“Kamerstuk 32 545, nr. 143”", "“Kamerstuk 32 545, nr. 143”"
     }
     # the keyboard: to the document, its official link, down to the first citing letter, Enter
     tree.setFocus()

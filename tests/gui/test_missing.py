@@ -73,6 +73,26 @@ def _click_citation(qtbot: Any, window: Any, ref: Any) -> MissingDocumentDialog:
     return window._citation_dialog  # noqa: SLF001
 
 
+def _tab_to_citation(qtbot: Any, window: Any, ref: Any) -> MissingDocumentDialog:
+    """Open the citing letter, Tab to the citation's link in the reader and press Enter."""
+    window.open_letter(ref.letter_id)
+    reader = window.reader
+    reader.setFocus()
+    reader.go_to_position(0)
+    target = reader.layout_info.body_to_doc(ref.start)
+    for _ in range(20):
+        qtbot.keyClick(reader, Qt.Key_Tab)
+        cursor = reader.textCursor()
+        if cursor.selectionStart() <= target < cursor.selectionEnd():
+            break
+    else:
+        raise AssertionError("Tab never reached the citation")
+    qtbot.keyClick(reader, Qt.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window._citation_dialog, MissingDocumentDialog)  # noqa: SLF001
+                    and window._citation_dialog.isVisible())  # noqa: SLF001
+    return window._citation_dialog  # noqa: SLF001
+
+
 def _letter_count(library: Any) -> int:
     return len(library.list_letters())
 
@@ -82,7 +102,7 @@ def test_missing_dialog_links_the_official_address_and_enter_fetches(
 ) -> None:
     ref = _ref(library, citing, KST)
     assert ref.status == "missing"
-    dialog = _click_citation(qtbot, window, ref)
+    dialog = _tab_to_citation(qtbot, window, ref)
     link = dialog.findChild(QLabel, "official_address")
     assert link.openExternalLinks() and f'href="https://zoek.officielebekendmakingen.nl/{KST}"' in link.text()
     assert dialog.fetch_button.isVisible() and dialog.fetch_button.isDefault()
@@ -238,3 +258,23 @@ def test_missing_documents_view_fetches_the_selected_and_lists_what_the_source_l
     assert KST not in listed and AH not in listed and "kst-32545-999" in listed
     assert listed == [d.canonical for d in library.references.missing()]
     assert window.last_fetch is outcome  # the main window reloaded its letters and says so
+
+
+def test_escape_while_fetching_cancels_and_closes(
+    qtbot: Any, window: Any, library: Any, citing: Any, server: ReplayServer
+) -> None:
+    server.gate.clear()
+    ref = _ref(library, citing, KST)
+    dialog = _click_citation(qtbot, window, ref)
+    before = _letter_count(library)
+    qtbot.keyClick(dialog.fetch_button, Qt.Key_Return)
+    qtbot.waitUntil(lambda: bool(server.requests))
+    handle = dialog.strip.handle
+    qtbot.keyClick(dialog.strip.cancel_button, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: window._citation_dialog is None)  # noqa: SLF001 - closed and gone
+    assert handle.cancel_token.cancelled
+    with qtbot.waitSignal(handle.finished, timeout=60_000):
+        server.gate.set()
+    assert handle.result.cancelled
+    assert _letter_count(library) == before and library.references.get(ref.id).status == "missing"
+    assert window.last_fetch is None

@@ -315,6 +315,7 @@ KEYS = (
     ("Ctrl+1 / Ctrl+2", "Letter list / reader"),
     ("Ctrl+3 / Ctrl+4", "Annotations / themes"),
     ("Ctrl+5", "Passages by theme across letters (Enter opens one; F2 edits its note)"),
+    ("Ctrl+6", "Missing documents: cited but not in the library (Enter opens the citation; Fetch brings it)"),
     ("Shift+arrows, Shift+End", "Select text in the reader"),
     ("1 – 9", "Tag the selection with that theme (again on the same passage: add or remove the theme)"),
     ("N", "Write a note on the annotation at the cursor (Escape returns to the reader)"),

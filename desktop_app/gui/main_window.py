@@ -59,6 +59,7 @@ from desktop_app.gui.controller import LibraryController
 from desktop_app.gui.dialogs import CitationDialog, ImportSummaryDialog, ShortcutsDialog, import_counts
 from desktop_app.gui.export_dialog import ExportDialog
 from desktop_app.gui.find_bar import FindBar
+from desktop_app.gui.missing import MissingDocumentDialog, MissingDocumentsDialog
 from desktop_app.gui.passages import PassagesView
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.models import (
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         self.last_search: SearchResults | None = None
         self.last_import_report: Any = None
         self.last_fetch: Any = None  # the outcome of the last fetch from the official source
+        self.missing_documents: MissingDocumentsDialog | None = None
         self.last_export: Any = None
         self.export_warnings: QMessageBox | None = None  # the last export's warnings, shown when it has any
         self._citation_dialog: CitationDialog | None = None
@@ -381,6 +383,8 @@ class MainWindow(QMainWindow):
         a("focus_reader", "Go to &reader", self._on_focus_reader_triggered, "Ctrl+2")
         a("passages", "&Passages by theme", self._on_passages_triggered, "Ctrl+5",
           "Every passage of the checked themes across letters, and a themes × letters matrix")
+        a("missing_documents", "&Missing documents…", self._on_missing_documents_triggered, "Ctrl+6",
+          "Cited documents that are not in the library, the letters citing them, and Fetch")
         a("focus_list", "Go to letter &list", self._on_focus_list_triggered, "Ctrl+1")
         a("focus_annotations", "Go to &annotations", self._on_focus_annotations_triggered, "Ctrl+3")
         a("focus_themes", "Go to t&hemes", self._on_focus_themes_triggered, "Ctrl+4")
@@ -446,6 +450,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(acts["focus_annotations"])
         view_menu.addAction(acts["focus_themes"])
         view_menu.addAction(acts["passages"])
+        view_menu.addAction(acts["missing_documents"])
         go_menu = menu.addMenu("&Go")
         go_menu.addAction(acts["back"])
         go_menu.addAction(acts["forward"])
@@ -834,7 +839,11 @@ class MainWindow(QMainWindow):
     def show_citation(self, ref: Reference) -> CitationDialog:
         if self._citation_dialog is not None:
             self._citation_dialog.close()
-        dialog = CitationDialog(ref, self._describe_letter, self)
+        if ref.status in ("missing", "suggested"):  # not (surely) in the library: link, Fetch
+            dialog = MissingDocumentDialog(ref, self._describe_letter, self.controller, self)
+            dialog.fetched.connect(self._on_fetch_finished)
+        else:
+            dialog = CitationDialog(ref, self._describe_letter, self)
         dialog.confirmed.connect(self._on_citation_confirmed)
         dialog.rejected_candidate.connect(self._on_citation_rejected_candidate)
         dialog.open_requested.connect(self._on_citation_open_requested)
@@ -961,6 +970,17 @@ class MainWindow(QMainWindow):
         self.centre_tabs.setCurrentWidget(self.passages_view)
         view = self.passages_view
         (view.table if view.model.rowCount() else view.theme_tree).setFocus(Qt.ShortcutFocusReason)
+
+    def _on_missing_documents_triggered(self) -> None:
+        """The library-wide list of missing documents (non-modal; refreshed each time it is asked for)."""
+        if self.missing_documents is None:
+            self.missing_documents = MissingDocumentsDialog(self.controller, self._describe_letter, self)
+            self.missing_documents.citing_activated.connect(self._on_references_citing_letter_activated)
+            self.missing_documents.fetched.connect(self._on_fetch_finished)
+        self.missing_documents.refresh()
+        self.missing_documents.show()
+        self.missing_documents.raise_()
+        self.missing_documents.activateWindow()
 
     def _on_centre_tabs_current_changed(self, index: int) -> None:
         """The Passages view has its own filters: the letter list gives it its room while it shows."""

@@ -103,6 +103,7 @@ def take_screenshots(app: QApplication, window: Any, out: Path) -> list[Path]:
         window.results_view.setCurrentIndex(first)
         window._on_results_view_activated(first)  # noqa: SLF001
     letter = window.letter
+    overlap = None
     if letter is not None and not window.library.list_annotations(letter.id):
         for phrase, number, note in PASSAGES:
             span = _sentence_span(letter.text, phrase)
@@ -121,6 +122,12 @@ def take_screenshots(app: QApplication, window: Any, out: Path) -> list[Path]:
         window.reader.setTextCursor(cursor)
     saved.append(out / "letter_with_highlights.png")
     _save(app, window, saved[-1])
+
+    # 2b. passages of two themes overlapping: both stay readable (stacked underlines, margin bars)
+    if letter is not None and overlap is not None:
+        window.reader.go_to_offset(overlap[0] + 60)
+        saved.append(out / "overlapping_themes.png")
+        _save(app, window, saved[-1])
 
     # 3. the main window with a letter open from the list (no search)
     window.search_edit.clear()
@@ -262,6 +269,7 @@ def take_dialog_screenshots(app: QApplication, window: Any, out: Path, saved: li
     if missing is not None:
         window.open_letter(missing.letter_id, record=False)
         _save_dialog(app, window.show_citation(missing), out / "citation_missing.png", saved)
+    _missing_screenshots(app, window, refs, out, saved)
 
     # 9. the delete-theme warning, for a theme with annotations and sub-themes when there is one
     counts = window.library.theme_counts()
@@ -323,3 +331,22 @@ def take_dialog_screenshots(app: QApplication, window: Any, out: Path, saved: li
         saved.append(out / "search_ten_letters.png")
         _save(app, window, saved[-1])
     shutil.rmtree(incoming, ignore_errors=True)
+
+
+def _missing_screenshots(app: QApplication, window: Any, refs: list[Any], out: Path, saved: list[Path]) -> None:
+    """The missing-document dialog of an official document (link, Fetch) and View > Missing documents."""
+    from desktop_app.core.official import is_fetchable
+
+    fetchable = next((r for r in refs if r.status == "missing" and is_fetchable(r.canonical)), None)
+    if fetchable is not None:
+        window.open_letter(fetchable.letter_id, record=False)
+        _save_dialog(app, window.show_citation(fetchable), out / "missing_document.png", saved)
+    window.actions_by_name["missing_documents"].trigger()
+    view = window.missing_documents
+    if view is not None and _wait(app, lambda: view._loading is None and view.tree.topLevelItemCount() > 0, 30):  # noqa: SLF001
+        if fetchable is not None and view.item_of(fetchable.canonical) is not None:
+            item = view.item_of(fetchable.canonical)
+            view.tree.setCurrentItem(item.child(0) or item)
+            item.setSelected(True)
+        view.tree.setFocus()
+        _save_dialog(app, view, out / "missing_documents.png", saved)

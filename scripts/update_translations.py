@@ -28,6 +28,11 @@ from xml.etree import ElementTree as ET
 ROOT = Path(__file__).resolve().parent.parent
 GUI = ROOT / "desktop_app" / "gui"
 I18N = GUI / "i18n"
+def SOURCES() -> list[Path]:  # noqa: N802 - a constant, computed
+    """The files with interface texts: the GUI package and the start-up (its "Opening the library…")."""
+    return [*sorted(GUI.glob("*.py")), ROOT / "desktop_app" / "app.py"]
+
+
 TS_FILES = {"nl": I18N / "kamerlezer_nl.ts", "en": I18N / "kamerlezer_en.ts"}
 TARGET = {"nl": "nl_NL", "en": "en_GB"}
 
@@ -78,7 +83,7 @@ def extract(path: Path) -> list[Message]:
 def messages() -> list[Message]:
     """Every message of the GUI, once per (context, source), in file order."""
     seen: dict[tuple[str, str], Message] = {}
-    for path in sorted(GUI.glob("*.py")):
+    for path in SOURCES():
         for message in extract(path):
             seen.setdefault((message.context, message.source), message)
     return list(seen.values())

@@ -2185,4 +2185,12 @@ geen: alle)</translation>
             <translation>Inbegrepen bij {theme}</translation>
         </message>
     </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../../desktop_app/app.py" line="202" />
+            <source>Opening the library…</source>
+            <translation>De bibliotheek wordt geopend…</translation>
+        </message>
+    </context>
 </TS>

@@ -174,8 +174,6 @@ def choose_language(window: QMainWindow, settings: QSettings, language: str) -> 
         return None
     settings.setValue(SETTINGS_KEY, language)
     settings.sync()
-    if language == _current:
-        return None
     text = message_in(language, "LanguageMenu", LANGUAGE_CHANGED)
     window.statusBar().showMessage(text, 8000)
     box = QMessageBox(QMessageBox.Information, message_in(language, "LanguageMenu", LANGUAGE_TITLE), text,

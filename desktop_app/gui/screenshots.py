@@ -350,3 +350,32 @@ def _missing_screenshots(app: QApplication, window: Any, refs: list[Any], out: P
             item.setSelected(True)
         view.tree.setFocus()
         _save_dialog(app, view, out / "missing_documents.png", saved)
+
+
+def take_language_screenshot(app: QApplication, window: Any, out: Path, language: str) -> Path:
+    """``main_window_<language>.png``: a second main window over the same library, built with the
+    interface in ``language`` (``main_window_nl.png``: the Dutch interface), on the letter the first
+    one shows; the language installed before is put back afterwards."""
+    from desktop_app.gui import i18n
+    from desktop_app.gui.controller import LibraryController
+    from desktop_app.gui.main_window import MainWindow
+
+    restore = i18n.install(language, app)
+    other = None
+    try:
+        other = MainWindow(LibraryController(window.library), window.settings)
+        rows = other.letter_model.rows
+        letter_id = window.letter.id if window.letter is not None else (rows[0].id if rows else None)
+        if letter_id is not None:
+            other.open_letter(letter_id, record=False)
+        other.setGeometry(window.geometry())
+        other.show()
+        path = out / f"main_window_{language}.png"
+        _save(app, other, path)
+        print(f"screenshot: {path}")
+        return path
+    finally:
+        if other is not None:
+            other.close()
+            other.deleteLater()
+        restore()

@@ -167,10 +167,14 @@ def _in_date_range(date: str | None, scope: ExportScope) -> bool:
     return not (scope.date_to and date[: len(scope.date_to)] > scope.date_to)
 
 
-def nothing_to_export(library: Any, scope: ExportScope) -> str:
-    """Why an empty scope exports nothing, the one wording the CLI and the export dialog show: a message
-    to the user (in English, as the other messages), not words of the document."""
-    text = f"Nothing to export: no annotations in {describe_scope(library, replace(scope, language='en'))}"
+def nothing_to_export(
+    library: Any, scope: ExportScope, *, language: str = "en",
+    template: str = "Nothing to export: no annotations in {scope}",
+) -> str:
+    """Why an empty scope exports nothing: a message to the user in the language of the interface
+    (the CLI's English; the dialog passes its translated ``template`` and its language), not in the
+    document's words. The one wording the CLI and the export dialog show."""
+    text = template.format(scope=describe_scope(library, replace(scope, language=language)))
     return text if text.endswith((".", "…")) else text + "."
 
 

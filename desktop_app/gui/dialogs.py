@@ -370,9 +370,10 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(buttons)
-        width = 680
+        width = 760
         document = text.document().clone(self)  # measured on a copy: the browser resets its own width
         document.setTextWidth(width - 2 * layout.contentsMargins().left() - 2 * text.frameWidth() - 4)
         chrome = layout.contentsMargins().top() * 2 + layout.spacing() + buttons.sizeHint().height()
-        fit_to_screen(self, QSize(width, int(document.size().height()) + 2 * text.frameWidth() + chrome + 8))
+        height = int(document.size().height()) + 2 * text.frameWidth() + chrome + 8
+        fit_to_screen(self, QSize(width, min(height, 720)))  # a 1366x768 laptop with a task bar; the list scrolls
         text.setFocus(Qt.OtherFocusReason)  # the arrow keys scroll the list

@@ -39,8 +39,9 @@ _FURNITURE = [
     *cleaning.FOOTER_PATTERNS,
     re.compile(r"^\s*[’']s-Gravenhage\s+\d{4}\b.*$"),  # colophon line with a footer beside it
     re.compile(r"^\s*(?:Eerste|Tweede)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b.*$"),
-    re.compile(r"^\s*\d{1,4}\s*$"),  # page number
+
 ]
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 A4_POINTS = (595.0, 842.0)
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _MARKER_TEXT = re.compile(r"^\s*(\d{1,3})\s*$")
@@ -444,20 +445,23 @@ def layout_pages(
     pages: list[cleaning.Page] = []
     page_bodies: list[list[Line]] = []
     expected = 1
+    markers_seen: set[int] = set()
     for index, lines in enumerate(page_lines):
         width, height = sizes[index]
+        page_markers = _markers(lines)
+        markers_seen |= page_markers
         body: list[Line] = []
-        for line in lines:
+        for position, line in enumerate(lines):
             text = line.text
             if not text:
                 continue
-            if _is_furniture(line, text, height, body_size, index, repeated):
+            if _is_furniture(line, text, height, body_size, repeated, page_markers, lines, position):
                 hints.furniture.append(text)
             elif _is_side_column(line, width, body_size):
                 hints.side_lines.append(text)
             else:
                 body.append(line)
-        body, notes, expected, leading = _take_footnotes(body, body_size, expected)
+        body, notes, expected, leading = _take_footnotes(body, body_size, expected, markers_seen)
         previous = pages[-1].footnotes if pages else []
         if leading and previous:  # a footnote running over from the previous page
             number, text = previous[-1]
@@ -509,17 +513,39 @@ def _repeated_margin_lines(page_lines: list[list[Line]], sizes: list[tuple[float
     return {key[0] for key, count in seen.items() if count >= need}
 
 
+def _markers(lines: list[Line]) -> set[int]:
+    """Numbers of the raised footnote markers in a page's lines."""
+    return {int(t.strip()) for line in lines for t, is_marker in line.pieces if is_marker and t.strip().isdigit()}
+
+
 def _is_furniture(
-    line: Line, text: str, height: float, body_size: float, index: int, repeated: set[str]
+    line: Line,
+    text: str,
+    height: float,
+    body_size: float,
+    repeated: set[str],
+    page_markers: set[int],
+    lines: list[Line],
+    position: int,
 ) -> bool:
     in_margin = line.y > 0.85 * height or line.y < 0.15 * height
-    if in_margin and _norm_furniture(text) in repeated:
-        return True
+    note = _note_start(line)
+    if in_margin and _norm_furniture(text) in repeated and not (note and note[0] in page_markers):
+        return True  # a repeated footnote text ("1 Z-CERT_Rapport.pdf", "6 Z-CERT_...") is no footer
+    if in_margin and _PAGE_NUMBER.match(text):
+        return _alone(line, lines, position)  # "2018" ending a footnote's line is not a page number
     if in_margin and any(p.match(text) for p in _FURNITURE):
         return True
     if text.isdigit() and line.size > 2.5 * body_size:
         return True  # decorative big number (official layout)
     return bool(cleaning.is_artefact_line(text)) and in_margin
+
+
+def _alone(line: Line, lines: list[Line], position: int) -> bool:
+    """No other line of the page within 1.6 line heights above or below."""
+    reach = 1.6 * max(line.size, 1.0)
+    near = lines[max(0, position - 3) : position] + lines[position + 1 : position + 4]
+    return not any(abs(other.y - line.y) < reach and other.text and other.x0 < line.x1 + 50 and other.x1 > line.x0 - 50 for other in near)
 
 
 def _is_side_column(line: Line, width: float, body_size: float) -> bool:
@@ -528,20 +554,55 @@ def _is_side_column(line: Line, width: float, body_size: float) -> bool:
 
 
 def _take_footnotes(
-    body: list[Line], body_size: float, expected: int
+    body: list[Line], body_size: float, expected: int, markers_seen: set[int]
 ) -> tuple[list[Line], list[tuple[int, str]], int, list[Line]]:
-    """Take the block of small-font lines at the page bottom that holds footnotes.
+    """Take the footnote block at the page bottom.
+
+    The block is the run of small-font lines that ends the page, or (footnotes set in the body's
+    size or larger) the lines under the lowest wide vertical gap when the first of them starts with
+    the next footnote number and that number's raised marker has been seen in the body.
 
     Returns (body lines, footnotes, next expected number, leading lines): the leading lines are the
     small-font lines at the top of the block before its first footnote number, which continue the
     previous page's last footnote when there is one (the caller decides).
     """
-    start = len(body)
-    while start > 0 and body[start - 1].size < 0.92 * body_size:
-        start -= 1
+    small = len(body)
+    while small > 0 and body[small - 1].size < 0.92 * body_size:
+        small -= 1
+    if 0 < small < len(body):
+        taken = _split_block(body, small, expected)
+        if taken is not None:
+            return taken
+    start = _gap_block_start(body, expected, markers_seen)
+    if start is not None:
+        taken = _split_block(body, start, expected)
+        if taken is not None:
+            return taken
+    if 0 < small < len(body):
+        return body[:small], [], expected, body[small:]
+    return body, [], expected, []
+
+
+def _gap_block_start(body: list[Line], expected: int, markers_seen: set[int]) -> int | None:
+    """Index of the first line under a wide gap that starts footnote ``expected`` (marker seen)."""
+    if expected not in markers_seen or len(body) < 2:
+        return None
+    gaps = [a.y - b.y for a, b in zip(body, body[1:]) if 0 < a.y - b.y < 3 * a.size]
+    step = sorted(gaps)[len(gaps) // 2] if gaps else body[0].size * 1.2
+    for index in range(len(body) - 1, 0, -1):
+        if body[index - 1].y - body[index].y <= 1.5 * step:
+            continue
+        started = _note_start(body[index])
+        if started is not None and started[0] == expected:
+            return index
+        return None
+    return None
+
+
+def _split_block(
+    body: list[Line], start: int, expected: int
+) -> tuple[list[Line], list[tuple[int, str]], int, list[Line]] | None:
     block = body[start:]
-    if not block or start == 0:
-        return body, [], expected, []
     first_note = next((i for i, line in enumerate(block) if _note_start(line) is not None), len(block))
     notes: list[tuple[int, list[str]]] = []
     last = expected - 1
@@ -549,13 +610,21 @@ def _take_footnotes(
         started = _note_start(line)
         if started is not None and last < started[0] <= last + 3:
             last = started[0]
-            notes.append((started[0], [started[1]]))
+            notes.append((started[0], [_own_number_dropped(started[0], started[1])]))
         elif notes:
             notes[-1][1].append(line.text)
     if not notes:
-        return body[:start], [], expected, block
+        return None
     joined = [(number, "\n".join(parts).strip()) for number, parts in notes]
     return body[:start], joined, notes[-1][0] + 1, block[:first_note]
+
+
+def _own_number_dropped(number: int, text: str) -> str:
+    """A footnote that repeats its own number glued to its text ("2 2Zemouri, C.") loses the copy."""
+    own = str(number)
+    if text.startswith(own) and text[len(own) : len(own) + 1].isupper():
+        return text[len(own) :]
+    return text
 
 
 def _note_start(line: Line) -> tuple[int, str] | None:

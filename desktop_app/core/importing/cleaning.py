@@ -241,6 +241,8 @@ class _Assembler:
             return left[:-1] + right
         if left.endswith("-") and not left_raw.rstrip("\n").endswith(" ") and len(left) > 1:
             before = _plain(left)[:-1]
+            if _URL_TAIL.search(before):
+                return left + right  # a web address broken after its hyphen keeps it ("ronl-" "b38...")
             if before[-1:].isalpha() and right_plain[:1].isalpha():
                 w1 = re.split(r"[\s\-/(\"“‘]", before)[-1]
                 w2 = re.match(r"[^\W\d_]+", right_plain)
@@ -343,6 +345,7 @@ def should_join_hyphen(w1: str, w2: str, vocab: set[str]) -> bool:
 
 
 _NO_MARKS = {ord(c): None for c in _MARKS}
+_URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$", re.IGNORECASE)
 
 
 def _plain(line: str | None) -> str:

@@ -219,7 +219,13 @@ def _page_fragments(page, reader) -> list[Frag]:
     stream = ContentStream(contents.get_object(), reader, "bytes")
     identity = [NumberObject(1), NumberObject(0), NumberObject(0), NumberObject(1), NumberObject(0), NumberObject(0)]
     operations = []
+    spaces = _SpaceWidths(page)
+    space = 0.0
     for operands, operator in stream.operations:
+        if operator == b"Tf" and operands:
+            space = spaces.width(operands[0])
+        elif operator == b"TJ" and operands and space > 0:
+            operands = [_kerning_kept_whole(operands[0], space), *operands[1:]]
         if operator in (b"Tj", b"TJ", b"'", b'"'):
             operations.append((identity, b"cm"))
         operations.append((operands, operator))
@@ -242,6 +248,50 @@ def _page_fragments(page, reader) -> list[Frag]:
 
     page.extract_text(visitor_text=visit, visitor_operand_before=state.before)
     return frags
+
+
+class _SpaceWidths:
+    """The width of a space (thousandths of the font size) of each font a page names."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.cache: dict[object, float] = {}
+
+    def width(self, name) -> float:
+        if name not in self.cache:
+            value = 0.0
+            try:
+                from pypdf.generic._font import Font  # private, but pinned (pypdf 7.1)
+
+                fonts = self.page["/Resources"].get_object()["/Font"].get_object()
+                value = float(Font.from_font_resource(fonts[name].get_object()).space_width or 0.0)
+            except Exception:  # noqa: BLE001 - unknown font: pypdf's own rule stays
+                value = 0.0
+            self.cache[name] = value
+        return self.cache[name]
+
+
+def _kerning_kept_whole(items, space: float):
+    """A TJ array whose offsets narrower than 0.75 of a space are cut into pieces too small for
+    pypdf to take for a word gap (it adds a space from half a space on): a wide first glyph or
+    letter-spaced word ("A dvies", "‘V erkenning") stays one word; the pen ends where it did."""
+    from pypdf.generic import ArrayObject, FloatObject
+
+    if not isinstance(items, list):
+        return items
+    piece = 0.4 * space / 2
+    out = ArrayObject()
+    changed = False
+    for item in items:
+        if isinstance(item, (int, float)) and not isinstance(item, bool) and piece > 0:
+            value = float(item)
+            if piece < -value < 0.75 * space:
+                count = math.ceil(-value / piece)
+                out.extend(FloatObject(value / count) for _ in range(count))
+                changed = True
+                continue
+        out.append(item)
+    return out if changed else items
 
 
 class _Metrics:

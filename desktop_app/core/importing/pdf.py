@@ -19,6 +19,7 @@ Layout roles, decided by geometry:
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 import math
@@ -44,6 +45,17 @@ _FURNITURE = [
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 A4_POINTS = (595.0, 842.0)
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_OWN_MARKS = cleaning.MARK_OPEN + cleaning.MARK_CLOSE + cleaning.PAGE_MARK
+# Symbol and Wingdings fonts map their glyphs to U+F020-U+F0FF: bullets and arrows of lists.
+_SYMBOL_GLYPHS = {0xF0B7: "•", 0xF0A7: "▪", 0xF0A8: "□", 0xF06E: "■", 0xF076: "❖", 0xF0D8: "➢",
+                  0xF0E0: "→", 0xF0FC: "✓", 0xF02D: "-", 0xF06C: "●", 0xF071: "❑"}
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def _public(text: str) -> str:
+    """Text without private-use characters: symbol-font bullets become "•" (or their glyph), any
+    other private-use character (the importer's own marks among them) is dropped."""
+    return _PRIVATE_USE.sub(lambda m: _SYMBOL_GLYPHS.get(ord(m.group()), "•" if 0xF020 <= ord(m.group()) <= 0xF0FF else ""), text)
 _MARKER_TEXT = re.compile(r"^\s*(\d{1,3})\s*$")
 
 
@@ -141,7 +153,23 @@ def read_pdf(
         raise ImportFailed(name, "no text in PDF")
     pages, hints = layout_pages(page_frags, sizes)
     hints.warnings.extend(f"page {n} could not be read and was left out" for n in bad_pages)
-    return build_letter(pages, hints, source_file=source_file, content_hash=content_hash, fmt="pdf")
+    letter = build_letter(pages, hints, source_file=source_file, content_hash=content_hash, fmt="pdf")
+    return _marks_dropped(letter)
+
+
+_MARKED_NUMBER = re.compile(f"{cleaning.MARK_OPEN}[^{cleaning.MARK_CLOSE}]*{cleaning.MARK_CLOSE}?")
+
+
+def _marks_dropped(letter: ParsedLetter) -> ParsedLetter:
+    """The head fields are read from marked lines: a superscript marker there ("BES¹ is") is
+    dropped with its in-band marks, so no private-use character reaches a field."""
+    changes = {}
+    for name in ("subject", "signatory", "kind", "kamerstuk"):
+        value = getattr(letter, name)
+        if isinstance(value, str) and any(c in value for c in _OWN_MARKS):
+            value = _MARKED_NUMBER.sub("", value)
+            changes[name] = value.translate({ord(c): None for c in _OWN_MARKS}).strip() or None
+    return dataclasses.replace(letter, **changes) if changes else letter
 
 
 @contextmanager
@@ -412,6 +440,8 @@ def _group_lines(frags: list[Frag]) -> list[Line]:
     for frag in frags:
         # WinAnsiEncoding maps unused codes (0x7F ...) to the bullet; pypdf returns DEL
         text = frag.text.replace("\n", " ").replace("\x7f", "•").translate(_LIGATURES)
+        if _PRIVATE_USE.search(text):
+            text = _public(text)
         if not text.strip():
             if cur is not None and text:
                 cur.pieces.append((" ", False))

@@ -531,16 +531,21 @@ def layout_pages(
         page_markers = _markers(lines)
         markers_seen |= page_markers
         body: list[Line] = []
+        footers: list[Line] = []
         for position, line in enumerate(lines):
             text = line.text
             if not text:
                 continue
             if _is_furniture(line, text, height, body_size, repeated, page_markers, lines, position):
                 hints.furniture.append(text)
+                footers.append(line)
             elif _is_side_column(line, width, body_size):
                 hints.side_lines.append(text)
             else:
                 body.append(line)
+        for line in _footer_block(footers, body, height):
+            body.remove(line)
+            hints.furniture.append(line.text)
         body, notes, expected, leading = _take_footnotes(body, body_size, expected, markers_seen)
         previous = pages[-1].footnotes if pages else []
         if leading and previous:  # a footnote running over from the previous page
@@ -610,7 +615,10 @@ def _is_furniture(
 ) -> bool:
     in_margin = line.y > 0.85 * height or line.y < 0.15 * height
     note = _note_start(line)
-    if in_margin and _norm_furniture(text) in repeated and not (note and note[0] in page_markers):
+    key = _norm_furniture(text)
+    if in_margin and key and (key in repeated or f"{key} #" in repeated or f"# {key}" in repeated) and not (
+        note and note[0] in page_markers
+    ):
         return True  # a repeated footnote text ("1 Z-CERT_Rapport.pdf", "6 Z-CERT_...") is no footer
     if in_margin and _PAGE_NUMBER.match(text):
         return _alone(line, lines, position)  # "2018" ending a footnote's line is not a page number
@@ -619,6 +627,30 @@ def _is_furniture(
     if text.isdigit() and line.size > 2.5 * body_size:
         return True  # decorative big number (official layout)
     return bool(cleaning.is_artefact_line(text)) and in_margin
+
+
+def _footer_block(footers: list[Line], body: list[Line], height: float) -> list[Line]:
+    """Body lines that continue a footer downwards: a page-bottom block whose first line is
+    furniture ("Openbare versie" over the title and reference on page 1) is furniture whole,
+    except for lines that start a footnote."""
+    taken: list[Line] = []
+    for footer in footers:
+        if footer.y > 0.15 * height:
+            continue
+        above = [ln for ln in body if ln.y > footer.y]
+        if above and min(ln.y for ln in above) - footer.y < 2 * footer.size:
+            continue  # not the top of a block
+        y = footer.y
+        for line in sorted((ln for ln in body if ln.y < footer.y), key=lambda ln: -ln.y):
+            if (
+                y - line.y > 1.6 * max(line.size, footer.size)
+                or abs(line.size - footer.size) > 0.15 * footer.size
+                or _note_start(line) is not None
+            ):
+                break
+            taken.append(line)
+            y = line.y
+    return [ln for ln in body if any(ln is t for t in taken)]
 
 
 def _alone(line: Line, lines: list[Line], position: int) -> bool:

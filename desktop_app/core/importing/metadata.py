@@ -112,36 +112,88 @@ def _dated_label(lines: list[str], i: int) -> str | None:
     match = _DATUM.match(lines[i])
     if not match:
         return None
-    if match.group(1).strip():
-        return parse_dutch_date(match.group(1))
+    rest = match.group(1).strip()
+    if rest and parse_dutch_date(rest):
+        return parse_dutch_date(rest)
+    if rest and not _OTHER_LABEL.match(rest):
+        return None
+    # "Datum" alone, or labels side by side ("Datum Ons kenmerk") with their values on the next
+    # line ("06 augustus 2020 z2020-11824"): the date opens that line
     if i + 1 < len(lines):
-        return parse_dutch_date(lines[i + 1]) if _DATE.fullmatch(lines[i + 1].strip()) else None
+        following = lines[i + 1].strip()
+        if _DATE.fullmatch(following) or (rest and _DATE.match(following)):
+            return parse_dutch_date(following)
     return None
 
 
 def _subject(lines: list[str], start: int, stop: int | None) -> tuple[str, int]:
-    """The Betreft text, which may continue over following lines, even after one blank line."""
+    """The Betreft/Onderwerp field: its line and the lines that wrap it.
+
+    The field may wrap over following lines (a lone "Onderwerp" label has its text on the next
+    line). Past a blank line it goes on only with one short line that ends no sentence after a line
+    broken mid-phrase (a double-spaced text file: "... NAVO-ministers van" / "" / "Defensie op 17 en
+    18 oktober 2024"), never with a paragraph, a sentence, a heading or the salutation: the body
+    starts there.
+    """
     first = _BETREFT.match(lines[start])
-    parts = [first.group(1).strip()] if first else []
+    parts = [first.group(1).strip()] if first and first.group(1).strip() else []
+    limit = stop if stop is not None else min(len(lines), start + 12)
     i = start + 1
-    blanks = 0
     end = start + 1
-    limit = stop if stop is not None else min(len(lines), start + 8)
-    while i < limit:
+    if not parts:  # a lone label: the text is on the next non-blank line
+        while i < limit and _blank(lines[i]):
+            i += 1
+        if i < limit and not _ends_subject(lines[i]):
+            parts.append(lines[i].strip())
+            end = i = i + 1
+    while i < limit and len(parts) < 6:
         line = lines[i]
-        if _blank(line):
-            blanks += 1
-            if blanks > 1:
-                break
-        elif _OTHER_LABEL.match(line) or SALUTATION.match(line) or RETOURADRES.match(line):
+        if _ends_subject(line):
             break
-        else:
-            blanks = 0
+        if not _blank(line):
             parts.append(line.strip())
-            end = i + 1
-        i += 1
+            end = i = i + 1
+            continue
+        nxt = i
+        while nxt < limit and _blank(lines[nxt]):
+            nxt += 1
+        if nxt >= limit or not parts or not _wrapped_past_blank(lines, parts[-1], nxt, limit, stop):
+            break
+        parts.append(lines[nxt].strip())
+        end = i = nxt + 1
     subject = " ".join(p for p in parts if p)
     return re.sub(r"\s+", " ", subject).strip(), end
+
+
+# Words a subject line breaks after when its text goes on (Dutch function words).
+_WRAP_WORDS = frozenset(
+    "van de het een en op in voor met over te aan bij tot om uit naar door of als inzake"
+    " betreffende ter der den des tegen tussen onder".split()
+)
+
+
+def _ends_subject(line: str) -> bool:
+    """A line that is no part of the subject: another label, the salutation, the Retouradres."""
+    return bool(_OTHER_LABEL.match(line) or SALUTATION.match(line) or RETOURADRES.match(line))
+
+
+def _wrapped_past_blank(lines: list[str], previous: str, nxt: int, limit: int, stop: int | None) -> bool:
+    """True when the line at ``nxt`` (after blank lines) still belongs to the subject: one line on
+    its own, ending no sentence, after a subject line broken mid-phrase or right before the
+    salutation."""
+    line = lines[nxt].strip()
+    if _ends_subject(line) or len(line) > 100 or re.search(r"[.!?:;]$", line):
+        return False
+    after = nxt + 1
+    if after < len(lines) and not _blank(lines[after]) and not SALUTATION.match(lines[after]):
+        return False  # a paragraph or a heading with its paragraph: the body
+    last_word = previous.split()[-1].lower() if previous.split() else ""
+    if last_word in _WRAP_WORDS or previous.endswith(("-", ",")):
+        return True
+    following = after
+    while following < len(lines) and _blank(lines[following]):
+        following += 1
+    return stop is not None and following >= stop
 
 
 _ADDRESSEE_LINE = re.compile(r"^\s*(?:Aan\s+)?de\s+Voorzitter\s+van\s+de\s+(Eerste|Tweede)\s+Kamer\b", re.I)

@@ -1,0 +1,96 @@
+"""The letter head (issue 11): the subject is the Betreft/Onderwerp field only, the body starts at the
+salutation or right after the subject block; signatories; official heads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.core.importing import parse_text, read_file
+from tests.conftest import seed_path
+
+SEED_003_SUBJECT = "Geannoteerde agenda bijeenkomst NAVO-ministers van Defensie op 17 en 18 oktober 2024 in Brussel"
+
+
+def _without_salutation(prefix: str) -> str:
+    text = seed_path(prefix).read_text(encoding="utf-8")
+    lines = [ln for ln in text.split("\n") if not ln.strip().startswith("Geachte voorzitter")]
+    assert len(lines) < len(text.split("\n")), "the seed has a salutation to remove"
+    return "\n".join(lines)
+
+
+def test_txt_letter_without_salutation_keeps_its_body(tmp_path: Path) -> None:
+    path = tmp_path / "zonder_aanhef.txt"
+    path.write_text(_without_salutation("003"), encoding="utf-8")
+    letter = read_file(path)
+    assert letter.subject == SEED_003_SUBJECT  # wrapped over a blank line, as the seed has it
+    assert letter.text.startswith("Hierbij stuur ik u de geannoteerde agenda voor de bijeenkomst")
+    assert letter.date == "2024-10-03"
+    assert letter.chamber == "Eerste Kamer"
+    assert letter.signatory == "Ruben Brekelmans"
+    with_salutation = read_file(seed_path("003"))
+    assert letter.text == with_salutation.text
+
+
+def test_txt_seed_subjects_unchanged() -> None:
+    assert read_file(seed_path("003")).subject == SEED_003_SUBJECT
+    assert read_file(seed_path("001")).subject == (
+        "Geannoteerde agenda bijeenkomst NAVO-ministers van Defensie in Brussel op 5 juni 2025"
+    )
+
+
+LETTER_2011 = """> Retouradres Postbus 20301 2500 EH Den Haag
+
+Aan de Voorzitter van de Tweede Kamer
+der Staten-Generaal
+Postbus 20018
+2500 EA DEN HAAG
+
+Datum 1 maart 2011
+Onderwerp Draagmoederschap
+
+Draagmoederschap is een complex onderwerp waar de samenleving zich
+betrokken bij voelt. De toenmalige minister heeft in zijn brief
+(Kamerstukken II 2009/10, 32 123 XVI, nr. 30) een onderzoek aangekondigd.
+
+Rapport
+In het rapport wordt eerst de situatie in Nederland besproken.
+"""
+
+
+def test_onderwerp_without_salutation_body_starts_after_the_subject() -> None:
+    letter = parse_text(LETTER_2011, source_file="brief.txt", content_hash="x")
+    assert letter.subject == "Draagmoederschap"
+    assert letter.text.startswith("Draagmoederschap is een complex onderwerp")
+    assert "32 123 XVI, nr. 30" in letter.text
+    assert letter.date == "2011-03-01"
+
+
+def test_wrapped_subject_stops_at_a_one_line_paragraph_and_at_a_heading() -> None:
+    sentence = LETTER_2011.replace(
+        "Onderwerp Draagmoederschap\n",
+        "Betreft Verslag van de bijeenkomst van de Navo-ministers van Defensie\nop 24 en 25 juni 2015 te Brussel\n",
+    ).replace(
+        "Draagmoederschap is een complex onderwerp waar de samenleving zich\n",
+        "Op 24 en 25 juni jl. kwamen de Navo-ministers bijeen.\n\nDraagmoederschap is een complex\n",
+    )
+    letter = parse_text(sentence, source_file="brief.txt", content_hash="x")
+    assert letter.subject == "Verslag van de bijeenkomst van de Navo-ministers van Defensie op 24 en 25 juni 2015 te Brussel"
+    assert letter.text.startswith("Op 24 en 25 juni jl. kwamen")
+
+    heading = LETTER_2011.replace("Draagmoederschap is een", "Inleiding\nDraagmoederschap is een")
+    letter = parse_text(heading, source_file="brief.txt", content_hash="x")
+    assert letter.subject == "Draagmoederschap"
+    assert letter.text.startswith("Inleiding\n\nDraagmoederschap is een complex")
+
+
+def test_lone_onderwerp_label_and_date_under_its_label() -> None:
+    head = (
+        "De Minister van Volksgezondheid, Welzijn en Sport\nPostbus 20350\n2500 EJ Den Haag\n\n"
+        "Datum Ons kenmerk\n06 augustus 2020 z2020-11824\n\nOnderwerp\n"
+        "Advies op voorafgaande raadpleging COVID19 notificatie-app\n\n"
+        "Samenvatting\nDe Autoriteit Persoonsgegevens heeft op 7 juli 2020 een verzoek ontvangen.\n"
+    )
+    letter = parse_text(head, source_file="ap.txt", content_hash="x")
+    assert letter.subject == "Advies op voorafgaande raadpleging COVID19 notificatie-app"
+    assert letter.text.startswith("Samenvatting\n\nDe Autoriteit Persoonsgegevens")
+    assert letter.date == "2020-08-06"

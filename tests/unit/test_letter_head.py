@@ -94,3 +94,64 @@ def test_lone_onderwerp_label_and_date_under_its_label() -> None:
     assert letter.subject == "Advies op voorafgaande raadpleging COVID19 notificatie-app"
     assert letter.text.startswith("Samenvatting\n\nDe Autoriteit Persoonsgegevens")
     assert letter.date == "2020-08-06"
+
+
+def test_signatories_under_titles_over_lines_and_in_staggered_columns() -> None:
+    from desktop_app.core.importing.metadata import find_signatory
+
+    assert find_signatory(["Tekst.", "DE STAATSSECRETARIS VAN DEFENSIE", "mr. drs. C.A. van der Maat"]) == (
+        "mr. drs. C.A. van der Maat"
+    )
+    assert find_signatory(["Hoogachtend,", "de minister van Volksgezondheid,", "Welzijn en Sport,", "Ernst Kuipers"]) == (
+        "Ernst Kuipers"
+    )
+    staggered = [
+        "Hoogachtend,", "De Minister van Financiën", "De Minister van Sociale Zaken en", "Werkgelegenheid",
+        "Sigrid A.M. Kaag", "C.E.G. van Gennip", "De minister voor Volkshuisvesting en", "Ruimtelijke Ordening",
+        "R.A.A. Jetten", "H.M. de Jonge", "Bijlage: een tabel met de maatregelen per departement.",
+    ]  # fmt: skip
+    assert find_signatory(staggered) == "Sigrid A.M. Kaag; C.E.G. van Gennip; R.A.A. Jetten; H.M. de Jonge"
+    assert find_signatory(
+        ["De vicepresident van de Raad van State, Th. C. De Graaf", "Ik moge U verzoeken.",
+         "De Minister van Volksgezondheid, Welzijn en Sport,", "H.M. de Jonge"]
+    ) == "Th. C. De Graaf"  # the first block; the nader rapport's block comes later
+    closing = ["Hoogachtend,", "Autoriteit Persoonsgegevens, Namens deze,",
+               "ir. C.M. Schut, MPA Directeur Systeemtoezicht Postbus 93374, 2509 AJ Den Haag"]  # fmt: skip
+    assert find_signatory(closing) == "ir. C.M. Schut, MPA"
+    assert find_signatory(["De minister van Financiën heeft dit gezegd.", "Welzijn en Sport"]) is None
+
+
+AANHANGSEL = """Tweede Kamer der Staten-Generaal
+
+Vergaderjaar 2023–2024 Aanhangsel van de Handelingen
+
+Vragen gesteld door de leden der Kamer, met de daarop door de
+regering gegeven antwoorden
+
+2271
+
+Vragen van het lid Westerveld (GroenLinks-PvdA) aan de Staatssecretaris van
+Volksgezondheid, Welzijn en Sport over eetstoornissen (ingezonden 21 juni 2024).
+
+Antwoord van Staatssecretaris Karremans (Volksgezondheid, Welzijn en Sport
+– Jeugd, Preventie en Sport) (ontvangen 12 augustus 2024). Zie ook
+Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 2147.
+
+Vraag 1
+Bent u bekend met de opmerkingen van uw ambtsvoorgangers?
+
+Antwoord 1
+Ja.
+
+ah-tk-20232024-2271
+ISSN 0921 - 7398
+’s-Gravenhage 2024
+"""
+
+
+def test_aanhangsel_answering_minister_and_body_from_the_first_question() -> None:
+    letter = parse_text(AANHANGSEL, source_file="ah.txt", content_hash="x")
+    assert letter.kamerstuk == "ah-tk-20232024-2271"
+    assert letter.signatory == "Staatssecretaris Karremans (Volksgezondheid, Welzijn en Sport – Jeugd, Preventie en Sport)"
+    assert letter.date == "2024-08-12"
+    assert letter.subject.startswith("Vragen van het lid Westerveld")

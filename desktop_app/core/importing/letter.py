@@ -73,6 +73,8 @@ def build_letter(
         chamber = _chamber_of_id(kamerstuk, all_lines[:10])
     kind = meta.guess_kind(subject, clean.text, kamerstuk)
     signatory = meta.find_signatory(clean.paragraphs)
+    if kamerstuk and kamerstuk.startswith("ah-"):
+        signatory = meta.find_answering(all_lines) or signatory
     if signatory is None and kind == "motie":
         signatory = meta.find_motion_signers(clean.paragraphs)
     warnings = list(hints.warnings)

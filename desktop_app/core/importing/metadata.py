@@ -236,14 +236,119 @@ def find_official_date(lines: list[str]) -> str | None:
     return parse_dutch_date(match.group(1)) if match else None
 
 
+# The first line of a signature title: "DE MINISTER VAN DEFENSIE", "De Staatssecretaris van Sociale
+# Zaken", "de minister voor Langdurige Zorg", "De vicepresident van de Raad van State, Th. C. De Graaf".
+_TITLE_START = re.compile(
+    r"^\s*(?:DE|De|de)\s+(?:MINISTER|Minister|minister|STAATSSECRETARIS|Staatssecretaris|staatssecretaris"
+    r"|VICEPRESIDENT|[Vv]ice-?president|VOORZITTER|Voorzitter|voorzitter)(?:-PRESIDENT|-[Pp]resident)?\b"
+)
+_PARTICLES = frozenset("van de der den het ter ten te in op la le du da von zu vd 't ’t".split())
+_HONORIFICS = frozenset("mr. drs. ir. dr. prof. ing. ds. mr drs ir dr prof ing".split())
+_DEGREES = frozenset("MPA MBA MSc LLM LL.M. PhD MA BSc M.Sc. MPhil".split())
+_NAME_WORD = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,}|[A-ZÀ-Þ][\w’'-]*[\w])$")
+# A name at the start of a paragraph that runs on into a function and an address (a letter's last
+# page: "ir. C.M. Schut, MPA Directeur Systeemtoezicht, ... Postbus 93374"): initials and a surname.
+_LEADING_NAME = re.compile(
+    r"^((?:(?:mr|drs|ir|dr|prof|ing)\.\s*)*(?:[A-Z][a-z]?\.\s?)+\s*(?:(?:van|de|der|den|ter|ten|het)\s+)*"
+    r"[A-Z][\w’'-]+(?:,\s*(?:MPA|MBA|MSc|LLM|PhD|MA))?)(?=\s|$)"
+)
+
+
 def find_signatory(paragraphs: list[str]) -> str | None:
-    """The name under "DE MINISTER VAN DEFENSIE" / "De Minister van Defensie,"."""
+    """The name(s) under the letter, joined with "; " (several for a letter signed by several
+    ministers): the names in the first signature block ("DE MINISTER VAN DEFENSIE" then the
+    name; titles over several lines; titles and names in staggered columns), else the name after
+    the closing ("Hoogachtend," "Autoriteit Persoonsgegevens, Namens deze," "ir. C.M. Schut, MPA")."""
     for i, para in enumerate(paragraphs):
-        if SIGNATURE_TITLE.match(para) and i + 1 < len(paragraphs):
-            name = paragraphs[i + 1].strip()
-            if _looks_like_name(name):
-                return name
+        if _is_title(para):
+            names = _signature_block(paragraphs, i)
+            if names:
+                return "; ".join(names)
+    for i, para in enumerate(paragraphs):
+        if CLOSING.match(para):
+            for candidate in paragraphs[i + 1 : i + 4]:
+                candidate = candidate.strip()
+                if _is_name(candidate):
+                    return candidate
+                match = _LEADING_NAME.match(candidate)
+                if match and len(match.group(1).split()) >= 2:
+                    return match.group(1).strip()
     return None
+
+
+def _is_title(para: str) -> bool:
+    para = para.strip()
+    return bool(_TITLE_START.match(para)) and len(para) <= 200 and not re.search(r"[.!?:;]$", para)
+
+
+def _signature_block(paragraphs: list[str], start: int) -> list[str]:
+    """Names in the block of titles and names that starts at ``paragraphs[start]``."""
+    names: list[str] = []
+    last = ""
+    last_was_title = False
+    for para in paragraphs[start : start + 30]:
+        para = para.strip()
+        if _is_title(para):
+            tail = _name_after_title(para)
+            if tail:
+                names.append(tail)
+            last, last_was_title = para, tail is None
+        elif last_was_title and _continues_title(last, para):
+            last = para
+        elif _is_name(para):
+            names.append(para)
+            last, last_was_title = para, False
+        elif last_was_title and para and len(para) <= 80 and not re.search(r"[.!?]$", para):
+            last = para  # "en Werkgelegenheid,", "Welzijn en Sport,", "Participatie en Pensioenen"
+        else:
+            break
+    return names
+
+
+def _name_after_title(para: str) -> str | None:
+    """ "De vicepresident van de Raad van State, Th. C. De Graaf" -> "Th. C. De Graaf"."""
+    if "," not in para:
+        return None
+    tail = para.rsplit(",", 1)[1].strip()
+    return tail if _is_name(tail) and re.search(r"\b[A-Z][a-z]?\.", tail) else None
+
+
+def _continues_title(last: str, para: str) -> bool:
+    """A title's next line: "en Werkgelegenheid," after "De Staatssecretaris van Sociale Zaken",
+    "Ruimtelijke Ordening" after "De minister voor Volkshuisvesting en"."""
+    words = last.rstrip(",").split()
+    return bool(para) and bool(words) and (words[-1] in _WRAP_WORDS or last.endswith(("-", "–")))
+
+
+def _is_name(text: str) -> bool:
+    """A person's name as signed: "Ernst Kuipers", "mr. drs. C.A. van der Maat", "H.M. de Jonge",
+    "ir. C.M. Schut, MPA"; not a title's continuation ("Welzijn en Sport,", "Werkgelegenheid")."""
+    text = text.strip()
+    if not text or len(text) > 60 or text.endswith((",", ":", ";", ".")) and not re.search(r"\b[A-Z]\.$", text):
+        return False
+    words = text.replace(",", " ").split()
+    core = [w for w in words if w.lower() not in _HONORIFICS and w not in _DEGREES]
+    if not 2 <= len(core) <= 6:
+        return False
+    named = 0
+    for word in core:
+        if word in _PARTICLES:
+            continue
+        if not _NAME_WORD.match(word) or (len(word) > 3 and word.isupper() and "." not in word):
+            return False
+        named += 1
+    return named >= 2 and not _PARTICLES.issuperset(core[-1:])
+
+
+_ANSWERED_BY = re.compile(r"\bAntwoord\s+van\s+(.{5,300}?)\s*\(ontvangen\b")
+
+
+def find_answering(lines: list[str]) -> str | None:
+    """The answering minister(s) of an Aanhangsel: "Antwoord van Minister Helder (Volksgezondheid,
+    Welzijn en Sport) (ontvangen 13 juni 2024)" -> "Minister Helder (Volksgezondheid, ...)"."""
+    joined = " ".join(ln.strip() for ln in lines[:60] if ln.strip())
+    match = _ANSWERED_BY.search(joined)
+    return match.group(1).strip() if match else None
 
 
 def find_motion_signers(paragraphs: list[str]) -> str | None:

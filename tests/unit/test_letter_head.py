@@ -155,3 +155,36 @@ def test_aanhangsel_answering_minister_and_body_from_the_first_question() -> Non
     assert letter.signatory == "Staatssecretaris Karremans (Volksgezondheid, Welzijn en Sport – Jeugd, Preventie en Sport)"
     assert letter.date == "2024-08-12"
     assert letter.subject.startswith("Vragen van het lid Westerveld")
+
+
+BESLUITENLIJST = """Den Haag, 28 oktober 2016
+
+Voortouwcommissie: vaste commissie voor Financiën
+
+Volgcommissie(s): BuHa-OS i.v.m. agendapunt 14, 24
+BuZa i.v.m. agendapunt 3, 5, 35
+
+Document: Besluitenlijst van de procedurevergadering van woensdag 26
+oktober 2016
+
+Besluitenlijst vorige vergadering(en)
+
+1. Agendapunt: De besluitenlijst van de procedurevergadering van 12 oktober 2016
+wordt vastgesteld.
+"""
+
+
+def test_besluitenlijst_head() -> None:
+    letter = parse_text(BESLUITENLIJST, source_file="besluitenlijst.txt", content_hash="x")
+    assert letter.subject == "Besluitenlijst van de procedurevergadering van woensdag 26 oktober 2016"
+    assert letter.date == "2016-10-28"
+    assert letter.chamber == "Tweede Kamer"
+    assert letter.text.startswith("Besluitenlijst vorige vergadering(en)\n\n1. Agendapunt")
+
+
+def test_addressee_over_two_lines_names_the_chamber() -> None:
+    text = LETTER_2011.replace(
+        "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal",
+        "Aan de Voorzitter van de\nTweede Kamer der Staten-Generaal",
+    )
+    assert parse_text(text, source_file="brief.txt", content_hash="x").chamber == "Tweede Kamer"

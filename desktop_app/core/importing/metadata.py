@@ -20,10 +20,12 @@ _DATE = re.compile(r"\b(\d{1,2})\s+([a-zA-Z]{3,9})\.?\s+(\d{4})\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
 SALUTATION = re.compile(r"^\s*(?:Zeer\s+|Hoog)?[Gg]eachte\b.{0,60},?\s*$")
 _DATUM = re.compile(r"^\s*Datum\b[:\s]*(.*)$")
-_BETREFT = re.compile(r"^\s*(?:Betreft|Onderwerp)\b[:\s]*(.*)$")
+# The subject field: "Betreft", "Onderwerp" (older letters), "Document:" (a committee's besluitenlijst)
+_BETREFT = re.compile(r"^\s*(?:(?:Betreft|Onderwerp)\b[:\s]*|Document:\s*)(.*)$")
 _OTHER_LABEL = re.compile(
     r"^\s*(?:Datum|Ons kenmerk|Onze referentie|Uw kenmerk|Uw brief|Kenmerk|Bijlage\(n\)|Bijlagen?\b"
-    r"|Contactpersoon|Inlichtingen|Doorkiesnummer|Behandeld door|Pagina)\b"
+    r"|Contactpersoon|Inlichtingen|Doorkiesnummer|Behandeld door|Pagina|Voortouwcommissie:"
+    r"|Volgcommissie\(s\):)"
 )
 _CHAMBER = re.compile(r"\b(Eerste|Tweede)\s+Kamer\b")
 _ADDRESSEE = re.compile(r"Voorzitter\s+van\s+de\s+(Eerste|Tweede)\s+Kamer", re.IGNORECASE)
@@ -97,11 +99,10 @@ def parse_header(lines: list[str], *, search_limit: int = 60) -> Header:
         end = max(end, subject_end)
     if datum is not None:
         end = max(end, datum + 1)
-    for line in lines[:end]:
-        if header.chamber is None:
-            addressee = _ADDRESSEE.search(line)
-            if addressee:
-                header.chamber = f"{addressee.group(1).capitalize()} Kamer"
+    # the addressee may wrap: "Aan de Voorzitter van de" / "Tweede Kamer der Staten-Generaal"
+    addressee = _ADDRESSEE.search(" ".join(line.strip() for line in lines[:end]))
+    if addressee:
+        header.chamber = f"{addressee.group(1).capitalize()} Kamer"
     header.body_start = end
     header.removed = list(range(end))
     return header
@@ -201,11 +202,17 @@ _ADDRESSEE_LINE = re.compile(r"^\s*(?:Aan\s+)?de\s+Voorzitter\s+van\s+de\s+(Eers
 
 def chamber_from_lines(lines: list[str]) -> str | None:
     """Chamber named by an addressee line ("Aan de Voorzitter van de Tweede Kamer ...") that
-    starts a line; a mention inside a sentence does not count."""
+    starts a line; a mention inside a sentence does not count. A committee's besluitenlijst
+    ("Voortouwcommissie: vaste commissie voor ...", "Document: Besluitenlijst ...") is the Tweede
+    Kamer's: its committee system (voortouw- and volgcommissies) is that chamber's."""
     for line in lines:
         match = _ADDRESSEE_LINE.match(line)
         if match:
             return f"{match.group(1).capitalize()} Kamer"
+    if any(re.match(r"^\s*Voortouwcommissie:", ln) for ln in lines) and any(
+        re.match(r"^\s*Document:\s*Besluitenlijst\b", ln) for ln in lines
+    ):
+        return "Tweede Kamer"
     return None
 
 

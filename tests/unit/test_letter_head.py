@@ -188,3 +188,83 @@ def test_addressee_over_two_lines_names_the_chamber() -> None:
         "Aan de Voorzitter van de\nTweede Kamer der Staten-Generaal",
     )
     assert parse_text(text, source_file="brief.txt", content_hash="x").chamber == "Tweede Kamer"
+
+
+def test_aanhangsel_head_is_not_body() -> None:
+    letter = parse_text(AANHANGSEL, source_file="ah.txt", content_hash="x")
+    assert letter.text.startswith("Vraag 1\n\nBent u bekend met de opmerkingen")
+    for head in ("Vragen gesteld door", "Vragen van het lid", "Antwoord van", "ingezonden", "2271\n"):
+        assert head not in letter.text
+    assert letter.kind == "antwoord"
+
+
+MOTION = """Tweede Kamer der Staten-Generaal
+
+Vergaderjaar 2020–2021
+
+32 545 Wet- en regelgeving financiële markten
+
+Nr. 143 MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS
+Voorgesteld 6 juli 2021
+
+De Kamer,
+
+gehoord de beraadslaging,
+
+verzoekt de regering, om een grensspaarsaldo te definiëren,
+
+en gaat over tot de orde van de dag.
+
+Inge van Dijk
+Grinwis
+
+kst-32545-143
+ISSN 0921 - 7371
+’s-Gravenhage 2021
+"""
+
+ADVICE = """Tweede Kamer der Staten-Generaal
+
+Vergaderjaar 2019–2020
+
+35 538 Tijdelijke bepalingen in verband met de inzet
+van een notificatieapplicatie (Tijdelijke wet
+notificatieapplicatie covid-19)
+
+Nr. 4 ADVIES AFDELING ADVISERING RAAD VAN STATE EN NADER
+RAPPORT1
+
+Hieronder zijn opgenomen het advies van de Afdeling advisering van de
+Raad van State en het nader rapport.
+
+De vicepresident van de Raad van State, Th. C. De Graaf
+
+Ik moge U verzoeken het hierbij gevoegde voorstel van wet te zenden.
+
+De Minister van Volksgezondheid, Welzijn en Sport,
+
+H.M. de Jonge
+
+1 Zie de ter inzage gelegde stukken.
+
+kst-35538-4
+ISSN 0921 - 7371
+’s-Gravenhage 2020
+"""
+
+
+def test_kamerstuk_dossier_and_nr_lines_are_head_not_body() -> None:
+    motion = parse_text(MOTION, source_file="motie.txt", content_hash="x")
+    assert motion.subject == "Wet- en regelgeving financiële markten; MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS"
+    assert motion.text.startswith("De Kamer,")
+    assert "32 545" not in motion.text and "Voorgesteld" not in motion.text and "Nr. 143" not in motion.text
+    assert motion.kind == "motie" and motion.date == "2021-07-06"
+
+    advice = parse_text(ADVICE, source_file="advies.txt", content_hash="x")
+    assert advice.subject == (
+        "Tijdelijke bepalingen in verband met de inzet van een notificatieapplicatie (Tijdelijke wet "
+        "notificatieapplicatie covid-19); ADVIES AFDELING ADVISERING RAAD VAN STATE EN NADER RAPPORT"
+    )
+    assert advice.text.startswith("Hieronder zijn opgenomen het advies")
+    assert "RAPPORT" not in advice.text
+    assert advice.signatory == "Th. C. De Graaf; H.M. de Jonge"

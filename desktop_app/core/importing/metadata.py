@@ -261,16 +261,22 @@ _LEADING_NAME = re.compile(
 )
 
 
-def find_signatory(paragraphs: list[str]) -> str | None:
+def find_signatory(paragraphs: list[str], *, every_block: bool = False) -> str | None:
     """The name(s) under the letter, joined with "; " (several for a letter signed by several
     ministers): the names in the first signature block ("DE MINISTER VAN DEFENSIE" then the
     name; titles over several lines; titles and names in staggered columns), else the name after
-    the closing ("Hoogachtend," "Autoriteit Persoonsgegevens, Namens deze," "ir. C.M. Schut, MPA")."""
+    the closing ("Hoogachtend," "Autoriteit Persoonsgegevens, Namens deze," "ir. C.M. Schut, MPA").
+    ``every_block``: the names of all signature blocks (an official advice and its nader rapport
+    are signed by the Raad van State's vicepresident and by the minister)."""
+    found: list[str] = []
     for i, para in enumerate(paragraphs):
-        if _is_title(para):
-            names = _signature_block(paragraphs, i)
-            if names:
-                return "; ".join(names)
+        if _is_title(para) and not (found and paragraphs[i - 1].strip() in found):
+            names = [n for n in _signature_block(paragraphs, i) if n not in found]
+            found.extend(names)
+            if found and not every_block:
+                break
+    if found:
+        return "; ".join(found)
     for i, para in enumerate(paragraphs):
         if CLOSING.match(para):
             for candidate in paragraphs[i + 1 : i + 4]:
@@ -406,9 +412,9 @@ def kamerstuk_from_head(lines: list[str]) -> str | None:
 def official_subject(lines: list[str], kamerstuk: str | None) -> str | None:
     """Subject of an official publication: "<dossier title>; <document title>" for a Kamerstuk,
     the question line ("Vragen van ... over ...") for answers to written questions."""
-    head = [ln.strip() for ln in lines[:40] if ln.strip()]
     if kamerstuk and kamerstuk.startswith("kst-"):
-        return _kamerstuk_subject(head)
+        return _kamerstuk_subject(lines[:60])
+    head = [ln.strip() for ln in lines[:40] if ln.strip()]
     if kamerstuk and kamerstuk.startswith("ah-"):
         joined = " ".join(head)
         match = re.search(r"\b(Vragen van .{5,400}?)\s*\((?:ingezonden|ontvangen)", joined)
@@ -416,26 +422,81 @@ def official_subject(lines: list[str], kamerstuk: str | None) -> str | None:
     return None
 
 
-def _kamerstuk_subject(head: list[str]) -> str | None:
-    """"32 545 Wet- en regelgeving ..." + "Nr. 143 MOTIE VAN ..." (each title may be on the line
-    after its number, as text extractors often put it)."""
-    for i, line in enumerate(head):
-        nr = _NR_LINE.match(line)
-        if not nr:
-            continue
-        title = _strip_received(nr.group(2))
-        if not title and i + 1 < len(head):
-            title = _strip_received(head[i + 1])
-        dossier = None
-        for j in range(i - 1, max(-1, i - 4), -1):
-            if _DOSSIER_LINE.match(head[j]):
-                dossier = _DOSSIER_LINE.sub("", head[j], count=1).strip()
-                if not dossier and j + 1 < i:
-                    dossier = head[j + 1].strip()
-                break
-        parts = [p for p in (dossier, title) if p]
-        return "; ".join(parts) if parts else None
-    return None
+def _kamerstuk_subject(lines: list[str]) -> str | None:
+    """"32 545 Wet- en regelgeving ..." + "Nr. 143 MOTIE VAN ..." (each title may wrap, and may be
+    on the line after its number, as text extractors often put it)."""
+    found = _official_title_lines(lines)
+    if found is None:
+        return None
+    dossier_at, nr_at, nr_end = found
+    title = _strip_received(" ".join(ln.strip() for ln in lines[nr_at:nr_end]))
+    nr = _NR_LINE.match(title)
+    title = _strip_received(nr.group(2)) if nr else title
+    if title.isupper() or re.sub(r"[^A-Za-z]", "", title).isupper():
+        title = re.sub(r"(?<=[A-Z])\d{1,2}\b", "", title)  # a footnote marker glued to the title
+    dossier = None
+    if dossier_at is not None:
+        text = " ".join(ln.strip() for ln in lines[dossier_at:nr_at] if ln.strip())
+        dossier = _DOSSIER_LINE.sub("", text, count=1).strip() or None
+    parts = [p for p in (dossier, title.strip()) if p]
+    return "; ".join(parts) if parts else None
+
+
+def _official_title_lines(lines: list[str]) -> tuple[int | None, int, int] | None:
+    """(dossier line, Nr line, end of the Nr title) of an official head: "28 676 NAVO" (it may wrap
+    over lines), then "Nr. 467 BRIEF VAN DE MINISTER VAN DEFENSIE" (it may wrap in capitals, and
+    "Voorgesteld 6 juli 2021" may follow on its own line)."""
+    nr_at = next((i for i, ln in enumerate(lines[:40]) if _NR_LINE.match(ln)), None)
+    if nr_at is None:
+        return None
+    end = nr_at + 1
+    first = _NR_LINE.match(lines[nr_at])
+    if first and not first.group(2).strip():  # "Nr. 4" alone: the title on the next line
+        while end < len(lines) and _blank(lines[end]):
+            end += 1
+        end += 1
+    while end < len(lines) and end < nr_at + 5 and not _blank(lines[end]):
+        line = lines[end].strip()
+        letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", line)
+        if not (re.match(r"^(?:Voorgesteld|Ontvangen)\s", line) or (letters and letters.isupper())):
+            break
+        end += 1
+    dossier_at = None
+    i = nr_at - 1
+    while i >= 0 and _blank(lines[i]):
+        i -= 1
+    for j in range(i, max(-1, i - 8), -1):
+        if _blank(lines[j]) or MASTHEAD.match(lines[j]):
+            break
+        if _DOSSIER_LINE.match(lines[j]):
+            dossier_at = j
+            break
+    return dossier_at, nr_at, end
+
+
+def official_head_end(lines: list[str], kamerstuk: str | None) -> tuple[int, list[str]]:
+    """Where the body of an official publication starts on page 1, and a remark of its head that a
+    reader still needs (the Aanhangsel answer line's "Zie ook Aanhangsel Handelingen, ..., nr.
+    2147.": a reference, so it is kept, as the body's last paragraph).
+
+    Kamerstuk: after the dossier line and the "Nr. 143 ... Voorgesteld ..." title. Aanhangsel:
+    after the "Antwoord van ... (ontvangen ...)" paragraph, before "Vraag 1". (0, []) otherwise."""
+    if kamerstuk and kamerstuk.startswith("kst-"):
+        found = _official_title_lines(lines)
+        return (found[2], []) if found else (0, [])
+    if kamerstuk and kamerstuk.startswith("ah-"):
+        start = next((i for i, ln in enumerate(lines[:40]) if re.match(r"^\s*Antwoord\s+van\b", ln)), None)
+        if start is None:
+            return 0, []
+        end = start
+        while end < len(lines) and end < start + 6 and not _blank(lines[end]):
+            end += 1
+        paragraph = " ".join(ln.strip() for ln in lines[start:end])
+        if "(ontvangen" not in paragraph:
+            return 0, []
+        rest = re.split(r"\(ontvangen\s[^)]*\)\.?", paragraph, maxsplit=1)[-1].strip()
+        return end, [rest] if rest else []
+    return 0, []
 
 
 def _strip_received(text: str) -> str:

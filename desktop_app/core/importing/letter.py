@@ -40,24 +40,29 @@ def build_letter(
     pages: list[cleaning.Page], hints: Hints, *, source_file: str, content_hash: str, fmt: str
 ) -> ParsedLetter:
     """Take the head block off page 1, drop artefacts, assemble the body, read the metadata."""
-    all_lines = [ln for p in pages for ln in p.lines]
+    all_lines = [_unmarked(ln) for p in pages for ln in p.lines]
     first = pages[0].lines if pages else []
-    header = meta.parse_header(first)
+    header = meta.parse_header([_unmarked(line) for line in first])
     side = meta.parse_header(hints.side_lines, search_limit=200) if hints.side_lines else meta.Header()
     furniture = list(hints.furniture)
     if pages:
         pages[0].lines, masthead = _split_masthead(first[header.body_start :])
         furniture.extend(masthead)
-    for page in pages:
-        page.lines, removed = cleaning.remove_artefacts(page.lines)
-        furniture.extend(removed)
-    clean = cleaning.build_clean_text(pages)
-
     kamerstuk = (
         meta.find_kamerstuk(furniture)
         or meta.kamerstuk_from_head(all_lines)
         or meta.find_kamerstuk(all_lines[:40])
     )
+    official_head: list[str] = []
+    if pages:  # an official publication's dossier and title lines (Aanhangsel: question and answer line)
+        head_end, _remarks = meta.official_head_end(pages[0].lines, kamerstuk)
+        official_head = pages[0].lines[:head_end]
+        pages[0].lines = pages[0].lines[head_end:]
+    for page in pages:
+        page.lines, removed = cleaning.remove_artefacts(page.lines)
+        furniture.extend(removed)
+    clean = cleaning.build_clean_text(pages)
+
     date = (
         header.date
         or side.date
@@ -71,8 +76,11 @@ def build_letter(
     chamber = header.chamber or side.chamber or meta.chamber_from_lines(all_lines[:40])
     if chamber is None and kamerstuk:
         chamber = _chamber_of_id(kamerstuk, all_lines[:10])
-    kind = meta.guess_kind(subject, clean.text, kamerstuk)
-    signatory = meta.find_signatory(clean.paragraphs)
+    kind = meta.guess_kind(subject, "\n".join([*official_head, clean.text]), kamerstuk)
+    official = bool(kamerstuk and kamerstuk.startswith("kst-"))
+    signatory = meta.find_signatory(clean.paragraphs, every_block=official)
+    if kamerstuk and kamerstuk.startswith("ah-"):
+        signatory = meta.find_answering(all_lines) or signatory
     if signatory is None and kind == "motie":
         signatory = meta.find_motion_signers(clean.paragraphs)
     warnings = list(hints.warnings)
@@ -95,6 +103,20 @@ def build_letter(
         page_starts=clean.page_starts,
         warnings=tuple(warnings),
     )
+
+
+_MARKED = re.compile(f"{cleaning.MARK_OPEN}[^{cleaning.MARK_CLOSE}]*{cleaning.MARK_CLOSE}")
+
+
+def _unmarked(line: str) -> str:
+    """A line for the metadata readers: without the footnote markers a PDF reader marked in it
+    ("RAPPORT" + marked "1") and without any other in-band mark."""
+    if not any(mark in line for mark in PRIVATE_MARKS):
+        return line
+    line = _MARKED.sub("", line)
+    for mark in PRIVATE_MARKS:
+        line = line.replace(mark, "")
+    return line
 
 
 def _split_masthead(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -20,10 +20,12 @@ _DATE = re.compile(r"\b(\d{1,2})\s+([a-zA-Z]{3,9})\.?\s+(\d{4})\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
 SALUTATION = re.compile(r"^\s*(?:Zeer\s+|Hoog)?[Gg]eachte\b.{0,60},?\s*$")
 _DATUM = re.compile(r"^\s*Datum\b[:\s]*(.*)$")
-_BETREFT = re.compile(r"^\s*(?:Betreft|Onderwerp)\b[:\s]*(.*)$")
+# The subject field: "Betreft", "Onderwerp" (older letters), "Document:" (a committee's besluitenlijst)
+_BETREFT = re.compile(r"^\s*(?:(?:Betreft|Onderwerp)\b[:\s]*|Document:\s*)(.*)$")
 _OTHER_LABEL = re.compile(
     r"^\s*(?:Datum|Ons kenmerk|Onze referentie|Uw kenmerk|Uw brief|Kenmerk|Bijlage\(n\)|Bijlagen?\b"
-    r"|Contactpersoon|Inlichtingen|Doorkiesnummer|Behandeld door|Pagina)\b"
+    r"|Contactpersoon|Inlichtingen|Doorkiesnummer|Behandeld door|Pagina|Voortouwcommissie:"
+    r"|Volgcommissie\(s\):)"
 )
 _CHAMBER = re.compile(r"\b(Eerste|Tweede)\s+Kamer\b")
 _ADDRESSEE = re.compile(r"Voorzitter\s+van\s+de\s+(Eerste|Tweede)\s+Kamer", re.IGNORECASE)
@@ -97,11 +99,10 @@ def parse_header(lines: list[str], *, search_limit: int = 60) -> Header:
         end = max(end, subject_end)
     if datum is not None:
         end = max(end, datum + 1)
-    for line in lines[:end]:
-        if header.chamber is None:
-            addressee = _ADDRESSEE.search(line)
-            if addressee:
-                header.chamber = f"{addressee.group(1).capitalize()} Kamer"
+    # the addressee may wrap: "Aan de Voorzitter van de" / "Tweede Kamer der Staten-Generaal"
+    addressee = _ADDRESSEE.search(" ".join(line.strip() for line in lines[:end]))
+    if addressee:
+        header.chamber = f"{addressee.group(1).capitalize()} Kamer"
     header.body_start = end
     header.removed = list(range(end))
     return header
@@ -112,36 +113,88 @@ def _dated_label(lines: list[str], i: int) -> str | None:
     match = _DATUM.match(lines[i])
     if not match:
         return None
-    if match.group(1).strip():
-        return parse_dutch_date(match.group(1))
+    rest = match.group(1).strip()
+    if rest and parse_dutch_date(rest):
+        return parse_dutch_date(rest)
+    if rest and not _OTHER_LABEL.match(rest):
+        return None
+    # "Datum" alone, or labels side by side ("Datum Ons kenmerk") with their values on the next
+    # line ("06 augustus 2020 z2020-11824"): the date opens that line
     if i + 1 < len(lines):
-        return parse_dutch_date(lines[i + 1]) if _DATE.fullmatch(lines[i + 1].strip()) else None
+        following = lines[i + 1].strip()
+        if _DATE.fullmatch(following) or (rest and _DATE.match(following)):
+            return parse_dutch_date(following)
     return None
 
 
 def _subject(lines: list[str], start: int, stop: int | None) -> tuple[str, int]:
-    """The Betreft text, which may continue over following lines, even after one blank line."""
+    """The Betreft/Onderwerp field: its line and the lines that wrap it.
+
+    The field may wrap over following lines (a lone "Onderwerp" label has its text on the next
+    line). Past a blank line it goes on only with one short line that ends no sentence after a line
+    broken mid-phrase (a double-spaced text file: "... NAVO-ministers van" / "" / "Defensie op 17 en
+    18 oktober 2024"), never with a paragraph, a sentence, a heading or the salutation: the body
+    starts there.
+    """
     first = _BETREFT.match(lines[start])
-    parts = [first.group(1).strip()] if first else []
+    parts = [first.group(1).strip()] if first and first.group(1).strip() else []
+    limit = stop if stop is not None else min(len(lines), start + 12)
     i = start + 1
-    blanks = 0
     end = start + 1
-    limit = stop if stop is not None else min(len(lines), start + 8)
-    while i < limit:
+    if not parts:  # a lone label: the text is on the next non-blank line
+        while i < limit and _blank(lines[i]):
+            i += 1
+        if i < limit and not _ends_subject(lines[i]):
+            parts.append(lines[i].strip())
+            end = i = i + 1
+    while i < limit and len(parts) < 6:
         line = lines[i]
-        if _blank(line):
-            blanks += 1
-            if blanks > 1:
-                break
-        elif _OTHER_LABEL.match(line) or SALUTATION.match(line) or RETOURADRES.match(line):
+        if _ends_subject(line):
             break
-        else:
-            blanks = 0
+        if not _blank(line):
             parts.append(line.strip())
-            end = i + 1
-        i += 1
+            end = i = i + 1
+            continue
+        nxt = i
+        while nxt < limit and _blank(lines[nxt]):
+            nxt += 1
+        if nxt >= limit or not parts or not _wrapped_past_blank(lines, parts[-1], nxt, limit, stop):
+            break
+        parts.append(lines[nxt].strip())
+        end = i = nxt + 1
     subject = " ".join(p for p in parts if p)
     return re.sub(r"\s+", " ", subject).strip(), end
+
+
+# Words a subject line breaks after when its text goes on (Dutch function words).
+_WRAP_WORDS = frozenset(
+    "van de het een en op in voor met over te aan bij tot om uit naar door of als inzake"
+    " betreffende ter der den des tegen tussen onder".split()
+)
+
+
+def _ends_subject(line: str) -> bool:
+    """A line that is no part of the subject: another label, the salutation, the Retouradres."""
+    return bool(_OTHER_LABEL.match(line) or SALUTATION.match(line) or RETOURADRES.match(line))
+
+
+def _wrapped_past_blank(lines: list[str], previous: str, nxt: int, limit: int, stop: int | None) -> bool:
+    """True when the line at ``nxt`` (after blank lines) still belongs to the subject: one line on
+    its own, ending no sentence, after a subject line broken mid-phrase or right before the
+    salutation."""
+    line = lines[nxt].strip()
+    if _ends_subject(line) or len(line) > 100 or re.search(r"[.!?:;]$", line):
+        return False
+    after = nxt + 1
+    if after < len(lines) and not _blank(lines[after]) and not SALUTATION.match(lines[after]):
+        return False  # a paragraph or a heading with its paragraph: the body
+    last_word = previous.split()[-1].lower() if previous.split() else ""
+    if last_word in _WRAP_WORDS or previous.endswith(("-", ",")):
+        return True
+    following = after
+    while following < len(lines) and _blank(lines[following]):
+        following += 1
+    return stop is not None and following >= stop
 
 
 _ADDRESSEE_LINE = re.compile(r"^\s*(?:Aan\s+)?de\s+Voorzitter\s+van\s+de\s+(Eerste|Tweede)\s+Kamer\b", re.I)
@@ -149,11 +202,17 @@ _ADDRESSEE_LINE = re.compile(r"^\s*(?:Aan\s+)?de\s+Voorzitter\s+van\s+de\s+(Eers
 
 def chamber_from_lines(lines: list[str]) -> str | None:
     """Chamber named by an addressee line ("Aan de Voorzitter van de Tweede Kamer ...") that
-    starts a line; a mention inside a sentence does not count."""
+    starts a line; a mention inside a sentence does not count. A committee's besluitenlijst
+    ("Voortouwcommissie: vaste commissie voor ...", "Document: Besluitenlijst ...") is the Tweede
+    Kamer's: its committee system (voortouw- and volgcommissies) is that chamber's."""
     for line in lines:
         match = _ADDRESSEE_LINE.match(line)
         if match:
             return f"{match.group(1).capitalize()} Kamer"
+    if any(re.match(r"^\s*Voortouwcommissie:", ln) for ln in lines) and any(
+        re.match(r"^\s*Document:\s*Besluitenlijst\b", ln) for ln in lines
+    ):
+        return "Tweede Kamer"
     return None
 
 
@@ -184,14 +243,125 @@ def find_official_date(lines: list[str]) -> str | None:
     return parse_dutch_date(match.group(1)) if match else None
 
 
-def find_signatory(paragraphs: list[str]) -> str | None:
-    """The name under "DE MINISTER VAN DEFENSIE" / "De Minister van Defensie,"."""
+# The first line of a signature title: "DE MINISTER VAN DEFENSIE", "De Staatssecretaris van Sociale
+# Zaken", "de minister voor Langdurige Zorg", "De vicepresident van de Raad van State, Th. C. De Graaf".
+_TITLE_START = re.compile(
+    r"^\s*(?:DE|De|de)\s+(?:MINISTER|Minister|minister|STAATSSECRETARIS|Staatssecretaris|staatssecretaris"
+    r"|VICEPRESIDENT|[Vv]ice-?president|VOORZITTER|Voorzitter|voorzitter)(?:-PRESIDENT|-[Pp]resident)?\b"
+)
+_PARTICLES = frozenset("van de der den het ter ten te in op la le du da von zu vd 't ’t".split())
+_HONORIFICS = frozenset("mr. drs. ir. dr. prof. ing. ds. mr drs ir dr prof ing".split())
+_DEGREES = frozenset("MPA MBA MSc LLM LL.M. PhD MA BSc M.Sc. MPhil".split())
+_NAME_WORD = re.compile(r"^(?:[A-Z]\.|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,}|[A-ZÀ-Þ][\w’'-]*[\w])$")
+# A name at the start of a paragraph that runs on into a function and an address (a letter's last
+# page: "ir. C.M. Schut, MPA Directeur Systeemtoezicht, ... Postbus 93374"): initials and a surname.
+_LEADING_NAME = re.compile(
+    r"^((?:(?:mr|drs|ir|dr|prof|ing)\.\s*)*(?:[A-Z][a-z]?\.\s?)+\s*(?:(?:van|de|der|den|ter|ten|het)\s+)*"
+    r"[A-Z][\w’'-]+(?:,\s*(?:MPA|MBA|MSc|LLM|PhD|MA))?)(?=\s|$)"
+)
+
+
+def find_signatory(paragraphs: list[str], *, every_block: bool = False) -> str | None:
+    """The name(s) under the letter, joined with "; " (several for a letter signed by several
+    ministers): the names in the first signature block ("DE MINISTER VAN DEFENSIE" then the
+    name; titles over several lines; titles and names in staggered columns), else the name after
+    the closing ("Hoogachtend," "Autoriteit Persoonsgegevens, Namens deze," "ir. C.M. Schut, MPA").
+    ``every_block``: the names of all signature blocks (an official advice and its nader rapport
+    are signed by the Raad van State's vicepresident and by the minister)."""
+    found: list[str] = []
     for i, para in enumerate(paragraphs):
-        if SIGNATURE_TITLE.match(para) and i + 1 < len(paragraphs):
-            name = paragraphs[i + 1].strip()
-            if _looks_like_name(name):
-                return name
+        if _is_title(para) and not (found and paragraphs[i - 1].strip() in found):
+            names = [n for n in _signature_block(paragraphs, i) if n not in found]
+            found.extend(names)
+            if found and not every_block:
+                break
+    if found:
+        return "; ".join(found)
+    for i, para in enumerate(paragraphs):
+        if CLOSING.match(para):
+            for candidate in paragraphs[i + 1 : i + 4]:
+                candidate = candidate.strip()
+                if _is_name(candidate):
+                    return candidate
+                match = _LEADING_NAME.match(candidate)
+                if match and len(match.group(1).split()) >= 2:
+                    return match.group(1).strip()
     return None
+
+
+def _is_title(para: str) -> bool:
+    para = para.strip()
+    return bool(_TITLE_START.match(para)) and len(para) <= 200 and not re.search(r"[.!?:;]$", para)
+
+
+def _signature_block(paragraphs: list[str], start: int) -> list[str]:
+    """Names in the block of titles and names that starts at ``paragraphs[start]``."""
+    names: list[str] = []
+    last = ""
+    last_was_title = False
+    for para in paragraphs[start : start + 30]:
+        para = para.strip()
+        if _is_title(para):
+            tail = _name_after_title(para)
+            if tail:
+                names.append(tail)
+            last, last_was_title = para, tail is None
+        elif last_was_title and _continues_title(last, para):
+            last = para
+        elif _is_name(para):
+            names.append(para)
+            last, last_was_title = para, False
+        elif last_was_title and para and len(para) <= 80 and not re.search(r"[.!?]$", para):
+            last = para  # "en Werkgelegenheid,", "Welzijn en Sport,", "Participatie en Pensioenen"
+        else:
+            break
+    return names
+
+
+def _name_after_title(para: str) -> str | None:
+    """ "De vicepresident van de Raad van State, Th. C. De Graaf" -> "Th. C. De Graaf"."""
+    if "," not in para:
+        return None
+    tail = para.rsplit(",", 1)[1].strip()
+    return tail if _is_name(tail) and re.search(r"\b[A-Z][a-z]?\.", tail) else None
+
+
+def _continues_title(last: str, para: str) -> bool:
+    """A title's next line: "en Werkgelegenheid," after "De Staatssecretaris van Sociale Zaken",
+    "Ruimtelijke Ordening" after "De minister voor Volkshuisvesting en"."""
+    words = last.rstrip(",").split()
+    return bool(para) and bool(words) and (words[-1] in _WRAP_WORDS or last.endswith(("-", "–")))
+
+
+def _is_name(text: str) -> bool:
+    """A person's name as signed: "Ernst Kuipers", "mr. drs. C.A. van der Maat", "H.M. de Jonge",
+    "ir. C.M. Schut, MPA"; not a title's continuation ("Welzijn en Sport,", "Werkgelegenheid")."""
+    text = text.strip()
+    if not text or len(text) > 60 or text.endswith((",", ":", ";", ".")) and not re.search(r"\b[A-Z]\.$", text):
+        return False
+    words = text.replace(",", " ").split()
+    core = [w for w in words if w.lower() not in _HONORIFICS and w not in _DEGREES]
+    if not 2 <= len(core) <= 6:
+        return False
+    named = 0
+    for word in core:
+        if word in _PARTICLES:
+            continue
+        if not _NAME_WORD.match(word) or (len(word) > 3 and word.isupper() and "." not in word):
+            return False
+        named += 1
+    return named >= 2 and not _PARTICLES.issuperset(core[-1:])
+
+
+_ANSWERED_BY = re.compile(r"\bAntwoord\s+van\s+(.{5,300}?)\s*\(ontvangen\b")
+
+
+def find_answering(lines: list[str]) -> str | None:
+    """The answering minister(s) of an Aanhangsel: "Antwoord van Minister Helder (Volksgezondheid,
+    Welzijn en Sport) (ontvangen 13 juni 2024)" -> "Minister Helder (Volksgezondheid, ...)"."""
+    joined = " ".join(ln.strip() for ln in lines[:60] if ln.strip())
+    match = _ANSWERED_BY.search(joined)
+    return match.group(1).strip() if match else None
 
 
 def find_motion_signers(paragraphs: list[str]) -> str | None:
@@ -242,9 +412,9 @@ def kamerstuk_from_head(lines: list[str]) -> str | None:
 def official_subject(lines: list[str], kamerstuk: str | None) -> str | None:
     """Subject of an official publication: "<dossier title>; <document title>" for a Kamerstuk,
     the question line ("Vragen van ... over ...") for answers to written questions."""
-    head = [ln.strip() for ln in lines[:40] if ln.strip()]
     if kamerstuk and kamerstuk.startswith("kst-"):
-        return _kamerstuk_subject(head)
+        return _kamerstuk_subject(lines[:60])
+    head = [ln.strip() for ln in lines[:40] if ln.strip()]
     if kamerstuk and kamerstuk.startswith("ah-"):
         joined = " ".join(head)
         match = re.search(r"\b(Vragen van .{5,400}?)\s*\((?:ingezonden|ontvangen)", joined)
@@ -252,26 +422,81 @@ def official_subject(lines: list[str], kamerstuk: str | None) -> str | None:
     return None
 
 
-def _kamerstuk_subject(head: list[str]) -> str | None:
-    """"32 545 Wet- en regelgeving ..." + "Nr. 143 MOTIE VAN ..." (each title may be on the line
-    after its number, as text extractors often put it)."""
-    for i, line in enumerate(head):
-        nr = _NR_LINE.match(line)
-        if not nr:
-            continue
-        title = _strip_received(nr.group(2))
-        if not title and i + 1 < len(head):
-            title = _strip_received(head[i + 1])
-        dossier = None
-        for j in range(i - 1, max(-1, i - 4), -1):
-            if _DOSSIER_LINE.match(head[j]):
-                dossier = _DOSSIER_LINE.sub("", head[j], count=1).strip()
-                if not dossier and j + 1 < i:
-                    dossier = head[j + 1].strip()
-                break
-        parts = [p for p in (dossier, title) if p]
-        return "; ".join(parts) if parts else None
-    return None
+def _kamerstuk_subject(lines: list[str]) -> str | None:
+    """"32 545 Wet- en regelgeving ..." + "Nr. 143 MOTIE VAN ..." (each title may wrap, and may be
+    on the line after its number, as text extractors often put it)."""
+    found = _official_title_lines(lines)
+    if found is None:
+        return None
+    dossier_at, nr_at, nr_end = found
+    title = _strip_received(" ".join(ln.strip() for ln in lines[nr_at:nr_end]))
+    nr = _NR_LINE.match(title)
+    title = _strip_received(nr.group(2)) if nr else title
+    if title.isupper() or re.sub(r"[^A-Za-z]", "", title).isupper():
+        title = re.sub(r"(?<=[A-Z])\d{1,2}\b", "", title)  # a footnote marker glued to the title
+    dossier = None
+    if dossier_at is not None:
+        text = " ".join(ln.strip() for ln in lines[dossier_at:nr_at] if ln.strip())
+        dossier = _DOSSIER_LINE.sub("", text, count=1).strip() or None
+    parts = [p for p in (dossier, title.strip()) if p]
+    return "; ".join(parts) if parts else None
+
+
+def _official_title_lines(lines: list[str]) -> tuple[int | None, int, int] | None:
+    """(dossier line, Nr line, end of the Nr title) of an official head: "28 676 NAVO" (it may wrap
+    over lines), then "Nr. 467 BRIEF VAN DE MINISTER VAN DEFENSIE" (it may wrap in capitals, and
+    "Voorgesteld 6 juli 2021" may follow on its own line)."""
+    nr_at = next((i for i, ln in enumerate(lines[:40]) if _NR_LINE.match(ln)), None)
+    if nr_at is None:
+        return None
+    end = nr_at + 1
+    first = _NR_LINE.match(lines[nr_at])
+    if first and not first.group(2).strip():  # "Nr. 4" alone: the title on the next line
+        while end < len(lines) and _blank(lines[end]):
+            end += 1
+        end += 1
+    while end < len(lines) and end < nr_at + 5 and not _blank(lines[end]):
+        line = lines[end].strip()
+        letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", line)
+        if not (re.match(r"^(?:Voorgesteld|Ontvangen)\s", line) or (letters and letters.isupper())):
+            break
+        end += 1
+    dossier_at = None
+    i = nr_at - 1
+    while i >= 0 and _blank(lines[i]):
+        i -= 1
+    for j in range(i, max(-1, i - 8), -1):
+        if _blank(lines[j]) or MASTHEAD.match(lines[j]):
+            break
+        if _DOSSIER_LINE.match(lines[j]):
+            dossier_at = j
+            break
+    return dossier_at, nr_at, end
+
+
+def official_head_end(lines: list[str], kamerstuk: str | None) -> tuple[int, list[str]]:
+    """Where the body of an official publication starts on page 1, and a remark of its head that a
+    reader still needs (the Aanhangsel answer line's "Zie ook Aanhangsel Handelingen, ..., nr.
+    2147.": a reference, so it is kept, as the body's last paragraph).
+
+    Kamerstuk: after the dossier line and the "Nr. 143 ... Voorgesteld ..." title. Aanhangsel:
+    after the "Antwoord van ... (ontvangen ...)" paragraph, before "Vraag 1". (0, []) otherwise."""
+    if kamerstuk and kamerstuk.startswith("kst-"):
+        found = _official_title_lines(lines)
+        return (found[2], []) if found else (0, [])
+    if kamerstuk and kamerstuk.startswith("ah-"):
+        start = next((i for i, ln in enumerate(lines[:40]) if re.match(r"^\s*Antwoord\s+van\b", ln)), None)
+        if start is None:
+            return 0, []
+        end = start
+        while end < len(lines) and end < start + 6 and not _blank(lines[end]):
+            end += 1
+        paragraph = " ".join(ln.strip() for ln in lines[start:end])
+        if "(ontvangen" not in paragraph:
+            return 0, []
+        rest = re.split(r"\(ontvangen\s[^)]*\)\.?", paragraph, maxsplit=1)[-1].strip()
+        return end, [rest] if rest else []
+    return 0, []
 
 
 def _strip_received(text: str) -> str:

@@ -191,3 +191,50 @@ def test_the_next_start_uses_the_language_chosen(tmp_path: Path, library_dir: Pa
     assert code == 0
     assert seen == ["&Bestand"]
     assert i18n.current_language() == "en"  # put back for the tests that follow
+
+
+def test_switching_live_builds_the_window_again_in_the_language_chosen(
+    dutch: None, library: Any, settings: QSettings, qtbot: Any
+) -> None:
+    """In the application (live switching on), Instellingen > Taal > English rebuilds the window in
+    English at once, over the same controller: the letter, the undo history and the workers stay."""
+    from desktop_app.gui.controller import LibraryController
+    from desktop_app.gui.main_window import MainWindow
+
+    old = MainWindow(LibraryController(library), settings)
+    qtbot.addWidget(old)
+    old.show()
+    controller = old.controller
+    letter = next(s for s in old.letter_model.rows if s.date == "2024-10-03")
+    old.open_letter(letter.id)
+    theme = controller.themes[0]
+    old.reader.select_span(0, 40)
+    old.tag_selection(theme)
+    assert controller.undo_stack.count() == 1
+    assert old.meta_label.text().startswith("3 oktober 2024")
+    windows: list[Any] = []
+    stop = i18n.enable_live_switching(windows.append)
+    try:
+        next(a for a in old.language_menu.actions() if a.data() == "en").trigger()
+    finally:
+        stop()
+    assert len(windows) == 1
+    new = windows[0]
+    qtbot.addWidget(new)
+    try:
+        assert i18n.current_language() == "en"
+        assert settings.value(i18n.SETTINGS_KEY) == "en"
+        assert _menu_texts(new)[:2] == ["&File", "&Edit"]
+        assert new.meta_label.text().startswith("2024-10-03")
+        assert new.letter is not None and new.letter.id == letter.id
+        assert new.controller is controller and controller.parent() is new
+        assert controller.undo_stack.count() == 1  # the undo history survives the switch
+        assert new.statusBar().currentMessage() == "Kamerlezer is now in English."
+        assert not old.isVisible()
+        with qtbot.waitSignal(old.destroyed, timeout=5000):
+            pass  # deleted later, never closed: closing would have stopped the shared controller
+        assert not controller.closed
+        new.actions_by_name["undo"].trigger()
+        assert controller.undo_stack.count() == 1 and controller.undo_stack.index() == 0
+    finally:
+        new.close()

@@ -814,24 +814,29 @@ geen: alle)</translation>
     <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="36" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="43" />
             <source>Kamerlezer will be in English from the next start.</source>
             <translation>Kamerlezer is vanaf de volgende start in het Nederlands.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="37" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="44" />
             <source>Language</source>
             <translation>Taal</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="149" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="156" />
             <source>&amp;Settings</source>
             <translation>&amp;Instellingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="155" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="162" />
             <source>&amp;Language</source>
             <translation>&amp;Taal</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/i18n.py" line="232" />
+            <source>Kamerlezer is now in English.</source>
+            <translation>Kamerlezer is nu in het Nederlands.</translation>
         </message>
     </context>
     <context>
@@ -2188,7 +2193,7 @@ geen: alle)</translation>
     <context>
         <name>App</name>
         <message>
-            <location filename="../../../desktop_app/app.py" line="202" />
+            <location filename="../../../desktop_app/app.py" line="204" />
             <source>Opening the library…</source>
             <translation>De bibliotheek wordt geopend…</translation>
         </message>

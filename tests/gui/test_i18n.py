@@ -238,3 +238,15 @@ def test_switching_live_builds_the_window_again_in_the_language_chosen(
         assert controller.undo_stack.count() == 1 and controller.undo_stack.index() == 0
     finally:
         new.close()
+
+
+def test_kamerlezer_gui_passes_the_language_on(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from desktop_app import app, cli
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(app, "main", lambda argv: seen.append(list(argv)) or 0)
+    assert cli.main(["gui", "--language", "en", "--settings", str(tmp_path / "s.ini")]) == 0
+    assert seen == [["--settings", str(tmp_path / "s.ini"), "--language", "en"]]
+    assert app.build_parser().parse_args(["--language", "nl"]).language == "nl"
+    with pytest.raises(SystemExit):
+        app.build_parser().parse_args(["--language", "de"])  # only the languages there are

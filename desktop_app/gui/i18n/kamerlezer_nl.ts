@@ -272,7 +272,7 @@
         <message>
             <location filename="../../../desktop_app/gui/dialogs.py" line="124" />
             <source>Identifier:</source>
-            <translation>Kenmerk:</translation>
+            <translation>Identificatie:</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/dialogs.py" line="131" />
@@ -630,12 +630,12 @@ Met een datum vallen brieven zonder datum af.</translation>
         <message>
             <location filename="../../../desktop_app/gui/export_dialog.py" line="165" />
             <source>Theme, then letter</source>
-            <translation>Thema, dan brief</translation>
+            <translation>Per thema, dan per brief</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/export_dialog.py" line="165" />
             <source>Letter, in text order</source>
-            <translation>Brief, in tekstvolgorde</translation>
+            <translation>Per brief, in tekstvolgorde</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/export_dialog.py" line="170" />
@@ -645,7 +645,7 @@ Met een datum vallen brieven zonder datum af.</translation>
         <message>
             <location filename="../../../desktop_app/gui/export_dialog.py" line="171" />
             <source>&amp;Compact briefing (no cover or contents; PDF, Word)</source>
-            <translation>&amp;Beknopte notitie (zonder voorblad of inhoud; PDF, Word)</translation>
+            <translation>&amp;Beknopt overzicht (zonder voorblad of inhoudsopgave; PDF, Word)</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/export_dialog.py" line="172" />
@@ -1434,7 +1434,7 @@ geen: alle)</translation>
         <message>
             <location filename="../../../desktop_app/gui/main_window.py" line="1197" />
             <source>Annotation removed. Ctrl+Z brings it back.</source>
-            <translation>Annotatie verwijderd. Ctrl+Z haalt haar terug.</translation>
+            <translation>Annotatie verwijderd. Ctrl+Z maakt dit ongedaan.</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/main_window.py" line="1203" />
@@ -1920,7 +1920,7 @@ geen: alle)</translation>
         <message>
             <location filename="../../../desktop_app/gui/panels.py" line="306" />
             <source>Cited by</source>
-            <translation>Wordt aangehaald door</translation>
+            <translation>Aangehaald door</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/panels.py" line="322" />
@@ -1955,7 +1955,7 @@ geen: alle)</translation>
         <message>
             <location filename="../../../desktop_app/gui/panels.py" line="339" />
             <source>Cited by ({count})</source>
-            <translation>Wordt aangehaald door ({count})</translation>
+            <translation>Aangehaald door ({count})</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/panels.py" line="355" />

@@ -302,7 +302,7 @@
         <message>
             <location filename="../../../desktop_app/gui/dialogs.py" line="158" />
             <source>&amp;Confirm link</source>
-            <translation>Koppeling &amp;bevestigen</translation>
+            <translation>&amp;Bevestigen</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/dialogs.py" line="159" />

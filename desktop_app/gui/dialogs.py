@@ -7,6 +7,7 @@ All are opened with ``open()`` (window-modal, non-blocking): the event loop keep
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -79,6 +80,37 @@ def reason_text(reason: str) -> str:
     return reason
 
 
+# Why the resolver decided as it did (desktop_app.core.references.resolver, English, no Qt there), in
+# the interface language: (pattern of the core's sentence, its text for translate()). A sentence not
+# listed here is shown as the core wrote it.
+_CITATION_REASONS = (
+    (r"similar content", QT_TRANSLATE_NOOP("CitationDialog", "similar content")),
+    (r"no identifier to look for", QT_TRANSLATE_NOOP("CitationDialog", "no identifier to look for")),
+    (r"no letter in the library matches", QT_TRANSLATE_NOOP("CitationDialog", "no letter in the library matches")),
+    (r"confirmed by the user as (?P<name>.+)", QT_TRANSLATE_NOOP("CitationDialog", "confirmed by you as {name}")),
+    (r"the letter's own id \((?P<name>.+) names itself\)",
+     QT_TRANSLATE_NOOP("CitationDialog", "the letter's own id ({name} names itself)")),
+    (r"(?P<name>.+): not a letter, cannot be in the library",
+     QT_TRANSLATE_NOOP("CitationDialog", "{name}: not a letter, cannot be in the library")),
+    (r"own Kamerstuk id of (?P<name>.+)", QT_TRANSLATE_NOOP("CitationDialog", "own Kamerstuk id of {name}")),
+    (r"the only letter dated (?P<name>.+)", QT_TRANSLATE_NOOP("CitationDialog", "the only letter dated {name}")),
+    (r"same document as cited elsewhere \((?P<name>.+)\)",
+     QT_TRANSLATE_NOOP("CitationDialog", "same document as cited elsewhere ({name})")),
+)
+
+
+def citation_reason(reason: str) -> str:
+    """The resolver's reason in the interface language (its own words when it is not a known one)."""
+    for pattern, text in _CITATION_REASONS:
+        match = re.fullmatch(pattern, reason)
+        if match is not None:
+            name = match.groupdict().get("name")
+            if name is not None and text.startswith("same document"):
+                name = citation_reason(name)
+            return translate("CitationDialog", text).format(name=name or "")
+    return reason
+
+
 def fit_to_screen(dialog: QWidget, wanted: QSize) -> None:
     """Resize ``dialog`` to ``wanted``, but never larger than the available geometry of its screen
     (less room for the window frame), so it fits a 1366x768 laptop screen with a task bar."""
@@ -135,7 +167,8 @@ class CitationDialog(QDialog):
             if value not in (None, "", [], ()):
                 form.addRow(self.tr("{label}:").format(label=translate("CitationDialog", label)), plain_label(QLabel(field_text(key, value), self)))
         if ref.reason:
-            reason = plain_label(QLabel(ref.reason[:1].upper() + ref.reason[1:], self))
+            why = citation_reason(ref.reason)
+            reason = plain_label(QLabel(why[:1].upper() + why[1:], self))
             reason.setWordWrap(True)
             form.addRow(self.tr("Why:"), reason)
         layout.addLayout(form)

@@ -13,6 +13,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel
 
 from desktop_app.gui import i18n
 
@@ -288,3 +289,19 @@ def test_no_text_on_screen_bypasses_translation() -> None:
                 if any(len(w) > 1 and w not in _NOT_WORDS for w in re.findall(r"[A-Za-z]+", words)):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}({words!r})")
     assert not offenders, "texts shown without self.tr()/translate():\n" + "\n".join(offenders)
+
+
+def test_the_citation_dialog_in_dutch_gives_the_resolvers_reason_in_dutch(dutch: None, library: Any, qtbot: Any) -> None:
+    from desktop_app.gui.dialogs import CitationDialog, citation_reason
+
+    refs = [r for s in library.list_letters() for r in library.references.refs_for(s.id)]
+    suggested = next(r for r in refs if r.status == "suggested" and r.suggestions)
+    dialog = CitationDialog(suggested, lambda letter_id: f"brief {letter_id}")
+    qtbot.addWidget(dialog)
+    labels = [w.text() for w in dialog.findChildren(QLabel)]
+    assert "Reden:" in labels and "Vergelijkbare inhoud" in labels  # the core says "similar content"
+    assert dialog.windowTitle() == "Verwijzing"
+    assert dialog.confirm_button.text() == "&Bevestigen"
+    nested = citation_reason("same document as cited elsewhere (own Kamerstuk id of 003_d09603eee462fd1e)")
+    assert nested == "hetzelfde stuk als elders aangehaald (eigen Kamerstuknummer van 003_d09603eee462fd1e)"
+    assert citation_reason("a reason nobody wrote down") == "a reason nobody wrote down"

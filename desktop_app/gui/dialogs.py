@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import Reference
 from desktop_app.core.references.addresses import official_address
 from desktop_app.core.official import is_fetchable
-from desktop_app.gui.i18n import translate
+from desktop_app.gui.i18n import format_date, translate
 from desktop_app.gui.models import HTML_ROLE
 from desktop_app.gui.panels import HtmlDelegate
 from desktop_app.gui.plaintext import plain_label
@@ -70,6 +70,8 @@ def field_text(key: str, value: object) -> str:
         return ", ".join(str(v) for v in value)
     if key == "chamber":
         return translate("CitationDialog", CHAMBERS.get(str(value), str(value)))
+    if key == "date":
+        return format_date(str(value))  # "8 november 2024" in Dutch
     return str(value)
 
 

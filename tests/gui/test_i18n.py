@@ -300,6 +300,9 @@ def test_the_citation_dialog_in_dutch_gives_the_resolvers_reason_in_dutch(dutch:
     qtbot.addWidget(dialog)
     labels = [w.text() for w in dialog.findChildren(QLabel)]
     assert "Reden:" in labels and "Vergelijkbare inhoud" in labels  # the core says "similar content"
+    if suggested.fields.get("date"):
+        assert i18n.format_date(suggested.fields["date"]) in labels  # "8 november 2024"
+        assert suggested.fields["date"] not in labels
     assert dialog.windowTitle() == "Verwijzing"
     assert dialog.confirm_button.text() == "&Bevestigen"
     nested = citation_reason("same document as cited elsewhere (own Kamerstuk id of 003_d09603eee462fd1e)")

@@ -368,7 +368,7 @@ KEYS = (
     ("N", QT_TRANSLATE_NOOP("ShortcutsDialog", "Write a note on the annotation at the cursor (Escape returns to the reader)")),
     ("Delete", QT_TRANSLATE_NOOP("ShortcutsDialog", "Remove the annotation at the cursor")),
     ("Tab, Enter", QT_TRANSLATE_NOOP("ShortcutsDialog", "Go to the next link in the letter (footnote, citation) and follow it")),
-    ("Alt+Left / Alt+Right", QT_TRANSLATE_NOOP("ShortcutsDialog", "Back / forward")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Alt+Left / Alt+Right"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Back / forward")),
     ("Ctrl+Z / Ctrl+Shift+Z", QT_TRANSLATE_NOOP("ShortcutsDialog", "Undo / redo")),
     ("Escape", QT_TRANSLATE_NOOP("ShortcutsDialog", "Clear the search marks in the letter; close a dialog")),
     ("Ctrl+O, Ctrl+Shift+O", QT_TRANSLATE_NOOP("ShortcutsDialog", "Import files / a folder")),

@@ -245,157 +245,157 @@
             <translation>nee</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="79" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="81" />
             <source>Words in common: {words}</source>
             <translation>Gemeenschappelijke woorden: {words}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="87" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="89" />
             <source>similar content</source>
             <translation>vergelijkbare inhoud</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="88" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="90" />
             <source>no identifier to look for</source>
             <translation>geen identificatie om naar te zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="89" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="91" />
             <source>no letter in the library matches</source>
             <translation>geen brief in de bibliotheek komt overeen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="90" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="92" />
             <source>confirmed by you as {name}</source>
             <translation>door u bevestigd als {name}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="92" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="94" />
             <source>the letter's own id ({name} names itself)</source>
             <translation>het eigen nummer van de brief ({name} noemt zichzelf)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="94" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="96" />
             <source>{name}: not a letter, cannot be in the library</source>
             <translation>{name}: geen brief, kan niet in de bibliotheek staan</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="95" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="97" />
             <source>own Kamerstuk id of {name}</source>
             <translation>eigen Kamerstuknummer van {name}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="96" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="98" />
             <source>the only letter dated {name}</source>
             <translation>de enige brief gedateerd {name}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="98" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="100" />
             <source>same document as cited elsewhere ({name})</source>
             <translation>hetzelfde stuk als elders aangehaald ({name})</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="134" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="136" />
             <source>Citation</source>
             <translation>Verwijzing</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="145" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="147" />
             <source>{status}: import it to follow this citation.</source>
             <translation>{status}: importeer het stuk om deze verwijzing te volgen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="147" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="149" />
             <source>Possibly in your library: confirm the right letter, or reject a wrong one.</source>
             <translation>Mogelijk in uw bibliotheek: bevestig de juiste brief of wijs een onjuiste af.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="154" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="156" />
             <source>Kind:</source>
             <translation>Soort:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="156" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="158" />
             <source>Identifier:</source>
             <translation>Identificatie:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="163" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="165" />
             <source>The official publication (opens in your web browser)</source>
             <translation>De officiële publicatie (opent in uw webbrowser)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="164" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="166" />
             <source>Published at:</source>
             <translation>Gepubliceerd op:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="168" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="170" />
             <source>{label}:</source>
             <translation>{label}:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="173" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="175" />
             <source>Why:</source>
             <translation>Reden:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="183" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="185" />
             <source>score {score}</source>
             <translation>score {score}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="191" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="193" />
             <source>&amp;Confirm link</source>
             <translation>&amp;Bevestigen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="192" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="194" />
             <source>&amp;Not this letter</source>
             <translation>&amp;Niet deze brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="193" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="195" />
             <source>&amp;Open letter</source>
             <translation>Brief &amp;openen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="194" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="196" />
             <source>This citation means the selected letter: link it</source>
             <translation>Deze verwijzing betreft de geselecteerde brief: koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="195" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="197" />
             <source>This citation does not mean the selected letter: stop suggesting it</source>
             <translation>Deze verwijzing betreft niet de geselecteerde brief: niet meer voorstellen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="196" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="198" />
             <source>Read the letter (Back, Alt+Left, returns here)</source>
-            <translation>De brief lezen (Terug, Alt+Links, keert hier terug)</translation>
+            <translation>De brief lezen (Terug, Alt+Pijl links, keert hier terug)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="200" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="202" />
             <source>&amp;Fetch</source>
             <translation>&amp;Ophalen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="203" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="205" />
             <source>Download {id} from the official source (repository.overheid.nl) and import it</source>
             <translation>{id} downloaden uit de officiële bron (repository.overheid.nl) en importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="208" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="210" />
             <source>Close</source>
             <translation>Sluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="214" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="216" />
             <source>&amp;Candidates in your library:</source>
             <translation>&amp;Kandidaten in uw bibliotheek:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="223" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="225" />
             <source>Points to: {letter}</source>
             <translation>Verwijst naar: {letter}</translation>
         </message>
@@ -403,22 +403,22 @@
     <context>
         <name>ImportSummaryDialog</name>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="289" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="291" />
             <source>Import finished</source>
             <translation>Importeren voltooid</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="289" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="291" />
             <source>Import cancelled</source>
             <translation>Importeren geannuleerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="311" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="313" />
             <source>&lt;p&gt;&lt;b&gt;The import was cancelled.&lt;/b&gt; What was imported before stays in the library.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Het importeren is geannuleerd.&lt;/b&gt; Wat al was geïmporteerd, blijft in de bibliotheek.&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="313" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="315" />
             <source>%n failed</source>
             <translation>
                 <numerusform>%n mislukt</numerusform>
@@ -426,32 +426,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="323" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="325" />
             <source>Failed</source>
             <translation>Mislukt</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="324" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="326" />
             <source>Imported</source>
             <translation>Geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="325" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="327" />
             <source>Updated (annotations re-attached)</source>
             <translation>Bijgewerkt (annotaties opnieuw gekoppeld)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="326" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="328" />
             <source>Already in the library</source>
             <translation>Al in de bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="327" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="329" />
             <source>Annotations that could not be re-attached (kept, shown as “Not found in the current text”)</source>
             <translation>Annotaties die niet opnieuw gekoppeld konden worden (bewaard, getoond als “Niet gevonden in de huidige tekst”)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="335" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="337" />
             <source>%n imported</source>
             <translation>
                 <numerusform>%n geïmporteerd</numerusform>
@@ -459,7 +459,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="341" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="343" />
             <source>%n updated</source>
             <translation>
                 <numerusform>%n bijgewerkt</numerusform>
@@ -467,7 +467,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="343" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="345" />
             <source>%n already in the library</source>
             <translation>
                 <numerusform>%n al in de bibliotheek</numerusform>
@@ -478,127 +478,132 @@
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="358" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="360" />
             <source>In the reader: find in this letter; elsewhere: search the library</source>
             <translation>In de lezer: zoeken in deze brief; elders: de bibliotheek doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="359" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="361" />
             <source>Search the library (Down goes to the results, Enter opens the passage)</source>
             <translation>De bibliotheek doorzoeken (Omlaag gaat naar de resultaten, Enter opent de passage)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="360" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="362" />
             <source>Next / previous match in this letter (after a library search: its next hit here)</source>
             <translation>Volgende / vorige treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer hier)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="361" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="363" />
             <source>Letter list / reader</source>
             <translation>Brievenlijst / lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="362" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="364" />
             <source>Annotations / themes</source>
             <translation>Annotaties / thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="363" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="365" />
             <source>Passages by theme across letters (Enter opens one; F2 edits its note)</source>
             <translation>Passages per thema in alle brieven (Enter opent er een; F2 bewerkt de notitie)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="364" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="366" />
             <source>Shift+arrows, Shift+End</source>
             <translation>Shift+pijltoetsen, Shift+End</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="364" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="366" />
             <source>Select text in the reader</source>
             <translation>Tekst selecteren in de lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="365" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="367" />
             <source>Tag the selection with that theme (again on the same passage: add or remove the theme)</source>
             <translation>De selectie met dat thema markeren (nogmaals op dezelfde passage: het thema toevoegen of weghalen)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="366" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="368" />
             <source>Write a note on the annotation at the cursor (Escape returns to the reader)</source>
             <translation>Een notitie schrijven bij de annotatie bij de cursor (Escape keert terug naar de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="367" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="369" />
             <source>Remove the annotation at the cursor</source>
             <translation>De annotatie bij de cursor verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="368" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="370" />
             <source>Go to the next link in the letter (footnote, citation) and follow it</source>
             <translation>Naar de volgende koppeling in de brief (voetnoot, verwijzing) gaan en die volgen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="369" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
+            <source>Alt+Left / Alt+Right</source>
+            <translation>Alt+Pijl links / Alt+Pijl rechts</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
             <source>Back / forward</source>
             <translation>Terug / vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="370" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="372" />
             <source>Undo / redo</source>
             <translation>Ongedaan maken / opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="373" />
             <source>Clear the search marks in the letter; close a dialog</source>
             <translation>De zoekmarkeringen in de brief wissen; een venster sluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="372" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="374" />
             <source>Import files / a folder</source>
             <translation>Bestanden / een map importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="373" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="375" />
             <source>Export a summary</source>
             <translation>Een samenvatting exporteren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="374" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
             <source>Menu key, Shift+F10</source>
             <translation>Menutoets, Shift+F10</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="374" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
             <source>Context menu of the reader (tag, note, remove) and of the themes list</source>
             <translation>Contextmenu van de lezer (markeren, notitie, verwijderen) en van de themalijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="375" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="377" />
             <source>Alt+underlined letter</source>
             <translation>Alt+onderstreepte letter</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="375" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="377" />
             <source>Open a menu (every command is in a menu; View &gt; Letter list columns)</source>
             <translation>Een menu openen (elke opdracht staat in een menu; Beeld &gt; Kolommen van de brievenlijst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="378" />
             <source>Next / previous part of the window (the focused part has a blue border)</source>
             <translation>Volgende / vorige deel van het venster (het actieve deel heeft een blauwe rand)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="377" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="379" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="378" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="380" />
             <source>This list</source>
             <translation>Deze lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="386" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="388" />
             <source>Keyboard shortcuts</source>
             <translation>Sneltoetsen</translation>
         </message>
@@ -1401,12 +1406,12 @@ geen: alle)</translation>
         <message>
             <location filename="../../../desktop_app/gui/main_window.py" line="817" />
             <source>Footnote {number}. Back (Alt+Left) returns to the text.</source>
-            <translation>Voetnoot {number}. Terug (Alt+Links) keert terug naar de tekst.</translation>
+            <translation>Voetnoot {number}. Terug (Alt+Pijl links) keert terug naar de tekst.</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/main_window.py" line="836" />
             <source>Followed “{citation}”. Back: Alt+Left.</source>
-            <translation>“{citation}” gevolgd. Terug: Alt+Links.</translation>
+            <translation>“{citation}” gevolgd. Terug: Alt+Pijl links.</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/main_window.py" line="860" />

@@ -86,7 +86,7 @@ def _run_in_language(args: argparse.Namespace, app: Any, settings: Any, scratch:
 
     from desktop_app.core.errors import AppError
     from desktop_app.core.services import Library
-    from desktop_app.gui import errors
+    from desktop_app.gui import errors, i18n
 
     folder = paths.library_dir(args.library)
     opening = _OpeningProgress(app)
@@ -108,6 +108,8 @@ def _run_in_language(args: argparse.Namespace, app: Any, settings: Any, scratch:
     errors.library_path = folder / "library.db"
 
     window = create_window(library, settings)
+    current = {"window": window}  # Settings > Language builds the window again in the language chosen
+    stop_switching = i18n.enable_live_switching(lambda new: current.update(window=new))
     for notice in getattr(library, "notices", []):
         window.statusBar().showMessage(notice, 8000)
     try:
@@ -125,7 +127,8 @@ def _run_in_language(args: argparse.Namespace, app: Any, settings: Any, scratch:
         _reopen_last_letter(window, settings)
         return int(app.exec())
     finally:
-        window.close()
+        stop_switching()
+        current["window"].close()
         library.close()
         if scratch is not None:
             scratch.cleanup()
@@ -195,9 +198,8 @@ class _OpeningProgress:
         if self._dialog is None:
             if self._clock() - self._started < self.DELAY_S:
                 return
-            from PySide6.QtWidgets import QProgressDialog
-
             from PySide6.QtCore import QCoreApplication
+            from PySide6.QtWidgets import QProgressDialog
 
             self._dialog = QProgressDialog(QCoreApplication.translate("App", "Opening the library…"), "", 0, max(total, 0))
             self._dialog.setCancelButton(None)

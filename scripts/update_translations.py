@@ -28,7 +28,7 @@ from xml.etree import ElementTree as ET
 ROOT = Path(__file__).resolve().parent.parent
 GUI = ROOT / "desktop_app" / "gui"
 I18N = GUI / "i18n"
-def SOURCES() -> list[Path]:  # noqa: N802 - a constant, computed
+def sources() -> list[Path]:
     """The files with interface texts: the GUI package and the start-up (its "Opening the library…")."""
     return [*sorted(GUI.glob("*.py")), ROOT / "desktop_app" / "app.py"]
 
@@ -83,7 +83,7 @@ def extract(path: Path) -> list[Message]:
 def messages() -> list[Message]:
     """Every message of the GUI, once per (context, source), in file order."""
     seen: dict[tuple[str, str], Message] = {}
-    for path in SOURCES():
+    for path in sources():
         for message in extract(path):
             seen.setdefault((message.context, message.source), message)
     return list(seen.values())

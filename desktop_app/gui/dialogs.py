@@ -7,6 +7,7 @@ All are opened with ``open()`` (window-modal, non-blocking): the event loop keep
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import Reference
 from desktop_app.core.references.addresses import official_address
 from desktop_app.core.official import is_fetchable
-from desktop_app.gui.i18n import translate
+from desktop_app.gui.i18n import format_date, translate
 from desktop_app.gui.models import HTML_ROLE
 from desktop_app.gui.panels import HtmlDelegate
 from desktop_app.gui.plaintext import plain_label
@@ -69,6 +70,8 @@ def field_text(key: str, value: object) -> str:
         return ", ".join(str(v) for v in value)
     if key == "chamber":
         return translate("CitationDialog", CHAMBERS.get(str(value), str(value)))
+    if key == "date":
+        return format_date(str(value))  # "8 november 2024" in Dutch
     return str(value)
 
 
@@ -76,6 +79,37 @@ def reason_text(reason: str) -> str:
     """A suggestion's reason from the resolver ("shares a, b, c") in plain words."""
     if reason.startswith("shares "):
         return translate("CitationDialog", "Words in common: {words}").format(words=reason[len("shares "):])
+    return reason
+
+
+# Why the resolver decided as it did (desktop_app.core.references.resolver, English, no Qt there), in
+# the interface language: (pattern of the core's sentence, its text for translate()). A sentence not
+# listed here is shown as the core wrote it.
+_CITATION_REASONS = (
+    (r"similar content", QT_TRANSLATE_NOOP("CitationDialog", "similar content")),
+    (r"no identifier to look for", QT_TRANSLATE_NOOP("CitationDialog", "no identifier to look for")),
+    (r"no letter in the library matches", QT_TRANSLATE_NOOP("CitationDialog", "no letter in the library matches")),
+    (r"confirmed by the user as (?P<name>.+)", QT_TRANSLATE_NOOP("CitationDialog", "confirmed by you as {name}")),
+    (r"the letter's own id \((?P<name>.+) names itself\)",
+     QT_TRANSLATE_NOOP("CitationDialog", "the letter's own id ({name} names itself)")),
+    (r"(?P<name>.+): not a letter, cannot be in the library",
+     QT_TRANSLATE_NOOP("CitationDialog", "{name}: not a letter, cannot be in the library")),
+    (r"own Kamerstuk id of (?P<name>.+)", QT_TRANSLATE_NOOP("CitationDialog", "own Kamerstuk id of {name}")),
+    (r"the only letter dated (?P<name>.+)", QT_TRANSLATE_NOOP("CitationDialog", "the only letter dated {name}")),
+    (r"same document as cited elsewhere \((?P<name>.+)\)",
+     QT_TRANSLATE_NOOP("CitationDialog", "same document as cited elsewhere ({name})")),
+)
+
+
+def citation_reason(reason: str) -> str:
+    """The resolver's reason in the interface language (its own words when it is not a known one)."""
+    for pattern, text in _CITATION_REASONS:
+        match = re.fullmatch(pattern, reason)
+        if match is not None:
+            name = match.groupdict().get("name")
+            if name is not None and text.startswith("same document"):
+                name = citation_reason(name)
+            return translate("CitationDialog", text).format(name=name or "")
     return reason
 
 
@@ -135,7 +169,8 @@ class CitationDialog(QDialog):
             if value not in (None, "", [], ()):
                 form.addRow(self.tr("{label}:").format(label=translate("CitationDialog", label)), plain_label(QLabel(field_text(key, value), self)))
         if ref.reason:
-            reason = plain_label(QLabel(ref.reason[:1].upper() + ref.reason[1:], self))
+            why = citation_reason(ref.reason)
+            reason = plain_label(QLabel(why[:1].upper() + why[1:], self))
             reason.setWordWrap(True)
             form.addRow(self.tr("Why:"), reason)
         layout.addLayout(form)
@@ -337,7 +372,7 @@ KEYS = (
     ("N", QT_TRANSLATE_NOOP("ShortcutsDialog", "Write a note on the annotation at the cursor (Escape returns to the reader)")),
     ("Delete", QT_TRANSLATE_NOOP("ShortcutsDialog", "Remove the annotation at the cursor")),
     ("Tab, Enter", QT_TRANSLATE_NOOP("ShortcutsDialog", "Go to the next link in the letter (footnote, citation) and follow it")),
-    ("Alt+Left / Alt+Right", QT_TRANSLATE_NOOP("ShortcutsDialog", "Back / forward")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Alt+Left / Alt+Right"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Back / forward")),
     ("Ctrl+Z / Ctrl+Shift+Z", QT_TRANSLATE_NOOP("ShortcutsDialog", "Undo / redo")),
     ("Escape", QT_TRANSLATE_NOOP("ShortcutsDialog", "Clear the search marks in the letter; close a dialog")),
     ("Ctrl+O, Ctrl+Shift+O", QT_TRANSLATE_NOOP("ShortcutsDialog", "Import files / a folder")),

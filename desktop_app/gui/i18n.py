@@ -17,7 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
@@ -168,12 +175,62 @@ def add_language_menu(window: QMainWindow, settings: QSettings) -> QMenu:
     return menu
 
 
+# Set by the application (app.py): a language chosen in the menu applies at once (the window is built
+# again in that language, over the same library, controller and undo history); told the new window.
+_live_switch: Callable[[Any], None] | None = None
+
+
+def enable_live_switching(on_new_window: Callable[[Any], None]) -> Callable[[], None]:
+    """Switch languages live from now on; ``on_new_window`` learns the window that replaces the old
+    one. Returns the function that turns it off again."""
+    global _live_switch
+    _live_switch = on_new_window
+
+    def disable() -> None:
+        global _live_switch
+        _live_switch = None
+
+    return disable
+
+
+def switch_window(old: Any, settings: QSettings, language: str) -> Any:
+    """Install ``language`` and put a new main window in the old one's place: the same controller
+    (library, undo history, workers), letter, cursor, geometry and layout. The old window is hidden
+    and deleted later, without closing it (closing would stop the shared controller)."""
+    from desktop_app.gui.main_window import MainWindow
+
+    old.annotations_panel.commit_note()
+    old.search_timer.stop()
+    old.save_state()
+    install(language)
+    new = MainWindow(old.controller, settings)  # takes the controller over (it becomes its parent)
+    if old.letter is not None:
+        new.open_letter(old.letter.id, position=old.reader.textCursor().position(), record=False)
+    query = old.search_edit.text()
+    new.setGeometry(old.geometry())
+    if old.isMaximized():
+        new.showMaximized()
+    else:
+        new.show()
+    if query:
+        new.search_edit.setText(query)
+    old.hide()
+    old.deleteLater()
+    return new
+
+
 def choose_language(window: QMainWindow, settings: QSettings, language: str) -> QMessageBox | None:
-    """Remember ``language``; say (in that language) that it applies from the next start."""
+    """Remember ``language``. With live switching on, the window is built again in it at once;
+    otherwise say (in that language) that it applies from the next start."""
     if language not in LANGUAGES:
         return None
     settings.setValue(SETTINGS_KEY, language)
     settings.sync()
+    if _live_switch is not None and language != _current:
+        new = switch_window(window, settings, language)
+        _live_switch(new)
+        new.statusBar().showMessage(translate("LanguageMenu", "Kamerlezer is now in English."), 6000)
+        return None
     text = message_in(language, "LanguageMenu", LANGUAGE_CHANGED)
     window.statusBar().showMessage(text, 8000)
     box = QMessageBox(QMessageBox.Information, message_in(language, "LanguageMenu", LANGUAGE_TITLE), text,

@@ -13,6 +13,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel
 
 from desktop_app.gui import i18n
 
@@ -191,3 +192,119 @@ def test_the_next_start_uses_the_language_chosen(tmp_path: Path, library_dir: Pa
     assert code == 0
     assert seen == ["&Bestand"]
     assert i18n.current_language() == "en"  # put back for the tests that follow
+
+
+def test_switching_live_builds_the_window_again_in_the_language_chosen(
+    dutch: None, library: Any, settings: QSettings, qtbot: Any
+) -> None:
+    """In the application (live switching on), Instellingen > Taal > English rebuilds the window in
+    English at once, over the same controller: the letter, the undo history and the workers stay."""
+    from desktop_app.gui.controller import LibraryController
+    from desktop_app.gui.main_window import MainWindow
+
+    old = MainWindow(LibraryController(library), settings)
+    qtbot.addWidget(old)
+    old.show()
+    controller = old.controller
+    letter = next(s for s in old.letter_model.rows if s.date == "2024-10-03")
+    old.open_letter(letter.id)
+    theme = controller.themes[0]
+    old.reader.select_span(0, 40)
+    old.tag_selection(theme)
+    assert controller.undo_stack.count() == 1
+    assert old.meta_label.text().startswith("3 oktober 2024")
+    windows: list[Any] = []
+    stop = i18n.enable_live_switching(windows.append)
+    try:
+        next(a for a in old.language_menu.actions() if a.data() == "en").trigger()
+    finally:
+        stop()
+    assert len(windows) == 1
+    new = windows[0]
+    qtbot.addWidget(new)
+    try:
+        assert i18n.current_language() == "en"
+        assert settings.value(i18n.SETTINGS_KEY) == "en"
+        assert _menu_texts(new)[:2] == ["&File", "&Edit"]
+        assert new.meta_label.text().startswith("2024-10-03")
+        assert new.letter is not None and new.letter.id == letter.id
+        assert new.controller is controller and controller.parent() is new
+        assert controller.undo_stack.count() == 1  # the undo history survives the switch
+        assert new.statusBar().currentMessage() == "Kamerlezer is now in English."
+        assert not old.isVisible()
+        with qtbot.waitSignal(old.destroyed, timeout=5000):
+            pass  # deleted later, never closed: closing would have stopped the shared controller
+        assert not controller.closed
+        new.actions_by_name["undo"].trigger()
+        assert controller.undo_stack.count() == 1 and controller.undo_stack.index() == 0
+    finally:
+        new.close()
+
+
+def test_kamerlezer_gui_passes_the_language_on(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from desktop_app import app, cli
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(app, "main", lambda argv: seen.append(list(argv)) or 0)
+    assert cli.main(["gui", "--language", "en", "--settings", str(tmp_path / "s.ini")]) == 0
+    assert seen == [["--settings", str(tmp_path / "s.ini"), "--language", "en"]]
+    assert app.build_parser().parse_args(["--language", "nl"]).language == "nl"
+    with pytest.raises(SystemExit):
+        app.build_parser().parse_args(["--language", "de"])  # only the languages there are
+
+
+# Qt calls that put text on screen: a literal (or f-string) given to one of them is a text no
+# translation reaches. Names, codes and symbols ("PDF", "▲", "Kamerlezer") are allowed.
+_SHOWN = {"setText", "setToolTip", "setStatusTip", "setPlaceholderText", "setWindowTitle", "showMessage",
+          "addAction", "addMenu", "addTab", "addItem", "setLabelText", "setInformativeText", "addRow",
+          "QLabel", "QPushButton", "QCheckBox", "QAction", "QMenu", "QToolBar", "QDockWidget", "QGroupBox"}
+_NOT_WORDS = {"Kamerlezer", "PDF", "Markdown", "English", "Nederlands"}
+
+
+def test_no_text_on_screen_bypasses_translation() -> None:
+    import ast
+    import re
+
+    offenders = []
+    for path in _update_script().sources():
+        if path.name == "screenshots.py":  # types example queries and notes into the window
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if name not in _SHOWN:
+                continue
+            where = {"addTab": (1,), "addAction": (0, 1)}.get(name, (0,))  # addTab(page, text), addAction(icon, text)
+            for arg in (node.args[i] for i in where if i < len(node.args)):
+                if isinstance(arg, ast.JoinedStr):
+                    words = "".join(v.value for v in arg.values if isinstance(v, ast.Constant))
+                elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    words = arg.value
+                else:
+                    continue
+                words = re.sub(r"<[^>]*>", " ", words)  # markup is no words
+                if any(len(w) > 1 and w not in _NOT_WORDS for w in re.findall(r"[A-Za-z]+", words)):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}({words!r})")
+    assert not offenders, "texts shown without self.tr()/translate():\n" + "\n".join(offenders)
+
+
+def test_the_citation_dialog_in_dutch_gives_the_resolvers_reason_in_dutch(dutch: None, library: Any, qtbot: Any) -> None:
+    from desktop_app.gui.dialogs import CitationDialog, citation_reason
+
+    refs = [r for s in library.list_letters() for r in library.references.refs_for(s.id)]
+    suggested = next(r for r in refs if r.status == "suggested" and r.suggestions)
+    dialog = CitationDialog(suggested, lambda letter_id: f"brief {letter_id}")
+    qtbot.addWidget(dialog)
+    labels = [w.text() for w in dialog.findChildren(QLabel)]
+    assert "Reden:" in labels and "Vergelijkbare inhoud" in labels  # the core says "similar content"
+    if suggested.fields.get("date"):
+        assert i18n.format_date(suggested.fields["date"]) in labels  # "8 november 2024"
+        assert suggested.fields["date"] not in labels
+    assert dialog.windowTitle() == "Verwijzing"
+    assert dialog.confirm_button.text() == "&Bevestigen"
+    nested = citation_reason("same document as cited elsewhere (own Kamerstuk id of 003_d09603eee462fd1e)")
+    assert nested == "hetzelfde stuk als elders aangehaald (eigen Kamerstuknummer van 003_d09603eee462fd1e)"
+    assert citation_reason("a reason nobody wrote down") == "a reason nobody wrote down"

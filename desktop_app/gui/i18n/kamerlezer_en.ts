@@ -4,7 +4,7 @@
     <context>
         <name>ImportSummaryDialog</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="280" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="315" />
             <source>%n failed</source>
             <translation>
                 <numerusform>%n failed</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="302" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="337" />
             <source>%n imported</source>
             <translation>
                 <numerusform>%n imported</numerusform>
@@ -20,7 +20,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="308" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="343" />
             <source>%n updated</source>
             <translation>
                 <numerusform>%n updated</numerusform>
@@ -28,7 +28,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="310" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="345" />
             <source>%n already in the library</source>
             <translation>
                 <numerusform>%n already in the library</numerusform>

@@ -160,197 +160,242 @@
     <context>
         <name>CitationDialog</name>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="42" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="43" />
             <source>Dossier</source>
             <translation>Dossier</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="43" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="44" />
             <source>Toevoeging</source>
             <translation>Toevoeging</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="44" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="45" />
             <source>Ondernummer</source>
             <translation>Ondernummer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="45" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="46" />
             <source>Number</source>
             <translation>Nummer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="46" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="47" />
             <source>Numbers</source>
             <translation>Nummers</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="47" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="48" />
             <source>Also dossiers</source>
             <translation>Ook dossiers</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="48" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="49" />
             <source>Whole dossier</source>
             <translation>Heel dossier</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="49" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="50" />
             <source>Vergaderjaar</source>
             <translation>Vergaderjaar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="50" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="51" />
             <source>Chamber</source>
             <translation>Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="51" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="52" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="52" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="53" />
             <source>Page</source>
             <translation>Pagina</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="53" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="54" />
             <source>Item</source>
             <translation>Onderdeel</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="54" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="55" />
             <source>Type</source>
             <translation>Soort</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="55" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="56" />
             <source>Year</source>
             <translation>Jaar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="60" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="61" />
             <source>Eerste and Tweede Kamer</source>
             <translation>Eerste en Tweede Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="67" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="68" />
             <source>yes</source>
             <translation>ja</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="67" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="68" />
             <source>no</source>
             <translation>nee</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="78" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="81" />
             <source>Words in common: {words}</source>
             <translation>Gemeenschappelijke woorden: {words}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="102" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="89" />
+            <source>similar content</source>
+            <translation>vergelijkbare inhoud</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="90" />
+            <source>no identifier to look for</source>
+            <translation>geen identificatie om naar te zoeken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="91" />
+            <source>no letter in the library matches</source>
+            <translation>geen brief in de bibliotheek komt overeen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="92" />
+            <source>confirmed by you as {name}</source>
+            <translation>door u bevestigd als {name}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="94" />
+            <source>the letter's own id ({name} names itself)</source>
+            <translation>het eigen nummer van de brief ({name} noemt zichzelf)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="96" />
+            <source>{name}: not a letter, cannot be in the library</source>
+            <translation>{name}: geen brief, kan niet in de bibliotheek staan</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="97" />
+            <source>own Kamerstuk id of {name}</source>
+            <translation>eigen Kamerstuknummer van {name}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="98" />
+            <source>the only letter dated {name}</source>
+            <translation>de enige brief gedateerd {name}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="100" />
+            <source>same document as cited elsewhere ({name})</source>
+            <translation>hetzelfde stuk als elders aangehaald ({name})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="136" />
             <source>Citation</source>
             <translation>Verwijzing</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="113" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="147" />
             <source>{status}: import it to follow this citation.</source>
             <translation>{status}: importeer het stuk om deze verwijzing te volgen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="115" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="149" />
             <source>Possibly in your library: confirm the right letter, or reject a wrong one.</source>
             <translation>Mogelijk in uw bibliotheek: bevestig de juiste brief of wijs een onjuiste af.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="122" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="156" />
             <source>Kind:</source>
             <translation>Soort:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="124" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="158" />
             <source>Identifier:</source>
-            <translation>Kenmerk:</translation>
+            <translation>Identificatie:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="131" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="165" />
             <source>The official publication (opens in your web browser)</source>
             <translation>De officiële publicatie (opent in uw webbrowser)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="132" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="166" />
             <source>Published at:</source>
             <translation>Gepubliceerd op:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="136" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="170" />
             <source>{label}:</source>
             <translation>{label}:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="140" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="175" />
             <source>Why:</source>
             <translation>Reden:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="150" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="185" />
             <source>score {score}</source>
             <translation>score {score}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="158" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="193" />
             <source>&amp;Confirm link</source>
-            <translation>Koppeling &amp;bevestigen</translation>
+            <translation>&amp;Bevestigen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="159" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="194" />
             <source>&amp;Not this letter</source>
             <translation>&amp;Niet deze brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="160" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="195" />
             <source>&amp;Open letter</source>
             <translation>Brief &amp;openen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="161" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="196" />
             <source>This citation means the selected letter: link it</source>
             <translation>Deze verwijzing betreft de geselecteerde brief: koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="162" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="197" />
             <source>This citation does not mean the selected letter: stop suggesting it</source>
             <translation>Deze verwijzing betreft niet de geselecteerde brief: niet meer voorstellen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="163" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="198" />
             <source>Read the letter (Back, Alt+Left, returns here)</source>
-            <translation>De brief lezen (Terug, Alt+Links, keert hier terug)</translation>
+            <translation>De brief lezen (Terug, Alt+Pijl links, keert hier terug)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="167" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="202" />
             <source>&amp;Fetch</source>
             <translation>&amp;Ophalen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="170" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="205" />
             <source>Download {id} from the official source (repository.overheid.nl) and import it</source>
             <translation>{id} downloaden uit de officiële bron (repository.overheid.nl) en importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="175" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="210" />
             <source>Close</source>
             <translation>Sluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="181" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="216" />
             <source>&amp;Candidates in your library:</source>
             <translation>&amp;Kandidaten in uw bibliotheek:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="190" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="225" />
             <source>Points to: {letter}</source>
             <translation>Verwijst naar: {letter}</translation>
         </message>
@@ -358,22 +403,22 @@
     <context>
         <name>ImportSummaryDialog</name>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="256" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="291" />
             <source>Import finished</source>
             <translation>Importeren voltooid</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="256" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="291" />
             <source>Import cancelled</source>
             <translation>Importeren geannuleerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="278" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="313" />
             <source>&lt;p&gt;&lt;b&gt;The import was cancelled.&lt;/b&gt; What was imported before stays in the library.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Het importeren is geannuleerd.&lt;/b&gt; Wat al was geïmporteerd, blijft in de bibliotheek.&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="280" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="315" />
             <source>%n failed</source>
             <translation>
                 <numerusform>%n mislukt</numerusform>
@@ -381,32 +426,32 @@
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="290" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="325" />
             <source>Failed</source>
             <translation>Mislukt</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="291" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="326" />
             <source>Imported</source>
             <translation>Geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="292" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="327" />
             <source>Updated (annotations re-attached)</source>
             <translation>Bijgewerkt (annotaties opnieuw gekoppeld)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="293" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="328" />
             <source>Already in the library</source>
             <translation>Al in de bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="294" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="329" />
             <source>Annotations that could not be re-attached (kept, shown as “Not found in the current text”)</source>
             <translation>Annotaties die niet opnieuw gekoppeld konden worden (bewaard, getoond als “Niet gevonden in de huidige tekst”)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="302" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="337" />
             <source>%n imported</source>
             <translation>
                 <numerusform>%n geïmporteerd</numerusform>
@@ -414,7 +459,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="308" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="343" />
             <source>%n updated</source>
             <translation>
                 <numerusform>%n bijgewerkt</numerusform>
@@ -422,7 +467,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="310" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="345" />
             <source>%n already in the library</source>
             <translation>
                 <numerusform>%n al in de bibliotheek</numerusform>
@@ -433,127 +478,132 @@
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="325" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="360" />
             <source>In the reader: find in this letter; elsewhere: search the library</source>
             <translation>In de lezer: zoeken in deze brief; elders: de bibliotheek doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="326" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="361" />
             <source>Search the library (Down goes to the results, Enter opens the passage)</source>
             <translation>De bibliotheek doorzoeken (Omlaag gaat naar de resultaten, Enter opent de passage)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="327" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="362" />
             <source>Next / previous match in this letter (after a library search: its next hit here)</source>
             <translation>Volgende / vorige treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer hier)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="328" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="363" />
             <source>Letter list / reader</source>
             <translation>Brievenlijst / lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="329" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="364" />
             <source>Annotations / themes</source>
             <translation>Annotaties / thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="330" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="365" />
             <source>Passages by theme across letters (Enter opens one; F2 edits its note)</source>
             <translation>Passages per thema in alle brieven (Enter opent er een; F2 bewerkt de notitie)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="331" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="366" />
             <source>Shift+arrows, Shift+End</source>
             <translation>Shift+pijltoetsen, Shift+End</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="331" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="366" />
             <source>Select text in the reader</source>
             <translation>Tekst selecteren in de lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="332" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="367" />
             <source>Tag the selection with that theme (again on the same passage: add or remove the theme)</source>
             <translation>De selectie met dat thema markeren (nogmaals op dezelfde passage: het thema toevoegen of weghalen)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="333" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="368" />
             <source>Write a note on the annotation at the cursor (Escape returns to the reader)</source>
             <translation>Een notitie schrijven bij de annotatie bij de cursor (Escape keert terug naar de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="334" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="369" />
             <source>Remove the annotation at the cursor</source>
             <translation>De annotatie bij de cursor verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="335" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="370" />
             <source>Go to the next link in the letter (footnote, citation) and follow it</source>
             <translation>Naar de volgende koppeling in de brief (voetnoot, verwijzing) gaan en die volgen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="336" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
+            <source>Alt+Left / Alt+Right</source>
+            <translation>Alt+Pijl links / Alt+Pijl rechts</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
             <source>Back / forward</source>
             <translation>Terug / vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="337" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="372" />
             <source>Undo / redo</source>
             <translation>Ongedaan maken / opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="338" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="373" />
             <source>Clear the search marks in the letter; close a dialog</source>
             <translation>De zoekmarkeringen in de brief wissen; een venster sluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="339" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="374" />
             <source>Import files / a folder</source>
             <translation>Bestanden / een map importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="340" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="375" />
             <source>Export a summary</source>
             <translation>Een samenvatting exporteren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="341" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
             <source>Menu key, Shift+F10</source>
             <translation>Menutoets, Shift+F10</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="341" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
             <source>Context menu of the reader (tag, note, remove) and of the themes list</source>
             <translation>Contextmenu van de lezer (markeren, notitie, verwijderen) en van de themalijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="342" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="377" />
             <source>Alt+underlined letter</source>
             <translation>Alt+onderstreepte letter</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="342" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="377" />
             <source>Open a menu (every command is in a menu; View &gt; Letter list columns)</source>
             <translation>Een menu openen (elke opdracht staat in een menu; Beeld &gt; Kolommen van de brievenlijst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="343" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="378" />
             <source>Next / previous part of the window (the focused part has a blue border)</source>
             <translation>Volgende / vorige deel van het venster (het actieve deel heeft een blauwe rand)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="344" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="379" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="345" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="380" />
             <source>This list</source>
             <translation>Deze lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="353" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="388" />
             <source>Keyboard shortcuts</source>
             <translation>Sneltoetsen</translation>
         </message>
@@ -630,12 +680,12 @@ Met een datum vallen brieven zonder datum af.</translation>
         <message>
             <location filename="../../../desktop_app/gui/export_dialog.py" line="165" />
             <source>Theme, then letter</source>
-            <translation>Thema, dan brief</translation>
+            <translation>Per thema, dan per brief</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/export_dialog.py" line="165" />
             <source>Letter, in text order</source>
-            <translation>Brief, in tekstvolgorde</translation>
+            <translation>Per brief, in tekstvolgorde</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/export_dialog.py" line="170" />
@@ -645,7 +695,7 @@ Met een datum vallen brieven zonder datum af.</translation>
         <message>
             <location filename="../../../desktop_app/gui/export_dialog.py" line="171" />
             <source>&amp;Compact briefing (no cover or contents; PDF, Word)</source>
-            <translation>&amp;Beknopte notitie (zonder voorblad of inhoud; PDF, Word)</translation>
+            <translation>&amp;Beknopt overzicht (zonder voorblad of inhoudsopgave; PDF, Word)</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/export_dialog.py" line="172" />
@@ -814,24 +864,29 @@ geen: alle)</translation>
     <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="36" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="43" />
             <source>Kamerlezer will be in English from the next start.</source>
             <translation>Kamerlezer is vanaf de volgende start in het Nederlands.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="37" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="44" />
             <source>Language</source>
             <translation>Taal</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="149" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="156" />
             <source>&amp;Settings</source>
             <translation>&amp;Instellingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="155" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="162" />
             <source>&amp;Language</source>
             <translation>&amp;Taal</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/i18n.py" line="232" />
+            <source>Kamerlezer is now in English.</source>
+            <translation>Kamerlezer is nu in het Nederlands.</translation>
         </message>
     </context>
     <context>
@@ -1351,12 +1406,12 @@ geen: alle)</translation>
         <message>
             <location filename="../../../desktop_app/gui/main_window.py" line="817" />
             <source>Footnote {number}. Back (Alt+Left) returns to the text.</source>
-            <translation>Voetnoot {number}. Terug (Alt+Links) keert terug naar de tekst.</translation>
+            <translation>Voetnoot {number}. Terug (Alt+Pijl links) keert terug naar de tekst.</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/main_window.py" line="836" />
             <source>Followed “{citation}”. Back: Alt+Left.</source>
-            <translation>“{citation}” gevolgd. Terug: Alt+Links.</translation>
+            <translation>“{citation}” gevolgd. Terug: Alt+Pijl links.</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/main_window.py" line="860" />
@@ -1429,7 +1484,7 @@ geen: alle)</translation>
         <message>
             <location filename="../../../desktop_app/gui/main_window.py" line="1197" />
             <source>Annotation removed. Ctrl+Z brings it back.</source>
-            <translation>Annotatie verwijderd. Ctrl+Z haalt haar terug.</translation>
+            <translation>Annotatie verwijderd. Ctrl+Z maakt dit ongedaan.</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/main_window.py" line="1203" />
@@ -1915,7 +1970,7 @@ geen: alle)</translation>
         <message>
             <location filename="../../../desktop_app/gui/panels.py" line="306" />
             <source>Cited by</source>
-            <translation>Wordt aangehaald door</translation>
+            <translation>Aangehaald door</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/panels.py" line="322" />
@@ -1950,7 +2005,7 @@ geen: alle)</translation>
         <message>
             <location filename="../../../desktop_app/gui/panels.py" line="339" />
             <source>Cited by ({count})</source>
-            <translation>Wordt aangehaald door ({count})</translation>
+            <translation>Aangehaald door ({count})</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/panels.py" line="355" />
@@ -2188,7 +2243,7 @@ geen: alle)</translation>
     <context>
         <name>App</name>
         <message>
-            <location filename="../../../desktop_app/app.py" line="202" />
+            <location filename="../../../desktop_app/app.py" line="204" />
             <source>Opening the library…</source>
             <translation>De bibliotheek wordt geopend…</translation>
         </message>

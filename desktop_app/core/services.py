@@ -28,7 +28,7 @@ import threading
 import time
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
@@ -40,9 +40,10 @@ from desktop_app.core.errors import (
 )  # fmt: skip
 from desktop_app.core.importing import SUPPORTED_SUFFIXES, is_importable
 from desktop_app.core.model import Annotation, IndexDoc, Letter, LetterSummary, ParsedLetter, SearchResults, Theme
-from desktop_app.core.store import annotations_repo, letters_repo, themes_repo
+from desktop_app.core.store import annotations_repo, history_repo, letters_repo, themes_repo
 from desktop_app.core.store import db as store_db
 from desktop_app.core.store.db import DB_NAME, LibraryLock, connect, migrate
+from desktop_app.core.store.history_repo import Change
 from desktop_app.core.store.schema import migrations
 from desktop_app.core.superscript import is_superscript
 from desktop_app.core.tasks import CancelToken, Progress
@@ -211,6 +212,8 @@ class Library:
         self._deferred: set[int] | None = None  # letters whose index update waits for the end of a batch
         self._index_failed = False  # an index update failed: the marker stays until a rebuild
         self.last_backup: Path | None = None  # the newest backup this Library made, if any
+        self._recording_id: int | None = None  # the change being recorded (see :meth:`recording`)
+        self.last_change: Change | None = None  # the newest change this Library recorded, undid or redid
 
     @property
     def references(self) -> Any:
@@ -271,6 +274,8 @@ class Library:
             db = connect(db_path)
             library = cls(folder, db, lock, search=search)
             migrate(db, db_path)
+            with db.atomic():  # a recording a crash left open: what it wrote is kept as one change
+                history_repo.stop(db)
             if lock.warning:
                 library.notices.append(lock.warning)
             _remove_partial_files(folder)
@@ -525,6 +530,97 @@ class Library:
         self._index_failed = False
         self._dirty_marker.unlink(missing_ok=True)
         return len(ids)
+
+    # -- history: changes as data, undo and redo -------------------------------------------------
+    @contextmanager
+    def recording(self, label: str, *, transaction: bool = True) -> Iterator[_Label]:
+        """Record every row written inside as one change of the history (``history_repo``), labelled
+        for the user ("Tagged …"; the caller may set ``.text`` once it knows more). With
+        ``transaction`` (the default) the change and its record are one transaction: all or nothing.
+        Without it (a batch import, whose files are committed one by one) what was committed is kept
+        as the change, also when a later step fails. Nested recordings belong to the outermost one. A
+        change that wrote nothing is not kept. Recording a new change drops the changes undone before
+        it (they can no longer be redone)."""
+        holder = _Label(label)
+        if self.readonly or self.db is None or self._recording_id is not None:
+            yield holder
+            return
+        kept = False
+        with self.db.atomic() if transaction else nullcontext():
+            with self.db.atomic():
+                change_id = history_repo.begin(self.db, label, letters_repo.now())
+            self._recording_id = change_id
+            try:
+                yield holder
+            finally:
+                self._recording_id = None
+                with self.db.atomic():
+                    touched = history_repo.touched(self.db, change_id)
+                    kept = history_repo.finish(self.db, change_id, holder.text, touched)
+        if kept:
+            self.last_change = history_repo.get(self.db, change_id)
+
+    def history(self, limit: int | None = None) -> list[Change]:
+        """The recorded changes, newest first; undone ones (redo puts them back) are marked."""
+        return history_repo.changes(self.db, limit)
+
+    def change(self, change_id: int) -> Change:
+        """One change with the rows it wrote, before and after."""
+        found = history_repo.get(self.db, int(change_id))
+        if found is None:
+            raise NotFound(f"No change with id {change_id} in the history (see 'kamerlezer history').")
+        return replace(found, rows=tuple(history_repo.rows(self.db, found.id)))
+
+    def can_undo(self) -> Change | None:
+        """The change :meth:`undo` would take back, or None."""
+        return history_repo.last_done(self.db)
+
+    def can_redo(self) -> Change | None:
+        """The change :meth:`redo` would put back, or None."""
+        return history_repo.first_undone(self.db)
+
+    def undo(self) -> Change:
+        """Take back the newest change: every row it wrote as it was before, in one transaction; the
+        search index follows, the citations' resolutions are among the rows. InvalidInput when there is
+        nothing to undo, or when a row it wrote was changed since outside the history."""
+        return self._step(undo=True)
+
+    def redo(self) -> Change:
+        """Put back the change undone last (InvalidInput when there is none)."""
+        return self._step(undo=False)
+
+    def _step(self, *, undo: bool) -> Change:
+        verb = "undo" if undo else "redo"
+        if self.readonly:
+            raise InvalidInput(f"This library is open read-only here: nothing to {verb}.")
+        if self._recording_id is not None:
+            raise InvalidInput(f"Cannot {verb} while a change is being made.")
+        change = history_repo.last_done(self.db) if undo else history_repo.first_undone(self.db)
+        if change is None:
+            raise InvalidInput(f"Nothing to {verb}.")
+        stale = history_repo.conflicts(self.db, change.id, undo=undo, tables=_CHECKED_TABLES)
+        if stale:
+            rows = ", ".join(f"{table} #{row_id}" for table, row_id in stale[:5])
+            raise InvalidInput(
+                f"Cannot {verb} “{change.label}”: {rows} changed since, outside the history."
+            )
+        letters = self._letters_of_change(change)
+        with self._changing():
+            history_repo.apply(self.db, change.id, undo=undo)
+            history_repo.set_undone(self.db, change.id, undo)
+        self._refresh_index(letters | self._letters_of_change(change))
+        self.last_change = replace(change, undone=undo)
+        return self.last_change
+
+    def _letters_of_change(self, change: Change) -> set[int]:
+        """The letters whose search documents a change (or its undoing) alters: its own, its
+        annotations', and those using its themes (theme paths are indexed)."""
+        letters = set(change.touched.get("letters", ()))
+        letters.update(annotations_repo.letters_of(self.db, change.touched.get("annotations", ())))
+        themes = [t for t in change.touched.get("themes", ()) if themes_repo.get(self.db, t) is not None]
+        ids = {d for t in themes for d in self.theme_descendants(t)}
+        letters.update(themes_repo.letter_ids(self.db, ids))
+        return letters
 
     # -- letters ---------------------------------------------------------------------------------
     def import_paths(
@@ -1065,6 +1161,24 @@ class Library:
         return self.get_theme(theme.id)
 
     # -- annotations -----------------------------------------------------------------------------
+    def _theme_names(self, theme_ids: Iterable[int]) -> str:
+        names = [t.name for t in (themes_repo.get(self.db, i) for i in theme_ids) if t is not None]
+        return ", ".join(f"“{n}”" for n in names)
+
+    def _edit_label(self, current: Annotation, note: str | None, themes: Sequence[int] | None) -> str:
+        """What an edit of an annotation does, as the history and the status bar say it."""
+        quote = f"“{_short(current.quote, 40)}”"
+        if themes is not None:
+            added = [t for t in themes if t not in current.theme_ids]
+            removed = [t for t in current.theme_ids if t not in themes]
+            if added and not removed:
+                return f"Tagged {quote} with {self._theme_names(added)}"
+            if removed and not added:
+                return f"Untagged {quote} ({self._theme_names(removed)})"
+            if added:
+                return f"Retagged {quote}"
+        return f"Edited the note on {quote}"
+
     def _theme_ids(self, theme_ids: Sequence[ThemeRef]) -> list[int]:
         return list(dict.fromkeys(self.get_theme(ref).id for ref in theme_ids))
 
@@ -1080,7 +1194,10 @@ class Library:
             id=0, letter_id=target.id, start=sel.start, end=sel.end, quote=sel.quote, prefix=sel.prefix,
             suffix=sel.suffix, text_hash=sel.text_hash, note=note or "", theme_ids=tuple(themes),
         )  # fmt: skip
-        with self._changing():
+        label = f"Tagged “{_short(sel.quote, 40)}” with {self._theme_names(themes)}" if themes else (
+            f"Annotated “{_short(sel.quote, 40)}”"
+        )
+        with self.recording(label), self._changing():
             annotation_id = annotations_repo.insert(self.db, draft)
         self._refresh_index([target.id])
         return self.get_annotation(annotation_id)
@@ -1113,7 +1230,7 @@ class Library:
     ) -> Annotation:
         current = self.get_annotation(annotation_id)
         themes = self._theme_ids(theme_ids) if theme_ids is not None else None
-        with self._changing():
+        with self.recording(self._edit_label(current, note, themes)), self._changing():
             if note is not None:
                 annotations_repo.update(self.db, current.id, note=note)
             if themes is not None:
@@ -1125,7 +1242,7 @@ class Library:
     def delete_annotation(self, annotation_id: int) -> Annotation:
         """Returns what was deleted, so undo can :meth:`restore_annotation` it."""
         current = self.get_annotation(annotation_id)
-        with self._changing():
+        with self.recording(f"Deleted the annotation “{_short(current.quote, 40)}”"), self._changing():
             annotations_repo.delete(self.db, current.id)
         self._refresh_index([current.letter_id])
         return current
@@ -1138,7 +1255,7 @@ class Library:
         self._letter_id(annotation.letter_id)
         themes = themes_repo.existing_ids(self.db, annotation.theme_ids)
         kept = replace(annotation, theme_ids=tuple(t for t in annotation.theme_ids if t in themes))
-        with self._changing():
+        with self.recording(f"Restored the annotation “{_short(annotation.quote, 40)}”"), self._changing():
             annotations_repo.insert(self.db, kept, keep_id=True)
         self._refresh_index([annotation.letter_id])
         return self.get_annotation(annotation.id)
@@ -1149,7 +1266,7 @@ class Library:
         letter = self.get_letter(current.letter_id)
         _check_span(letter, start, end)
         sel = anchoring.select(letter.text, start, end, hash_=letters_repo.text_hash_of(self.db, letter.id))
-        with self._changing():
+        with self.recording(f"Re-attached “{_short(sel.quote, 40)}”"), self._changing():
             annotations_repo.update(
                 self.db, current.id, start=sel.start, end=sel.end, quote=sel.quote, prefix=sel.prefix,
                 suffix=sel.suffix, text_hash=sel.text_hash, status=anchoring.ANCHORED,
@@ -1223,6 +1340,18 @@ class Library:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+_CHECKED_TABLES = ("themes", "annotations", "annotation_themes", "reference_decisions")
+"""The user's own rows: undo and redo refuse to write over them when they changed since (derived rows
+such as resolutions are written back as recorded)."""
+
+
+@dataclass
+class _Label:
+    """The label of the change being recorded; the use case sets it once it knows what it did."""
+
+    text: str
 
 
 def _remove_partial_files(folder: Path) -> None:

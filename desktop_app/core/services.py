@@ -421,6 +421,7 @@ class Library:
                 self._set_meta("seeded", "no")
             return False
         self._deferred = set()
+        self._recording_id = 0  # seeding is not a change the user undoes: nothing is recorded
         try:
             try:
                 letters = sorted(paths.bundled_letters_dir().glob("*.txt"))
@@ -432,6 +433,7 @@ class Library:
                 self.notices.append(f"A bundled letter could not be imported: {failure.message}")
         finally:
             self._deferred = None
+            self._recording_id = None
         with self.db.atomic():
             if not themes_repo.all_themes(self.db):
                 self._add_theme_tree(_starter_themes(), parent_id=None)
@@ -640,6 +642,19 @@ class Library:
         References are resolved once at the end, only those the imported files can affect (see
         :meth:`resolve_references`). A caller importing file by file may pass ``resolve=False`` and
         call :meth:`resolve_references` once after the last file."""
+        with self.recording("Imported letters", transaction=False) as label:
+            report = self._import_paths(paths, password, progress, cancel, resolve)
+            label.text = _import_label(report)
+        return report
+
+    def _import_paths(
+        self,
+        paths: Sequence[Path],
+        password: str | None,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+        resolve: bool,
+    ) -> ImportReport:
         report = ImportReport()
         files, barren = _expand_paths(paths)
         report.failed.extend(NoLettersFound(str(folder), SUPPORTED_SUFFIXES) for folder in barren)
@@ -863,12 +878,15 @@ class Library:
         None or "" clears it."""
         letter_id = self._letter_id(ref)
         value = _canonical_kamerstuk(kamerstuk) if kamerstuk and kamerstuk.strip() else None
-        self.references.before_change(letter_id)
-        with self._changing():
-            letters_repo.set_kamerstuk(self.db, letter_id, value)
-        self.references.changed(letter_id)
-        self._refresh_index([letter_id])
-        self.resolve_references()
+        name = letters_repo.names_of(self.db, [letter_id]).get(letter_id, f"#{letter_id}")
+        label = f"Set the Kamerstuk id of {name} to {value}" if value else f"Cleared the Kamerstuk id of {name}"
+        with self.recording(label, transaction=False):
+            self.references.before_change(letter_id)
+            with self._changing():
+                letters_repo.set_kamerstuk(self.db, letter_id, value)
+            self.references.changed(letter_id)
+            self._refresh_index([letter_id])
+            self.resolve_references()
         return self.get_letter(letter_id)
 
     def confirm_inferred_kamerstuk(self, ref: LetterRef) -> Letter:
@@ -886,7 +904,8 @@ class Library:
         letter = self.get_letter(ref)
         if not letter.inferred_kamerstuk:
             raise InvalidInput(f"No Kamerstuk id is inferred for letter {letter.name}.")
-        self.references.reject_key(letter.inferred_kamerstuk, letter.id)
+        with self.recording(f"Rejected {letter.inferred_kamerstuk} as the id of {letter.name}", transaction=False):
+            self.references.reject_key(letter.inferred_kamerstuk, letter.id)
         return self.get_letter(letter.id)
 
     def delete_letter(self, ref: LetterRef) -> Letter:
@@ -896,12 +915,13 @@ class Library:
         count = annotations_repo.count_for_letter(self.db, letter.id)
         if count:
             raise InvalidInput(f"Letter {letter.name} has {count} annotation(s): delete or move them first.")
-        self.references.before_change(letter.id)
-        with self._changing():
-            letters_repo.delete(self.db, letter.id)
-        self.references.changed(letter.id, deleted=True)
-        self._refresh_index([letter.id])
-        self.resolve_references()
+        with self.recording(f"Deleted the letter {letter.name}", transaction=False):
+            self.references.before_change(letter.id)
+            with self._changing():
+                letters_repo.delete(self.db, letter.id)
+            self.references.changed(letter.id, deleted=True)
+            self._refresh_index([letter.id])
+            self.resolve_references()
         return letter
 
     # -- themes ----------------------------------------------------------------------------------
@@ -1012,7 +1032,7 @@ class Library:
         parent_id = self.get_theme(parent).id if parent is not None and parent != "" else None
         self._check_sibling_name(name, parent_id)
         colour = _clean_color(color) if color else _next_colour([t.color for t in themes_repo.all_themes(self.db)])
-        with self.db.atomic():
+        with self.recording(f"Added the theme “{name}”"):
             theme_id = themes_repo.insert(
                 self.db, name=name, color=colour, parent_id=parent_id, description=description,
                 position=themes_repo.next_position(self.db, parent_id), key=themes_repo.free_key(self.db),
@@ -1026,7 +1046,8 @@ class Library:
         if key is not None and not (isinstance(key, int) and 1 <= key <= 9):
             raise InvalidInput(f"A theme key is a digit from 1 to 9, not {key!r}.")
         holder = themes_repo.holder_of_key(self.db, key) if key is not None else None
-        with self.db.atomic():
+        label = f"Gave “{theme.name}” the key {key}" if key is not None else f"Took the key off “{theme.name}”"
+        with self.recording(label):
             if holder is not None and holder != theme.id:
                 themes_repo.set_key(self.db, holder, None)
             themes_repo.set_key(self.db, theme.id, key)
@@ -1050,12 +1071,17 @@ class Library:
             fields["color"] = _clean_color(color)
         if description is not None:
             fields["description"] = description
+        label = (
+            f"Renamed “{theme.name}” to “{fields['name']}”" if "name" in fields
+            else f"Recoloured “{theme.name}”" if "color" in fields
+            else f"Described “{theme.name}”"
+        )  # fmt: skip
         if "name" in fields:  # theme paths are indexed; colours and descriptions are not
-            with self._changing():
+            with self.recording(label), self._changing():
                 themes_repo.update(self.db, theme.id, **fields)
             self._refresh_index(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
         elif fields:
-            with self.db.atomic():
+            with self.recording(label):
                 themes_repo.update(self.db, theme.id, **fields)
         return self.get_theme(theme.id)
 
@@ -1068,11 +1094,12 @@ class Library:
             raise InvalidInput(f"Theme {theme.name!r} cannot be moved under itself or one of its sub-themes.")
         if parent_id != theme.parent_id:
             self._check_sibling_name(theme.name, parent_id)
+        label = f"Moved “{theme.name}”"
         if parent_id == theme.parent_id:  # a new place among the same siblings: paths unchanged
-            with self.db.atomic():
+            with self.recording(label):
                 self._place_theme(theme, parent_id, position)
         else:
-            with self._changing():
+            with self.recording(label), self._changing():
                 self._place_theme(theme, parent_id, position)
             self._refresh_index(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
         return self.get_theme(theme.id)
@@ -1097,7 +1124,7 @@ class Library:
         if dst.id in self.theme_descendants(src.id):
             raise InvalidInput(f"Cannot merge {src.name!r} into its own sub-theme {dst.name!r}.")
         affected = themes_repo.letter_ids(self.db, self.theme_descendants(src.id))
-        with self._changing():
+        with self.recording(f"Merged “{src.name}” into “{dst.name}”"), self._changing():
             moved = self._merge(src, dst)
             themes_repo.renumber(self.db, themes_repo.siblings(self.db, src.parent_id))
         self._refresh_index(affected)
@@ -1128,7 +1155,7 @@ class Library:
                 "(the annotations stay, without this theme)."
             )
         affected = themes_repo.letter_ids(self.db, self.theme_descendants(theme.id))
-        with self._changing():
+        with self.recording(f"Deleted the theme “{theme.name}”"), self._changing():
             themes_repo.unlink_annotations(self.db, theme.id)
             siblings = themes_repo.siblings(self.db, theme.parent_id)
             at = siblings.index(theme.id)
@@ -1147,7 +1174,7 @@ class Library:
             raise InvalidInput(f"A theme with id {theme.id} already exists.")
         parent_id = theme.parent_id if theme.parent_id and themes_repo.get(self.db, theme.parent_id) else None
         ids = list(annotation_ids)
-        with self._changing():
+        with self.recording(f"Restored the theme “{theme.name}”"), self._changing():
             key = theme.key if theme.key and themes_repo.holder_of_key(self.db, theme.key) is None else None
             themes_repo.insert(
                 self.db, theme_id=theme.id, name=_clean_name(theme.name), color=_clean_color(theme.color),
@@ -1340,6 +1367,17 @@ class Library:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _import_label(report: ImportReport) -> str:
+    """What an import did, for the history: "Imported 000_…", "Imported 12 letters", "Re-imported …"."""
+    parts = []
+    for verb, letters in (("Imported", report.imported), ("Re-imported", report.updated)):
+        if len(letters) == 1:
+            parts.append(f"{verb} {letters[0].name}")
+        elif letters:
+            parts.append(f"{verb} {len(letters)} letters")
+    return "; ".join(parts) or "Imported letters"
 
 
 _CHECKED_TABLES = ("themes", "annotations", "annotation_themes", "reference_decisions")

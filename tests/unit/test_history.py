@@ -143,3 +143,113 @@ def test_a_refused_change_records_nothing(library: Library) -> None:
     with pytest.raises(InvalidInput):
         library.annotate(letter_id, 0, 10**9)
     assert library.history() == []
+
+
+def test_undo_of_a_nested_merge_restores_both_trees(library: Library) -> None:
+    """Merging A{Sub, Other} into B{Sub} merges A/Sub into B/Sub (and deletes it) and moves Other
+    under B; undo once failed with "No theme with id N" (the deleted A/Sub) and left Other under B."""
+    a = library.add_theme("A")
+    a_sub = library.add_theme("Sub", parent=a.id)
+    other = library.add_theme("Other", parent=a.id)
+    b = library.add_theme("B")
+    b_sub = library.add_theme("Sub", parent=b.id)
+    letter_id, start, end = _span(library, "004", "Oekraïne")
+    on_a_sub = library.annotate(letter_id, start, end, [a_sub.id, other.id])
+    before = snapshot(library)
+
+    library.merge_themes(a.id, b.id)
+    assert library.get_annotation(on_a_sub.id).theme_ids == tuple(sorted((b_sub.id, other.id)))
+    assert library.get_theme(other.id).parent_id == b.id
+    after = snapshot(library)
+    change = library.undo()
+    assert change.label == "Merged “A” into “B”"
+    assert snapshot(library) == before
+    assert library.theme_path(a_sub.id) == "A/Sub" and library.theme_path(other.id) == "A/Other"
+    assert set(library.get_annotation(on_a_sub.id).theme_ids) == {a_sub.id, other.id}
+    assert [h.letter_id for h in library.search("Oekraïne", themes=["A/Sub"]).hits] == [letter_id]
+    library.redo()
+    assert snapshot(library) == after
+
+
+def test_every_theme_change_is_undone_exactly(library: Library) -> None:
+    letter_id, start, end = _span(library, "004", "Oekraïne")
+    parent = library.add_theme("Ouder")
+    theme = library.add_theme("Kind", parent=parent.id)
+    library.annotate(letter_id, start, end, [theme.id])
+    steps = [
+        (lambda: library.update_theme(theme.id, name="Hernoemd"), "Renamed “Kind” to “Hernoemd”"),
+        (lambda: library.update_theme(theme.id, color="#123456"), "Recoloured “Kind”"),
+        (lambda: library.update_theme(theme.id, description="Uitleg"), "Described “Kind”"),
+        (lambda: library.set_theme_key(theme.id, 1), "Gave “Kind” the key 1"),
+        (lambda: library.move_theme(theme.id, parent=None, position=0), "Moved “Kind”"),
+        (lambda: library.delete_theme(parent.id, force=True), "Deleted the theme “Ouder”"),
+        (lambda: library.delete_theme(theme.id, force=True), "Deleted the theme “Kind”"),
+    ]
+    for step, label in steps:
+        before = snapshot(library)
+        step()
+        after = snapshot(library)
+        assert after != before and library.history()[0].label == label
+        library.undo()
+        assert snapshot(library) == before, label
+        library.redo()
+        assert snapshot(library) == after, label
+        library.undo()
+
+
+def test_citation_decisions_are_undone(library: Library) -> None:
+    from tests.unit.test_references_service import body_ref, footnote_ref, seed
+
+    ct25 = seed(library, "000")
+    before = snapshot(library)
+    ref = footnote_ref(library, "004", 1)
+    library.references.confirm(ref.id, ct25.name)
+    assert seed(library, "000").kamerstuk == "kst-28676-472"  # the confirmation gave the letter its id
+    confirmed = snapshot(library)
+    assert library.history()[0].label.startswith(f"Linked citation #{ref.id}")
+    library.undo()
+    assert snapshot(library) == before
+    assert seed(library, "000").kamerstuk is None
+    assert library.references.get(ref.id).status != "confirmed"
+    library.redo()
+    assert snapshot(library) == confirmed
+
+    library.undo()
+    other = body_ref(library, "002", "nr. 472")
+    target = other.target_letter_id or (other.suggestions[0][0] if other.suggestions else ct25.id)
+    library.references.reject(other.id, target)
+    assert library.history()[0].label.startswith(f"Rejected {library.get_letter(target).name} for citation")
+    assert library.references.get(other.id).target_letter_id != target
+    library.undo()
+    assert snapshot(library) == before
+
+
+def test_a_new_version_of_a_letter_and_a_deletion_are_undone(library: Library, tmp_path: Path) -> None:
+    letter = next(s for s in library.list_letters() if s.source_file.startswith("004"))
+    text = library.get_letter(letter.id).text
+    start = text.index("Oekraïne")
+    annotation = library.annotate(letter.id, start, start + len("Oekraïne"), note="blijft")
+    before = snapshot(library)
+    newer = tmp_path / letter.source_file
+    newer.write_text("Een nieuwe versie over de zeeanemoon.\n\n" + text.replace("Oekraïne", "Oekraine", 1), encoding="utf-8")
+    report = library.import_paths([newer])
+    assert [x.id for x in report.updated] == [letter.id]
+    assert library.history()[0].label == f"Re-imported {letter.name}"
+    assert [h.letter_id for h in library.search("zeeanemoon").hits] == [letter.id]
+    library.undo()
+    assert snapshot(library) == before
+    assert library.get_annotation(annotation.id).start == start
+    assert not library.search("zeeanemoon").hits
+
+    fresh = tmp_path / "999_nieuw.txt"
+    fresh.write_text("Betreft: Een brief over zeewier\n\nDe minister schrijft over zeewier.\n", encoding="utf-8")
+    report = library.import_paths([fresh])
+    (new,) = report.imported
+    library.delete_letter(new.id)
+    assert library.history()[0].label == "Deleted the letter 999_nieuw"
+    library.undo()
+    assert library.get_letter(new.id).text == new.text
+    assert [h.letter_id for h in library.search("zeewier").hits] == [new.id]
+    library.undo()  # the import
+    assert snapshot(library) == before
+    assert not library.search("zeewier").hits

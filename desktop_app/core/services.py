@@ -1047,6 +1047,8 @@ class Library:
             raise InvalidInput(f"A theme key is a digit from 1 to 9, not {key!r}.")
         holder = themes_repo.holder_of_key(self.db, key) if key is not None else None
         label = f"Gave “{theme.name}” the key {key}" if key is not None else f"Took the key off “{theme.name}”"
+        if holder is not None and holder != theme.id:
+            label += f" ({self.get_theme(holder).name} has none)"
         with self.recording(label):
             if holder is not None and holder != theme.id:
                 themes_repo.set_key(self.db, holder, None)

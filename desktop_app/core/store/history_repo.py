@@ -185,20 +185,26 @@ def apply(db: Database, change_id: int, *, undo: bool) -> None:
 
 def touched(db: Database, change_id: int) -> dict[str, list[int]]:
     """The letters, themes and annotations a change wrote (an annotation's letter counts too; a
-    theme's link to an annotation counts for both)."""
-    out: dict[str, list[int]] = {"letters": [], "themes": [], "annotations": []}
-    for row in rows(db, change_id):
-        values = [v for v in (row.before, row.after) if v is not None]
+    theme's link to an annotation counts for both), and the "documents": letters whose own rows
+    (the letter, its footnotes, its citations, decisions on links to it) changed."""
+    out: dict[str, list[int]] = {"letters": [], "themes": [], "annotations": [], "documents": []}
+    for row in _rows(db, change_id):
         if row.table == "letters":
             out["letters"].append(row.row_id)
-        elif row.table == "themes":
+            out["documents"].append(row.row_id)
+            continue
+        if row.table == "themes":
             out["themes"].append(row.row_id)
+            continue
+        values = [v for v in (_values(db, row.cols, row.before), _values(db, row.cols, row.after)) if v is not None]
+        if row.table in ("references", "footnotes"):
+            out["documents"].extend(int(v["letter_id"]) for v in values)
+        elif row.table == "reference_decisions":
+            out["documents"].extend(int(v["target_letter_id"]) for v in values)
         elif row.table == "annotations":
             out["annotations"].append(row.row_id)
             out["letters"].extend(int(v["letter_id"]) for v in values)
         elif row.table == "annotation_themes":
             out["annotations"].extend(int(v["annotation_id"]) for v in values)
             out["themes"].extend(int(v["theme_id"]) for v in values)
-        elif row.table == "footnotes":
-            out["letters"].extend(int(v["letter_id"]) for v in values)
     return out

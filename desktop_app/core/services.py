@@ -38,7 +38,7 @@ from desktop_app.core import anchoring
 from desktop_app.core.errors import (
     AppError, ImportFailed, InvalidInput, LibraryLocked, NoLettersFound, NotFound, StoreError,
 )  # fmt: skip
-from desktop_app.core.importing import SUPPORTED_SUFFIXES, is_importable
+from desktop_app.core.importing import SUPPORTED_SUFFIXES, letter_files
 from desktop_app.core.model import Annotation, IndexDoc, Letter, LetterSummary, ParsedLetter, SearchResults, Theme
 from desktop_app.core.store import annotations_repo, history_repo, letters_repo, themes_repo
 from desktop_app.core.store import db as store_db
@@ -634,7 +634,7 @@ class Library:
         cancel: CancelToken | None = None,
         resolve: bool = True,
     ) -> ImportReport:
-        """Import files and folders (recursively: *.txt, *.pdf). One bad file never stops the batch;
+        """Import files and folders (recursively: SUPPORTED_SUFFIXES). One bad file never stops the batch;
         each file is stored whole or not at all. A folder's other files are passed over; a file named
         explicitly with another extension fails ("unsupported file type"). Cancelling stops between
         files and returns the report so far with ``cancelled`` set.
@@ -1544,8 +1544,8 @@ def _quick_hash(path: Path) -> str | None:
 
 
 def _expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
-    """Files as given, and the *.txt/*.pdf files under folders (recursively, sorted, hidden ones
-    left out); each once. Also the folders that hold no such file (nothing to import there)."""
+    """Files as given, and the letter files under folders (``importing.letter_files``: SUPPORTED_SUFFIXES,
+    recursively, sorted, hidden ones left out); each once. Also the folders that hold no such file (nothing to import there)."""
     out: list[Path] = []
     seen: set[Path] = set()
     barren: list[Path] = []
@@ -1561,13 +1561,9 @@ def _expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
         if not path.is_dir():
             add(path)
             continue
-        found = False
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if is_importable(Path(root) / name):
-                    add(Path(root) / name)
-                    found = True
+        found = letter_files(path)
+        for file in found:
+            add(file)
         if not found:
             barren.append(path)
     return out, barren

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import AppError
-from desktop_app.core.export import ExportScope, count_scope, default_title, describe_scope
+from desktop_app.core.export import ExportScope, count_scope, default_title, nothing_to_export
 from desktop_app.core.export.formats import FORMATS, format_for_path
 from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.gui.dialogs import fit_to_screen
@@ -351,9 +351,7 @@ class ExportDialog(QDialog):
                 self.title.setCursorPosition(0)
             count = count_scope(self.library, scope)
             if count.passages == 0:
-                english = ExportScope(letters=scope.letters, themes=scope.themes, date_from=scope.date_from,
-                                      date_to=scope.date_to)
-                self.reason = f"Nothing to export: no annotations in {describe_scope(self.library, english)}"
+                self.reason = nothing_to_export(self.library, scope)
                 self.reason += "" if self.reason.endswith((".", "…")) else "."
         except AppError as error:
             self.reason = error.message

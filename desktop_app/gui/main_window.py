@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import __version__
 from desktop_app.core.errors import AppError, Cancelled
-from desktop_app.core.importing import SUPPORTED_SUFFIXES
+from desktop_app.core.importing import SUPPORTED_SUFFIXES, letter_files
 from desktop_app.core.model import Annotation, Letter, LetterSummary, Reference, SearchResults, Theme
 from desktop_app.gui.controller import LibraryController
 from desktop_app.gui.dialogs import CitationDialog, ImportSummaryDialog, ShortcutsDialog, import_counts
@@ -79,7 +79,6 @@ log = logging.getLogger(__name__)
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 50
 LETTERS_PAGE, RESULTS_PAGE = 0, 1
-IMPORT_SUFFIXES = (".txt", ".pdf")
 DEFAULT_WINDOW_SIZE = QSize(1440, 900)
 LIBRARY_PANE_SHARE, LIBRARY_PANE_MIN, LIBRARY_PANE_MAX = 0.44, 320, 520  # of the letter list beside the reader
 # Column widths and hidden columns of the letter list ("window/letter_header" held the Kamerstuk
@@ -825,8 +824,8 @@ class MainWindow(QMainWindow):
 
     def follow_reference(self, ref: Reference) -> None:
         """Resolved: open the cited letter. Suggested or missing: show what is known."""
-        if ref.status in ("resolved", "confirmed") and ref.target_letter_id is not None:
-            self.open_letter(ref.target_letter_id)
+        if ref.followed_to is not None:
+            self.open_letter(ref.followed_to)
             self.statusBar().showMessage(f"Followed “{' '.join(ref.raw.split())}”. Back: Alt+Left.", 5000)
             return
         self.show_citation(ref)
@@ -1749,7 +1748,7 @@ def import_one_by_one(
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMPORT_SUFFIXES))
+            files.extend(letter_files(path))  # the core's walk: the same files as `kamerlezer import`
         else:
             files.append(path)
     report = ImportReport()

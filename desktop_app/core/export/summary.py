@@ -7,6 +7,7 @@ Only the documented :class:`desktop_app.core.services.Library` methods are used 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
@@ -57,7 +58,7 @@ def build_summary(
     letters = {lid: letter for lid, letter in letters.items() if _in_date_range(letter.date, scope)}
     annotations = [a for a in annotations if a.letter_id in letters]
     if not annotations:
-        raise ExportFailed(f"Nothing to export: no annotations in {description}")
+        raise ExportFailed(nothing_to_export(library, scope, themes))
 
     sources = _number_sources(letters.values(), annotations)
     by_letter = {s.letter_id: s for s in sources}
@@ -165,6 +166,13 @@ def _in_date_range(date: str | None, scope: ExportScope) -> bool:
     if scope.date_from and date[: len(scope.date_from)] < scope.date_from:
         return False
     return not (scope.date_to and date[: len(scope.date_to)] > scope.date_to)
+
+
+def nothing_to_export(library: Any, scope: ExportScope, themes: _ThemeBook | None = None) -> str:
+    """Why an export of ``scope`` is empty, in English as every message is (the scope's language is
+    the document's): the export refuses with it, the export dialog shows it before Export is pressed."""
+    english = dataclasses.replace(scope, language="en")
+    return f"Nothing to export: no annotations in {describe_scope(library, english, themes)}"
 
 
 def describe_scope(library: Any, scope: ExportScope, themes: _ThemeBook | None = None) -> str:
@@ -334,7 +342,7 @@ class _CitationLinker:
         return self._labels[letter_id]
 
     def citation(self, ref: Reference) -> PassageCitation:
-        target = ref.target_letter_id if ref.status in ("resolved", "confirmed") else None
+        target = ref.followed_to
         if target is None and ref.status == "suggested" and ref.suggestions:
             target = ref.suggestions[0][0]
         source = self.sources.get(target) if target is not None else None

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "refs": ("cite", "refs"),
     "fetch": ("fetch",),
     "export": ("export",),
+    "history": ("undo", "redo", "history"),
     "maintenance": ("backups", "restore", "check"),
 }
 

@@ -48,7 +48,7 @@ class Context:
                 print(f"kamerlezer: {notice}", file=sys.stderr)
 
 
-_READING = frozenset({"list", "show", "search", "annotations", "export", "check", "backups", "cite"})
+_READING = frozenset({"list", "show", "search", "annotations", "export", "check", "backups", "cite", "history"})
 
 
 def is_reading(args: argparse.Namespace) -> bool:

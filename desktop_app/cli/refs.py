@@ -142,8 +142,8 @@ def _where(ref: Reference) -> str:
 
 
 def _outcome(ref: Reference, names: dict[int, str]) -> str:
-    if ref.target_letter_id is not None and ref.status in ("resolved", "confirmed"):
-        target = names.get(ref.target_letter_id, f"letter {ref.target_letter_id}")
+    if ref.followed_to is not None:
+        target = names.get(ref.followed_to, f"letter {ref.followed_to}")
         return f"{ref.status} -> {target} ({ref.confidence:.2f}: {ref.reason})"
     if ref.suggestions:
         shown = "; ".join(f"{names.get(lid, lid)} {score:.2f} ({why})" for lid, score, why in ref.suggestions[:3])

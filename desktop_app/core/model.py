@@ -188,6 +188,10 @@ class Citation:
     canonical: str | None = None  # e.g. "kst-28676-467", "ah-tk-20232024-872"
 
 
+LINKED_STATUSES = ("resolved", "confirmed")
+"""A citation in one of these states points to a letter of the library (see Reference.followed_to)."""
+
+
 @dataclass(frozen=True)
 class Reference:
     """A citation stored for a letter, with what it resolves to."""
@@ -207,6 +211,12 @@ class Reference:
     reason: str = ""
     status: str = "missing"  # "resolved" | "confirmed" | "suggested" | "missing" | "external"
     suggestions: tuple[tuple[int, float, str], ...] = ()  # (letter id, score, reason), best first
+
+    @property
+    def followed_to(self) -> int | None:
+        """The letter this citation can be followed to (the reader's link, the CLI's "->", the export's
+        source number): its target, when resolved or confirmed; else None. The one place this rule lives."""
+        return self.target_letter_id if self.status in LINKED_STATUSES else None
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ import threading
 import time
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
@@ -38,11 +38,12 @@ from desktop_app.core import anchoring
 from desktop_app.core.errors import (
     AppError, ImportFailed, InvalidInput, LibraryLocked, NoLettersFound, NotFound, StoreError,
 )  # fmt: skip
-from desktop_app.core.importing import SUPPORTED_SUFFIXES, is_importable
+from desktop_app.core.importing import SUPPORTED_SUFFIXES, letter_files
 from desktop_app.core.model import Annotation, IndexDoc, Letter, LetterSummary, ParsedLetter, SearchResults, Theme
-from desktop_app.core.store import annotations_repo, letters_repo, themes_repo
+from desktop_app.core.store import annotations_repo, history_repo, letters_repo, themes_repo
 from desktop_app.core.store import db as store_db
 from desktop_app.core.store.db import DB_NAME, LibraryLock, connect, migrate
+from desktop_app.core.store.history_repo import Change
 from desktop_app.core.store.schema import migrations
 from desktop_app.core.superscript import is_superscript
 from desktop_app.core.tasks import CancelToken, Progress
@@ -211,6 +212,8 @@ class Library:
         self._deferred: set[int] | None = None  # letters whose index update waits for the end of a batch
         self._index_failed = False  # an index update failed: the marker stays until a rebuild
         self.last_backup: Path | None = None  # the newest backup this Library made, if any
+        self._recording_id: int | None = None  # the change being recorded (see :meth:`recording`)
+        self.last_change: Change | None = None  # the newest change this Library recorded, undid or redid
 
     @property
     def references(self) -> Any:
@@ -271,6 +274,8 @@ class Library:
             db = connect(db_path)
             library = cls(folder, db, lock, search=search)
             migrate(db, db_path)
+            with db.atomic():  # a recording a crash left open: what it wrote is kept as one change
+                history_repo.stop(db)
             if lock.warning:
                 library.notices.append(lock.warning)
             _remove_partial_files(folder)
@@ -416,6 +421,7 @@ class Library:
                 self._set_meta("seeded", "no")
             return False
         self._deferred = set()
+        self._recording_id = 0  # seeding is not a change the user undoes: nothing is recorded
         try:
             try:
                 letters = sorted(paths.bundled_letters_dir().glob("*.txt"))
@@ -427,6 +433,7 @@ class Library:
                 self.notices.append(f"A bundled letter could not be imported: {failure.message}")
         finally:
             self._deferred = None
+            self._recording_id = None
         with self.db.atomic():
             if not themes_repo.all_themes(self.db):
                 self._add_theme_tree(_starter_themes(), parent_id=None)
@@ -526,6 +533,97 @@ class Library:
         self._dirty_marker.unlink(missing_ok=True)
         return len(ids)
 
+    # -- history: changes as data, undo and redo -------------------------------------------------
+    @contextmanager
+    def recording(self, label: str, *, transaction: bool = True) -> Iterator[_Label]:
+        """Record every row written inside as one change of the history (``history_repo``), labelled
+        for the user ("Tagged …"; the caller may set ``.text`` once it knows more). With
+        ``transaction`` (the default) the change and its record are one transaction: all or nothing.
+        Without it (a batch import, whose files are committed one by one) what was committed is kept
+        as the change, also when a later step fails. Nested recordings belong to the outermost one. A
+        change that wrote nothing is not kept. Recording a new change drops the changes undone before
+        it (they can no longer be redone)."""
+        holder = _Label(label)
+        if self.readonly or self.db is None or self._recording_id is not None:
+            yield holder
+            return
+        kept = False
+        with self.db.atomic() if transaction else nullcontext():
+            with self.db.atomic():
+                change_id = history_repo.begin(self.db, label, letters_repo.now())
+            self._recording_id = change_id
+            try:
+                yield holder
+            finally:
+                self._recording_id = None
+                with self.db.atomic():
+                    touched = history_repo.touched(self.db, change_id)
+                    kept = history_repo.finish(self.db, change_id, holder.text, touched)
+        if kept:
+            self.last_change = history_repo.get(self.db, change_id)
+
+    def history(self, limit: int | None = None) -> list[Change]:
+        """The recorded changes, newest first; undone ones (redo puts them back) are marked."""
+        return history_repo.changes(self.db, limit)
+
+    def change(self, change_id: int) -> Change:
+        """One change with the rows it wrote, before and after."""
+        found = history_repo.get(self.db, int(change_id))
+        if found is None:
+            raise NotFound(f"No change with id {change_id} in the history (see 'kamerlezer history').")
+        return replace(found, rows=tuple(history_repo.rows(self.db, found.id)))
+
+    def can_undo(self) -> Change | None:
+        """The change :meth:`undo` would take back, or None."""
+        return history_repo.last_done(self.db)
+
+    def can_redo(self) -> Change | None:
+        """The change :meth:`redo` would put back, or None."""
+        return history_repo.first_undone(self.db)
+
+    def undo(self) -> Change:
+        """Take back the newest change: every row it wrote as it was before, in one transaction; the
+        search index follows, the citations' resolutions are among the rows. InvalidInput when there is
+        nothing to undo, or when a row it wrote was changed since outside the history."""
+        return self._step(undo=True)
+
+    def redo(self) -> Change:
+        """Put back the change undone last (InvalidInput when there is none)."""
+        return self._step(undo=False)
+
+    def _step(self, *, undo: bool) -> Change:
+        verb = "undo" if undo else "redo"
+        if self.readonly:
+            raise InvalidInput(f"This library is open read-only here: nothing to {verb}.")
+        if self._recording_id is not None:
+            raise InvalidInput(f"Cannot {verb} while a change is being made.")
+        change = history_repo.last_done(self.db) if undo else history_repo.first_undone(self.db)
+        if change is None:
+            raise InvalidInput(f"Nothing to {verb}.")
+        stale = history_repo.conflicts(self.db, change.id, undo=undo, tables=_CHECKED_TABLES)
+        if stale:
+            rows = ", ".join(f"{table} #{row_id}" for table, row_id in stale[:5])
+            raise InvalidInput(
+                f"Cannot {verb} “{change.label}”: {rows} changed since, outside the history."
+            )
+        letters = self._letters_of_change(change)
+        with self._changing():
+            history_repo.apply(self.db, change.id, undo=undo)
+            history_repo.set_undone(self.db, change.id, undo)
+        self._refresh_index(letters | self._letters_of_change(change))
+        self.last_change = replace(change, undone=undo)
+        return self.last_change
+
+    def _letters_of_change(self, change: Change) -> set[int]:
+        """The letters whose search documents a change (or its undoing) alters: its own, its
+        annotations', and those using its themes (theme paths are indexed)."""
+        letters = set(change.touched.get("letters", ()))
+        letters.update(annotations_repo.letters_of(self.db, change.touched.get("annotations", ())))
+        themes = [t for t in change.touched.get("themes", ()) if themes_repo.get(self.db, t) is not None]
+        ids = {d for t in themes for d in self.theme_descendants(t)}
+        letters.update(themes_repo.letter_ids(self.db, ids))
+        return letters
+
     # -- letters ---------------------------------------------------------------------------------
     def import_paths(
         self,
@@ -536,7 +634,7 @@ class Library:
         cancel: CancelToken | None = None,
         resolve: bool = True,
     ) -> ImportReport:
-        """Import files and folders (recursively: *.txt, *.pdf). One bad file never stops the batch;
+        """Import files and folders (recursively: SUPPORTED_SUFFIXES). One bad file never stops the batch;
         each file is stored whole or not at all. A folder's other files are passed over; a file named
         explicitly with another extension fails ("unsupported file type"). Cancelling stops between
         files and returns the report so far with ``cancelled`` set.
@@ -544,6 +642,19 @@ class Library:
         References are resolved once at the end, only those the imported files can affect (see
         :meth:`resolve_references`). A caller importing file by file may pass ``resolve=False`` and
         call :meth:`resolve_references` once after the last file."""
+        with self.recording("Imported letters", transaction=False) as label:
+            report = self._import_paths(paths, password, progress, cancel, resolve)
+            label.text = _import_label(report)
+        return report
+
+    def _import_paths(
+        self,
+        paths: Sequence[Path],
+        password: str | None,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+        resolve: bool,
+    ) -> ImportReport:
         report = ImportReport()
         files, barren = _expand_paths(paths)
         report.failed.extend(NoLettersFound(str(folder), SUPPORTED_SUFFIXES) for folder in barren)
@@ -767,12 +878,15 @@ class Library:
         None or "" clears it."""
         letter_id = self._letter_id(ref)
         value = _canonical_kamerstuk(kamerstuk) if kamerstuk and kamerstuk.strip() else None
-        self.references.before_change(letter_id)
-        with self._changing():
-            letters_repo.set_kamerstuk(self.db, letter_id, value)
-        self.references.changed(letter_id)
-        self._refresh_index([letter_id])
-        self.resolve_references()
+        name = letters_repo.names_of(self.db, [letter_id]).get(letter_id, f"#{letter_id}")
+        label = f"Set the Kamerstuk id of {name} to {value}" if value else f"Cleared the Kamerstuk id of {name}"
+        with self.recording(label, transaction=False):
+            self.references.before_change(letter_id)
+            with self._changing():
+                letters_repo.set_kamerstuk(self.db, letter_id, value)
+            self.references.changed(letter_id)
+            self._refresh_index([letter_id])
+            self.resolve_references()
         return self.get_letter(letter_id)
 
     def confirm_inferred_kamerstuk(self, ref: LetterRef) -> Letter:
@@ -790,7 +904,8 @@ class Library:
         letter = self.get_letter(ref)
         if not letter.inferred_kamerstuk:
             raise InvalidInput(f"No Kamerstuk id is inferred for letter {letter.name}.")
-        self.references.reject_key(letter.inferred_kamerstuk, letter.id)
+        with self.recording(f"Rejected {letter.inferred_kamerstuk} as the id of {letter.name}", transaction=False):
+            self.references.reject_key(letter.inferred_kamerstuk, letter.id)
         return self.get_letter(letter.id)
 
     def delete_letter(self, ref: LetterRef) -> Letter:
@@ -800,12 +915,13 @@ class Library:
         count = annotations_repo.count_for_letter(self.db, letter.id)
         if count:
             raise InvalidInput(f"Letter {letter.name} has {count} annotation(s): delete or move them first.")
-        self.references.before_change(letter.id)
-        with self._changing():
-            letters_repo.delete(self.db, letter.id)
-        self.references.changed(letter.id, deleted=True)
-        self._refresh_index([letter.id])
-        self.resolve_references()
+        with self.recording(f"Deleted the letter {letter.name}", transaction=False):
+            self.references.before_change(letter.id)
+            with self._changing():
+                letters_repo.delete(self.db, letter.id)
+            self.references.changed(letter.id, deleted=True)
+            self._refresh_index([letter.id])
+            self.resolve_references()
         return letter
 
     # -- themes ----------------------------------------------------------------------------------
@@ -916,7 +1032,7 @@ class Library:
         parent_id = self.get_theme(parent).id if parent is not None and parent != "" else None
         self._check_sibling_name(name, parent_id)
         colour = _clean_color(color) if color else _next_colour([t.color for t in themes_repo.all_themes(self.db)])
-        with self.db.atomic():
+        with self.recording(f"Added the theme “{name}”"):
             theme_id = themes_repo.insert(
                 self.db, name=name, color=colour, parent_id=parent_id, description=description,
                 position=themes_repo.next_position(self.db, parent_id), key=themes_repo.free_key(self.db),
@@ -930,7 +1046,10 @@ class Library:
         if key is not None and not (isinstance(key, int) and 1 <= key <= 9):
             raise InvalidInput(f"A theme key is a digit from 1 to 9, not {key!r}.")
         holder = themes_repo.holder_of_key(self.db, key) if key is not None else None
-        with self.db.atomic():
+        label = f"Gave “{theme.name}” the key {key}" if key is not None else f"Took the key off “{theme.name}”"
+        if holder is not None and holder != theme.id:
+            label += f" ({self.get_theme(holder).name} has none)"
+        with self.recording(label):
             if holder is not None and holder != theme.id:
                 themes_repo.set_key(self.db, holder, None)
             themes_repo.set_key(self.db, theme.id, key)
@@ -954,12 +1073,17 @@ class Library:
             fields["color"] = _clean_color(color)
         if description is not None:
             fields["description"] = description
+        label = (
+            f"Renamed “{theme.name}” to “{fields['name']}”" if "name" in fields
+            else f"Recoloured “{theme.name}”" if "color" in fields
+            else f"Described “{theme.name}”"
+        )  # fmt: skip
         if "name" in fields:  # theme paths are indexed; colours and descriptions are not
-            with self._changing():
+            with self.recording(label), self._changing():
                 themes_repo.update(self.db, theme.id, **fields)
             self._refresh_index(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
         elif fields:
-            with self.db.atomic():
+            with self.recording(label):
                 themes_repo.update(self.db, theme.id, **fields)
         return self.get_theme(theme.id)
 
@@ -972,11 +1096,12 @@ class Library:
             raise InvalidInput(f"Theme {theme.name!r} cannot be moved under itself or one of its sub-themes.")
         if parent_id != theme.parent_id:
             self._check_sibling_name(theme.name, parent_id)
+        label = f"Moved “{theme.name}”"
         if parent_id == theme.parent_id:  # a new place among the same siblings: paths unchanged
-            with self.db.atomic():
+            with self.recording(label):
                 self._place_theme(theme, parent_id, position)
         else:
-            with self._changing():
+            with self.recording(label), self._changing():
                 self._place_theme(theme, parent_id, position)
             self._refresh_index(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
         return self.get_theme(theme.id)
@@ -1001,7 +1126,7 @@ class Library:
         if dst.id in self.theme_descendants(src.id):
             raise InvalidInput(f"Cannot merge {src.name!r} into its own sub-theme {dst.name!r}.")
         affected = themes_repo.letter_ids(self.db, self.theme_descendants(src.id))
-        with self._changing():
+        with self.recording(f"Merged “{src.name}” into “{dst.name}”"), self._changing():
             moved = self._merge(src, dst)
             themes_repo.renumber(self.db, themes_repo.siblings(self.db, src.parent_id))
         self._refresh_index(affected)
@@ -1032,7 +1157,7 @@ class Library:
                 "(the annotations stay, without this theme)."
             )
         affected = themes_repo.letter_ids(self.db, self.theme_descendants(theme.id))
-        with self._changing():
+        with self.recording(f"Deleted the theme “{theme.name}”"), self._changing():
             themes_repo.unlink_annotations(self.db, theme.id)
             siblings = themes_repo.siblings(self.db, theme.parent_id)
             at = siblings.index(theme.id)
@@ -1051,7 +1176,7 @@ class Library:
             raise InvalidInput(f"A theme with id {theme.id} already exists.")
         parent_id = theme.parent_id if theme.parent_id and themes_repo.get(self.db, theme.parent_id) else None
         ids = list(annotation_ids)
-        with self._changing():
+        with self.recording(f"Restored the theme “{theme.name}”"), self._changing():
             key = theme.key if theme.key and themes_repo.holder_of_key(self.db, theme.key) is None else None
             themes_repo.insert(
                 self.db, theme_id=theme.id, name=_clean_name(theme.name), color=_clean_color(theme.color),
@@ -1065,6 +1190,24 @@ class Library:
         return self.get_theme(theme.id)
 
     # -- annotations -----------------------------------------------------------------------------
+    def _theme_names(self, theme_ids: Iterable[int]) -> str:
+        names = [t.name for t in (themes_repo.get(self.db, i) for i in theme_ids) if t is not None]
+        return ", ".join(f"“{n}”" for n in names)
+
+    def _edit_label(self, current: Annotation, note: str | None, themes: Sequence[int] | None) -> str:
+        """What an edit of an annotation does, as the history and the status bar say it."""
+        quote = f"“{_short(current.quote, 40)}”"
+        if themes is not None:
+            added = [t for t in themes if t not in current.theme_ids]
+            removed = [t for t in current.theme_ids if t not in themes]
+            if added and not removed:
+                return f"Tagged {quote} with {self._theme_names(added)}"
+            if removed and not added:
+                return f"Untagged {quote} ({self._theme_names(removed)})"
+            if added:
+                return f"Retagged {quote}"
+        return f"Edited the note on {quote}"
+
     def _theme_ids(self, theme_ids: Sequence[ThemeRef]) -> list[int]:
         return list(dict.fromkeys(self.get_theme(ref).id for ref in theme_ids))
 
@@ -1080,7 +1223,10 @@ class Library:
             id=0, letter_id=target.id, start=sel.start, end=sel.end, quote=sel.quote, prefix=sel.prefix,
             suffix=sel.suffix, text_hash=sel.text_hash, note=note or "", theme_ids=tuple(themes),
         )  # fmt: skip
-        with self._changing():
+        label = f"Tagged “{_short(sel.quote, 40)}” with {self._theme_names(themes)}" if themes else (
+            f"Annotated “{_short(sel.quote, 40)}”"
+        )
+        with self.recording(label), self._changing():
             annotation_id = annotations_repo.insert(self.db, draft)
         self._refresh_index([target.id])
         return self.get_annotation(annotation_id)
@@ -1113,7 +1259,7 @@ class Library:
     ) -> Annotation:
         current = self.get_annotation(annotation_id)
         themes = self._theme_ids(theme_ids) if theme_ids is not None else None
-        with self._changing():
+        with self.recording(self._edit_label(current, note, themes)), self._changing():
             if note is not None:
                 annotations_repo.update(self.db, current.id, note=note)
             if themes is not None:
@@ -1125,7 +1271,7 @@ class Library:
     def delete_annotation(self, annotation_id: int) -> Annotation:
         """Returns what was deleted, so undo can :meth:`restore_annotation` it."""
         current = self.get_annotation(annotation_id)
-        with self._changing():
+        with self.recording(f"Deleted the annotation “{_short(current.quote, 40)}”"), self._changing():
             annotations_repo.delete(self.db, current.id)
         self._refresh_index([current.letter_id])
         return current
@@ -1138,7 +1284,7 @@ class Library:
         self._letter_id(annotation.letter_id)
         themes = themes_repo.existing_ids(self.db, annotation.theme_ids)
         kept = replace(annotation, theme_ids=tuple(t for t in annotation.theme_ids if t in themes))
-        with self._changing():
+        with self.recording(f"Restored the annotation “{_short(annotation.quote, 40)}”"), self._changing():
             annotations_repo.insert(self.db, kept, keep_id=True)
         self._refresh_index([annotation.letter_id])
         return self.get_annotation(annotation.id)
@@ -1149,7 +1295,7 @@ class Library:
         letter = self.get_letter(current.letter_id)
         _check_span(letter, start, end)
         sel = anchoring.select(letter.text, start, end, hash_=letters_repo.text_hash_of(self.db, letter.id))
-        with self._changing():
+        with self.recording(f"Re-attached “{_short(sel.quote, 40)}”"), self._changing():
             annotations_repo.update(
                 self.db, current.id, start=sel.start, end=sel.end, quote=sel.quote, prefix=sel.prefix,
                 suffix=sel.suffix, text_hash=sel.text_hash, status=anchoring.ANCHORED,
@@ -1223,6 +1369,29 @@ class Library:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _import_label(report: ImportReport) -> str:
+    """What an import did, for the history: "Imported 000_…", "Imported 12 letters", "Re-imported …"."""
+    parts = []
+    for verb, letters in (("Imported", report.imported), ("Re-imported", report.updated)):
+        if len(letters) == 1:
+            parts.append(f"{verb} {letters[0].name}")
+        elif letters:
+            parts.append(f"{verb} {len(letters)} letters")
+    return "; ".join(parts) or "Imported letters"
+
+
+_CHECKED_TABLES = ("themes", "annotations", "annotation_themes", "reference_decisions")
+"""The user's own rows: undo and redo refuse to write over them when they changed since (derived rows
+such as resolutions are written back as recorded)."""
+
+
+@dataclass
+class _Label:
+    """The label of the change being recorded; the use case sets it once it knows what it did."""
+
+    text: str
 
 
 def _remove_partial_files(folder: Path) -> None:
@@ -1418,8 +1587,8 @@ def import_iter(
 
 
 def _expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
-    """Files as given, and the *.txt/*.pdf files under folders (recursively, sorted, hidden ones
-    left out); each once. Also the folders that hold no such file (nothing to import there)."""
+    """Files as given, and the letter files under folders (``importing.letter_files``: SUPPORTED_SUFFIXES,
+    recursively, sorted, hidden ones left out); each once. Also the folders that hold no such file (nothing to import there)."""
     out: list[Path] = []
     seen: set[Path] = set()
     barren: list[Path] = []
@@ -1435,13 +1604,9 @@ def _expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
         if not path.is_dir():
             add(path)
             continue
-        found = False
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if is_importable(Path(root) / name):
-                    add(Path(root) / name)
-                    found = True
+        found = letter_files(path)
+        for file in found:
+            add(file)
         if not found:
             barren.append(path)
     return out, barren

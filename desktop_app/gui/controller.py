@@ -1,18 +1,20 @@
-"""The GUI's single entry to the Library: the locked Library, the undo stack, the worker threads, and
-signals that tell every view what changed."""
+"""The GUI's single entry to the Library: the locked Library, undo/redo over the library's own
+history (gui/history.py), the worker threads, and signals that tell every view what changed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QUndoStack
 
 from desktop_app.core.model import Annotation, LetterSummary, Reference, Theme
-from desktop_app.gui import commands
+from desktop_app.gui.history import HistoryStack
 from desktop_app.gui.locked import LockedLibrary
 from desktop_app.gui.tasks import TaskRunner
+
+
+_T = TypeVar("_T")
 
 
 class LibraryController(QObject):
@@ -28,12 +30,14 @@ class LibraryController(QObject):
     def __init__(self, library: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library if isinstance(library, LockedLibrary) else LockedLibrary(library)
-        self.undo_stack = QUndoStack(self)
         self.work = TaskRunner("work", self)  # import, reindex, export
         self.searcher = TaskRunner("search", self)  # search as you type
         self.closed = False  # set by shutdown(): no new work after it
         self._themes: list[Theme] = []
         self.reload_themes()
+        self.undo_stack = HistoryStack(self)  # Ctrl+Z / Ctrl+Shift+Z: the library's own history
+        for signal in (self.letters_changed, self.letter_changed, self.references_changed):
+            signal.connect(self.undo_stack.refresh)  # changes made outside the edits below (imports, links)
         # A long session is backed up every few minutes / many changes (Library.backup_if_due decides),
         # on the work thread: the backup reads a snapshot beside the writer and checks the copy.
         self.backup_timer = QTimer(self)
@@ -93,7 +97,7 @@ class LibraryController(QObject):
         theme_ids = sorted({t for a in annotations for t in a.theme_ids})
         return replace(summary, annotation_count=len(annotations), theme_ids=tuple(theme_ids))
 
-    # -- called by commands after each change -------------------------------------------------------
+    # -- what changed: tell the views -----------------------------------------------------------------
     def annotations_touched(self, letter_id: int, annotation_id: int | None, *, note_only: bool = False) -> None:
         self.annotations_changed.emit(letter_id, annotation_id, note_only)
         if not note_only:
@@ -102,79 +106,101 @@ class LibraryController(QObject):
     def letter_touched(self, letter_id: int) -> None:
         self.letter_changed.emit(letter_id)
 
-    def set_kamerstuk(self, letter_id: int, kamerstuk: str | None) -> None:
-        old = self.library.get_letter(letter_id).kamerstuk
-        self._push(commands.SetKamerstuk(self, letter_id, old, kamerstuk or None))
-
     def themes_touched(self, *, annotations: bool = False) -> None:
         self.reload_themes()
         self.themes_changed.emit()
         if annotations:
             self.annotations_changed.emit(-1, None, False)
 
-    # -- edits (all undoable) ----------------------------------------------------------------------
+    def change_applied(self, change: Any) -> None:
+        """A change of the history was undone or redone: refresh what it touched (its ids)."""
+        touched = change.touched
+        if touched.get("themes") or touched.get("annotations"):
+            self.themes_touched(annotations=True)
+        documents = set(touched.get("documents", ()))
+        if documents:  # the window reloads the letter list and the open letter once
+            self.letters_changed.emit()
+            self.letter_changed.emit(min(documents))
+
+    # -- edits: each one change of the library's history (undone with Ctrl+Z) ---------------------------
+    def _edit(self, call: Callable[[], _T], after: Callable[[_T], None]) -> _T:
+        """Make a change (an AppError from the Library: nothing changed, nothing recorded), refresh the
+        views, and let the history say what was done."""
+        result = call()
+        after(result)
+        self.undo_stack.changed()
+        return result
+
+    def set_kamerstuk(self, letter_id: int, kamerstuk: str | None) -> None:
+        self._edit(lambda: self.library.set_kamerstuk(letter_id, kamerstuk or None), lambda _: self.letter_touched(letter_id))
+
     def add_annotation(self, letter_id: int, start: int, end: int, theme_ids: Sequence[int] = (), note: str = "") -> Annotation | None:
-        themes = self.theme_map()
-        names = ", ".join(f"“{themes[t].name}”" for t in theme_ids if t in themes)
-        text = self.tr("Tag with {names}").format(names=names) if names else self.tr("Add annotation")
-        past = self.tr("Tagged with {names}").format(names=names) if names else self.tr("Annotation added")
-        command = commands.AddAnnotation(self, letter_id, start, end, theme_ids, note, text, past)
-        self._push(command)
-        return command.annotation
+        return self._edit(
+            lambda: self.library.annotate(letter_id, start, end, tuple(theme_ids), note),
+            lambda made: self.annotations_touched(letter_id, made.id),
+        )
 
     def toggle_theme(self, annotation: Annotation, theme: Theme) -> None:
-        if theme.id in annotation.theme_ids:
-            theme_ids = tuple(t for t in annotation.theme_ids if t != theme.id)
-            text = self.tr("Untag “{name}”").format(name=theme.name)
-            past = self.tr("Untagged “{name}”").format(name=theme.name)
+        current = self.library.get_annotation(annotation.id)
+        if theme.id in current.theme_ids:
+            theme_ids = tuple(t for t in current.theme_ids if t != theme.id)
         else:
-            theme_ids = (*annotation.theme_ids, theme.id)
-            text = self.tr("Tag with “{name}”").format(name=theme.name)
-            past = self.tr("Tagged with “{name}”").format(name=theme.name)
-        self._push(commands.SetAnnotationThemes(self, annotation, theme_ids, text, past))
+            theme_ids = (*current.theme_ids, theme.id)
+        self._edit(
+            lambda: self.library.update_annotation(annotation.id, theme_ids=theme_ids),
+            lambda _: self.annotations_touched(annotation.letter_id, annotation.id),
+        )
 
     def set_note(self, annotation: Annotation, note: str) -> None:
         current = self.library.get_annotation(annotation.id)
         if current.note != note:
-            self._push(commands.EditNote(self, current, note))
+            self._edit(
+                lambda: self.library.update_annotation(annotation.id, note=note),
+                lambda _: self.annotations_touched(annotation.letter_id, annotation.id, note_only=True),
+            )
 
     def reattach_annotation(self, annotation: Annotation, start: int, end: int) -> None:
-        self._push(commands.ReattachAnnotation(self, annotation, start, end))
+        self._edit(
+            lambda: self.library.reattach_annotation(annotation.id, start, end),
+            lambda _: self.annotations_touched(annotation.letter_id, annotation.id),
+        )
 
     def delete_annotation(self, annotation: Annotation) -> None:
-        self._push(commands.DeleteAnnotation(self, annotation))
+        self._edit(
+            lambda: self.library.delete_annotation(annotation.id),
+            lambda _: self.annotations_touched(annotation.letter_id, None),
+        )
 
     def add_theme(self, name: str, color: str | None = None, parent_id: int | None = None) -> Theme | None:
-        command = commands.AddTheme(self, name, color, parent_id)
-        self._push(command)
-        return command.theme
+        return self._edit(lambda: self.library.add_theme(name, color=color, parent=parent_id), lambda _: self.themes_touched())
 
     def rename_theme(self, theme: Theme, name: str) -> None:
-        self._push(commands.UpdateTheme(self, theme, name=name))
+        self._edit(lambda: self.library.update_theme(theme.id, name=name), lambda _: self.themes_touched())
 
     def set_theme_key(self, theme: Theme, key: int | None) -> None:
-        self._push(commands.SetThemeKey(self, theme, key))
+        self._edit(lambda: self.library.set_theme_key(theme.id, key), lambda _: self.themes_touched())
 
     def recolour_theme(self, theme: Theme, color: str) -> None:
-        self._push(commands.UpdateTheme(self, theme, color=color))
+        self._edit(lambda: self.library.update_theme(theme.id, color=color), lambda _: self.themes_touched())
 
     def describe_theme(self, theme: Theme, description: str) -> None:
         """The description an export introduces the theme's chapter with (undoable)."""
-        self._push(commands.UpdateTheme(self, theme, description=description))
+        self._edit(lambda: self.library.update_theme(theme.id, description=description), lambda _: self.themes_touched())
 
     def move_theme(self, theme: Theme, parent_id: int | None, position: int | None = None) -> None:
-        self._push(commands.MoveTheme(self, theme, parent_id, position))
+        self._edit(
+            lambda: self.library.move_theme(theme.id, parent=parent_id, position=position), lambda _: self.themes_touched()
+        )
 
     def merge_themes(self, source: Theme, target: Theme) -> None:
-        self._push(commands.MergeThemes(self, source, target))
+        self._edit(
+            lambda: self.library.merge_themes(source.id, target.id), lambda _: self.themes_touched(annotations=True)
+        )
 
     def delete_theme(self, theme: Theme) -> None:
-        self._push(commands.DeleteTheme(self, theme))
-
-    def _push(self, command: commands._Command) -> None:  # noqa: SLF001
-        command.apply()  # raises AppError when the Library refuses: nothing is pushed then
-        command.applied_before_push = True
-        self.undo_stack.push(command)
+        self._edit(
+            lambda: self.library.delete_theme(theme.id, force=True), lambda _: self.themes_touched(annotations=True)
+        )
 
     def shutdown(self) -> None:
         """Stop accepting work, cancel what runs, and wait for the workers."""

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QMargins, QModelIndex, QRect, QSettings, QSize, Qt, QTimer, QUrl, Slot, qVersion
 from PySide6.QtGui import (
     QAction,
@@ -532,7 +531,7 @@ class MainWindow(QMainWindow):
         self.controller.themes_changed.connect(self._on_controller_themes_changed)
         self.controller.letter_changed.connect(self._on_controller_letter_changed)
         self.controller.backup_failed.connect(self._on_controller_backup_failed)
-        self.controller.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+        self.controller.undo_stack.stepped.connect(self._on_history_stepped)
         self.search_edit.installEventFilter(self)
         self.reader.installEventFilter(self)
         order = [self.search_edit, self.theme_filter, self.year_filter, self.chamber_filter, self.letter_table,
@@ -835,8 +834,8 @@ class MainWindow(QMainWindow):
 
     def follow_reference(self, ref: Reference) -> None:
         """Resolved: open the cited letter. Suggested or missing: show what is known."""
-        if ref.status in ("resolved", "confirmed") and ref.target_letter_id is not None:
-            self.open_letter(ref.target_letter_id)
+        if ref.followed_to is not None:
+            self.open_letter(ref.followed_to)
             self.statusBar().showMessage(self.tr("Followed “{citation}”. Back: Alt+Left.").format(citation=" ".join(ref.raw.split())), 5000)
             return
         self.show_citation(ref)
@@ -882,6 +881,7 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             return
         self._after_reference_decision(message)
+        self.controller.undo_stack.refresh()  # a decision is a change of the history: Ctrl+Z takes it back
 
     def _on_citation_open_requested(self, letter_id: int) -> None:
         self.open_letter(letter_id)
@@ -1285,21 +1285,10 @@ class MainWindow(QMainWindow):
                 if row is not None:
                     self.letter_model.update_row(self.controller.summary_for(self.letter_model.summary(row)))
 
-    def _on_undo_stack_index_changed(self, index: int) -> None:
-        """Say what just happened: "Done: Tag with “X”" after a change or a redo, "Undone: …" after an
-        undo (the undone step, not the next one on the stack)."""
-        stack = self.controller.undo_stack
-        if not shiboken6.isValid(stack):
-            return  # the stack is being destroyed at exit
-        previous, self._undo_index = getattr(self, "_undo_index", 0), index
-        if index < previous:
-            command = stack.command(index)
-            if command is not None:
-                self.statusBar().showMessage(self.tr("Undone: {what}. Redo: Ctrl+Shift+Z.").format(what=command.text()), 3000)
-        elif index > 0:
-            command = stack.command(index - 1)
-            if command is not None:
-                self.statusBar().showMessage(self.tr("{done}. Undo: Ctrl+Z.").format(done=getattr(command, "past", command.text())), 4000)
+    def _on_history_stepped(self, message: str) -> None:
+        """Say what just happened (the core history's label): "Tagged “…” with “X”. Undo: Ctrl+Z." after
+        a change, "Undone: Untagged “…”. Redo: Ctrl+Shift+Z." after an undo."""
+        self.statusBar().showMessage(message, 4000)
 
     # -- themes ------------------------------------------------------------------------------------
     def reload_themes(self) -> None:
@@ -1653,6 +1642,7 @@ class MainWindow(QMainWindow):
         self.last_import_report = report
         self.reload_letters()
         self.controller.themes_touched()
+        self.controller.undo_stack.refresh()  # each file imported is a change Ctrl+Z takes back
         self.statusBar().showMessage(self.tr("Import: {counts}.").format(counts=", ".join(import_counts(report))), 8000)  # as in the summary
         dialog = ImportSummaryDialog(report, cancelled, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)

@@ -228,7 +228,7 @@ def _style_reference(document: QTextDocument, layout: LetterDocument, ref: Refer
     else:
         start, end = layout.body_to_doc(ref.start), layout.body_to_doc(ref.end)
     color = LINK_COLORS.get(ref.status, LINK_COLORS["missing"])
-    underline = QTextCharFormat.SingleUnderline if ref.status in ("resolved", "confirmed") else QTextCharFormat.DotLine
+    underline = QTextCharFormat.SingleUnderline if ref.followed_to is not None else QTextCharFormat.DotLine
     _apply(document, start, end, _link_format(f"{REFERENCE_HREF}{ref.id}", color, underline=underline))
 
 

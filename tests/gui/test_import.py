@@ -140,3 +140,24 @@ def test_a_cancelled_password_dialog_leaves_the_file_failed(qtbot: Any, window: 
     summary = window.findChild(ImportSummaryDialog)
     assert summary is not None and "dicht.pdf" in summary.text.toPlainText()
     assert [Path(f.path).name for f in window.last_import_report.failed] == ["dicht.pdf"]
+
+
+def test_a_folder_import_reads_the_files_the_cli_reads(library: Any, tmp_path: Path, seed_files: list[Path]) -> None:
+    """The window's folder walk is the core's (importing.letter_files): "._" copies and hidden folders
+    are passed over (issue 16.5)."""
+    from types import SimpleNamespace
+
+    from desktop_app.gui.main_window import import_one_by_one
+
+    folder = tmp_path / "stick"
+    (folder / ".Trashes").mkdir(parents=True)
+    (folder / "._brief.txt").write_bytes(b"\x00\x05\x16\x07 Mac resource fork")
+    (folder / ".Trashes" / "oud.txt").write_text(seed_files[0].read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "brief.txt").write_text(seed_files[0].read_text(encoding="utf-8") + "\n\nNieuwe slotzin.\n", encoding="utf-8")
+    seen: list[str] = []
+    report, cancelled = import_one_by_one(
+        library, [folder], lambda done, total, name: seen.append(name), SimpleNamespace(cancelled=False)
+    )
+    assert not cancelled and not report.failed
+    assert [x.source_file for x in report.imported] == ["brief.txt"]
+    assert "._brief.txt" not in seen and "oud.txt" not in seen

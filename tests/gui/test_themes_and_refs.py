@@ -240,3 +240,19 @@ def test_describe_a_theme_and_undo(window: Any, library: Any, monkeypatch: pytes
     assert library.get_theme(theme.id).description == "Militaire en financiële steun.\nSinds 2022."
     window.controller.undo_stack.undo()
     assert library.get_theme(theme.id).description == theme.description
+
+
+def test_a_citation_decision_is_undone_with_ctrl_z(qtbot: Any, window: Any, library: Any) -> None:
+    """Ctrl+Z takes back the newest change of the library's history, a confirmed link too (issue 16.1)."""
+    suggested = [r for s in library.list_letters() for r in library.references.refs_for(s.id) if r.status == "suggested"]
+    ref = max(suggested, key=lambda r: r.suggestions[0][1])
+    window.open_letter(ref.letter_id)
+    window.reader.reference_activated.emit(ref.id)
+    dialog = window.findChild(CitationDialog)
+    qtbot.mouseClick(dialog.confirm_button, Qt.LeftButton)
+    assert library.references.get(ref.id).status == "confirmed"
+    assert window.actions_by_name["undo"].text().startswith(f"&Undo Linked citation #{ref.id}")
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    assert library.references.get(ref.id).status == "suggested"
+    assert window.statusBar().currentMessage().startswith(f"Undone: Linked citation #{ref.id}")
+    assert window.actions_by_name["redo"].isEnabled()

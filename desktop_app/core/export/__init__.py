@@ -11,7 +11,9 @@ from desktop_app.core.export.model import (
     SourceInfo,
     SummaryDocument,
 )
-from desktop_app.core.export.summary import ScopeCount, build_summary, count_scope, default_title, describe_scope, nothing_to_export
+from desktop_app.core.export.summary import (
+    ScopeCount, build_summary, count_scope, default_title, describe_scope, nothing_to_export,
+)  # fmt: skip
 
 __all__ = [
     "FORMATS",

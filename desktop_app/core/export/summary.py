@@ -7,11 +7,12 @@ Only the documented :class:`desktop_app.core.services.Library` methods are used 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core.errors import ExportFailed, InvalidInput, NotFound
@@ -57,7 +58,7 @@ def build_summary(
     letters = {lid: letter for lid, letter in letters.items() if _in_date_range(letter.date, scope)}
     annotations = [a for a in annotations if a.letter_id in letters]
     if not annotations:
-        raise ExportFailed(nothing_to_export(library, scope))
+        raise ExportFailed(nothing_to_export(library, scope, themes))
 
     sources = _number_sources(letters.values(), annotations)
     by_letter = {s.letter_id: s for s in sources}
@@ -168,13 +169,13 @@ def _in_date_range(date: str | None, scope: ExportScope) -> bool:
 
 
 def nothing_to_export(
-    library: Any, scope: ExportScope, *, language: str = "en",
+    library: Any, scope: ExportScope, themes: _ThemeBook | None = None, *, language: str = "en",
     template: str = "Nothing to export: no annotations in {scope}",
 ) -> str:
-    """Why an empty scope exports nothing: a message to the user in the language of the interface
-    (the CLI's English; the dialog passes its translated ``template`` and its language), not in the
-    document's words. The one wording the CLI and the export dialog show."""
-    text = template.format(scope=describe_scope(library, replace(scope, language=language)))
+    """Why an export of ``scope`` is empty: a message to the user in the language of the interface
+    (the CLI's English; the export dialog passes its translated ``template`` and its language), not in
+    the document's words. The export refuses with it; the dialog shows it before Export is pressed."""
+    text = template.format(scope=describe_scope(library, dataclasses.replace(scope, language=language), themes))
     return text if text.endswith((".", "…")) else text + "."
 
 
@@ -345,7 +346,7 @@ class _CitationLinker:
         return self._labels[letter_id]
 
     def citation(self, ref: Reference) -> PassageCitation:
-        target = ref.target_letter_id if ref.status in ("resolved", "confirmed") else None
+        target = ref.followed_to
         if target is None and ref.status == "suggested" and ref.suggestions:
             target = ref.suggestions[0][0]
         source = self.sources.get(target) if target is not None else None

@@ -24,6 +24,7 @@ Conventions (what other parts may rely on):
 from __future__ import annotations
 
 import hashlib
+import os
 import traceback
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from desktop_app.core.importing.letter import parse_text
 from desktop_app.core.importing.text import NotText, decode_bytes
 from desktop_app.core.model import ParsedLetter
 
-__all__ = ["read_file", "parse_text", "SUPPORTED_SUFFIXES", "is_importable"]
+__all__ = ["read_file", "parse_text", "SUPPORTED_SUFFIXES", "is_importable", "letter_files"]
 
 SUPPORTED_SUFFIXES = (".txt", ".pdf", ".xml", ".docx")
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
@@ -99,6 +100,17 @@ def _read(path: Path, *, password: str | None, max_bytes: int) -> ParsedLetter:
     from desktop_app.core.importing.pdf import read_pdf
 
     return read_pdf(data, name=name, source_file=path.name, content_hash=content_hash, password=password)
+
+
+def letter_files(folder: Path) -> list[Path]:
+    """The files a folder import reads (:func:`is_importable`), recursively, sorted; hidden folders and
+    files ("._" copies a Mac leaves on a USB stick included) are passed over. The one walk the CLI and
+    the app share."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root) / name for name in sorted(files) if is_importable(Path(root) / name))
+    return found
 
 
 def is_importable(path: Path) -> bool:

@@ -60,7 +60,7 @@ from datetime import date as Date
 from datetime import timedelta
 from itertools import accumulate
 
-from desktop_app.core.model import Reference
+from desktop_app.core.model import LINKED_STATUSES, Reference
 from desktop_app.core.references.parser import normalise_raw
 from desktop_app.core.references.vocabulary import Vocabulary, bundled_vocabulary
 
@@ -68,7 +68,7 @@ from desktop_app.core.references.vocabulary import Vocabulary, bundled_vocabular
 LIBRARY_KINDS = frozenset({"kamerstuk", "aanhangsel", "handelingen", "kamerbrief", "motie"})
 # Canonical ids in the official publication namespace: a document has exactly one of these.
 OFFICIAL_PREFIXES = ("kst-", "ah-", "h-")
-RESOLVED = ("resolved", "confirmed")
+RESOLVED = LINKED_STATUSES
 EXTERNAL_LABELS = {
     "eu": "EU document", "staatsblad": "Staatsblad publication", "staatscourant": "Staatscourant publication",
     "activiteit": "Tweede Kamer activity", "zaak": "Tweede Kamer case", "document": "Tweede Kamer document number",

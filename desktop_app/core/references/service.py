@@ -19,6 +19,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -395,19 +396,22 @@ class ReferenceService:
         target = self._letter(letter)
         if target.id == ref.letter_id:
             raise InvalidInput(f"citation {reference_id} is in {target.name} itself: a letter cannot cite itself")
-        with self.db.atomic():
-            repo.record_decision(self.db, reference_key(ref), target.id, "confirmed")
-        self.pending.keys.add(reference_key(ref))
-        if ref.canonical and ref.canonical.startswith(OFFICIAL_PREFIXES) and not target.kamerstuk:
-            self._set_kamerstuk(target, ref.canonical)
-        else:
-            self.resolve_pending()
+        with self._recording(f"Linked citation #{reference_id} “{ref.raw}” to {target.name}"):
+            with self.db.atomic():
+                repo.record_decision(self.db, reference_key(ref), target.id, "confirmed")
+            self.pending.keys.add(reference_key(ref))
+            if ref.canonical and ref.canonical.startswith(OFFICIAL_PREFIXES) and not target.kamerstuk:
+                self._set_kamerstuk(target, ref.canonical)
+            else:
+                self.resolve_pending()
         return self.get(reference_id)
 
     def reject(self, reference_id: int, letter: LetterArg) -> Reference:
         """The user says: this citation does not point to ``letter``. It is no longer proposed for it."""
         ref = self.get(reference_id)
-        self.reject_key(reference_key(ref), self._letter(letter).id)
+        target = self._letter(letter)
+        with self._recording(f"Rejected {target.name} for citation #{reference_id} “{ref.raw}”"):
+            self.reject_key(reference_key(ref), target.id)
         return self.get(reference_id)
 
     def reject_key(self, key: str, letter_id: int) -> None:
@@ -419,6 +423,11 @@ class ReferenceService:
         self.resolve_pending()
 
     # -- helpers -------------------------------------------------------------------------------------
+    def _recording(self, label: str) -> Any:
+        """The Library's record of one change (its history: undo, redo), when it keeps one."""
+        recording = getattr(self.library, "recording", None)
+        return recording(label, transaction=False) if recording is not None else nullcontext()
+
     def _set_kamerstuk(self, letter: Letter, canonical: str) -> None:
         """Through the Library (it updates the search index and re-resolves every reference)."""
         self.library.set_kamerstuk(letter.id, canonical)

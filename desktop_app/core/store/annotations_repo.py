@@ -115,3 +115,13 @@ def theme_letter_counts(db: Database) -> dict[tuple[int, int], int]:
         "JOIN annotations a ON a.id = at.annotation_id GROUP BY at.theme_id, a.letter_id"
     ).fetchall()
     return {(int(t), int(letter)): int(n) for t, letter, n in rows}
+
+
+def letters_of(db: Database, annotation_ids: Iterable[int]) -> list[int]:
+    """The letters of these annotations (those that exist)."""
+    ids = sorted(set(annotation_ids))
+    if not ids:
+        return []
+    marks = ",".join("?" for _ in ids)
+    sql = f"SELECT DISTINCT letter_id FROM annotations WHERE id IN ({marks})"
+    return [int(r[0]) for r in db.execute(sql, ids).fetchall()]

@@ -163,6 +163,7 @@ def connect(path: Path, *, readonly: bool = False) -> Database:
             if str(mode).lower() != "wal":
                 raise StoreError(f"{path}: could not switch the database to WAL mode (got {mode}).")
             db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA recursive_triggers = ON")  # REPLACE's deletions reach the history's triggers
         db.execute("PRAGMA foreign_keys = ON")
         return db
     except (sqlite3.Error, OSError) as err:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop_app.core.model import Reference
+from desktop_app.core.model import LINKED_STATUSES, Reference
 
 _COLUMNS = (
     'id, letter_id, location, footnote_number, start, "end", raw, kind, canonical, fields, '
@@ -53,7 +53,7 @@ def for_letter(db: Database, letter_id: int) -> list[Reference]:
     return _select(db, "WHERE letter_id = ?", [letter_id])
 
 
-def targeting(db: Database, letter_id: int, statuses: Iterable[str] = ("resolved", "confirmed")) -> list[Reference]:
+def targeting(db: Database, letter_id: int, statuses: Iterable[str] = LINKED_STATUSES) -> list[Reference]:
     wanted = list(statuses)
     marks = ", ".join("?" for _ in wanted)
     where = f"WHERE target_letter_id = ? AND letter_id != target_letter_id AND status IN ({marks})"

@@ -182,4 +182,70 @@ def _theme_keys(db: Database) -> None:
         db.execute('UPDATE themes SET "key" = ? WHERE id = ?', [key, theme_id])
 
 
+# The tables whose rows the history records (see store/history_repo.py): everything the user's
+# changes write, derived rows included, so undo puts back exactly what was there.
+HISTORY_TABLES = (
+    "letters", "footnotes", "themes", "annotations", "annotation_themes", "references", "reference_decisions", "meta",
+)  # fmt: skip
+
+
+def install_history_triggers(db: Database) -> None:
+    """(Re)create the triggers that copy every row a recorded change writes into ``history_rows``:
+    the table, the rowid, the column list and the row before and after as SQL literals (``quote()``,
+    exact for every type, floats included). They fire only while ``history_recording`` holds the id
+    of the change being recorded. A later migration that adds a column to one of HISTORY_TABLES calls
+    this again, so the new column is recorded too (older rows keep their own column list)."""
+    for table in HISTORY_TABLES:
+        columns = [str(r[1]) for r in db.execute(f'PRAGMA table_info("{table}")').fetchall()]
+        cols = ",".join(f'"{c}"' for c in columns)
+
+        def row(alias: str, columns: list[str] = columns) -> str:
+            return "||','||".join(f'quote({alias}."{c}")' for c in columns)
+
+        literal = cols.replace("'", "''")
+        for event, rowid, before, after in (
+            ("INSERT", "NEW.rowid", "NULL", row("NEW")),
+            ("UPDATE", "NEW.rowid", row("OLD"), row("NEW")),
+            ("DELETE", "OLD.rowid", row("OLD"), "NULL"),
+        ):
+            name = f"history_{table}_{event.lower()}"
+            db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+            db.execute(
+                f'CREATE TRIGGER "{name}" AFTER {event} ON "{table}" WHEN EXISTS (SELECT 1 FROM history_recording) '
+                f"BEGIN INSERT INTO history_rows(change_id, tbl, row_id, cols, before, after) "
+                f"SELECT change_id, '{table}', {rowid}, '{literal}', {before}, {after} FROM history_recording; END"
+            )
+
+
+@migrations(name="0005_history")
+def _history(db: Database) -> None:
+    """The history of changes (undo, redo, ``kamerlezer history``): one row per change in
+    ``history``, the rows it wrote in ``history_rows`` (filled by triggers, see
+    :func:`install_history_triggers`), and ``history_recording``, which holds the id of the change
+    being recorded while one is (empty otherwise: nothing else is recorded)."""
+    db.executescript(
+        """
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            label TEXT NOT NULL,           -- what the change did, as the user reads it: "Tagged …"
+            created TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0,  -- 1: undone (redo puts it back)
+            touched TEXT NOT NULL DEFAULT '{}'  -- JSON: {"letters": [ids], "themes": [...], "annotations": [...]}
+        );
+        CREATE TABLE history_rows (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- the order the rows were written in
+            change_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,
+            tbl TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            cols TEXT NOT NULL,   -- the columns, quoted and comma-separated, as the literals list them
+            before TEXT,          -- the row's values as SQL literals; NULL: the change inserted it
+            after TEXT            -- NULL: the change deleted it
+        );
+        CREATE INDEX history_rows_change ON history_rows(change_id);
+        CREATE TABLE history_recording (change_id INTEGER NOT NULL);
+        """
+    )
+    install_history_triggers(db)
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # noqa: SLF001 - the count of registered migrations

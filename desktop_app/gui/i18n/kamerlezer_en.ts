@@ -173,7 +173,7 @@
     <context>
         <name>FetchStrip</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/missing.py" line="76" />
+            <location filename="../../../desktop_app/gui/missing.py" line="83" />
             <source>%n citation(s) now point(s) at it.</source>
             <translation>
                 <numerusform>%n citation now points at it.</numerusform>
@@ -181,7 +181,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/missing.py" line="78" />
+            <location filename="../../../desktop_app/gui/missing.py" line="85" />
             <source>%n citation(s) now point(s) at them.</source>
             <translation>
                 <numerusform>%n citation now points at them.</numerusform>
@@ -192,7 +192,7 @@
     <context>
         <name>MissingDocumentsDialog</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/missing.py" line="401" />
+            <location filename="../../../desktop_app/gui/missing.py" line="408" />
             <source>Not in your library: %n cited document(s), {count} of which can be fetched from the official source. Enter on a citing letter opens the citation; select documents and Fetch to bring them in.</source>
             <translation>
                 <numerusform>Not in your library: %n cited document, {count} of which can be fetched from the official source. Enter on a citing letter opens the citation; select documents and Fetch to bring them in.</numerusform>

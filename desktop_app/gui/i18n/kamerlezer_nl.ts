@@ -1855,17 +1855,17 @@ geen: alle)</translation>
     <context>
         <name>FetchStrip</name>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="72" />
+            <location filename="../../../desktop_app/gui/missing.py" line="79" />
             <source>Cancelled: nothing was imported.</source>
             <translation>Geannuleerd: er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="74" />
+            <location filename="../../../desktop_app/gui/missing.py" line="81" />
             <source>Fetched {id} and added it to the library.</source>
             <translation>{id} is opgehaald en aan de bibliotheek toegevoegd.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/missing.py" line="76" />
+            <location filename="../../../desktop_app/gui/missing.py" line="83" />
             <source>%n citation(s) now point(s) at it.</source>
             <translation>
                 <numerusform>%n verwijzing wijst er nu naar.</numerusform>
@@ -1873,7 +1873,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/missing.py" line="78" />
+            <location filename="../../../desktop_app/gui/missing.py" line="85" />
             <source>%n citation(s) now point(s) at them.</source>
             <translation>
                 <numerusform>%n verwijzing wijst er nu naar.</numerusform>
@@ -1881,57 +1881,57 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="80" />
+            <location filename="../../../desktop_app/gui/missing.py" line="87" />
             <source>The official source ({source}) cannot be reached: are you offline? Nothing was stored; try again when you are connected.</source>
             <translation>De officiële bron ({source}) is niet bereikbaar: bent u offline? Er is niets opgeslagen; probeer het opnieuw zodra u verbinding hebt.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="87" />
+            <location filename="../../../desktop_app/gui/missing.py" line="94" />
             <source>{id} was not found at the official source ({source}): it may not be published there (yet), or the citation's number may be wrong. Nothing was stored.</source>
             <translation>{id} is niet gevonden in de officiële bron ({source}): het stuk is daar mogelijk (nog) niet gepubliceerd, of het nummer in de verwijzing klopt niet. Er is niets opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="91" />
+            <location filename="../../../desktop_app/gui/missing.py" line="98" />
             <source>Nothing to fetch: every selected document is already in the library.</source>
             <translation>Niets op te halen: alle geselecteerde documenten staan al in de bibliotheek.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="124" />
+            <location filename="../../../desktop_app/gui/missing.py" line="131" />
             <source>Cancel fetch</source>
             <translation>Ophalen annuleren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="127" />
+            <location filename="../../../desktop_app/gui/missing.py" line="134" />
             <source>Stop fetching: nothing is imported</source>
             <translation>Stoppen met ophalen: er wordt niets geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="162" />
+            <location filename="../../../desktop_app/gui/missing.py" line="169" />
             <source>Fetching from the official source</source>
             <translation>Ophalen uit de officiële bron</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="167" />
+            <location filename="../../../desktop_app/gui/missing.py" line="174" />
             <source>Fetching {what} from {source}…</source>
             <translation>{what} ophalen uit {source}…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="180" />
+            <location filename="../../../desktop_app/gui/missing.py" line="187" />
             <source>Cancelling (after the download under way)…</source>
             <translation>Bezig met annuleren (na de lopende download)…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="191" />
+            <location filename="../../../desktop_app/gui/missing.py" line="198" />
             <source>Fetching {what} ({number} of {count})…</source>
             <translation>{what} ophalen ({number} van {count})…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="210" />
+            <location filename="../../../desktop_app/gui/missing.py" line="217" />
             <source>Fetch failed: {problem}</source>
             <translation>Ophalen mislukt: {problem}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="212" />
+            <location filename="../../../desktop_app/gui/missing.py" line="219" />
             <source>Fetch failed: an unexpected error (see the error message).</source>
             <translation>Ophalen mislukt: een onverwachte fout (zie de foutmelding).</translation>
         </message>
@@ -1939,32 +1939,32 @@ geen: alle)</translation>
     <context>
         <name>MissingDocumentDialog</name>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="234" />
+            <location filename="../../../desktop_app/gui/missing.py" line="241" />
             <source>Not in your library</source>
             <translation>Niet in uw bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="234" />
+            <location filename="../../../desktop_app/gui/missing.py" line="241" />
             <source>Citation</source>
             <translation>Verwijzing</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="239" />
+            <location filename="../../../desktop_app/gui/missing.py" line="246" />
             <source>Not in your library: fetch it from the official source ({source}), or import it.</source>
             <translation>Niet in uw bibliotheek: haal het stuk op uit de officiële bron ({source}) of importeer het.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="241" />
+            <location filename="../../../desktop_app/gui/missing.py" line="248" />
             <source>Not in your library: open the official publication, download it and import it.</source>
             <translation>Niet in uw bibliotheek: open de officiële publicatie, download het stuk en importeer het.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="243" />
+            <location filename="../../../desktop_app/gui/missing.py" line="250" />
             <source>Not in your library: import it to follow this citation.</source>
             <translation>Niet in uw bibliotheek: importeer het stuk om deze verwijzing te volgen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="269" />
+            <location filename="../../../desktop_app/gui/missing.py" line="276" />
             <source>&amp;Try again</source>
             <translation>&amp;Opnieuw proberen</translation>
         </message>
@@ -1972,102 +1972,102 @@ geen: alle)</translation>
     <context>
         <name>MissingDocumentsDialog</name>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="283" />
+            <location filename="../../../desktop_app/gui/missing.py" line="290" />
             <source>not in library</source>
             <translation>niet in bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="284" />
+            <location filename="../../../desktop_app/gui/missing.py" line="291" />
             <source>possibly in library</source>
             <translation>mogelijk in bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="285" />
+            <location filename="../../../desktop_app/gui/missing.py" line="292" />
             <source>not a letter</source>
             <translation>geen brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="302" />
+            <location filename="../../../desktop_app/gui/missing.py" line="309" />
             <source>Missing documents</source>
             <translation>Ontbrekende documenten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="308" />
+            <location filename="../../../desktop_app/gui/missing.py" line="315" />
             <source>Loading…</source>
             <translation>Laden…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="315" />
+            <location filename="../../../desktop_app/gui/missing.py" line="322" />
             <source>Document / citing letter</source>
             <translation>Document / verwijzende brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="315" />
+            <location filename="../../../desktop_app/gui/missing.py" line="322" />
             <source>Cited</source>
             <translation>Aangehaald</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="315" />
+            <location filename="../../../desktop_app/gui/missing.py" line="322" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="334" />
+            <location filename="../../../desktop_app/gui/missing.py" line="341" />
             <source>The official publication (opens in your web browser)</source>
             <translation>De officiële publicatie (opent in uw webbrowser)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="341" />
+            <location filename="../../../desktop_app/gui/missing.py" line="348" />
             <source>&amp;Open citing passage</source>
             <translation>Verwijzende passage &amp;openen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="343" />
+            <location filename="../../../desktop_app/gui/missing.py" line="350" />
             <source>Show the selected citation in its letter (Enter, or double-click)</source>
             <translation>De geselecteerde verwijzing in de brief tonen (Enter of dubbelklikken)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="345" />
+            <location filename="../../../desktop_app/gui/missing.py" line="352" />
             <source>&amp;Fetch selected</source>
             <translation>Selectie op&amp;halen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="348" />
+            <location filename="../../../desktop_app/gui/missing.py" line="355" />
             <source>Download the selected official documents (Kamerstukken, Handelingen) and import them</source>
             <translation>De geselecteerde officiële documenten (Kamerstukken, Handelingen) downloaden en importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="351" />
+            <location filename="../../../desktop_app/gui/missing.py" line="358" />
             <source>&amp;Refresh</source>
             <translation>&amp;Vernieuwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="353" />
+            <location filename="../../../desktop_app/gui/missing.py" line="360" />
             <source>Close</source>
             <translation>Sluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="372" />
+            <location filename="../../../desktop_app/gui/missing.py" line="379" />
             <source>Loading the missing documents…</source>
             <translation>De ontbrekende documenten worden geladen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="374" />
+            <location filename="../../../desktop_app/gui/missing.py" line="381" />
             <source>Listing missing documents</source>
             <translation>Ontbrekende documenten verzamelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="388" />
+            <location filename="../../../desktop_app/gui/missing.py" line="395" />
             <source>The missing documents could not be listed.</source>
             <translation>De lijst met ontbrekende documenten kon niet worden samengesteld.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="398" />
+            <location filename="../../../desktop_app/gui/missing.py" line="405" />
             <source>Every cited document is in your library.</source>
             <translation>Alle aangehaalde documenten staan in uw bibliotheek.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/missing.py" line="401" />
+            <location filename="../../../desktop_app/gui/missing.py" line="408" />
             <source>Not in your library: %n cited document(s), {count} of which can be fetched from the official source. Enter on a citing letter opens the citation; select documents and Fetch to bring them in.</source>
             <translation>
                 <numerusform>Niet in uw bibliotheek: %n aangehaald document ({count} op te halen uit de officiële bron). Enter op een verwijzende brief opent de verwijzing; selecteer documenten en kies Ophalen om ze binnen te halen.</numerusform>
@@ -2075,27 +2075,27 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="412" />
+            <location filename="../../../desktop_app/gui/missing.py" line="419" />
             <source>(footnote {number})</source>
             <translation>(voetnoot {number})</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="416" />
+            <location filename="../../../desktop_app/gui/missing.py" line="423" />
             <source>“{citation}”{where} in {letter}</source>
             <translation>“{citation}”{where} in {letter}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="455" />
+            <location filename="../../../desktop_app/gui/missing.py" line="462" />
             <source>&amp;Fetch selected ({count})</source>
             <translation>Selectie op&amp;halen ({count})</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="466" />
+            <location filename="../../../desktop_app/gui/missing.py" line="473" />
             <source>Published at: {link}</source>
             <translation>Gepubliceerd op: {link}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="468" />
+            <location filename="../../../desktop_app/gui/missing.py" line="475" />
             <source>No official address known for this document.</source>
             <translation>Voor dit document is geen officieel adres bekend.</translation>
         </message>

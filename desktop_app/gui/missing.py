@@ -20,7 +20,15 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QItemSelectionModel,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -47,8 +55,8 @@ from desktop_app.core.official import (
 from desktop_app.core.references.addresses import official_address
 from desktop_app.gui.dialogs import CitationDialog, fit_to_screen
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.i18n import translate
 from desktop_app.gui.plaintext import plain, plain_label
-
 
 ERROR_COLOUR = "#b3261e"
 DONE_COLOUR = "#2e7d32"
@@ -68,23 +76,26 @@ def outcome_text(outcome: FetchOutcome) -> tuple[str, bool]:
     """What a fetch came to, in words, and whether it is a problem (shown in red)."""
     lines: list[str] = []
     if outcome.cancelled:
-        return "Cancelled: nothing was imported.", False
+        return translate("FetchStrip", "Cancelled: nothing was imported."), False
     for identifier, _letter_id in outcome.fetched:
-        lines.append(f"Fetched {identifier} and added it to the library.")
+        lines.append(translate("FetchStrip", "Fetched {id} and added it to the library.").format(id=identifier))
     if outcome.fetched:
-        lines.append(f"{outcome.resolved} citation{'s' if outcome.resolved != 1 else ''} now point at "
-                     f"{'it' if len(outcome.fetched) == 1 else 'them'}.")
+        lines.append(translate("FetchStrip", "%n citation(s) now point(s) at it.", None, outcome.resolved)
+                     if len(outcome.fetched) == 1 else
+                     translate("FetchStrip", "%n citation(s) now point(s) at them.", None, outcome.resolved))
     if outcome.offline:
-        lines.append(f"The official source ({source_name()}) cannot be reached: are you offline? "
-                     "Nothing was stored; try again when you are connected.")
+        lines.append(translate("FetchStrip", "The official source ({source}) cannot be reached: are you offline? "
+                                             "Nothing was stored; try again when you are connected.")
+                     .format(source=source_name()))
     else:
         for identifier, why in outcome.lacking:
             if "not fetched: the source cannot be reached" in why:
                 continue
-            lines.append(f"{identifier} was not found at the official source ({source_name()}): it may not be "
-                         "published there (yet), or the citation's number may be wrong. Nothing was stored.")
+            lines.append(translate("FetchStrip", "{id} was not found at the official source ({source}): it may not "
+                                                 "be published there (yet), or the citation's number may be wrong. "
+                                                 "Nothing was stored.").format(id=identifier, source=source_name()))
     if not lines:
-        lines.append("Nothing to fetch: every selected document is already in the library.")
+        lines.append(translate("FetchStrip", "Nothing to fetch: every selected document is already in the library."))
     return "\n".join(lines), bool(outcome.offline or outcome.lacking)
 
 
@@ -117,10 +128,10 @@ class FetchStrip(QWidget):
         self.progress.setMaximumHeight(14)
         self.activity = plain_label(QLabel(self))
         self.activity.setObjectName("fetch_activity")
-        self.cancel_button = QPushButton("Cancel fetch", self)
+        self.cancel_button = QPushButton(self.tr("Cancel fetch"), self)
         self.cancel_button.setObjectName("fetch_cancel_button")
         self.cancel_button.setAutoDefault(False)
-        self.cancel_button.setToolTip("Stop fetching: nothing is imported")
+        self.cancel_button.setToolTip(self.tr("Stop fetching: nothing is imported"))
         self.cancel_button.clicked.connect(self.cancel)
         row.addWidget(self.activity)
         row.addWidget(self.progress, 1)
@@ -155,12 +166,12 @@ class FetchStrip(QWidget):
             return fetch_into(library, wanted, source, progress=progress, cancel=cancel)
 
         self.outcome = None
-        self.handle = self.controller.work.submit("Fetching from the official source", work)
+        self.handle = self.controller.work.submit(self.tr("Fetching from the official source"), work)
         self.handle.progressed.connect(self._on_handle_progressed)
         self.handle.finished.connect(self._on_handle_finished)
         self.handle.failed.connect(self._on_handle_failed)
         self.progress.setRange(0, 0)  # busy until the first step is known
-        self.activity.setText(f"Fetching {', '.join(wanted)} from {source_name()}…")
+        self.activity.setText(self.tr("Fetching {what} from {source}…").format(what=", ".join(wanted), source=source_name()))
         self.message.hide()
         self._show_running(True)
         self.cancel_button.setFocus(Qt.OtherFocusReason)
@@ -173,7 +184,7 @@ class FetchStrip(QWidget):
             return
         self.handle.cancel()
         self.cancel_button.setEnabled(False)
-        self.activity.setText("Cancelling (after the download under way)…")
+        self.activity.setText(self.tr("Cancelling (after the download under way)…"))
 
     @Slot(int, int, str)
     def _on_handle_progressed(self, done: int, total: int, message: str) -> None:
@@ -183,8 +194,10 @@ class FetchStrip(QWidget):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
         if message:
-            self.activity.setText(f"Fetching {message} ({min(done + 1, total)} of {total})…" if total > 1
-                                  else f"Fetching {message} from {source_name()}…")
+            self.activity.setText(
+                self.tr("Fetching {what} ({number} of {count})…").format(what=message, number=min(done + 1, total), count=total)
+                if total > 1 else self.tr("Fetching {what} from {source}…").format(what=message, source=source_name())
+            )
 
     @Slot(object)
     def _on_handle_finished(self, outcome: FetchOutcome) -> None:
@@ -201,9 +214,9 @@ class FetchStrip(QWidget):
         self.handle = None
         self._show_running(False)
         if isinstance(error, AppError):
-            self._say(f"Fetch failed: {error.message}", ERROR_COLOUR)
+            self._say(self.tr("Fetch failed: {problem}").format(problem=error.message), ERROR_COLOUR)
         else:
-            self._say("Fetch failed: an unexpected error (see the error message).", ERROR_COLOUR)
+            self._say(self.tr("Fetch failed: an unexpected error (see the error message)."), ERROR_COLOUR)
             show_error(self.window(), error if isinstance(error, BaseException) else RuntimeError(str(error)), details)
         self.failed.emit()
 
@@ -225,16 +238,17 @@ class MissingDocumentDialog(CitationDialog):
     ) -> None:
         super().__init__(ref, describe, parent)
         self.setObjectName("missing_document_dialog")
-        self.setWindowTitle("Not in your library" if ref.status == "missing" else "Citation")
+        self.setWindowTitle(self.tr("Not in your library") if ref.status == "missing" else self.tr("Citation"))
         self.fetchable = is_fetchable(ref.canonical)
         status = self.findChild(QLabel, "citation_status")
         if ref.status == "missing" and status is not None:
-            status.setText(
-                f"Not in your library: fetch it from the official source ({source_name()}), or import it."
-                if self.fetchable else
-                ("Not in your library: open the official publication, download it and import it."
-                 if official_address(ref.canonical) else "Not in your library: import it to follow this citation.")
-            )
+            if self.fetchable:
+                text = self.tr("Not in your library: fetch it from the official source ({source}), or import it.")
+            elif official_address(ref.canonical):
+                text = self.tr("Not in your library: open the official publication, download it and import it.")
+            else:
+                text = self.tr("Not in your library: import it to follow this citation.")
+            status.setText(text.format(source=source_name()))
         self.strip = FetchStrip(controller, self)
         self.strip.finished.connect(self._on_strip_finished)
         self.strip.failed.connect(self._on_strip_failed)
@@ -259,7 +273,7 @@ class MissingDocumentDialog(CitationDialog):
             self.fetched.emit(outcome)
             self.accept()
             return
-        self.fetch_button.setText("&Try again")
+        self.fetch_button.setText(self.tr("&Try again"))
         self.fetch_button.setFocus(Qt.OtherFocusReason)
 
     @Slot()
@@ -273,9 +287,9 @@ class MissingDocumentDialog(CitationDialog):
 
 
 _STATUS_WORDS = {
-    "missing": "not in library",
-    "suggested": "possibly in library",
-    "external": "not a letter",
+    "missing": QT_TRANSLATE_NOOP("MissingDocumentsDialog", "not in library"),
+    "suggested": QT_TRANSLATE_NOOP("MissingDocumentsDialog", "possibly in library"),
+    "external": QT_TRANSLATE_NOOP("MissingDocumentsDialog", "not a letter"),
 }
 
 
@@ -292,20 +306,20 @@ class MissingDocumentsDialog(QDialog):
     def __init__(self, controller: Any, describe: Callable[[int], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("missing_documents_dialog")
-        self.setWindowTitle("Missing documents")
+        self.setWindowTitle(self.tr("Missing documents"))
         self.controller = controller
         self.describe = describe
         self.documents: list[Any] = []
         self._loading: Any = None
         layout = QVBoxLayout(self)
-        self.summary = plain_label(QLabel("Loading…", self))
+        self.summary = plain_label(QLabel(self.tr("Loading…"), self))
         self.summary.setObjectName("missing_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("missing_tree")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Document / citing letter", "Cited", "Status"])
+        self.tree.setHeaderLabels([self.tr("Document / citing letter"), self.tr("Cited"), self.tr("Status")])
         self.tree.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.tree.setExpandsOnDoubleClick(False)  # a double-click opens (a citing place) or toggles (a document)
         self.tree.setUniformRowHeights(True)
@@ -324,26 +338,26 @@ class MissingDocumentsDialog(QDialog):
         self.address.setObjectName("missing_address")
         self.address.setOpenExternalLinks(True)
         self.address.setTextInteractionFlags(Qt.TextBrowserInteraction)
-        self.address.setToolTip("The official publication (opens in your web browser)")
+        self.address.setToolTip(self.tr("The official publication (opens in your web browser)"))
         layout.addWidget(self.address)
         self.strip = FetchStrip(controller, self)
         self.strip.finished.connect(self._on_strip_finished)
         self.strip.failed.connect(self._update_buttons)
         layout.addWidget(self.strip)
         buttons = QHBoxLayout()
-        self.open_button = QPushButton("&Open citing passage", self)
+        self.open_button = QPushButton(self.tr("&Open citing passage"), self)
         self.open_button.setObjectName("open_citing_button")
-        self.open_button.setToolTip("Show the selected citation in its letter (Enter, or double-click)")
+        self.open_button.setToolTip(self.tr("Show the selected citation in its letter (Enter, or double-click)"))
         self.open_button.clicked.connect(self._on_open_button_clicked)
-        self.fetch_button = QPushButton("&Fetch selected", self)
+        self.fetch_button = QPushButton(self.tr("&Fetch selected"), self)
         self.fetch_button.setObjectName("fetch_selected_button")
         self.fetch_button.setToolTip(
-            "Download the selected official documents (Kamerstukken, Handelingen) and import them"
+            self.tr("Download the selected official documents (Kamerstukken, Handelingen) and import them")
         )
         self.fetch_button.clicked.connect(self._on_fetch_button_clicked)
-        self.refresh_button = QPushButton("&Refresh", self)
+        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.setObjectName("close_button")
         self.close_button.clicked.connect(self.reject)
         for button in (self.open_button, self.fetch_button, self.refresh_button):
@@ -362,9 +376,9 @@ class MissingDocumentsDialog(QDialog):
         if self._loading is not None or self.controller.closed:
             return self._loading
         references = self.controller.library.references
-        self.summary.setText("Loading the missing documents…")
+        self.summary.setText(self.tr("Loading the missing documents…"))
         self._loading = self.controller.work.submit(
-            "Listing missing documents", lambda _progress, _cancel: references.missing()
+            self.tr("Listing missing documents"), lambda _progress, _cancel: references.missing()
         )
         self._loading.finished.connect(self._on_loading_finished)
         self._loading.failed.connect(self._on_loading_failed)
@@ -378,7 +392,7 @@ class MissingDocumentsDialog(QDialog):
     @Slot(object, str)
     def _on_loading_failed(self, error: object, details: str) -> None:
         self._loading = None
-        self.summary.setText("The missing documents could not be listed.")
+        self.summary.setText(self.tr("The missing documents could not be listed."))
         show_error(self, error if isinstance(error, BaseException) else RuntimeError(str(error)), details)
 
     def set_documents(self, documents: Sequence[Any]) -> None:
@@ -388,23 +402,25 @@ class MissingDocumentsDialog(QDialog):
         self.tree.clear()
         fetchable = sum(1 for d in self.documents if is_fetchable(d.canonical))
         if not self.documents:
-            self.summary.setText("Every cited document is in your library.")
+            self.summary.setText(self.tr("Every cited document is in your library."))
         else:
             self.summary.setText(
-                f"{len(self.documents)} cited document{'s are' if len(self.documents) != 1 else ' is'} not in "
-                f"your library; {fetchable} can be fetched from the official source. Enter on a citing letter "
-                "opens the citation; select documents and Fetch to bring them in."
+                self.tr("Not in your library: %n cited document(s), {count} of which can be fetched from the official "
+                        "source. Enter on a citing letter opens the citation; select documents and Fetch to bring "
+                        "them in.", "", len(self.documents)).format(count=fetchable)
             )
         for doc in self.documents:
-            item = QTreeWidgetItem([doc.canonical, str(doc.count), _STATUS_WORDS.get(doc.status, doc.status)])
+            status = _STATUS_WORDS.get(doc.status)
+            item = QTreeWidgetItem([doc.canonical, str(doc.count),
+                                    translate("MissingDocumentsDialog", status) if status else doc.status])
             item.setData(self.DOCUMENT, Qt.UserRole, doc.canonical)
             item.setToolTip(self.DOCUMENT, plain(f"{doc.kind.replace('_', ' ')}: {doc.canonical}"))
             for index, (letter_id, location, number, raw) in enumerate(doc.places):
-                where = "" if location == "body" else f" (footnote {number})"
+                where = "" if location == "body" else " " + self.tr("(footnote {number})").format(number=number)
                 citation = " ".join(raw.split())
                 letter = self.describe(letter_id)
                 # the citation first (short, telling), then the letter citing it (long titles are cut)
-                child = QTreeWidgetItem([f"“{citation}”{where} in {letter}", "", ""])
+                child = QTreeWidgetItem([self.tr("“{citation}”{where} in {letter}").format(citation=citation, where=where, letter=letter), "", ""])
                 reference_id = doc.reference_ids[index] if index < len(doc.reference_ids) else None
                 child.setData(self.DOCUMENT, Qt.UserRole + 1, reference_id)
                 child.setToolTip(self.DOCUMENT, plain(f"{letter}{where}:\n“{citation}”"))
@@ -443,7 +459,8 @@ class MissingDocumentsDialog(QDialog):
     def _update_buttons(self) -> None:
         wanted = [d for d in self.selected_documents() if is_fetchable(d.canonical)]
         self.fetch_button.setEnabled(bool(wanted) and not self.strip.running)
-        self.fetch_button.setText(f"&Fetch selected ({len(wanted)})" if len(wanted) > 1 else "&Fetch selected")
+        self.fetch_button.setText(self.tr("&Fetch selected ({count})").format(count=len(wanted)) if len(wanted) > 1
+                                  else self.tr("&Fetch selected"))
         current = self.tree.currentItem()
         self.open_button.setEnabled(current is not None and current.parent() is not None)
 
@@ -452,9 +469,10 @@ class MissingDocumentsDialog(QDialog):
         canonical = self._document_of(current)
         address = official_address(canonical)
         if address:
-            self.address.setText(f'Published at: <a href="{html.escape(address)}">{html.escape(address)}</a>')
+            link = f'<a href="{html.escape(address)}">{html.escape(address)}</a>'
+            self.address.setText(self.tr("Published at: {link}").format(link=link))
         else:
-            self.address.setText("No official address known for this document." if canonical else "")
+            self.address.setText(self.tr("No official address known for this document.") if canonical else "")
         self._update_buttons()
 
     # -- opening -----------------------------------------------------------------------------------------

@@ -309,3 +309,45 @@ def test_the_citation_dialog_in_dutch_gives_the_resolvers_reason_in_dutch(dutch:
     nested = citation_reason("same document as cited elsewhere (own Kamerstuk id of 003_d09603eee462fd1e)")
     assert nested == "hetzelfde stuk als elders aangehaald (eigen Kamerstuknummer van 003_d09603eee462fd1e)"
     assert citation_reason("a reason nobody wrote down") == "a reason nobody wrote down"
+
+
+def test_the_missing_documents_in_dutch(dutch: None, library: Any, make_window: Any, qtbot: Any) -> None:
+    """View > Ontbrekende documenten, the missing-document dialog and a fetch's outcome speak Dutch."""
+    from desktop_app.core.official import FetchOutcome, is_fetchable
+    from desktop_app.gui.missing import MissingDocumentDialog, outcome_text
+
+    window = make_window(library)
+    assert window.actions_by_name["missing_documents"].text() == "&Ontbrekende documenten…"
+    window.actions_by_name["missing_documents"].trigger()
+    view = window.missing_documents
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        pass
+    count = len(view.documents)
+    assert count > 1
+    assert view.windowTitle() == "Ontbrekende documenten"
+    assert view.summary.text().startswith(f"Niet in uw bibliotheek: {count} aangehaalde documenten (")
+    header = view.tree.headerItem()
+    assert [header.text(c) for c in range(3)] == ["Document / verwijzende brief", "Aangehaald", "Status"]
+    statuses = {view.tree.topLevelItem(r).text(2) for r in range(view.tree.topLevelItemCount())}
+    assert statuses <= {"niet in bibliotheek", "mogelijk in bibliotheek", "geen brief"}
+    assert (view.open_button.text(), view.refresh_button.text()) == ("Verwijzende passage &openen", "&Vernieuwen")
+    assert view.fetch_button.text().startswith("Selectie op&halen")
+    view.close()
+
+    refs = [r for s in library.list_letters() for r in library.references.refs_for(s.id)]
+    ref = next(r for r in refs if r.status == "missing" and is_fetchable(r.canonical))
+    dialog = MissingDocumentDialog(ref, lambda letter_id: f"brief {letter_id}", window.controller)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Niet in uw bibliotheek"
+    status = dialog.findChild(QLabel, "citation_status").text()
+    assert status.startswith("Niet in uw bibliotheek: haal het stuk op uit de officiële bron (")
+    assert dialog.fetch_button.text() == "&Ophalen"  # the citation dialog's own text, in the subclass too
+
+    text, problem = outcome_text(FetchOutcome(fetched=[("kst-1-2", 5), ("kst-1-3", 6)], resolved=1,
+                                              lacking=[("kst-9-9", "404")]))
+    assert problem
+    assert text.splitlines()[:3] == ["kst-1-2 is opgehaald en aan de bibliotheek toegevoegd.",
+                                     "kst-1-3 is opgehaald en aan de bibliotheek toegevoegd.",
+                                     "1 verwijzing wijst er nu naar."]
+    assert text.splitlines()[3].startswith("kst-9-9 is niet gevonden in de officiële bron (")
+    assert outcome_text(FetchOutcome(cancelled=True))[0] == "Geannuleerd: er is niets geïmporteerd."

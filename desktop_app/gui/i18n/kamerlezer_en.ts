@@ -4,7 +4,7 @@
     <context>
         <name>ImportSummaryDialog</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="315" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="316" />
             <source>%n failed</source>
             <translation>
                 <numerusform>%n failed</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="337" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="340" />
             <source>%n imported</source>
             <translation>
                 <numerusform>%n imported</numerusform>
@@ -20,7 +20,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="343" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="346" />
             <source>%n updated</source>
             <translation>
                 <numerusform>%n updated</numerusform>
@@ -28,7 +28,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="345" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="348" />
             <source>%n already in the library</source>
             <translation>
                 <numerusform>%n already in the library</numerusform>
@@ -39,7 +39,7 @@
     <context>
         <name>ExportDialog</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="380" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="377" />
             <source>%n passage(s)</source>
             <translation>
                 <numerusform>%n passage</numerusform>
@@ -47,7 +47,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="381" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="378" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -58,7 +58,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="633" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="633" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} of %n letter</numerusform>
@@ -74,7 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="756" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="760" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -82,7 +82,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1053" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1072" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>
@@ -90,7 +90,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1474" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1493" />
             <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
             <translation>
                 <numerusform>%n annotation and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
@@ -98,7 +98,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1488" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1507" />
             <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
             <translation>
                 <numerusform>%n annotation uses it. The annotations are kept; they only lose this theme.</numerusform>
@@ -106,7 +106,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1493" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1512" />
             <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
             <translation>
                 <numerusform>Its %n sub-theme ({names}) moves up into “{parent}”.</numerusform>
@@ -114,7 +114,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1495" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1514" />
             <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
             <translation>
                 <numerusform>Its %n sub-theme ({names}) moves up to the top level.</numerusform>
@@ -122,7 +122,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1603" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1622" />
             <source>%n fetched</source>
             <translation>
                 <numerusform>%n fetched</numerusform>
@@ -130,7 +130,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1603" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1622" />
             <source>%n citation(s) now point(s) at them</source>
             <translation>
                 <numerusform>%n citation now points at them</numerusform>
@@ -138,7 +138,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1669" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1688" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Search index rebuilt: %n letter.</numerusform>
@@ -146,7 +146,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1724" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1743" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>Exported %n passage to {path}</numerusform>
@@ -154,7 +154,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1730" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1749" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>Exported %n passage to {path}, but:</numerusform>
@@ -162,11 +162,41 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1764" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1783" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Library: {folder} · %n letter</numerusform>
                 <numerusform>Library: {folder} · %n letters</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FetchStrip</name>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/missing.py" line="83" />
+            <source>%n citation(s) now point(s) at it.</source>
+            <translation>
+                <numerusform>%n citation now points at it.</numerusform>
+                <numerusform>%n citations now point at it.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/missing.py" line="85" />
+            <source>%n citation(s) now point(s) at them.</source>
+            <translation>
+                <numerusform>%n citation now points at them.</numerusform>
+                <numerusform>%n citations now point at them.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MissingDocumentsDialog</name>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/missing.py" line="408" />
+            <source>Not in your library: %n cited document(s), {count} of which can be fetched from the official source. Enter on a citing letter opens the citation; select documents and Fetch to bring them in.</source>
+            <translation>
+                <numerusform>Not in your library: %n cited document, {count} of which can be fetched from the official source. Enter on a citing letter opens the citation; select documents and Fetch to bring them in.</numerusform>
+                <numerusform>Not in your library: %n cited documents, {count} of which can be fetched from the official source. Enter on a citing letter opens the citation; select documents and Fetch to bring them in.</numerusform>
             </translation>
         </message>
     </context>

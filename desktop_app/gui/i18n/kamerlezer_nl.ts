@@ -413,12 +413,12 @@
             <translation>Importeren geannuleerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="313" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="314" />
             <source>&lt;p&gt;&lt;b&gt;The import was cancelled.&lt;/b&gt; What was imported before stays in the library.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Het importeren is geannuleerd.&lt;/b&gt; Wat al was geïmporteerd, blijft in de bibliotheek.&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="315" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="316" />
             <source>%n failed</source>
             <translation>
                 <numerusform>%n mislukt</numerusform>
@@ -426,32 +426,37 @@
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="325" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="326" />
             <source>Failed</source>
             <translation>Mislukt</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="326" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="327" />
             <source>Imported</source>
             <translation>Geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="327" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="328" />
             <source>Updated (annotations re-attached)</source>
             <translation>Bijgewerkt (annotaties opnieuw gekoppeld)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="328" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="329" />
             <source>Already in the library</source>
             <translation>Al in de bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="329" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="330" />
+            <source>Warnings</source>
+            <translation>Waarschuwingen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="332" />
             <source>Annotations that could not be re-attached (kept, shown as “Not found in the current text”)</source>
             <translation>Annotaties die niet opnieuw gekoppeld konden worden (bewaard, getoond als “Niet gevonden in de huidige tekst”)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="337" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="340" />
             <source>%n imported</source>
             <translation>
                 <numerusform>%n geïmporteerd</numerusform>
@@ -459,7 +464,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="343" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="346" />
             <source>%n updated</source>
             <translation>
                 <numerusform>%n bijgewerkt</numerusform>
@@ -467,7 +472,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="345" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="348" />
             <source>%n already in the library</source>
             <translation>
                 <numerusform>%n al in de bibliotheek</numerusform>
@@ -478,132 +483,137 @@
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="360" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="363" />
             <source>In the reader: find in this letter; elsewhere: search the library</source>
             <translation>In de lezer: zoeken in deze brief; elders: de bibliotheek doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="361" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="364" />
             <source>Search the library (Down goes to the results, Enter opens the passage)</source>
             <translation>De bibliotheek doorzoeken (Omlaag gaat naar de resultaten, Enter opent de passage)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="362" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="365" />
             <source>Next / previous match in this letter (after a library search: its next hit here)</source>
             <translation>Volgende / vorige treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer hier)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="363" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="366" />
             <source>Letter list / reader</source>
             <translation>Brievenlijst / lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="364" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="367" />
             <source>Annotations / themes</source>
             <translation>Annotaties / thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="365" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="368" />
             <source>Passages by theme across letters (Enter opens one; F2 edits its note)</source>
             <translation>Passages per thema in alle brieven (Enter opent er een; F2 bewerkt de notitie)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="366" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="369" />
+            <source>Missing documents: cited but not in the library (Enter opens the citation; Fetch brings it)</source>
+            <translation>Ontbrekende documenten: aangehaald maar niet in de bibliotheek (Enter opent de verwijzing; Ophalen haalt het stuk op)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="370" />
             <source>Shift+arrows, Shift+End</source>
             <translation>Shift+pijltoetsen, Shift+End</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="366" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="370" />
             <source>Select text in the reader</source>
             <translation>Tekst selecteren in de lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="367" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
             <source>Tag the selection with that theme (again on the same passage: add or remove the theme)</source>
             <translation>De selectie met dat thema markeren (nogmaals op dezelfde passage: het thema toevoegen of weghalen)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="368" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="372" />
             <source>Write a note on the annotation at the cursor (Escape returns to the reader)</source>
             <translation>Een notitie schrijven bij de annotatie bij de cursor (Escape keert terug naar de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="369" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="373" />
             <source>Remove the annotation at the cursor</source>
             <translation>De annotatie bij de cursor verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="370" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="374" />
             <source>Go to the next link in the letter (footnote, citation) and follow it</source>
             <translation>Naar de volgende koppeling in de brief (voetnoot, verwijzing) gaan en die volgen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="375" />
             <source>Alt+Left / Alt+Right</source>
             <translation>Alt+Pijl links / Alt+Pijl rechts</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="375" />
             <source>Back / forward</source>
             <translation>Terug / vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="372" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
             <source>Undo / redo</source>
             <translation>Ongedaan maken / opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="373" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="377" />
             <source>Clear the search marks in the letter; close a dialog</source>
             <translation>De zoekmarkeringen in de brief wissen; een venster sluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="374" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="378" />
             <source>Import files / a folder</source>
             <translation>Bestanden / een map importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="375" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="379" />
             <source>Export a summary</source>
             <translation>Een samenvatting exporteren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="380" />
             <source>Menu key, Shift+F10</source>
             <translation>Menutoets, Shift+F10</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="380" />
             <source>Context menu of the reader (tag, note, remove) and of the themes list</source>
             <translation>Contextmenu van de lezer (markeren, notitie, verwijderen) en van de themalijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="377" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="381" />
             <source>Alt+underlined letter</source>
             <translation>Alt+onderstreepte letter</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="377" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="381" />
             <source>Open a menu (every command is in a menu; View &gt; Letter list columns)</source>
             <translation>Een menu openen (elke opdracht staat in een menu; Beeld &gt; Kolommen van de brievenlijst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="378" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="382" />
             <source>Next / previous part of the window (the focused part has a blue border)</source>
             <translation>Volgende / vorige deel van het venster (het actieve deel heeft een blauwe rand)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="379" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="383" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="380" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="384" />
             <source>This list</source>
             <translation>Deze lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="388" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="392" />
             <source>Keyboard shortcuts</source>
             <translation>Sneltoetsen</translation>
         </message>
@@ -789,12 +799,12 @@ geen: alle)</translation>
             <translation>&amp;Exporteren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="370" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="369" />
             <source>Nothing to export: no annotations in {scope}</source>
             <translation>Niets te exporteren: geen annotaties in {scope}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="380" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="377" />
             <source>%n passage(s)</source>
             <translation>
                 <numerusform>%n passage</numerusform>
@@ -802,7 +812,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="381" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="378" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -810,7 +820,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="382" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="379" />
             <source>Will export {passages} from {letters}.</source>
             <translation>Exporteert {passages} uit {letters}.</translation>
         </message>
@@ -892,12 +902,12 @@ geen: alle)</translation>
     <context>
         <name>LetterTableModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="198" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="199" />
             <source>Ch.</source>
             <translation>Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="200" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="201" />
             <source>Ann.</source>
             <translation>Ann.</translation>
         </message>
@@ -935,437 +945,447 @@ geen: alle)</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="212" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="213" />
             <source>&amp;Letter</source>
             <translation>&amp;Brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="215" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="216" />
             <source>Passages by &amp;theme</source>
             <translation>Passages per &amp;thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="226" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="227" />
             <source>Annotations</source>
             <translation>Annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="227" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="228" />
             <source>Themes</source>
             <translation>Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="228" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="229" />
             <source>References</source>
             <translation>Verwijzingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="241" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="242" />
             <source>Search letters, footnotes and notes   (Ctrl+Shift+F)</source>
             <translation>Zoeken in brieven, voetnoten en notities   (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="254" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="255" />
             <source>Only letters with passages tagged with this theme</source>
             <translation>Alleen brieven met passages gemarkeerd met dit thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="255" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="256" />
             <source>Only letters of this year</source>
             <translation>Alleen brieven uit dit jaar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="256" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="257" />
             <source>Only letters to this chamber</source>
             <translation>Alleen brieven aan deze Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
             <source>&amp;Import files…</source>
             <translation>Bestanden &amp;importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
             <source>Import letters (PDF or text)</source>
             <translation>Brieven importeren (PDF of tekst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
             <source>Import &amp;folder…</source>
             <translation>&amp;Map importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
             <source>Import every letter in a folder</source>
             <translation>Alle brieven in een map importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
             <source>&amp;Export summary…</source>
             <translation>Samenvatting &amp;exporteren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
             <source>Export an annotated summary (PDF, Markdown, CSV)</source>
             <translation>Een geannoteerde samenvatting exporteren (PDF, Markdown, CSV)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
             <source>&amp;Rebuild search index</source>
             <translation>Zoekindex &amp;opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
             <source>Rebuild the search index</source>
             <translation>De zoekindex opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
             <source>&amp;Quit</source>
             <translation>&amp;Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
             <source>&amp;Undo</source>
             <translation>&amp;Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
             <source>&amp;Redo</source>
             <translation>O&amp;pnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
             <source>&amp;Find in letter…</source>
             <translation>&amp;Zoeken in brief…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
             <source>Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)</source>
             <translation>Zoeken in de geopende brief (Ctrl+F in de lezer; elders doorzoekt Ctrl+F de bibliotheek)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
             <source>&amp;Search the library…</source>
             <translation>Bibliotheek &amp;doorzoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
             <source>Search every letter, its footnotes and your notes</source>
             <translation>Alle brieven, hun voetnoten en uw notities doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
             <source>Find &amp;next</source>
             <translation>&amp;Volgende zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
             <source>Next match in this letter (after a library search: the next hit in this letter)</source>
             <translation>Volgende treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer in deze brief)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
             <source>Find pre&amp;vious</source>
             <translation>Vo&amp;rige zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>Previous match in this letter</source>
             <translation>Vorige treffer in deze brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>Edit &amp;note</source>
             <translation>&amp;Notitie bewerken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>Write a note on the annotation (N in the reader)</source>
             <translation>Een notitie bij de annotatie schrijven (N in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
             <source>&amp;Remove annotation</source>
             <translation>Annotatie &amp;verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
             <source>Remove the annotation at the cursor (Delete in the reader)</source>
             <translation>De annotatie bij de cursor verwijderen (Delete in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
             <source>Re-&amp;attach to selection</source>
             <translation>Opnieuw &amp;koppelen aan selectie</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
             <source>Anchor the selected annotation (e.g. one not found in the current text) to the selected text</source>
             <translation>De geselecteerde annotatie (bijvoorbeeld een die niet in de huidige tekst is gevonden) aan de geselecteerde tekst koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
             <source>Set &amp;Kamerstuk id…</source>
             <translation>Kamer&amp;stuknummer vastleggen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
             <source>Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here</source>
             <translation>Vastleggen welk Kamerstuk deze brief is (bijvoorbeeld kst-28676-472), zodat verwijzingen ernaar hier uitkomen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
             <source>&amp;Back</source>
             <translation>&amp;Terug</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
             <source>Back to where you were</source>
             <translation>Terug naar waar u was</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
             <source>&amp;Forward</source>
             <translation>&amp;Vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
             <source>Forward again</source>
             <translation>Weer vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
             <source>Go to &amp;reader</source>
             <translation>Naar de &amp;lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
             <source>&amp;Passages by theme</source>
             <translation>&amp;Passages per thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
             <source>Every passage of the checked themes across letters, and a themes × letters matrix</source>
             <translation>Alle passages van de aangevinkte thema’s in alle brieven, en een matrix thema’s × brieven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <source>&amp;Missing documents…</source>
+            <translation>&amp;Ontbrekende documenten…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <source>Cited documents that are not in the library, the letters citing them, and Fetch</source>
+            <translation>Aangehaalde documenten die niet in de bibliotheek staan, de brieven die ernaar verwijzen, en Ophalen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
             <source>Go to letter &amp;list</source>
             <translation>Naar de brieven&amp;lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
             <source>Go to &amp;annotations</source>
             <translation>Naar de &amp;annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
             <source>Go to t&amp;hemes</source>
             <translation>Naar de t&amp;hema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>&amp;New theme…</source>
             <translation>&amp;Nieuw thema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>Create a theme</source>
             <translation>Een thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>New &amp;sub-theme…</source>
             <translation>Nieuw &amp;subthema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>Create a theme inside the selected one</source>
             <translation>Een thema binnen het geselecteerde thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
             <source>&amp;Rename theme…</source>
             <translation>Thema &amp;hernoemen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
             <source>Rename the selected theme</source>
             <translation>Het geselecteerde thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
             <source>&amp;Colour…</source>
             <translation>&amp;Kleur…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
             <source>Change the selected theme's colour</source>
             <translation>De kleur van het geselecteerde thema wijzigen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
             <source>&amp;Description…</source>
             <translation>&amp;Beschrijving…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
             <source>Describe the selected theme; an exported summary introduces its chapter with this</source>
             <translation>Het geselecteerde thema beschrijven; een geëxporteerde samenvatting leidt het hoofdstuk hiermee in</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
             <source>&amp;Move to…</source>
             <translation>&amp;Verplaatsen naar…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
             <source>Put the selected theme inside another</source>
             <translation>Het geselecteerde thema binnen een ander thema plaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
             <source>Move &amp;up</source>
             <translation>&amp;Omhoog</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
             <source>Move the theme up among its siblings</source>
             <translation>Het thema een plaats omhoog zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="403" />
             <source>Move &amp;down</source>
             <translation>Omlaa&amp;g</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="403" />
             <source>Move the theme down among its siblings</source>
             <translation>Het thema een plaats omlaag zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="404" />
             <source>Mer&amp;ge into…</source>
             <translation>Samen&amp;voegen met…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="404" />
             <source>Merge the selected theme into another</source>
             <translation>Het geselecteerde thema samenvoegen met een ander thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="405" />
             <source>&amp;Delete theme…</source>
             <translation>Thema ve&amp;rwijderen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="405" />
             <source>Delete the selected theme</source>
             <translation>Het geselecteerde thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="403" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="406" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Sneltoetsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="404" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="407" />
             <source>&amp;About Kamerlezer</source>
             <translation>&amp;Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="411" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="414" />
             <source>&amp;File</source>
             <translation>&amp;Bestand</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="419" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="422" />
             <source>&amp;Edit</source>
             <translation>Be&amp;werken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="427" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="430" />
             <source>&amp;Tag selection</source>
             <translation>Selectie &amp;markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="433" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="436" />
             <source>&amp;Themes</source>
             <translation>&amp;Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="438" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="441" />
             <source>Set &amp;key</source>
             <translation>&amp;Toets toewijzen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="441" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="444" />
             <source>&amp;View</source>
             <translation>Bee&amp;ld</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="444" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="447" />
             <source>Letter list &amp;columns</source>
             <translation>&amp;Kolommen van de brievenlijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="454" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="458" />
             <source>&amp;Go</source>
             <translation>&amp;Ga naar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="457" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="461" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="462" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="466" />
             <source>Main</source>
             <translation>Hoofdwerkbalk</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="475" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="479" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="475" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="479" />
             <source>Undo the last change (Ctrl+Z)</source>
             <translation>De laatste wijziging ongedaan maken (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="476" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="480" />
             <source>Redo</source>
             <translation>Opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="476" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="480" />
             <source>Redo (Ctrl+Shift+Z)</source>
             <translation>Opnieuw uitvoeren (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="484" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="488" />
             <source>Tag</source>
             <translation>Markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="486" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="490" />
             <source>Tag the selected text with a theme (keys 1–9)</source>
             <translation>De geselecteerde tekst met een thema markeren (toetsen 1–9)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="616" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="620" />
             <source>All years</source>
             <translation>Alle jaren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="617" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="621" />
             <source>All chambers</source>
             <translation>Beide Kamers</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="633" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -1373,7 +1393,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="633" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} van %n brief</numerusform>
@@ -1381,17 +1401,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="747" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="751" />
             <source>No letter open</source>
             <translation>Geen brief geopend</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="749" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="753" />
             <source>Choose a letter on the left, or search the library with Ctrl+Shift+F.</source>
             <translation>Kies links een brief of doorzoek de bibliotheek met Ctrl+Shift+F.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="756" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="760" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n pagina</numerusform>
@@ -1399,67 +1419,67 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="770" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="774" />
             <source>The {note}.</source>
             <translation>De {note}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="817" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="821" />
             <source>Footnote {number}. Back (Alt+Left) returns to the text.</source>
             <translation>Voetnoot {number}. Terug (Alt+Pijl links) keert terug naar de tekst.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="836" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="840" />
             <source>Followed “{citation}”. Back: Alt+Left.</source>
             <translation>“{citation}” gevolgd. Terug: Alt+Pijl links.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="860" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="868" />
             <source>letter {number}</source>
             <translation>brief {number}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="865" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="873" />
             <source>Link confirmed.</source>
             <translation>Koppeling bevestigd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="868" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="876" />
             <source>Suggestion rejected.</source>
             <translation>Suggestie afgewezen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="960" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="968" />
             <source>Search hit {number} of {total} in this letter (F3: next).</source>
             <translation>Zoektreffer {number} van {total} in deze brief (F3: volgende).</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1032" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1051" />
             <source>Search</source>
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1036" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1055" />
             <source>Searching…</source>
             <translation>Bezig met zoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1047" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1066" />
             <source>No letters match “{query}”.</source>
             <translation>Geen brieven gevonden voor “{query}”.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1050" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1069" />
             <source> (showing {count})</source>
             <translation> ({count} getoond)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1052" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1071" />
             <source>{letters}, {matches}{more} · {ms} ms</source>
             <translation>{letters}, {matches}{more} · {ms} ms</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1053" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1072" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n treffer</numerusform>
@@ -1467,172 +1487,172 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1138" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1157" />
             <source>Select a passage first, then press a theme key (1–9).</source>
             <translation>Selecteer eerst een passage en druk dan op een themacijfer (1–9).</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1147" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1166" />
             <source>No theme has key {number}.</source>
             <translation>Geen thema heeft toets {number}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1186" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1205" />
             <source>Put the cursor in an annotation (or tag a passage) to write a note.</source>
             <translation>Zet de cursor in een annotatie (of markeer een passage) om een notitie te schrijven.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1197" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1216" />
             <source>Annotation removed. Ctrl+Z brings it back.</source>
             <translation>Annotatie verwijderd. Ctrl+Z maakt dit ongedaan.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1203" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1222" />
             <source>Select the annotation in the Annotations panel and the new text in the letter.</source>
             <translation>Selecteer de annotatie in het paneel Annotaties en de nieuwe tekst in de brief.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1211" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1230" />
             <source>Kamerstuk id</source>
             <translation>Kamerstuknummer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1211" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1230" />
             <source>This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):</source>
             <translation>Deze brief is Kamerstuk (bijvoorbeeld kst-28676-472 of “28 676, nr. 472”; leeg wist het):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1221" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1240" />
             <source>References updated.</source>
             <translation>Verwijzingen bijgewerkt.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1251" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1270" />
             <source>Page {page} of {pages}</source>
             <translation>Pagina {page} van {pages}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1252" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1271" />
             <source>Page {page}</source>
             <translation>Pagina {page}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1279" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1298" />
             <source>Undone: {what}. Redo: Ctrl+Shift+Z.</source>
             <translation>Ongedaan gemaakt: {what}. Opnieuw: Ctrl+Shift+Z.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1283" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1302" />
             <source>{done}. Undo: Ctrl+Z.</source>
             <translation>{done}. Ongedaan maken: Ctrl+Z.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1298" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1317" />
             <source>All themes</source>
             <translation>Alle thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1309" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1328" />
             <source>Select a theme in the Themes panel first.</source>
             <translation>Selecteer eerst een thema in het paneel Thema’s.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1324" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1343" />
             <source>New theme</source>
             <translation>Nieuw thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1324" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1343" />
             <source>Name:</source>
             <translation>Naam:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1342" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1361" />
             <source>Added theme “{name}”; key {key} tags a selection with it.</source>
             <translation>Thema “{name}” toegevoegd; toets {key} markeert een selectie ermee.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1344" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1363" />
             <source>Added theme “{name}”; give it a key with Themes &gt; Set key.</source>
             <translation>Thema “{name}” toegevoegd; wijs een toets toe met Thema’s &gt; Toets toewijzen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1353" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1372" />
             <source>Select a theme first</source>
             <translation>Selecteer eerst een thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1364" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1383" />
             <source>&amp;No key</source>
             <translation>&amp;Geen toets</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1396" />
             <source>New sub-theme</source>
             <translation>Nieuw subthema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1396" />
             <source>Name (inside “{name}”):</source>
             <translation>Naam (binnen “{name}”):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1404" />
             <source>Rename theme</source>
             <translation>Thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1394" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1413" />
             <source>Describe theme</source>
             <translation>Thema beschrijven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1395" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1414" />
             <source>What “{name}” is about (introduces its chapter in an export):</source>
             <translation>Waar “{name}” over gaat (leidt het hoofdstuk in een export in):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1411" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1430" />
             <source>Colour of “{name}”</source>
             <translation>Kleur van “{name}”</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1417" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1436" />
             <source>(top level)</source>
             <translation>(hoogste niveau)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1433" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1452" />
             <source>Move theme</source>
             <translation>Thema verplaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1433" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1452" />
             <source>Put “{name}” inside:</source>
             <translation>“{name}” plaatsen binnen:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1466" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1485" />
             <source>Merge theme</source>
             <translation>Thema samenvoegen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1466" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1485" />
             <source>Merge “{name}” into:</source>
             <translation>“{name}” samenvoegen met:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1472" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1491" />
             <source>Merge themes</source>
             <translation>Thema’s samenvoegen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1473" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1492" />
             <source>Merge “{name}” into “{target}”?</source>
             <translation>“{name}” samenvoegen met “{target}”?</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1474" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1493" />
             <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
             <translation>
                 <numerusform>%n annotatie en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
@@ -1640,12 +1660,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1476" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1495" />
             <source>&amp;Merge</source>
             <translation>&amp;Samenvoegen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1488" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1507" />
             <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
             <translation>
                 <numerusform>%n annotatie gebruikt het. De annotatie blijft bewaard; alleen dit thema vervalt.</numerusform>
@@ -1653,7 +1673,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1493" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1512" />
             <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
             <translation>
                 <numerusform>Het subthema ({names}) gaat een niveau omhoog, naar “{parent}”.</numerusform>
@@ -1661,7 +1681,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1495" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1514" />
             <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
             <translation>
                 <numerusform>Het subthema ({names}) gaat naar het hoogste niveau.</numerusform>
@@ -1669,77 +1689,77 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1497" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1516" />
             <source>Edit &gt; Undo brings it all back.</source>
             <translation>Bewerken &gt; Ongedaan maken zet alles terug.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1499" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1518" />
             <source>Delete theme</source>
             <translation>Thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1499" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1518" />
             <source>Delete the theme “{name}”?</source>
             <translation>Het thema “{name}” verwijderen?</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1500" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1519" />
             <source>&amp;Delete theme</source>
             <translation>Thema &amp;verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1530" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1549" />
             <source>Import letters</source>
             <translation>Brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1531" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1550" />
             <source>Letters ({patterns});;All files (*)</source>
             <translation>Brieven ({patterns});;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1537" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1556" />
             <source>Import a folder of letters</source>
             <translation>Een map met brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1562" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1581" />
             <source>Importing letters</source>
             <translation>Brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1564" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1583" />
             <source>Importing…</source>
             <translation>Bezig met importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1575" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1594" />
             <source>The password was wrong. </source>
             <translation>Het wachtwoord was onjuist. </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1576" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1595" />
             <source>Password for {file}:</source>
             <translation>Wachtwoord voor {file}:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1578" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1597" />
             <source>Encrypted PDF</source>
             <translation>Versleutelde PDF</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1595" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1614" />
             <source>Fetching from the official source</source>
             <translation>Ophalen uit de officiële bron</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1596" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1615" />
             <source>Fetching {what}…</source>
             <translation>{what} ophalen…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1603" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1622" />
             <source>%n fetched</source>
             <translation>
                 <numerusform>%n opgehaald</numerusform>
@@ -1747,7 +1767,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1603" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1622" />
             <source>%n citation(s) now point(s) at them</source>
             <translation>
                 <numerusform>%n verwijzing wijst er nu naar</numerusform>
@@ -1755,32 +1775,32 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1607" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1626" />
             <source>not found: {what}</source>
             <translation>niet gevonden: {what}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1608" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1627" />
             <source>Fetch: {outcome}.</source>
             <translation>Ophalen: {outcome}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1637" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1656" />
             <source>Import: {counts}.</source>
             <translation>Importeren: {counts}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1654" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1673" />
             <source>Cancelled.</source>
             <translation>Geannuleerd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1665" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1684" />
             <source>Rebuilding the search index</source>
             <translation>De zoekindex wordt opnieuw opgebouwd</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1669" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1688" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Zoekindex opnieuw opgebouwd: %n brief.</numerusform>
@@ -1788,12 +1808,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1716" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1735" />
             <source>Exporting summary</source>
             <translation>Samenvatting exporteren</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1724" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1743" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}</numerusform>
@@ -1801,12 +1821,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1729" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1748" />
             <source>Export finished with warnings</source>
             <translation>Exporteren voltooid met waarschuwingen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1730" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1749" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}, maar:</numerusform>
@@ -1814,22 +1834,270 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1748" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1767" />
             <source>About Kamerlezer</source>
             <translation>Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1753" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1772" />
             <source>&lt;p&gt;Read, search, annotate and cross-reference Dutch parliamentary letters.&lt;/p&gt;&lt;p&gt;Library: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Kamerbrieven lezen, doorzoeken, annoteren en onderling verbinden.&lt;/p&gt;&lt;p&gt;Bibliotheek: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1764" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1783" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Bibliotheek: {folder} · %n brief</numerusform>
                 <numerusform>Bibliotheek: {folder} · %n brieven</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>FetchStrip</name>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="79" />
+            <source>Cancelled: nothing was imported.</source>
+            <translation>Geannuleerd: er is niets geïmporteerd.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="81" />
+            <source>Fetched {id} and added it to the library.</source>
+            <translation>{id} is opgehaald en aan de bibliotheek toegevoegd.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/missing.py" line="83" />
+            <source>%n citation(s) now point(s) at it.</source>
+            <translation>
+                <numerusform>%n verwijzing wijst er nu naar.</numerusform>
+                <numerusform>%n verwijzingen wijzen er nu naar.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/missing.py" line="85" />
+            <source>%n citation(s) now point(s) at them.</source>
+            <translation>
+                <numerusform>%n verwijzing wijst er nu naar.</numerusform>
+                <numerusform>%n verwijzingen wijzen er nu naar.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="87" />
+            <source>The official source ({source}) cannot be reached: are you offline? Nothing was stored; try again when you are connected.</source>
+            <translation>De officiële bron ({source}) is niet bereikbaar: bent u offline? Er is niets opgeslagen; probeer het opnieuw zodra u verbinding hebt.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="94" />
+            <source>{id} was not found at the official source ({source}): it may not be published there (yet), or the citation's number may be wrong. Nothing was stored.</source>
+            <translation>{id} is niet gevonden in de officiële bron ({source}): het stuk is daar mogelijk (nog) niet gepubliceerd, of het nummer in de verwijzing klopt niet. Er is niets opgeslagen.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="98" />
+            <source>Nothing to fetch: every selected document is already in the library.</source>
+            <translation>Niets op te halen: alle geselecteerde documenten staan al in de bibliotheek.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="131" />
+            <source>Cancel fetch</source>
+            <translation>Ophalen annuleren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="134" />
+            <source>Stop fetching: nothing is imported</source>
+            <translation>Stoppen met ophalen: er wordt niets geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="169" />
+            <source>Fetching from the official source</source>
+            <translation>Ophalen uit de officiële bron</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="174" />
+            <source>Fetching {what} from {source}…</source>
+            <translation>{what} ophalen uit {source}…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="187" />
+            <source>Cancelling (after the download under way)…</source>
+            <translation>Bezig met annuleren (na de lopende download)…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="198" />
+            <source>Fetching {what} ({number} of {count})…</source>
+            <translation>{what} ophalen ({number} van {count})…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="217" />
+            <source>Fetch failed: {problem}</source>
+            <translation>Ophalen mislukt: {problem}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="219" />
+            <source>Fetch failed: an unexpected error (see the error message).</source>
+            <translation>Ophalen mislukt: een onverwachte fout (zie de foutmelding).</translation>
+        </message>
+    </context>
+    <context>
+        <name>MissingDocumentDialog</name>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="241" />
+            <source>Not in your library</source>
+            <translation>Niet in uw bibliotheek</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="241" />
+            <source>Citation</source>
+            <translation>Verwijzing</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="246" />
+            <source>Not in your library: fetch it from the official source ({source}), or import it.</source>
+            <translation>Niet in uw bibliotheek: haal het stuk op uit de officiële bron ({source}) of importeer het.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="248" />
+            <source>Not in your library: open the official publication, download it and import it.</source>
+            <translation>Niet in uw bibliotheek: open de officiële publicatie, download het stuk en importeer het.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="250" />
+            <source>Not in your library: import it to follow this citation.</source>
+            <translation>Niet in uw bibliotheek: importeer het stuk om deze verwijzing te volgen.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="276" />
+            <source>&amp;Try again</source>
+            <translation>&amp;Opnieuw proberen</translation>
+        </message>
+    </context>
+    <context>
+        <name>MissingDocumentsDialog</name>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="290" />
+            <source>not in library</source>
+            <translation>niet in bibliotheek</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="291" />
+            <source>possibly in library</source>
+            <translation>mogelijk in bibliotheek</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="292" />
+            <source>not a letter</source>
+            <translation>geen brief</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="309" />
+            <source>Missing documents</source>
+            <translation>Ontbrekende documenten</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="315" />
+            <source>Loading…</source>
+            <translation>Laden…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="322" />
+            <source>Document / citing letter</source>
+            <translation>Document / verwijzende brief</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="322" />
+            <source>Cited</source>
+            <translation>Aangehaald</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="322" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="341" />
+            <source>The official publication (opens in your web browser)</source>
+            <translation>De officiële publicatie (opent in uw webbrowser)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="348" />
+            <source>&amp;Open citing passage</source>
+            <translation>Verwijzende passage &amp;openen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="350" />
+            <source>Show the selected citation in its letter (Enter, or double-click)</source>
+            <translation>De geselecteerde verwijzing in de brief tonen (Enter of dubbelklikken)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="352" />
+            <source>&amp;Fetch selected</source>
+            <translation>Selectie op&amp;halen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="355" />
+            <source>Download the selected official documents (Kamerstukken, Handelingen) and import them</source>
+            <translation>De geselecteerde officiële documenten (Kamerstukken, Handelingen) downloaden en importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="358" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;Vernieuwen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="360" />
+            <source>Close</source>
+            <translation>Sluiten</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="379" />
+            <source>Loading the missing documents…</source>
+            <translation>De ontbrekende documenten worden geladen…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="381" />
+            <source>Listing missing documents</source>
+            <translation>Ontbrekende documenten verzamelen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="395" />
+            <source>The missing documents could not be listed.</source>
+            <translation>De lijst met ontbrekende documenten kon niet worden samengesteld.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="405" />
+            <source>Every cited document is in your library.</source>
+            <translation>Alle aangehaalde documenten staan in uw bibliotheek.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/missing.py" line="408" />
+            <source>Not in your library: %n cited document(s), {count} of which can be fetched from the official source. Enter on a citing letter opens the citation; select documents and Fetch to bring them in.</source>
+            <translation>
+                <numerusform>Niet in uw bibliotheek: %n aangehaald document ({count} op te halen uit de officiële bron). Enter op een verwijzende brief opent de verwijzing; selecteer documenten en kies Ophalen om ze binnen te halen.</numerusform>
+                <numerusform>Niet in uw bibliotheek: %n aangehaalde documenten ({count} op te halen uit de officiële bron). Enter op een verwijzende brief opent de verwijzing; selecteer documenten en kies Ophalen om ze binnen te halen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="419" />
+            <source>(footnote {number})</source>
+            <translation>(voetnoot {number})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="423" />
+            <source>“{citation}”{where} in {letter}</source>
+            <translation>“{citation}”{where} in {letter}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="462" />
+            <source>&amp;Fetch selected ({count})</source>
+            <translation>Selectie op&amp;halen ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="473" />
+            <source>Published at: {link}</source>
+            <translation>Gepubliceerd op: {link}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="475" />
+            <source>No official address known for this document.</source>
+            <translation>Voor dit document is geen officieel adres bekend.</translation>
         </message>
     </context>
     <context>

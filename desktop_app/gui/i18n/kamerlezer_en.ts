@@ -58,7 +58,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="636" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="636" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} of %n letter</numerusform>
@@ -74,7 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="760" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="759" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -90,7 +90,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1493" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1482" />
             <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
             <translation>
                 <numerusform>%n annotation and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
@@ -98,7 +98,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1507" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1496" />
             <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
             <translation>
                 <numerusform>%n annotation uses it. The annotations are kept; they only lose this theme.</numerusform>
@@ -106,7 +106,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1512" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1501" />
             <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
             <translation>
                 <numerusform>Its %n sub-theme ({names}) moves up into “{parent}”.</numerusform>
@@ -114,7 +114,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1514" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1503" />
             <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
             <translation>
                 <numerusform>Its %n sub-theme ({names}) moves up to the top level.</numerusform>
@@ -122,7 +122,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1622" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1611" />
             <source>%n fetched</source>
             <translation>
                 <numerusform>%n fetched</numerusform>
@@ -130,7 +130,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1622" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1611" />
             <source>%n citation(s) now point(s) at them</source>
             <translation>
                 <numerusform>%n citation now points at them</numerusform>
@@ -138,7 +138,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1688" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1678" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Search index rebuilt: %n letter.</numerusform>
@@ -146,7 +146,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1743" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1733" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>Exported %n passage to {path}</numerusform>
@@ -154,7 +154,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1749" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1739" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>Exported %n passage to {path}, but:</numerusform>
@@ -162,7 +162,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1783" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1773" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Library: {folder} · %n letter</numerusform>

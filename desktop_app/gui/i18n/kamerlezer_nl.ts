@@ -2,159 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
     <context>
-        <name>Commands</name>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="36" />
-            <source>Done: {what}</source>
-            <translation>Gedaan: {what}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="69" />
-            <source>Add annotation</source>
-            <translation>Annotatie toevoegen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="90" />
-            <source>Remove annotation “{quote}”</source>
-            <translation>Annotatie “{quote}” verwijderen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="91" />
-            <source>Removed the annotation “{quote}”</source>
-            <translation>Annotatie “{quote}” verwijderd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="107" />
-            <source>Re-attach annotation</source>
-            <translation>Annotatie opnieuw koppelen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="144" />
-            <source>Edit note</source>
-            <translation>Notitie bewerken</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="144" />
-            <source>Note saved</source>
-            <translation>Notitie opgeslagen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="173" />
-            <source>Add theme “{name}”</source>
-            <translation>Thema “{name}” toevoegen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="195" />
-            <source>Key {key} for “{name}”</source>
-            <translation>Toets {key} voor “{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="196" />
-            <source>{name} now has key {key}</source>
-            <translation>{name} heeft nu toets {key}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="198" />
-            <source>No key for “{name}”</source>
-            <translation>Geen toets voor “{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="199" />
-            <source>{name} has no key now</source>
-            <translation>{name} heeft nu geen toets</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="207" />
-            <source>({name} has none)</source>
-            <translation>({name} heeft er geen)</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="230" />
-            <source>Rename theme</source>
-            <translation>Thema hernoemen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="232" />
-            <source>Change theme colour</source>
-            <translation>Themakleur wijzigen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="234" />
-            <source>Describe theme</source>
-            <translation>Thema beschrijven</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="255" />
-            <source>Move theme</source>
-            <translation>Thema verplaatsen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="273" />
-            <source>Delete theme “{name}”</source>
-            <translation>Thema “{name}” verwijderen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="299" />
-            <source>Merge “{name}” into “{target}”</source>
-            <translation>“{name}” samenvoegen met “{target}”</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/commands.py" line="323" />
-            <source>Set Kamerstuk id</source>
-            <translation>Kamerstuknummer vastleggen</translation>
-        </message>
-    </context>
-    <context>
         <name>LibraryController</name>
         <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="52" />
+            <location filename="../../../desktop_app/gui/controller.py" line="56" />
             <source>Backup</source>
             <translation>Back-up</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="61" />
+            <location filename="../../../desktop_app/gui/controller.py" line="65" />
             <source>No backup was made: {reason}</source>
             <translation>Er is geen back-up gemaakt: {reason}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="119" />
-            <source>Tag with {names}</source>
-            <translation>Markeren met {names}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="119" />
-            <source>Add annotation</source>
-            <translation>Annotatie toevoegen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="120" />
-            <source>Tagged with {names}</source>
-            <translation>Gemarkeerd met {names}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="120" />
-            <source>Annotation added</source>
-            <translation>Annotatie toegevoegd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="128" />
-            <source>Untag “{name}”</source>
-            <translation>Markering “{name}” weghalen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="129" />
-            <source>Untagged “{name}”</source>
-            <translation>Markering “{name}” weggehaald</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="132" />
-            <source>Tag with “{name}”</source>
-            <translation>Markeren met “{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="133" />
-            <source>Tagged with “{name}”</source>
-            <translation>Gemarkeerd met “{name}”</translation>
         </message>
     </context>
     <context>
@@ -872,6 +729,174 @@ geen: alle)</translation>
         </message>
     </context>
     <context>
+        <name>History</name>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="28" />
+            <source>Tagged {0} with {1}</source>
+            <translation>{0} getagd met {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="29" />
+            <source>Untagged {0} ({1})</source>
+            <translation>Tag van {0} verwijderd ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="30" />
+            <source>Retagged {0}</source>
+            <translation>Thema's van {0} gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="31" />
+            <source>Edited the note on {0}</source>
+            <translation>Notitie bij {0} bewerkt</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="32" />
+            <source>Annotated {0}</source>
+            <translation>{0} geannoteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="33" />
+            <source>Deleted the annotation {0}</source>
+            <translation>Annotatie {0} verwijderd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="34" />
+            <source>Restored the annotation {0}</source>
+            <translation>Annotatie {0} hersteld</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="35" />
+            <source>Re-attached {0}</source>
+            <translation>{0} opnieuw verankerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="36" />
+            <source>Added the theme {0}</source>
+            <translation>Thema {0} toegevoegd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="37" />
+            <source>Renamed {0} to {1}</source>
+            <translation>{0} hernoemd tot {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="38" />
+            <source>Recoloured {0}</source>
+            <translation>Kleur van {0} gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="39" />
+            <source>Described {0}</source>
+            <translation>Beschrijving van {0} gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="40" />
+            <source>Moved {0}</source>
+            <translation>{0} verplaatst</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="41" />
+            <source>Merged {0} into {1}</source>
+            <translation>{0} samengevoegd met {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="42" />
+            <source>Deleted the theme {0}</source>
+            <translation>Thema {0} verwijderd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="43" />
+            <source>Restored the theme {0}</source>
+            <translation>Thema {0} hersteld</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="44" />
+            <source>Gave {0} the key {1} ({2} has none)</source>
+            <translation>{0} kreeg toets {1} ({2} heeft er geen meer)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="45" />
+            <source>Gave {0} the key {1}</source>
+            <translation>{0} kreeg toets {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="46" />
+            <source>Took the key off {0}</source>
+            <translation>Toets van {0} verwijderd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="47" />
+            <source>Set the Kamerstuk id of {0} to {1}</source>
+            <translation>Kamerstuknummer van {0} ingesteld op {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="48" />
+            <source>Cleared the Kamerstuk id of {0}</source>
+            <translation>Kamerstuknummer van {0} gewist</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="49" />
+            <source>Rejected {0} as the id of {1}</source>
+            <translation>{0} afgewezen als nummer van {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="50" />
+            <source>Deleted the letter {0}</source>
+            <translation>Brief {0} verwijderd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="51" />
+            <source>Linked citation #{0} {1} to {2}</source>
+            <translation>Verwijzing #{0} {1} gekoppeld aan {2}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="52" />
+            <source>Rejected {0} for citation #{1} {2}</source>
+            <translation>{0} afgewezen voor verwijzing #{1} {2}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="53" />
+            <source>Imported {0} letters</source>
+            <translation>{0} brieven geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="54" />
+            <source>Re-imported {0} letters</source>
+            <translation>{0} brieven opnieuw geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="55" />
+            <source>Imported letters</source>
+            <translation>Brieven geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="56" />
+            <source>Imported {0}</source>
+            <translation>{0} geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="57" />
+            <source>Re-imported {0}</source>
+            <translation>{0} opnieuw geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="134" />
+            <source>{done}. Undo: Ctrl+Z.</source>
+            <translation>{done}. Ongedaan maken: Ctrl+Z.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="158" />
+            <source>Undone: {what}. Redo: Ctrl+Shift+Z.</source>
+            <translation>Ongedaan gemaakt: {what}. Opnieuw: Ctrl+Shift+Z.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="160" />
+            <source>Redone: {what}. Undo: Ctrl+Z.</source>
+            <translation>Opnieuw gedaan: {what}. Ongedaan maken: Ctrl+Z.</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <location filename="../../../desktop_app/gui/i18n.py" line="43" />
@@ -902,12 +927,12 @@ geen: alle)</translation>
     <context>
         <name>LetterTableModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="199" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="198" />
             <source>Ch.</source>
             <translation>Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="201" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="200" />
             <source>Ann.</source>
             <translation>Ann.</translation>
         </message>
@@ -945,447 +970,447 @@ geen: alle)</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="213" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="212" />
             <source>&amp;Letter</source>
             <translation>&amp;Brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="216" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="215" />
             <source>Passages by &amp;theme</source>
             <translation>Passages per &amp;thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="227" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="226" />
             <source>Annotations</source>
             <translation>Annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="228" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="227" />
             <source>Themes</source>
             <translation>Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="229" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="228" />
             <source>References</source>
             <translation>Verwijzingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="242" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="241" />
             <source>Search letters, footnotes and notes   (Ctrl+Shift+F)</source>
             <translation>Zoeken in brieven, voetnoten en notities   (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="255" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="254" />
             <source>Only letters with passages tagged with this theme</source>
             <translation>Alleen brieven met passages gemarkeerd met dit thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="256" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="255" />
             <source>Only letters of this year</source>
             <translation>Alleen brieven uit dit jaar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="257" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="256" />
             <source>Only letters to this chamber</source>
             <translation>Alleen brieven aan deze Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
             <source>&amp;Import files…</source>
             <translation>Bestanden &amp;importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
             <source>Import letters (PDF or text)</source>
             <translation>Brieven importeren (PDF of tekst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
             <source>Import &amp;folder…</source>
             <translation>&amp;Map importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
             <source>Import every letter in a folder</source>
             <translation>Alle brieven in een map importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
             <source>&amp;Export summary…</source>
             <translation>Samenvatting &amp;exporteren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
             <source>Export an annotated summary (PDF, Markdown, CSV)</source>
             <translation>Een geannoteerde samenvatting exporteren (PDF, Markdown, CSV)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
             <source>&amp;Rebuild search index</source>
             <translation>Zoekindex &amp;opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
             <source>Rebuild the search index</source>
             <translation>De zoekindex opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
             <source>&amp;Quit</source>
             <translation>&amp;Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
             <source>&amp;Undo</source>
             <translation>&amp;Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
             <source>&amp;Redo</source>
             <translation>O&amp;pnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
             <source>&amp;Find in letter…</source>
             <translation>&amp;Zoeken in brief…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
             <source>Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)</source>
             <translation>Zoeken in de geopende brief (Ctrl+F in de lezer; elders doorzoekt Ctrl+F de bibliotheek)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
             <source>&amp;Search the library…</source>
             <translation>Bibliotheek &amp;doorzoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
             <source>Search every letter, its footnotes and your notes</source>
             <translation>Alle brieven, hun voetnoten en uw notities doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
             <source>Find &amp;next</source>
             <translation>&amp;Volgende zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
             <source>Next match in this letter (after a library search: the next hit in this letter)</source>
             <translation>Volgende treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer in deze brief)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
             <source>Find pre&amp;vious</source>
             <translation>Vo&amp;rige zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
             <source>Previous match in this letter</source>
             <translation>Vorige treffer in deze brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>Edit &amp;note</source>
             <translation>&amp;Notitie bewerken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>Write a note on the annotation (N in the reader)</source>
             <translation>Een notitie bij de annotatie schrijven (N in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>&amp;Remove annotation</source>
             <translation>Annotatie &amp;verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
             <source>Remove the annotation at the cursor (Delete in the reader)</source>
             <translation>De annotatie bij de cursor verwijderen (Delete in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
             <source>Re-&amp;attach to selection</source>
             <translation>Opnieuw &amp;koppelen aan selectie</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
             <source>Anchor the selected annotation (e.g. one not found in the current text) to the selected text</source>
             <translation>De geselecteerde annotatie (bijvoorbeeld een die niet in de huidige tekst is gevonden) aan de geselecteerde tekst koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
             <source>Set &amp;Kamerstuk id…</source>
             <translation>Kamer&amp;stuknummer vastleggen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
             <source>Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here</source>
             <translation>Vastleggen welk Kamerstuk deze brief is (bijvoorbeeld kst-28676-472), zodat verwijzingen ernaar hier uitkomen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
             <source>&amp;Back</source>
             <translation>&amp;Terug</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
             <source>Back to where you were</source>
             <translation>Terug naar waar u was</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
             <source>&amp;Forward</source>
             <translation>&amp;Vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
             <source>Forward again</source>
             <translation>Weer vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
             <source>Go to &amp;reader</source>
             <translation>Naar de &amp;lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
             <source>&amp;Passages by theme</source>
             <translation>&amp;Passages per thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
             <source>Every passage of the checked themes across letters, and a themes × letters matrix</source>
             <translation>Alle passages van de aangevinkte thema’s in alle brieven, en een matrix thema’s × brieven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
             <source>&amp;Missing documents…</source>
             <translation>&amp;Ontbrekende documenten…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
             <source>Cited documents that are not in the library, the letters citing them, and Fetch</source>
             <translation>Aangehaalde documenten die niet in de bibliotheek staan, de brieven die ernaar verwijzen, en Ophalen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
             <source>Go to letter &amp;list</source>
             <translation>Naar de brieven&amp;lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
             <source>Go to &amp;annotations</source>
             <translation>Naar de &amp;annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
             <source>Go to t&amp;hemes</source>
             <translation>Naar de t&amp;hema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
             <source>&amp;New theme…</source>
             <translation>&amp;Nieuw thema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
             <source>Create a theme</source>
             <translation>Een thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>New &amp;sub-theme…</source>
             <translation>Nieuw &amp;subthema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>Create a theme inside the selected one</source>
             <translation>Een thema binnen het geselecteerde thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>&amp;Rename theme…</source>
             <translation>Thema &amp;hernoemen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>Rename the selected theme</source>
             <translation>Het geselecteerde thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
             <source>&amp;Colour…</source>
             <translation>&amp;Kleur…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
             <source>Change the selected theme's colour</source>
             <translation>De kleur van het geselecteerde thema wijzigen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
             <source>&amp;Description…</source>
             <translation>&amp;Beschrijving…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
             <source>Describe the selected theme; an exported summary introduces its chapter with this</source>
             <translation>Het geselecteerde thema beschrijven; een geëxporteerde samenvatting leidt het hoofdstuk hiermee in</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
             <source>&amp;Move to…</source>
             <translation>&amp;Verplaatsen naar…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
             <source>Put the selected theme inside another</source>
             <translation>Het geselecteerde thema binnen een ander thema plaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
             <source>Move &amp;up</source>
             <translation>&amp;Omhoog</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
             <source>Move the theme up among its siblings</source>
             <translation>Het thema een plaats omhoog zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="403" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
             <source>Move &amp;down</source>
             <translation>Omlaa&amp;g</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="403" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
             <source>Move the theme down among its siblings</source>
             <translation>Het thema een plaats omlaag zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="404" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="403" />
             <source>Mer&amp;ge into…</source>
             <translation>Samen&amp;voegen met…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="404" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="403" />
             <source>Merge the selected theme into another</source>
             <translation>Het geselecteerde thema samenvoegen met een ander thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="405" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="404" />
             <source>&amp;Delete theme…</source>
             <translation>Thema ve&amp;rwijderen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="405" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="404" />
             <source>Delete the selected theme</source>
             <translation>Het geselecteerde thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="406" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="405" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Sneltoetsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="407" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="406" />
             <source>&amp;About Kamerlezer</source>
             <translation>&amp;Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="414" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="413" />
             <source>&amp;File</source>
             <translation>&amp;Bestand</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="422" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="421" />
             <source>&amp;Edit</source>
             <translation>Be&amp;werken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="430" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="429" />
             <source>&amp;Tag selection</source>
             <translation>Selectie &amp;markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="436" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="435" />
             <source>&amp;Themes</source>
             <translation>&amp;Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="441" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="440" />
             <source>Set &amp;key</source>
             <translation>&amp;Toets toewijzen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="444" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="443" />
             <source>&amp;View</source>
             <translation>Bee&amp;ld</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="447" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="446" />
             <source>Letter list &amp;columns</source>
             <translation>&amp;Kolommen van de brievenlijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="458" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="457" />
             <source>&amp;Go</source>
             <translation>&amp;Ga naar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="461" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="460" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="466" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="465" />
             <source>Main</source>
             <translation>Hoofdwerkbalk</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="479" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="478" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="479" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="478" />
             <source>Undo the last change (Ctrl+Z)</source>
             <translation>De laatste wijziging ongedaan maken (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="480" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="479" />
             <source>Redo</source>
             <translation>Opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="480" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="479" />
             <source>Redo (Ctrl+Shift+Z)</source>
             <translation>Opnieuw uitvoeren (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="488" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="487" />
             <source>Tag</source>
             <translation>Markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="490" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="489" />
             <source>Tag the selected text with a theme (keys 1–9)</source>
             <translation>De geselecteerde tekst met een thema markeren (toetsen 1–9)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="620" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="619" />
             <source>All years</source>
             <translation>Alle jaren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="621" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="620" />
             <source>All chambers</source>
             <translation>Beide Kamers</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="636" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -1393,7 +1418,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="636" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} van %n brief</numerusform>
@@ -1401,17 +1426,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="751" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="750" />
             <source>No letter open</source>
             <translation>Geen brief geopend</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="753" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="752" />
             <source>Choose a letter on the left, or search the library with Ctrl+Shift+F.</source>
             <translation>Kies links een brief of doorzoek de bibliotheek met Ctrl+Shift+F.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="760" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="759" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n pagina</numerusform>
@@ -1419,32 +1444,32 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="774" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="773" />
             <source>The {note}.</source>
             <translation>De {note}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="821" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="820" />
             <source>Footnote {number}. Back (Alt+Left) returns to the text.</source>
             <translation>Voetnoot {number}. Terug (Alt+Pijl links) keert terug naar de tekst.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="840" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="839" />
             <source>Followed “{citation}”. Back: Alt+Left.</source>
             <translation>“{citation}” gevolgd. Terug: Alt+Pijl links.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="868" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="867" />
             <source>letter {number}</source>
             <translation>brief {number}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="873" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="872" />
             <source>Link confirmed.</source>
             <translation>Koppeling bevestigd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="876" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="875" />
             <source>Suggestion rejected.</source>
             <translation>Suggestie afgewezen.</translation>
         </message>
@@ -1537,122 +1562,112 @@ geen: alle)</translation>
             <translation>Pagina {page}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1298" />
-            <source>Undone: {what}. Redo: Ctrl+Shift+Z.</source>
-            <translation>Ongedaan gemaakt: {what}. Opnieuw: Ctrl+Shift+Z.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1302" />
-            <source>{done}. Undo: Ctrl+Z.</source>
-            <translation>{done}. Ongedaan maken: Ctrl+Z.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1317" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1306" />
             <source>All themes</source>
             <translation>Alle thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1328" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1317" />
             <source>Select a theme in the Themes panel first.</source>
             <translation>Selecteer eerst een thema in het paneel Thema’s.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1343" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1332" />
             <source>New theme</source>
             <translation>Nieuw thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1343" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1332" />
             <source>Name:</source>
             <translation>Naam:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1361" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1350" />
             <source>Added theme “{name}”; key {key} tags a selection with it.</source>
             <translation>Thema “{name}” toegevoegd; toets {key} markeert een selectie ermee.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1363" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1352" />
             <source>Added theme “{name}”; give it a key with Themes &gt; Set key.</source>
             <translation>Thema “{name}” toegevoegd; wijs een toets toe met Thema’s &gt; Toets toewijzen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1361" />
             <source>Select a theme first</source>
             <translation>Selecteer eerst een thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1383" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1372" />
             <source>&amp;No key</source>
             <translation>&amp;Geen toets</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1385" />
             <source>New sub-theme</source>
             <translation>Nieuw subthema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1385" />
             <source>Name (inside “{name}”):</source>
             <translation>Naam (binnen “{name}”):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1404" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1393" />
             <source>Rename theme</source>
             <translation>Thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1413" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1402" />
             <source>Describe theme</source>
             <translation>Thema beschrijven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1414" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1403" />
             <source>What “{name}” is about (introduces its chapter in an export):</source>
             <translation>Waar “{name}” over gaat (leidt het hoofdstuk in een export in):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1430" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1419" />
             <source>Colour of “{name}”</source>
             <translation>Kleur van “{name}”</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1436" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1425" />
             <source>(top level)</source>
             <translation>(hoogste niveau)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1452" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1441" />
             <source>Move theme</source>
             <translation>Thema verplaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1452" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1441" />
             <source>Put “{name}” inside:</source>
             <translation>“{name}” plaatsen binnen:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1485" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1474" />
             <source>Merge theme</source>
             <translation>Thema samenvoegen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1485" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1474" />
             <source>Merge “{name}” into:</source>
             <translation>“{name}” samenvoegen met:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1491" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1480" />
             <source>Merge themes</source>
             <translation>Thema’s samenvoegen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1492" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1481" />
             <source>Merge “{name}” into “{target}”?</source>
             <translation>“{name}” samenvoegen met “{target}”?</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1493" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1482" />
             <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
             <translation>
                 <numerusform>%n annotatie en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
@@ -1660,12 +1675,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1495" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1484" />
             <source>&amp;Merge</source>
             <translation>&amp;Samenvoegen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1507" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1496" />
             <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
             <translation>
                 <numerusform>%n annotatie gebruikt het. De annotatie blijft bewaard; alleen dit thema vervalt.</numerusform>
@@ -1673,7 +1688,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1512" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1501" />
             <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
             <translation>
                 <numerusform>Het subthema ({names}) gaat een niveau omhoog, naar “{parent}”.</numerusform>
@@ -1681,7 +1696,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1514" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1503" />
             <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
             <translation>
                 <numerusform>Het subthema ({names}) gaat naar het hoogste niveau.</numerusform>
@@ -1689,77 +1704,77 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1516" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1505" />
             <source>Edit &gt; Undo brings it all back.</source>
             <translation>Bewerken &gt; Ongedaan maken zet alles terug.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1518" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1507" />
             <source>Delete theme</source>
             <translation>Thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1518" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1507" />
             <source>Delete the theme “{name}”?</source>
             <translation>Het thema “{name}” verwijderen?</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1519" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1508" />
             <source>&amp;Delete theme</source>
             <translation>Thema &amp;verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1549" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1538" />
             <source>Import letters</source>
             <translation>Brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1550" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1539" />
             <source>Letters ({patterns});;All files (*)</source>
             <translation>Brieven ({patterns});;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1556" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1545" />
             <source>Import a folder of letters</source>
             <translation>Een map met brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1581" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1570" />
             <source>Importing letters</source>
             <translation>Brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1583" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1572" />
             <source>Importing…</source>
             <translation>Bezig met importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1594" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1583" />
             <source>The password was wrong. </source>
             <translation>Het wachtwoord was onjuist. </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1595" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1584" />
             <source>Password for {file}:</source>
             <translation>Wachtwoord voor {file}:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1597" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1586" />
             <source>Encrypted PDF</source>
             <translation>Versleutelde PDF</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1614" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1603" />
             <source>Fetching from the official source</source>
             <translation>Ophalen uit de officiële bron</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1615" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1604" />
             <source>Fetching {what}…</source>
             <translation>{what} ophalen…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1622" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1611" />
             <source>%n fetched</source>
             <translation>
                 <numerusform>%n opgehaald</numerusform>
@@ -1767,7 +1782,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1622" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1611" />
             <source>%n citation(s) now point(s) at them</source>
             <translation>
                 <numerusform>%n verwijzing wijst er nu naar</numerusform>
@@ -1775,32 +1790,32 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1626" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1615" />
             <source>not found: {what}</source>
             <translation>niet gevonden: {what}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1627" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1616" />
             <source>Fetch: {outcome}.</source>
             <translation>Ophalen: {outcome}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1656" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1646" />
             <source>Import: {counts}.</source>
             <translation>Importeren: {counts}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1673" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1663" />
             <source>Cancelled.</source>
             <translation>Geannuleerd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1684" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1674" />
             <source>Rebuilding the search index</source>
             <translation>De zoekindex wordt opnieuw opgebouwd</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1688" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1678" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Zoekindex opnieuw opgebouwd: %n brief.</numerusform>
@@ -1808,12 +1823,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1735" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1725" />
             <source>Exporting summary</source>
             <translation>Samenvatting exporteren</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1743" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1733" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}</numerusform>
@@ -1821,12 +1836,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1748" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1738" />
             <source>Export finished with warnings</source>
             <translation>Exporteren voltooid met waarschuwingen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1749" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1739" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}, maar:</numerusform>
@@ -1834,17 +1849,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1767" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1757" />
             <source>About Kamerlezer</source>
             <translation>Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1772" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1762" />
             <source>&lt;p&gt;Read, search, annotate and cross-reference Dutch parliamentary letters.&lt;/p&gt;&lt;p&gt;Library: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Kamerbrieven lezen, doorzoeken, annoteren en onderling verbinden.&lt;/p&gt;&lt;p&gt;Bibliotheek: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1783" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1773" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Bibliotheek: {folder} · %n brief</numerusform>

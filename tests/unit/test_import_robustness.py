@@ -85,3 +85,23 @@ def test_the_stored_original_is_the_bytes_that_were_parsed(empty: Library, tmp_p
     kept = (empty.folder / letter.source_path).read_bytes()
     assert kept == original
     assert hashlib.sha256(kept).hexdigest() == letter.content_hash
+
+
+def test_a_pdf_whose_pages_give_no_body_text_is_refused_like_a_scan(tmp_path: Path) -> None:
+    from tests import pdfgen
+
+    path = pdfgen.scan_with_furniture_pdf(tmp_path / "scan_met_voettekst.pdf", pages=3)
+    with pytest.raises(importing.ImportFailed) as caught:
+        read_file(path)
+    assert caught.value.problem == "no body text found: scanned or image-only pages?"
+    assert "scan_met_voettekst.pdf" in caught.value.message
+
+
+def test_a_pdf_with_some_pages_of_text_is_read_and_names_the_scanned_ones(tmp_path: Path) -> None:
+    from tests import pdfgen
+
+    lines = ["Geachte voorzitter,", "", "Hierbij informeer ik u over de stand van zaken.", "Hoogachtend,"]
+    path = pdfgen.scan_with_furniture_pdf(tmp_path / "gemengd.pdf", pages=4, text_pages={1: lines})
+    letter = read_file(path)
+    assert "Hierbij informeer ik u over de stand van zaken." in letter.text
+    assert "pages 2-4 have no text layer (scanned?) and could not be read" in letter.warnings

@@ -147,7 +147,7 @@ def _subject(lines: list[str], start: int, stop: int | None) -> tuple[str, int]:
         if i < limit and not _ends_subject(lines[i]):
             parts.append(lines[i].strip())
             end = i = i + 1
-    while i < limit and len(parts) < 6:
+    while i < limit and len(parts) < 4:  # a subject of more than four lines is a body read as one
         line = lines[i]
         if _ends_subject(line):
             break

@@ -40,7 +40,7 @@ from desktop_app.core.importing import read_file  # noqa: E402
 from desktop_app.core.services import Library  # noqa: E402
 from desktop_app.render import export_summary  # noqa: E402
 from desktop_app.render.fonts import SERIF, register_fonts  # noqa: E402
-from desktop_app.render.pdf import EmbeddedFontCanvas  # noqa: E402
+from desktop_app.render.pdf_page import EmbeddedFontCanvas  # noqa: E402
 
 SEED = 20241003
 THEMES = [

@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true", help="start offscreen, open a letter, search, exit")
     parser.add_argument("--settings", metavar="FILE", help="settings file (INI) instead of the user's settings")
     parser.add_argument("--screenshots", metavar="DIR", help="save screenshots of the main views to DIR and exit")
+    parser.add_argument("--language", choices=("nl", "en"),
+                        help="interface language (default: the one chosen in Settings > Language, else the "
+                             "system's when it is Dutch or English, else Dutch)")
     return parser
 
 
@@ -62,14 +65,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, app: Any) -> int:
+    from desktop_app.gui import errors
+
+    errors.unexpected_errors.clear()
+    if args.smoke or args.screenshots:
+        errors.presenter = _print_presenter
+
+    from desktop_app.gui import i18n
+
+    settings, scratch = _settings(args)
+    restore_language = i18n.install(i18n.chosen_language(settings, args.language), app)
+    try:
+        return _run_in_language(args, app, settings, scratch)
+    finally:
+        restore_language()
+
+
+def _run_in_language(args: argparse.Namespace, app: Any, settings: Any, scratch: Any) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop_app.core.errors import AppError
     from desktop_app.core.services import Library
-    from desktop_app.gui import errors
-    errors.unexpected_errors.clear()
-    if args.smoke or args.screenshots:
-        errors.presenter = _print_presenter
+    from desktop_app.gui import errors, i18n
 
     folder = paths.library_dir(args.library)
     opening = _OpeningProgress(app)
@@ -77,6 +94,8 @@ def _run(args: argparse.Namespace, app: Any) -> int:
         library = Library.open(folder, progress=opening, wait=3.0)  # a reading command may hold it a moment
     except AppError as error:
         opening.close()
+        if scratch is not None:
+            scratch.cleanup()
         if args.smoke or args.screenshots:
             print(f"kamerlezer-gui: {error.message}", file=sys.stderr)
         else:
@@ -88,8 +107,9 @@ def _run(args: argparse.Namespace, app: Any) -> int:
     opening.close()
     errors.library_path = folder / "library.db"
 
-    settings, scratch = _settings(args)
     window = create_window(library, settings)
+    current = {"window": window}  # Settings > Language builds the window again in the language chosen
+    stop_switching = i18n.enable_live_switching(lambda new: current.update(window=new))
     for notice in getattr(library, "notices", []):
         window.statusBar().showMessage(notice, 8000)
     try:
@@ -99,12 +119,16 @@ def _run(args: argparse.Namespace, app: Any) -> int:
             from desktop_app.gui.screenshots import take_screenshots
 
             take_screenshots(app, window, Path(args.screenshots))
+            from desktop_app.gui.screenshots import take_language_screenshot
+
+            take_language_screenshot(app, window, Path(args.screenshots), "nl")  # main_window_nl.png
             return 1 if errors.unexpected_errors else 0
         window.show()
         _reopen_last_letter(window, settings)
         return int(app.exec())
     finally:
-        window.close()
+        stop_switching()
+        current["window"].close()
         library.close()
         if scratch is not None:
             scratch.cleanup()
@@ -174,9 +198,10 @@ class _OpeningProgress:
         if self._dialog is None:
             if self._clock() - self._started < self.DELAY_S:
                 return
+            from PySide6.QtCore import QCoreApplication
             from PySide6.QtWidgets import QProgressDialog
 
-            self._dialog = QProgressDialog("Opening the library…", "", 0, max(total, 0))
+            self._dialog = QProgressDialog(QCoreApplication.translate("App", "Opening the library…"), "", 0, max(total, 0))
             self._dialog.setCancelButton(None)
             self._dialog.setWindowTitle("Kamerlezer")
             self._dialog.setMinimumDuration(0)
@@ -184,7 +209,9 @@ class _OpeningProgress:
         self._dialog.setMaximum(max(total, 0))
         self._dialog.setValue(min(done, total) if total > 0 else 0)
         if message:
-            self._dialog.setLabelText(f"Opening the library…\n{message}")
+            from PySide6.QtCore import QCoreApplication
+
+            self._dialog.setLabelText(QCoreApplication.translate("App", "Opening the library…") + f"\n{message}")
         self._app.processEvents()
 
     def close(self) -> None:

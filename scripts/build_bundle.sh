@@ -61,8 +61,9 @@ pdfgen.encrypted_pdf(plain, Path(sys.argv[2]) / "geheim.pdf", "bundel")
 PY
 "$BIN" --library "$TMP/library" import --password bundel "$TMP/geheim.pdf"
 
-echo "== gui --smoke (offscreen)"
-"$BIN" --library "$TMP/library" gui --smoke
+echo "== gui --smoke (offscreen), in Dutch and in English"
+"$BIN" --library "$TMP/library" gui --smoke --language nl
+"$BIN" --library "$TMP/library" gui --smoke --language en
 
 echo "== bundle"
 echo "build time: ${build_seconds}s"

@@ -89,6 +89,9 @@ def build_parser(argv: Sequence[str] | None = ()) -> argparse.ArgumentParser:
     gui.add_argument("--smoke", action="store_true", help="start offscreen, open a letter, search, exit (a self-test)")
     gui.add_argument("--settings", metavar="FILE", help="settings file (INI) instead of the user's settings")
     gui.add_argument("--screenshots", metavar="DIR", help="save screenshots of the main views to DIR and exit")
+    gui.add_argument("--language", choices=("nl", "en"),
+                     help="interface language (default: the one chosen in Settings > Language, else the "
+                          "system's when it is Dutch or English, else Dutch)")
     gui.set_defaults(func=_run_gui, needs_library=False)
     _describe(parser)
     return parser
@@ -119,6 +122,8 @@ def _run_gui(args: argparse.Namespace, ctx: common.Context) -> int:
         argv += ["--settings", args.settings]
     if args.screenshots:
         argv += ["--screenshots", args.screenshots]
+    if args.language:
+        argv += ["--language", args.language]
     return gui_main(argv)
 
 

@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("--author", default="", metavar="NAME", help="author named on the cover, in the footer and in the file")
     parser.add_argument(
-        "--language", choices=LANGUAGES, default="en", help="language of the document's own words (default: en)"
+        "--language", choices=LANGUAGES, default="nl", help="language of the document's own words: nl (Dutch, the default) or en"
     )
     parser.add_argument(
         "--format", choices=FORMATS, help="output format: pdf, docx (Word), md, csv (default: from the file name's extension)"

@@ -62,10 +62,11 @@ class FetchOutcome:
     lacking: list[tuple[str, str]] = field(default_factory=list)  # (id, why)
     resolved: int = 0  # citations that now point at a fetched letter
     offline: str | None = None  # why the source could not be reached
+    cancelled: bool = False  # stopped by the user: nothing imported (what was downloaded stays cached)
 
     @property
     def ok(self) -> bool:
-        return not self.lacking and not self.offline
+        return not self.lacking and not self.offline and not self.cancelled
 
 
 def base_address() -> str:
@@ -243,7 +244,8 @@ def fetch_into(
     progress: Progress | None = None, cancel: CancelToken | None = None,
 ) -> FetchOutcome:
     """Fetch each id (skipping those already in the library), import what came, resolve the citations
-    that pointed at it. Stops at the first sign that the source cannot be reached."""
+    that pointed at it. Stops at the first sign that the source cannot be reached; when ``cancel`` is
+    set before the import, nothing is imported (``outcome.cancelled``)."""
     source = source or OfficialSource()
     cache = Path(library.folder) / CACHE_DIR
     outcome = FetchOutcome()
@@ -262,6 +264,9 @@ def fetch_into(
             outcome.offline = str(err)
             outcome.lacking += [(i, "not fetched: the source cannot be reached") for i in wanted[done:]]
             break
+    if cancel is not None and cancel.cancelled:
+        outcome.cancelled = True  # the downloads are kept in the cache: the next fetch imports them
+        return outcome
     if downloads:
         report = library.import_paths([d.main for d in downloads])
         by_file = {letter.source_file: letter.id for letter in report.imported + report.updated}

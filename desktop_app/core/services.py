@@ -1376,6 +1376,49 @@ def _quick_hash(path: Path) -> str | None:
         return None
 
 
+@dataclass(frozen=True)
+class ImportStep:
+    """One file of :func:`import_iter` done: its place in the batch and its own report (letters
+    imported or updated, skipped, failed, warnings)."""
+
+    done: int  # files finished, this one included
+    total: int
+    path: Path | None  # None for the step that reports folders with nothing to import
+    report: ImportReport
+
+
+def import_iter(
+    library: Any,
+    paths: Sequence[Path],
+    *,
+    passwords: dict[str, str] | None = None,
+    cancel: CancelToken | None = None,
+) -> Iterator[ImportStep]:
+    """The one way to import a selection file by file: folders walked as ``import_paths`` walks them
+    (hidden files and folders and "._" files left out, metadata records beside official XML too),
+    each file imported with its own ``library.import_paths`` call, so a caller holding the library
+    behind a lock (the GUI's worker) releases it between files and can stop between files
+    (``cancel``). References are resolved once, after the last file. ``passwords``: by path, for
+    encrypted PDFs."""
+    files, barren = _expand_paths(paths)
+    total = len(files)
+    if barren:
+        first = ImportReport()
+        first.failed.extend(NoLettersFound(str(folder), SUPPORTED_SUFFIXES) for folder in barren)
+        yield ImportStep(0, total, None, first)
+    changed = False
+    try:
+        for done, path in enumerate(files, start=1):
+            if cancel is not None and cancel.cancelled:
+                return
+            report = library.import_paths([path], password=(passwords or {}).get(str(path)), resolve=False)
+            changed = changed or bool(report.imported or report.updated)
+            yield ImportStep(done, total, path, report)
+    finally:
+        if changed:
+            library.resolve_references()
+
+
 def _expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     """Files as given, and the *.txt/*.pdf files under folders (recursively, sorted, hidden ones
     left out); each once. Also the folders that hold no such file (nothing to import there)."""

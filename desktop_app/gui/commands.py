@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from desktop_app.core.model import Annotation, Theme
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from desktop_app.gui.controller import LibraryController
 
 NOTE_MERGE_ID = 1001
+translate = QCoreApplication.translate  # QUndoCommand is no QObject: no self.tr
 
 
 def short_quote(quote: str, limit: int = 40) -> str:
@@ -31,7 +33,7 @@ class _Command(QUndoCommand):
 
     def __init__(self, controller: LibraryController, text: str, past: str | None = None) -> None:
         super().__init__(text)  # what the Edit menu says: "Undo <text>", "Redo <text>"
-        self.past = past or f"Done: {text}"  # what the status bar says when it is done or redone
+        self.past = past or translate("Commands", "Done: {what}").format(what=text)  # what the status bar says when it is done or redone
         self.controller = controller
         self.library = controller.library
         self.applied_before_push = False
@@ -61,10 +63,10 @@ class AddAnnotation(_Command):
         end: int,
         theme_ids: Sequence[int],
         note: str = "",
-        text: str = "Add annotation",
+        text: str | None = None,
         past: str | None = None,
     ) -> None:
-        super().__init__(controller, text, past)
+        super().__init__(controller, text or translate("Commands", "Add annotation"), past)
         self.letter_id, self.start, self.end = letter_id, start, end
         self.theme_ids, self.note = tuple(theme_ids), note
         self.annotation: Annotation | None = None
@@ -85,7 +87,8 @@ class AddAnnotation(_Command):
 class DeleteAnnotation(_Command):
     def __init__(self, controller: LibraryController, annotation: Annotation) -> None:
         quote = short_quote(annotation.quote)
-        super().__init__(controller, f"Remove annotation “{quote}”", f"Removed the annotation “{quote}”")
+        super().__init__(controller, translate("Commands", "Remove annotation “{quote}”").format(quote=quote),
+                         translate("Commands", "Removed the annotation “{quote}”").format(quote=quote))
         self.annotation = annotation
 
     def apply(self) -> None:
@@ -101,7 +104,7 @@ class ReattachAnnotation(_Command):
     """Anchor an orphan (or move an annotation) to a new span; undo puts the old record back."""
 
     def __init__(self, controller: LibraryController, annotation: Annotation, start: int, end: int) -> None:
-        super().__init__(controller, "Re-attach annotation")
+        super().__init__(controller, translate("Commands", "Re-attach annotation"))
         self.old = annotation
         self.start, self.end = start, end
 
@@ -138,7 +141,7 @@ class EditNote(_Command):
     """Consecutive edits of the same note merge into one undo step."""
 
     def __init__(self, controller: LibraryController, annotation: Annotation, note: str) -> None:
-        super().__init__(controller, "Edit note", "Note saved")
+        super().__init__(controller, translate("Commands", "Edit note"), translate("Commands", "Note saved"))
         self.annotation_id = annotation.id
         self.letter_id = annotation.letter_id
         self.old = annotation.note
@@ -167,7 +170,7 @@ class EditNote(_Command):
 
 class AddTheme(_Command):
     def __init__(self, controller: LibraryController, name: str, color: str | None, parent_id: int | None) -> None:
-        super().__init__(controller, f"Add theme “{name}”")
+        super().__init__(controller, translate("Commands", "Add theme “{name}”").format(name=name))
         self.name, self.color, self.parent_id = name, color, parent_id
         self.theme: Theme | None = None
 
@@ -188,15 +191,20 @@ class SetThemeKey(_Command):
     """Give a theme a key 1-9 (or none); the theme that had the key gives it up, and undo gives it back."""
 
     def __init__(self, controller: LibraryController, theme: Theme, key: int | None) -> None:
-        text = f"Key {key} for “{theme.name}”" if key else f"No key for “{theme.name}”"
-        super().__init__(controller, text, f"{theme.name} now has key {key}" if key else f"{theme.name} has no key now")
+        if key:
+            text = translate("Commands", "Key {key} for “{name}”").format(key=key, name=theme.name)
+            past = translate("Commands", "{name} now has key {key}").format(key=key, name=theme.name)
+        else:
+            text = translate("Commands", "No key for “{name}”").format(name=theme.name)
+            past = translate("Commands", "{name} has no key now").format(name=theme.name)
+        super().__init__(controller, text, past)
         self.theme_id, self.old, self.new = theme.id, theme.key, key
         self.displaced: Theme | None = None
 
     def apply(self) -> None:
         _theme, self.displaced = self.library.set_theme_key(self.theme_id, self.new)
         if self.displaced is not None:
-            self.past += f" ({self.displaced.name} has none)"
+            self.past += " " + translate("Commands", "({name} has none)").format(name=self.displaced.name)
         self.controller.themes_touched()
 
     def revert(self) -> None:
@@ -218,7 +226,12 @@ class UpdateTheme(_Command):
         color: str | None = None,
         description: str | None = None,
     ) -> None:
-        label = "Rename theme" if name is not None else "Change theme colour" if color is not None else "Describe theme"
+        if name is not None:
+            label = translate("Commands", "Rename theme")
+        elif color is not None:
+            label = translate("Commands", "Change theme colour")
+        else:
+            label = translate("Commands", "Describe theme")
         super().__init__(controller, label)
         self.theme_id = theme.id
         self.old = {
@@ -239,7 +252,7 @@ class UpdateTheme(_Command):
 
 class MoveTheme(_Command):
     def __init__(self, controller: LibraryController, theme: Theme, parent_id: int | None, position: int | None) -> None:
-        super().__init__(controller, "Move theme")
+        super().__init__(controller, translate("Commands", "Move theme"))
         self.theme_id = theme.id
         self.old_parent, self.old_position = theme.parent_id, theme.position
         self.new_parent, self.new_position = parent_id, position
@@ -257,7 +270,7 @@ class DeleteTheme(_Command):
     """Deleting a theme takes it off its annotations (never deletes them); undo puts it back."""
 
     def __init__(self, controller: LibraryController, theme: Theme) -> None:
-        super().__init__(controller, f"Delete theme “{theme.name}”")
+        super().__init__(controller, translate("Commands", "Delete theme “{name}”").format(name=theme.name))
         self.theme = theme
         self.annotation_ids: list[int] = []
         self.children: list[Theme] = []
@@ -283,7 +296,7 @@ class MergeThemes(_Command):
     """Source's annotations and sub-themes go to target; source is deleted. Undo restores exactly."""
 
     def __init__(self, controller: LibraryController, source: Theme, target: Theme) -> None:
-        super().__init__(controller, f"Merge “{source.name}” into “{target.name}”")
+        super().__init__(controller, translate("Commands", "Merge “{name}” into “{target}”").format(name=source.name, target=target.name))
         self.source, self.target = source, target
         self.before: list[Annotation] = []
         self.children: list[Theme] = []
@@ -307,7 +320,7 @@ class SetKamerstuk(_Command):
     """The letter's own Kamerstuk id, set by the user (citations of it then resolve to it)."""
 
     def __init__(self, controller: LibraryController, letter_id: int, old: str | None, new: str | None) -> None:
-        super().__init__(controller, "Set Kamerstuk id")
+        super().__init__(controller, translate("Commands", "Set Kamerstuk id"))
         self.letter_id, self.old, self.new = letter_id, old, new
 
     def apply(self) -> None:

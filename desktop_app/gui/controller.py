@@ -49,7 +49,7 @@ class LibraryController(QObject):
         """Ask the core, off the UI thread, to back up when due; returns the task handle (None when closed)."""
         if self.closed:
             return None
-        handle = self.work.submit("Backup", lambda _progress, _cancel: self.library.backup_if_due())
+        handle = self.work.submit(self.tr("Backup"), lambda _progress, _cancel: self.library.backup_if_due())
         handle.failed.connect(self._on_backup_failed)
         return handle
 
@@ -58,7 +58,7 @@ class LibraryController(QObject):
         from desktop_app.core.store.db import explain
 
         if isinstance(error, BaseException):
-            self.backup_failed.emit(f"No backup was made: {explain(error).message}")
+            self.backup_failed.emit(self.tr("No backup was made: {reason}").format(reason=explain(error).message))
 
     # -- cached lookups ----------------------------------------------------------------------------
     def reload_themes(self) -> None:
@@ -116,8 +116,8 @@ class LibraryController(QObject):
     def add_annotation(self, letter_id: int, start: int, end: int, theme_ids: Sequence[int] = (), note: str = "") -> Annotation | None:
         themes = self.theme_map()
         names = ", ".join(f"“{themes[t].name}”" for t in theme_ids if t in themes)
-        text = f"Tag with {names}" if names else "Add annotation"
-        past = f"Tagged with {names}" if names else "Annotation added"
+        text = self.tr("Tag with {names}").format(names=names) if names else self.tr("Add annotation")
+        past = self.tr("Tagged with {names}").format(names=names) if names else self.tr("Annotation added")
         command = commands.AddAnnotation(self, letter_id, start, end, theme_ids, note, text, past)
         self._push(command)
         return command.annotation
@@ -125,10 +125,12 @@ class LibraryController(QObject):
     def toggle_theme(self, annotation: Annotation, theme: Theme) -> None:
         if theme.id in annotation.theme_ids:
             theme_ids = tuple(t for t in annotation.theme_ids if t != theme.id)
-            text, past = f"Untag “{theme.name}”", f"Untagged “{theme.name}”"
+            text = self.tr("Untag “{name}”").format(name=theme.name)
+            past = self.tr("Untagged “{name}”").format(name=theme.name)
         else:
             theme_ids = (*annotation.theme_ids, theme.id)
-            text, past = f"Tag with “{theme.name}”", f"Tagged with “{theme.name}”"
+            text = self.tr("Tag with “{name}”").format(name=theme.name)
+            past = self.tr("Tagged with “{name}”").format(name=theme.name)
         self._push(commands.SetAnnotationThemes(self, annotation, theme_ids, text, past))
 
     def set_note(self, annotation: Annotation, note: str) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.core.errors import AppError, Cancelled
@@ -56,6 +56,7 @@ unexpected_errors: list[str] = []  # every unexpected error since start (the --s
 
 
 def show_error(parent: QWidget | None, error: BaseException, details: str = "", *, title: str = "Kamerlezer") -> None:
+    # The messages of AppError come from the core (no Qt there) and stay as they are.
     """Show ``error`` to the user; log it when it was not expected."""
     if isinstance(error, Cancelled):
         return
@@ -76,9 +77,12 @@ def show_error(parent: QWidget | None, error: BaseException, details: str = "", 
     unexpected_errors.append(f"{type(error).__name__}: {error}")
     presenter(
         parent,
-        "Something went wrong",
-        f"Kamerlezer ran into an unexpected problem ({type(error).__name__}: {error}). "
-        "Your library is safe; you can keep working. The details below help to report it.",
+        QCoreApplication.translate("Errors", "Something went wrong"),
+        QCoreApplication.translate(
+            "Errors",
+            "Kamerlezer ran into an unexpected problem ({problem}). "
+            "Your library is safe; you can keep working. The details below help to report it.",
+        ).format(problem=f"{type(error).__name__}: {error}"),
         details,
         True,
     )

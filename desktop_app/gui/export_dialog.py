@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,20 +32,32 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import AppError
-from desktop_app.core.export import ExportScope, count_scope, default_title, describe_scope
+from desktop_app.core.export import ExportScope, count_scope, default_title, nothing_to_export
 from desktop_app.core.export.formats import FORMATS, format_for_path
 from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.gui.dialogs import fit_to_screen
+from desktop_app.gui.i18n import current_language, translate
 from desktop_app.gui.theme_check_tree import ThemeCheckTree
 from desktop_app.gui.plaintext import plain, plain_label
 
-FORMAT_LABELS = {"pdf": "PDF", "docx": "Word (.docx)", "md": "Markdown", "csv": "CSV (spreadsheet)"}
-LANGUAGE_LABELS = {"en": "English", "nl": "Nederlands"}
+FORMAT_LABELS = {
+    "pdf": "PDF",
+    "docx": QT_TRANSLATE_NOOP("ExportDialog", "Word (.docx)"),
+    "md": "Markdown",
+    "csv": QT_TRANSLATE_NOOP("ExportDialog", "CSV (spreadsheet)"),
+}
+LANGUAGE_LABELS = {"en": "English", "nl": "Nederlands"}  # each in its own language
 # The CLI's and ExportScope's default: one command and one dialog make the same document.
 DEFAULT_LANGUAGE = ExportScope().language
-UNDATED_TIP = (
+UNDATED_TIP = QT_TRANSLATE_NOOP(
+    "ExportDialog",
     "Letters dated on or after this date (inclusive). Type a date (yyyy-mm-dd) or press Up for the "
-    "earliest letter's date; Delete: any date.\nWith a date set, letters without a date are left out."
+    "earliest letter's date; Delete: any date.\nWith a date set, letters without a date are left out.",
+)
+UNDATED_TIP_TO = QT_TRANSLATE_NOOP(
+    "ExportDialog",
+    "Letters dated on or before this date (inclusive). Type a date (yyyy-mm-dd) or press Up for the "
+    "latest letter's date; Delete: any date.\nWith a date set, letters without a date are left out.",
 )
 KEY = "export/"
 
@@ -61,7 +73,7 @@ class OptionalDateEdit(QDateEdit):
         self.anchor = anchor if anchor.isValid() and anchor > self.ANY else QDate.currentDate()
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(self.ANY)
-        self.setSpecialValueText("any")
+        self.setSpecialValueText(self.tr("any"))
         self.setDate(self.ANY)
 
     def iso(self) -> str | None:
@@ -118,7 +130,7 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle("Export summary")
+        self.setWindowTitle(self.tr("Export summary"))
         self.library = library
         self.settings = settings
         self.current_letter = current_letter
@@ -127,53 +139,55 @@ class ExportDialog(QDialog):
         self.reason = ""  # why Export is disabled ("" when it is not)
 
         self.letters = QComboBox(self)
-        self.letters.addItem("All letters", "library")
+        self.letters.addItem(self.tr("All letters"), "library")
         if current_letter is not None:
-            self.letters.addItem(f"Current letter: {_short(current_letter.title)}", "current")
+            self.letters.addItem(self.tr("Current letter: {title}").format(title=_short(current_letter.title)), "current")
         if self.selected_letters:
             count = len(self.selected_letters)
-            self.letters.addItem(f"Selected letters ({count})" if count > 1 else
-                                 f"Selected letter: {_short(self.selected_letters[0].title)}", "selected")
+            self.letters.addItem(self.tr("Selected letters ({count})").format(count=count) if count > 1 else
+                                 self.tr("Selected letter: {title}").format(title=_short(self.selected_letters[0].title)),
+                                 "selected")
         self.themes = ThemeCheckTree(self)
         self.themes.setObjectName("export_themes")
         self.themes.setMinimumHeight(150)
         self.themes.setMaximumHeight(210)
-        self.themes.setToolTip("Check the themes to export (Space checks the current one). A theme includes "
-                               "its sub-themes. With none checked, every passage in the letters is exported.")
+        self.themes.setToolTip(self.tr("Check the themes to export (Space checks the current one). A theme includes "
+                                       "its sub-themes. With none checked, every passage in the letters is exported."))
         self.themes.set_themes(themes)
         self._theme_items = self.themes.items
         spans = [QDate.fromString(d or "", "yyyy-MM-dd") for d in date_span]
         self.date_from = OptionalDateEdit(spans[0], self)
         self.date_to = OptionalDateEdit(spans[1], self)
-        self.date_from.setToolTip(UNDATED_TIP)
-        self.date_to.setToolTip(UNDATED_TIP.replace("on or after", "on or before").replace("earliest", "latest"))
+        self.date_from.setToolTip(translate("ExportDialog", UNDATED_TIP))
+        self.date_to.setToolTip(translate("ExportDialog", UNDATED_TIP_TO))
         self.group_by = QComboBox(self)
         for choice in group_by_choices:
-            self.group_by.addItem({"theme": "Theme, then letter", "letter": "Letter, in text order"}.get(choice, choice), choice)
+            labels = {"theme": self.tr("Theme, then letter"), "letter": self.tr("Letter, in text order")}
+            self.group_by.addItem(labels.get(choice, choice), choice)
         self.format = QComboBox(self)
         for fmt in formats:
-            self.format.addItem(FORMAT_LABELS.get(fmt, fmt), fmt)
-        self.with_originals = QCheckBox("Append the &original letters (PDF)", self)
-        self.compact = QCheckBox("&Compact briefing (no cover or contents; PDF, Word)", self)
-        self.compact.setToolTip("A one-line header (title, author, date), then the themes and passages: "
-                                "a short summary fits on one page.")
+            self.format.addItem(translate("ExportDialog", FORMAT_LABELS.get(fmt, fmt)), fmt)
+        self.with_originals = QCheckBox(self.tr("Append the &original letters (PDF)"), self)
+        self.compact = QCheckBox(self.tr("&Compact briefing (no cover or contents; PDF, Word)"), self)
+        self.compact.setToolTip(self.tr("A one-line header (title, author, date), then the themes and passages: "
+                                        "a short summary fits on one page."))
         self.author = QLineEdit(self)
         self.author.setObjectName("export_author")
-        self.author.setToolTip("Named on the cover, in the footer and in the file's properties; remembered.")
+        self.author.setToolTip(self.tr("Named on the cover, in the footer and in the file's properties; remembered."))
         self.title = QLineEdit(self)
-        self.title.setToolTip("The title on the first page and in the PDF's properties; "
-                              "empty: made from what is exported.")
+        self.title.setToolTip(self.tr("The title on the first page and in the PDF's properties; "
+                                      "empty: made from what is exported."))
         self.language = QComboBox(self)
         for code, label in LANGUAGE_LABELS.items():
             self.language.addItem(label, code)
-        self.language.setToolTip("The document's own words (headings, labels, dates); "
-                                 "quotes, notes and theme names stay as they are.")
+        self.language.setToolTip(self.tr("The document's own words (headings, labels, dates); "
+                                         "quotes, notes and theme names stay as they are."))
         self.path = QLineEdit(self)
-        browse = QPushButton("&Browse…", self)
+        browse = QPushButton(self.tr("&Browse…"), self)
         browse.setAutoDefault(False)
         browse.clicked.connect(self._on_browse_clicked)
         self.browse_button = browse
-        self.open_when_done = QCheckBox("O&pen when done", self)
+        self.open_when_done = QCheckBox(self.tr("O&pen when done"), self)
         self.open_when_done.setChecked(True)
 
         form = QFormLayout()
@@ -182,23 +196,23 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
         dates = QHBoxLayout()
-        until = QLabel("&until:", self)
+        until = QLabel(self.tr("&until:"), self)
         until.setBuddy(self.date_to)
         for widget in (self.date_from, until, self.date_to):
             dates.addWidget(widget)
         dates.addStretch(1)
         for text, field in (
-            ("&Letters:", self.letters),
-            ("&Themes:\n(sub-themes\nincluded;\nnone: all)", self.themes),
-            ("Dated &from:", dates),
-            ("&Group by:", self.group_by),
-            ("Fo&rmat:", self.format),
+            (self.tr("&Letters:"), self.letters),
+            (self.tr("&Themes:\n(sub-themes\nincluded;\nnone: all)"), self.themes),
+            (self.tr("Dated &from:"), dates),
+            (self.tr("&Group by:"), self.group_by),
+            (self.tr("Fo&rmat:"), self.format),
             ("", self.with_originals),
             ("", self.compact),
-            ("T&itle:", self.title),
-            ("&Author:", self.author),
-            ("&Words in:", self.language),
-            ("&Save as:", path_row),
+            (self.tr("T&itle:"), self.title),
+            (self.tr("&Author:"), self.author),
+            (self.tr("&Words in:"), self.language),
+            (self.tr("&Save as:"), path_row),
             ("", self.open_when_done),
         ):
             if not text:
@@ -213,7 +227,7 @@ class ExportDialog(QDialog):
         self.summary_line.setTextFormat(Qt.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.export_button = buttons.button(QDialogButtonBox.Ok)
-        self.export_button.setText("&Export")
+        self.export_button.setText(self.tr("&Export"))
         self.export_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -351,10 +365,8 @@ class ExportDialog(QDialog):
                 self.title.setCursorPosition(0)
             count = count_scope(self.library, scope)
             if count.passages == 0:
-                english = ExportScope(letters=scope.letters, themes=scope.themes, date_from=scope.date_from,
-                                      date_to=scope.date_to)
-                self.reason = f"Nothing to export: no annotations in {describe_scope(self.library, english)}"
-                self.reason += "" if self.reason.endswith((".", "…")) else "."
+                self.reason = nothing_to_export(self.library, scope, language=current_language(),
+                                                template=self.tr("Nothing to export: no annotations in {scope}"))
         except AppError as error:
             self.reason = error.message
             count = None
@@ -362,9 +374,9 @@ class ExportDialog(QDialog):
             self.summary_line.setText(self.reason)
             self.summary_line.setStyleSheet("color: #a1260d; font-weight: bold")
         elif count is not None:
-            passages = f"{count.passages} passage{'s' if count.passages != 1 else ''}"
-            letters = f"{count.letters} letter{'s' if count.letters != 1 else ''}"
-            self.summary_line.setText(f"Will export {passages} from {letters}.")
+            passages = self.tr("%n passage(s)", "", count.passages)
+            letters = self.tr("%n letter(s)", "", count.letters)
+            self.summary_line.setText(self.tr("Will export {passages} from {letters}.").format(passages=passages, letters=letters))
             self.summary_line.setStyleSheet("")
         self.export_button.setEnabled(not self.reason)
         self.export_button.setToolTip(plain(self.reason))
@@ -382,8 +394,8 @@ class ExportDialog(QDialog):
 
     def _on_browse_clicked(self) -> None:
         fmt = self.format.currentData()
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export summary", self.path.text(),
-                                                f"{FORMAT_LABELS.get(fmt, fmt)} (*.{fmt})")
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export summary"), self.path.text(),
+                                                f"{translate('ExportDialog', FORMAT_LABELS.get(fmt, fmt))} (*.{fmt})")
         if chosen:
             self.path.setText(chosen)
 

@@ -58,7 +58,10 @@ from desktop_app.core.model import Annotation, Letter, LetterSummary, Reference,
 from desktop_app.gui.controller import LibraryController
 from desktop_app.gui.dialogs import CitationDialog, ImportSummaryDialog, ShortcutsDialog, import_counts
 from desktop_app.gui.export_dialog import ExportDialog
+from desktop_app.gui import i18n
 from desktop_app.gui.find_bar import FindBar
+from desktop_app.gui.missing import MissingDocumentDialog, MissingDocumentsDialog
+from desktop_app.gui.i18n import translate
 from desktop_app.gui.passages import PassagesView
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.models import (
@@ -80,7 +83,6 @@ log = logging.getLogger(__name__)
 SEARCH_DEBOUNCE_MS = 250
 SEARCH_LIMIT = 50
 LETTERS_PAGE, RESULTS_PAGE = 0, 1
-IMPORT_SUFFIXES = (".txt", ".pdf")
 DEFAULT_WINDOW_SIZE = QSize(1440, 900)
 LIBRARY_PANE_SHARE, LIBRARY_PANE_MIN, LIBRARY_PANE_MAX = 0.44, 320, 520  # of the letter list beside the reader
 # Column widths and hidden columns of the letter list ("window/letter_header" held the Kamerstuk
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self.last_search: SearchResults | None = None
         self.last_import_report: Any = None
         self.last_fetch: Any = None  # the outcome of the last fetch from the official source
+        self.missing_documents: MissingDocumentsDialog | None = None
         self.last_export: Any = None
         self.export_warnings: QMessageBox | None = None  # the last export's warnings, shown when it has any
         self._citation_dialog: CitationDialog | None = None
@@ -192,8 +195,10 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(LetterTableModel.SUBJECT, QHeaderView.Stretch)
         metrics = self.letter_table.fontMetrics()
-        for column, sample in ((LetterTableModel.DATE, "2025-12-31"), (LetterTableModel.CHAMBER, "Ch."),
-                               (LetterTableModel.KAMERSTUK, "kst-28676-472"), (LetterTableModel.ANNOTATIONS, "Ann.")):
+        for column, sample in ((LetterTableModel.DATE, i18n.format_date("2025-09-30")),  # the longest date
+                               (LetterTableModel.CHAMBER, translate("LetterTableModel", "Ch.")),
+                               (LetterTableModel.KAMERSTUK, "kst-28676-472"),
+                               (LetterTableModel.ANNOTATIONS, translate("LetterTableModel", "Ann."))):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
         header.setContextMenuPolicy(Qt.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_letter_header_context_menu_requested)
@@ -205,10 +210,10 @@ class MainWindow(QMainWindow):
         self.centre_tabs = QTabWidget(self)
         self.centre_tabs.setObjectName("centre_tabs")
         self.centre_tabs.setDocumentMode(True)
-        self.centre_tabs.addTab(self._build_reader_pane(), "&Letter")
+        self.centre_tabs.addTab(self._build_reader_pane(), self.tr("&Letter"))
         self.passages_view = PassagesView(self)
         self.passages_view.setMinimumSize(320, 240)  # its layout must not widen the reader's tab beside it
-        self.centre_tabs.addTab(self.passages_view, "Passages by &theme")
+        self.centre_tabs.addTab(self.passages_view, self.tr("Passages by &theme"))
         self.splitter.addWidget(self.centre_tabs)
         self.centre_tabs.currentChanged.connect(self._on_centre_tabs_current_changed)
         self.splitter.setStretchFactor(0, 0)
@@ -219,9 +224,9 @@ class MainWindow(QMainWindow):
         self.annotations_panel = AnnotationsPanel(self)
         self.themes_panel = ThemesPanel(self)
         self.references_panel = ReferencesPanel(self)
-        self.annotations_dock = self._dock("Annotations", "annotations_dock", self.annotations_panel)
-        self.themes_dock = self._dock("Themes", "themes_dock", self.themes_panel)
-        self.references_dock = self._dock("References", "references_dock", self.references_panel)
+        self.annotations_dock = self._dock(self.tr("Annotations"), "annotations_dock", self.annotations_panel)
+        self.themes_dock = self._dock(self.tr("Themes"), "themes_dock", self.themes_panel)
+        self.references_dock = self._dock(self.tr("References"), "references_dock", self.references_panel)
         self.splitDockWidget(self.themes_dock, self.annotations_dock, Qt.Vertical)
         self.tabifyDockWidget(self.annotations_dock, self.references_dock)
         self.annotations_dock.raise_()
@@ -234,7 +239,7 @@ class MainWindow(QMainWindow):
         """Search field, filters, and the letter list or the search results."""
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("search")
-        self.search_edit.setPlaceholderText("Search letters, footnotes and notes   (Ctrl+Shift+F)")
+        self.search_edit.setPlaceholderText(self.tr("Search letters, footnotes and notes   (Ctrl+Shift+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -247,9 +252,9 @@ class MainWindow(QMainWindow):
         self.chamber_filter = QComboBox(self)
         self.chamber_filter.setObjectName("chamber_filter")
         for combo, tip in (
-            (self.theme_filter, "Only letters with passages tagged with this theme"),
-            (self.year_filter, "Only letters of this year"),
-            (self.chamber_filter, "Only letters to this chamber"),
+            (self.theme_filter, self.tr("Only letters with passages tagged with this theme")),
+            (self.year_filter, self.tr("Only letters of this year")),
+            (self.chamber_filter, self.tr("Only letters to this chamber")),
         ):
             combo.setToolTip(tip)
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
@@ -349,62 +354,64 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.actions_by_name: dict[str, QAction] = {}
         a = self._action
-        a("import_files", "&Import files…", self._on_import_files_triggered, "Ctrl+O", "Import letters (PDF or text)")
-        a("import_folder", "Import &folder…", self._on_import_folder_triggered, "Ctrl+Shift+O", "Import every letter in a folder")
-        a("export", "&Export summary…", self._on_export_triggered, "Ctrl+E", "Export an annotated summary (PDF, Markdown, CSV)")
-        a("reindex", "&Rebuild search index", self._on_reindex_triggered, None, "Rebuild the search index")
-        a("quit", "&Quit", self.close, "Ctrl+Q")
-        undo = self.controller.undo_stack.createUndoAction(self, "&Undo")
+        a("import_files", self.tr("&Import files…"), self._on_import_files_triggered, "Ctrl+O", self.tr("Import letters (PDF or text)"))
+        a("import_folder", self.tr("Import &folder…"), self._on_import_folder_triggered, "Ctrl+Shift+O", self.tr("Import every letter in a folder"))
+        a("export", self.tr("&Export summary…"), self._on_export_triggered, "Ctrl+E", self.tr("Export an annotated summary (PDF, Markdown, CSV)"))
+        a("reindex", self.tr("&Rebuild search index"), self._on_reindex_triggered, None, self.tr("Rebuild the search index"))
+        a("quit", self.tr("&Quit"), self.close, "Ctrl+Q")
+        undo = self.controller.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.controller.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.controller.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for name, action in (("undo", undo), ("redo", redo)):
             action.setObjectName(name)
             self.actions_by_name[name] = action
             self.addAction(action)
-        a("find", "&Find in letter…", self._on_find_triggered, "Ctrl+F",
-          "Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)")
-        a("search_library", "&Search the library…", self._on_search_library_triggered, "Ctrl+Shift+F",
-          "Search every letter, its footnotes and your notes")
-        a("find_next", "Find &next", self._on_find_next_triggered, "F3",
-          "Next match in this letter (after a library search: the next hit in this letter)")
-        a("find_previous", "Find pre&vious", self._on_find_previous_triggered, "Shift+F3",
-          "Previous match in this letter")
-        a("note", "Edit &note", self._on_note_triggered, None, "Write a note on the annotation (N in the reader)")
-        a("remove_annotation", "&Remove annotation", self._on_remove_annotation_triggered, None,
-          "Remove the annotation at the cursor (Delete in the reader)")
-        a("reattach", "Re-&attach to selection", self._on_reattach_triggered, None,
-          "Anchor the selected annotation (e.g. one not found in the current text) to the selected text")
-        a("set_kamerstuk", "Set &Kamerstuk id…", self._on_set_kamerstuk_triggered, None,
-          "Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here")
-        a("back", "&Back", self._on_back_triggered, ["Alt+Left", Qt.Key_Back], "Back to where you were")
-        a("forward", "&Forward", self._on_forward_triggered, ["Alt+Right", Qt.Key_Forward], "Forward again")
-        a("focus_reader", "Go to &reader", self._on_focus_reader_triggered, "Ctrl+2")
-        a("passages", "&Passages by theme", self._on_passages_triggered, "Ctrl+5",
-          "Every passage of the checked themes across letters, and a themes × letters matrix")
-        a("focus_list", "Go to letter &list", self._on_focus_list_triggered, "Ctrl+1")
-        a("focus_annotations", "Go to &annotations", self._on_focus_annotations_triggered, "Ctrl+3")
-        a("focus_themes", "Go to t&hemes", self._on_focus_themes_triggered, "Ctrl+4")
-        a("new_theme", "&New theme…", self._on_new_theme_triggered, None, "Create a theme")
-        a("new_subtheme", "New &sub-theme…", self._on_new_subtheme_triggered, None, "Create a theme inside the selected one")
-        a("rename_theme", "&Rename theme…", self._on_rename_theme_triggered, None, "Rename the selected theme")
-        a("recolour_theme", "&Colour…", self._on_recolour_theme_triggered, None, "Change the selected theme's colour")
-        a("describe_theme", "&Description…", self._on_describe_theme_triggered, None,
-          "Describe the selected theme; an exported summary introduces its chapter with this")
-        a("move_theme", "&Move to…", self._on_move_theme_triggered, None, "Put the selected theme inside another")
-        a("theme_up", "Move &up", self._on_theme_up_triggered, None, "Move the theme up among its siblings")
-        a("theme_down", "Move &down", self._on_theme_down_triggered, None, "Move the theme down among its siblings")
-        a("merge_theme", "Mer&ge into…", self._on_merge_theme_triggered, None, "Merge the selected theme into another")
-        a("delete_theme", "&Delete theme…", self._on_delete_theme_triggered, None, "Delete the selected theme")
-        a("shortcuts", "&Keyboard shortcuts", self._on_shortcuts_triggered, "F1")
-        a("about", "&About Kamerlezer", self._on_about_triggered)
+        a("find", self.tr("&Find in letter…"), self._on_find_triggered, "Ctrl+F",
+          self.tr("Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)"))
+        a("search_library", self.tr("&Search the library…"), self._on_search_library_triggered, "Ctrl+Shift+F",
+          self.tr("Search every letter, its footnotes and your notes"))
+        a("find_next", self.tr("Find &next"), self._on_find_next_triggered, "F3",
+          self.tr("Next match in this letter (after a library search: the next hit in this letter)"))
+        a("find_previous", self.tr("Find pre&vious"), self._on_find_previous_triggered, "Shift+F3",
+          self.tr("Previous match in this letter"))
+        a("note", self.tr("Edit &note"), self._on_note_triggered, None, self.tr("Write a note on the annotation (N in the reader)"))
+        a("remove_annotation", self.tr("&Remove annotation"), self._on_remove_annotation_triggered, None,
+          self.tr("Remove the annotation at the cursor (Delete in the reader)"))
+        a("reattach", self.tr("Re-&attach to selection"), self._on_reattach_triggered, None,
+          self.tr("Anchor the selected annotation (e.g. one not found in the current text) to the selected text"))
+        a("set_kamerstuk", self.tr("Set &Kamerstuk id…"), self._on_set_kamerstuk_triggered, None,
+          self.tr("Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here"))
+        a("back", self.tr("&Back"), self._on_back_triggered, ["Alt+Left", Qt.Key_Back], self.tr("Back to where you were"))
+        a("forward", self.tr("&Forward"), self._on_forward_triggered, ["Alt+Right", Qt.Key_Forward], self.tr("Forward again"))
+        a("focus_reader", self.tr("Go to &reader"), self._on_focus_reader_triggered, "Ctrl+2")
+        a("passages", self.tr("&Passages by theme"), self._on_passages_triggered, "Ctrl+5",
+          self.tr("Every passage of the checked themes across letters, and a themes × letters matrix"))
+        a("missing_documents", self.tr("&Missing documents…"), self._on_missing_documents_triggered, "Ctrl+6",
+          self.tr("Cited documents that are not in the library, the letters citing them, and Fetch"))
+        a("focus_list", self.tr("Go to letter &list"), self._on_focus_list_triggered, "Ctrl+1")
+        a("focus_annotations", self.tr("Go to &annotations"), self._on_focus_annotations_triggered, "Ctrl+3")
+        a("focus_themes", self.tr("Go to t&hemes"), self._on_focus_themes_triggered, "Ctrl+4")
+        a("new_theme", self.tr("&New theme…"), self._on_new_theme_triggered, None, self.tr("Create a theme"))
+        a("new_subtheme", self.tr("New &sub-theme…"), self._on_new_subtheme_triggered, None, self.tr("Create a theme inside the selected one"))
+        a("rename_theme", self.tr("&Rename theme…"), self._on_rename_theme_triggered, None, self.tr("Rename the selected theme"))
+        a("recolour_theme", self.tr("&Colour…"), self._on_recolour_theme_triggered, None, self.tr("Change the selected theme's colour"))
+        a("describe_theme", self.tr("&Description…"), self._on_describe_theme_triggered, None,
+          self.tr("Describe the selected theme; an exported summary introduces its chapter with this"))
+        a("move_theme", self.tr("&Move to…"), self._on_move_theme_triggered, None, self.tr("Put the selected theme inside another"))
+        a("theme_up", self.tr("Move &up"), self._on_theme_up_triggered, None, self.tr("Move the theme up among its siblings"))
+        a("theme_down", self.tr("Move &down"), self._on_theme_down_triggered, None, self.tr("Move the theme down among its siblings"))
+        a("merge_theme", self.tr("Mer&ge into…"), self._on_merge_theme_triggered, None, self.tr("Merge the selected theme into another"))
+        a("delete_theme", self.tr("&Delete theme…"), self._on_delete_theme_triggered, None, self.tr("Delete the selected theme"))
+        a("shortcuts", self.tr("&Keyboard shortcuts"), self._on_shortcuts_triggered, "F1")
+        a("about", self.tr("&About Kamerlezer"), self._on_about_triggered)
         for action in (self.actions_by_name[n] for n in ("note", "remove_annotation")):
             action.setShortcutContext(Qt.WidgetShortcut)
 
     def _build_menus_and_toolbar(self) -> None:
         acts = self.actions_by_name
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(self.tr("&File"))
         for name in ("import_files", "import_folder"):
             file_menu.addAction(acts[name])
         file_menu.addSeparator()
@@ -412,7 +419,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(acts["reindex"])
         file_menu.addSeparator()
         file_menu.addAction(acts["quit"])
-        edit_menu = menu.addMenu("&Edit")
+        edit_menu = menu.addMenu(self.tr("&Edit"))
         edit_menu.addAction(acts["undo"])
         edit_menu.addAction(acts["redo"])
         edit_menu.addSeparator()
@@ -420,24 +427,24 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(acts["find_next"])
         edit_menu.addAction(acts["find_previous"])
         edit_menu.addAction(acts["search_library"])
-        self.tag_menu = edit_menu.addMenu("&Tag selection")
+        self.tag_menu = edit_menu.addMenu(self.tr("&Tag selection"))
         edit_menu.addAction(acts["note"])
         edit_menu.addAction(acts["remove_annotation"])
         edit_menu.addAction(acts["reattach"])
         edit_menu.addSeparator()
         edit_menu.addAction(acts["set_kamerstuk"])
-        themes_menu = menu.addMenu("&Themes")
+        themes_menu = menu.addMenu(self.tr("&Themes"))
         for name in ("new_theme", "new_subtheme", "rename_theme", "recolour_theme", "describe_theme", "move_theme",
                      "theme_up", "theme_down", "merge_theme", "delete_theme"):
             themes_menu.addAction(acts[name])
             self.themes_panel.view.addAction(acts[name])
-        self.theme_key_menu = themes_menu.addMenu("Set &key")
+        self.theme_key_menu = themes_menu.addMenu(self.tr("Set &key"))
         self.theme_key_menu.aboutToShow.connect(self._on_theme_key_menu_about_to_show)
         self.themes_panel.view.addAction(self.theme_key_menu.menuAction())
-        view_menu = menu.addMenu("&View")
+        view_menu = menu.addMenu(self.tr("&View"))
         for dock in (self.annotations_dock, self.themes_dock, self.references_dock):
             view_menu.addAction(dock.toggleViewAction())
-        self.columns_menu = view_menu.addMenu("Letter list &columns")
+        self.columns_menu = view_menu.addMenu(self.tr("Letter list &columns"))
         self._fill_letter_columns_menu(self.columns_menu)  # filled again each time it opens
         self.columns_menu.aboutToShow.connect(self._on_columns_menu_about_to_show)
         self.columns_menu.triggered.connect(self._on_letter_columns_menu_triggered)
@@ -447,14 +454,16 @@ class MainWindow(QMainWindow):
         view_menu.addAction(acts["focus_annotations"])
         view_menu.addAction(acts["focus_themes"])
         view_menu.addAction(acts["passages"])
-        go_menu = menu.addMenu("&Go")
+        view_menu.addAction(acts["missing_documents"])
+        go_menu = menu.addMenu(self.tr("&Go"))
         go_menu.addAction(acts["back"])
         go_menu.addAction(acts["forward"])
-        help_menu = menu.addMenu("&Help")
+        help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(acts["shortcuts"])
         help_menu.addAction(acts["about"])
+        i18n.add_language_menu(self, self.settings)  # Settings > Language, before Help
 
-        toolbar = QToolBar("Main", self)
+        toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
@@ -467,8 +476,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         stack = self.controller.undo_stack
         for text, tip, slot, signal in (
-            ("Undo", "Undo the last change (Ctrl+Z)", stack.undo, stack.canUndoChanged),
-            ("Redo", "Redo (Ctrl+Shift+Z)", stack.redo, stack.canRedoChanged),
+            (self.tr("Undo"), self.tr("Undo the last change (Ctrl+Z)"), stack.undo, stack.canUndoChanged),
+            (self.tr("Redo"), self.tr("Redo (Ctrl+Shift+Z)"), stack.redo, stack.canRedoChanged),
         ):  # fixed labels: the menu's "Undo <what>" would make the toolbar jump
             button_action = toolbar.addAction(text)
             button_action.setToolTip(tip)
@@ -476,9 +485,9 @@ class MainWindow(QMainWindow):
             button_action.triggered.connect(slot)
             signal.connect(button_action.setEnabled)
         toolbar.addSeparator()
-        self.tag_toolbar_action = toolbar.addAction("Tag")
+        self.tag_toolbar_action = toolbar.addAction(self.tr("Tag"))
         self.tag_toolbar_action.setMenu(self.tag_menu)
-        self.tag_toolbar_action.setToolTip("Tag the selected text with a theme (keys 1–9)")
+        self.tag_toolbar_action.setToolTip(self.tr("Tag the selected text with a theme (keys 1–9)"))
         tag_button = toolbar.widgetForAction(self.tag_toolbar_action)
         if isinstance(tag_button, QToolButton):
             tag_button.setPopupMode(QToolButton.InstantPopup)
@@ -608,8 +617,8 @@ class MainWindow(QMainWindow):
         self.letter_model.set_rows(summaries)
         years = sorted({s.date[:4] for s in summaries if s.date}, reverse=True)
         chambers = sorted({s.chamber for s in summaries if s.chamber})
-        self._fill_combo(self.year_filter, "All years", [(y, y) for y in years])
-        self._fill_combo(self.chamber_filter, "All chambers", [(c, c) for c in chambers])
+        self._fill_combo(self.year_filter, self.tr("All years"), [(y, y) for y in years])
+        self._fill_combo(self.chamber_filter, self.tr("All chambers"), [(c, c) for c in chambers])
         self._update_count_label()
 
     def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:
@@ -625,7 +634,7 @@ class MainWindow(QMainWindow):
 
     def _update_count_label(self) -> None:
         shown, total = self.letter_proxy.rowCount(), self.letter_model.rowCount()
-        text = f"{total} letters" if shown == total else f"{shown} of {total} letters"
+        text = self.tr("%n letter(s)", "", total) if shown == total else self.tr("{shown} of %n letter(s)", "", total).format(shown=shown)
         self.count_label.setText(text)
 
     def _on_filter_changed(self) -> None:
@@ -659,7 +668,7 @@ class MainWindow(QMainWindow):
         for column, title in enumerate(LetterTableModel.COLUMNS):
             if column == LetterTableModel.SUBJECT:
                 continue
-            action = menu.addAction(LetterTableModel.LONG_NAMES.get(column, title))
+            action = menu.addAction(LetterTableModel.long_name(column))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setData(column)
@@ -739,16 +748,16 @@ class MainWindow(QMainWindow):
 
     def _show_letter_header(self, letter: Letter | None) -> None:
         if letter is None:
-            self.title_label.setText("No letter open")
+            self.title_label.setText(self.tr("No letter open"))
             self._mark_derived_title(False)
-            self.meta_label.setText("Choose a letter on the left, or search the library with Ctrl+Shift+F.")
+            self.meta_label.setText(self.tr("Choose a letter on the left, or search the library with Ctrl+Shift+F."))
             return
         self.title_label.setText(letter.title)
         self._mark_derived_title(letter.title_derived)
         parts = [date_label(letter.date), chamber_label(letter.chamber) if letter.chamber else ""]
         kind = (letter.kind or "")[:1].upper() + (letter.kind or "")[1:]
         parts += [letter.kamerstuk or "", kind, letter.signatory or "",
-                  f"{letter.pages}\u00a0pages" if letter.pages else "", letter.source_file]  # "3 pages" never breaks
+                  self.tr("%n page(s)", "", letter.pages).replace(" ", "\u00a0") if letter.pages else "", letter.source_file]  # "3 pages" never breaks
         self.meta_label.setText("  ·  ".join(p for p in parts if p))
         self.setWindowTitle(f"{letter.title} — Kamerlezer")
 
@@ -762,7 +771,7 @@ class MainWindow(QMainWindow):
             label.setFont(font)
             label.style().unpolish(label)
             label.style().polish(label)
-        label.setToolTip(f"The {DERIVED_TITLE_NOTE}." if derived else "")
+        label.setToolTip(self.tr("The {note}.").format(note=translate("Models", DERIVED_TITLE_NOTE)) if derived else "")
 
     # -- history -----------------------------------------------------------------------------------
     def _update_history_actions(self) -> None:
@@ -809,7 +818,7 @@ class MainWindow(QMainWindow):
         layout = self.reader.layout_info
         if layout is not None and number in layout.footnote_start:
             self._jump_within_letter(layout.footnote_start[number])
-            self.statusBar().showMessage(f"Footnote {number}. Back (Alt+Left) returns to the text.", 5000)
+            self.statusBar().showMessage(self.tr("Footnote {number}. Back (Alt+Left) returns to the text.").format(number=number), 5000)
 
     def _on_reader_footnote_back_requested(self, number: int) -> None:
         layout = self.reader.layout_info
@@ -828,14 +837,18 @@ class MainWindow(QMainWindow):
         """Resolved: open the cited letter. Suggested or missing: show what is known."""
         if ref.status in ("resolved", "confirmed") and ref.target_letter_id is not None:
             self.open_letter(ref.target_letter_id)
-            self.statusBar().showMessage(f"Followed “{' '.join(ref.raw.split())}”. Back: Alt+Left.", 5000)
+            self.statusBar().showMessage(self.tr("Followed “{citation}”. Back: Alt+Left.").format(citation=" ".join(ref.raw.split())), 5000)
             return
         self.show_citation(ref)
 
     def show_citation(self, ref: Reference) -> CitationDialog:
         if self._citation_dialog is not None:
             self._citation_dialog.close()
-        dialog = CitationDialog(ref, self._describe_letter, self)
+        if ref.status in ("missing", "suggested"):  # not (surely) in the library: link, Fetch
+            dialog = MissingDocumentDialog(ref, self._describe_letter, self.controller, self)
+            dialog.fetched.connect(self._on_fetch_finished)
+        else:
+            dialog = CitationDialog(ref, self._describe_letter, self)
         dialog.confirmed.connect(self._on_citation_confirmed)
         dialog.rejected_candidate.connect(self._on_citation_rejected_candidate)
         dialog.open_requested.connect(self._on_citation_open_requested)
@@ -852,15 +865,15 @@ class MainWindow(QMainWindow):
     def _describe_letter(self, letter_id: int) -> str:
         row = self.letter_model.row_of(letter_id)
         if row is None:
-            return f"letter {letter_id}"
+            return self.tr("letter {number}").format(number=letter_id)
         summary = self.letter_model.summary(row)
         return f"{summary.title or summary.name} ({date_label(summary.date)})"
 
     def _on_citation_confirmed(self, reference_id: int, letter_id: int) -> None:
-        self._decide_reference(self.library.references.confirm, reference_id, letter_id, "Link confirmed.")
+        self._decide_reference(self.library.references.confirm, reference_id, letter_id, self.tr("Link confirmed."))
 
     def _on_citation_rejected_candidate(self, reference_id: int, letter_id: int) -> None:
-        self._decide_reference(self.library.references.reject, reference_id, letter_id, "Suggestion rejected.")
+        self._decide_reference(self.library.references.reject, reference_id, letter_id, self.tr("Suggestion rejected."))
 
     def _decide_reference(self, decide: Any, reference_id: int, letter_id: int, message: str) -> None:
         try:
@@ -952,7 +965,7 @@ class MainWindow(QMainWindow):
             target = next((s for s in reversed(spans) if s[0] < here), spans[-1])
         self.reader.go_to_offset(target[0])
         number = spans.index(target) + 1
-        self.statusBar().showMessage(f"Search hit {number} of {len(spans)} in this letter (F3: next).", 4000)
+        self.statusBar().showMessage(self.tr("Search hit {number} of {total} in this letter (F3: next).").format(number=number, total=len(spans)), 4000)
 
     def _on_focus_reader_triggered(self) -> None:
         self.centre_tabs.setCurrentIndex(0)
@@ -962,6 +975,17 @@ class MainWindow(QMainWindow):
         self.centre_tabs.setCurrentWidget(self.passages_view)
         view = self.passages_view
         (view.table if view.model.rowCount() else view.theme_tree).setFocus(Qt.ShortcutFocusReason)
+
+    def _on_missing_documents_triggered(self) -> None:
+        """The library-wide list of missing documents (non-modal; refreshed each time it is asked for)."""
+        if self.missing_documents is None:
+            self.missing_documents = MissingDocumentsDialog(self.controller, self._describe_letter, self)
+            self.missing_documents.citing_activated.connect(self._on_references_citing_letter_activated)
+            self.missing_documents.fetched.connect(self._on_fetch_finished)
+        self.missing_documents.refresh()
+        self.missing_documents.show()
+        self.missing_documents.raise_()
+        self.missing_documents.activateWindow()
 
     def _on_centre_tabs_current_changed(self, index: int) -> None:
         """The Passages view has its own filters: the letter list gives it its room while it shows."""
@@ -1024,11 +1048,11 @@ class MainWindow(QMainWindow):
                 limit=SEARCH_LIMIT,
             )
 
-        handle = self.controller.searcher.submit("Search", work)
+        handle = self.controller.searcher.submit(self.tr("Search"), work)
         handle.setProperty("generation", generation)
         handle.finished.connect(self._on_search_finished)
         handle.failed.connect(self._on_search_failed)
-        self.results_label.setText("Searching…")
+        self.results_label.setText(self.tr("Searching…"))
         self.list_stack.setCurrentIndex(RESULTS_PAGE)
 
     @Slot(object)
@@ -1039,13 +1063,14 @@ class MainWindow(QMainWindow):
         self.results_model.set_results(results.query, results.hits, results.total)
         self.results_view.expandAll()
         if results.total == 0:
-            self.results_label.setText(f"No letters match “{results.query}”.")
+            self.results_label.setText(self.tr("No letters match “{query}”.").format(query=results.query))
         else:
             matches = sum(h.match_count for h in results.hits)
-            more = f" (showing {len(results.hits)})" if results.total > len(results.hits) else ""
+            more = self.tr(" (showing {count})").format(count=len(results.hits)) if results.total > len(results.hits) else ""
             self.results_label.setText(
-                f"{results.total} letter{'s' if results.total != 1 else ''}, {matches} matches{more} · "
-                f"{results.elapsed_ms:.0f} ms"
+                self.tr("{letters}, {matches}{more} · {ms} ms").format(
+                    letters=self.tr("%n letter(s)", "", results.total), matches=self.tr("%n match(es)", "", matches),
+                    more=more, ms=f"{results.elapsed_ms:.0f}")
             )
         self.list_stack.setCurrentIndex(RESULTS_PAGE)
 
@@ -1129,7 +1154,7 @@ class MainWindow(QMainWindow):
                 return
             span = self.reader.selected_span()
             if span is None:
-                self.statusBar().showMessage("Select a passage first, then press a theme key (1–9).", 5000)
+                self.statusBar().showMessage(self.tr("Select a passage first, then press a theme key (1–9)."), 5000)
                 return
             self.controller.add_annotation(self.letter.id, span[0], span[1], (theme.id,))
         except AppError as error:
@@ -1138,7 +1163,7 @@ class MainWindow(QMainWindow):
     def _on_reader_theme_key_pressed(self, number: int) -> None:
         theme = self.controller.theme_for_key(number)
         if theme is None:
-            self.statusBar().showMessage(f"No theme has key {number}.", 4000)
+            self.statusBar().showMessage(self.tr("No theme has key {number}.").format(number=number), 4000)
             return
         self.tag_selection(theme)
 
@@ -1177,7 +1202,7 @@ class MainWindow(QMainWindow):
     def _on_note_triggered(self) -> None:
         annotation = self.annotation_for_action()
         if annotation is None:
-            self.statusBar().showMessage("Put the cursor in an annotation (or tag a passage) to write a note.", 5000)
+            self.statusBar().showMessage(self.tr("Put the cursor in an annotation (or tag a passage) to write a note."), 5000)
             return
         self.annotations_dock.show()
         self.annotations_dock.raise_()
@@ -1188,13 +1213,13 @@ class MainWindow(QMainWindow):
         annotation = self.annotation_for_action()
         if annotation is not None:
             self.controller.delete_annotation(annotation)
-            self.statusBar().showMessage("Annotation removed. Ctrl+Z brings it back.", 4000)
+            self.statusBar().showMessage(self.tr("Annotation removed. Ctrl+Z brings it back."), 4000)
 
     def _on_reattach_triggered(self) -> None:
         annotation = self.annotations_panel.current
         span = self.reader.selected_span()
         if annotation is None or span is None:
-            self.statusBar().showMessage("Select the annotation in the Annotations panel and the new text in the letter.", 6000)
+            self.statusBar().showMessage(self.tr("Select the annotation in the Annotations panel and the new text in the letter."), 6000)
             return
         self._guard(self.controller.reattach_annotation, annotation, span[0], span[1])
 
@@ -1202,7 +1227,7 @@ class MainWindow(QMainWindow):
         if self.letter is None:
             return
         value, ok = QInputDialog.getText(
-            self, "Kamerstuk id", "This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):",
+            self, self.tr("Kamerstuk id"), self.tr("This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):"),
             QLineEdit.Normal, self.letter.kamerstuk or "",
         )
         if ok and (value.strip() or None) != self.letter.kamerstuk:
@@ -1212,7 +1237,7 @@ class MainWindow(QMainWindow):
         self.reload_letters()
         if self.letter is not None:
             self.open_letter(self.letter.id, position=self.reader.textCursor().position(), record=False)
-        self.statusBar().showMessage("References updated.", 4000)
+        self.statusBar().showMessage(self.tr("References updated."), 4000)
 
     def _on_focus_annotations_triggered(self) -> None:
         self.annotations_dock.show()
@@ -1242,7 +1267,8 @@ class MainWindow(QMainWindow):
         offset = self.reader.cursor_offset()
         page = self.letter.page_of(offset) if self.letter is not None and offset is not None else None
         pages = self.letter.pages if self.letter is not None else None
-        self.page_label.setText(f"Page {page} of {pages}" if page and pages else (f"Page {page}" if page else ""))
+        self.page_label.setText(self.tr("Page {page} of {pages}").format(page=page, pages=pages) if page and pages
+                                else (self.tr("Page {page}").format(page=page) if page else ""))
         if offset is None or self.reader.textCursor().hasSelection():
             return
         found = self.reader.annotations_at(offset)
@@ -1269,11 +1295,11 @@ class MainWindow(QMainWindow):
         if index < previous:
             command = stack.command(index)
             if command is not None:
-                self.statusBar().showMessage(f"Undone: {command.text()}. Redo: Ctrl+Shift+Z.", 3000)
+                self.statusBar().showMessage(self.tr("Undone: {what}. Redo: Ctrl+Shift+Z.").format(what=command.text()), 3000)
         elif index > 0:
             command = stack.command(index - 1)
             if command is not None:
-                self.statusBar().showMessage(f"{getattr(command, 'past', command.text())}. Undo: Ctrl+Z.", 4000)
+                self.statusBar().showMessage(self.tr("{done}. Undo: Ctrl+Z.").format(done=getattr(command, "past", command.text())), 4000)
 
     # -- themes ------------------------------------------------------------------------------------
     def reload_themes(self) -> None:
@@ -1288,7 +1314,7 @@ class MainWindow(QMainWindow):
                 depth, parent = depth + 1, themes_by_id[parent].parent_id
             items.append(("  " * depth + theme.name, theme.id))
         self.theme_filter.blockSignals(True)
-        self._fill_combo(self.theme_filter, "All themes", items)
+        self._fill_combo(self.theme_filter, self.tr("All themes"), items)
         self.theme_filter.blockSignals(False)
 
     def _on_controller_themes_changed(self) -> None:
@@ -1299,7 +1325,7 @@ class MainWindow(QMainWindow):
     def _selected_theme(self) -> Theme | None:
         theme = self.themes_panel.current_theme()
         if theme is None:
-            self.statusBar().showMessage("Select a theme in the Themes panel first.", 4000)
+            self.statusBar().showMessage(self.tr("Select a theme in the Themes panel first."), 4000)
         return theme
 
     def _ask_text(self, title: str, label: str, text: str = "") -> str | None:
@@ -1314,7 +1340,7 @@ class MainWindow(QMainWindow):
             show_error(self, error)
 
     def _on_new_theme_triggered(self) -> None:
-        name = self._ask_text("New theme", "Name:")
+        name = self._ask_text(self.tr("New theme"), self.tr("Name:"))
         if name:
             self._add_theme_and_show(name, None)
 
@@ -1331,8 +1357,11 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.themes_panel.view.setCurrentIndex(index)
             self.themes_panel.view.scrollTo(index)
-        key = f"; key {theme.key} tags a selection with it" if theme.key else "; give it a key with Themes > Set key"
-        self.statusBar().showMessage(f"Added theme “{theme.name}”{key}.", 6000)
+        if theme.key:
+            added = self.tr("Added theme “{name}”; key {key} tags a selection with it.").format(name=theme.name, key=theme.key)
+        else:
+            added = self.tr("Added theme “{name}”; give it a key with Themes > Set key.").format(name=theme.name)
+        self.statusBar().showMessage(added, 6000)
 
     def _on_theme_key_menu_about_to_show(self) -> None:
         """Keys 1-9 (and none) for the selected theme; each says which theme has it now."""
@@ -1340,7 +1369,7 @@ class MainWindow(QMainWindow):
         menu.clear()
         theme = self.themes_panel.current_theme()
         if theme is None:
-            menu.addAction("Select a theme first").setEnabled(False)
+            menu.addAction(self.tr("Select a theme first")).setEnabled(False)
             return
         holders = {t.key: t for t in self.controller.themes if t.key}
         for key in range(1, 10):
@@ -1351,7 +1380,7 @@ class MainWindow(QMainWindow):
             action.setChecked(theme.key == key)
             action.triggered.connect(lambda _checked=False, k=key: self._set_theme_key(k))
         menu.addSeparator()
-        none = menu.addAction("&No key")
+        none = menu.addAction(self.tr("&No key"))
         none.setEnabled(theme.key is not None)
         none.triggered.connect(lambda _checked=False: self._set_theme_key(None))
 
@@ -1364,7 +1393,7 @@ class MainWindow(QMainWindow):
         parent = self._selected_theme()
         if parent is None:
             return
-        name = self._ask_text("New sub-theme", f"Name (inside “{parent.name}”):")
+        name = self._ask_text(self.tr("New sub-theme"), self.tr("Name (inside “{name}”):").format(name=parent.name))
         if name:
             self._add_theme_and_show(name, parent.id)
 
@@ -1372,7 +1401,7 @@ class MainWindow(QMainWindow):
         theme = self._selected_theme()
         if theme is None:
             return
-        name = self._ask_text("Rename theme", "Name:", theme.name)
+        name = self._ask_text(self.tr("Rename theme"), self.tr("Name:"), theme.name)
         if name and name != theme.name:
             self._guard(self.controller.rename_theme, theme, name)
 
@@ -1381,7 +1410,8 @@ class MainWindow(QMainWindow):
         if theme is None:
             return
         text, ok = QInputDialog.getMultiLineText(
-            self, "Describe theme", f"What “{theme.name}” is about (introduces its chapter in an export):",
+            self, self.tr("Describe theme"),
+            self.tr("What “{name}” is about (introduces its chapter in an export):").format(name=theme.name),
             theme.description,
         )
         text = "\n".join(line.strip() for line in text.strip().splitlines())
@@ -1397,13 +1427,13 @@ class MainWindow(QMainWindow):
         theme = self._selected_theme()
         if theme is None:
             return
-        color = QColorDialog.getColor(QColor(theme.color), self, f"Colour of “{theme.name}”")
+        color = QColorDialog.getColor(QColor(theme.color), self, self.tr("Colour of “{name}”").format(name=theme.name))
         if color.isValid() and color.name() != theme.color:
             self._guard(self.controller.recolour_theme, theme, color.name())
 
     def _choose_theme(self, title: str, label: str, exclude: set[int], allow_top: bool) -> tuple[bool, int | None]:
         themes = [t for t in self.controller.themes if t.id not in exclude]
-        names = (["(top level)"] if allow_top else []) + [self.library.theme_path(t.id) for t in themes]
+        names = ([self.tr("(top level)")] if allow_top else []) + [self.library.theme_path(t.id) for t in themes]
         if not names:
             return False, None
         choice, ok = QInputDialog.getItem(self, title, plain(label), names, 0, False)
@@ -1419,7 +1449,7 @@ class MainWindow(QMainWindow):
         if theme is None:
             return
         exclude = set(self.library.theme_descendants(theme.id))
-        ok, parent_id = self._choose_theme("Move theme", f"Put “{theme.name}” inside:", exclude, True)
+        ok, parent_id = self._choose_theme(self.tr("Move theme"), self.tr("Put “{name}” inside:").format(name=theme.name), exclude, True)
         if ok and parent_id != theme.parent_id:
             self._guard(self.controller.move_theme, theme, parent_id, None)
 
@@ -1452,17 +1482,17 @@ class MainWindow(QMainWindow):
         if theme is None:
             return
         exclude = set(self.library.theme_descendants(theme.id))
-        ok, target_id = self._choose_theme("Merge theme", f"Merge “{theme.name}” into:", exclude, False)
+        ok, target_id = self._choose_theme(self.tr("Merge theme"), self.tr("Merge “{name}” into:").format(name=theme.name), exclude, False)
         target = self._themes_by_id().get(target_id) if ok and target_id is not None else None
         if target is None:
             return
         count = self.library.theme_counts().get(theme.id, 0)
         self.merge_theme_box = self._confirm(
-            "Merge themes",
-            f"Merge “{theme.name}” into “{target.name}”?",
-            f"{count} annotation{'s' if count != 1 else ''} and the sub-themes of “{theme.name}” move to "
-            f"“{target.name}”; then “{theme.name}” is deleted. Edit > Undo reverses this.",
-            "&Merge",
+            self.tr("Merge themes"),
+            self.tr("Merge “{name}” into “{target}”?").format(name=theme.name, target=target.name),
+            self.tr("%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. "
+                    "Edit > Undo reverses this.", "", count).format(name=theme.name, target=target.name),
+            self.tr("&Merge"),
             lambda: self._guard(self.controller.merge_themes, theme, target),
         )
 
@@ -1474,17 +1504,19 @@ class MainWindow(QMainWindow):
         children = [t for t in self.controller.themes if t.parent_id == theme.id]
         lines = []
         if count:
-            lines.append(f"{count} annotation{' uses' if count == 1 else 's use'} it. The annotations are kept; "
-                         "they only lose this theme.")
+            lines.append(self.tr("%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.", "", count))
         if children:
             parent = self._themes_by_id().get(theme.parent_id) if theme.parent_id is not None else None
-            where = f"into “{parent.name}”" if parent is not None else "to the top level"
             names = ", ".join(f"“{t.name}”" for t in children[:3]) + (", …" if len(children) > 3 else "")
-            lines.append(f"Its {len(children)} sub-theme{'s' if len(children) != 1 else ''} ({names}) "
-                         f"move{'s' if len(children) == 1 else ''} up {where}.")
-        lines.append("Edit > Undo brings it all back.")
+            if parent is not None:
+                moves = self.tr("Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.", "", len(children))
+            else:
+                moves = self.tr("Its %n sub-theme(s) ({names}) move(s) up to the top level.", "", len(children))
+            lines.append(moves.format(names=names, parent=parent.name if parent is not None else ""))
+        lines.append(self.tr("Edit > Undo brings it all back."))
         self.delete_theme_box = self._confirm(
-            "Delete theme", f"Delete the theme “{theme.name}”?", "\n\n".join(lines), "&Delete theme",
+            self.tr("Delete theme"), self.tr("Delete the theme “{name}”?").format(name=theme.name), "\n\n".join(lines),
+            self.tr("&Delete theme"),
             lambda: self._guard(self.controller.delete_theme, theme), warning=True,
         )
 
@@ -1514,13 +1546,14 @@ class MainWindow(QMainWindow):
     # -- import ------------------------------------------------------------------------------------
     def _on_import_files_triggered(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Import letters", str(Path.home()), f"Letters ({' '.join('*' + s for s in SUPPORTED_SUFFIXES)});;All files (*)"
+            self, self.tr("Import letters"), str(Path.home()),
+            self.tr("Letters ({patterns});;All files (*)").format(patterns=" ".join("*" + s for s in SUPPORTED_SUFFIXES))
         )
         if files:
             self.start_import([Path(f) for f in files])
 
     def _on_import_folder_triggered(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of letters", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of letters"), str(Path.home()))
         if folder:
             self.start_import([Path(folder)])
 
@@ -1545,9 +1578,9 @@ class MainWindow(QMainWindow):
         def work(progress: Any, cancel: Any) -> tuple[Any, bool]:
             return import_one_by_one(library, paths, progress, cancel, passwords)
 
-        handle = self._submit_work("Importing letters", work, self._on_import_finished)
+        handle = self._submit_work(self.tr("Importing letters"), work, self._on_import_finished)
         handle.earlier_report = earlier  # read back by _on_import_finished (a bound slot: no call after close)
-        self.statusBar().showMessage("Importing…")
+        self.statusBar().showMessage(self.tr("Importing…"))
         return handle
 
     def _ask_passwords(self, report: Any) -> dict[str, str]:
@@ -1558,9 +1591,10 @@ class MainWindow(QMainWindow):
         passwords: dict[str, str] = {}
         for failure in report.failed:
             if isinstance(failure, PasswordNeeded):
-                wrong = "The password was wrong. " if failure.wrong else ""
+                wrong = self.tr("The password was wrong. ") if failure.wrong else ""
+                asked = wrong + self.tr("Password for {file}:").format(file=Path(failure.path).name)
                 password, ok = QInputDialog.getText(
-                    self, "Encrypted PDF", plain(f"{wrong}Password for {Path(failure.path).name}:"), QLineEdit.Password
+                    self, self.tr("Encrypted PDF"), plain(asked), QLineEdit.Password
                 )
                 if ok and password:
                     passwords[failure.path] = password
@@ -1577,20 +1611,20 @@ class MainWindow(QMainWindow):
         def work(progress: Any, cancel: Any) -> Any:
             return fetch_into(library, wanted, progress=progress, cancel=cancel)
 
-        handle = self._submit_work("Fetching from the official source", work, self._on_fetch_finished)
-        self.statusBar().showMessage(f"Fetching {', '.join(wanted)}…")
+        handle = self._submit_work(self.tr("Fetching from the official source"), work, self._on_fetch_finished)
+        self.statusBar().showMessage(self.tr("Fetching {what}…").format(what=", ".join(wanted)))
         return handle
 
     @Slot(object)
     def _on_fetch_finished(self, outcome: Any) -> None:
         self.last_fetch = outcome
         self.reload_letters()
-        parts = [f"{len(outcome.fetched)} fetched", f"{outcome.resolved} citations now point at them"]
+        parts = [self.tr("%n fetched", "", len(outcome.fetched)), self.tr("%n citation(s) now point(s) at them", "", outcome.resolved)]
         if outcome.offline:
             parts = [outcome.offline]
         elif outcome.lacking:
-            parts.append("not found: " + ", ".join(identifier for identifier, _ in outcome.lacking))
-        self.statusBar().showMessage("Fetch: " + "; ".join(parts) + ".", 10000)
+            parts.append(self.tr("not found: {what}").format(what=", ".join(identifier for identifier, _ in outcome.lacking)))
+        self.statusBar().showMessage(self.tr("Fetch: {outcome}.").format(outcome="; ".join(parts)), 10000)
         if outcome.fetched:
             self.open_letter(outcome.fetched[0][1])
 
@@ -1619,7 +1653,7 @@ class MainWindow(QMainWindow):
         self.last_import_report = report
         self.reload_letters()
         self.controller.themes_touched()
-        self.statusBar().showMessage(f"Import: {', '.join(import_counts(report))}.", 8000)  # as in the summary
+        self.statusBar().showMessage(self.tr("Import: {counts}.").format(counts=", ".join(import_counts(report))), 8000)  # as in the summary
         dialog = ImportSummaryDialog(report, cancelled, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()
@@ -1636,7 +1670,7 @@ class MainWindow(QMainWindow):
     @Slot(object, str)
     def _on_task_failed(self, error: BaseException, details: str) -> None:
         if isinstance(error, Cancelled):
-            self.statusBar().showMessage("Cancelled.", 4000)
+            self.statusBar().showMessage(self.tr("Cancelled."), 4000)
             return
         self.statusBar().clearMessage()
         show_error(self, error, details)
@@ -1647,11 +1681,11 @@ class MainWindow(QMainWindow):
         def work(progress: Any, cancel: Any) -> int:
             return int(library.reindex(progress=progress, cancel=cancel))
 
-        self._submit_work("Rebuilding the search index", work, self._on_reindex_finished, modal=True)
+        self._submit_work(self.tr("Rebuilding the search index"), work, self._on_reindex_finished, modal=True)
 
     @Slot(object)
     def _on_reindex_finished(self, count: int) -> None:
-        self.statusBar().showMessage(f"Search index rebuilt: {count} letters.", 6000)
+        self.statusBar().showMessage(self.tr("Search index rebuilt: %n letter(s).", "", count), 6000)
 
     # -- export ------------------------------------------------------------------------------------
     def _on_export_triggered(self) -> None:
@@ -1698,7 +1732,7 @@ class MainWindow(QMainWindow):
 
             return export_summary(library, ExportScope(**scope_args), fmt, out_path, progress, cancel)
 
-        handle = self._submit_work("Exporting summary", work, self._on_export_finished)
+        handle = self._submit_work(self.tr("Exporting summary"), work, self._on_export_finished)
         handle.setProperty("open_when_done", open_when_done)
         return handle
 
@@ -1706,13 +1740,14 @@ class MainWindow(QMainWindow):
     def _on_export_finished(self, result: Any) -> None:
         self.last_export = result
         passages = getattr(result, "passages", 0)
-        self.statusBar().showMessage(f"Exported {passages} passages to {result.path}", 8000)
+        self.statusBar().showMessage(self.tr("Exported %n passage(s) to {path}", "", passages).format(path=result.path), 8000)
         warnings = list(getattr(result, "warnings", ()))
         for warning in warnings:
             log.warning("export: %s", warning)
         if warnings:  # e.g. characters no bundled font has, an original that could not be appended
-            box = QMessageBox(QMessageBox.Warning, "Export finished with warnings",
-                              f"Exported {passages} passages to {result.path}, but:", QMessageBox.Close, self)
+            box = QMessageBox(QMessageBox.Warning, self.tr("Export finished with warnings"),
+                              self.tr("Exported %n passage(s) to {path}, but:", "", passages).format(path=result.path),
+                              QMessageBox.Close, self)
             box.setObjectName("export_warnings")
             box.setInformativeText("\n\n".join(warnings))
             box.setAttribute(Qt.WA_DeleteOnClose)
@@ -1729,14 +1764,14 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_about_triggered(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Information, "About Kamerlezer", f"<b>Kamerlezer {__version__}</b>",
+        box = QMessageBox(QMessageBox.Information, self.tr("About Kamerlezer"), f"<b>Kamerlezer {__version__}</b>",
                           QMessageBox.Close, self)
         box.setObjectName("about_dialog")
         box.setDefaultButton(QMessageBox.Close)  # Enter and Escape close it
         box.setInformativeText(
-            "<p>Read, search, annotate and cross-reference Dutch parliamentary letters.</p>"
-            f"<p>Library: {html.escape(str(self.library.folder))}<br>"
-            f"Qt {qVersion()} · Python {sys.version.split()[0]}</p>"
+            self.tr("<p>Read, search, annotate and cross-reference Dutch parliamentary letters.</p>"
+                    "<p>Library: {folder}<br>Qt {qt} · Python {python}</p>").format(
+                folder=html.escape(str(self.library.folder)), qt=qVersion(), python=sys.version.split()[0])
         )
         box.setTextFormat(Qt.RichText)
         box.setAttribute(Qt.WA_DeleteOnClose)
@@ -1745,29 +1780,26 @@ class MainWindow(QMainWindow):
         return box
 
     def _library_status(self) -> str:
-        return f"Library: {self.library.folder} · {self.letter_model.rowCount()} letters"
+        return self.tr("Library: {folder} · %n letter(s)", "", self.letter_model.rowCount()).format(folder=self.library.folder)
 
 
 def import_one_by_one(
     library: Any, paths: list[Path], progress: Any, cancel: Any, passwords: dict[str, str] | None = None
 ) -> tuple[Any, bool]:
-    """Expand folders, then import each file with its own Library call, so the Library lock is released
-    between files (the UI thread can open letters meanwhile) and cancel takes effect between files.
-    ``passwords``: for encrypted PDFs, by path."""
-    from desktop_app.core.services import ImportReport
+    """The core's ``import_iter`` on the worker thread: one Library call per file, so the Library lock
+    is released between files (the UI thread can open letters meanwhile) and cancel takes effect
+    between files; one report with every file's warnings. ``passwords``: for encrypted PDFs, by path."""
+    from desktop_app.core.services import ImportReport, import_iter
 
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMPORT_SUFFIXES))
-        else:
-            files.append(path)
     report = ImportReport()
-    total = len(files)
-    for done, path in enumerate(files):
-        if cancel.cancelled:
-            return report, True
-        progress(done, total, path.name)
-        report.add(library.import_paths([path], password=(passwords or {}).get(str(path))))
+    total = 0
+    for step in import_iter(library, paths, passwords=passwords, cancel=cancel):
+        report.add(step.report)
+        total = step.total
+        if step.path is not None:
+            progress(step.done, total, step.path.name)
+    if cancel.cancelled:
+        report.cancelled = True
+        return report, True
     progress(total, total, "")
     return report, False

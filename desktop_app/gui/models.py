@@ -20,11 +20,13 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     Signal,
+    QT_TRANSLATE_NOOP,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop_app.core.model import Annotation, LetterSummary, SearchFragment, SearchHit, Theme
 from desktop_app.core.titles import distinguishing_titles
+from desktop_app.gui.i18n import format_date, translate
 from desktop_app.gui.plaintext import plain
 
 ROW_ROLE = Qt.UserRole + 1  # the row's dataclass
@@ -47,8 +49,8 @@ _ROW, _SORT, _ID, _HTML = int(ROW_ROLE), int(SORT_ROLE), int(ID_ROLE), int(HTML_
 _RIGHT = int((Qt.AlignRight | Qt.AlignVCenter).value)
 _DIM = QColor("#8a939d")
 _DERIVED_INK = QColor("#5b6673")  # a title taken from the text (the letter has no subject)
-DERIVED_TITLE_NOTE = "title taken from the text: the letter has no subject"
-INFERRED_NOTE = "inferred from a citation, not confirmed"
+DERIVED_TITLE_NOTE = QT_TRANSLATE_NOOP("Models", "title taken from the text: the letter has no subject")
+INFERRED_NOTE = QT_TRANSLATE_NOOP("Models", "inferred from a citation, not confirmed")
 
 
 def _derived_font() -> QFont:
@@ -61,18 +63,31 @@ CHAMBER_CODES = {"Tweede Kamer": "TK", "Eerste Kamer": "EK"}
 
 
 def chamber_label(chamber: str | None) -> str:
-    return chamber or "—"
+    return chamber or "—"  # the chamber's own (Dutch) name in either language
 
 
 def date_label(date: str | None) -> str:
-    return date or "no date"
+    """The date as the interface language writes it ("3 oktober 2024"; ISO in English)."""
+    return format_date(date) if date else translate("Models", "no date")
 
 
 class LetterTableModel(QAbstractTableModel):
     """The letter list: one row per LetterSummary (never the letter text)."""
 
-    COLUMNS = ("Date", "Title", "Ch.", "Kamerstuk", "Ann.")
-    LONG_NAMES = {1: "Subject (in italics: a title taken from the text)", 2: "Chamber", 3: "Kamerstuk", 4: "Annotations"}
+    # The English texts (tests read them); shown through header(), in the interface language.
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("LetterTableModel", "Date"),
+        QT_TRANSLATE_NOOP("LetterTableModel", "Title"),
+        QT_TRANSLATE_NOOP("LetterTableModel", "Ch."),
+        QT_TRANSLATE_NOOP("LetterTableModel", "Kamerstuk"),
+        QT_TRANSLATE_NOOP("LetterTableModel", "Ann."),
+    )
+    LONG_NAMES = {
+        1: QT_TRANSLATE_NOOP("LetterTableModel", "Subject (in italics: a title taken from the text)"),
+        2: QT_TRANSLATE_NOOP("LetterTableModel", "Chamber"),
+        3: QT_TRANSLATE_NOOP("LetterTableModel", "Kamerstuk"),
+        4: QT_TRANSLATE_NOOP("LetterTableModel", "Annotations"),
+    }
     DATE, SUBJECT, CHAMBER, KAMERSTUK, ANNOTATIONS = range(5)
 
     def __init__(self, parent: Any = None) -> None:
@@ -139,10 +154,15 @@ class LetterTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Horizontal and 0 <= section < len(self.COLUMNS):
             if role == Qt.DisplayRole:
-                return self.COLUMNS[section]
+                return translate("LetterTableModel", self.COLUMNS[section])
             if role == Qt.ToolTipRole:
-                return self.LONG_NAMES.get(section, self.COLUMNS[section])
+                return self.long_name(section)
         return None
+
+    @classmethod
+    def long_name(cls, column: int) -> str:
+        """The column's full name in the interface language (its heading may be an abbreviation)."""
+        return translate("LetterTableModel", cls.LONG_NAMES.get(column, cls.COLUMNS[column]))
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
         role = int(role)
@@ -172,8 +192,9 @@ class LetterTableModel(QAbstractTableModel):
             return self._sort_key(row, column)
         if role == _ROW:
             return row
-        title = f"{row.title or row.name}\n({DERIVED_TITLE_NOTE})" if row.title_derived else row.title or row.name
-        kamerstuk = row.kamerstuk or (f"{row.inferred_kamerstuk} ({INFERRED_NOTE})" if row.inferred_kamerstuk else None)
+        derived, inferred = translate("Models", DERIVED_TITLE_NOTE), translate("Models", INFERRED_NOTE)
+        title = f"{row.title or row.name}\n({derived})" if row.title_derived else row.title or row.name
+        kamerstuk = row.kamerstuk or (f"{row.inferred_kamerstuk} ({inferred})" if row.inferred_kamerstuk else None)
         lines = [title, " · ".join(x for x in (row.chamber, kamerstuk) if x), row.source_file]
         return plain("\n".join(line for line in lines if line))
 
@@ -330,21 +351,27 @@ class SearchResultsModel(QAbstractItemModel):
 
 
 def hit_title(hit: SearchHit) -> str:
-    matches = "1 match" if hit.match_count == 1 else f"{hit.match_count} matches"
-    return f"{hit.title or hit.subject or 'Untitled letter'} — {date_label(hit.date)} — {matches}"
+    matches = translate("Models", "%n match(es)", None, hit.match_count)
+    untitled = translate("Models", "Untitled letter")
+    return f"{hit.title or hit.subject or untitled} — {date_label(hit.date)} — {matches}"
 
 
 def hit_html(hit: SearchHit) -> str:
-    matches = "1 match" if hit.match_count == 1 else f"{hit.match_count} matches"
+    matches = translate("Models", "%n match(es)", None, hit.match_count)
     meta = " · ".join(x for x in (date_label(hit.date), hit.chamber or "", hit.kamerstuk or "") if x)
+    untitled = translate("Models", "Untitled letter")
     return (
-        f"<b>{html.escape(hit.title or hit.subject or 'Untitled letter')}</b><br>"
+        f"<b>{html.escape(hit.title or hit.subject or untitled)}</b><br>"
         f"<span style='color:#5b6673'>{html.escape(meta)}</span>"
         f" <span style='color:#1f5fae'>· {matches}</span>"
     )
 
 
-_FIELD_LABELS = {"footnote": "Footnote", "note": "Note", "subject": "Subject"}
+_FIELD_LABELS = {
+    "footnote": QT_TRANSLATE_NOOP("Models", "Footnote"),
+    "note": QT_TRANSLATE_NOOP("Models", "Note"),
+    "subject": QT_TRANSLATE_NOOP("Models", "Subject"),
+}
 
 
 def fragment_plain(fragment: SearchFragment) -> str:
@@ -364,7 +391,7 @@ def fragment_html(fragment: SearchFragment) -> str:
         cursor = end
     parts.append(html.escape(_squash(fragment.text[cursor - fragment.start :])))
     label = _FIELD_LABELS.get(fragment.field)
-    prefix = f"<span style='color:#5b6673'>{label}: </span>" if label else ""
+    prefix = f"<span style='color:#5b6673'>{html.escape(translate('Models', label))}: </span>" if label else ""
     lead = "…" if fragment.start > 0 else ""  # a snippet from the field's start (a subject) is not cut there
     return f"{prefix}{lead}{''.join(parts)}…"
 
@@ -398,7 +425,11 @@ class ThemeTreeModel(QAbstractItemModel):
     move_requested = Signal(int, object, int)  # theme id, new parent id or None, position
     rename_requested = Signal(int, str)
 
-    COLUMNS = ("Theme", "Key", "Passages")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ThemeTreeModel", "Theme"),
+        QT_TRANSLATE_NOOP("ThemeTreeModel", "Key"),
+        QT_TRANSLATE_NOOP("ThemeTreeModel", "Passages"),
+    )
     NAME, KEY, COUNT = range(3)
 
     def __init__(self, parent: Any = None) -> None:
@@ -459,9 +490,9 @@ class ThemeTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return translate("ThemeTreeModel", self.COLUMNS[section])
         if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section == self.KEY:
-            return "Press this key in the reader to tag the selected text"
+            return self.tr("Press this key in the reader to tag the selected text")
         return None
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
@@ -492,7 +523,7 @@ class ThemeTreeModel(QAbstractItemModel):
             return color_icon(theme.color)
         if role == Qt.ToolTipRole:
             number = self._numbers.get(theme.id)
-            key = f"\nKey {number} tags the selected text" if number else ""
+            key = "\n" + self.tr("Key {number} tags the selected text").format(number=number) if number else ""
             return plain(f"{theme.description or theme.name}{key}")
         if role == ID_ROLE:
             return theme.id
@@ -613,9 +644,11 @@ class AnnotationListModel(QAbstractListModel):
             quote = quote[:217] + "…"
         lines = [f"<span style='color:#1d2733'>“{html.escape(quote)}”</span>"]
         if annotation.status != "anchored":
-            lines.insert(0, "<span style='color:#b35900'>Not found in the current text</span>"
-                            "<span style='color:#8a939d'> · select its new place, then Edit &gt; Re-attach</span>")
-        lines.append("&nbsp;&nbsp;".join(chips) if chips else "<span style='color:#8a939d'>No theme</span>")
+            lines.insert(0, "<span style='color:#b35900'>{}</span><span style='color:#8a939d'> · {}</span>".format(
+                html.escape(self.tr("Not found in the current text")),
+                html.escape(self.tr("select its new place, then Edit > Re-attach"))))
+        no_theme = html.escape(self.tr("No theme"))
+        lines.append("&nbsp;&nbsp;".join(chips) if chips else f"<span style='color:#8a939d'>{no_theme}</span>")
         if annotation.note:
             note = " ".join(annotation.note.split())
             lines.append(f"<i style='color:#4a5562'>{html.escape(note[:200])}</i>")

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import Annotation, Reference, Theme
 from desktop_app.gui.models import HTML_ROLE, AnnotationListModel, ThemeTreeModel
 from desktop_app.gui.plaintext import plain
-from desktop_app.gui.reader import STATUS_LABELS
+from desktop_app.gui.i18n import translate
+from desktop_app.gui.reader import status_label
 
 NOTE_COMMIT_MS = 700
 MUTED = "#5b6673"
@@ -120,22 +121,22 @@ class AnnotationsPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
         self.view.activated.connect(self._on_view_activated)
-        self.empty_label = QLabel("No annotations yet. Select text in the letter and press 1–9 to tag it.", self)
+        self.empty_label = QLabel(self.tr("No annotations yet. Select text in the letter and press 1–9 to tag it."), self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setObjectName("hint")
-        self.note_label = QLabel("Note", self)
+        self.note_label = QLabel(self.tr("Note"), self)
         self.note_label.setObjectName("section_label")
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("note_edit")
-        self.note_edit.setPlaceholderText("Select an annotation to write a note…")
+        self.note_edit.setPlaceholderText(self.tr("Select an annotation to write a note…"))
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMaximumHeight(140)
         self.note_edit.setEnabled(False)
         self.note_edit.textChanged.connect(self._on_note_edit_text_changed)
         self.note_edit.installEventFilter(self)
         self.delete_button = QToolButton(self)
-        self.delete_button.setText("Remove")
-        self.delete_button.setToolTip("Remove the selected annotation (Delete in the reader)")
+        self.delete_button.setText(self.tr("Remove"))
+        self.delete_button.setToolTip(self.tr("Remove the selected annotation (Delete in the reader)"))
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.delete_button.setEnabled(False)
         self._commit_timer = QTimer(self)
@@ -260,7 +261,7 @@ class ThemesPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self.toolbar_row)
         layout.addWidget(self.view, 1)
-        hint = QLabel("Select text in the letter, then press a theme's key (1–9).", self)
+        hint = QLabel(self.tr("Select text in the letter, then press a theme's key (1–9)."), self)
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -301,8 +302,8 @@ class ReferencesPanel(QWidget):
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.tree.setIndentation(14)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
-        self.cites = QTreeWidgetItem(self.tree, ["Cites"])
-        self.cited_by = QTreeWidgetItem(self.tree, ["Cited by"])
+        self.cites = QTreeWidgetItem(self.tree, [self.tr("Cites")])
+        self.cited_by = QTreeWidgetItem(self.tree, [self.tr("Cited by")])
         for item in (self.cites, self.cited_by):
             font = item.font(0)
             font.setBold(True)
@@ -317,21 +318,25 @@ class ReferencesPanel(QWidget):
         self.cited_by.takeChildren()
         for ref in cites:
             raw = " ".join(ref.raw.split())
-            where = f"footnote {ref.footnote_number}" if ref.location == "footnote" else "the text"
+            if ref.location == "footnote":
+                where = self.tr("footnote {number}").format(number=ref.footnote_number)
+            else:
+                where = self.tr("the text")
             item = QTreeWidgetItem(self.cites, [f"{raw}  ·  {_short_status(ref)}"])
             item.setData(0, HTML_ROLE, f"{html.escape(raw)}<br><span style='color:{_STATUS_COLOURS.get(ref.status, MUTED)}'>"
                                        f"{html.escape(_short_status(ref))}</span>"
-                                       f"<span style='color:{MUTED}'> · in {html.escape(where)}</span>")
-            item.setToolTip(0, plain(f"{raw}\n{STATUS_LABELS.get(ref.status, ref.status)} ({where})"))
+                                       f"<span style='color:{MUTED}'> · {html.escape(self.tr('in {place}').format(place=where))}</span>")
+            item.setToolTip(0, plain(f"{raw}\n{status_label(ref.status)} ({where})"))
             item.setData(0, Qt.UserRole, ("cites", ref))
         for ref, label in cited_by:
             raw = " ".join(ref.raw.split())
             item = QTreeWidgetItem(self.cited_by, [f"{label}  ·  {raw}"])
-            item.setData(0, HTML_ROLE, f"{html.escape(label)}<br><span style='color:{MUTED}'>as “{html.escape(raw)}”</span>")
-            item.setToolTip(0, plain(f"{label}\ncites this letter as “{raw}”"))
+            cited_as = self.tr("as “{citation}”").format(citation=raw)
+            item.setData(0, HTML_ROLE, f"{html.escape(label)}<br><span style='color:{MUTED}'>{html.escape(cited_as)}</span>")
+            item.setToolTip(0, plain(label + "\n" + self.tr("cites this letter as “{citation}”").format(citation=raw)))
             item.setData(0, Qt.UserRole, ("cited_by", ref))
-        self.cites.setText(0, f"Cites ({len(cites)})")
-        self.cited_by.setText(0, f"Cited by ({len(cited_by)})")
+        self.cites.setText(0, self.tr("Cites ({count})").format(count=len(cites)))
+        self.cited_by.setText(0, self.tr("Cited by ({count})").format(count=len(cited_by)))
         self.tree.expandAll()
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
@@ -346,10 +351,12 @@ class ReferencesPanel(QWidget):
 
 
 def _short_status(ref: Reference) -> str:
-    return {
-        "resolved": "in library",
-        "confirmed": "in library",
-        "suggested": "suggested",
-        "missing": "not in library",
-        "external": "external",
-    }.get(ref.status, ref.status)
+    if ref.status in ("resolved", "confirmed"):
+        return translate("ReferencesPanel", "in library")
+    if ref.status == "suggested":
+        return translate("ReferencesPanel", "suggested")
+    if ref.status == "missing":
+        return translate("ReferencesPanel", "not in library")
+    if ref.status == "external":
+        return translate("ReferencesPanel", "external")
+    return ref.status

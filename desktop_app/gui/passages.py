@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.core.passages import PassageRow
 from desktop_app.core.textfind import fold
-from desktop_app.gui.models import chamber_label
+from desktop_app.gui.i18n import translate
+from desktop_app.gui.models import chamber_label, date_label
 from desktop_app.gui.plaintext import plain
 from desktop_app.gui.theme_check_tree import ThemeCheckTree
 
@@ -54,7 +55,12 @@ class PassageTableModel(QAbstractTableModel):
     """Rows of :class:`PassageRow`; the note column is editable (``note_edited`` says so)."""
 
     LETTER, PASSAGE, NOTE, THEMES = range(4)
-    HEADERS = ("Letter", "Passage", "Note", "Themes")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PassageTableModel", "Letter"),
+        QT_TRANSLATE_NOOP("PassageTableModel", "Passage"),
+        QT_TRANSLATE_NOOP("PassageTableModel", "Note"),
+        QT_TRANSLATE_NOOP("PassageTableModel", "Themes"),
+    )
 
     note_edited = Signal(int, str)  # annotation id, new note
 
@@ -77,7 +83,7 @@ class PassageTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return translate("PassageTableModel", self.HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -87,8 +93,11 @@ class PassageTableModel(QAbstractTableModel):
     @staticmethod
     def place(row: PassageRow) -> str:
         """Where the passage stands: date and page, then the letter's title and Kamerstuk id."""
-        page = "not found in the text" if row.orphan else (f"p. {row.page}" if row.page else "")
-        first = " · ".join(part for part in (row.date or "no date", page) if part)
+        if row.orphan:
+            page = translate("PassageTableModel", "not found in the text")
+        else:
+            page = translate("PassageTableModel", "p. {page}").format(page=row.page) if row.page else ""
+        first = " · ".join(part for part in (date_label(row.date), page) if part)
         lines = [first, _shorten(row.letter_title, 90)]
         if row.kamerstuk:
             lines.append(row.kamerstuk)
@@ -160,7 +169,7 @@ class ThemeLetterMatrixModel(QAbstractTableModel):
         if orientation == Qt.Horizontal and 0 <= section < len(self.letters):
             letter = self.letters[section]
             if role == Qt.DisplayRole:
-                return letter.date or letter.name[:12]
+                return date_label(letter.date) if letter.date else letter.name[:12]
             if role == Qt.ToolTipRole:
                 return plain(f"{letter.title}\n{letter.name}")
         return None
@@ -184,7 +193,7 @@ class ThemeLetterMatrixModel(QAbstractTableModel):
             return QBrush(QColor(shade, shade + 5 if shade < 250 else 250, 255))
         if role == Qt.ToolTipRole and count:
             theme, letter = self.themes[index.row()], self.letters[index.column()]
-            return plain(f"{theme.name} in {letter.title}: {count} passage{'s' if count != 1 else ''}")
+            return plain(self.tr("{theme} in {letter}: %n passage(s)", "", count).format(theme=theme.name, letter=letter.title))
         return None
 
 
@@ -203,23 +212,23 @@ class PassagesView(QWidget):
         self.letter_filter: int | None = None
         self.theme_tree = ThemeCheckTree(self)
         self.theme_tree.setObjectName("passages_themes")
-        self.theme_tree.setToolTip("Check the themes whose passages you want to see; a theme includes its sub-themes.")
+        self.theme_tree.setToolTip(self.tr("Check the themes whose passages you want to see; a theme includes its sub-themes."))
         self.year = QComboBox(self)
         self.chamber = QComboBox(self)
         self.sort = QComboBox(self)
-        self.sort.addItem("By date", "date")
-        self.sort.addItem("By letter", "letter")
+        self.sort.addItem(self.tr("By date"), "date")
+        self.sort.addItem(self.tr("By letter"), "letter")
         self.text_filter = QLineEdit(self)
         self.text_filter.setObjectName("passages_filter")
-        self.text_filter.setPlaceholderText("Filter on passage, note or letter")
+        self.text_filter.setPlaceholderText(self.tr("Filter on passage, note or letter"))
         self.text_filter.setClearButtonEnabled(True)
         self.count_label = QLabel("", self)
         self.count_label.setTextFormat(Qt.PlainText)
-        self.export_button = QPushButton("&Export…", self)
-        self.export_button.setToolTip("Export the passages of the checked themes (Ctrl+E)")
+        self.export_button = QPushButton(self.tr("&Export…"), self)
+        self.export_button.setToolTip(self.tr("Export the passages of the checked themes (Ctrl+E)"))
         self.letter_label = QLabel("", self)
         self.letter_label.setTextFormat(Qt.PlainText)
-        self.clear_letter = QPushButton("Show all letters", self)
+        self.clear_letter = QPushButton(self.tr("Show all letters"), self)
         self.clear_letter.hide()
 
         self.model = PassageTableModel(self)
@@ -253,16 +262,16 @@ class PassagesView(QWidget):
         self.matrix = QTableView(self)
         self.matrix.setObjectName("passages_matrix")
         self.matrix.setModel(self.matrix_model)
-        self.matrix.setToolTip("Passages per theme and letter (a theme counts its sub-themes). "
-                               "Enter or double-click shows that theme's passages in that letter.")
+        self.matrix.setToolTip(self.tr("Passages per theme and letter (a theme counts its sub-themes). "
+                                       "Enter or double-click shows that theme's passages in that letter."))
         self.matrix.horizontalHeader().setDefaultSectionSize(84)
 
         filters = QHBoxLayout()
         filters.addWidget(self.text_filter, 1)
         filters.addWidget(self.export_button)
         choices = QHBoxLayout()
-        for label, widget in (("&Year", self.year), ("C&hamber", self.chamber), ("&Order", self.sort)):
-            caption = QLabel(f"{label}:", self)
+        for label, widget in ((self.tr("&Year"), self.year), (self.tr("C&hamber"), self.chamber), (self.tr("&Order"), self.sort)):
+            caption = QLabel(self.tr("{label}:").format(label=label), self)
             caption.setBuddy(widget)
             choices.addWidget(caption)
             choices.addWidget(widget)
@@ -280,14 +289,14 @@ class PassagesView(QWidget):
         list_layout.addLayout(letter_line)
         list_layout.addWidget(self.table, 1)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(list_page, "&Passages")
-        self.tabs.addTab(self.matrix, "&Matrix: themes × letters")
+        self.tabs.addTab(list_page, self.tr("&Passages"))
+        self.tabs.addTab(self.matrix, self.tr("&Matrix: themes × letters"))
 
         self.theme_tree.setMinimumWidth(170)
         themes_box = QWidget(self)
         themes_layout = QVBoxLayout(themes_box)
         themes_layout.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel("&Themes", self)
+        caption = QLabel(self.tr("&Themes"), self)
         caption.setBuddy(self.theme_tree)
         themes_layout.addWidget(caption)
         themes_layout.addWidget(self.theme_tree, 1)
@@ -360,8 +369,8 @@ class PassagesView(QWidget):
 
     def set_rows(self, rows: Sequence[PassageRow]) -> None:
         self.all_rows = list(rows)
-        self._fill_combo(self.year, "All years", sorted({r.year for r in rows if r.year}, reverse=True))
-        self._fill_combo(self.chamber, "All chambers", sorted({r.chamber for r in rows if r.chamber}))
+        self._fill_combo(self.year, self.tr("All years"), sorted({r.year for r in rows if r.year}, reverse=True))
+        self._fill_combo(self.chamber, self.tr("All chambers"), sorted({r.chamber for r in rows if r.chamber}))
         self.apply_filters()
 
     def set_matrix(self, letters: Sequence[LetterSummary], counts: dict[tuple[int, int], int]) -> None:
@@ -396,12 +405,14 @@ class PassagesView(QWidget):
         self.fit_visible_rows()
         total = len(self.all_rows)
         shown = len(rows)
-        word = "passage" if total == 1 else "passages"
-        self.count_label.setText(f"{shown} of {total} {word}" if shown != total else f"{total} {word}")
+        if shown != total:
+            self.count_label.setText(self.tr("{shown} of %n passage(s)", "", total).format(shown=shown))
+        else:
+            self.count_label.setText(self.tr("%n passage(s)", "", total))
         self.export_button.setEnabled(bool(self.checked_themes()))
         if self.letter_filter is not None:
             title = next((r.letter_title for r in self.all_rows if r.letter_id == self.letter_filter), "")
-            self.letter_label.setText(f"Only in: {title}")
+            self.letter_label.setText(self.tr("Only in: {title}").format(title=title))
         self.letter_label.setVisible(self.letter_filter is not None)
         self.clear_letter.setVisible(self.letter_filter is not None)
 
@@ -428,7 +439,7 @@ class PassagesView(QWidget):
         combo.clear()
         combo.addItem(everything, ALL)
         for value in values:
-            combo.addItem(chamber_label(value) if everything == "All chambers" else value, value)
+            combo.addItem(chamber_label(value) if everything == translate("PassagesView", "All chambers") else value, value)
         index = combo.findData(current)
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)

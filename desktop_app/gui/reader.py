@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -195,7 +195,7 @@ def _append_footnotes(cursor: QTextCursor, letter: Letter, layout: LetterDocumen
     rule.setProperty(QTextFormat.BlockTrailingHorizontalRulerWidth, 1)
     cursor.insertBlock(rule, plain)
     cursor.insertBlock(QTextBlockFormat(), title)
-    cursor.insertText("Footnotes")
+    cursor.insertText(QCoreApplication.translate("ReaderView", "Footnotes"))
     note_format = QTextCharFormat()
     note_format.setFontPointSize(cursor.document().defaultFont().pointSizeF() * 0.92)
     note_format.setForeground(QColor("#37414d"))
@@ -520,7 +520,7 @@ class ReaderView(QTextBrowser):
 
     def _annotation_tooltip(self, annotation: Annotation) -> str:
         names = [self._themes[t].name for t in annotation.theme_ids if t in self._themes]
-        lines = [", ".join(names) if names else "No theme"]
+        lines = [", ".join(names) if names else self.tr("No theme")]
         if annotation.note:
             lines.append(annotation.note)
         return "\n".join(lines)
@@ -627,17 +627,22 @@ def _is_history_key(event: QEvent) -> bool:
     )
 
 
-STATUS_LABELS = {
-    "resolved": "In your library",
-    "confirmed": "In your library (confirmed by you)",
-    "suggested": "Possible match in your library: click to confirm or reject",
-    "missing": "Not in your library",
-    "external": "Outside the letters (e.g. an EU document)",
+STATUS_LABELS = {  # shown through status_label(), in the interface language
+    "resolved": QT_TRANSLATE_NOOP("ReaderView", "In your library"),
+    "confirmed": QT_TRANSLATE_NOOP("ReaderView", "In your library (confirmed by you)"),
+    "suggested": QT_TRANSLATE_NOOP("ReaderView", "Possible match in your library: click to confirm or reject"),
+    "missing": QT_TRANSLATE_NOOP("ReaderView", "Not in your library"),
+    "external": QT_TRANSLATE_NOOP("ReaderView", "Outside the letters (e.g. an EU document)"),
 }
 
 
+def status_label(status: str) -> str:
+    """What a citation's status means, in the interface language."""
+    return QCoreApplication.translate("ReaderView", STATUS_LABELS[status]) if status in STATUS_LABELS else status
+
+
 def reference_tooltip(ref: Reference) -> str:
-    lines = [ref.raw, STATUS_LABELS.get(ref.status, ref.status)]
+    lines = [ref.raw, status_label(ref.status)]
     if ref.canonical:
         lines.append(ref.canonical)
     return "\n".join(lines)

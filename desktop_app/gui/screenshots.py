@@ -103,6 +103,7 @@ def take_screenshots(app: QApplication, window: Any, out: Path) -> list[Path]:
         window.results_view.setCurrentIndex(first)
         window._on_results_view_activated(first)  # noqa: SLF001
     letter = window.letter
+    overlap = None
     if letter is not None and not window.library.list_annotations(letter.id):
         for phrase, number, note in PASSAGES:
             span = _sentence_span(letter.text, phrase)
@@ -121,6 +122,12 @@ def take_screenshots(app: QApplication, window: Any, out: Path) -> list[Path]:
         window.reader.setTextCursor(cursor)
     saved.append(out / "letter_with_highlights.png")
     _save(app, window, saved[-1])
+
+    # 2b. passages of two themes overlapping: both stay readable (stacked underlines, margin bars)
+    if letter is not None and overlap is not None:
+        window.reader.go_to_offset(overlap[0] + 60)
+        saved.append(out / "overlapping_themes.png")
+        _save(app, window, saved[-1])
 
     # 3. the main window with a letter open from the list (no search)
     window.search_edit.clear()
@@ -262,6 +269,7 @@ def take_dialog_screenshots(app: QApplication, window: Any, out: Path, saved: li
     if missing is not None:
         window.open_letter(missing.letter_id, record=False)
         _save_dialog(app, window.show_citation(missing), out / "citation_missing.png", saved)
+    _missing_screenshots(app, window, refs, out, saved)
 
     # 9. the delete-theme warning, for a theme with annotations and sub-themes when there is one
     counts = window.library.theme_counts()
@@ -323,3 +331,51 @@ def take_dialog_screenshots(app: QApplication, window: Any, out: Path, saved: li
         saved.append(out / "search_ten_letters.png")
         _save(app, window, saved[-1])
     shutil.rmtree(incoming, ignore_errors=True)
+
+
+def _missing_screenshots(app: QApplication, window: Any, refs: list[Any], out: Path, saved: list[Path]) -> None:
+    """The missing-document dialog of an official document (link, Fetch) and View > Missing documents."""
+    from desktop_app.core.official import is_fetchable
+
+    fetchable = next((r for r in refs if r.status == "missing" and is_fetchable(r.canonical)), None)
+    if fetchable is not None:
+        window.open_letter(fetchable.letter_id, record=False)
+        _save_dialog(app, window.show_citation(fetchable), out / "missing_document.png", saved)
+    window.actions_by_name["missing_documents"].trigger()
+    view = window.missing_documents
+    if view is not None and _wait(app, lambda: view._loading is None and view.tree.topLevelItemCount() > 0, 30):  # noqa: SLF001
+        if fetchable is not None and view.item_of(fetchable.canonical) is not None:
+            item = view.item_of(fetchable.canonical)
+            view.tree.setCurrentItem(item.child(0) or item)
+            item.setSelected(True)
+        view.tree.setFocus()
+        _save_dialog(app, view, out / "missing_documents.png", saved)
+
+
+def take_language_screenshot(app: QApplication, window: Any, out: Path, language: str) -> Path:
+    """``main_window_<language>.png``: a second main window over the same library, built with the
+    interface in ``language`` (``main_window_nl.png``: the Dutch interface), on the letter the first
+    one shows; the language installed before is put back afterwards."""
+    from desktop_app.gui import i18n
+    from desktop_app.gui.controller import LibraryController
+    from desktop_app.gui.main_window import MainWindow
+
+    restore = i18n.install(language, app)
+    other = None
+    try:
+        other = MainWindow(LibraryController(window.library), window.settings)
+        rows = other.letter_model.rows
+        letter_id = window.letter.id if window.letter is not None else (rows[0].id if rows else None)
+        if letter_id is not None:
+            other.open_letter(letter_id, record=False)
+        other.setGeometry(window.geometry())
+        other.show()
+        path = out / f"main_window_{language}.png"
+        _save(app, other, path)
+        print(f"screenshot: {path}")
+        return path
+    finally:
+        if other is not None:
+            other.close()
+            other.deleteLater()
+        restore()

@@ -102,7 +102,7 @@ class TaskHandle(QObject):
     def _on_delay_elapsed(self) -> None:
         if self.done:
             return
-        dialog = QProgressDialog(self.title, "Cancel", 0, 0, self._dialog_parent)
+        dialog = QProgressDialog(self.title, self.tr("Cancel"), 0, 0, self._dialog_parent)
         dialog.setWindowTitle(self.title)
         dialog.setLabel(plain_label(QLabel(dialog)))  # progress names files and letters: never markup
         dialog.setMinimumDuration(0)
@@ -119,7 +119,7 @@ class TaskHandle(QObject):
     def _on_dialog_canceled(self) -> None:
         self.cancel()
         if self._dialog is not None:
-            self._dialog.setLabelText("Cancelling…")
+            self._dialog.setLabelText(self.tr("Cancelling…"))
 
     def _update_dialog(self) -> None:
         if self._dialog is None or self.cancel_token.cancelled:

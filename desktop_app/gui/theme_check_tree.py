@@ -93,7 +93,7 @@ class ThemeCheckTree(QTreeWidget):
                 child = stack.pop()
                 child.setCheckState(0, Qt.Checked if included else Qt.Unchecked)
                 child.setDisabled(included)
-                child.setToolTip(0, plain(f"Included with {item.text(0)}") if included else "")
+                child.setToolTip(0, plain(self.tr("Included with {theme}").format(theme=item.text(0))) if included else "")
                 stack.extend(child.child(i) for i in range(child.childCount()))
         finally:
             self._cascading = False

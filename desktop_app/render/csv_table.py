@@ -66,7 +66,7 @@ DUTCH_COLUMNS = {
 LIST_SEPARATOR = " | "
 
 
-def columns(language: str = "en") -> tuple[str, ...]:
+def columns(language: str = "nl") -> tuple[str, ...]:
     """The header row in the document's language."""
     return tuple(DUTCH_COLUMNS[c] for c in COLUMNS) if language == "nl" else COLUMNS
 

@@ -37,16 +37,23 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from desktop_app.core.export.contrast import ink_for
-from desktop_app.core.export.model import Passage, Section, SourceInfo, Subsection, SummaryDocument, ThemeTag
+from desktop_app.core.export.model import (
+    Passage,
+    Section,
+    SourceInfo,
+    Subsection,
+    SummaryDocument,
+    ThemeTag,
+)
 from desktop_app.core.tasks import CancelToken
 from desktop_app.render.common import (
     citation_parts,
     clean_text,
     format_date,
-    source_kamerstuk,
     official_url,
     paragraphs,
     source_details,
+    source_kamerstuk,
     source_ref,
 )
 

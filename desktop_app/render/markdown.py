@@ -17,10 +17,10 @@ from desktop_app.core.export.model import Passage, Section, SourceInfo, SummaryD
 from desktop_app.render.common import (
     citation_parts,
     format_date,
-    source_kamerstuk,
     official_url,
     paragraphs,
     source_details,
+    source_kamerstuk,
     source_ref,
 )
 

@@ -23,13 +23,21 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from desktop_app.core.export.labels import Words
 from desktop_app.core.export.model import SourceInfo, SummaryDocument
 from desktop_app.core.model import Letter
 from desktop_app.core.tasks import CancelToken
-from desktop_app.core.export.labels import Words
 from desktop_app.render.common import ENGLISH, format_date, source_details
 from desktop_app.render.fonts import SANS, SERIF, register_fonts
-from desktop_app.render.pdf import (
+from desktop_app.render.pdf import PdfLayout
+from desktop_app.render.pdf_page import (
+    EmbeddedFontCanvas,
+    OutlineEntry,
+    document_info,
+    pdf_language,
+    xmp_packet,
+)
+from desktop_app.render.pdf_style import (
     ACCENT,
     INK,
     MARGIN_BOTTOM,
@@ -38,12 +46,6 @@ from desktop_app.render.pdf import (
     MARGIN_TOP,
     MUTED,
     ORIGINAL_KEY,
-    EmbeddedFontCanvas,
-    document_info,
-    pdf_language,
-    xmp_packet,
-    OutlineEntry,
-    PdfLayout,
     escape,
     text,
 )

@@ -102,3 +102,14 @@ def make_window(qtbot: Any, settings: QSettings, request: pytest.FixtureRequest)
 def window(library: Any, make_window: Any) -> Any:
     """The library is set up first, so it is torn down last: after the window closed and its timers stopped."""
     return make_window(library)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_interface(qapp: Any) -> Iterator[None]:
+    """The tests read the English interface (with its plural forms: "1 letter", "2 letters"); the
+    Dutch one is tested in test_i18n.py, which switches and switches back."""
+    from desktop_app.gui import i18n
+
+    restore = i18n.install("en", qapp)
+    yield
+    restore()

@@ -136,12 +136,13 @@ def test_missing_citation_says_so_and_escape_closes(qtbot: Any, window: Any, lib
     dialog = _shown(qtbot, window.show_citation(ref))
     _fits(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)]
-    assert any("Not in your library: import it to follow this citation." in t for t in texts)
+    assert any("Not in your library: fetch it from the official source" in t for t in texts)
     address = dialog.findChild(QLabel, "official_address")  # where the missing document is published
     assert f'href="https://zoek.officielebekendmakingen.nl/{ref.canonical}"' in address.text()
     assert address.openExternalLinks()
     assert not dialog.confirm_button.isVisible() and not dialog.candidates.isVisible()
-    assert _default_button(dialog) is dialog.close_button and dialog.close_button.hasFocus()
+    # an official id: Enter fetches it (tests/gui/test_missing.py), Escape closes
+    assert _default_button(dialog) is dialog.fetch_button and dialog.fetch_button.hasFocus()
     _escape_closes(qtbot, dialog)
     assert library.references.get(ref.id).status == "missing"
 

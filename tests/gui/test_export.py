@@ -97,9 +97,13 @@ def test_two_themes_and_a_date_range_export_exactly_their_passages(
     assert (dialog.date_from.iso(), dialog.date_to.iso()) == ("2024-10-01", "2025-02-28")
     _live_line(qtbot, dialog, "Will export 3 passages from 2 letters.")
     assert dialog.export_button.isEnabled()
-    assert dialog.title.text() == "Annotated summary"  # two themes: the plain default
+    assert dialog.language.currentData() == "nl"  # Dutch words by default: the users are Dutch
+    assert dialog.title.text() == "Geannoteerde samenvatting"  # two themes: the plain default
     dialog.language.setFocus()
-    QTest.keyClick(dialog.language, Qt.Key_Down)  # English -> Nederlands
+    QTest.keyClick(dialog.language, Qt.Key_Up)  # Nederlands -> English: the default title follows
+    assert dialog.language.currentData() == "en"
+    qtbot.waitUntil(lambda: dialog.title.text() == "Annotated summary", timeout=3000)
+    QTest.keyClick(dialog.language, Qt.Key_Down)  # and back
     assert dialog.language.currentData() == "nl"
     qtbot.waitUntil(lambda: dialog.title.text() == "Geannoteerde samenvatting", timeout=3000)
     dialog.title.setFocus()
@@ -208,7 +212,7 @@ def test_the_theme_selected_in_the_panel_is_checked(qtbot: Any, window: Any, lib
     dialog = _open_dialog(qtbot, window)
     assert dialog.checked_themes() == [theme.id]
     assert dialog.letters.currentData() == "library"  # that theme across the library
-    assert dialog.title.text() == "Annotated summary: Steun aan Oekraïne"
+    assert dialog.title.text() == "Geannoteerde samenvatting: Steun aan Oekraïne"
     _live_line(qtbot, dialog, "Will export 2 passages from 2 letters.")
 
 

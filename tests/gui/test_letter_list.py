@@ -39,3 +39,25 @@ def test_the_letter_just_imported_opens(qtbot: Any, window: Any, library: Any, t
         pass
     qtbot.waitUntil(lambda: window.letter is not None and window.letter.source_file == pdf.name, timeout=10_000)
     window.import_summary.close()
+
+
+def test_a_folder_import_takes_every_supported_type_and_shows_the_warnings(qtbot: Any, window: Any, library: Any, tmp_path: Path, samples_dir: Path) -> None:
+    """The GUI imports through the core's ``import_iter`` (issue 16.3): a folder's official XML is
+    imported like its text letters, "._" files are left out, and the summary lists each file's warnings."""
+    import shutil
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(samples_dir / "kst-32545-143.xml", src)
+    shutil.copy(samples_dir / "kst-32545-143_metadata.xml", src)
+    (src / "alleen_kop.txt").write_text("Datum 3 december 2026\nBetreft Alleen een kop\n", encoding="utf-8")
+    (src / "._alleen_kop.txt").write_bytes(b"\x00\x05\x16\x07 AppleDouble")
+    handle = window.start_import([src])
+    with qtbot.waitSignal(handle.finished, timeout=120_000):
+        pass
+    qtbot.waitUntil(lambda: getattr(window, "import_summary", None) is not None, timeout=10_000)
+    report = window.last_import_report
+    assert sorted(x.name for x in report.imported) == ["alleen_kop", "kst-32545-143"] and not report.failed
+    shown = " ".join(window.import_summary.text.toPlainText().split())
+    assert "Warnings alleen_kop.txt: no body text found" in shown
+    window.import_summary.close()

@@ -16,11 +16,12 @@ pytestmark = pytest.mark.xvfb
 
 WINDOWS = (  # the main window (1440x900)
     "search_results.png", "letter_with_highlights.png", "main_window.png", "letter_without_subject.png",
-    "orphaned_annotation.png", "references_panel.png", "search_ten_letters.png",
+    "orphaned_annotation.png", "references_panel.png", "search_ten_letters.png", "overlapping_themes.png",
+    "main_window_nl.png",  # the Dutch interface (the others in English: --language en)
 )
 DIALOGS = (  # separate windows, grabbed from the screen at their own size
     "import_summary.png", "export_dialog.png", "export_dialog_empty.png", "citation_suggested.png", "citation_missing.png",
-    "delete_theme.png", "keyboard_shortcuts.png", "about.png",
+    "delete_theme.png", "keyboard_shortcuts.png", "about.png", "missing_document.png", "missing_documents.png",
 )
 EXPECTED = (*WINDOWS, "footnote_tooltip.png", *DIALOGS)
 LAPTOP = (1366, 768 - 40)  # every dialog fits a small laptop screen with a task bar
@@ -52,7 +53,7 @@ def test_screenshots_under_xvfb(tmp_path: Path, output_dir: Path) -> None:
         env = {**os.environ, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"}
         result = subprocess.run(
             [sys.executable, "-m", "desktop_app.app", "--screenshots", str(out),
-             "--library", str(tmp_path / "library"), "--settings", str(tmp_path / "settings.ini")],
+             "--library", str(tmp_path / "library"), "--settings", str(tmp_path / "settings.ini"), "--language", "en"],
             env=env, capture_output=True, text=True, timeout=240,
         )
         assert result.returncode == 0, result.stderr

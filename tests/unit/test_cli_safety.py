@@ -44,7 +44,7 @@ def test_refs_and_export_take_names_with_leading_zeros(folder: Path, tmp_path: P
     code, _, err = run(folder, capsys, "annotate", "003", "--quote", "NAVO", "--theme", "Steun aan Oekraine")
     assert code == 0, err
     out = tmp_path / "uit.md"
-    code, stdout, err = run(folder, capsys, "export", "--letter", "003", "-o", str(out))
+    code, stdout, err = run(folder, capsys, "export", "--language", "en", "--letter", "003", "-o", str(out))
     assert code == 0, err
     assert "1 passages" in stdout or "1 passage" in stdout
 
@@ -79,7 +79,7 @@ def test_export_writes_through_a_symbolic_link_and_keeps_it(folder: Path, tmp_pa
     real.write_text("oud", encoding="utf-8")
     link = tmp_path / "link.md"
     link.symlink_to(real)
-    code, _, err = run(folder, capsys, "export", "-o", str(link))
+    code, _, err = run(folder, capsys, "export", "--language", "en", "-o", str(link))
     assert code == 0, err
     assert link.is_symlink() and link.resolve() == real.resolve()
     assert "Minimum Capability Requirements" in real.read_text(encoding="utf-8")
@@ -101,7 +101,7 @@ def test_export_refuses_what_is_not_a_regular_file(folder: Path, tmp_path: Path,
     else:
         target = Path(kind)
     before = os.lstat(target)
-    code, out, err = run(folder, capsys, "export", "--format", "md", "-o", str(target))
+    code, out, err = run(folder, capsys, "export", "--language", "en", "--format", "md", "-o", str(target))
     assert code == 1 and "is not a regular file" in err and str(target) in err, err
     after = os.lstat(target)
     assert (after.st_ino, stat.S_IFMT(after.st_mode)) == (before.st_ino, stat.S_IFMT(before.st_mode))
@@ -113,7 +113,7 @@ def test_export_refuses_what_is_not_a_regular_file(folder: Path, tmp_path: Path,
 def test_export_refuses_a_name_that_says_another_format(folder: Path, tmp_path: Path, capsys, argv: list[str]) -> None:
     _annotated(folder, capsys)
     argv = [str(tmp_path / a) if a.startswith(("samenvatting", "x.")) else a for a in argv]
-    code, _, err = run(folder, capsys, "export", *argv)
+    code, _, err = run(folder, capsys, "export", "--language", "en", *argv)
     assert code == 1 and argv[1] in err, err  # names the file
     if "--format" in argv:  # says which extension the chosen format takes
         assert f"use .{argv[-1]}" in err, err
@@ -131,7 +131,7 @@ def test_csv_cells_starting_with_a_tab_or_carriage_return_are_guarded(folder: Pa
     for note in notes:
         _annotated(folder, capsys, note)
     out = tmp_path / "uit.csv"
-    code, _, err = run(folder, capsys, "export", "-o", str(out))
+    code, _, err = run(folder, capsys, "export", "--language", "en", "-o", str(out))
     assert code == 0, err
     with out.open(encoding=ENCODING, newline="") as handle:
         cells = [row["note"] for row in csv.DictReader(handle, delimiter=DELIMITER)]

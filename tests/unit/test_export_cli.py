@@ -26,7 +26,7 @@ def folder(tmp_path: Path) -> Path:
 
 def test_export_pdf_with_json_report(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "samenvatting.pdf"
-    code = main(["--library", str(folder), "export", "--theme", "Steun aan Oekraïne", "--format", "pdf", "-o", str(out), "--json"])
+    code = main(["--library", str(folder), "export", "--language", "en", "--theme", "Steun aan Oekraïne", "--format", "pdf", "-o", str(out), "--json"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
     report = json.loads(captured.out)
@@ -51,7 +51,7 @@ def test_empty_scope_exits_non_zero_with_a_message_and_no_file(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "leeg.pdf"
-    code = main(["--library", str(folder), "export", "--from", "2030-01-01", "--format", "pdf", "-o", str(out)])
+    code = main(["--library", str(folder), "export", "--language", "en", "--from", "2030-01-01", "--format", "pdf", "-o", str(out)])
     captured = capsys.readouterr()
     assert code == 1
     assert "Nothing to export: no annotations in the whole library; dated from 2030-01-01" in captured.err
@@ -60,9 +60,9 @@ def test_empty_scope_exits_non_zero_with_a_message_and_no_file(
 
 
 def test_bad_date_and_unknown_theme_are_reported(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--library", str(folder), "export", "--from", "gisteren", "-o", str(tmp_path / "x.csv")]) == 1
+    assert main(["--library", str(folder), "export", "--language", "en", "--from", "gisteren", "-o", str(tmp_path / "x.csv")]) == 1
     assert "not a date" in capsys.readouterr().err
-    assert main(["--library", str(folder), "export", "--theme", "Geen thema", "-o", str(tmp_path / "x.csv")]) == 1
+    assert main(["--library", str(folder), "export", "--language", "en", "--theme", "Geen thema", "-o", str(tmp_path / "x.csv")]) == 1
     err = capsys.readouterr().err
     assert "Geen thema" in err and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lib"]
@@ -88,7 +88,7 @@ def test_exported_files_get_the_users_usual_permissions(folder: Path, tmp_path: 
     for fmt in ("pdf", "md", "csv"):
         out = tmp_path / f"export-{umask:o}.{fmt}"
         result = subprocess.run(
-            [sys.executable, "-m", "desktop_app", "--library", str(folder), "export", "--format", fmt, "-o", str(out)],
+            [sys.executable, "-m", "desktop_app", "--library", str(folder), "export", "--language", "en", "--format", fmt, "-o", str(out)],
             capture_output=True, text=True, umask=umask, timeout=240,
         )
         assert result.returncode == 0, result.stderr
@@ -102,6 +102,6 @@ def test_export_over_an_existing_file_keeps_its_permissions(folder: Path, tmp_pa
     out = tmp_path / "gedeeld.md"
     out.write_text("vorige versie", encoding="utf-8")
     out.chmod(0o640)
-    assert main(["--library", str(folder), "export", "-o", str(out)]) == 0
+    assert main(["--library", str(folder), "export", "--language", "en", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8") != "vorige versie"
     assert stat.S_IMODE(out.stat().st_mode) == 0o640

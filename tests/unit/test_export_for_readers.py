@@ -32,7 +32,7 @@ from desktop_app.render import export_summary
 from desktop_app.render.csv_table import DELIMITER, ENCODING
 from desktop_app.render.docx import NOTE_STYLE
 from desktop_app.render.fonts import SANS, runs_width
-from desktop_app.render.pdf import fit_width
+from desktop_app.render.pdf_page import fit_width
 
 L000, L003, L004 = "000_eba5de336aff673f", "003_d09603eee462fd1e", "004_94d7e7617410a711"
 NOTE = "1,1 mld over 8 jaar ≈ 140 mln/jaar → ≥ ≤ ≠ ✓ ∑ 😀"
@@ -71,7 +71,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def export(folder: Path, out: Path, capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
     """``kamerlezer export ... -o out --json``; returns its report."""
     capsys.readouterr()
-    code = main(["--library", str(folder), "export", *args, "-o", str(out), "--json"])
+    code = main(["--library", str(folder), "export", "--language", "en", *args, "-o", str(out), "--json"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
     return dict(json.loads(captured.out))
@@ -81,7 +81,7 @@ def export(folder: Path, out: Path, capsys: pytest.CaptureFixture[str], *args: s
 def pdf_by_theme(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdf") / "samenvatting.pdf"
     with Library.open(folder) as lib:
-        result = export_summary(lib, ExportScope(author=AUTHOR), "pdf", out)
+        result = export_summary(lib, ExportScope(language="en", author=AUTHOR), "pdf", out)
     out.with_suffix(".warnings").write_text("\n".join(result.warnings), encoding="utf-8")
     return out
 
@@ -106,7 +106,7 @@ def test_symbols_reach_the_text_layer_and_a_missing_character_is_shown_and_repor
 
 def test_the_cli_prints_the_missing_character_warning(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "s.pdf"
-    assert main(["--library", str(folder), "export", "--theme", "Steun aan Oekraïne", "-o", str(out)]) == 0
+    assert main(["--library", str(folder), "export", "--language", "en", "--theme", "Steun aan Oekraïne", "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "kamerlezer: No bundled font has these characters" in err and "[U+1F600]" in err
 
@@ -342,7 +342,7 @@ def test_markdown_links_ids_and_sources_and_reads_as_plain_text(folder: Path, tm
 
 def test_an_unknown_extension_is_refused_with_the_formats_listed(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "x.odt"
-    assert main(["--library", str(folder), "export", "-o", str(out)]) == 1
+    assert main(["--library", str(folder), "export", "--language", "en", "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert "x.odt: unknown extension .odt" in err and "pdf (.pdf), docx (.docx), md (.md, .markdown), csv (.csv)" in err
     assert not out.exists()
@@ -369,7 +369,7 @@ def test_a_text_letters_appended_pages_mark_its_pages_and_highlight_the_passages
     from desktop_app.render.service import collect_originals
 
     with Library.open(folder) as lib:
-        summary = build_summary(lib, ExportScope(with_originals=True))
+        summary = build_summary(lib, ExportScope(language="en", with_originals=True))
         originals = {o.source.letter_id: o for o in collect_originals(lib, summary)}
         original = originals[lib.get_letter(L003).id]
         colour = lib.get_theme("Steun aan Oekraïne").color  # the theme of both passages in 003

@@ -73,7 +73,7 @@ def _walk(summary: SummaryDocument):
 
 
 def test_by_theme_sections_follow_the_theme_tree_and_repeat_two_theme_passages(annotated: Library) -> None:
-    summary = build_summary(annotated, ExportScope())
+    summary = build_summary(annotated, ExportScope(language="en"))
     theme_order = [t.id for t in annotated.list_themes()]
     used = {tid for a in annotated.list_annotations() for tid in a.theme_ids}
     assert [s.theme.id for s in summary.sections if s.theme] == [t for t in theme_order if t in used]
@@ -95,7 +95,7 @@ def test_by_theme_sections_follow_the_theme_tree_and_repeat_two_theme_passages(a
 
 
 def test_by_letter_has_one_section_per_letter_in_text_order(annotated: Library) -> None:
-    summary = build_summary(annotated, ExportScope(group_by="letter"))
+    summary = build_summary(annotated, ExportScope(language="en", group_by="letter"))
     assert [s.source.letter_id for s in summary.sections] == [s.letter_id for s in summary.sources]
     for section in summary.sections:
         (sub,) = section.subsections
@@ -106,7 +106,7 @@ def test_by_letter_has_one_section_per_letter_in_text_order(annotated: Library) 
 
 
 def test_passage_carries_footnotes_citations_page_and_theme_colours(annotated: Library) -> None:
-    summary = build_summary(annotated, ExportScope(letters=(L000,), group_by="letter"))
+    summary = build_summary(annotated, ExportScope(language="en", letters=(L000,), group_by="letter"))
     first = summary.sections[0].subsections[0].passages[0]
     letter = annotated.get_letter(L000)
     assert first.start == 0 and first.page == 1
@@ -125,7 +125,7 @@ def test_passage_carries_footnotes_citations_page_and_theme_colours(annotated: L
 
 
 def test_footnote_citation_resolves_to_a_letter_in_the_library(annotated: Library) -> None:
-    summary = build_summary(annotated, ExportScope(letters=(L004,), group_by="letter"))
+    summary = build_summary(annotated, ExportScope(language="en", letters=(L004,), group_by="letter"))
     with_note = [p for _, _, p in _walk(summary) if p.footnotes]
     assert len(with_note) == 1
     (citation,) = [c for c in with_note[0].citations if c.location == "footnote"]
@@ -138,42 +138,42 @@ def test_footnote_citation_resolves_to_a_letter_in_the_library(annotated: Librar
 
 
 def test_scope_by_theme_includes_sub_themes_and_filters_letters_and_dates(annotated: Library) -> None:
-    cap = build_summary(annotated, ExportScope(themes=("Capaciteitsdoelstellingen",)))
+    cap = build_summary(annotated, ExportScope(language="en", themes=("Capaciteitsdoelstellingen",)))
     ids = {p.annotation_id for _, _, p in _walk(cap)}
     expected = {a.id for a in annotated.list_annotations(theme="Capaciteitsdoelstellingen", include_subthemes=True)}
     assert ids == expected and len(ids) == 4
     assert "(with sub-themes)" in cap.scope_description
     assert cap.title == "Annotated summary: Capaciteitsdoelstellingen"
     # both letters and themes: the intersection
-    both = build_summary(annotated, ExportScope(letters=(L000,), themes=("Capaciteitsdoelstellingen",)))
+    both = build_summary(annotated, ExportScope(language="en", letters=(L000,), themes=("Capaciteitsdoelstellingen",)))
     assert {p.letter_id for _, _, p in _walk(both)} == {annotated.get_letter(L000).id}
     # a date range leaves out undated letters (000 has no date) and those outside it
-    dated = build_summary(annotated, ExportScope(date_from="2024-10-01", date_to="2024-12-31"))
+    dated = build_summary(annotated, ExportScope(language="en", date_from="2024-10-01", date_to="2024-12-31"))
     assert [s.name for s in dated.sources] == [L003]
     assert "letters without a date left out" in dated.scope_description
-    year = build_summary(annotated, ExportScope(date_from="2025"))
+    year = build_summary(annotated, ExportScope(language="en", date_from="2025"))
     assert [s.name for s in year.sources] == [L004]
 
 
 def test_bad_scope_values_are_clear_errors(annotated: Library) -> None:
     with pytest.raises(InvalidInput, match="not a date"):
-        build_summary(annotated, ExportScope(date_from="3 oktober 2024"))
+        build_summary(annotated, ExportScope(language="en", date_from="3 oktober 2024"))
     with pytest.raises(InvalidInput, match="empty"):
-        build_summary(annotated, ExportScope(date_from="2025-01-01", date_to="2024-01-01"))
+        build_summary(annotated, ExportScope(language="en", date_from="2025-01-01", date_to="2024-01-01"))
     with pytest.raises(InvalidInput, match="grouping"):
-        build_summary(annotated, ExportScope(group_by="page"))
+        build_summary(annotated, ExportScope(language="en", group_by="page"))
     with pytest.raises(NotFound):
-        build_summary(annotated, ExportScope(themes=("Bestaat niet",)))
+        build_summary(annotated, ExportScope(language="en", themes=("Bestaat niet",)))
 
 
 def test_empty_scope_is_refused_and_writes_nothing(library: Library, tmp_path: Path) -> None:
     out = tmp_path / "leeg.pdf"
-    with pytest.raises(ExportFailed, match=r"^Nothing to export: no annotations in the whole library$"):
-        export_summary(library, ExportScope(), "pdf", out)
+    with pytest.raises(ExportFailed, match=r"^Nothing to export: no annotations in the whole library\.$"):
+        export_summary(library, ExportScope(language="en"), "pdf", out)
     assert not out.exists()
     library.annotate_quote(L003, "Oekraïne", [library.get_theme("Steun aan Oekraïne").id])
     with pytest.raises(ExportFailed, match="no annotations in theme: NAVO-top"):
-        export_summary(library, ExportScope(themes=("NAVO-top",)), "md", tmp_path / "leeg.md")
+        export_summary(library, ExportScope(language="en", themes=("NAVO-top",)), "md", tmp_path / "leeg.md")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lib"]
 
 
@@ -191,12 +191,12 @@ def test_orphan_is_exported_and_marked(annotated: Library, tmp_path: Path) -> No
     assert report.updated, report
     orphans = [a for a in annotated.list_annotations(L003) if a.status == "orphan"]
     assert orphans, "the test needs an annotation that could not be re-attached"
-    summary = build_summary(annotated, ExportScope(letters=(L003,)))
+    summary = build_summary(annotated, ExportScope(language="en", letters=(L003,)))
     passages = [p for _, _, p in _walk(summary)]
     assert any(p.orphan and p.quote == orphans[0].quote and p.page is None for p in passages)
     assert summary.counts.orphans == len(orphans)
     out = tmp_path / "wees.md"
-    export_summary(annotated, ExportScope(letters=(L003,)), "md", out)
+    export_summary(annotated, ExportScope(language="en", letters=(L003,)), "md", out)
     assert md_escape(ORPHAN_MARK) in out.read_text(encoding="utf-8")
 
 
@@ -205,8 +205,8 @@ def test_orphan_is_exported_and_marked(annotated: Library, tmp_path: Path) -> No
 
 def test_pdf_has_every_quote_note_and_source_in_order(annotated: Library, tmp_path: Path) -> None:
     out = tmp_path / "samenvatting.pdf"
-    result = export_summary(annotated, ExportScope(title="Kamerbrieven NAVO – overzicht"), "pdf", out)
-    summary = build_summary(annotated, ExportScope(title="Kamerbrieven NAVO – overzicht"))
+    result = export_summary(annotated, ExportScope(language="en", title="Kamerbrieven NAVO – overzicht"), "pdf", out)
+    summary = build_summary(annotated, ExportScope(language="en", title="Kamerbrieven NAVO – overzicht"))
     reader = PdfReader(str(out))
     assert result.pages == len(reader.pages) and result.passages == 6
     raw = _pdf_text(out)
@@ -234,9 +234,9 @@ def test_with_originals_appends_each_letter_with_a_bookmark(annotated: Library, 
     report = annotated.import_paths([MOTIE_PDF])
     (motie,) = report.imported
     annotated.annotate_quote(motie.id, "€", [annotated.get_theme("Financiering en 2%-norm").id])
-    scope = ExportScope(letters=(motie.id, L003))
+    scope = ExportScope(language="en", letters=(motie.id, L003))
     plain = export_summary(annotated, scope, "pdf", tmp_path / "zonder.pdf")
-    scope_with = ExportScope(letters=(motie.id, L003), with_originals=True)
+    scope_with = ExportScope(language="en", letters=(motie.id, L003), with_originals=True)
     full = export_summary(annotated, scope_with, "pdf", tmp_path / "met.pdf")
     assert full.warnings == ()
     reader = PdfReader(str(tmp_path / "met.pdf"))
@@ -275,23 +275,23 @@ def test_with_originals_reports_a_missing_copy_and_still_exports(annotated: Libr
     copy = Path(motie.source_path)
     copy = copy if copy.is_absolute() else annotated.folder / copy
     shutil.move(copy, tmp_path / "weg.pdf")
-    result = export_summary(annotated, ExportScope(letters=(motie.id, letter.id), with_originals=True), "pdf",
+    result = export_summary(annotated, ExportScope(language="en", letters=(motie.id, letter.id), with_originals=True), "pdf",
                             tmp_path / "s.pdf")
     assert len(result.warnings) == 1 and "missing" in result.warnings[0]
     assert (tmp_path / "s.pdf").is_file()
 
 
 def test_markdown_and_csv_from_the_library(annotated: Library, tmp_path: Path) -> None:
-    summary = build_summary(annotated, ExportScope())
+    summary = build_summary(annotated, ExportScope(language="en"))
     md_path = tmp_path / "s.md"
-    export_summary(annotated, ExportScope(), "md", md_path)
+    export_summary(annotated, ExportScope(language="en"), "md", md_path)
     md = md_path.read_text(encoding="utf-8")
     assert re.findall(r"^## (.+)$", md, flags=re.MULTILINE) == (
         ["Overview"] + [md_escape(s.title) for s in summary.sections] + ["Sources"]
     )
     assert md_escape(MARKUP_NOTE) in md and not re.search(r"(?<!\\)<script>", md)  # never raw HTML
     csv_path = tmp_path / "s.csv"
-    export_summary(annotated, ExportScope(), "csv", csv_path)
+    export_summary(annotated, ExportScope(language="en"), "csv", csv_path)
     with open(csv_path, encoding=ENCODING, newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter=DELIMITER))
     annotations = {a.id: a for a in annotated.list_annotations()}
@@ -309,7 +309,7 @@ def test_footnote_markers_are_superscripts_in_every_format(library: Library, tmp
     sentence = "op 17-18 oktober 2024⁵ geïnformeerd"
     library.annotate_quote(L000, sentence, [library.get_theme("NAVO-top").id])
     library.annotate_quote(L003, "Planning Process (NDPP)¹.", [library.get_theme("Capaciteitsdoelstellingen/NDPP").id])
-    scope = ExportScope(letters=(L000, L003))
+    scope = ExportScope(language="en", letters=(L000, L003))
     texts = {}
     for fmt in ("pdf", "md", "csv"):
         out = tmp_path / f"s.{fmt}"

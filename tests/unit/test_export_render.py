@@ -116,6 +116,7 @@ def summary() -> SummaryDocument:
     return SummaryDocument(
         title="Samenvatting CT25 en Oekraïne",
         scope_description="the whole library",
+        language="en",  # the English words; Dutch is the default (tests/unit/test_export_for_readers.py)
         created="2025-06-01",
         group_by="letter",
         counts=Counts(passages=4, letters=2, themes=3, orphans=1, footnotes=len(p1.footnotes), citations=1),

@@ -133,3 +133,21 @@ def test_slow_source_times_out(server: ReplayServer, folder: Path) -> None:
         assert outcome.lacking == [(KST, "not fetched: the source cannot be reached")]
         assert library.list_letters() == []
     assert len(server.requests) == 2  # one try and one retry
+
+
+def test_cancelled_during_the_download_imports_nothing(server: ReplayServer, folder: Path) -> None:
+    """Cancel while the first publication downloads: it stays in the cache, nothing is imported; the next
+    fetch imports it from the cache without asking the source again."""
+    from desktop_app.core.tasks import CancelToken
+
+    cancel = CancelToken()
+    source = OfficialSource(server.base, retries=0, backoff=0, rate=0)
+    with Library.open(folder, search=False) as library:
+        outcome = fetch_into(library, [KST, AH], source, progress=lambda *_: cancel.cancel(), cancel=cancel)
+        assert outcome.cancelled and not outcome.ok and outcome.fetched == []
+        assert library.list_letters() == []
+        assert (folder / CACHE_DIR / KST / f"{KST}.xml").is_file()
+        asked = len(server.requests)
+        again = fetch_into(library, [KST], source)
+        assert again.ok and [i for i, _ in again.fetched] == [KST]
+        assert len(server.requests) == asked  # from the cache

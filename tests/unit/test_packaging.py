@@ -150,3 +150,23 @@ def test_installed_wheel_runs_the_cli(installed: Path, tmp_path: Path) -> None:
     proc = _run_installed(installed, code, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("kamerlezer ")
+
+
+def test_installed_wheel_carries_the_interface_translations(installed: Path, tmp_path: Path) -> None:
+    """The compiled Dutch translation (and the English plural forms) are package data: the installed
+    copy loads them and translates a menu and a plural (issue 14.8)."""
+    code = (
+        "import json; from PySide6.QtCore import QCoreApplication, QTranslator; "
+        "from desktop_app.gui import i18n; app = QCoreApplication([]); "
+        "restore = i18n.install('nl', app); "
+        "print(json.dumps({'qm': str(i18n.qm_file('nl')), "
+        "'menu': QCoreApplication.translate('MainWindow', '&File'), "
+        "'letters': QCoreApplication.translate('MainWindow', '%n letter(s)', '', 3)}))"
+    )
+    proc = _run_installed(installed, code, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    found = json.loads(proc.stdout)
+    target = installed.resolve()
+    assert Path(found["qm"]).resolve() == target / "desktop_app" / "gui" / "i18n" / "kamerlezer_nl.qm"
+    assert (target / "desktop_app" / "gui" / "i18n" / "kamerlezer_en.qm").is_file()
+    assert (found["menu"], found["letters"]) == ("&Bestand", "3 brieven")

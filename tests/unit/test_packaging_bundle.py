@@ -46,6 +46,14 @@ def test_bundle_holds_the_resources_where_paths_looks(bundle: Path) -> None:
     assert {p.name for p in (ROOT / "resources" / "fonts").iterdir()} <= {p.name for p in (resources / "fonts").iterdir()}
 
 
+def test_bundle_carries_the_interface_translations(bundle: Path) -> None:
+    """Where desktop_app.gui.i18n looks (issue 14.8); build_bundle.sh's `gui --smoke --language nl`
+    loads the Dutch one (a missing .qm stops the start with its path)."""
+    i18n = _internal(bundle) / "desktop_app" / "gui" / "i18n"
+    assert {p.name for p in i18n.glob("*.qm")} == {"kamerlezer_nl.qm", "kamerlezer_en.qm"}
+    assert not list(i18n.glob("*.ts"))  # the sources stay in the repository
+
+
 def test_bundle_carries_the_licence_and_the_notice_beside_the_executable(bundle: Path) -> None:
     for name in ("LICENSE", "NOTICE"):
         assert (bundle / name).read_bytes() == (ROOT / name).read_bytes()

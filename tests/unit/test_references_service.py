@@ -167,6 +167,10 @@ def check_missing(lib: Any) -> None:
     }
     for canonical in ("kst-36592-1", "kst-27925-980", "ah-tk-20232024-872"):
         assert canonical in missing
+    for doc in missing.values():  # each place names its citation (the GUI opens it in the reader)
+        cited = [lib.references.get(i) for i in doc.reference_ids]
+        assert [(r.letter_id, r.location, r.footnote_number, r.raw) for r in cited] == doc.places
+        assert {r.canonical for r in cited} == {doc.canonical}
     assert "kst-28676-467" not in missing  # resolved to 003
     counts = [m.count for m in lib.references.missing()]
     assert counts == sorted(counts, reverse=True)

@@ -177,3 +177,49 @@ def test_file_by_file_import_resolves_references_when_asked(empty: Library) -> N
     assert targets() == {None}
     empty.resolve_references()
     assert targets() == {target.id}
+
+
+def test_import_iter_walks_like_import_paths_and_resolves_once_at_the_end(empty: Library, tmp_path: Path, samples_dir: Path, monkeypatch) -> None:
+    """The one import path (issue 16.3): the GUI's worker drives ``import_iter`` file by file. Hidden
+    files, "._" files (macOS resource forks) and hidden folders are left out; official XML and its
+    metadata record are one letter; every file's warnings reach the step's report; the library can be
+    used between files; references are resolved once, after the last file."""
+    from desktop_app.core.services import import_iter
+
+    src = tmp_path / "src"
+    (src / ".hidden").mkdir(parents=True)
+    shutil.copy(seed_path("000"), src / "a.txt")
+    shutil.copy(seed_path("002"), src / "b.txt")
+    shutil.copy(seed_path("001"), src / ".hidden" / "c.txt")
+    (src / "._a.txt").write_bytes(b"\x00\x05\x16\x07 AppleDouble")
+    shutil.copy(samples_dir / "kst-32545-143.xml", src / "kst-32545-143.xml")
+    shutil.copy(samples_dir / "kst-32545-143_metadata.xml", src / "kst-32545-143_metadata.xml")
+    (src / "empty").mkdir()
+    resolved: list[int] = []
+    original = Library.resolve_references
+    monkeypatch.setattr(Library, "resolve_references", lambda self, **kw: (resolved.append(1), original(self, **kw))[1])
+    steps = []
+    for step in import_iter(empty, [src, src / "empty"]):
+        steps.append(step)
+        assert resolved == []  # not per file
+        assert len(empty.list_letters()) == len([s for s in steps if s.path is not None])  # usable between files
+    assert resolved == [1]
+    assert steps[0].path is None and [f.path for f in steps[0].report.failed] == [str(src / "empty")]
+    assert [s.path.name for s in steps[1:]] == ["a.txt", "b.txt", "kst-32545-143.xml"]
+    assert [(s.done, s.total) for s in steps[1:]] == [(1, 3), (2, 3), (3, 3)]
+    assert all(s.report.ok for s in steps[1:])
+    assert sorted(x.name for x in empty.list_letters()) == ["a", "b", "kst-32545-143"]
+    citing = empty.get_letter("b")
+    assert empty.references.refs_for(citing)
+
+
+def test_import_iter_stops_between_files_on_cancel(empty: Library) -> None:
+    from desktop_app.core.services import import_iter
+
+    token = CancelToken()
+    done = []
+    for step in import_iter(empty, sorted(SEEDS.glob("*.txt")), cancel=token):
+        done.append(step.path)
+        if len(done) == 2:
+            token.cancel()
+    assert len(done) == 2 and len(empty.list_letters()) == 2

@@ -129,7 +129,7 @@ def test_cli_list_and_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_export_headings_and_sources_use_the_title(library: Library, tmp_path: Path) -> None:
     library.annotate_quote(L000, "op 17-18 oktober 2024⁵ geïnformeerd", [library.get_theme("NAVO-top").id])
     library.annotate_quote(L002, "de Nederlandse bijdrage hieraan", [library.get_theme("NAVO-top").id])
-    scope = ExportScope(letters=(L000, L002), group_by="letter")
+    scope = ExportScope(language="en", letters=(L000, L002), group_by="letter")
     for fmt in ("pdf", "md"):
         out = tmp_path / f"s.{fmt}"
         export_summary(library, scope, fmt, out)

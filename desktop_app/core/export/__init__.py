@@ -1,8 +1,8 @@
 """Annotated summaries as plain data: :func:`build_summary` turns a library and an :class:`ExportScope`
 into a :class:`SummaryDocument`; :mod:`desktop_app.render` writes it as PDF, Markdown or CSV."""
 
+from desktop_app.core.export.formats import FORMATS
 from desktop_app.core.export.model import (
-    FORMATS,
     GROUP_BY_CHOICES,
     ExportResult,
     ExportScope,
@@ -11,7 +11,7 @@ from desktop_app.core.export.model import (
     SourceInfo,
     SummaryDocument,
 )
-from desktop_app.core.export.summary import ScopeCount, build_summary, count_scope, default_title, describe_scope
+from desktop_app.core.export.summary import ScopeCount, build_summary, count_scope, default_title, describe_scope, nothing_to_export
 
 __all__ = [
     "FORMATS",
@@ -27,4 +27,5 @@ __all__ = [
     "count_scope",
     "default_title",
     "describe_scope",
+    "nothing_to_export",
 ]

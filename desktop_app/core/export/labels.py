@@ -149,11 +149,11 @@ _NOUNS: dict[str, dict[str, tuple[str, str]]] = {
 class Words:
     """``words("made_on", date=...)``; ``words.count("letter", 3)`` -> "3 letters" / "3 brieven"."""
 
-    language: str = "en"
+    language: str = "nl"
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
-            object.__setattr__(self, "language", "en")
+            object.__setattr__(self, "language", "nl")
 
     def __call__(self, key: str, **fields: object) -> str:
         text = _WORDS[self.language][key]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.core.export.formats import FORMATS
 from desktop_app.core.export.labels import Words
 
 GROUP_BY_THEME = "theme"
@@ -39,7 +38,7 @@ class ExportScope:
     group_by: str = GROUP_BY_THEME
     with_originals: bool = False
     title: str | None = None  # None: a title made from the scope
-    language: str = "en"  # "en" | "nl": the words of the document (not of the letters or notes)
+    language: str = "nl"  # "nl" | "en": the words of the document (not of the letters or notes)
     compact: bool = False  # no cover, contents or overview: a one-line header, then the passages
     author: str = ""  # on the cover, in the footer and as the file's Author ("" = none named)
 
@@ -183,7 +182,7 @@ class SummaryDocument:
     overview: Overview
     sources: tuple[SourceInfo, ...]
     with_originals: bool = False
-    language: str = "en"
+    language: str = "nl"
     compact: bool = False
     author: str = ""
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from desktop_app.core.errors import ExportFailed, InvalidInput, NotFound
@@ -57,7 +57,7 @@ def build_summary(
     letters = {lid: letter for lid, letter in letters.items() if _in_date_range(letter.date, scope)}
     annotations = [a for a in annotations if a.letter_id in letters]
     if not annotations:
-        raise ExportFailed(f"Nothing to export: no annotations in {description}")
+        raise ExportFailed(nothing_to_export(library, scope))
 
     sources = _number_sources(letters.values(), annotations)
     by_letter = {s.letter_id: s for s in sources}
@@ -165,6 +165,17 @@ def _in_date_range(date: str | None, scope: ExportScope) -> bool:
     if scope.date_from and date[: len(scope.date_from)] < scope.date_from:
         return False
     return not (scope.date_to and date[: len(scope.date_to)] > scope.date_to)
+
+
+def nothing_to_export(
+    library: Any, scope: ExportScope, *, language: str = "en",
+    template: str = "Nothing to export: no annotations in {scope}",
+) -> str:
+    """Why an empty scope exports nothing: a message to the user in the language of the interface
+    (the CLI's English; the dialog passes its translated ``template`` and its language), not in the
+    document's words. The one wording the CLI and the export dialog show."""
+    text = template.format(scope=describe_scope(library, replace(scope, language=language)))
+    return text if text.endswith((".", "…")) else text + "."
 
 
 def describe_scope(library: Any, scope: ExportScope, themes: _ThemeBook | None = None) -> str:

@@ -241,9 +241,15 @@ class _Assembler:
             return left[:-1] + right
         if left.endswith("-") and not left_raw.rstrip("\n").endswith(" ") and len(left) > 1:
             before = _plain(left)[:-1]
+            if before[-1:].isdigit() and right_plain[:1].isdigit():
+                return left + right  # a number broken at its hyphen: "21501-07-" "1400"
+            if _URL_TAIL.search(before):
+                return left + right  # a web address broken after its hyphen keeps it ("ronl-" "b38...")
             if before[-1:].isalpha() and right_plain[:1].isalpha():
                 w1 = re.split(r"[\s\-/(\"“‘]", before)[-1]
                 w2 = re.match(r"[^\W\d_]+", right_plain)
+                if w2 and w2.group(0) in ("en", "of") and right_plain[2:3] in (" ", ""):
+                    return left + " " + right  # "wet-" "en regelgeving": a shortened compound
                 if w2 and should_join_hyphen(w1, w2.group(0), self.vocab):
                     return left[:-1] + right
                 return left + right
@@ -343,6 +349,7 @@ def should_join_hyphen(w1: str, w2: str, vocab: set[str]) -> bool:
 
 
 _NO_MARKS = {ord(c): None for c in _MARKS}
+_URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$", re.IGNORECASE)
 
 
 def _plain(line: str | None) -> str:

@@ -19,6 +19,7 @@ Layout roles, decided by geometry:
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 import math
@@ -39,10 +40,22 @@ _FURNITURE = [
     *cleaning.FOOTER_PATTERNS,
     re.compile(r"^\s*[’']s-Gravenhage\s+\d{4}\b.*$"),  # colophon line with a footer beside it
     re.compile(r"^\s*(?:Eerste|Tweede)\s+Kamer,\s+vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}\b.*$"),
-    re.compile(r"^\s*\d{1,4}\s*$"),  # page number
+
 ]
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 A4_POINTS = (595.0, 842.0)
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_OWN_MARKS = cleaning.MARK_OPEN + cleaning.MARK_CLOSE + cleaning.PAGE_MARK
+# Symbol and Wingdings fonts map their glyphs to U+F020-U+F0FF: bullets and arrows of lists.
+_SYMBOL_GLYPHS = {0xF0B7: "•", 0xF0A7: "▪", 0xF0A8: "□", 0xF06E: "■", 0xF076: "❖", 0xF0D8: "➢",
+                  0xF0E0: "→", 0xF0FC: "✓", 0xF02D: "-", 0xF06C: "●", 0xF071: "❑"}
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def _public(text: str) -> str:
+    """Text without private-use characters: symbol-font bullets become "•" (or their glyph), any
+    other private-use character (the importer's own marks among them) is dropped."""
+    return _PRIVATE_USE.sub(lambda m: _SYMBOL_GLYPHS.get(ord(m.group()), "•" if 0xF020 <= ord(m.group()) <= 0xF0FF else ""), text)
 _MARKER_TEXT = re.compile(r"^\s*(\d{1,3})\s*$")
 
 
@@ -151,6 +164,7 @@ def read_pdf(
             which = f"page {textless[0]} has" if len(textless) == 1 else f"pages {_ranges(textless)} have"
             hints.warnings.append(f"{which} no text layer (scanned?) and could not be read")
     letter = build_letter(pages, hints, source_file=source_file, content_hash=content_hash, fmt="pdf")
+    letter = _marks_dropped(letter)
     if not letter.text.strip():  # only page furniture (page numbers, a running head) on scans
         raise ImportFailed(name, "no body text found: scanned or image-only pages?")
     return letter
@@ -168,6 +182,21 @@ def _ranges(numbers: list[int]) -> str:
         if n is not None:
             start = prev = n
     return ", ".join(parts)
+
+
+_MARKED_NUMBER = re.compile(f"{cleaning.MARK_OPEN}[^{cleaning.MARK_CLOSE}]*{cleaning.MARK_CLOSE}?")
+
+
+def _marks_dropped(letter: ParsedLetter) -> ParsedLetter:
+    """The head fields are read from marked lines: a superscript marker there ("BES¹ is") is
+    dropped with its in-band marks, so no private-use character reaches a field."""
+    changes = {}
+    for name in ("subject", "signatory", "kind", "kamerstuk"):
+        value = getattr(letter, name)
+        if isinstance(value, str) and any(c in value for c in _OWN_MARKS):
+            value = _MARKED_NUMBER.sub("", value)
+            changes[name] = value.translate({ord(c): None for c in _OWN_MARKS}).strip() or None
+    return dataclasses.replace(letter, **changes) if changes else letter
 
 
 @contextmanager
@@ -245,7 +274,13 @@ def _page_fragments(page, reader) -> list[Frag]:
     stream = ContentStream(contents.get_object(), reader, "bytes")
     identity = [NumberObject(1), NumberObject(0), NumberObject(0), NumberObject(1), NumberObject(0), NumberObject(0)]
     operations = []
+    spaces = _SpaceWidths(page)
+    space = 0.0
     for operands, operator in stream.operations:
+        if operator == b"Tf" and operands:
+            space = spaces.width(operands[0])
+        elif operator == b"TJ" and operands and space > 0:
+            operands = [_kerning_kept_whole(operands[0], space), *operands[1:]]
         if operator in (b"Tj", b"TJ", b"'", b'"'):
             operations.append((identity, b"cm"))
         operations.append((operands, operator))
@@ -268,6 +303,50 @@ def _page_fragments(page, reader) -> list[Frag]:
 
     page.extract_text(visitor_text=visit, visitor_operand_before=state.before)
     return frags
+
+
+class _SpaceWidths:
+    """The width of a space (thousandths of the font size) of each font a page names."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.cache: dict[object, float] = {}
+
+    def width(self, name) -> float:
+        if name not in self.cache:
+            value = 0.0
+            try:
+                from pypdf.generic._font import Font  # private, but pinned (pypdf 7.1)
+
+                fonts = self.page["/Resources"].get_object()["/Font"].get_object()
+                value = float(Font.from_font_resource(fonts[name].get_object()).space_width or 0.0)
+            except Exception:  # noqa: BLE001 - unknown font: pypdf's own rule stays
+                value = 0.0
+            self.cache[name] = value
+        return self.cache[name]
+
+
+def _kerning_kept_whole(items, space: float):
+    """A TJ array whose offsets narrower than 0.75 of a space are cut into pieces too small for
+    pypdf to take for a word gap (it adds a space from half a space on): a wide first glyph or
+    letter-spaced word ("A dvies", "‘V erkenning") stays one word; the pen ends where it did."""
+    from pypdf.generic import ArrayObject, FloatObject
+
+    if not isinstance(items, list):
+        return items
+    piece = 0.4 * space / 2
+    out = ArrayObject()
+    changed = False
+    for item in items:
+        if isinstance(item, (int, float)) and not isinstance(item, bool) and piece > 0:
+            value = float(item)
+            if piece < -value < 0.75 * space:
+                count = math.ceil(-value / piece)
+                out.extend(FloatObject(value / count) for _ in range(count))
+                changed = True
+                continue
+        out.append(item)
+    return out if changed else items
 
 
 class _Metrics:
@@ -388,6 +467,8 @@ def _group_lines(frags: list[Frag]) -> list[Line]:
     for frag in frags:
         # WinAnsiEncoding maps unused codes (0x7F ...) to the bullet; pypdf returns DEL
         text = frag.text.replace("\n", " ").replace("\x7f", "•").translate(_LIGATURES)
+        if _PRIVATE_USE.search(text):
+            text = _public(text)
         if not text.strip():
             if cur is not None and text:
                 cur.pieces.append((" ", False))
@@ -471,20 +552,28 @@ def layout_pages(
     pages: list[cleaning.Page] = []
     page_bodies: list[list[Line]] = []
     expected = 1
+    markers_seen: set[int] = set()
     for index, lines in enumerate(page_lines):
         width, height = sizes[index]
+        page_markers = _markers(lines)
+        markers_seen |= page_markers
         body: list[Line] = []
-        for line in lines:
+        footers: list[Line] = []
+        for position, line in enumerate(lines):
             text = line.text
             if not text:
                 continue
-            if _is_furniture(line, text, height, body_size, index, repeated):
+            if _is_furniture(line, text, height, body_size, repeated, page_markers, lines, position):
                 hints.furniture.append(text)
+                footers.append(line)
             elif _is_side_column(line, width, body_size):
                 hints.side_lines.append(text)
             else:
                 body.append(line)
-        body, notes, expected, leading = _take_footnotes(body, body_size, expected)
+        for line in _footer_block(footers, body, height):
+            body.remove(line)
+            hints.furniture.append(line.text)
+        body, notes, expected, leading = _take_footnotes(body, body_size, expected, markers_seen)
         previous = pages[-1].footnotes if pages else []
         if leading and previous:  # a footnote running over from the previous page
             number, text = previous[-1]
@@ -536,17 +625,66 @@ def _repeated_margin_lines(page_lines: list[list[Line]], sizes: list[tuple[float
     return {key[0] for key, count in seen.items() if count >= need}
 
 
+def _markers(lines: list[Line]) -> set[int]:
+    """Numbers of the raised footnote markers in a page's lines."""
+    return {int(t.strip()) for line in lines for t, is_marker in line.pieces if is_marker and t.strip().isdigit()}
+
+
 def _is_furniture(
-    line: Line, text: str, height: float, body_size: float, index: int, repeated: set[str]
+    line: Line,
+    text: str,
+    height: float,
+    body_size: float,
+    repeated: set[str],
+    page_markers: set[int],
+    lines: list[Line],
+    position: int,
 ) -> bool:
     in_margin = line.y > 0.85 * height or line.y < 0.15 * height
-    if in_margin and _norm_furniture(text) in repeated:
-        return True
+    note = _note_start(line)
+    key = _norm_furniture(text)
+    if in_margin and key and (key in repeated or f"{key} #" in repeated or f"# {key}" in repeated) and not (
+        note and note[0] in page_markers
+    ):
+        return True  # a repeated footnote text ("1 Z-CERT_Rapport.pdf", "6 Z-CERT_...") is no footer
+    if in_margin and _PAGE_NUMBER.match(text):
+        return _alone(line, lines, position)  # "2018" ending a footnote's line is not a page number
     if in_margin and any(p.match(text) for p in _FURNITURE):
         return True
     if text.isdigit() and line.size > 2.5 * body_size:
         return True  # decorative big number (official layout)
     return bool(cleaning.is_artefact_line(text)) and in_margin
+
+
+def _footer_block(footers: list[Line], body: list[Line], height: float) -> list[Line]:
+    """Body lines that continue a footer downwards: a page-bottom block whose first line is
+    furniture ("Openbare versie" over the title and reference on page 1) is furniture whole,
+    except for lines that start a footnote."""
+    taken: list[Line] = []
+    for footer in footers:
+        if footer.y > 0.15 * height:
+            continue
+        above = [ln for ln in body if ln.y > footer.y]
+        if above and min(ln.y for ln in above) - footer.y < 2 * footer.size:
+            continue  # not the top of a block
+        y = footer.y
+        for line in sorted((ln for ln in body if ln.y < footer.y), key=lambda ln: -ln.y):
+            if (
+                y - line.y > 1.6 * max(line.size, footer.size)
+                or abs(line.size - footer.size) > 0.15 * footer.size
+                or _note_start(line) is not None
+            ):
+                break
+            taken.append(line)
+            y = line.y
+    return [ln for ln in body if any(ln is t for t in taken)]
+
+
+def _alone(line: Line, lines: list[Line], position: int) -> bool:
+    """No other line of the page within 1.6 line heights above or below."""
+    reach = 1.6 * max(line.size, 1.0)
+    near = lines[max(0, position - 3) : position] + lines[position + 1 : position + 4]
+    return not any(abs(other.y - line.y) < reach and other.text and other.x0 < line.x1 + 50 and other.x1 > line.x0 - 50 for other in near)
 
 
 def _is_side_column(line: Line, width: float, body_size: float) -> bool:
@@ -555,20 +693,55 @@ def _is_side_column(line: Line, width: float, body_size: float) -> bool:
 
 
 def _take_footnotes(
-    body: list[Line], body_size: float, expected: int
+    body: list[Line], body_size: float, expected: int, markers_seen: set[int]
 ) -> tuple[list[Line], list[tuple[int, str]], int, list[Line]]:
-    """Take the block of small-font lines at the page bottom that holds footnotes.
+    """Take the footnote block at the page bottom.
+
+    The block is the run of small-font lines that ends the page, or (footnotes set in the body's
+    size or larger) the lines under the lowest wide vertical gap when the first of them starts with
+    the next footnote number and that number's raised marker has been seen in the body.
 
     Returns (body lines, footnotes, next expected number, leading lines): the leading lines are the
     small-font lines at the top of the block before its first footnote number, which continue the
     previous page's last footnote when there is one (the caller decides).
     """
-    start = len(body)
-    while start > 0 and body[start - 1].size < 0.92 * body_size:
-        start -= 1
+    small = len(body)
+    while small > 0 and body[small - 1].size < 0.92 * body_size:
+        small -= 1
+    if 0 < small < len(body):
+        taken = _split_block(body, small, expected)
+        if taken is not None:
+            return taken
+    start = _gap_block_start(body, expected, markers_seen)
+    if start is not None:
+        taken = _split_block(body, start, expected)
+        if taken is not None:
+            return taken
+    if 0 < small < len(body):
+        return body[:small], [], expected, body[small:]
+    return body, [], expected, []
+
+
+def _gap_block_start(body: list[Line], expected: int, markers_seen: set[int]) -> int | None:
+    """Index of the first line under a wide gap that starts footnote ``expected`` (marker seen)."""
+    if expected not in markers_seen or len(body) < 2:
+        return None
+    gaps = [a.y - b.y for a, b in zip(body, body[1:]) if 0 < a.y - b.y < 3 * a.size]
+    step = sorted(gaps)[len(gaps) // 2] if gaps else body[0].size * 1.2
+    for index in range(len(body) - 1, 0, -1):
+        if body[index - 1].y - body[index].y <= 1.5 * step:
+            continue
+        started = _note_start(body[index])
+        if started is not None and started[0] == expected:
+            return index
+        return None
+    return None
+
+
+def _split_block(
+    body: list[Line], start: int, expected: int
+) -> tuple[list[Line], list[tuple[int, str]], int, list[Line]] | None:
     block = body[start:]
-    if not block or start == 0:
-        return body, [], expected, []
     first_note = next((i for i, line in enumerate(block) if _note_start(line) is not None), len(block))
     notes: list[tuple[int, list[str]]] = []
     last = expected - 1
@@ -576,13 +749,21 @@ def _take_footnotes(
         started = _note_start(line)
         if started is not None and last < started[0] <= last + 3:
             last = started[0]
-            notes.append((started[0], [started[1]]))
+            notes.append((started[0], [_own_number_dropped(started[0], started[1])]))
         elif notes:
             notes[-1][1].append(line.text)
     if not notes:
-        return body[:start], [], expected, block
+        return None
     joined = [(number, "\n".join(parts).strip()) for number, parts in notes]
     return body[:start], joined, notes[-1][0] + 1, block[:first_note]
+
+
+def _own_number_dropped(number: int, text: str) -> str:
+    """A footnote that repeats its own number glued to its text ("2 2Zemouri, C.") loses the copy."""
+    own = str(number)
+    if text.startswith(own) and text[len(own) : len(own) + 1].isupper():
+        return text[len(own) :]
+    return text
 
 
 def _note_start(line: Line) -> tuple[int, str] | None:

@@ -65,6 +65,7 @@ class MissingDocument:
     #                                                     footnote number, raw citation text)
     status: str = "missing"  # "suggested" when some letter may be it, "external" for non-letter kinds
     suggestions: tuple[tuple[int, float, str], ...] = ()  # best first, merged over the places
+    reference_ids: tuple[int, ...] = ()  # the citation behind each place, in the same order
 
     @property
     def address(self) -> str | None:
@@ -582,4 +583,6 @@ def _missing_document(canonical: str, refs: Iterable[Reference]) -> MissingDocum
         sorted(((lid, s, why) for lid, (s, why) in best.items()), key=lambda item: (-item[1], item[0]))
     )
     places = [(ref.letter_id, ref.location, ref.footnote_number, ref.raw) for ref in refs]
-    return MissingDocument(canonical, refs[0].kind, len(refs), places, status, suggestions)
+    return MissingDocument(
+        canonical, refs[0].kind, len(refs), places, status, suggestions, tuple(ref.id for ref in refs)
+    )

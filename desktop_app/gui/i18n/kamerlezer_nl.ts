@@ -1,0 +1,2251 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="en">
+    <context>
+        <name>Commands</name>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="36" />
+            <source>Done: {what}</source>
+            <translation>Gedaan: {what}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="69" />
+            <source>Add annotation</source>
+            <translation>Annotatie toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="90" />
+            <source>Remove annotation “{quote}”</source>
+            <translation>Annotatie “{quote}” verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="91" />
+            <source>Removed the annotation “{quote}”</source>
+            <translation>Annotatie “{quote}” verwijderd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="107" />
+            <source>Re-attach annotation</source>
+            <translation>Annotatie opnieuw koppelen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="144" />
+            <source>Edit note</source>
+            <translation>Notitie bewerken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="144" />
+            <source>Note saved</source>
+            <translation>Notitie opgeslagen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="173" />
+            <source>Add theme “{name}”</source>
+            <translation>Thema “{name}” toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="195" />
+            <source>Key {key} for “{name}”</source>
+            <translation>Toets {key} voor “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="196" />
+            <source>{name} now has key {key}</source>
+            <translation>{name} heeft nu toets {key}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="198" />
+            <source>No key for “{name}”</source>
+            <translation>Geen toets voor “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="199" />
+            <source>{name} has no key now</source>
+            <translation>{name} heeft nu geen toets</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="207" />
+            <source>({name} has none)</source>
+            <translation>({name} heeft er geen)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="230" />
+            <source>Rename theme</source>
+            <translation>Thema hernoemen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="232" />
+            <source>Change theme colour</source>
+            <translation>Themakleur wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="234" />
+            <source>Describe theme</source>
+            <translation>Thema beschrijven</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="255" />
+            <source>Move theme</source>
+            <translation>Thema verplaatsen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="273" />
+            <source>Delete theme “{name}”</source>
+            <translation>Thema “{name}” verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="299" />
+            <source>Merge “{name}” into “{target}”</source>
+            <translation>“{name}” samenvoegen met “{target}”</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/commands.py" line="323" />
+            <source>Set Kamerstuk id</source>
+            <translation>Kamerstuknummer vastleggen</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryController</name>
+        <message>
+            <location filename="../../../desktop_app/gui/controller.py" line="52" />
+            <source>Backup</source>
+            <translation>Back-up</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/controller.py" line="61" />
+            <source>No backup was made: {reason}</source>
+            <translation>Er is geen back-up gemaakt: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/controller.py" line="119" />
+            <source>Tag with {names}</source>
+            <translation>Markeren met {names}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/controller.py" line="119" />
+            <source>Add annotation</source>
+            <translation>Annotatie toevoegen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/controller.py" line="120" />
+            <source>Tagged with {names}</source>
+            <translation>Gemarkeerd met {names}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/controller.py" line="120" />
+            <source>Annotation added</source>
+            <translation>Annotatie toegevoegd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/controller.py" line="128" />
+            <source>Untag “{name}”</source>
+            <translation>Markering “{name}” weghalen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/controller.py" line="129" />
+            <source>Untagged “{name}”</source>
+            <translation>Markering “{name}” weggehaald</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/controller.py" line="132" />
+            <source>Tag with “{name}”</source>
+            <translation>Markeren met “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/controller.py" line="133" />
+            <source>Tagged with “{name}”</source>
+            <translation>Gemarkeerd met “{name}”</translation>
+        </message>
+    </context>
+    <context>
+        <name>CitationDialog</name>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="43" />
+            <source>Dossier</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="44" />
+            <source>Toevoeging</source>
+            <translation>Toevoeging</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="45" />
+            <source>Ondernummer</source>
+            <translation>Ondernummer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="46" />
+            <source>Number</source>
+            <translation>Nummer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="47" />
+            <source>Numbers</source>
+            <translation>Nummers</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="48" />
+            <source>Also dossiers</source>
+            <translation>Ook dossiers</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="49" />
+            <source>Whole dossier</source>
+            <translation>Heel dossier</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="50" />
+            <source>Vergaderjaar</source>
+            <translation>Vergaderjaar</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="51" />
+            <source>Chamber</source>
+            <translation>Kamer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="52" />
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="53" />
+            <source>Page</source>
+            <translation>Pagina</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="54" />
+            <source>Item</source>
+            <translation>Onderdeel</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="55" />
+            <source>Type</source>
+            <translation>Soort</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="56" />
+            <source>Year</source>
+            <translation>Jaar</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="61" />
+            <source>Eerste and Tweede Kamer</source>
+            <translation>Eerste en Tweede Kamer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="68" />
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="68" />
+            <source>no</source>
+            <translation>nee</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="81" />
+            <source>Words in common: {words}</source>
+            <translation>Gemeenschappelijke woorden: {words}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="89" />
+            <source>similar content</source>
+            <translation>vergelijkbare inhoud</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="90" />
+            <source>no identifier to look for</source>
+            <translation>geen identificatie om naar te zoeken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="91" />
+            <source>no letter in the library matches</source>
+            <translation>geen brief in de bibliotheek komt overeen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="92" />
+            <source>confirmed by you as {name}</source>
+            <translation>door u bevestigd als {name}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="94" />
+            <source>the letter's own id ({name} names itself)</source>
+            <translation>het eigen nummer van de brief ({name} noemt zichzelf)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="96" />
+            <source>{name}: not a letter, cannot be in the library</source>
+            <translation>{name}: geen brief, kan niet in de bibliotheek staan</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="97" />
+            <source>own Kamerstuk id of {name}</source>
+            <translation>eigen Kamerstuknummer van {name}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="98" />
+            <source>the only letter dated {name}</source>
+            <translation>de enige brief gedateerd {name}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="100" />
+            <source>same document as cited elsewhere ({name})</source>
+            <translation>hetzelfde stuk als elders aangehaald ({name})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="136" />
+            <source>Citation</source>
+            <translation>Verwijzing</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="147" />
+            <source>{status}: import it to follow this citation.</source>
+            <translation>{status}: importeer het stuk om deze verwijzing te volgen.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="149" />
+            <source>Possibly in your library: confirm the right letter, or reject a wrong one.</source>
+            <translation>Mogelijk in uw bibliotheek: bevestig de juiste brief of wijs een onjuiste af.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="156" />
+            <source>Kind:</source>
+            <translation>Soort:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="158" />
+            <source>Identifier:</source>
+            <translation>Identificatie:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="165" />
+            <source>The official publication (opens in your web browser)</source>
+            <translation>De officiële publicatie (opent in uw webbrowser)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="166" />
+            <source>Published at:</source>
+            <translation>Gepubliceerd op:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="170" />
+            <source>{label}:</source>
+            <translation>{label}:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="175" />
+            <source>Why:</source>
+            <translation>Reden:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="185" />
+            <source>score {score}</source>
+            <translation>score {score}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="193" />
+            <source>&amp;Confirm link</source>
+            <translation>&amp;Bevestigen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="194" />
+            <source>&amp;Not this letter</source>
+            <translation>&amp;Niet deze brief</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="195" />
+            <source>&amp;Open letter</source>
+            <translation>Brief &amp;openen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="196" />
+            <source>This citation means the selected letter: link it</source>
+            <translation>Deze verwijzing betreft de geselecteerde brief: koppelen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="197" />
+            <source>This citation does not mean the selected letter: stop suggesting it</source>
+            <translation>Deze verwijzing betreft niet de geselecteerde brief: niet meer voorstellen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="198" />
+            <source>Read the letter (Back, Alt+Left, returns here)</source>
+            <translation>De brief lezen (Terug, Alt+Pijl links, keert hier terug)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="202" />
+            <source>&amp;Fetch</source>
+            <translation>&amp;Ophalen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="205" />
+            <source>Download {id} from the official source (repository.overheid.nl) and import it</source>
+            <translation>{id} downloaden uit de officiële bron (repository.overheid.nl) en importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="210" />
+            <source>Close</source>
+            <translation>Sluiten</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="216" />
+            <source>&amp;Candidates in your library:</source>
+            <translation>&amp;Kandidaten in uw bibliotheek:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="225" />
+            <source>Points to: {letter}</source>
+            <translation>Verwijst naar: {letter}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSummaryDialog</name>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="291" />
+            <source>Import finished</source>
+            <translation>Importeren voltooid</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="291" />
+            <source>Import cancelled</source>
+            <translation>Importeren geannuleerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="313" />
+            <source>&lt;p&gt;&lt;b&gt;The import was cancelled.&lt;/b&gt; What was imported before stays in the library.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Het importeren is geannuleerd.&lt;/b&gt; Wat al was geïmporteerd, blijft in de bibliotheek.&lt;/p&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/dialogs.py" line="315" />
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n mislukt</numerusform>
+                <numerusform>%n mislukt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="325" />
+            <source>Failed</source>
+            <translation>Mislukt</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="326" />
+            <source>Imported</source>
+            <translation>Geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="327" />
+            <source>Updated (annotations re-attached)</source>
+            <translation>Bijgewerkt (annotaties opnieuw gekoppeld)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="328" />
+            <source>Already in the library</source>
+            <translation>Al in de bibliotheek</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="329" />
+            <source>Annotations that could not be re-attached (kept, shown as “Not found in the current text”)</source>
+            <translation>Annotaties die niet opnieuw gekoppeld konden worden (bewaard, getoond als “Niet gevonden in de huidige tekst”)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/dialogs.py" line="337" />
+            <source>%n imported</source>
+            <translation>
+                <numerusform>%n geïmporteerd</numerusform>
+                <numerusform>%n geïmporteerd</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/dialogs.py" line="343" />
+            <source>%n updated</source>
+            <translation>
+                <numerusform>%n bijgewerkt</numerusform>
+                <numerusform>%n bijgewerkt</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/dialogs.py" line="345" />
+            <source>%n already in the library</source>
+            <translation>
+                <numerusform>%n al in de bibliotheek</numerusform>
+                <numerusform>%n al in de bibliotheek</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="360" />
+            <source>In the reader: find in this letter; elsewhere: search the library</source>
+            <translation>In de lezer: zoeken in deze brief; elders: de bibliotheek doorzoeken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="361" />
+            <source>Search the library (Down goes to the results, Enter opens the passage)</source>
+            <translation>De bibliotheek doorzoeken (Omlaag gaat naar de resultaten, Enter opent de passage)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="362" />
+            <source>Next / previous match in this letter (after a library search: its next hit here)</source>
+            <translation>Volgende / vorige treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer hier)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="363" />
+            <source>Letter list / reader</source>
+            <translation>Brievenlijst / lezer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="364" />
+            <source>Annotations / themes</source>
+            <translation>Annotaties / thema’s</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="365" />
+            <source>Passages by theme across letters (Enter opens one; F2 edits its note)</source>
+            <translation>Passages per thema in alle brieven (Enter opent er een; F2 bewerkt de notitie)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="366" />
+            <source>Shift+arrows, Shift+End</source>
+            <translation>Shift+pijltoetsen, Shift+End</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="366" />
+            <source>Select text in the reader</source>
+            <translation>Tekst selecteren in de lezer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="367" />
+            <source>Tag the selection with that theme (again on the same passage: add or remove the theme)</source>
+            <translation>De selectie met dat thema markeren (nogmaals op dezelfde passage: het thema toevoegen of weghalen)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="368" />
+            <source>Write a note on the annotation at the cursor (Escape returns to the reader)</source>
+            <translation>Een notitie schrijven bij de annotatie bij de cursor (Escape keert terug naar de lezer)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="369" />
+            <source>Remove the annotation at the cursor</source>
+            <translation>De annotatie bij de cursor verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="370" />
+            <source>Go to the next link in the letter (footnote, citation) and follow it</source>
+            <translation>Naar de volgende koppeling in de brief (voetnoot, verwijzing) gaan en die volgen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
+            <source>Alt+Left / Alt+Right</source>
+            <translation>Alt+Pijl links / Alt+Pijl rechts</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
+            <source>Back / forward</source>
+            <translation>Terug / vooruit</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="372" />
+            <source>Undo / redo</source>
+            <translation>Ongedaan maken / opnieuw</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="373" />
+            <source>Clear the search marks in the letter; close a dialog</source>
+            <translation>De zoekmarkeringen in de brief wissen; een venster sluiten</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="374" />
+            <source>Import files / a folder</source>
+            <translation>Bestanden / een map importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="375" />
+            <source>Export a summary</source>
+            <translation>Een samenvatting exporteren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
+            <source>Menu key, Shift+F10</source>
+            <translation>Menutoets, Shift+F10</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
+            <source>Context menu of the reader (tag, note, remove) and of the themes list</source>
+            <translation>Contextmenu van de lezer (markeren, notitie, verwijderen) en van de themalijst</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="377" />
+            <source>Alt+underlined letter</source>
+            <translation>Alt+onderstreepte letter</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="377" />
+            <source>Open a menu (every command is in a menu; View &gt; Letter list columns)</source>
+            <translation>Een menu openen (elke opdracht staat in een menu; Beeld &gt; Kolommen van de brievenlijst)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="378" />
+            <source>Next / previous part of the window (the focused part has a blue border)</source>
+            <translation>Volgende / vorige deel van het venster (het actieve deel heeft een blauwe rand)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="379" />
+            <source>Quit</source>
+            <translation>Afsluiten</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="380" />
+            <source>This list</source>
+            <translation>Deze lijst</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/dialogs.py" line="388" />
+            <source>Keyboard shortcuts</source>
+            <translation>Sneltoetsen</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../../../desktop_app/gui/errors.py" line="80" />
+            <source>Something went wrong</source>
+            <translation>Er is iets misgegaan</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/errors.py" line="81" />
+            <source>Kamerlezer ran into an unexpected problem ({problem}). Your library is safe; you can keep working. The details below help to report it.</source>
+            <translation>Kamerlezer stuitte op een onverwacht probleem ({problem}). Uw bibliotheek is veilig; u kunt doorwerken. Met de details hieronder kunt u het probleem melden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="45" />
+            <source>Word (.docx)</source>
+            <translation>Word (.docx)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="47" />
+            <source>CSV (spreadsheet)</source>
+            <translation>CSV (spreadsheet)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="52" />
+            <source>Letters dated on or after this date (inclusive). Type a date (yyyy-mm-dd) or press Up for the earliest letter's date; Delete: any date.
+With a date set, letters without a date are left out.</source>
+            <translation>Brieven gedateerd op of na deze datum. Typ een datum (jjjj-mm-dd) of druk op Omhoog voor de datum van de oudste brief; Delete: elke datum.
+Met een datum vallen brieven zonder datum af.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="57" />
+            <source>Letters dated on or before this date (inclusive). Type a date (yyyy-mm-dd) or press Up for the latest letter's date; Delete: any date.
+With a date set, letters without a date are left out.</source>
+            <translation>Brieven gedateerd op of vóór deze datum. Typ een datum (jjjj-mm-dd) of druk op Omhoog voor de datum van de nieuwste brief; Delete: elke datum.
+Met een datum vallen brieven zonder datum af.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="133" />
+            <source>Export summary</source>
+            <translation>Samenvatting exporteren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="142" />
+            <source>All letters</source>
+            <translation>Alle brieven</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="144" />
+            <source>Current letter: {title}</source>
+            <translation>Huidige brief: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="147" />
+            <source>Selected letters ({count})</source>
+            <translation>Geselecteerde brieven ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="148" />
+            <source>Selected letter: {title}</source>
+            <translation>Geselecteerde brief: {title}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="154" />
+            <source>Check the themes to export (Space checks the current one). A theme includes its sub-themes. With none checked, every passage in the letters is exported.</source>
+            <translation>Vink de thema’s aan die u wilt exporteren (Spatie vinkt het huidige aan). Een thema omvat zijn subthema’s. Zonder vinkje wordt elke passage in de brieven geëxporteerd.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="165" />
+            <source>Theme, then letter</source>
+            <translation>Per thema, dan per brief</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="165" />
+            <source>Letter, in text order</source>
+            <translation>Per brief, in tekstvolgorde</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="170" />
+            <source>Append the &amp;original letters (PDF)</source>
+            <translation>&amp;Originele brieven toevoegen (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="171" />
+            <source>&amp;Compact briefing (no cover or contents; PDF, Word)</source>
+            <translation>&amp;Beknopt overzicht (zonder voorblad of inhoudsopgave; PDF, Word)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="172" />
+            <source>A one-line header (title, author, date), then the themes and passages: a short summary fits on one page.</source>
+            <translation>Eén kopregel (titel, auteur, datum), dan de thema’s en passages: een korte samenvatting past op één pagina.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="176" />
+            <source>Named on the cover, in the footer and in the file's properties; remembered.</source>
+            <translation>Vermeld op het voorblad, in de voettekst en in de eigenschappen van het bestand; wordt onthouden.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="178" />
+            <source>The title on the first page and in the PDF's properties; empty: made from what is exported.</source>
+            <translation>De titel op de eerste pagina en in de eigenschappen van de PDF; leeg: afgeleid van wat wordt geëxporteerd.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="183" />
+            <source>The document's own words (headings, labels, dates); quotes, notes and theme names stay as they are.</source>
+            <translation>De woorden van het document zelf (koppen, labels, datums); citaten, notities en themanamen blijven zoals ze zijn.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="186" />
+            <source>&amp;Browse…</source>
+            <translation>&amp;Bladeren…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="190" />
+            <source>O&amp;pen when done</source>
+            <translation>O&amp;penen na afloop</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="199" />
+            <source>&amp;until:</source>
+            <translation>&amp;tot en met:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="205" />
+            <source>&amp;Letters:</source>
+            <translation>&amp;Brieven:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="206" />
+            <source>&amp;Themes:
+(sub-themes
+included;
+none: all)</source>
+            <translation>&amp;Thema’s:
+(inclusief
+subthema’s;
+geen: alle)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="207" />
+            <source>Dated &amp;from:</source>
+            <translation>Gedateerd &amp;van:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="208" />
+            <source>&amp;Group by:</source>
+            <translation>&amp;Ordenen op:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="209" />
+            <source>Fo&amp;rmat:</source>
+            <translation>Bestands&amp;type:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="212" />
+            <source>T&amp;itle:</source>
+            <translation>T&amp;itel:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="213" />
+            <source>&amp;Author:</source>
+            <translation>&amp;Auteur:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="214" />
+            <source>&amp;Words in:</source>
+            <translation>Ta&amp;al:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="215" />
+            <source>&amp;Save as:</source>
+            <translation>Op&amp;slaan als:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="230" />
+            <source>&amp;Export</source>
+            <translation>&amp;Exporteren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="370" />
+            <source>Nothing to export: no annotations in {scope}</source>
+            <translation>Niets te exporteren: geen annotaties in {scope}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="380" />
+            <source>%n passage(s)</source>
+            <translation>
+                <numerusform>%n passage</numerusform>
+                <numerusform>%n passages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="381" />
+            <source>%n letter(s)</source>
+            <translation>
+                <numerusform>%n brief</numerusform>
+                <numerusform>%n brieven</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="382" />
+            <source>Will export {passages} from {letters}.</source>
+            <translation>Exporteert {passages} uit {letters}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OptionalDateEdit</name>
+        <message>
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="76" />
+            <source>any</source>
+            <translation>elke</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <location filename="../../../desktop_app/gui/find_bar.py" line="27" />
+            <source>Find in this letter</source>
+            <translation>Zoeken in deze brief</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/find_bar.py" line="33" />
+            <source>Previous match (Shift+F3)</source>
+            <translation>Vorige treffer (Shift+F3)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/find_bar.py" line="34" />
+            <source>Next match (F3, Enter)</source>
+            <translation>Volgende treffer (F3, Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/find_bar.py" line="35" />
+            <source>Close (Escape)</source>
+            <translation>Sluiten (Escape)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/find_bar.py" line="39" />
+            <source>Find:</source>
+            <translation>Zoeken:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/find_bar.py" line="108" />
+            <source>No matches</source>
+            <translation>Geen treffers</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/find_bar.py" line="110" />
+            <source>{number} of {total}</source>
+            <translation>{number} van {total}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageMenu</name>
+        <message>
+            <location filename="../../../desktop_app/gui/i18n.py" line="43" />
+            <source>Kamerlezer will be in English from the next start.</source>
+            <translation>Kamerlezer is vanaf de volgende start in het Nederlands.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/i18n.py" line="44" />
+            <source>Language</source>
+            <translation>Taal</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/i18n.py" line="156" />
+            <source>&amp;Settings</source>
+            <translation>&amp;Instellingen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/i18n.py" line="162" />
+            <source>&amp;Language</source>
+            <translation>&amp;Taal</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/i18n.py" line="232" />
+            <source>Kamerlezer is now in English.</source>
+            <translation>Kamerlezer is nu in het Nederlands.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterTableModel</name>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="198" />
+            <source>Ch.</source>
+            <translation>Kamer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="200" />
+            <source>Ann.</source>
+            <translation>Ann.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="79" />
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="80" />
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="82" />
+            <source>Kamerstuk</source>
+            <translation>Kamerstuk</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="86" />
+            <source>Subject (in italics: a title taken from the text)</source>
+            <translation>Onderwerp (cursief: een titel uit de tekst)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="87" />
+            <source>Chamber</source>
+            <translation>Kamer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="89" />
+            <source>Annotations</source>
+            <translation>Annotaties</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="212" />
+            <source>&amp;Letter</source>
+            <translation>&amp;Brief</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="215" />
+            <source>Passages by &amp;theme</source>
+            <translation>Passages per &amp;thema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="226" />
+            <source>Annotations</source>
+            <translation>Annotaties</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="227" />
+            <source>Themes</source>
+            <translation>Thema’s</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="228" />
+            <source>References</source>
+            <translation>Verwijzingen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="241" />
+            <source>Search letters, footnotes and notes   (Ctrl+Shift+F)</source>
+            <translation>Zoeken in brieven, voetnoten en notities   (Ctrl+Shift+F)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="254" />
+            <source>Only letters with passages tagged with this theme</source>
+            <translation>Alleen brieven met passages gemarkeerd met dit thema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="255" />
+            <source>Only letters of this year</source>
+            <translation>Alleen brieven uit dit jaar</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="256" />
+            <source>Only letters to this chamber</source>
+            <translation>Alleen brieven aan deze Kamer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
+            <source>&amp;Import files…</source>
+            <translation>Bestanden &amp;importeren…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
+            <source>Import letters (PDF or text)</source>
+            <translation>Brieven importeren (PDF of tekst)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
+            <source>Import &amp;folder…</source>
+            <translation>&amp;Map importeren…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
+            <source>Import every letter in a folder</source>
+            <translation>Alle brieven in een map importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
+            <source>&amp;Export summary…</source>
+            <translation>Samenvatting &amp;exporteren…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
+            <source>Export an annotated summary (PDF, Markdown, CSV)</source>
+            <translation>Een geannoteerde samenvatting exporteren (PDF, Markdown, CSV)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
+            <source>&amp;Rebuild search index</source>
+            <translation>Zoekindex &amp;opnieuw opbouwen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
+            <source>Rebuild the search index</source>
+            <translation>De zoekindex opnieuw opbouwen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Afsluiten</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
+            <source>&amp;Undo</source>
+            <translation>&amp;Ongedaan maken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
+            <source>&amp;Redo</source>
+            <translation>O&amp;pnieuw</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
+            <source>&amp;Find in letter…</source>
+            <translation>&amp;Zoeken in brief…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
+            <source>Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)</source>
+            <translation>Zoeken in de geopende brief (Ctrl+F in de lezer; elders doorzoekt Ctrl+F de bibliotheek)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
+            <source>&amp;Search the library…</source>
+            <translation>Bibliotheek &amp;doorzoeken…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
+            <source>Search every letter, its footnotes and your notes</source>
+            <translation>Alle brieven, hun voetnoten en uw notities doorzoeken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
+            <source>Find &amp;next</source>
+            <translation>&amp;Volgende zoeken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
+            <source>Next match in this letter (after a library search: the next hit in this letter)</source>
+            <translation>Volgende treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer in deze brief)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
+            <source>Find pre&amp;vious</source>
+            <translation>Vo&amp;rige zoeken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
+            <source>Previous match in this letter</source>
+            <translation>Vorige treffer in deze brief</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <source>Edit &amp;note</source>
+            <translation>&amp;Notitie bewerken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <source>Write a note on the annotation (N in the reader)</source>
+            <translation>Een notitie bij de annotatie schrijven (N in de lezer)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <source>&amp;Remove annotation</source>
+            <translation>Annotatie &amp;verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
+            <source>Remove the annotation at the cursor (Delete in the reader)</source>
+            <translation>De annotatie bij de cursor verwijderen (Delete in de lezer)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <source>Re-&amp;attach to selection</source>
+            <translation>Opnieuw &amp;koppelen aan selectie</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <source>Anchor the selected annotation (e.g. one not found in the current text) to the selected text</source>
+            <translation>De geselecteerde annotatie (bijvoorbeeld een die niet in de huidige tekst is gevonden) aan de geselecteerde tekst koppelen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <source>Set &amp;Kamerstuk id…</source>
+            <translation>Kamer&amp;stuknummer vastleggen…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
+            <source>Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here</source>
+            <translation>Vastleggen welk Kamerstuk deze brief is (bijvoorbeeld kst-28676-472), zodat verwijzingen ernaar hier uitkomen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <source>&amp;Back</source>
+            <translation>&amp;Terug</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <source>Back to where you were</source>
+            <translation>Terug naar waar u was</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <source>&amp;Forward</source>
+            <translation>&amp;Vooruit</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <source>Forward again</source>
+            <translation>Weer vooruit</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
+            <source>Go to &amp;reader</source>
+            <translation>Naar de &amp;lezer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <source>&amp;Passages by theme</source>
+            <translation>&amp;Passages per thema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <source>Every passage of the checked themes across letters, and a themes × letters matrix</source>
+            <translation>Alle passages van de aangevinkte thema’s in alle brieven, en een matrix thema’s × brieven</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <source>Go to letter &amp;list</source>
+            <translation>Naar de brieven&amp;lijst</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <source>Go to &amp;annotations</source>
+            <translation>Naar de &amp;annotaties</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <source>Go to t&amp;hemes</source>
+            <translation>Naar de t&amp;hema’s</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <source>&amp;New theme…</source>
+            <translation>&amp;Nieuw thema…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <source>Create a theme</source>
+            <translation>Een thema aanmaken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <source>New &amp;sub-theme…</source>
+            <translation>Nieuw &amp;subthema…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <source>Create a theme inside the selected one</source>
+            <translation>Een thema binnen het geselecteerde thema aanmaken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
+            <source>&amp;Rename theme…</source>
+            <translation>Thema &amp;hernoemen…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
+            <source>Rename the selected theme</source>
+            <translation>Het geselecteerde thema hernoemen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <source>&amp;Colour…</source>
+            <translation>&amp;Kleur…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <source>Change the selected theme's colour</source>
+            <translation>De kleur van het geselecteerde thema wijzigen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
+            <source>&amp;Description…</source>
+            <translation>&amp;Beschrijving…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
+            <source>Describe the selected theme; an exported summary introduces its chapter with this</source>
+            <translation>Het geselecteerde thema beschrijven; een geëxporteerde samenvatting leidt het hoofdstuk hiermee in</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
+            <source>&amp;Move to…</source>
+            <translation>&amp;Verplaatsen naar…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
+            <source>Put the selected theme inside another</source>
+            <translation>Het geselecteerde thema binnen een ander thema plaatsen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
+            <source>Move &amp;up</source>
+            <translation>&amp;Omhoog</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
+            <source>Move the theme up among its siblings</source>
+            <translation>Het thema een plaats omhoog zetten</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
+            <source>Move &amp;down</source>
+            <translation>Omlaa&amp;g</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
+            <source>Move the theme down among its siblings</source>
+            <translation>Het thema een plaats omlaag zetten</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
+            <source>Mer&amp;ge into…</source>
+            <translation>Samen&amp;voegen met…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
+            <source>Merge the selected theme into another</source>
+            <translation>Het geselecteerde thema samenvoegen met een ander thema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
+            <source>&amp;Delete theme…</source>
+            <translation>Thema ve&amp;rwijderen…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
+            <source>Delete the selected theme</source>
+            <translation>Het geselecteerde thema verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="403" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Sneltoetsen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="404" />
+            <source>&amp;About Kamerlezer</source>
+            <translation>&amp;Over Kamerlezer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="411" />
+            <source>&amp;File</source>
+            <translation>&amp;Bestand</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="419" />
+            <source>&amp;Edit</source>
+            <translation>Be&amp;werken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="427" />
+            <source>&amp;Tag selection</source>
+            <translation>Selectie &amp;markeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="433" />
+            <source>&amp;Themes</source>
+            <translation>&amp;Thema’s</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="438" />
+            <source>Set &amp;key</source>
+            <translation>&amp;Toets toewijzen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="441" />
+            <source>&amp;View</source>
+            <translation>Bee&amp;ld</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="444" />
+            <source>Letter list &amp;columns</source>
+            <translation>&amp;Kolommen van de brievenlijst</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="454" />
+            <source>&amp;Go</source>
+            <translation>&amp;Ga naar</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="457" />
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="462" />
+            <source>Main</source>
+            <translation>Hoofdwerkbalk</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="475" />
+            <source>Undo</source>
+            <translation>Ongedaan maken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="475" />
+            <source>Undo the last change (Ctrl+Z)</source>
+            <translation>De laatste wijziging ongedaan maken (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="476" />
+            <source>Redo</source>
+            <translation>Opnieuw</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="476" />
+            <source>Redo (Ctrl+Shift+Z)</source>
+            <translation>Opnieuw uitvoeren (Ctrl+Shift+Z)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="484" />
+            <source>Tag</source>
+            <translation>Markeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="486" />
+            <source>Tag the selected text with a theme (keys 1–9)</source>
+            <translation>De geselecteerde tekst met een thema markeren (toetsen 1–9)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="616" />
+            <source>All years</source>
+            <translation>Alle jaren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="617" />
+            <source>All chambers</source>
+            <translation>Beide Kamers</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="633" />
+            <source>%n letter(s)</source>
+            <translation>
+                <numerusform>%n brief</numerusform>
+                <numerusform>%n brieven</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="633" />
+            <source>{shown} of %n letter(s)</source>
+            <translation>
+                <numerusform>{shown} van %n brief</numerusform>
+                <numerusform>{shown} van %n brieven</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="747" />
+            <source>No letter open</source>
+            <translation>Geen brief geopend</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="749" />
+            <source>Choose a letter on the left, or search the library with Ctrl+Shift+F.</source>
+            <translation>Kies links een brief of doorzoek de bibliotheek met Ctrl+Shift+F.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="756" />
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n pagina</numerusform>
+                <numerusform>%n pagina’s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="770" />
+            <source>The {note}.</source>
+            <translation>De {note}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="817" />
+            <source>Footnote {number}. Back (Alt+Left) returns to the text.</source>
+            <translation>Voetnoot {number}. Terug (Alt+Pijl links) keert terug naar de tekst.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="836" />
+            <source>Followed “{citation}”. Back: Alt+Left.</source>
+            <translation>“{citation}” gevolgd. Terug: Alt+Pijl links.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="860" />
+            <source>letter {number}</source>
+            <translation>brief {number}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="865" />
+            <source>Link confirmed.</source>
+            <translation>Koppeling bevestigd.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="868" />
+            <source>Suggestion rejected.</source>
+            <translation>Suggestie afgewezen.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="960" />
+            <source>Search hit {number} of {total} in this letter (F3: next).</source>
+            <translation>Zoektreffer {number} van {total} in deze brief (F3: volgende).</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1032" />
+            <source>Search</source>
+            <translation>Zoeken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1036" />
+            <source>Searching…</source>
+            <translation>Bezig met zoeken…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1047" />
+            <source>No letters match “{query}”.</source>
+            <translation>Geen brieven gevonden voor “{query}”.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1050" />
+            <source> (showing {count})</source>
+            <translation> ({count} getoond)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1052" />
+            <source>{letters}, {matches}{more} · {ms} ms</source>
+            <translation>{letters}, {matches}{more} · {ms} ms</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="1053" />
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n treffer</numerusform>
+                <numerusform>%n treffers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1138" />
+            <source>Select a passage first, then press a theme key (1–9).</source>
+            <translation>Selecteer eerst een passage en druk dan op een themacijfer (1–9).</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1147" />
+            <source>No theme has key {number}.</source>
+            <translation>Geen thema heeft toets {number}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1186" />
+            <source>Put the cursor in an annotation (or tag a passage) to write a note.</source>
+            <translation>Zet de cursor in een annotatie (of markeer een passage) om een notitie te schrijven.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1197" />
+            <source>Annotation removed. Ctrl+Z brings it back.</source>
+            <translation>Annotatie verwijderd. Ctrl+Z maakt dit ongedaan.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1203" />
+            <source>Select the annotation in the Annotations panel and the new text in the letter.</source>
+            <translation>Selecteer de annotatie in het paneel Annotaties en de nieuwe tekst in de brief.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1211" />
+            <source>Kamerstuk id</source>
+            <translation>Kamerstuknummer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1211" />
+            <source>This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):</source>
+            <translation>Deze brief is Kamerstuk (bijvoorbeeld kst-28676-472 of “28 676, nr. 472”; leeg wist het):</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1221" />
+            <source>References updated.</source>
+            <translation>Verwijzingen bijgewerkt.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1251" />
+            <source>Page {page} of {pages}</source>
+            <translation>Pagina {page} van {pages}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1252" />
+            <source>Page {page}</source>
+            <translation>Pagina {page}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1279" />
+            <source>Undone: {what}. Redo: Ctrl+Shift+Z.</source>
+            <translation>Ongedaan gemaakt: {what}. Opnieuw: Ctrl+Shift+Z.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1283" />
+            <source>{done}. Undo: Ctrl+Z.</source>
+            <translation>{done}. Ongedaan maken: Ctrl+Z.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1298" />
+            <source>All themes</source>
+            <translation>Alle thema’s</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1309" />
+            <source>Select a theme in the Themes panel first.</source>
+            <translation>Selecteer eerst een thema in het paneel Thema’s.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1324" />
+            <source>New theme</source>
+            <translation>Nieuw thema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1324" />
+            <source>Name:</source>
+            <translation>Naam:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1342" />
+            <source>Added theme “{name}”; key {key} tags a selection with it.</source>
+            <translation>Thema “{name}” toegevoegd; toets {key} markeert een selectie ermee.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1344" />
+            <source>Added theme “{name}”; give it a key with Themes &gt; Set key.</source>
+            <translation>Thema “{name}” toegevoegd; wijs een toets toe met Thema’s &gt; Toets toewijzen.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1353" />
+            <source>Select a theme first</source>
+            <translation>Selecteer eerst een thema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1364" />
+            <source>&amp;No key</source>
+            <translation>&amp;Geen toets</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1377" />
+            <source>New sub-theme</source>
+            <translation>Nieuw subthema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1377" />
+            <source>Name (inside “{name}”):</source>
+            <translation>Naam (binnen “{name}”):</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1385" />
+            <source>Rename theme</source>
+            <translation>Thema hernoemen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1394" />
+            <source>Describe theme</source>
+            <translation>Thema beschrijven</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1395" />
+            <source>What “{name}” is about (introduces its chapter in an export):</source>
+            <translation>Waar “{name}” over gaat (leidt het hoofdstuk in een export in):</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1411" />
+            <source>Colour of “{name}”</source>
+            <translation>Kleur van “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1417" />
+            <source>(top level)</source>
+            <translation>(hoogste niveau)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1433" />
+            <source>Move theme</source>
+            <translation>Thema verplaatsen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1433" />
+            <source>Put “{name}” inside:</source>
+            <translation>“{name}” plaatsen binnen:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1466" />
+            <source>Merge theme</source>
+            <translation>Thema samenvoegen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1466" />
+            <source>Merge “{name}” into:</source>
+            <translation>“{name}” samenvoegen met:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1472" />
+            <source>Merge themes</source>
+            <translation>Thema’s samenvoegen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1473" />
+            <source>Merge “{name}” into “{target}”?</source>
+            <translation>“{name}” samenvoegen met “{target}”?</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="1474" />
+            <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
+            <translation>
+                <numerusform>%n annotatie en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
+                <numerusform>%n annotaties en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1476" />
+            <source>&amp;Merge</source>
+            <translation>&amp;Samenvoegen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="1488" />
+            <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
+            <translation>
+                <numerusform>%n annotatie gebruikt het. De annotatie blijft bewaard; alleen dit thema vervalt.</numerusform>
+                <numerusform>%n annotaties gebruiken het. De annotaties blijven bewaard; alleen dit thema vervalt.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="1493" />
+            <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
+            <translation>
+                <numerusform>Het subthema ({names}) gaat een niveau omhoog, naar “{parent}”.</numerusform>
+                <numerusform>De %n subthema’s ({names}) gaan een niveau omhoog, naar “{parent}”.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="1495" />
+            <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
+            <translation>
+                <numerusform>Het subthema ({names}) gaat naar het hoogste niveau.</numerusform>
+                <numerusform>De %n subthema’s ({names}) gaan naar het hoogste niveau.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1497" />
+            <source>Edit &gt; Undo brings it all back.</source>
+            <translation>Bewerken &gt; Ongedaan maken zet alles terug.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1499" />
+            <source>Delete theme</source>
+            <translation>Thema verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1499" />
+            <source>Delete the theme “{name}”?</source>
+            <translation>Het thema “{name}” verwijderen?</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1500" />
+            <source>&amp;Delete theme</source>
+            <translation>Thema &amp;verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1530" />
+            <source>Import letters</source>
+            <translation>Brieven importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1531" />
+            <source>Letters ({patterns});;All files (*)</source>
+            <translation>Brieven ({patterns});;Alle bestanden (*)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1537" />
+            <source>Import a folder of letters</source>
+            <translation>Een map met brieven importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1562" />
+            <source>Importing letters</source>
+            <translation>Brieven importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1564" />
+            <source>Importing…</source>
+            <translation>Bezig met importeren…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1575" />
+            <source>The password was wrong. </source>
+            <translation>Het wachtwoord was onjuist. </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1576" />
+            <source>Password for {file}:</source>
+            <translation>Wachtwoord voor {file}:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1578" />
+            <source>Encrypted PDF</source>
+            <translation>Versleutelde PDF</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1595" />
+            <source>Fetching from the official source</source>
+            <translation>Ophalen uit de officiële bron</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1596" />
+            <source>Fetching {what}…</source>
+            <translation>{what} ophalen…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="1603" />
+            <source>%n fetched</source>
+            <translation>
+                <numerusform>%n opgehaald</numerusform>
+                <numerusform>%n opgehaald</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="1603" />
+            <source>%n citation(s) now point(s) at them</source>
+            <translation>
+                <numerusform>%n verwijzing wijst er nu naar</numerusform>
+                <numerusform>%n verwijzingen wijzen er nu naar</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1607" />
+            <source>not found: {what}</source>
+            <translation>niet gevonden: {what}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1608" />
+            <source>Fetch: {outcome}.</source>
+            <translation>Ophalen: {outcome}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1637" />
+            <source>Import: {counts}.</source>
+            <translation>Importeren: {counts}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1654" />
+            <source>Cancelled.</source>
+            <translation>Geannuleerd.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1665" />
+            <source>Rebuilding the search index</source>
+            <translation>De zoekindex wordt opnieuw opgebouwd</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="1669" />
+            <source>Search index rebuilt: %n letter(s).</source>
+            <translation>
+                <numerusform>Zoekindex opnieuw opgebouwd: %n brief.</numerusform>
+                <numerusform>Zoekindex opnieuw opgebouwd: %n brieven.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1716" />
+            <source>Exporting summary</source>
+            <translation>Samenvatting exporteren</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="1724" />
+            <source>Exported %n passage(s) to {path}</source>
+            <translation>
+                <numerusform>%n passage geëxporteerd naar {path}</numerusform>
+                <numerusform>%n passages geëxporteerd naar {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1729" />
+            <source>Export finished with warnings</source>
+            <translation>Exporteren voltooid met waarschuwingen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="1730" />
+            <source>Exported %n passage(s) to {path}, but:</source>
+            <translation>
+                <numerusform>%n passage geëxporteerd naar {path}, maar:</numerusform>
+                <numerusform>%n passages geëxporteerd naar {path}, maar:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1748" />
+            <source>About Kamerlezer</source>
+            <translation>Over Kamerlezer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="1753" />
+            <source>&lt;p&gt;Read, search, annotate and cross-reference Dutch parliamentary letters.&lt;/p&gt;&lt;p&gt;Library: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Kamerbrieven lezen, doorzoeken, annoteren en onderling verbinden.&lt;/p&gt;&lt;p&gt;Bibliotheek: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/main_window.py" line="1764" />
+            <source>Library: {folder} · %n letter(s)</source>
+            <translation>
+                <numerusform>Bibliotheek: {folder} · %n brief</numerusform>
+                <numerusform>Bibliotheek: {folder} · %n brieven</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Models</name>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="52" />
+            <source>title taken from the text: the letter has no subject</source>
+            <translation>titel uit de tekst: de brief heeft geen onderwerp</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="53" />
+            <source>inferred from a citation, not confirmed</source>
+            <translation>afgeleid uit een verwijzing, niet bevestigd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="71" />
+            <source>no date</source>
+            <translation>geen datum</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/models.py" line="354" />
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n treffer</numerusform>
+                <numerusform>%n treffers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="355" />
+            <source>Untitled letter</source>
+            <translation>Brief zonder titel</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="371" />
+            <source>Footnote</source>
+            <translation>Voetnoot</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="372" />
+            <source>Note</source>
+            <translation>Notitie</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="373" />
+            <source>Subject</source>
+            <translation>Onderwerp</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThemeTreeModel</name>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="429" />
+            <source>Theme</source>
+            <translation>Thema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="430" />
+            <source>Key</source>
+            <translation>Toets</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="431" />
+            <source>Passages</source>
+            <translation>Passages</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="495" />
+            <source>Press this key in the reader to tag the selected text</source>
+            <translation>Druk in de lezer op deze toets om de geselecteerde tekst te markeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="526" />
+            <source>Key {number} tags the selected text</source>
+            <translation>Toets {number} markeert de geselecteerde tekst</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationListModel</name>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="648" />
+            <source>Not found in the current text</source>
+            <translation>Niet gevonden in de huidige tekst</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="649" />
+            <source>select its new place, then Edit &gt; Re-attach</source>
+            <translation>selecteer de nieuwe plek en kies Bewerken &gt; Opnieuw koppelen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/models.py" line="650" />
+            <source>No theme</source>
+            <translation>Geen thema</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotationsPanel</name>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="124" />
+            <source>No annotations yet. Select text in the letter and press 1–9 to tag it.</source>
+            <translation>Nog geen annotaties. Selecteer tekst in de brief en druk op 1–9 om die te markeren.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="127" />
+            <source>Note</source>
+            <translation>Notitie</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="131" />
+            <source>Select an annotation to write a note…</source>
+            <translation>Selecteer een annotatie om een notitie te schrijven…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="138" />
+            <source>Remove</source>
+            <translation>Verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="139" />
+            <source>Remove the selected annotation (Delete in the reader)</source>
+            <translation>De geselecteerde annotatie verwijderen (Delete in de lezer)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThemesPanel</name>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="264" />
+            <source>Select text in the letter, then press a theme's key (1–9).</source>
+            <translation>Selecteer tekst in de brief en druk dan op de toets van een thema (1–9).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferencesPanel</name>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="305" />
+            <source>Cites</source>
+            <translation>Verwijst naar</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="306" />
+            <source>Cited by</source>
+            <translation>Aangehaald door</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="322" />
+            <source>footnote {number}</source>
+            <translation>voetnoot {number}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="324" />
+            <source>the text</source>
+            <translation>de tekst</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="328" />
+            <source>in {place}</source>
+            <translation>in {place}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="334" />
+            <source>as “{citation}”</source>
+            <translation>als “{citation}”</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="336" />
+            <source>cites this letter as “{citation}”</source>
+            <translation>verwijst naar deze brief als “{citation}”</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="338" />
+            <source>Cites ({count})</source>
+            <translation>Verwijst naar ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="339" />
+            <source>Cited by ({count})</source>
+            <translation>Aangehaald door ({count})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="355" />
+            <source>in library</source>
+            <translation>in bibliotheek</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="357" />
+            <source>suggested</source>
+            <translation>voorgesteld</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="359" />
+            <source>not in library</source>
+            <translation>niet in bibliotheek</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="361" />
+            <source>external</source>
+            <translation>extern</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassageTableModel</name>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="59" />
+            <source>Letter</source>
+            <translation>Brief</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="60" />
+            <source>Passage</source>
+            <translation>Passage</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="61" />
+            <source>Note</source>
+            <translation>Notitie</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="62" />
+            <source>Themes</source>
+            <translation>Thema’s</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="97" />
+            <source>not found in the text</source>
+            <translation>niet gevonden in de tekst</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="99" />
+            <source>p. {page}</source>
+            <translation>p. {page}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThemeLetterMatrixModel</name>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/passages.py" line="196" />
+            <source>{theme} in {letter}: %n passage(s)</source>
+            <translation>
+                <numerusform>{theme} in {letter}: %n passage</numerusform>
+                <numerusform>{theme} in {letter}: %n passages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PassagesView</name>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="215" />
+            <source>Check the themes whose passages you want to see; a theme includes its sub-themes.</source>
+            <translation>Vink de thema’s aan waarvan u de passages wilt zien; een thema omvat zijn subthema’s.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="219" />
+            <source>By date</source>
+            <translation>Op datum</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="220" />
+            <source>By letter</source>
+            <translation>Per brief</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="223" />
+            <source>Filter on passage, note or letter</source>
+            <translation>Filteren op passage, notitie of brief</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="227" />
+            <source>&amp;Export…</source>
+            <translation>&amp;Exporteren…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="228" />
+            <source>Export the passages of the checked themes (Ctrl+E)</source>
+            <translation>De passages van de aangevinkte thema’s exporteren (Ctrl+E)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="231" />
+            <source>Show all letters</source>
+            <translation>Alle brieven tonen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="265" />
+            <source>Passages per theme and letter (a theme counts its sub-themes). Enter or double-click shows that theme's passages in that letter.</source>
+            <translation>Passages per thema en brief (een thema telt zijn subthema’s mee). Enter of dubbelklikken toont de passages van dat thema in die brief.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="273" />
+            <source>&amp;Year</source>
+            <translation>&amp;Jaar</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="273" />
+            <source>C&amp;hamber</source>
+            <translation>&amp;Kamer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="273" />
+            <source>&amp;Order</source>
+            <translation>&amp;Volgorde</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="274" />
+            <source>{label}:</source>
+            <translation>{label}:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="292" />
+            <source>&amp;Passages</source>
+            <translation>&amp;Passages</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="293" />
+            <source>&amp;Matrix: themes × letters</source>
+            <translation>&amp;Matrix: thema’s × brieven</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="299" />
+            <source>&amp;Themes</source>
+            <translation>&amp;Thema’s</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="372" />
+            <source>All years</source>
+            <translation>Alle jaren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="373" />
+            <source>All chambers</source>
+            <translation>Beide Kamers</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/passages.py" line="409" />
+            <source>{shown} of %n passage(s)</source>
+            <translation>
+                <numerusform>{shown} van %n passage</numerusform>
+                <numerusform>{shown} van %n passages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/passages.py" line="411" />
+            <source>%n passage(s)</source>
+            <translation>
+                <numerusform>%n passage</numerusform>
+                <numerusform>%n passages</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/passages.py" line="415" />
+            <source>Only in: {title}</source>
+            <translation>Alleen in: {title}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReaderView</name>
+        <message>
+            <location filename="../../../desktop_app/gui/reader.py" line="198" />
+            <source>Footnotes</source>
+            <translation>Voetnoten</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/reader.py" line="523" />
+            <source>No theme</source>
+            <translation>Geen thema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/reader.py" line="631" />
+            <source>In your library</source>
+            <translation>In uw bibliotheek</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/reader.py" line="632" />
+            <source>In your library (confirmed by you)</source>
+            <translation>In uw bibliotheek (door u bevestigd)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/reader.py" line="633" />
+            <source>Possible match in your library: click to confirm or reject</source>
+            <translation>Mogelijk in uw bibliotheek: klik om te bevestigen of af te wijzen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/reader.py" line="634" />
+            <source>Not in your library</source>
+            <translation>Niet in uw bibliotheek</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/reader.py" line="635" />
+            <source>Outside the letters (e.g. an EU document)</source>
+            <translation>Buiten de brieven (bijvoorbeeld een EU-document)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskHandle</name>
+        <message>
+            <location filename="../../../desktop_app/gui/tasks.py" line="105" />
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/tasks.py" line="122" />
+            <source>Cancelling…</source>
+            <translation>Bezig met annuleren…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThemeCheckTree</name>
+        <message>
+            <location filename="../../../desktop_app/gui/theme_check_tree.py" line="96" />
+            <source>Included with {theme}</source>
+            <translation>Inbegrepen bij {theme}</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../../desktop_app/app.py" line="204" />
+            <source>Opening the library…</source>
+            <translation>De bibliotheek wordt geopend…</translation>
+        </message>
+    </context>
+</TS>

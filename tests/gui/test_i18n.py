@@ -1,0 +1,310 @@
+"""The Dutch interface (issue 14.8): the window in Dutch shows Dutch menus and labels, the language is
+chosen from the settings / the locale and switched in Instellingen > Taal, dates follow the language,
+and the .ts translation is complete (every text of the code in it, none unfinished)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel
+
+from desktop_app.gui import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "desktop_app" / "gui" / "i18n" / "kamerlezer_nl.ts"
+
+
+def _update_script() -> Any:
+    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "scripts" / "update_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["update_translations"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def dutch(qapp: Any) -> Iterator[None]:
+    restore = i18n.install("nl", qapp)
+    yield
+    restore()
+
+
+def _menu_texts(window: Any) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+# -- the translation file ---------------------------------------------------------------------------
+def test_the_ts_has_every_text_of_the_code_and_none_unfinished() -> None:
+    script = _update_script()
+    wanted = script.messages()
+    assert len(wanted) > 350  # the extraction sees the GUI's texts (a broken one would find none)
+    root = ET.parse(TS).getroot()
+    in_ts: dict[tuple[str, str], ET.Element] = {}
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            in_ts[(context.findtext("name") or "", message.findtext("source") or "")] = message
+    missing = [f"{m.file}:{m.line} {m.context}: {m.source!r}" for m in wanted if (m.context, m.source) not in in_ts]
+    assert not missing, "texts missing from kamerlezer_nl.ts (run scripts/update_translations.py):\n" + "\n".join(missing)
+    unfinished = [f"{key[0]}: {key[1]!r}" for key, message in in_ts.items()
+                  if message.find("translation").get("type") == "unfinished"]
+    assert not unfinished, "unfinished translations:\n" + "\n".join(unfinished)
+    for (context, source), message in in_ts.items():
+        translation = message.find("translation")
+        forms = [f.text or "" for f in translation.findall("numerusform")]
+        texts = forms if message.get("numerus") == "yes" else [translation.text or ""]
+        assert all(texts), f"empty translation of {context}: {source!r}"
+        for placeholder in ("{name}", "{target}", "{path}", "{count}", "{title}", "{number}"):
+            if placeholder in source:  # a lost placeholder would drop a name from the sentence
+                assert all(placeholder in t for t in texts), f"{placeholder} lost in {context}: {source!r} -> {texts}"
+
+
+def test_the_extraction_reads_tr_translate_and_noop_calls(tmp_path: Path) -> None:
+    script = _update_script()
+    source = tmp_path / "sample.py"
+    source.write_text(
+        "from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP\n"
+        "translate = QCoreApplication.translate\n"
+        "X = QT_TRANSLATE_NOOP('Ctx', 'Noop text')\n"
+        "class Panel:\n"
+        "    def f(self, n):\n"
+        "        return self.tr('Plain'), self.tr('%n item(s)', '', n), translate('Other', '%n x', None, len([n]))\n",
+        encoding="utf-8",
+    )
+    script.ROOT = tmp_path
+    found = {(m.context, m.source, m.numerus) for m in script.extract(source)}
+    assert found == {("Ctx", "Noop text", False), ("Panel", "Plain", False), ("Panel", "%n item(s)", True),
+                     ("Other", "%n x", True)}
+
+
+# -- the window in Dutch ----------------------------------------------------------------------------
+def test_the_window_in_dutch_shows_dutch_menus_and_labels(dutch: None, library: Any, make_window: Any) -> None:
+    window = make_window(library)
+    assert _menu_texts(window) == ["&Bestand", "Be&werken", "&Thema’s", "Bee&ld", "&Ga naar", "&Instellingen", "&Help"]
+    assert window.actions_by_name["undo"].text().startswith("&Ongedaan maken")
+    assert window.actions_by_name["redo"].text().startswith("O&pnieuw")
+    assert window.actions_by_name["export"].text() == "Samenvatting &exporteren…"
+    assert window.search_edit.placeholderText().startswith("Zoeken in brieven, voetnoten en notities")
+    assert window.centre_tabs.tabText(0) == "&Brief"
+    assert window.centre_tabs.tabText(1) == "Passages per &thema"
+    assert (window.annotations_dock.windowTitle(), window.themes_dock.windowTitle()) == ("Annotaties", "Thema’s")
+    assert window.references_dock.windowTitle() == "Verwijzingen"
+    assert window.annotations_panel.note_label.text() == "Notitie"
+    assert window.theme_filter.itemText(0) == "Alle thema’s"
+    count = window.letter_model.rowCount()
+    assert window.count_label.text() == f"{count} brieven"
+    header = [window.letter_model.headerData(c, Qt.Horizontal) for c in range(5)]
+    assert header == ["Datum", "Titel", "Kamer", "Kamerstuk", "Ann."]
+    tag = window.toolbar.actions()
+    assert "Markeren" in [a.text() for a in tag]
+
+
+def test_dates_in_the_dutch_interface_are_written_out(dutch: None, library: Any, make_window: Any) -> None:
+    window = make_window(library)
+    model = window.letter_model
+    shown = {model.summary(r).date: model.index(r, model.DATE).data() for r in range(model.rowCount())}
+    assert shown["2024-10-03"] == "3 oktober 2024"
+    assert shown["2025-05-21"] == "21 mei 2025"
+    assert shown[None] == "geen datum"
+    assert i18n.format_date("2026-12-03") == "3 december 2026"
+    assert i18n.format_date("2024-10") == "oktober 2024"
+    assert i18n.format_date("2026-12-03", "en") == "2026-12-03"
+
+
+def test_plurals_follow_the_language(dutch: None, make_window: Any, qapp: Any) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("MainWindow", "%n letter(s)", "", 1) == "1 brief"
+    assert QCoreApplication.translate("MainWindow", "%n page(s)", "", 3) == "3 pagina’s"
+    restore = i18n.install("en", qapp)
+    try:
+        assert QCoreApplication.translate("MainWindow", "%n letter(s)", "", 1) == "1 letter"
+        assert QCoreApplication.translate("MainWindow", "%n letter(s)", "", 2) == "2 letters"
+    finally:
+        restore()
+
+
+# -- choosing and switching the language ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("nl_NL", "nl"), ("nl_BE", "nl"), ("en_GB", "en"), ("en_US", "en"), ("C", "nl"), ("de_DE", "nl"), ("", "nl")],
+)
+def test_the_language_follows_the_locale_and_dutch_is_the_default(locale: str, expected: str) -> None:
+    assert i18n.chosen_language(None, None, locale) == expected
+
+
+def test_a_remembered_choice_wins_over_the_locale_and_the_option_over_both(tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
+    settings.setValue(i18n.SETTINGS_KEY, "en")
+    assert i18n.chosen_language(settings, None, "nl_NL") == "en"
+    assert i18n.chosen_language(settings, "nl", "en_GB") == "nl"
+    settings.setValue(i18n.SETTINGS_KEY, "fr")  # not supported: ignored
+    assert i18n.chosen_language(settings, None, "en_GB") == "en"
+
+
+def test_switching_the_language_in_the_menu_is_remembered_and_announced(
+    dutch: None, library: Any, make_window: Any, settings: QSettings
+) -> None:
+    window = make_window(library)
+    actions = {a.data(): a for a in window.language_menu.actions()}
+    assert [a.text() for a in window.language_menu.actions()] == ["Nederlands", "English"]
+    assert actions["nl"].isChecked() and not actions["en"].isChecked()
+    actions["en"].trigger()
+    assert settings.value(i18n.SETTINGS_KEY) == "en"
+    assert actions["en"].isChecked()
+    box = window.language_box
+    assert box.text() == "Kamerlezer will be in English from the next start."  # said in the language chosen
+    assert window.statusBar().currentMessage() == box.text()
+    box.close()
+    actions["nl"].trigger()
+    assert settings.value(i18n.SETTINGS_KEY) == "nl"
+    assert window.language_box.text() == "Kamerlezer is vanaf de volgende start in het Nederlands."
+    window.language_box.close()
+
+
+def test_the_next_start_uses_the_language_chosen(tmp_path: Path, library_dir: Path, qapp: Any) -> None:
+    """The choice made in the menu is what the next start installs (app.main reads the settings)."""
+    from desktop_app import app
+
+    ini = tmp_path / "s.ini"
+    settings = QSettings(str(ini), QSettings.IniFormat)
+    settings.setValue(i18n.SETTINGS_KEY, "nl")
+    settings.sync()
+    seen: list[str] = []
+    original = app.create_window
+
+    def spy(library: Any, settings: Any) -> Any:
+        window = original(library, settings)
+        seen.append(window.menuBar().actions()[0].text())
+        return window
+
+    app.create_window = spy
+    try:
+        code = app.main(["--smoke", "--library", str(library_dir), "--settings", str(ini)])
+    finally:
+        app.create_window = original
+    assert code == 0
+    assert seen == ["&Bestand"]
+    assert i18n.current_language() == "en"  # put back for the tests that follow
+
+
+def test_switching_live_builds_the_window_again_in_the_language_chosen(
+    dutch: None, library: Any, settings: QSettings, qtbot: Any
+) -> None:
+    """In the application (live switching on), Instellingen > Taal > English rebuilds the window in
+    English at once, over the same controller: the letter, the undo history and the workers stay."""
+    from desktop_app.gui.controller import LibraryController
+    from desktop_app.gui.main_window import MainWindow
+
+    old = MainWindow(LibraryController(library), settings)
+    qtbot.addWidget(old)
+    old.show()
+    controller = old.controller
+    letter = next(s for s in old.letter_model.rows if s.date == "2024-10-03")
+    old.open_letter(letter.id)
+    theme = controller.themes[0]
+    old.reader.select_span(0, 40)
+    old.tag_selection(theme)
+    assert controller.undo_stack.count() == 1
+    assert old.meta_label.text().startswith("3 oktober 2024")
+    windows: list[Any] = []
+    stop = i18n.enable_live_switching(windows.append)
+    try:
+        next(a for a in old.language_menu.actions() if a.data() == "en").trigger()
+    finally:
+        stop()
+    assert len(windows) == 1
+    new = windows[0]
+    qtbot.addWidget(new)
+    try:
+        assert i18n.current_language() == "en"
+        assert settings.value(i18n.SETTINGS_KEY) == "en"
+        assert _menu_texts(new)[:2] == ["&File", "&Edit"]
+        assert new.meta_label.text().startswith("2024-10-03")
+        assert new.letter is not None and new.letter.id == letter.id
+        assert new.controller is controller and controller.parent() is new
+        assert controller.undo_stack.count() == 1  # the undo history survives the switch
+        assert new.statusBar().currentMessage() == "Kamerlezer is now in English."
+        assert not old.isVisible()
+        with qtbot.waitSignal(old.destroyed, timeout=5000):
+            pass  # deleted later, never closed: closing would have stopped the shared controller
+        assert not controller.closed
+        new.actions_by_name["undo"].trigger()
+        assert controller.undo_stack.count() == 1 and controller.undo_stack.index() == 0
+    finally:
+        new.close()
+
+
+def test_kamerlezer_gui_passes_the_language_on(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from desktop_app import app, cli
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(app, "main", lambda argv: seen.append(list(argv)) or 0)
+    assert cli.main(["gui", "--language", "en", "--settings", str(tmp_path / "s.ini")]) == 0
+    assert seen == [["--settings", str(tmp_path / "s.ini"), "--language", "en"]]
+    assert app.build_parser().parse_args(["--language", "nl"]).language == "nl"
+    with pytest.raises(SystemExit):
+        app.build_parser().parse_args(["--language", "de"])  # only the languages there are
+
+
+# Qt calls that put text on screen: a literal (or f-string) given to one of them is a text no
+# translation reaches. Names, codes and symbols ("PDF", "▲", "Kamerlezer") are allowed.
+_SHOWN = {"setText", "setToolTip", "setStatusTip", "setPlaceholderText", "setWindowTitle", "showMessage",
+          "addAction", "addMenu", "addTab", "addItem", "setLabelText", "setInformativeText", "addRow",
+          "QLabel", "QPushButton", "QCheckBox", "QAction", "QMenu", "QToolBar", "QDockWidget", "QGroupBox"}
+_NOT_WORDS = {"Kamerlezer", "PDF", "Markdown", "English", "Nederlands"}
+
+
+def test_no_text_on_screen_bypasses_translation() -> None:
+    import ast
+    import re
+
+    offenders = []
+    for path in _update_script().sources():
+        if path.name == "screenshots.py":  # types example queries and notes into the window
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if name not in _SHOWN:
+                continue
+            where = {"addTab": (1,), "addAction": (0, 1)}.get(name, (0,))  # addTab(page, text), addAction(icon, text)
+            for arg in (node.args[i] for i in where if i < len(node.args)):
+                if isinstance(arg, ast.JoinedStr):
+                    words = "".join(v.value for v in arg.values if isinstance(v, ast.Constant))
+                elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    words = arg.value
+                else:
+                    continue
+                words = re.sub(r"<[^>]*>", " ", words)  # markup is no words
+                if any(len(w) > 1 and w not in _NOT_WORDS for w in re.findall(r"[A-Za-z]+", words)):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}({words!r})")
+    assert not offenders, "texts shown without self.tr()/translate():\n" + "\n".join(offenders)
+
+
+def test_the_citation_dialog_in_dutch_gives_the_resolvers_reason_in_dutch(dutch: None, library: Any, qtbot: Any) -> None:
+    from desktop_app.gui.dialogs import CitationDialog, citation_reason
+
+    refs = [r for s in library.list_letters() for r in library.references.refs_for(s.id)]
+    suggested = next(r for r in refs if r.status == "suggested" and r.suggestions)
+    dialog = CitationDialog(suggested, lambda letter_id: f"brief {letter_id}")
+    qtbot.addWidget(dialog)
+    labels = [w.text() for w in dialog.findChildren(QLabel)]
+    assert "Reden:" in labels and "Vergelijkbare inhoud" in labels  # the core says "similar content"
+    if suggested.fields.get("date"):
+        assert i18n.format_date(suggested.fields["date"]) in labels  # "8 november 2024"
+        assert suggested.fields["date"] not in labels
+    assert dialog.windowTitle() == "Verwijzing"
+    assert dialog.confirm_button.text() == "&Bevestigen"
+    nested = citation_reason("same document as cited elsewhere (own Kamerstuk id of 003_d09603eee462fd1e)")
+    assert nested == "hetzelfde stuk als elders aangehaald (eigen Kamerstuknummer van 003_d09603eee462fd1e)"
+    assert citation_reason("a reason nobody wrote down") == "a reason nobody wrote down"

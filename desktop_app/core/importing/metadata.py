@@ -483,7 +483,9 @@ def official_head_end(lines: list[str], kamerstuk: str | None) -> tuple[int, lis
     after the "Antwoord van ... (ontvangen ...)" paragraph, before "Vraag 1". (0, []) otherwise."""
     if kamerstuk and kamerstuk.startswith("kst-"):
         found = _official_title_lines(lines)
-        return (found[2], []) if found else (0, [])
+        if found is None or found[0] is None:  # no dossier line above it: not an official head
+            return 0, []
+        return found[2], []
     if kamerstuk and kamerstuk.startswith("ah-"):
         start = next((i for i, ln in enumerate(lines[:40]) if re.match(r"^\s*Antwoord\s+van\b", ln)), None)
         if start is None:

@@ -369,6 +369,34 @@ def image_only_pdf(path: Path, pages: int = 2) -> Path:
     return path
 
 
+def scan_with_furniture_pdf(path: Path, pages: int = 3, text_pages: dict[int, list[str]] | None = None) -> Path:
+    """Scanned pages (one grey image each) that still carry a text running head and a "Pagina N van
+    M" footer, as a scanning office stamps them; ``text_pages`` maps a page number to body lines
+    typed on that page (a mixed document)."""
+    from reportlab.lib.utils import ImageReader
+
+    width, height = 60, 80
+    raw = bytes((x * 5 + y * 11) % 256 for y in range(height) for x in range(width))
+    png = _png_gray(width, height, raw)
+    canvas = Canvas(str(path), pagesize=A4)
+    for number in range(1, pages + 1):
+        canvas.setFont(FONT, 8)
+        canvas.drawString(LEFT, PAGE_H - 40, "Ministerie van Defensie - ingescand document")
+        canvas.drawString(LEFT, 40, f"Pagina {number} van {pages}")
+        body = (text_pages or {}).get(number)
+        if body:
+            canvas.setFont(FONT, FONT_SIZE)
+            y = TOP
+            for line in body:
+                canvas.drawString(LEFT, y, line)
+                y -= LEADING
+        else:
+            canvas.drawImage(ImageReader(io.BytesIO(png)), 50, 100, width=480, height=640)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
 def _png_gray(width: int, height: int, raw: bytes) -> bytes:
     import struct
 

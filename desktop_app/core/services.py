@@ -22,7 +22,6 @@ import importlib.util
 import json
 import os
 import re
-import shutil
 import sqlite3
 import threading
 import time
@@ -38,7 +37,7 @@ from desktop_app.core import anchoring
 from desktop_app.core.errors import (
     AppError, ImportFailed, InvalidInput, LibraryLocked, NoLettersFound, NotFound, StoreError,
 )  # fmt: skip
-from desktop_app.core.importing import SUPPORTED_SUFFIXES, letter_files
+from desktop_app.core.importing import SUPPORTED_SUFFIXES, display_name, letter_files
 from desktop_app.core.model import Annotation, IndexDoc, Letter, LetterSummary, ParsedLetter, SearchResults, Theme
 from desktop_app.core.store import annotations_repo, history_repo, letters_repo, themes_repo
 from desktop_app.core.store import db as store_db
@@ -669,7 +668,7 @@ class Library:
                     report.cancelled = True
                     break
                 if progress is not None:
-                    progress(done, total, path.name)
+                    progress(done, total, display_name(path.name))
                 try:
                     self._import_one(path, password, report)
                 except ImportFailed as err:
@@ -700,16 +699,17 @@ class Library:
         self._refresh_index(letter_ids)
 
     def _import_one(self, path: Path, password: str | None, report: ImportReport) -> None:
+        from desktop_app.core.importing import read_file_and_bytes
+
+        shown = display_name(path)  # a file name that is not UTF-8 is shown, never a crash
         known = letters_repo.id_by_hash(self.db, _quick_hash(path) or "")
         if known is not None and not self._read_by_older_importer(known):
-            report.skipped.append((str(path), known))
+            report.skipped.append((shown, known))
             return
-        from desktop_app.core.importing import read_file
-
-        parsed = read_file(path, password=password)
+        parsed, data = read_file_and_bytes(path, password=password)
         known = letters_repo.id_by_hash(self.db, parsed.content_hash)
         if known is not None and not self._read_by_older_importer(known):
-            report.skipped.append((str(path), known))
+            report.skipped.append((shown, known))
             return
         if known is not None:  # the same file, read again by this version: an update in place
             parsed = replace(parsed, source_file=self.get_letter(known).source_file)
@@ -717,7 +717,7 @@ class Library:
         old_path = self._source_path_of(old_id)
         if old_id is not None:
             self.references.before_change(old_id)
-        copy = self._copy_original(path, parsed)
+        copy = self._copy_original(data, parsed)
         try:
             with self._changing():
                 letter_id, orphans = self._store_letter(parsed, old_id, copy)
@@ -731,14 +731,14 @@ class Library:
             self._remove_copy(copy, old_path)
             self._refresh_index([])
             raise ImportFailed(
-                str(path), f"could not be stored in the library ({type(err).__name__}: {err})",
+                shown, f"could not be stored in the library ({type(err).__name__}: {err})",
                 details=traceback.format_exc(),
             ) from err
         (report.updated if old_id is not None else report.imported).append(letter)
         report.orphaned.extend(orphans)
-        report.warnings.extend((str(path), w) for w in parsed.warnings)
+        report.warnings.extend((shown, w) for w in parsed.warnings)
         if copy is None:
-            report.warnings.append((str(path), "the original could not be copied into the library folder"))
+            report.warnings.append((shown, "the original could not be copied into the library folder"))
         self._refresh_index([letter_id])
 
     def _read_by_older_importer(self, letter_id: int) -> bool:
@@ -775,8 +775,9 @@ class Library:
         row = self.db.execute("SELECT source_path FROM letters WHERE id = ?", [letter_id]).fetchone()
         return row[0] if row else None
 
-    def _copy_original(self, path: Path, parsed: ParsedLetter) -> str | None:
-        """Copy the original into files/ (written whole, then renamed); returns the path relative to
+    def _copy_original(self, data: bytes, parsed: ParsedLetter) -> str | None:
+        """Keep the original in files/: the bytes that were parsed (not the file read again, which
+        may have been replaced meanwhile), written whole, then renamed; returns the path relative to
         the library folder. A copy that fails is only a warning: the letter itself is stored. Copies of
         earlier versions and deleted letters are kept, so a restored backup still finds its files."""
         suffix = Path(parsed.source_file).suffix.lower() or f".{parsed.source_format}"
@@ -788,7 +789,8 @@ class Library:
         partial = target.with_name(target.name + ".partial")
         try:
             target.parent.mkdir(exist_ok=True)
-            shutil.copyfile(path, partial)
+            with open(partial, "wb") as handle:
+                handle.write(data)
             os.replace(partial, target)
         except OSError:
             partial.unlink(missing_ok=True)

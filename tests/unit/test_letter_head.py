@@ -268,3 +268,14 @@ def test_kamerstuk_dossier_and_nr_lines_are_head_not_body() -> None:
     assert advice.text.startswith("Hieronder zijn opgenomen het advies")
     assert "RAPPORT" not in advice.text
     assert advice.signatory == "Th. C. De Graaf; H.M. de Jonge"
+
+
+def test_a_letter_that_mentions_a_kamerstuk_keeps_its_opening() -> None:
+    text = LETTER_2011.replace(
+        "Draagmoederschap is een complex onderwerp waar de samenleving zich\n",
+        "Zie https://zoek.officielebekendmakingen.nl/kst-32123-XVI-30 voor de brief.\n"
+        "Nr. 30 van dat dossier gaat over draagmoederschap, een onderwerp waar de samenleving zich\n",
+    )
+    letter = parse_text(text, source_file="brief.txt", content_hash="x")
+    assert letter.text.startswith("Zie https://zoek.officielebekendmakingen.nl/kst-32123-XVI-30 voor de brief.")
+    assert letter.subject == "Draagmoederschap"

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import os
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 from desktop_app.core.errors import ImportFailed
@@ -33,7 +34,7 @@ from desktop_app.core.importing.letter import parse_text
 from desktop_app.core.importing.text import NotText, decode_bytes
 from desktop_app.core.model import ParsedLetter
 
-__all__ = ["read_file", "parse_text", "SUPPORTED_SUFFIXES", "is_importable", "letter_files"]
+__all__ = ["read_file", "read_file_and_bytes", "parse_text", "display_name", "SUPPORTED_SUFFIXES", "is_importable", "letter_files"]
 
 SUPPORTED_SUFFIXES = (".txt", ".pdf", ".xml", ".docx")
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
@@ -46,10 +47,21 @@ def read_file(
 
     The size is checked before anything is read. ``password`` opens an encrypted PDF.
     """
+    return read_file_and_bytes(path, password=password, max_bytes=max_bytes)[0]
+
+
+def read_file_and_bytes(
+    path: Path, *, password: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[ParsedLetter, bytes]:
+    """``read_file``, and the bytes the letter was read from (read once: what a library keeps as
+    the original is what was parsed, even when the file is replaced meanwhile).
+
+    A file name that is not valid UTF-8 (possible on Linux) is no problem: messages and
+    ``source_file`` show its undecodable bytes as U+FFFD, and the letter gets a warning."""
     path = Path(path)
-    name = str(path)
+    name = display_name(path)
     try:
-        return _read(path, password=password, max_bytes=max_bytes)
+        letter, data = _read(path, name, password=password, max_bytes=max_bytes)
     except ImportFailed:
         raise
     except RecursionError as exc:
@@ -62,11 +74,30 @@ def read_file(
         raise ImportFailed(
             name, f"could not import ({type(exc).__name__})", details=traceback.format_exc()
         ) from exc
+    if display_name(path.name) != path.name:
+        shown = display_name(path.name)
+        letter = replace(
+            letter,
+            source_file=shown,
+            warnings=(*letter.warnings, f"the file name is not valid UTF-8; it is shown as {shown!r}"),
+        )
+    return letter, data
 
 
-def _read(path: Path, *, password: str | None, max_bytes: int) -> ParsedLetter:
-    name = str(path)
+def display_name(path: Path | str) -> str:
+    """A path as text that can be shown, printed and stored: bytes of a file name that are not
+    UTF-8 (which Python keeps as lone surrogates) become U+FFFD."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", errors="replace")
+    return text
+
+
+def _read(path: Path, name: str, *, password: str | None, max_bytes: int) -> tuple[ParsedLetter, bytes]:
     suffix = path.suffix.lower()
+    source_file = display_name(path.name)
     if not path.exists():  # before the type: a mistyped path is "not found", whatever its name
         raise ImportFailed(name, "file not found" if suffix else "not found (no such file or folder)")
     if suffix == ".doc":
@@ -79,9 +110,9 @@ def _read(path: Path, *, password: str | None, max_bytes: int) -> ParsedLetter:
     if not path.is_file():
         raise ImportFailed(name, "not a file")
     if suffix == ".xml":
-        from desktop_app.core.importing.official_xml import read_xml_file
+        from desktop_app.core.importing.official_xml import read_xml_file_and_bytes
 
-        return read_xml_file(path, max_bytes=max_bytes)
+        return read_xml_file_and_bytes(path, max_bytes=max_bytes, name=name)
     size = path.stat().st_size
     if size > max_bytes:
         raise ImportFailed(name, f"file too large ({_mb(size)}; limit {_mb(max_bytes)})")
@@ -90,16 +121,19 @@ def _read(path: Path, *, password: str | None, max_bytes: int) -> ParsedLetter:
     data = path.read_bytes()
     if len(data) > max_bytes:  # grew while we looked
         raise ImportFailed(name, f"file too large ({_mb(len(data))}; limit {_mb(max_bytes)})")
+    if not data:  # emptied while we looked
+        raise ImportFailed(name, "empty file")
     content_hash = hashlib.sha256(data).hexdigest()
     if suffix == ".txt":
-        return _read_txt(name, path.name, data, content_hash)
+        return _read_txt(name, source_file, data, content_hash), data
     if suffix == ".docx":
         from desktop_app.core.importing.word import read_docx
 
-        return read_docx(data, name=name, source_file=path.name, content_hash=content_hash)
+        return read_docx(data, name=name, source_file=source_file, content_hash=content_hash), data
     from desktop_app.core.importing.pdf import read_pdf
 
-    return read_pdf(data, name=name, source_file=path.name, content_hash=content_hash, password=password)
+    letter = read_pdf(data, name=name, source_file=source_file, content_hash=content_hash, password=password)
+    return letter, data
 
 
 def letter_files(folder: Path) -> list[Path]:

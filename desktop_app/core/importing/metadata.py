@@ -2,6 +2,25 @@
 
 Only what the document states is taken: a letter without a "Datum" line, a side-column date or an
 official dateline ("Den Haag, 3 oktober 2024") gets ``date=None``; dates in the body are never used.
+
+The head rules (issue 11):
+
+- Subject: the "Betreft"/"Onderwerp" field (a besluitenlijst's "Document:" field) only. It wraps
+  over the lines that follow it, at most four; past a blank line only with one short line that ends
+  no sentence after a line broken mid-phrase ("... NAVO-ministers van" / "" / "Defensie op ...") or
+  right before the salutation. A paragraph, a sentence, a heading, the salutation or another label
+  ends it. A lone "Onderwerp" label has its text on the next line.
+- Body: starts after the salutation when there is one, else right after the subject block (and
+  after a "Datum" line below it). Official publications: after the dossier line and the "Nr. ..."
+  title (with "Voorgesteld ..."), for an Aanhangsel after the "Antwoord van ... (ontvangen ...)"
+  line, so at "Vraag 1".
+- Signatory: the names of the first signature block (a title "De Minister van ...", possibly over
+  lines, then the name; several titles and names, also in staggered columns: all names, joined
+  with "; "); an official advice with its nader rapport: every block's names; without a title, the
+  name after the closing ("Hoogachtend,"); an Aanhangsel: the answering minister(s) ("Antwoord van
+  Minister Helder (Volksgezondheid, Welzijn en Sport)" -> "Minister Helder (...)").
+- Chamber: the addressee (also over two lines); a committee's besluitenlijst (voortouwcommissie)
+  is the Tweede Kamer's.
 """
 
 from __future__ import annotations
@@ -147,7 +166,7 @@ def _subject(lines: list[str], start: int, stop: int | None) -> tuple[str, int]:
         if i < limit and not _ends_subject(lines[i]):
             parts.append(lines[i].strip())
             end = i = i + 1
-    while i < limit and len(parts) < 6:
+    while i < limit and len(parts) < 4:  # a subject of more than four lines is a body read as one
         line = lines[i]
         if _ends_subject(line):
             break
@@ -483,7 +502,9 @@ def official_head_end(lines: list[str], kamerstuk: str | None) -> tuple[int, lis
     after the "Antwoord van ... (ontvangen ...)" paragraph, before "Vraag 1". (0, []) otherwise."""
     if kamerstuk and kamerstuk.startswith("kst-"):
         found = _official_title_lines(lines)
-        return (found[2], []) if found else (0, [])
+        if found is None or found[0] is None:  # no dossier line above it: not an official head
+            return 0, []
+        return found[2], []
     if kamerstuk and kamerstuk.startswith("ah-"):
         start = next((i for i, ln in enumerate(lines[:40]) if re.match(r"^\s*Antwoord\s+van\b", ln)), None)
         if start is None:

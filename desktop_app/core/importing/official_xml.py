@@ -288,9 +288,14 @@ def _local(tag: object) -> str:
 
 def read_xml_file(path: Path, *, max_bytes: int) -> ParsedLetter:
     """Read a publication XML file and the metadata record beside it (both size-checked first)."""
+    return read_xml_file_and_bytes(path, max_bytes=max_bytes)[0]
+
+
+def read_xml_file_and_bytes(path: Path, *, max_bytes: int, name: str | None = None) -> tuple[ParsedLetter, bytes]:
+    """``read_xml_file`` and the publication's bytes as read (the original to keep)."""
     import hashlib
 
-    name = str(path)
+    name = name or str(path)
     if is_metadata_file(path):
         raise ImportFailed(name, "this is a metadata record; import the publication XML beside it")
     data = _read_bounded(path, max_bytes)
@@ -304,7 +309,7 @@ def read_xml_file(path: Path, *, max_bytes: int) -> ParsedLetter:
         metadata=metadata,
         metadata_name=str(meta_path) if meta_path else None,
     )
-    return letter
+    return letter, data
 
 
 def _read_bounded(path: Path, max_bytes: int) -> bytes:

@@ -153,8 +153,35 @@ def read_pdf(
         raise ImportFailed(name, "no text in PDF")
     pages, hints = layout_pages(page_frags, sizes)
     hints.warnings.extend(f"page {n} could not be read and was left out" for n in bad_pages)
+    textless = [  # some pages scanned, others with text: the text is read, the scans named
+        n for n, page in enumerate(pages, start=1)
+        if n not in bad_pages and not page.footnotes and not any(line.strip() for line in page.lines)
+    ]  # fmt: skip
+    if textless:
+        with _quiet_pypdf():
+            textless = [n for n in textless if _has_image(reader.pages[n - 1])]
+        if textless:
+            which = f"page {textless[0]} has" if len(textless) == 1 else f"pages {_ranges(textless)} have"
+            hints.warnings.append(f"{which} no text layer (scanned?) and could not be read")
     letter = build_letter(pages, hints, source_file=source_file, content_hash=content_hash, fmt="pdf")
-    return _marks_dropped(letter)
+    letter = _marks_dropped(letter)
+    if not letter.text.strip():  # only page furniture (page numbers, a running head) on scans
+        raise ImportFailed(name, "no body text found: scanned or image-only pages?")
+    return letter
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[2, 3, 4, 7] -> "2-4, 7"."""
+    parts: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(parts)
 
 
 _MARKED_NUMBER = re.compile(f"{cleaning.MARK_OPEN}[^{cleaning.MARK_CLOSE}]*{cleaning.MARK_CLOSE}?")

@@ -256,3 +256,20 @@ def test_small_datum_and_betreft_labels(tmp_path: Path):
     assert letter.subject == spec.subject
     assert letter.chamber == "Eerste Kamer"
     assert letter.text.startswith("Hierbij stuur ik u de geannoteerde agenda")
+
+
+@pytest.mark.parametrize("prefix", ["000", "001"])
+def test_side_column_in_the_body_size_stays_out_of_the_body(tmp_path: Path, prefix: str):
+    """A side column set in the body's own font size is found by its x position over the pages
+    (a left edge in the right of the page shared by many short lines), not by a smaller size."""
+    (seed,) = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    spec = pdfgen.spec_from_seed(seed)
+    spec.side_size = pdfgen.FONT_SIZE
+    pdf = read_file(pdfgen.make_letter_pdf(spec, tmp_path / f"{prefix}.pdf"))
+    txt = read_file(seed)
+    for word in ("Onze referentie", "Kalvermarkt", "Postbus 20701", spec.reference):
+        assert word not in pdf.text, word
+    for field in ("date", "chamber", "subject"):
+        assert getattr(pdf, field) == getattr(txt, field), field
+    assert [(f.number, _norm(f.text)) for f in pdf.footnotes] == [(f.number, _norm(f.text)) for f in txt.footnotes]
+    assert _norm(pdf.text) == _norm(txt.text)

@@ -433,7 +433,13 @@ def _has_image(page) -> bool:
 # ---------------------------------------------------------------- lines
 
 
-def _group_lines(frags: list[Frag]) -> list[Line]:
+def _group_lines(frags: list[Frag], side_x: float | None = None) -> list[Line]:
+    """Lines of a page: fragments grouped in content order, then pieces on one baseline joined
+    (never across the side column's left edge ``side_x``)."""
+    return _merge_same_baseline(_content_lines(frags), side_x)
+
+
+def _content_lines(frags: list[Frag]) -> list[Line]:
     """Group fragments (content order) into lines; raised small digits become marker pieces."""
     lines: list[Line] = []
     cur: Line | None = None
@@ -461,7 +467,7 @@ def _group_lines(frags: list[Frag]) -> list[Line]:
             continue
         cur = Line.start(frag, text)
         lines.append(cur)
-    return _merge_same_baseline(lines)
+    return lines
 
 
 def _continues(line: Line, frag: Frag) -> bool:
@@ -488,12 +494,22 @@ def _only_markers(line: Line) -> bool:
     return all(not text.strip() or _MARKER_TEXT.match(text) for text, _ in line.pieces)
 
 
-def _merge_same_baseline(lines: list[Line]) -> list[Line]:
-    """Pieces of one printed line drawn at different moments are joined, left to right."""
+def _merge_same_baseline(lines: list[Line], side_x: float | None = None) -> list[Line]:
+    """Pieces of one printed line drawn at different moments are joined, left to right; a piece
+    in the side column (from ``side_x`` on) is never joined to one left of it."""
     merged: list[Line] = []
+
+    def side(line: Line) -> bool:
+        return side_x is not None and line.x0 >= side_x - 2
+
     for line in sorted(lines, key=lambda ln: -ln.y):
         target = next(
-            (m for m in merged if abs(m.y - line.y) <= 0.3 * max(m.size, line.size, 1.0)), None
+            (
+                m
+                for m in merged
+                if abs(m.y - line.y) <= 0.3 * max(m.size, line.size, 1.0) and side(m) == side(line)
+            ),
+            None,
         )
         # a different size on the same baseline is another column (a side column), not the line
         if target is None or abs(target.size - line.size) > 0.1 * max(target.size, line.size):
@@ -518,7 +534,9 @@ def layout_pages(
     page_frags: list[list[Frag]], sizes: list[tuple[float, float]]
 ) -> tuple[list[cleaning.Page], Hints]:
     """Decide the role of every line and build the pages the cleaner assembles."""
-    page_lines = [_group_lines(frags) for frags in page_frags]
+    raw = [_content_lines(frags) for frags in page_frags]
+    side_x = _side_column_x(raw, sizes)
+    page_lines = [_merge_same_baseline(lines, side_x) for lines in raw]
     body_size = _body_size(page_lines, sizes)
     repeated = _repeated_margin_lines(page_lines, sizes)
     hints = Hints(pages=len(page_frags))
@@ -539,7 +557,7 @@ def layout_pages(
             if _is_furniture(line, text, height, body_size, repeated, page_markers, lines, position):
                 hints.furniture.append(text)
                 footers.append(line)
-            elif _is_side_column(line, width, body_size):
+            elif _is_side_column(line, width, body_size, side_x):
                 hints.side_lines.append(text)
             else:
                 body.append(line)
@@ -660,9 +678,41 @@ def _alone(line: Line, lines: list[Line], position: int) -> bool:
     return not any(abs(other.y - line.y) < reach and other.text and other.x0 < line.x1 + 50 and other.x1 > line.x0 - 50 for other in near)
 
 
-def _is_side_column(line: Line, width: float, body_size: float) -> bool:
-    """Small text far to the right of the body column (ministry layout)."""
+def _is_side_column(line: Line, width: float, body_size: float, side_x: float | None) -> bool:
+    """Small text far to the right of the body column, or any text from the side column's left
+    edge on (a side column set in the body's size)."""
+    if side_x is not None and line.x0 >= side_x - 2:
+        return True
     return line.x0 > 0.68 * width and line.size < 0.92 * body_size
+
+
+def _side_column_x(raw: list[list[Line]], sizes: list[tuple[float, float]]) -> float | None:
+    """Left edge of a ministry side column, from x positions over the pages: a left edge in the
+    right 40% of the page shared by at least three short lines on page 1 and six in all (a
+    column of address, "Datum", "Onze referentie" lines), left of which no line runs into it."""
+    if not raw or not raw[0]:
+        return None
+    counts: Counter[int] = Counter()
+    first: Counter[int] = Counter()
+    for index, lines in enumerate(raw):
+        width = sizes[index][0]
+        for line in lines:
+            if line.x0 > 0.6 * width and line.x1 - line.x0 < 0.4 * width and line.text.strip():
+                key = round(line.x0)
+                counts[key] += 1
+                if index == 0:
+                    first[key] += 1
+    candidates = sorted(x for x, n in counts.items() if n >= 6 and first[x] + first[x - 1] + first[x + 1] >= 3)
+    for x in candidates:
+        total = counts[x] + counts[x - 1] + counts[x + 1]
+        if total < 6:
+            continue
+        crossing = sum(
+            1 for lines in raw for line in lines if line.x0 < x - 20 and line.x1 > x + 20 and len(line.text) > 10
+        )
+        if crossing <= 0.02 * sum(len(lines) for lines in raw):
+            return float(x - 1)
+    return None
 
 
 def _take_footnotes(

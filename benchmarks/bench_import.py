@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from desktop_app.core.importing import read_file  # noqa: E402
-from tests import pdfgen  # noqa: E402
+from desktop_app.core.importing import read_file
+from tests import pdfgen
 
 SEEDS = ROOT / "resources" / "letters"
 _MARK = re.compile(r"\[\^(\d+)\]")

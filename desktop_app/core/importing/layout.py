@@ -219,10 +219,23 @@ def _merge_same_baseline(lines: list[Line], side_x: float | None = None) -> list
 # ---------------------------------------------------------------- layout roles
 
 
+@dataclass
+class Region:
+    """A line's box and role, for pictures of the analysis (scripts/layout_picture.py)."""
+
+    page: int  # 0-based
+    x0: float
+    x1: float
+    y: float  # baseline
+    size: float
+    role: str  # "body", "side", "furniture", "footnote"
+
+
 def layout_pages(
-    page_frags: list[list[Frag]], sizes: list[tuple[float, float]]
+    page_frags: list[list[Frag]], sizes: list[tuple[float, float]], trace: list[Region] | None = None
 ) -> tuple[list[cleaning.Page], Hints]:
-    """Decide the role of every line and build the pages the cleaner assembles."""
+    """Decide the role of every line and build the pages the cleaner assembles; with ``trace``,
+    every line's box and role is appended to it."""
     raw = [_content_lines(frags) for frags in page_frags]
     side_x = _side_column_x(raw, sizes)
     page_lines = [_merge_same_baseline(lines, side_x) for lines in raw]
@@ -262,6 +275,20 @@ def layout_pages(
             body = body + leading
         page_bodies.append(body)
         pages.append(cleaning.Page([], notes))
+        if trace is not None:
+            in_body = {id(line) for line in body}
+            side = {id(line) for line in lines if _is_side_column(line, width, body_size, side_x)}
+            furniture = set(map(id, footers)) | {id(line) for line in lines if line.text in hints.furniture}
+            for line in lines:
+                if not line.text:
+                    continue
+                role = (
+                    "body" if id(line) in in_body
+                    else "furniture" if id(line) in furniture
+                    else "side" if id(line) in side
+                    else "footnote"
+                )
+                trace.append(Region(index, line.x0, line.x1, line.y, line.size, role))
     right = _column_right([ln for body in page_bodies for ln in body], body_size)
     for index, body in enumerate(page_bodies):
         pages[index].lines = _to_text_lines(body, right)

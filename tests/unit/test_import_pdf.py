@@ -273,3 +273,41 @@ def test_side_column_in_the_body_size_stays_out_of_the_body(tmp_path: Path, pref
         assert getattr(pdf, field) == getattr(txt, field), field
     assert [(f.number, _norm(f.text)) for f in pdf.footnotes] == [(f.number, _norm(f.text)) for f in txt.footnotes]
     assert _norm(pdf.text) == _norm(txt.text)
+
+
+def _tj_pdf(path: Path, lines: list[str]) -> Path:
+    """A one-page PDF whose lines are raw TJ arrays in Helvetica 10 (space glyph width 278)."""
+    content = "\n".join(
+        f"BT /F1 10 Tf 72 {700 - 14 * i} Td [{line}] TJ ET" for i, line in enumerate(lines)
+    ).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_kerning_inside_a_word_is_no_space_but_a_tex_word_gap_is(tmp_path: Path):
+    """A wide first glyph kerned away from the rest ("A" -204 "dvies") is one word when the text
+    shows its own space glyphs; text set without space glyphs (TeX) keeps its offsets as gaps."""
+    spaced = _tj_pdf(
+        tmp_path / "spaced.pdf",
+        ["(A) -204 (dvies aan de Kamer over de ) (\\221V) -190 (erkenning van de sector.)"],
+    )
+    assert read_file(spaced).text == "Advies aan de Kamer over de ‘Verkenning van de sector."
+    tex = _tj_pdf(tmp_path / "tex.pdf", ["(Het) -200 (kabinet) -195 (informeert) -205 (de) -190 (Kamer.)"])
+    assert read_file(tex).text == "Het kabinet informeert de Kamer."

@@ -10,8 +10,9 @@ No OCR, no fonts' names: only geometry, sizes and a few text patterns. The rules
    column's left edge, nor when their sizes differ by more than 10% (another column).
 2. Superscript marker: 1-3 digits in a font under 0.85 of the line's size, raised by more than
    0.12 of it, inside a line (or opening a footnote line).
-3. Kerning: an offset inside a TJ array narrower than 3/4 of the font's space is no word gap
-   (pdf.py keeps "A dvies", "‘V erkenning" whole); a wider one is.
+3. Kerning: in a font whose text shows its own space glyph, an offset inside a TJ array narrower
+   than 3/4 of the font's space is no word gap (pdf.py keeps "A dvies", "‘V erkenning" whole);
+   text set without space glyphs (TeX) keeps pypdf's rule.
 4. Body size: the most used size (by characters) of lines starting in the left half of the pages.
 5. Side column: a left edge in the right 40% of the page shared by at least 3 short lines on page 1
    and 6 in all, with no longer line running across it, is the side column whatever its size;

@@ -168,10 +168,11 @@ def _page_fragments(page, reader) -> list[Frag]:
     identity = [NumberObject(1), NumberObject(0), NumberObject(0), NumberObject(1), NumberObject(0), NumberObject(0)]
     operations = []
     spaces = _SpaceWidths(page)
+    spaced = spaces.fonts_showing_spaces(stream.operations)
     space = 0.0
     for operands, operator in stream.operations:
         if operator == b"Tf" and operands:
-            space = spaces.width(operands[0])
+            space = spaces.width(operands[0]) if operands[0] in spaced else 0.0
         elif operator == b"TJ" and operands and space > 0:
             operands = [_kerning_kept_whole(operands[0], space), *operands[1:]]
         if operator in (b"Tj", b"TJ", b"'", b'"'):
@@ -199,24 +200,48 @@ def _page_fragments(page, reader) -> list[Frag]:
 
 
 class _SpaceWidths:
-    """The width of a space (thousandths of the font size) of each font a page names."""
+    """The width of a space (thousandths of the font size) and the bytes of the space glyph of each
+    font a page names."""
 
     def __init__(self, page) -> None:
         self.page = page
-        self.cache: dict[object, float] = {}
+        self.cache: dict[object, tuple[float, bytes]] = {}
 
-    def width(self, name) -> float:
+    def _font(self, name) -> tuple[float, bytes]:
         if name not in self.cache:
-            value = 0.0
+            value = (0.0, b"")
             try:
                 from pypdf.generic._font import Font  # private, but pinned (pypdf 7.1)
 
                 fonts = self.page["/Resources"].get_object()["/Font"].get_object()
-                value = float(Font.from_font_resource(fonts[name].get_object()).space_width or 0.0)
+                font = Font.from_font_resource(fonts[name].get_object())
+                char = font.space_char or " "
+                two_bytes = isinstance(font.encoding, str)  # CID font: 2-byte codes
+                code = char.encode("utf-16-be") if two_bytes else char.encode("latin-1")
+                value = (float(font.space_width or 0.0), code)
             except Exception:  # noqa: BLE001 - unknown font: pypdf's own rule stays
-                value = 0.0
+                value = (0.0, b"")
             self.cache[name] = value
         return self.cache[name]
+
+    def width(self, name) -> float:
+        return self._font(name)[0]
+
+    def fonts_showing_spaces(self, operations) -> set:
+        """Fonts whose text shows the space glyph itself: their word gaps are spaces, so a TJ
+        offset is kerning or letter spacing. (Text set without space glyphs, as TeX does, keeps
+        pypdf's rule that an offset from half a space on is a word gap.)"""
+        found: set = set()
+        font = None
+        for operands, operator in operations:
+            if operator == b"Tf" and operands:
+                font = operands[0]
+            elif operator in (b"Tj", b"TJ", b"'", b'"') and operands and font is not None and font not in found:
+                code = self._font(font)[1]
+                items = operands[0] if operator == b"TJ" else operands[-1:]
+                if code and any(isinstance(i, bytes) and code in i for i in items):
+                    found.add(font)
+        return found
 
 
 def _kerning_kept_whole(items, space: float):

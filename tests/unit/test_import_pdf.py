@@ -311,3 +311,81 @@ def test_kerning_inside_a_word_is_no_space_but_a_tex_word_gap_is(tmp_path: Path)
     assert read_file(spaced).text == "Advies aan de Kamer over de ‘Verkenning van de sector."
     tex = _tj_pdf(tmp_path / "tex.pdf", ["(Het) -200 (kabinet) -195 (informeert) -205 (de) -190 (Kamer.)"])
     assert read_file(tex).text == "Het kabinet informeert de Kamer."
+
+
+def _draw(canvas, x: float, y: float, text: str, size: float = 10.0, marker: str = "") -> None:
+    """A line of Helvetica, with an optional raised footnote marker after it."""
+    line = canvas.beginText(x, y)
+    line.setFont("Helvetica", size)
+    line.textOut(text)
+    if marker:
+        line.setFont("Helvetica", 6.5)
+        line.setRise(3.8)
+        line.textOut(marker)
+        line.setRise(0)
+    canvas.drawText(line)
+
+
+def test_footnotes_in_the_body_size_under_a_wide_gap(tmp_path: Path):
+    """Footnotes set as large as the body (fin_2023, szw_2015) are found under the page's lowest
+    wide gap when their marker was seen; a body line under a gap that starts with a number but
+    has no marker stays body; a footnote repeating its number ("2 2Zemouri") loses the copy; a
+    year alone on a footnote's last line is no page number."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "groot.pdf"
+    canvas = Canvas(str(path))
+    _draw(canvas, 72, 700, "Doorrekeningen van het CPB", marker="1")
+    _draw(canvas, 72, 686, "en het Nibud laten zien dat de maatregelen werken", marker="2")
+    _draw(canvas, 72, 672, "voor de huishoudens in Nederland.")
+    _draw(canvas, 72, 90, "1 CPB. Scenario’s energieprijzen, december")
+    _draw(canvas, 72, 78, "2022")
+    _draw(canvas, 72, 66, "2 2Zemouri, C. (2022) Discriminatie maakt ziek.")
+    _draw(canvas, 300, 30, "Pagina 1 van 2", size=6.5)
+    canvas.showPage()
+    _draw(canvas, 72, 700, "Het kabinet komt terug op de verkenning.")
+    _draw(canvas, 72, 600, "40 contracten zijn inmiddels gesloten.")
+    _draw(canvas, 300, 30, "Pagina 2 van 2", size=6.5)
+    canvas.showPage()
+    canvas.save()
+    letter = read_file(path)
+    assert [(f.number, f.text) for f in letter.footnotes] == [
+        (1, "CPB. Scenario’s energieprijzen, december 2022"),
+        (2, "Zemouri, C. (2022) Discriminatie maakt ziek."),
+    ]
+    assert "CPB¹" in letter.text and "Nibud laten zien dat de maatregelen werken²" in letter.text
+    assert "40 contracten zijn inmiddels gesloten." in letter.text
+    assert "Scenario" not in letter.text and "Pagina" not in letter.text
+
+
+def test_repeated_footnote_text_and_a_three_line_footer(tmp_path: Path):
+    """Two footnotes with the same text at the same height on two pages stay footnotes (digits are
+    ignored when footers are matched); a footer line with lines under it in its size ("Openbare
+    versie" over title and reference, page 1) is furniture whole, and so is its shorter form with
+    a page number on later pages."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "herhaald.pdf"
+    canvas = Canvas(str(path))
+    _draw(canvas, 72, 700, "Uit het dreigingsbeeld van Z-CERT blijkt dit.", marker="1")
+    _draw(canvas, 72, 60, "1 Z-CERT_RapportDreigingsbeeld2022.pdf", size=8)
+    _draw(canvas, 72, 110, "Openbare versie")
+    _draw(canvas, 72, 96, "Advies op voorafgaande raadpleging")
+    _draw(canvas, 72, 82, "z2020-11824")
+    canvas.showPage()
+    _draw(canvas, 72, 700, "Ook in 2023 meldde Z-CERT vijf incidenten.", marker="2")
+    _draw(canvas, 72, 60, "2 Z-CERT_RapportDreigingsbeeld2022.pdf", size=8)
+    _draw(canvas, 72, 30, "Openbare versie 2")
+    canvas.showPage()
+    _draw(canvas, 72, 700, "De AP adviseert de minister.")
+    _draw(canvas, 72, 30, "Openbare versie 3")
+    canvas.showPage()
+    canvas.save()
+    letter = read_file(path)
+    assert [(f.number, f.text) for f in letter.footnotes] == [
+        (1, "Z-CERT_RapportDreigingsbeeld2022.pdf"),
+        (2, "Z-CERT_RapportDreigingsbeeld2022.pdf"),
+    ]
+    for furniture in ("Openbare versie", "voorafgaande raadpleging", "z2020-11824"):
+        assert furniture not in letter.text, furniture
+    assert "De AP adviseert de minister." in letter.text

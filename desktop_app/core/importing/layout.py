@@ -56,15 +56,24 @@ _FURNITURE = [
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 # Symbol and Wingdings fonts map their glyphs to U+F020-U+F0FF: bullets and arrows of lists.
-_SYMBOL_GLYPHS = {0xF0B7: "•", 0xF0A7: "▪", 0xF0A8: "□", 0xF06E: "■", 0xF076: "❖", 0xF0D8: "➢",
-                  0xF0E0: "→", 0xF0FC: "✓", 0xF02D: "-", 0xF06C: "●", 0xF071: "❑"}
+_SYMBOL_GLYPHS = {
+    0xF0B7: "•", 0xF0A7: "▪", 0xF0A8: "□", 0xF06E: "■", 0xF076: "❖", 0xF0D8: "➢",
+    0xF0E0: "→", 0xF0FC: "✓", 0xF02D: "-", 0xF06C: "●", 0xF071: "❑",
+}  # fmt: skip
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 def _public(text: str) -> str:
     """Text without private-use characters: symbol-font bullets become "•" (or their glyph), any
     other private-use character (the importer's own marks among them) is dropped."""
-    return _PRIVATE_USE.sub(lambda m: _SYMBOL_GLYPHS.get(ord(m.group()), "•" if 0xF020 <= ord(m.group()) <= 0xF0FF else ""), text)
+
+    def replace(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return _SYMBOL_GLYPHS.get(code, "•" if 0xF020 <= code <= 0xF0FF else "")
+
+    return _PRIVATE_USE.sub(replace, text)
+
+
 _MARKER_TEXT = re.compile(r"^\s*(\d{1,3})\s*$")
 
 

@@ -60,6 +60,7 @@ class LetterSpec:
     reference: str = "BS2024000000"
     letter_head: bool = True  # False: no addressee/Datum/Betreft block (the side column stays)
     small_labels: bool = False  # True: "Datum"/"Betreft" as small labels beside their values
+    side_size: float = SIDE_SIZE  # the side column's font size (FONT_SIZE: set like the body)
 
 
 def dutch_date(iso: str) -> str:
@@ -251,7 +252,7 @@ def make_letter_pdf(spec: LetterSpec, path: Path) -> Path:
     canvas.setTitle(spec.subject or "Kamerbrief")
     total = len(pages)
     for number, page in enumerate(pages, start=1):
-        _draw_side(canvas, _side_column(spec, number))
+        _draw_side(canvas, _side_column(spec, number), spec.side_size)
         for y, font, runs in page.lines:
             _draw_line(canvas, LEFT, y, font, runs)
         _draw_notes(canvas, page.notes, spec.footnotes)
@@ -289,13 +290,13 @@ def _draw_line(canvas: Canvas, x: float, y: float, font: str, runs: list[_Run]) 
     canvas.drawText(text)
 
 
-def _draw_side(canvas: Canvas, lines: list[str]) -> None:
+def _draw_side(canvas: Canvas, lines: list[str], size: float = SIDE_SIZE) -> None:
     y = TOP
-    canvas.setFont(FONT, SIDE_SIZE)
+    canvas.setFont(FONT, size)
     for line in lines:
         if line:
             canvas.drawString(SIDE_X, y, line)
-        y -= SIDE_SIZE * 1.4
+        y -= size * 1.4
 
 
 def _draw_notes(canvas: Canvas, numbers: list[int], notes: dict[int, str]) -> None:

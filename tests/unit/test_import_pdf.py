@@ -256,3 +256,136 @@ def test_small_datum_and_betreft_labels(tmp_path: Path):
     assert letter.subject == spec.subject
     assert letter.chamber == "Eerste Kamer"
     assert letter.text.startswith("Hierbij stuur ik u de geannoteerde agenda")
+
+
+@pytest.mark.parametrize("prefix", ["000", "001"])
+def test_side_column_in_the_body_size_stays_out_of_the_body(tmp_path: Path, prefix: str):
+    """A side column set in the body's own font size is found by its x position over the pages
+    (a left edge in the right of the page shared by many short lines), not by a smaller size."""
+    (seed,) = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    spec = pdfgen.spec_from_seed(seed)
+    spec.side_size = pdfgen.FONT_SIZE
+    pdf = read_file(pdfgen.make_letter_pdf(spec, tmp_path / f"{prefix}.pdf"))
+    txt = read_file(seed)
+    for word in ("Onze referentie", "Kalvermarkt", "Postbus 20701", spec.reference):
+        assert word not in pdf.text, word
+    for field in ("date", "chamber", "subject"):
+        assert getattr(pdf, field) == getattr(txt, field), field
+    assert [(f.number, _norm(f.text)) for f in pdf.footnotes] == [(f.number, _norm(f.text)) for f in txt.footnotes]
+    assert _norm(pdf.text) == _norm(txt.text)
+
+
+def _tj_pdf(path: Path, lines: list[str]) -> Path:
+    """A one-page PDF whose lines are raw TJ arrays in Helvetica 10 (space glyph width 278)."""
+    content = "\n".join(
+        f"BT /F1 10 Tf 72 {700 - 14 * i} Td [{line}] TJ ET" for i, line in enumerate(lines)
+    ).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_kerning_inside_a_word_is_no_space_but_a_tex_word_gap_is(tmp_path: Path):
+    """A wide first glyph kerned away from the rest ("A" -204 "dvies") is one word when the text
+    shows its own space glyphs; text set without space glyphs (TeX) keeps its offsets as gaps."""
+    spaced = _tj_pdf(
+        tmp_path / "spaced.pdf",
+        ["(A) -204 (dvies aan de Kamer over de ) (\\221V) -190 (erkenning van de sector.)"],
+    )
+    assert read_file(spaced).text == "Advies aan de Kamer over de ‘Verkenning van de sector."
+    tex = _tj_pdf(tmp_path / "tex.pdf", ["(Het) -200 (kabinet) -195 (informeert) -205 (de) -190 (Kamer.)"])
+    assert read_file(tex).text == "Het kabinet informeert de Kamer."
+
+
+def _draw(canvas, x: float, y: float, text: str, size: float = 10.0, marker: str = "") -> None:
+    """A line of Helvetica, with an optional raised footnote marker after it."""
+    line = canvas.beginText(x, y)
+    line.setFont("Helvetica", size)
+    line.textOut(text)
+    if marker:
+        line.setFont("Helvetica", 6.5)
+        line.setRise(3.8)
+        line.textOut(marker)
+        line.setRise(0)
+    canvas.drawText(line)
+
+
+def test_footnotes_in_the_body_size_under_a_wide_gap(tmp_path: Path):
+    """Footnotes set as large as the body (fin_2023, szw_2015) are found under the page's lowest
+    wide gap when their marker was seen; a body line under a gap that starts with a number but
+    has no marker stays body; a footnote repeating its number ("2 2Zemouri") loses the copy; a
+    year alone on a footnote's last line is no page number."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "groot.pdf"
+    canvas = Canvas(str(path))
+    _draw(canvas, 72, 700, "Doorrekeningen van het CPB", marker="1")
+    _draw(canvas, 72, 686, "en het Nibud laten zien dat de maatregelen werken", marker="2")
+    _draw(canvas, 72, 672, "voor de huishoudens in Nederland.")
+    _draw(canvas, 72, 90, "1 CPB. Scenario’s energieprijzen, december")
+    _draw(canvas, 72, 78, "2022")
+    _draw(canvas, 72, 66, "2 2Zemouri, C. (2022) Discriminatie maakt ziek.")
+    _draw(canvas, 300, 30, "Pagina 1 van 2", size=6.5)
+    canvas.showPage()
+    _draw(canvas, 72, 700, "Het kabinet komt terug op de verkenning.")
+    _draw(canvas, 72, 600, "40 contracten zijn inmiddels gesloten.")
+    _draw(canvas, 300, 30, "Pagina 2 van 2", size=6.5)
+    canvas.showPage()
+    canvas.save()
+    letter = read_file(path)
+    assert [(f.number, f.text) for f in letter.footnotes] == [
+        (1, "CPB. Scenario’s energieprijzen, december 2022"),
+        (2, "Zemouri, C. (2022) Discriminatie maakt ziek."),
+    ]
+    assert "CPB¹" in letter.text and "Nibud laten zien dat de maatregelen werken²" in letter.text
+    assert "40 contracten zijn inmiddels gesloten." in letter.text
+    assert "Scenario" not in letter.text and "Pagina" not in letter.text
+
+
+def test_repeated_footnote_text_and_a_three_line_footer(tmp_path: Path):
+    """Two footnotes with the same text at the same height on two pages stay footnotes (digits are
+    ignored when footers are matched); a footer line with lines under it in its size ("Openbare
+    versie" over title and reference, page 1) is furniture whole, and so is its shorter form with
+    a page number on later pages."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "herhaald.pdf"
+    canvas = Canvas(str(path))
+    _draw(canvas, 72, 700, "Uit het dreigingsbeeld van Z-CERT blijkt dit.", marker="1")
+    _draw(canvas, 72, 60, "1 Z-CERT_RapportDreigingsbeeld2022.pdf", size=8)
+    _draw(canvas, 72, 110, "Openbare versie")
+    _draw(canvas, 72, 96, "Advies op voorafgaande raadpleging")
+    _draw(canvas, 72, 82, "z2020-11824")
+    canvas.showPage()
+    _draw(canvas, 72, 700, "Ook in 2023 meldde Z-CERT vijf incidenten.", marker="2")
+    _draw(canvas, 72, 60, "2 Z-CERT_RapportDreigingsbeeld2022.pdf", size=8)
+    _draw(canvas, 72, 30, "Openbare versie 2")
+    canvas.showPage()
+    _draw(canvas, 72, 700, "De AP adviseert de minister.")
+    _draw(canvas, 72, 30, "Openbare versie 3")
+    canvas.showPage()
+    canvas.save()
+    letter = read_file(path)
+    assert [(f.number, f.text) for f in letter.footnotes] == [
+        (1, "Z-CERT_RapportDreigingsbeeld2022.pdf"),
+        (2, "Z-CERT_RapportDreigingsbeeld2022.pdf"),
+    ]
+    for furniture in ("Openbare versie", "voorafgaande raadpleging", "z2020-11824"):
+        assert furniture not in letter.text, furniture
+    assert "De AP adviseert de minister." in letter.text

@@ -303,3 +303,18 @@ def test_sentence_starting_like_a_signature_stays_in_its_paragraph():
     letter = parse_text(text, source_file="b.txt", content_hash="x")
     assert letter.text.split("\n\n")[0].startswith("In het overleg") and "aanschaf van nieuwe fregatten" in letter.text
     assert letter.signatory == "Ruben Brekelmans"
+
+
+def test_line_end_hyphens_of_shortened_compounds_numbers_and_addresses():
+    """"wet-" + "en regelgeving" keeps hyphen and space; a document number broken at its hyphen
+    joins without a space; a web address keeps its hyphen (issue 11)."""
+    text = (
+        "Geachte voorzitter,\n\nTot slot wordt wet-\nen regelgeving besproken, met het Onderzoek-\n"
+        "of Documentatiecentrum. Verzending begrotingsplan - 21501-07-\n1400 is gedaan. Zie\n"
+        "https://open.overheid.nl/documenten/ronl-\nb3889a2030456dfa88b8/pdf voor meer.\n"
+    )
+    body = " ".join(parse_text(text, source_file="brief.txt", content_hash="0" * 64).text.split())
+    assert "wet- en regelgeving" in body
+    assert "Onderzoek- of Documentatiecentrum" in body
+    assert "21501-07-1400 is gedaan" in body
+    assert "https://open.overheid.nl/documenten/ronl-b3889a2030456dfa88b8/pdf voor meer" in body

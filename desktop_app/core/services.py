@@ -274,8 +274,7 @@ class Library:
             db = connect(db_path)
             library = cls(folder, db, lock, search=search)
             migrate(db, db_path)
-            with db.atomic():  # a recording a crash left open: what it wrote is kept as one change
-                history_repo.stop(db)
+            history_repo.close_interrupted(db)  # a recording a crash left open: kept as one change
             if lock.warning:
                 library.notices.append(lock.warning)
             _remove_partial_files(folder)
@@ -559,6 +558,8 @@ class Library:
                 with self.db.atomic():
                     touched = history_repo.touched(self.db, change_id)
                     kept = history_repo.finish(self.db, change_id, holder.text, touched)
+                    if kept and holder.fold and history_repo.fold_into_previous(self.db, change_id):
+                        change_id = history_repo.last_done(self.db).id  # type: ignore[union-attr]
         if kept:
             self.last_change = history_repo.get(self.db, change_id)
 
@@ -1259,7 +1260,8 @@ class Library:
     ) -> Annotation:
         current = self.get_annotation(annotation_id)
         themes = self._theme_ids(theme_ids) if theme_ids is not None else None
-        with self.recording(self._edit_label(current, note, themes)), self._changing():
+        with self.recording(self._edit_label(current, note, themes)) as label, self._changing():
+            label.fold = themes is None  # a note typed in several sittings is one change
             if note is not None:
                 annotations_repo.update(self.db, current.id, note=note)
             if themes is not None:
@@ -1389,9 +1391,12 @@ such as resolutions are written back as recorded)."""
 
 @dataclass
 class _Label:
-    """The label of the change being recorded; the use case sets it once it knows what it did."""
+    """The label of the change being recorded; the use case sets it once it knows what it did.
+    ``fold``: the change joins the previous one when it wrote the same single row under the same label
+    (consecutive edits of one note are one change)."""
 
     text: str
+    fold: bool = False
 
 
 def _remove_partial_files(folder: Path) -> None:

@@ -547,21 +547,29 @@ class Library:
             yield holder
             return
         kept = False
-        with self.db.atomic() if transaction else nullcontext():
-            with self.db.atomic():
-                change_id = history_repo.begin(self.db, label, letters_repo.now())
-            self._recording_id = change_id
-            try:
-                yield holder
-            finally:
-                self._recording_id = None
+        written = self.db.conn.total_changes
+        try:
+            with self.db.atomic() if transaction else nullcontext():
                 with self.db.atomic():
-                    touched = history_repo.touched(self.db, change_id)
-                    kept = history_repo.finish(self.db, change_id, holder.text, touched)
-                    if kept and holder.fold and history_repo.fold_into_previous(self.db, change_id):
-                        change_id = history_repo.last_done(self.db).id  # type: ignore[union-attr]
+                    change_id = history_repo.begin(self.db, label, letters_repo.now())
+                self._recording_id = change_id
+                try:
+                    yield holder
+                finally:
+                    self._recording_id = None
+                    with self.db.atomic():
+                        touched = history_repo.touched(self.db, change_id)
+                        kept = history_repo.finish(self.db, change_id, holder.text, touched)
+                        if kept and holder.fold and history_repo.fold_into_previous(self.db, change_id):
+                            change_id = history_repo.last_done(self.db).id  # type: ignore[union-attr]
+        except BaseException:
+            if transaction and self.db is not None:  # rolled back: nothing changed, nothing to back up
+                self._changes_backed_up += self.db.conn.total_changes - written
+            raise
         if kept:
             self.last_change = history_repo.get(self.db, change_id)
+        else:  # nothing was written but the record itself, which is gone: no backup is due for it
+            self._changes_backed_up += self.db.conn.total_changes - written
 
     def history(self, limit: int | None = None) -> list[Change]:
         """The recorded changes, newest first; undone ones (redo puts them back) are marked."""

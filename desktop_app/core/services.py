@@ -273,8 +273,7 @@ class Library:
             db = connect(db_path)
             library = cls(folder, db, lock, search=search)
             migrate(db, db_path)
-            with db.atomic():  # a recording a crash left open: what it wrote is kept as one change
-                history_repo.stop(db)
+            history_repo.close_interrupted(db)  # a recording a crash left open: kept as one change
             if lock.warning:
                 library.notices.append(lock.warning)
             _remove_partial_files(folder)
@@ -547,19 +546,29 @@ class Library:
             yield holder
             return
         kept = False
-        with self.db.atomic() if transaction else nullcontext():
-            with self.db.atomic():
-                change_id = history_repo.begin(self.db, label, letters_repo.now())
-            self._recording_id = change_id
-            try:
-                yield holder
-            finally:
-                self._recording_id = None
+        written = self.db.conn.total_changes
+        try:
+            with self.db.atomic() if transaction else nullcontext():
                 with self.db.atomic():
-                    touched = history_repo.touched(self.db, change_id)
-                    kept = history_repo.finish(self.db, change_id, holder.text, touched)
+                    change_id = history_repo.begin(self.db, label, letters_repo.now())
+                self._recording_id = change_id
+                try:
+                    yield holder
+                finally:
+                    self._recording_id = None
+                    with self.db.atomic():
+                        touched = history_repo.touched(self.db, change_id)
+                        kept = history_repo.finish(self.db, change_id, holder.text, touched)
+                        if kept and holder.fold and history_repo.fold_into_previous(self.db, change_id):
+                            change_id = history_repo.last_done(self.db).id  # type: ignore[union-attr]
+        except BaseException:
+            if transaction and self.db is not None:  # rolled back: nothing changed, nothing to back up
+                self._changes_backed_up += self.db.conn.total_changes - written
+            raise
         if kept:
             self.last_change = history_repo.get(self.db, change_id)
+        else:  # nothing was written but the record itself, which is gone: no backup is due for it
+            self._changes_backed_up += self.db.conn.total_changes - written
 
     def history(self, limit: int | None = None) -> list[Change]:
         """The recorded changes, newest first; undone ones (redo puts them back) are marked."""
@@ -1261,7 +1270,8 @@ class Library:
     ) -> Annotation:
         current = self.get_annotation(annotation_id)
         themes = self._theme_ids(theme_ids) if theme_ids is not None else None
-        with self.recording(self._edit_label(current, note, themes)), self._changing():
+        with self.recording(self._edit_label(current, note, themes)) as label, self._changing():
+            label.fold = themes is None  # a note typed in several sittings is one change
             if note is not None:
                 annotations_repo.update(self.db, current.id, note=note)
             if themes is not None:
@@ -1391,9 +1401,12 @@ such as resolutions are written back as recorded)."""
 
 @dataclass
 class _Label:
-    """The label of the change being recorded; the use case sets it once it knows what it did."""
+    """The label of the change being recorded; the use case sets it once it knows what it did.
+    ``fold``: the change joins the previous one when it wrote the same single row under the same label
+    (consecutive edits of one note are one change)."""
 
     text: str
+    fold: bool = False
 
 
 def _remove_partial_files(folder: Path) -> None:

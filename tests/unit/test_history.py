@@ -115,9 +115,9 @@ def test_the_history_keeps_the_newest_changes_only(library: Library, monkeypatch
     letter_id, start, end = _span(library, "004", "Oekraïne")
     annotation = library.annotate(letter_id, start, end)
     for n in range(4):
-        library.update_annotation(annotation.id, note=f"n{n}")
+        library.add_theme(f"T{n}")
     history = library.history()
-    assert len(history) == 3 and history[0].label == "Edited the note on “Oekraïne”"
+    assert [c.label for c in history] == [f"Added the theme “T{n}”" for n in (3, 2, 1)]
     assert library.db.execute(
         "SELECT count(*) FROM history_rows WHERE change_id NOT IN (SELECT id FROM history)"
     ).fetchone()[0] == 0
@@ -125,7 +125,8 @@ def test_the_history_keeps_the_newest_changes_only(library: Library, monkeypatch
         library.undo()
     with pytest.raises(InvalidInput, match="Nothing to undo"):
         library.undo()
-    assert library.get_annotation(annotation.id).note == "n0"
+    assert library.get_theme("T0") and library.get_annotation(annotation.id)
+    assert not [t for t in library.list_themes() if t.name in ("T1", "T2", "T3")]
 
 
 def test_undo_refuses_rows_changed_outside_the_history(library: Library) -> None:
@@ -253,3 +254,43 @@ def test_a_new_version_of_a_letter_and_a_deletion_are_undone(library: Library, t
     library.undo()  # the import
     assert snapshot(library) == before
     assert not library.search("zeewier").hits
+
+
+def test_consecutive_edits_of_one_note_are_one_change(library: Library) -> None:
+    letter_id, start, end = _span(library, "004", "Oekraïne")
+    annotation = library.annotate(letter_id, start, end, note="")
+    after_add = snapshot(library)
+    for text in ("Eer", "Eerste versie", "Eerste versie van de notitie"):
+        library.update_annotation(annotation.id, note=text)
+    assert [c.label for c in library.history()] == ["Edited the note on “Oekraïne”", "Annotated “Oekraïne”"]
+    after_typing = snapshot(library)
+    library.undo()
+    assert snapshot(library) == after_add
+    library.redo()
+    assert snapshot(library) == after_typing
+    other = library.annotate(letter_id, start, end, note="")
+    library.update_annotation(other.id, note="x")
+    library.update_annotation(annotation.id, note="ander")  # another annotation's note: its own change
+    assert len(library.history()) == 5
+
+
+def test_a_recording_cut_short_by_a_crash_is_kept_as_one_change(tmp_path: Path) -> None:
+    """A batch import commits file by file; killed half-way, what it committed is one change, closed
+    at the next open (labelled "interrupted") and undone whole, index included."""
+    folder = seeded_copy(tmp_path / "lib")
+    fresh = tmp_path / "998_zeekoet.txt"
+    fresh.write_text("Betreft: zeekoet\n\nDe minister schrijft over de zeekoet.\n", encoding="utf-8")
+    with Library.open(folder) as library:
+        before = snapshot(library)
+        with library.db.atomic():  # what Library.recording does first, for a batch import ...
+            change_id = history_repo.begin(library.db, "Imported letters", "2026-01-01T00:00:00+00:00")
+        library._recording_id = change_id  # noqa: SLF001
+        library.import_paths([fresh])  # ... one file is committed, then the process dies:
+        library._recording_id = None  # noqa: SLF001 - (its finish never runs)
+    with Library.open(folder) as library:
+        (change,) = library.history()
+        assert change.label == "Imported letters (interrupted)" and change.touched["letters"]
+        assert library.search("zeekoet").hits
+        library.undo()
+        assert snapshot(library) == before
+        assert not library.search("zeekoet").hits

@@ -70,6 +70,18 @@ def stop(db: Database) -> None:
     db.execute("DELETE FROM history_recording")
 
 
+def close_interrupted(db: Database) -> None:
+    """A change whose recording a crash cut short (a batch import commits file by file): what it
+    committed is kept as one change, labelled as interrupted, so undo takes it back whole."""
+    change_id = recording(db)
+    if change_id is None:
+        return
+    with db.atomic():
+        change = get(db, change_id)
+        label = f"{change.label} (interrupted)" if change is not None else "Interrupted change"
+        finish(db, change_id, label, touched(db, change_id))
+
+
 def recording(db: Database) -> int | None:
     row = db.execute("SELECT change_id FROM history_recording").fetchone()
     return int(row[0]) if row else None
@@ -88,6 +100,33 @@ def finish(db: Database, change_id: int, label: str, touched: dict[str, list[int
     )
     db.execute("DELETE FROM history WHERE undone = 1 AND id <> ?", [change_id])
     db.execute("DELETE FROM history WHERE id NOT IN (SELECT id FROM history ORDER BY id DESC LIMIT ?)", [KEEP])
+    return True
+
+
+def fold_into_previous(db: Database, change_id: int) -> bool:
+    """Make a change part of the one before it, when both wrote the same single row and carry the same
+    label (a note typed in several sittings is one change: undo takes back the whole edit). True when
+    folded (the change is gone; the previous one now ends where it ended)."""
+    previous = db.execute(
+        "SELECT id, label FROM history WHERE id < ? AND undone = 0 ORDER BY id DESC LIMIT 1", [change_id]
+    ).fetchone()
+    current = get(db, change_id)
+    if previous is None or current is None or previous[1] != current.label:
+        return False
+    mine = list(_rows(db, change_id))
+    theirs = list(_rows(db, int(previous[0])))
+    if len(mine) != 1 or len(theirs) != 1:
+        return False
+    (row,), (before,) = mine, theirs
+    if (row.table, row.row_id, row.cols) != (before.table, before.row_id, before.cols) or row.before != before.after:
+        return False
+    if row.after is None or row.before is None:
+        return False
+    db.execute(
+        "UPDATE history_rows SET after = ? WHERE change_id = ? AND tbl = ? AND row_id = ?",
+        [row.after, int(previous[0]), row.table, row.row_id],
+    )
+    db.execute("DELETE FROM history WHERE id = ?", [change_id])
     return True
 
 

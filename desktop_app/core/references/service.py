@@ -18,7 +18,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,11 +27,14 @@ from sqlite_utils import Database
 from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.model import Letter, Reference, Span
 from desktop_app.core.references.addresses import official_address
+from desktop_app.core.references.cache import TERMS_VERSION, StoredFacts, TermCache, loads
 from desktop_app.core.references.parser import parse_citations
 from desktop_app.core.references.rules import RESOLVER_KEY, RESOLVER_VERSION, resolutions_current
 from desktop_app.core.references.resolver import (
     LIBRARY_KINDS,
+    MIN_SHARED_TERMS,
     OFFICIAL_PREFIXES,
+    PROPAGATED_REASON,
     RESOLVED,
     AnchorTable,
     Decisions,
@@ -117,10 +120,15 @@ class ReferenceService:
     def __init__(self, db: Database, library: Any) -> None:
         self.db = db
         self.library = library
-        self._terms: dict[int, tuple[tuple[str, str | None], Mapping[str, int]]] = {}
-        self._queries: dict[int, tuple[tuple[Any, ...], Counter[str]]] = {}  # ref id -> context terms
+        self._terms: dict[int, tuple[str, Mapping[str, int]]] = {}  # letter id -> (key, term counts)
+        self._queries: dict[int, tuple[str, Counter[str]]] = {}  # ref id -> (key, context terms)
         self._stats: tuple[str, WordStats] | None = None  # (stored JSON's hash, parsed)
+        self._cache = TermCache(getattr(library, "folder", None))  # the counts above, between processes
+        self._stored_contexts: dict[int, tuple[str, bytes]] | None = None  # read from the cache once a call
+        self._new_contexts: dict[int, tuple[str, Counter[str]]] = {}  # counted this call, to be cached
+        self._letters: dict[int, Letter] = {}  # the letter whose citations' contexts are being counted
         self.pending = Change()
+        self.last_scored = 0  # citations the last resolve_pending/resolve_all ranked afresh (tests read it)
 
     # -- extraction ----------------------------------------------------------------------------------
     def extract(self, letter: Letter, links: Sequence[tuple[Span, str]] = ()) -> None:
@@ -160,17 +168,21 @@ class ReferenceService:
         migrations, tests). The content ranking's word statistics are taken from the library again,
         unless ``refresh_stats`` is False (then the stored ones are kept: :meth:`resolve_pending` gives
         the same result as this). Returns how many citations were resolved."""
+        self._begin()
         facts = self._all_facts()
         stored = None if refresh_stats else self._stored_stats()
         stats = stored if stored is not None else WordStats.of(facts)
         refs = repo.all_references(self.db)
         resolver = Resolver(facts, self._decisions(), refs, stats)
-        letters: dict[int, Letter] = {}
-        first = [resolver.resolve(ref, self._context(ref, letters)) for ref in refs]
+        keys = self._context_keys()
+        first = [resolver.resolve(ref, self._context_terms(ref, keys)) for ref in refs]
         self._store(refs, resolver.propagate(refs, first), resolver.claims, stats if stored is None else None)
         with self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [RESOLVER_KEY, RESOLVER_VERSION])
+        self._end()
+        self._cache.keep_only((f.id for f in facts), (ref.id for ref in refs))
         self.pending = Change()
+        self.last_scored = len(refs)
         return len(refs)
 
     def ensure_current(self) -> int:
@@ -184,10 +196,20 @@ class ReferenceService:
         """Resolve again only the citations the recorded changes can affect (see :meth:`affected`);
         the result equals ``resolve_all(refresh_stats=False)``. When there are no stored word
         statistics yet, or the number of letters moved by more than STATS_DRIFT since they were
-        taken, every citation is resolved with new ones. Returns how many citations were resolved."""
+        taken, every citation is resolved with new ones. Returns how many citations were looked at
+        again (of which ``last_scored`` were ranked afresh).
+
+        The cost follows the change, not how often its documents are cited: a citation whose own
+        resolution the change cannot alter, taken in only because it cites the same document as one
+        that can (citations of one document agree, see ``Resolver.propagate``), keeps its stored
+        resolution as its own (unless that came from another citation: then it is resolved again);
+        one taken in only because a changed letter may now be suggested for it is ranked again over
+        its stored suggestions plus the changed letters (each letter is scored on its own, with fixed
+        word statistics, so the best five of the rest cannot change)."""
         change = self.pending  # kept until resolved: after a failure the next call tries again
         if not change:
             return 0
+        self._begin()
         facts = self._all_facts()
         stats = self._stored_stats()
         if stats is None or abs(len(facts) - stats.letters) > STATS_DRIFT * stats.letters:
@@ -195,11 +217,26 @@ class ReferenceService:
         refs = repo.all_references(self.db)
         resolver = Resolver(facts, self._decisions(), refs, stats)
         change.claimed |= _claims_changed(self._stored_claims(), resolver.claims)
-        chosen = self.affected(change, refs, {f.id: f for f in facts}, resolver)
-        letters: dict[int, Letter] = {}
-        first = [resolver.resolve(ref, self._context(ref, letters)) for ref in chosen]
+        by_id = {f.id: f for f in facts}
+        keys = self._context_keys()
+        full, ranked = self._affected(change, refs, by_id, resolver, keys)
+        chosen = self._with_same_documents(change, refs, full | ranked)
+        changed = [by_id[i] for i in sorted(change.letters | change.claimed) if i in by_id]
+        first = []
+        scored = 0
+        for ref in chosen:
+            if ref.id in full or _propagated(ref):
+                first.append(resolver.resolve(ref, self._context_terms(ref, keys)))
+                scored += 1
+            elif ref.id in ranked:
+                first.append(self._ranked_again(ref, resolver, changed, keys))
+                scored += 1
+            else:
+                first.append(_stored_resolution(ref))
         self._store(chosen, resolver.propagate(chosen, first), resolver.claims)
+        self._end()
         self.pending = Change()
+        self.last_scored = scored
         return len(chosen)
 
     def affected(
@@ -215,16 +252,25 @@ class ReferenceService:
         has, or a changed letter cited before, since citations of one document agree (``propagate``).
         A letter whose inferred own id changed (``change.claimed``) counts as changed: the rule that a
         letter inferred to be one document is not another one admits it for other citations, or not."""
+        full, ranked = self._affected(change, refs, facts, resolver, self._context_keys())
+        return self._with_same_documents(change, refs, full | ranked)
+
+    def _affected(
+        self, change: Change, refs: Sequence[Reference], facts: Mapping[int, LetterFacts], resolver: Resolver,
+        keys: Mapping[int, str],
+    ) -> tuple[set[int], set[int]]:  # fmt: skip
+        """(citations to resolve afresh, content-ranked citations to rank again over their stored
+        suggestions and the changed letters) - see :meth:`affected`."""
         touched = change.letters | change.deleted | change.claimed
         current = [facts[i] for i in sorted(change.letters | change.claimed) if i in facts]
         states = current + list(change.before.values())
         ids = {f.kamerstuk for f in states if f.kamerstuk}
         dates = {f.date for f in states if f.date}
         moved = _moved_bounds(change, refs, facts, resolver)
-        hashes = dict(self.db.execute("SELECT id, content_hash FROM letters").fetchall()) if states else {}
         scan = [(f, f.id in change.claimed) for f in current]  # loose: admitted with the claim or without
         scan += [(f, True) for f in change.before.values()]  # former states: their citations are gone
-        chosen: dict[int, Reference] = {}
+        full: set[int] = set()
+        ranked: set[int] = set()
         for ref in refs:
             if (
                 ref.letter_id in touched
@@ -235,31 +281,91 @@ class ReferenceService:
                 or any(s[0] in touched for s in ref.suggestions)
                 or (moved and _bounds_moved(ref, moved))
                 or reference_key(ref) in change.keys
-                or (_content_ranked(ref) and self._candidate_in(ref, scan, resolver, hashes))
             ):
-                chosen[ref.id] = ref
-        canonicals = {ref.canonical for ref in chosen.values() if ref.canonical} | change.before_cited
+                full.add(ref.id)
+            elif scan and _content_ranked(ref) and self._candidate_in(ref, scan, resolver, keys):
+                ranked.add(ref.id)
+        return full, ranked
+
+    @staticmethod
+    def _with_same_documents(change: Change, refs: Sequence[Reference], chosen: set[int]) -> list[Reference]:
+        """The chosen citations and every citation of a canonical id one of them has, or a changed
+        letter cited before."""
+        canonicals = {ref.canonical for ref in refs if ref.id in chosen and ref.canonical} | change.before_cited
         return [ref for ref in refs if ref.id in chosen or ref.canonical in canonicals]
 
+    def _ranked_again(
+        self, ref: Reference, resolver: Resolver, changed: Sequence[LetterFacts], keys: Mapping[int, str]
+    ) -> Resolution:
+        """A content-ranked citation none of whose suggestions changed, ranked over its stored
+        suggestions plus the changed letters that are eligible for it: what ranking every eligible
+        letter gives (see :meth:`resolve_pending`)."""
+        query = resolver.query(self._context_terms(ref, keys), ref.letter_id)
+        kept = {letter_id for letter_id, _, _ in ref.suggestions}
+        letters = [resolver.by_id[i] for i in kept if i in resolver.by_id]
+        letters += [f for f in changed if f.id not in kept and resolver.admits(ref, f)]
+        suggestions = resolver.rank(ref, query, letters) if query and letters else ()
+        if suggestions:
+            return Resolution("suggested", suggestions=suggestions, reason="similar content")
+        return Resolution("missing", reason="no letter in the library matches")
+
     def _candidate_in(
-        self, ref: Reference, letters: Sequence[tuple[LetterFacts, bool]], resolver: Resolver, hashes: Mapping[int, str]
+        self, ref: Reference, letters: Sequence[tuple[LetterFacts, bool]], resolver: Resolver, keys: Mapping[int, str]
     ) -> bool:
         """Whether one of the letters (a current or a former state) is eligible for the citation and
         holds enough of its context's words to be ranked for it."""
         admitted = [letter for letter, former in letters if resolver.admits(ref, letter, loose=former)]
         if not admitted:
             return False
-        query = resolver.query(self._context_terms(ref, hashes.get(ref.letter_id, "")), ref.letter_id)
+        context = self._context_terms(ref, keys)
+        admitted = [letter for letter in admitted if _shares_enough(context, letter)]
+        if not admitted:
+            return False
+        query = resolver.query(context, ref.letter_id)
         return any(resolver.is_candidate(ref, query, letter) for letter in admitted)
 
-    def _context_terms(self, ref: Reference, content_hash: str) -> Counter[str]:
-        """The words of a citation's context, cached by the citation and its letter's content."""
-        key = (content_hash, ref.letter_id, ref.location, ref.footnote_number, ref.start, ref.end, ref.raw)
+    # -- word counts, cached -------------------------------------------------------------------------
+    def _begin(self) -> None:
+        self._stored_contexts = None
+        self._new_contexts = {}
+        self._letters.clear()
+
+    def _end(self) -> None:
+        """Keep what this call counted for the next process (see :mod:`.cache`)."""
+        if self._new_contexts:
+            self._cache.put_contexts((i, key, terms_) for i, (key, terms_) in self._new_contexts.items())
+        self._new_contexts = {}
+        self._stored_contexts = None
+        self._letters.clear()
+
+    def _context_keys(self) -> dict[int, str]:
+        """letter id -> what its citations' contexts are counted from (its content, as stored)."""
+        rows = self.db.execute("SELECT id, content_hash, text_hash FROM letters").fetchall()
+        return {int(i): f"{content_hash}|{text_hash}" for i, content_hash, text_hash in rows}
+
+    def _context_terms(self, ref: Reference, keys: Mapping[int, str]) -> Counter[str]:
+        """The words of a citation's context, cached (here and on disk) by the citation and its letter's
+        content."""
+        key = json.dumps(
+            [TERMS_VERSION, keys.get(ref.letter_id, ""), ref.letter_id, ref.location, ref.footnote_number,
+             ref.start, ref.end, ref.raw], ensure_ascii=False,
+        )  # fmt: skip
         cached = self._queries.get(ref.id)
-        if cached is None or cached[0] != key:
-            cached = (key, Counter(terms(self._context(ref, {}))))
-            self._queries[ref.id] = cached
-        return cached[1]
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        if self._stored_contexts is None:
+            self._stored_contexts = self._cache.contexts()
+        stored = self._stored_contexts.get(ref.id)
+        loaded = loads(stored[1]) if stored is not None and stored[0] == key else None
+        if loaded is not None:
+            counted = Counter(loaded)
+        else:
+            if ref.letter_id not in self._letters:  # citations come letter by letter: keep only the last
+                self._letters.clear()
+            counted = Counter(terms(self._context(ref, self._letters)))
+            self._new_contexts[ref.id] = (key, counted)
+        self._queries[ref.id] = (key, counted)
+        return counted
 
     def _context(self, ref: Reference, letters: dict[int, Letter]) -> str:
         if ref.letter_id not in letters:
@@ -322,24 +428,49 @@ class ReferenceService:
         return self._stats[1]
 
     def _all_facts(self) -> list[LetterFacts]:
-        """Every letter's facts, by id; a letter is read only when its term counts are not cached."""
+        """Every letter's facts, by id; a letter is read only when its term counts are not cached (in
+        memory, or on disk for the next process: see :mod:`.cache`, whose counts are read when first
+        used)."""
         rows = self.db.execute(
-            "SELECT id, source_file, date, kamerstuk, content_hash, subject FROM letters ORDER BY id"
+            "SELECT id, source_file, date, kamerstuk, content_hash, text_hash, subject FROM letters ORDER BY id"
         ).fetchall()
-        out = []
-        for letter_id, source_file, date, kamerstuk, content_hash, subject in rows:
-            cached = self._terms.get(letter_id)
-            if cached is None or cached[0] != (content_hash, subject):
-                out.append(self._facts(self.library.get_letter(letter_id)))
-                continue
+        out: list[LetterFacts] = []
+        stored: dict[int, tuple[str, bytes]] | None = None
+        counted: list[tuple[int, str, Mapping[str, int]]] = []
+        for letter_id, source_file, date, kamerstuk, content_hash, text_hash, subject in rows:
+            key = _terms_key(content_hash, text_hash, subject)
             name = source_file.rsplit(".", 1)[0] if "." in source_file else source_file
+            cached = self._terms.get(letter_id)
+            if cached is None or cached[0] != key:
+                if stored is None:
+                    stored = self._cache.letters()
+                hit = stored.get(letter_id)
+                if hit is not None and hit[0] == key:
+                    out.append(
+                        StoredFacts(letter_id, name, date, kamerstuk, hit[1], self._counter(letter_id), self._keeper(letter_id, key))
+                    )  # fmt: skip
+                    continue
+                cached = (key, facts_of(self.library.get_letter(letter_id)).terms)
+                counted.append((letter_id, key, cached[1]))
+                self._terms[letter_id] = cached
             out.append(LetterFacts(letter_id, name, date, kamerstuk, cached[1]))
+        if counted:
+            self._cache.put_letters(counted)
         return out
 
+    def _counter(self, letter_id: int) -> Callable[[], Mapping[str, int]]:
+        return lambda: facts_of(self.library.get_letter(letter_id)).terms
+
+    def _keeper(self, letter_id: int, key: str) -> Callable[[Mapping[str, int]], None]:
+        def keep(terms_: Mapping[str, int]) -> None:
+            self._terms[letter_id] = (key, terms_)
+
+        return keep
+
     def _facts(self, letter: Letter) -> LetterFacts:
-        """Facts of a letter; its term counts are cached by content and subject (counting a letter's
-        words is most of the cost of resolving)."""
-        key = (letter.content_hash, letter.subject)
+        """Facts of a letter (as it is stored now)."""
+        row = self.db.execute("SELECT text_hash FROM letters WHERE id = ?", [letter.id]).fetchone()
+        key = _terms_key(letter.content_hash, row[0] if row else "", letter.subject)
         cached = self._terms.get(letter.id)
         if cached is None or cached[0] != key:
             cached = (key, facts_of(letter).terms)
@@ -517,6 +648,27 @@ def context_of(ref: Reference, letter: Letter | None) -> str:
     if note.marker:
         own += " " + sentence_around(letter.text, note.marker[0], note.marker[1])
     return own
+
+
+def _terms_key(content_hash: str, text_hash: str | None, subject: str | None) -> str:
+    """What a letter's term counts are counted from."""
+    return f"{TERMS_VERSION}|{content_hash}|{text_hash or ''}|{subject or ''}"
+
+
+def _propagated(ref: Reference) -> bool:
+    """Whether the stored resolution came from another citation of the same document (``propagate``)."""
+    return ref.status == "resolved" and ref.reason.startswith(PROPAGATED_REASON)
+
+
+def _stored_resolution(ref: Reference) -> Resolution:
+    return Resolution(ref.status, ref.target_letter_id, ref.confidence, ref.reason, ref.suggestions)
+
+
+def _shares_enough(context: Mapping[str, int], letter: LetterFacts) -> bool:
+    """Whether the letter holds at least MIN_SHARED_TERMS of the context's words (a cheap test that
+    lets through every letter the content ranking could suggest)."""
+    held = letter.terms
+    return sum(1 for t in context if t in held) >= MIN_SHARED_TERMS
 
 
 def _content_ranked(ref: Reference) -> bool:

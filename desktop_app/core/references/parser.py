@@ -633,6 +633,7 @@ def _candidates(text: str) -> Iterator[_Match]:
 # Superscript digits (footnote markers) are read as a neutral mark: not a word character, not a
 # digit, not a space (U+2063 INVISIBLE SEPARATOR), so "(?![\w])" and "(?!\d)" hold after "467⁵".
 _MARKERS_NEUTRAL = str.maketrans(dict.fromkeys(SUPERSCRIPT_DIGITS, "\u2063"))
+_ANY_MARKER = re.compile("[" + re.escape(SUPERSCRIPT_DIGITS) + "]")
 
 
 def parse_citations(text: str) -> list[Citation]:
@@ -640,7 +641,8 @@ def parse_citations(text: str) -> list[Citation]:
     then the longest. Never raises on any string."""
     if not text:
         return []
-    scanned = text.translate(_MARKERS_NEUTRAL)  # same length: spans hold in ``text``
+    # same length: spans hold in ``text`` (translate only when needed: it is slow on long texts)
+    scanned = text.translate(_MARKERS_NEUTRAL) if _ANY_MARKER.search(text) else text
     chosen: list[_Match] = []
     for candidate in sorted(_candidates(scanned), key=lambda c: (c.start, -(c.end - c.start))):
         if chosen and candidate.start < chosen[-1].end:

@@ -22,8 +22,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.model import Letter, Reference, Span
 from desktop_app.core.references.addresses import official_address
@@ -52,6 +50,7 @@ from desktop_app.core.references.resolver import (
     terms,
 )
 from desktop_app.core.store import references_repo as repo
+from desktop_app.core.store.connection import Database
 
 LetterArg = Letter | int | str
 CONTEXT_CHARS = 400  # how far a citing sentence may reach on either side of the citation

@@ -7,9 +7,8 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.core.model import Reference
+from desktop_app.core.store.connection import Database
 
 _COLUMNS = (
     'id, letter_id, location, footnote_number, start, "end", raw, kind, canonical, fields, '

@@ -68,8 +68,24 @@ def test_search_command_does_not_import_sqlite_utils(tmp_path: Path) -> None:
         "import json, sys\n"
         "from desktop_app.cli import main\n"
         f"code = main(['--library', {str(folder)!r}, 'search', 'navo', '--json'])\n"
-        "print(json.dumps({'code': code, 'sqlite_utils': 'sqlite_utils' in sys.modules}))\n"
+        "unused = ['sqlite_utils', 'asyncio', 'http.client', 'multiprocessing']\n"
+        "print(json.dumps({'code': code, 'imported': [m for m in unused if m in sys.modules]}))\n"
     )
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     last = json.loads(out.stdout.strip().splitlines()[-1])
-    assert last == {"code": 0, "sqlite_utils": False}, out.stderr
+    assert last == {"code": 0, "imported": []}, out.stderr
+
+
+def test_whoosh_is_imported_without_its_unused_modules_and_leaves_the_real_ones() -> None:
+    script = (
+        "import sys\n"
+        "from desktop_app.core.search.index import SearchIndex\n"
+        "import whoosh.compat, whoosh.reading\n"
+        "assert 'asyncio' not in sys.modules and 'urllib.request' not in sys.modules\n"
+        "import urllib.request, cached_property\n"  # the real ones, for anyone else
+        "assert urllib.request.urlopen and cached_property.threaded_cached_property\n"
+        "assert whoosh.reading.cached_property.__module__ == 'functools'\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr

@@ -22,11 +22,15 @@ from desktop_app.core.references.resolver import LetterFacts
 
 CACHE_DIR = "cache"
 CACHE_NAME = "references.sqlite"
-TERMS_VERSION = f"1.m{marshal.version}"  # part of every key: change it when the counting (resolver.terms) changes
+TERMS_VERSION = f"2.m{marshal.version}"  # part of every key: change it when the counting (resolver.terms) changes
 
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS letter_terms (letter_id INTEGER PRIMARY KEY, key TEXT NOT NULL, terms BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS context_terms (reference_id INTEGER PRIMARY KEY, key TEXT NOT NULL, terms BLOB NOT NULL)",
+    # each context's words, by word: which citations a letter holding some words may be ranked for
+    "CREATE TABLE IF NOT EXISTS context_words (term TEXT NOT NULL, reference_id INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS context_words_term ON context_words (term)",
+    "CREATE INDEX IF NOT EXISTS context_words_reference ON context_words (reference_id)",
 )
 
 
@@ -100,12 +104,70 @@ class TermCache:
         self._write("letter_terms", "letter_id", rows)
 
     def put_contexts(self, rows: Iterable[tuple[int, str, Mapping[str, int]]]) -> None:
-        self._write("context_terms", "reference_id", rows)
+        """Context words and their index in one transaction: a citation's row is never there without
+        its words in the index (which :meth:`sharing` relies on)."""
+        rows = list(rows)
+        conn = self._connection()
+        if conn is None or not rows:
+            return
+        try:
+            with conn:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO context_terms (reference_id, key, terms) VALUES (?, ?, ?)",
+                    [(i, key, marshal.dumps(dict(terms))) for i, key, terms in rows],
+                )
+                ids = json.dumps([i for i, _, _ in rows])
+                conn.execute("DELETE FROM context_words WHERE reference_id IN (SELECT value FROM json_each(?))", [ids])
+                conn.executemany(
+                    "INSERT INTO context_words (term, reference_id) VALUES (?, ?)",
+                    ((term, i) for i, _, terms in rows for term in terms),
+                )
+        except sqlite3.Error:
+            pass
+
+    def context(self, reference_id: int) -> tuple[str, bytes] | None:
+        """One citation's (key, context terms as stored)."""
+        conn = self._connection()
+        if conn is None:
+            return None
+        try:
+            row = conn.execute("SELECT key, terms FROM context_terms WHERE reference_id = ?", [reference_id]).fetchone()
+        except sqlite3.Error:
+            return None
+        return (str(row[0]), row[1]) if row else None
+
+    def context_keys(self) -> dict[int, str]:
+        """citation id -> the key its stored context words were counted under."""
+        conn = self._connection()
+        if conn is None:
+            return {}
+        try:
+            return {int(i): str(k) for i, k in conn.execute("SELECT reference_id, key FROM context_terms")}
+        except sqlite3.Error:
+            return {}
+
+    def sharing(self, words: Iterable[str], at_least: int) -> set[int] | None:
+        """The citations whose stored context holds at least ``at_least`` of ``words`` (None when the
+        cache cannot tell)."""
+        conn = self._connection()
+        if conn is None:
+            return None
+        try:
+            rows = conn.execute(
+                "SELECT reference_id FROM context_words WHERE term IN (SELECT value FROM json_each(?)) "
+                "GROUP BY reference_id HAVING count(*) >= ?",
+                [json.dumps(sorted(words), ensure_ascii=False), at_least],
+            ).fetchall()
+        except sqlite3.Error:
+            return None
+        return {int(r[0]) for r in rows}
 
     def keep_only(self, letter_ids: Iterable[int], reference_ids: Iterable[int]) -> None:
         """Drop the rows of letters and citations that are gone (a full resolution calls this)."""
         self._keep("letter_terms", "letter_id", letter_ids)
-        self._keep("context_terms", "reference_id", reference_ids)
+        reference_ids = list(reference_ids)
+        self._keep("context_terms", "reference_id", reference_ids)  # first: a row never outlives its words
+        self._keep("context_words", "reference_id", reference_ids)
 
     def close(self) -> None:
         if self._conn is not None:

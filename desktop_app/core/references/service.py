@@ -126,6 +126,7 @@ class ReferenceService:
         self._stored_contexts: dict[int, tuple[str, bytes]] | None = None  # read from the cache once a call
         self._new_contexts: dict[int, tuple[str, Counter[str]]] = {}  # counted this call, to be cached
         self._letters: dict[int, Letter] = {}  # the letter whose citations' contexts are being counted
+        self._bulk = False  # every citation's context is needed (read the cache whole, not row by row)
         self.pending = Change()
         self.last_scored = 0  # citations the last resolve_pending/resolve_all ranked afresh (tests read it)
 
@@ -167,7 +168,7 @@ class ReferenceService:
         migrations, tests). The content ranking's word statistics are taken from the library again,
         unless ``refresh_stats`` is False (then the stored ones are kept: :meth:`resolve_pending` gives
         the same result as this). Returns how many citations were resolved."""
-        self._begin()
+        self._begin(bulk=True)
         facts = self._all_facts()
         stored = None if refresh_stats else self._stored_stats()
         stats = stored if stored is not None else WordStats.of(facts)
@@ -268,6 +269,7 @@ class ReferenceService:
         moved = _moved_bounds(change, refs, facts, resolver)
         scan = [(f, f.id in change.claimed) for f in current]  # loose: admitted with the claim or without
         scan += [(f, True) for f in change.before.values()]  # former states: their citations are gone
+        may_share = self._may_share(refs, [f for f, _ in scan], keys)
         full: set[int] = set()
         ranked: set[int] = set()
         for ref in refs:
@@ -282,9 +284,35 @@ class ReferenceService:
                 or reference_key(ref) in change.keys
             ):
                 full.add(ref.id)
-            elif scan and _content_ranked(ref) and self._candidate_in(ref, scan, resolver, keys):
+            elif (
+                scan
+                and _content_ranked(ref)
+                and (may_share is None or ref.id in may_share)
+                and self._candidate_in(ref, scan, resolver, keys)
+            ):
                 ranked.add(ref.id)
         return full, ranked
+
+    def _may_share(
+        self, refs: Sequence[Reference], letters: Sequence[LetterFacts], keys: Mapping[int, str]
+    ) -> set[int] | None:
+        """The citations whose context may hold MIN_SHARED_TERMS words of one of the letters (the
+        others cannot rank them): those the word index of the cache finds, and every citation whose
+        context it does not hold as it is now. None: all of them."""
+        if not letters:
+            return set()
+        stored = self._cache.context_keys()
+        if not stored:
+            return None
+        found: set[int] = set()
+        for letter in letters:
+            sharing = self._cache.sharing(letter.terms.keys(), MIN_SHARED_TERMS)
+            if sharing is None:
+                return None
+            found |= sharing
+        found |= {ref.id for ref in refs if stored.get(ref.id) != self._context_key(ref, keys)}
+        found |= set(self._new_contexts)  # counted in this call, not yet in the cache
+        return found
 
     @staticmethod
     def _with_same_documents(change: Change, refs: Sequence[Reference], chosen: set[int]) -> list[Reference]:
@@ -324,7 +352,8 @@ class ReferenceService:
         return any(resolver.is_candidate(ref, query, letter) for letter in admitted)
 
     # -- word counts, cached -------------------------------------------------------------------------
-    def _begin(self) -> None:
+    def _begin(self, *, bulk: bool = False) -> None:
+        self._bulk = bulk
         self._stored_contexts = None
         self._new_contexts = {}
         self._letters.clear()
@@ -345,16 +374,13 @@ class ReferenceService:
     def _context_terms(self, ref: Reference, keys: Mapping[int, str]) -> Counter[str]:
         """The words of a citation's context, cached (here and on disk) by the citation and its letter's
         content."""
-        key = json.dumps(
-            [TERMS_VERSION, keys.get(ref.letter_id, ""), ref.letter_id, ref.location, ref.footnote_number,
-             ref.start, ref.end, ref.raw], ensure_ascii=False,
-        )  # fmt: skip
+        key = self._context_key(ref, keys)
         cached = self._queries.get(ref.id)
         if cached is not None and cached[0] == key:
             return cached[1]
-        if self._stored_contexts is None:
+        if self._stored_contexts is None and self._bulk:
             self._stored_contexts = self._cache.contexts()
-        stored = self._stored_contexts.get(ref.id)
+        stored = self._stored_contexts.get(ref.id) if self._stored_contexts is not None else self._cache.context(ref.id)
         loaded = loads(stored[1]) if stored is not None and stored[0] == key else None
         if loaded is not None:
             counted = Counter(loaded)
@@ -365,6 +391,13 @@ class ReferenceService:
             self._new_contexts[ref.id] = (key, counted)
         self._queries[ref.id] = (key, counted)
         return counted
+
+    @staticmethod
+    def _context_key(ref: Reference, keys: Mapping[int, str]) -> str:
+        return (
+            f"{TERMS_VERSION}|{keys.get(ref.letter_id, '')}|{ref.letter_id}|{ref.location}|{ref.footnote_number}|"
+            f"{ref.start}|{ref.end}|{ref.raw}"
+        )
 
     def _context(self, ref: Reference, letters: dict[int, Letter]) -> str:
         if ref.letter_id not in letters:

@@ -620,8 +620,22 @@ def _with_context_date(text: str, match: _Match) -> _Match:
     return _Match(match.start, match.end, citations)
 
 
+# What a pattern cannot match without (a plain search, far cheaper than the pattern tried at every
+# position of a text that lacks it): patterns not named here are always tried.
+_NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
+    _HANDELINGEN: re.compile("Handelingen|Aanhangsel"),
+    _KAMERBRIEF_NR: re.compile("Kamerbrief"),
+    _TK_NUMBER: re.compile(r"(?:19|20)\d{2}[AZD]\d{5}"),
+    _EU: re.compile("COM|JOIN|SWD|SEC"),
+    _ID: re.compile("kst-|ah-|h-|stb-|stcrt-"),
+}
+
+
 def _candidates(text: str) -> Iterator[_Match]:
     for pattern, build in _PATTERNS:
+        need = _NEEDS.get(pattern)
+        if need is not None and need.search(text) is None:
+            continue
         for match in pattern.finditer(text):
             if match.end() == match.start():
                 continue

@@ -22,11 +22,14 @@ from desktop_app.core.references.resolver import LetterFacts
 
 CACHE_DIR = "cache"
 CACHE_NAME = "references.sqlite"
-TERMS_VERSION = f"2.m{marshal.version}"  # part of every key: change it when the counting (resolver.terms) changes
+TERMS_VERSION = f"3.m{marshal.version}"  # part of every key: change it when the counting (resolver.terms) changes
 
+CACHE_SCHEMA = 3  # PRAGMA user_version of the file: another one is emptied and made anew
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS letter_terms (letter_id INTEGER PRIMARY KEY, key TEXT NOT NULL, terms BLOB NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS context_terms (reference_id INTEGER PRIMARY KEY, key TEXT NOT NULL, terms BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS context_terms (reference_id INTEGER PRIMARY KEY, letter_id INTEGER NOT NULL, "
+    "key TEXT NOT NULL, terms BLOB NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS context_terms_letter ON context_terms (letter_id)",
     # each context's words, by word: which citations a letter holding some words may be ranked for
     "CREATE TABLE IF NOT EXISTS context_words (term TEXT NOT NULL, reference_id INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS context_words_term ON context_words (term)",
@@ -49,6 +52,10 @@ class TermCache:
                 conn = sqlite3.connect(self.path, check_same_thread=False)
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")  # a row lost in a crash is only counted again
+                if conn.execute("PRAGMA user_version").fetchone()[0] != CACHE_SCHEMA:
+                    for table in ("letter_terms", "context_terms", "context_words"):
+                        conn.execute(f"DROP TABLE IF EXISTS {table}")
+                    conn.execute(f"PRAGMA user_version = {CACHE_SCHEMA}")
                 for sql in _TABLES:
                     conn.execute(sql)
                 conn.commit()
@@ -103,9 +110,9 @@ class TermCache:
     def put_letters(self, rows: Iterable[tuple[int, str, Mapping[str, int]]]) -> None:
         self._write("letter_terms", "letter_id", rows)
 
-    def put_contexts(self, rows: Iterable[tuple[int, str, Mapping[str, int]]]) -> None:
-        """Context words and their index in one transaction: a citation's row is never there without
-        its words in the index (which :meth:`sharing` relies on)."""
+    def put_contexts(self, rows: Iterable[tuple[int, int, str, Mapping[str, int]]]) -> None:
+        """(citation id, letter id, key, terms): the context words and their index in one transaction,
+        so a citation's row is never there without its words in the index (:meth:`sharing` relies on it)."""
         rows = list(rows)
         conn = self._connection()
         if conn is None or not rows:
@@ -113,17 +120,34 @@ class TermCache:
         try:
             with conn:
                 conn.executemany(
-                    "INSERT OR REPLACE INTO context_terms (reference_id, key, terms) VALUES (?, ?, ?)",
-                    [(i, key, marshal.dumps(dict(terms))) for i, key, terms in rows],
+                    "INSERT OR REPLACE INTO context_terms (reference_id, letter_id, key, terms) VALUES (?, ?, ?, ?)",
+                    [(i, letter_id, key, marshal.dumps(dict(terms))) for i, letter_id, key, terms in rows],
                 )
-                ids = json.dumps([i for i, _, _ in rows])
+                ids = json.dumps([i for i, _, _, _ in rows])
                 conn.execute("DELETE FROM context_words WHERE reference_id IN (SELECT value FROM json_each(?))", [ids])
                 conn.executemany(
                     "INSERT INTO context_words (term, reference_id) VALUES (?, ?)",
-                    ((term, i) for i, _, terms in rows for term in terms),
+                    ((term, i) for i, _, _, terms in rows for term in terms),
                 )
         except sqlite3.Error:
             pass
+
+    def drop_letter(self, letter_id: int) -> None:
+        """Forget a letter's counts and its citations' (its text is stored anew)."""
+        conn = self._connection()
+        if conn is None:
+            return
+        try:
+            with conn:
+                ids = [r[0] for r in conn.execute("SELECT reference_id FROM context_terms WHERE letter_id = ?", [letter_id])]
+                conn.execute("DELETE FROM letter_terms WHERE letter_id = ?", [letter_id])
+                conn.execute("DELETE FROM context_terms WHERE letter_id = ?", [letter_id])  # before the words
+                conn.execute(
+                    "DELETE FROM context_words WHERE reference_id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
+                )
+        except sqlite3.Error:
+            self._failed = True  # counts that could not be forgotten must not be used
+            self.close()
 
     def context(self, reference_id: int) -> tuple[str, bytes] | None:
         """One citation's (key, context terms as stored)."""

@@ -124,7 +124,7 @@ class ReferenceService:
         self._stats: tuple[str, WordStats] | None = None  # (stored JSON's hash, parsed)
         self._cache = TermCache(getattr(library, "folder", None))  # the counts above, between processes
         self._stored_contexts: dict[int, tuple[str, bytes]] | None = None  # read from the cache once a call
-        self._new_contexts: dict[int, tuple[str, Counter[str]]] = {}  # counted this call, to be cached
+        self._new_contexts: dict[int, tuple[int, str, Counter[str]]] = {}  # counted this call, to be cached
         self._letters: dict[int, Letter] = {}  # the letter whose citations' contexts are being counted
         self._bulk = False  # every citation's context is needed (read the cache whole, not row by row)
         self.pending = Change()
@@ -139,6 +139,10 @@ class ReferenceService:
         with self.db.atomic():
             repo.replace_for_letter(self.db, letter.id, citation_rows(letter, links))
         self.pending.letters.add(letter.id)
+        # its text is stored anew: counts kept under its content hash (and subject) no longer hold
+        self._cache.drop_letter(letter.id)
+        self._terms.pop(letter.id, None)
+        self._queries.clear()
 
     # -- what changes ----------------------------------------------------------------------------------
     def before_change(self, letter_id: int) -> None:
@@ -361,15 +365,17 @@ class ReferenceService:
     def _end(self) -> None:
         """Keep what this call counted for the next process (see :mod:`.cache`)."""
         if self._new_contexts:
-            self._cache.put_contexts((i, key, terms_) for i, (key, terms_) in self._new_contexts.items())
+            self._cache.put_contexts((i, letter_id, key, terms_) for i, (letter_id, key, terms_) in self._new_contexts.items())
         self._new_contexts = {}
         self._stored_contexts = None
         self._letters.clear()
 
     def _context_keys(self) -> dict[int, str]:
-        """letter id -> what its citations' contexts are counted from (its content, as stored)."""
-        rows = self.db.execute("SELECT id, content_hash, text_hash FROM letters").fetchall()
-        return {int(i): f"{content_hash}|{text_hash}" for i, content_hash, text_hash in rows}
+        """letter id -> what its citations' contexts are counted from (its content, as stored; a letter
+        stored anew under the same hash drops its rows: see :meth:`extract`). Read from the index on
+        content_hash: the rows hold the whole text before most columns."""
+        rows = self.db.execute("SELECT id, content_hash FROM letters").fetchall()
+        return {int(i): str(content_hash) for i, content_hash in rows}
 
     def _context_terms(self, ref: Reference, keys: Mapping[int, str]) -> Counter[str]:
         """The words of a citation's context, cached (here and on disk) by the citation and its letter's
@@ -388,7 +394,7 @@ class ReferenceService:
             if ref.letter_id not in self._letters:  # citations come letter by letter: keep only the last
                 self._letters.clear()
             counted = Counter(terms(self._context(ref, self._letters)))
-            self._new_contexts[ref.id] = (key, counted)
+            self._new_contexts[ref.id] = (ref.letter_id, key, counted)
         self._queries[ref.id] = (key, counted)
         return counted
 
@@ -438,8 +444,12 @@ class ReferenceService:
                 self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [STATS_KEY, text])
 
     def _stored_claims(self) -> dict[int, tuple[str, str]]:
+        ids = [r[0] for r in self.db.execute("SELECT id FROM letters WHERE inferred_kamerstuk IS NOT NULL")]  # an index
+        if not ids:
+            return {}
         rows = self.db.execute(
-            "SELECT id, inferred_kamerstuk, inferred_reason FROM letters WHERE inferred_kamerstuk IS NOT NULL"
+            "SELECT id, inferred_kamerstuk, inferred_reason FROM letters WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(ids)],
         ).fetchall()
         return {int(i): (str(c), str(r or "")) for i, c, r in rows}
 
@@ -463,14 +473,14 @@ class ReferenceService:
         """Every letter's facts, by id; a letter is read only when its term counts are not cached (in
         memory, or on disk for the next process: see :mod:`.cache`, whose counts are read when first
         used)."""
-        rows = self.db.execute(
-            "SELECT id, source_file, date, kamerstuk, content_hash, text_hash, subject FROM letters ORDER BY id"
-        ).fetchall()
+        hashes = dict(self.db.execute("SELECT id, content_hash FROM letters").fetchall())  # both from covering
+        rows = self.db.execute("SELECT id, source_file, date, kamerstuk, subject FROM letters").fetchall()  # indexes
+        rows.sort()
         out: list[LetterFacts] = []
         stored: dict[int, tuple[str, bytes]] | None = None
         counted: list[tuple[int, str, Mapping[str, int]]] = []
-        for letter_id, source_file, date, kamerstuk, content_hash, text_hash, subject in rows:
-            key = _terms_key(content_hash, text_hash, subject)
+        for letter_id, source_file, date, kamerstuk, subject in rows:
+            key = _terms_key(hashes[letter_id], subject)
             name = source_file.rsplit(".", 1)[0] if "." in source_file else source_file
             cached = self._terms.get(letter_id)
             if cached is None or cached[0] != key:
@@ -501,8 +511,7 @@ class ReferenceService:
 
     def _facts(self, letter: Letter) -> LetterFacts:
         """Facts of a letter (as it is stored now)."""
-        row = self.db.execute("SELECT text_hash FROM letters WHERE id = ?", [letter.id]).fetchone()
-        key = _terms_key(letter.content_hash, row[0] if row else "", letter.subject)
+        key = _terms_key(letter.content_hash, letter.subject)
         cached = self._terms.get(letter.id)
         if cached is None or cached[0] != key:
             cached = (key, facts_of(letter).terms)
@@ -682,9 +691,9 @@ def context_of(ref: Reference, letter: Letter | None) -> str:
     return own
 
 
-def _terms_key(content_hash: str, text_hash: str | None, subject: str | None) -> str:
-    """What a letter's term counts are counted from."""
-    return f"{TERMS_VERSION}|{content_hash}|{text_hash or ''}|{subject or ''}"
+def _terms_key(content_hash: str, subject: str | None) -> str:
+    """What a letter's term counts are counted from (a letter stored anew drops its cached counts)."""
+    return f"{TERMS_VERSION}|{content_hash}|{subject or ''}"
 
 
 def _propagated(ref: Reference) -> bool:

@@ -27,7 +27,7 @@ import threading
 import time
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
@@ -56,6 +56,7 @@ INDEX_DIRTY = "index.dirty"  # present while an index update is under way (or fa
 MAX_THEME_NAME = 80
 REBUILD_MIN_BATCH = 10  # a batch import of at least this many letters ...
 REBUILD_RATIO = 30  # ... that is at least 1/30 of the library rebuilds the index instead of updating
+BATCH_COMMIT = 100  # a batch import commits every this many files (each file is a savepoint within)
 BACKUP_EVERY_S = 10 * 60  # the GUI backs up a library with changes every ten minutes ...
 BACKUP_EVERY_CHANGES = 200  # ... or after this many changed rows, whichever comes first
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
@@ -671,8 +672,12 @@ class Library:
         if batch:  # index the batch at the end: one rebuild can beat many one-letter commits
             self._deferred = set()
             self._dirty_marker.touch()
+        commits = ExitStack()  # a batch: one commit (fsync) per BATCH_COMMIT files, not one per file
         try:
             for done, path in enumerate(files):
+                if total > 1 and done % BATCH_COMMIT == 0:
+                    commits.close()
+                    commits.enter_context(self.db.atomic())
                 if cancel is not None and cancel.cancelled:
                     report.cancelled = True
                     break
@@ -683,6 +688,7 @@ class Library:
                 except ImportFailed as err:
                     report.failed.append(err)
         finally:
+            commits.close()  # what is done is kept, also when the batch stops on an error
             if batch:
                 deferred, self._deferred = self._deferred or set(), None
                 self._flush_index(deferred, progress=progress)

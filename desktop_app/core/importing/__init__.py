@@ -29,10 +29,14 @@ import traceback
 from dataclasses import replace
 from pathlib import Path
 
+from typing import TYPE_CHECKING, Any
+
 from desktop_app.core.errors import ImportFailed
-from desktop_app.core.importing.letter import parse_text
 from desktop_app.core.importing.text import NotText, decode_bytes
 from desktop_app.core.model import ParsedLetter
+
+if TYPE_CHECKING:
+    from desktop_app.core.importing.letter import parse_text
 
 __all__ = ["read_file", "read_file_and_bytes", "parse_text", "display_name", "SUPPORTED_SUFFIXES", "is_importable", "letter_files"]
 
@@ -167,7 +171,19 @@ def _read_txt(name: str, source_file: str, data: bytes, content_hash: str) -> Pa
         raise ImportFailed(name, str(exc)) from exc
     if not text.strip():
         raise ImportFailed(name, "empty file (only whitespace)")
+    from desktop_app.core.importing.letter import parse_text
+
     return parse_text(text, source_file=source_file, content_hash=content_hash)
+
+
+def __getattr__(name: str) -> Any:
+    """``parse_text`` (the cleaning and its patterns, ~15 ms) is loaded when first used: a command
+    that only asks which files are importable does not pay for it."""
+    if name == "parse_text":
+        from desktop_app.core.importing.letter import parse_text
+
+        return parse_text
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _mb(size: int) -> str:

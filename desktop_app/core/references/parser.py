@@ -620,8 +620,22 @@ def _with_context_date(text: str, match: _Match) -> _Match:
     return _Match(match.start, match.end, citations)
 
 
+# What a pattern cannot match without (a plain search, far cheaper than the pattern tried at every
+# position of a text that lacks it): patterns not named here are always tried.
+_NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
+    _HANDELINGEN: re.compile("Handelingen|Aanhangsel"),
+    _KAMERBRIEF_NR: re.compile("Kamerbrief"),
+    _TK_NUMBER: re.compile(r"(?:19|20)\d{2}[AZD]\d{5}"),
+    _EU: re.compile("COM|JOIN|SWD|SEC"),
+    _ID: re.compile("kst-|ah-|h-|stb-|stcrt-"),
+}
+
+
 def _candidates(text: str) -> Iterator[_Match]:
     for pattern, build in _PATTERNS:
+        need = _NEEDS.get(pattern)
+        if need is not None and need.search(text) is None:
+            continue
         for match in pattern.finditer(text):
             if match.end() == match.start():
                 continue
@@ -633,6 +647,7 @@ def _candidates(text: str) -> Iterator[_Match]:
 # Superscript digits (footnote markers) are read as a neutral mark: not a word character, not a
 # digit, not a space (U+2063 INVISIBLE SEPARATOR), so "(?![\w])" and "(?!\d)" hold after "467⁵".
 _MARKERS_NEUTRAL = str.maketrans(dict.fromkeys(SUPERSCRIPT_DIGITS, "\u2063"))
+_ANY_MARKER = re.compile("[" + re.escape(SUPERSCRIPT_DIGITS) + "]")
 
 
 def parse_citations(text: str) -> list[Citation]:
@@ -640,7 +655,8 @@ def parse_citations(text: str) -> list[Citation]:
     then the longest. Never raises on any string."""
     if not text:
         return []
-    scanned = text.translate(_MARKERS_NEUTRAL)  # same length: spans hold in ``text``
+    # same length: spans hold in ``text`` (translate only when needed: it is slow on long texts)
+    scanned = text.translate(_MARKERS_NEUTRAL) if _ANY_MARKER.search(text) else text
     chosen: list[_Match] = []
     for candidate in sorted(_candidates(scanned), key=lambda c: (c.start, -(c.end - c.start))):
         if chosen and candidate.start < chosen[-1].end:

@@ -58,6 +58,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
+from functools import cached_property
 from itertools import accumulate
 
 from desktop_app.core.model import LINKED_STATUSES, Reference
@@ -78,6 +79,7 @@ EXTERNAL_LABELS = {
 DATE_CONFIDENCE = 0.9
 CONTEXT_DATE_CONFIDENCE = 0.8
 PROPAGATED_FACTOR = 0.95
+PROPAGATED_REASON = "same document as cited elsewhere ("  # how a propagated resolution's reason starts
 MAX_SUGGESTION_CONFIDENCE = 0.75
 MIN_SHARED_TERMS = 3  # distinctive words a suggested letter must share with the citing context
 MIN_COVERAGE = 0.15  # share of the context's distinctive (idf) weight a letter of the cited date must hold
@@ -116,7 +118,7 @@ class LetterFacts:
     kamerstuk: str | None = None
     terms: Mapping[str, int] = field(default_factory=dict)  # term -> frequency (subject counted thrice)
 
-    @property
+    @cached_property
     def length(self) -> int:
         return sum(self.terms.values())
 
@@ -337,7 +339,7 @@ class Resolver:
             self._anchors.setdefault(series, []).append((int(match.group(3)), when))
 
     # -- the rules -----------------------------------------------------------------------------------
-    def resolve(self, ref: Reference, context: str = "") -> Resolution:
+    def resolve(self, ref: Reference, context: str | Counter[str] = "") -> Resolution:
         key = reference_key(ref)
         confirmed = self.decisions.confirmed.get(key)
         if confirmed is not None and confirmed in self.by_id and confirmed != ref.letter_id:
@@ -485,21 +487,29 @@ class Resolver:
                 out.append(res)
             else:
                 confidence = round(PROPAGATED_FACTOR * source.confidence, 3)
-                reason = f"same document as cited elsewhere ({source.reason})"
+                reason = f"{PROPAGATED_REASON}{source.reason})"
                 out.append(Resolution("resolved", source.target_letter_id, confidence, reason))
         return out
 
     # -- content similarity --------------------------------------------------------------------------
     def suggest(
-        self, ref: Reference, context: str, eligible: Sequence[LetterFacts]
+        self, ref: Reference, context: str | Counter[str], eligible: Sequence[LetterFacts]
     ) -> tuple[tuple[int, float, str], ...]:
         """The eligible letters the context's distinctive words point to (rule 5 of the module's
-        docstring), best first, with the words they share, most telling first."""
+        docstring), best first, with the words they share, most telling first. ``context``: the text,
+        or its :func:`terms` already counted."""
         query = self.query(context, ref.letter_id)
         if not query or not eligible:
             return ()
+        return self.rank(ref, query, eligible)
+
+    def rank(
+        self, ref: Reference, query: Counter[str], letters: Iterable[LetterFacts]
+    ) -> tuple[tuple[int, float, str], ...]:
+        """The best MAX_SUGGESTIONS of ``letters`` (each taken as eligible) for a query: each letter is
+        scored on its own, so the best of a set are the best of the best of its parts."""
         scored = []
-        for letter in eligible:
+        for letter in letters:
             evidence = self._evidence(ref, query, letter)
             if evidence is None:
                 continue

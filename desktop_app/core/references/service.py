@@ -18,21 +18,22 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.model import Letter, Reference, Span
 from desktop_app.core.references.addresses import official_address
+from desktop_app.core.references.cache import TERMS_VERSION, StoredFacts, TermCache, loads
 from desktop_app.core.references.parser import parse_citations
 from desktop_app.core.references.rules import RESOLVER_KEY, RESOLVER_VERSION, resolutions_current
 from desktop_app.core.references.resolver import (
     LIBRARY_KINDS,
+    MIN_SHARED_TERMS,
     OFFICIAL_PREFIXES,
+    PROPAGATED_REASON,
     RESOLVED,
     AnchorTable,
     Decisions,
@@ -50,6 +51,7 @@ from desktop_app.core.references.resolver import (
     terms,
 )
 from desktop_app.core.store import references_repo as repo
+from desktop_app.core.store.connection import Database
 
 LetterArg = Letter | int | str
 CONTEXT_CHARS = 400  # how far a citing sentence may reach on either side of the citation
@@ -119,10 +121,16 @@ class ReferenceService:
     def __init__(self, db: Database, library: Any) -> None:
         self.db = db
         self.library = library
-        self._terms: dict[int, tuple[tuple[str, str | None], Mapping[str, int]]] = {}
-        self._queries: dict[int, tuple[tuple[Any, ...], Counter[str]]] = {}  # ref id -> context terms
+        self._terms: dict[int, tuple[str, Mapping[str, int]]] = {}  # letter id -> (key, term counts)
+        self._queries: dict[int, tuple[str, Counter[str]]] = {}  # ref id -> (key, context terms)
         self._stats: tuple[str, WordStats] | None = None  # (stored JSON's hash, parsed)
+        self._cache = TermCache(getattr(library, "folder", None))  # the counts above, between processes
+        self._stored_contexts: dict[int, tuple[str, bytes]] | None = None  # read from the cache once a call
+        self._new_contexts: dict[int, tuple[int, str, Counter[str]]] = {}  # counted this call, to be cached
+        self._letters: dict[int, Letter] = {}  # the letter whose citations' contexts are being counted
+        self._bulk = False  # every citation's context is needed (read the cache whole, not row by row)
         self.pending = Change()
+        self.last_scored = 0  # citations the last resolve_pending/resolve_all ranked afresh (tests read it)
 
     # -- extraction ----------------------------------------------------------------------------------
     def extract(self, letter: Letter, links: Sequence[tuple[Span, str]] = ()) -> None:
@@ -133,6 +141,10 @@ class ReferenceService:
         with self.db.atomic():
             repo.replace_for_letter(self.db, letter.id, citation_rows(letter, links))
         self.pending.letters.add(letter.id)
+        # its text is stored anew: counts kept under its content hash (and subject) no longer hold
+        self._cache.drop_letter(letter.id)
+        self._terms.pop(letter.id, None)
+        self._queries.clear()
 
     # -- what changes ----------------------------------------------------------------------------------
     def before_change(self, letter_id: int) -> None:
@@ -162,17 +174,21 @@ class ReferenceService:
         migrations, tests). The content ranking's word statistics are taken from the library again,
         unless ``refresh_stats`` is False (then the stored ones are kept: :meth:`resolve_pending` gives
         the same result as this). Returns how many citations were resolved."""
+        self._begin(bulk=True)
         facts = self._all_facts()
         stored = None if refresh_stats else self._stored_stats()
         stats = stored if stored is not None else WordStats.of(facts)
         refs = repo.all_references(self.db)
         resolver = Resolver(facts, self._decisions(), refs, stats)
-        letters: dict[int, Letter] = {}
-        first = [resolver.resolve(ref, self._context(ref, letters)) for ref in refs]
+        keys = self._context_keys()
+        first = [resolver.resolve(ref, self._context_terms(ref, keys)) for ref in refs]
         self._store(refs, resolver.propagate(refs, first), resolver.claims, stats if stored is None else None)
         with self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [RESOLVER_KEY, RESOLVER_VERSION])
+        self._end()
+        self._cache.keep_only((f.id for f in facts), (ref.id for ref in refs))
         self.pending = Change()
+        self.last_scored = len(refs)
         return len(refs)
 
     def ensure_current(self) -> int:
@@ -186,10 +202,20 @@ class ReferenceService:
         """Resolve again only the citations the recorded changes can affect (see :meth:`affected`);
         the result equals ``resolve_all(refresh_stats=False)``. When there are no stored word
         statistics yet, or the number of letters moved by more than STATS_DRIFT since they were
-        taken, every citation is resolved with new ones. Returns how many citations were resolved."""
+        taken, every citation is resolved with new ones. Returns how many citations were looked at
+        again (of which ``last_scored`` were ranked afresh).
+
+        The cost follows the change, not how often its documents are cited: a citation whose own
+        resolution the change cannot alter, taken in only because it cites the same document as one
+        that can (citations of one document agree, see ``Resolver.propagate``), keeps its stored
+        resolution as its own (unless that came from another citation: then it is resolved again);
+        one taken in only because a changed letter may now be suggested for it is ranked again over
+        its stored suggestions plus the changed letters (each letter is scored on its own, with fixed
+        word statistics, so the best five of the rest cannot change)."""
         change = self.pending  # kept until resolved: after a failure the next call tries again
         if not change:
             return 0
+        self._begin()
         facts = self._all_facts()
         stats = self._stored_stats()
         if stats is None or abs(len(facts) - stats.letters) > STATS_DRIFT * stats.letters:
@@ -197,11 +223,26 @@ class ReferenceService:
         refs = repo.all_references(self.db)
         resolver = Resolver(facts, self._decisions(), refs, stats)
         change.claimed |= _claims_changed(self._stored_claims(), resolver.claims)
-        chosen = self.affected(change, refs, {f.id: f for f in facts}, resolver)
-        letters: dict[int, Letter] = {}
-        first = [resolver.resolve(ref, self._context(ref, letters)) for ref in chosen]
+        by_id = {f.id: f for f in facts}
+        keys = self._context_keys()
+        full, ranked = self._affected(change, refs, by_id, resolver, keys)
+        chosen = self._with_same_documents(change, refs, full | ranked)
+        changed = [by_id[i] for i in sorted(change.letters | change.claimed) if i in by_id]
+        first = []
+        scored = 0
+        for ref in chosen:
+            if ref.id in full or _propagated(ref):
+                first.append(resolver.resolve(ref, self._context_terms(ref, keys)))
+                scored += 1
+            elif ref.id in ranked:
+                first.append(self._ranked_again(ref, resolver, changed, keys))
+                scored += 1
+            else:
+                first.append(_stored_resolution(ref))
         self._store(chosen, resolver.propagate(chosen, first), resolver.claims)
+        self._end()
         self.pending = Change()
+        self.last_scored = scored
         return len(chosen)
 
     def affected(
@@ -217,16 +258,26 @@ class ReferenceService:
         has, or a changed letter cited before, since citations of one document agree (``propagate``).
         A letter whose inferred own id changed (``change.claimed``) counts as changed: the rule that a
         letter inferred to be one document is not another one admits it for other citations, or not."""
+        full, ranked = self._affected(change, refs, facts, resolver, self._context_keys())
+        return self._with_same_documents(change, refs, full | ranked)
+
+    def _affected(
+        self, change: Change, refs: Sequence[Reference], facts: Mapping[int, LetterFacts], resolver: Resolver,
+        keys: Mapping[int, str],
+    ) -> tuple[set[int], set[int]]:  # fmt: skip
+        """(citations to resolve afresh, content-ranked citations to rank again over their stored
+        suggestions and the changed letters) - see :meth:`affected`."""
         touched = change.letters | change.deleted | change.claimed
         current = [facts[i] for i in sorted(change.letters | change.claimed) if i in facts]
         states = current + list(change.before.values())
         ids = {f.kamerstuk for f in states if f.kamerstuk}
         dates = {f.date for f in states if f.date}
         moved = _moved_bounds(change, refs, facts, resolver)
-        hashes = dict(self.db.execute("SELECT id, content_hash FROM letters").fetchall()) if states else {}
         scan = [(f, f.id in change.claimed) for f in current]  # loose: admitted with the claim or without
         scan += [(f, True) for f in change.before.values()]  # former states: their citations are gone
-        chosen: dict[int, Reference] = {}
+        may_share = self._may_share(refs, [f for f, _ in scan], keys)
+        full: set[int] = set()
+        ranked: set[int] = set()
         for ref in refs:
             if (
                 ref.letter_id in touched
@@ -237,31 +288,124 @@ class ReferenceService:
                 or any(s[0] in touched for s in ref.suggestions)
                 or (moved and _bounds_moved(ref, moved))
                 or reference_key(ref) in change.keys
-                or (_content_ranked(ref) and self._candidate_in(ref, scan, resolver, hashes))
             ):
-                chosen[ref.id] = ref
-        canonicals = {ref.canonical for ref in chosen.values() if ref.canonical} | change.before_cited
+                full.add(ref.id)
+            elif (
+                scan
+                and _content_ranked(ref)
+                and (may_share is None or ref.id in may_share)
+                and self._candidate_in(ref, scan, resolver, keys)
+            ):
+                ranked.add(ref.id)
+        return full, ranked
+
+    def _may_share(
+        self, refs: Sequence[Reference], letters: Sequence[LetterFacts], keys: Mapping[int, str]
+    ) -> set[int] | None:
+        """The citations whose context may hold MIN_SHARED_TERMS words of one of the letters (the
+        others cannot rank them): those the word index of the cache finds, and every citation whose
+        context it does not hold as it is now. None: all of them."""
+        if not letters:
+            return set()
+        stored = self._cache.context_keys()
+        if not stored:
+            return None
+        found: set[int] = set()
+        for letter in letters:
+            sharing = self._cache.sharing(letter.terms.keys(), MIN_SHARED_TERMS)
+            if sharing is None:
+                return None
+            found |= sharing
+        found |= {ref.id for ref in refs if stored.get(ref.id) != self._context_key(ref, keys)}
+        found |= set(self._new_contexts)  # counted in this call, not yet in the cache
+        return found
+
+    @staticmethod
+    def _with_same_documents(change: Change, refs: Sequence[Reference], chosen: set[int]) -> list[Reference]:
+        """The chosen citations and every citation of a canonical id one of them has, or a changed
+        letter cited before."""
+        canonicals = {ref.canonical for ref in refs if ref.id in chosen and ref.canonical} | change.before_cited
         return [ref for ref in refs if ref.id in chosen or ref.canonical in canonicals]
 
+    def _ranked_again(
+        self, ref: Reference, resolver: Resolver, changed: Sequence[LetterFacts], keys: Mapping[int, str]
+    ) -> Resolution:
+        """A content-ranked citation none of whose suggestions changed, ranked over its stored
+        suggestions plus the changed letters that are eligible for it: what ranking every eligible
+        letter gives (see :meth:`resolve_pending`)."""
+        query = resolver.query(self._context_terms(ref, keys), ref.letter_id)
+        kept = {letter_id for letter_id, _, _ in ref.suggestions}
+        letters = [resolver.by_id[i] for i in kept if i in resolver.by_id]
+        letters += [f for f in changed if f.id not in kept and resolver.admits(ref, f)]
+        suggestions = resolver.rank(ref, query, letters) if query and letters else ()
+        if suggestions:
+            return Resolution("suggested", suggestions=suggestions, reason="similar content")
+        return Resolution("missing", reason="no letter in the library matches")
+
     def _candidate_in(
-        self, ref: Reference, letters: Sequence[tuple[LetterFacts, bool]], resolver: Resolver, hashes: Mapping[int, str]
+        self, ref: Reference, letters: Sequence[tuple[LetterFacts, bool]], resolver: Resolver, keys: Mapping[int, str]
     ) -> bool:
         """Whether one of the letters (a current or a former state) is eligible for the citation and
         holds enough of its context's words to be ranked for it."""
         admitted = [letter for letter, former in letters if resolver.admits(ref, letter, loose=former)]
         if not admitted:
             return False
-        query = resolver.query(self._context_terms(ref, hashes.get(ref.letter_id, "")), ref.letter_id)
+        context = self._context_terms(ref, keys)
+        admitted = [letter for letter in admitted if _shares_enough(context, letter)]
+        if not admitted:
+            return False
+        query = resolver.query(context, ref.letter_id)
         return any(resolver.is_candidate(ref, query, letter) for letter in admitted)
 
-    def _context_terms(self, ref: Reference, content_hash: str) -> Counter[str]:
-        """The words of a citation's context, cached by the citation and its letter's content."""
-        key = (content_hash, ref.letter_id, ref.location, ref.footnote_number, ref.start, ref.end, ref.raw)
+    # -- word counts, cached -------------------------------------------------------------------------
+    def _begin(self, *, bulk: bool = False) -> None:
+        self._bulk = bulk
+        self._stored_contexts = None
+        self._new_contexts = {}
+        self._letters.clear()
+
+    def _end(self) -> None:
+        """Keep what this call counted for the next process (see :mod:`.cache`)."""
+        if self._new_contexts:
+            self._cache.put_contexts((i, letter_id, key, terms_) for i, (letter_id, key, terms_) in self._new_contexts.items())
+        self._new_contexts = {}
+        self._stored_contexts = None
+        self._letters.clear()
+
+    def _context_keys(self) -> dict[int, str]:
+        """letter id -> what its citations' contexts are counted from (its content, as stored; a letter
+        stored anew under the same hash drops its rows: see :meth:`extract`). Read from the index on
+        content_hash: the rows hold the whole text before most columns."""
+        rows = self.db.execute("SELECT id, content_hash FROM letters").fetchall()
+        return {int(i): str(content_hash) for i, content_hash in rows}
+
+    def _context_terms(self, ref: Reference, keys: Mapping[int, str]) -> Counter[str]:
+        """The words of a citation's context, cached (here and on disk) by the citation and its letter's
+        content."""
+        key = self._context_key(ref, keys)
         cached = self._queries.get(ref.id)
-        if cached is None or cached[0] != key:
-            cached = (key, Counter(terms(self._context(ref, {}))))
-            self._queries[ref.id] = cached
-        return cached[1]
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        if self._stored_contexts is None and self._bulk:
+            self._stored_contexts = self._cache.contexts()
+        stored = self._stored_contexts.get(ref.id) if self._stored_contexts is not None else self._cache.context(ref.id)
+        loaded = loads(stored[1]) if stored is not None and stored[0] == key else None
+        if loaded is not None:
+            counted = Counter(loaded)
+        else:
+            if ref.letter_id not in self._letters:  # citations come letter by letter: keep only the last
+                self._letters.clear()
+            counted = Counter(terms(self._context(ref, self._letters)))
+            self._new_contexts[ref.id] = (ref.letter_id, key, counted)
+        self._queries[ref.id] = (key, counted)
+        return counted
+
+    @staticmethod
+    def _context_key(ref: Reference, keys: Mapping[int, str]) -> str:
+        return (
+            f"{TERMS_VERSION}|{keys.get(ref.letter_id, '')}|{ref.letter_id}|{ref.location}|{ref.footnote_number}|"
+            f"{ref.start}|{ref.end}|{ref.raw}"
+        )
 
     def _context(self, ref: Reference, letters: dict[int, Letter]) -> str:
         if ref.letter_id not in letters:
@@ -302,8 +446,12 @@ class ReferenceService:
                 self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [STATS_KEY, text])
 
     def _stored_claims(self) -> dict[int, tuple[str, str]]:
+        ids = [r[0] for r in self.db.execute("SELECT id FROM letters WHERE inferred_kamerstuk IS NOT NULL")]  # an index
+        if not ids:
+            return {}
         rows = self.db.execute(
-            "SELECT id, inferred_kamerstuk, inferred_reason FROM letters WHERE inferred_kamerstuk IS NOT NULL"
+            "SELECT id, inferred_kamerstuk, inferred_reason FROM letters WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(ids)],
         ).fetchall()
         return {int(i): (str(c), str(r or "")) for i, c, r in rows}
 
@@ -324,24 +472,48 @@ class ReferenceService:
         return self._stats[1]
 
     def _all_facts(self) -> list[LetterFacts]:
-        """Every letter's facts, by id; a letter is read only when its term counts are not cached."""
-        rows = self.db.execute(
-            "SELECT id, source_file, date, kamerstuk, content_hash, subject FROM letters ORDER BY id"
-        ).fetchall()
-        out = []
-        for letter_id, source_file, date, kamerstuk, content_hash, subject in rows:
-            cached = self._terms.get(letter_id)
-            if cached is None or cached[0] != (content_hash, subject):
-                out.append(self._facts(self.library.get_letter(letter_id)))
-                continue
+        """Every letter's facts, by id; a letter is read only when its term counts are not cached (in
+        memory, or on disk for the next process: see :mod:`.cache`, whose counts are read when first
+        used)."""
+        hashes = dict(self.db.execute("SELECT id, content_hash FROM letters").fetchall())  # both from covering
+        rows = self.db.execute("SELECT id, source_file, date, kamerstuk, subject FROM letters").fetchall()  # indexes
+        rows.sort()
+        out: list[LetterFacts] = []
+        stored: dict[int, tuple[str, bytes]] | None = None
+        counted: list[tuple[int, str, Mapping[str, int]]] = []
+        for letter_id, source_file, date, kamerstuk, subject in rows:
+            key = _terms_key(hashes[letter_id], subject)
             name = source_file.rsplit(".", 1)[0] if "." in source_file else source_file
+            cached = self._terms.get(letter_id)
+            if cached is None or cached[0] != key:
+                if stored is None:
+                    stored = self._cache.letters()
+                hit = stored.get(letter_id)
+                if hit is not None and hit[0] == key:
+                    out.append(
+                        StoredFacts(letter_id, name, date, kamerstuk, hit[1], self._counter(letter_id), self._keeper(letter_id, key))
+                    )  # fmt: skip
+                    continue
+                cached = (key, facts_of(self.library.get_letter(letter_id)).terms)
+                counted.append((letter_id, key, cached[1]))
+                self._terms[letter_id] = cached
             out.append(LetterFacts(letter_id, name, date, kamerstuk, cached[1]))
+        if counted:
+            self._cache.put_letters(counted)
         return out
 
+    def _counter(self, letter_id: int) -> Callable[[], Mapping[str, int]]:
+        return lambda: facts_of(self.library.get_letter(letter_id)).terms
+
+    def _keeper(self, letter_id: int, key: str) -> Callable[[Mapping[str, int]], None]:
+        def keep(terms_: Mapping[str, int]) -> None:
+            self._terms[letter_id] = (key, terms_)
+
+        return keep
+
     def _facts(self, letter: Letter) -> LetterFacts:
-        """Facts of a letter; its term counts are cached by content and subject (counting a letter's
-        words is most of the cost of resolving)."""
-        key = (letter.content_hash, letter.subject)
+        """Facts of a letter (as it is stored now)."""
+        key = _terms_key(letter.content_hash, letter.subject)
         cached = self._terms.get(letter.id)
         if cached is None or cached[0] != key:
             cached = (key, facts_of(letter).terms)
@@ -527,6 +699,27 @@ def context_of(ref: Reference, letter: Letter | None) -> str:
     if note.marker:
         own += " " + sentence_around(letter.text, note.marker[0], note.marker[1])
     return own
+
+
+def _terms_key(content_hash: str, subject: str | None) -> str:
+    """What a letter's term counts are counted from (a letter stored anew drops its cached counts)."""
+    return f"{TERMS_VERSION}|{content_hash}|{subject or ''}"
+
+
+def _propagated(ref: Reference) -> bool:
+    """Whether the stored resolution came from another citation of the same document (``propagate``)."""
+    return ref.status == "resolved" and ref.reason.startswith(PROPAGATED_REASON)
+
+
+def _stored_resolution(ref: Reference) -> Resolution:
+    return Resolution(ref.status, ref.target_letter_id, ref.confidence, ref.reason, ref.suggestions)
+
+
+def _shares_enough(context: Mapping[str, int], letter: LetterFacts) -> bool:
+    """Whether the letter holds at least MIN_SHARED_TERMS of the context's words (a cheap test that
+    lets through every letter the content ranking could suggest)."""
+    held = letter.terms
+    return sum(1 for t in context if t in held) >= MIN_SHARED_TERMS
 
 
 def _content_ranked(ref: Reference) -> bool:

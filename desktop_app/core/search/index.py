@@ -6,8 +6,6 @@ Threads: one writer at a time (``_write_lock``: update/delete/rebuild are serial
 
 from __future__ import annotations
 
-import json
-import multiprocessing
 import os
 import queue
 import shutil
@@ -18,11 +16,14 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from whoosh import query
-from whoosh.filedb.filestore import FileStorage
-from whoosh.index import TOC, clean_files
-from whoosh.searching import Searcher
-from whoosh.writing import MERGE_SMALL
+from desktop_app.core.search._imports import import_whoosh
+
+import_whoosh()  # first: without the modules Whoosh imports but a search never uses (see _imports)
+
+from whoosh import query  # noqa: E402
+from whoosh.filedb.filestore import FileStorage  # noqa: E402
+from whoosh.index import TOC, clean_files  # noqa: E402
+from whoosh.searching import Searcher  # noqa: E402
 
 from desktop_app.core.errors import AppError, InvalidInput, StoreError
 from desktop_app.core.model import IndexDoc, SearchFragment, SearchHit, SearchResults, Span
@@ -415,6 +416,8 @@ class _PartWorker:
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir()
+        import multiprocessing  # here: a search never starts a process (~10 ms to import)
+
         ctx = multiprocessing.get_context("spawn")
         self._inbox: Any = ctx.Queue()
         self._outbox: Any = ctx.Queue()
@@ -510,6 +513,8 @@ def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
     segments costs far less."""
     if len(segments) <= SMALL_SEGMENTS_BEFORE_MERGE:
         return segments
+    from whoosh.writing import MERGE_SMALL
+
     return MERGE_SMALL(writer, segments)
 
 

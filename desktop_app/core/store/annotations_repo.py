@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.core.model import Annotation
+from desktop_app.core.store.connection import Database
 from desktop_app.core.store.letters_repo import now
 
 _COLUMNS = 'a.id, a.letter_id, a.start, a."end", a.quote, a.prefix, a.suffix, a.text_hash, a.note, a.status, ' \

@@ -32,9 +32,8 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from desktop_app.core.errors import AppError, DiskFull, LibraryLocked, NotFound, StoreError
+from desktop_app.core.store.connection import Database
 from desktop_app.core.store.schema import SCHEMA_VERSION, migrations
 
 DB_NAME = "library.db"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
+from desktop_app.core.store.connection import Database
 
 KEEP = 500  # the newest changes kept; older ones are dropped (and can no longer be undone)
 

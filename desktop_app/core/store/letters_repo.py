@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.core.model import Footnote, Letter, LetterSummary, ParsedLetter
+from desktop_app.core.store.connection import Database
 from desktop_app.core.titles import SOURCE_CHARS, display_title
 
 _COLUMNS = (

@@ -7,9 +7,8 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.core.model import LINKED_STATUSES, Reference
+from desktop_app.core.store.connection import Database
 
 _COLUMNS = (
     'id, letter_id, location, footnote_number, start, "end", raw, kind, canonical, fields, '
@@ -18,31 +17,37 @@ _COLUMNS = (
 _ORDER = "ORDER BY letter_id, location = 'footnote', footnote_number, start, id"
 
 
-def _from_row(row: Sequence[Any]) -> Reference:
+def _from_row(row: Sequence[Any], memo: dict[str, Any] | None = None) -> Reference:
+    """A row as a Reference. ``memo`` (one per query) keeps the JSON already decoded: the citations of
+    one document repeat their fields, and most have no suggestions."""
     (ref_id, letter_id, location, footnote_number, start, end, raw, kind, canonical, fields, target, confidence,
      reason, status, suggestions) = row  # fmt: skip
-    return Reference(
-        id=ref_id,
-        letter_id=letter_id,
-        location=location,
-        footnote_number=footnote_number,
-        start=start,
-        end=end,
-        raw=raw,
-        kind=kind,
-        canonical=canonical,
-        fields=json.loads(fields or "{}"),
-        target_letter_id=target,
-        confidence=confidence,
-        reason=reason,
-        status=status,
-        suggestions=tuple((int(s[0]), float(s[1]), str(s[2])) for s in json.loads(suggestions or "[]")),
-    )
+    memo = {} if memo is None else memo
+    fields = fields or "{}"
+    parsed = memo.get(fields)
+    if parsed is None:
+        parsed = memo[fields] = json.loads(fields)
+    suggestions = suggestions or "[]"
+    ranked = memo.get(suggestions)
+    if ranked is None:
+        ranked = memo[suggestions] = tuple((int(s[0]), float(s[1]), str(s[2])) for s in json.loads(suggestions))
+    ref = _new(Reference)  # a frozen dataclass: filled directly, 3x faster than its __init__ (8,000 rows a call)
+    ref.__dict__.update(
+        id=ref_id, letter_id=letter_id, location=location, footnote_number=footnote_number, start=start, end=end,
+        raw=raw, kind=kind, canonical=canonical,
+        fields=dict(parsed),  # a copy each: a caller may change its own
+        target_letter_id=target, confidence=confidence, reason=reason, status=status, suggestions=ranked,
+    )  # fmt: skip
+    return ref
+
+
+_new = object.__new__
 
 
 def _select(db: Database, where: str = "", params: Sequence[Any] = ()) -> list[Reference]:
     sql = f'SELECT {_COLUMNS} FROM "references" {where} {_ORDER}'
-    return [_from_row(row) for row in db.execute(sql, list(params)).fetchall()]
+    memo: dict[str, Any] = {}
+    return [_from_row(row, memo) for row in db.execute(sql, list(params)).fetchall()]
 
 
 def all_references(db: Database) -> list[Reference]:

@@ -6,8 +6,12 @@ each schema version; tests open them with the current code and check nothing is 
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
+
+from desktop_app.core.store.connection import Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("kamerlezer")
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop_app.core.model import Theme
+from desktop_app.core.store.connection import Database
 
 _COLUMNS = 'id, name, color, parent_id, description, position, "key"'
 

@@ -389,3 +389,27 @@ def test_repeated_footnote_text_and_a_three_line_footer(tmp_path: Path):
     for furniture in ("Openbare versie", "voorafgaande raadpleging", "z2020-11824"):
         assert furniture not in letter.text, furniture
     assert "De AP adviseert de minister." in letter.text
+
+
+def test_two_text_columns_are_read_column_by_column(tmp_path: Path):
+    """A page set in two columns (lines of both on the same baselines) is read down the left
+    column, then down the right one; a title across both comes first."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    left = [f"Links regel {n} van de eerste kolom met tekst" for n in range(1, 11)]
+    right = [f"Rechts regel {n} van de tweede kolom tekst" for n in range(1, 11)]
+    left[-1] += "."
+    right[-1] += "."
+    path = tmp_path / "kolommen.pdf"
+    canvas = Canvas(str(path))
+    _draw(canvas, 72, 760, "Verslag van een overleg over de begroting van Defensie in twee kolommen")
+    for n, (a, b) in enumerate(zip(left, right, strict=True)):
+        y = 720 - 14 * n
+        _draw(canvas, 72, y, a)
+        _draw(canvas, 320, y, b)
+    canvas.showPage()
+    canvas.save()
+    text = " ".join(read_file(path).text.split())
+    assert text == " ".join(
+        ["Verslag van een overleg over de begroting van Defensie in twee kolommen", *left, *right]
+    )

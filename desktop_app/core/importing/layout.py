@@ -433,9 +433,12 @@ def _gutter(lines: list[Line], width: float, body_size: float, side_x: float | N
     long = [ln for ln in text if ln.x1 - ln.x0 > 0.2 * width]
     if len(long) < 12:
         return None
+    allowed = max(2, 0.1 * len(long))
+    if sum(1 for ln in text if ln.x0 < 0.3 * width - 4 and ln.x1 > 0.7 * width + 4) > allowed:
+        return None  # one column: its lines run across the whole middle
     best: tuple[int, float] | None = None
     for x in range(int(0.3 * width), int(0.7 * width), 2):
-        if sum(1 for ln in text if ln.x0 < x - 4 and ln.x1 > x + 4) > max(2, 0.1 * len(long)):
+        if sum(1 for ln in text if ln.x0 < x - 4 and ln.x1 > x + 4) > allowed:
             continue  # (a title or a footnote may run across both columns)
         left = sum(1 for ln in long if ln.x1 <= x)
         right = sum(1 for ln in long if ln.x0 >= x)

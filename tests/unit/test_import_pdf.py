@@ -413,3 +413,28 @@ def test_two_text_columns_are_read_column_by_column(tmp_path: Path):
     assert text == " ".join(
         ["Verslag van een overleg over de begroting van Defensie in twee kolommen", *left, *right]
     )
+
+
+def test_a_footnote_in_the_body_size_running_over_to_the_next_page(tmp_path: Path):
+    """Footnotes as large as the body: the lines under the next page's wide gap that come before
+    its first footnote number continue the previous page's last footnote."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "doorloop.pdf"
+    canvas = Canvas(str(path))
+    _draw(canvas, 72, 700, "Doorrekeningen van het CPB laten dit zien", marker="1")
+    _draw(canvas, 72, 686, "voor de huishoudens in Nederland.")
+    _draw(canvas, 72, 78, "1 CPB. Scenario’s energieprijzen, een doorrekening van")
+    canvas.showPage()
+    _draw(canvas, 72, 700, "Ook het Nibud rekende", marker="2")
+    _draw(canvas, 72, 686, "het na voor de komende jaren.")
+    _draw(canvas, 72, 90, "de maatregelen, december 2022.")
+    _draw(canvas, 72, 78, "2 Nibud. Goed dat het prijsplafond is verruimd.")
+    canvas.showPage()
+    canvas.save()
+    letter = read_file(path)
+    assert [(f.number, f.text) for f in letter.footnotes] == [
+        (1, "CPB. Scenario’s energieprijzen, een doorrekening van de maatregelen, december 2022."),
+        (2, "Nibud. Goed dat het prijsplafond is verruimd."),
+    ]
+    assert "december 2022" not in letter.text

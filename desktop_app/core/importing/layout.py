@@ -550,9 +550,12 @@ def _gap_block_start(body: list[Line], expected: int, markers_seen: set[int]) ->
     for index in range(len(body) - 1, 0, -1):
         if body[index - 1].y - body[index].y <= 1.5 * step:
             continue
-        started = _note_start(body[index])
-        if started is not None and started[0] == expected:
-            return index
+        for first in range(index, min(index + 4, len(body))):  # up to 3 lines continuing a note
+            started = _note_start(body[first])
+            if started is not None and started[0] == expected:
+                return index
+            if first > index and body[first - 1].y - body[first].y > 1.5 * step:
+                break
         return None
     return None
 

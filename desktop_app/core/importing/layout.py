@@ -29,8 +29,9 @@ No OCR, no fonts' names: only geometry, sizes and a few text patterns. The rules
 7. Footer block: the lines under a furniture line at the page bottom that follow it closely in the
    same size are furniture too, when that line tops its block (page 1's three-line footer).
 8. Footnotes, by position: the run of small-font lines (under 0.92 of the body size) ending the
-   page, or else the lines under the lowest wide gap (1.5 line steps) when the first starts with
-   the next footnote number and that number's marker was seen; a footnote starts with its number
+   page, or else the lines under the lowest wide gap (1.5 line steps) when the first (or one of
+   the first four, the lines before it continuing the previous page's footnote) starts with the
+   next footnote number and that number's marker was seen; a footnote starts with its number
    (raised, alone on its line above the text, "N text" or "Ntext"), numbers rise by 1 to 3; small
    lines above the first number continue the previous page's last footnote; a copy of the number
    glued to the text ("2 2Zemouri") is dropped.

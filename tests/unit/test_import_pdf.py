@@ -389,3 +389,52 @@ def test_repeated_footnote_text_and_a_three_line_footer(tmp_path: Path):
     for furniture in ("Openbare versie", "voorafgaande raadpleging", "z2020-11824"):
         assert furniture not in letter.text, furniture
     assert "De AP adviseert de minister." in letter.text
+
+
+def test_two_text_columns_are_read_column_by_column(tmp_path: Path):
+    """A page set in two columns (lines of both on the same baselines) is read down the left
+    column, then down the right one; a title across both comes first."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    left = [f"Links regel {n} van de eerste kolom met tekst" for n in range(1, 11)]
+    right = [f"Rechts regel {n} van de tweede kolom tekst" for n in range(1, 11)]
+    left[-1] += "."
+    right[-1] += "."
+    path = tmp_path / "kolommen.pdf"
+    canvas = Canvas(str(path))
+    _draw(canvas, 72, 760, "Verslag van een overleg over de begroting van Defensie in twee kolommen")
+    for n, (a, b) in enumerate(zip(left, right, strict=True)):
+        y = 720 - 14 * n
+        _draw(canvas, 72, y, a)
+        _draw(canvas, 320, y, b)
+    canvas.showPage()
+    canvas.save()
+    text = " ".join(read_file(path).text.split())
+    assert text == " ".join(
+        ["Verslag van een overleg over de begroting van Defensie in twee kolommen", *left, *right]
+    )
+
+
+def test_a_footnote_in_the_body_size_running_over_to_the_next_page(tmp_path: Path):
+    """Footnotes as large as the body: the lines under the next page's wide gap that come before
+    its first footnote number continue the previous page's last footnote."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "doorloop.pdf"
+    canvas = Canvas(str(path))
+    _draw(canvas, 72, 700, "Doorrekeningen van het CPB laten dit zien", marker="1")
+    _draw(canvas, 72, 686, "voor de huishoudens in Nederland.")
+    _draw(canvas, 72, 78, "1 CPB. Scenario’s energieprijzen, een doorrekening van")
+    canvas.showPage()
+    _draw(canvas, 72, 700, "Ook het Nibud rekende", marker="2")
+    _draw(canvas, 72, 686, "het na voor de komende jaren.")
+    _draw(canvas, 72, 90, "de maatregelen, december 2022.")
+    _draw(canvas, 72, 78, "2 Nibud. Goed dat het prijsplafond is verruimd.")
+    canvas.showPage()
+    canvas.save()
+    letter = read_file(path)
+    assert [(f.number, f.text) for f in letter.footnotes] == [
+        (1, "CPB. Scenario’s energieprijzen, een doorrekening van de maatregelen, december 2022."),
+        (2, "Nibud. Goed dat het prijsplafond is verruimd."),
+    ]
+    assert "december 2022" not in letter.text

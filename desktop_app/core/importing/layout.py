@@ -17,6 +17,9 @@ No OCR, no fonts' names: only geometry, sizes and a few text patterns. The rules
 5. Side column: a left edge in the right 40% of the page shared by at least 3 short lines on page 1
    and 6 in all, with no longer line running across it, is the side column whatever its size;
    besides, any text under 0.92 of the body size starting right of 68% of the page width.
+   Two text columns: an x in the middle 40% of a page crossed by at most a tenth of the
+   body-size lines, with at least six long lines wholly on each side, is a gutter; the page is
+   read left column first, between lines spanning both.
 6. Furniture, in the top or bottom 15% of a page only: lines whose text (digits ignored, a page
    number beside it ignored) repeats at the same height on several pages (2 pages, or a third of
    them from 4 pages on), unless it starts with a footnote number whose marker is on the page;
@@ -26,8 +29,9 @@ No OCR, no fonts' names: only geometry, sizes and a few text patterns. The rules
 7. Footer block: the lines under a furniture line at the page bottom that follow it closely in the
    same size are furniture too, when that line tops its block (page 1's three-line footer).
 8. Footnotes, by position: the run of small-font lines (under 0.92 of the body size) ending the
-   page, or else the lines under the lowest wide gap (1.5 line steps) when the first starts with
-   the next footnote number and that number's marker was seen; a footnote starts with its number
+   page, or else the lines under the lowest wide gap (1.5 line steps) when the first (or one of
+   the first four, the lines before it continuing the previous page's footnote) starts with the
+   next footnote number and that number's marker was seen; a footnote starts with its number
    (raised, alone on its line above the text, "N text" or "Ntext"), numbers rise by 1 to 3; small
    lines above the first number continue the previous page's last footnote; a copy of the number
    glued to the text ("2 2Zemouri") is dropped.
@@ -95,6 +99,7 @@ class Line:
     x1: float = 0.0  # right edge
     last_x: float = -1.0  # x pypdf reported for the last fragment (repeats when not advanced)
     first_word: float = 0.0  # width of the line's first word
+    column_right: float = 0.0  # right edge of its text column when the page has two (else 0)
 
     @classmethod
     def start(cls, frag: Frag, text: str) -> Line:
@@ -148,11 +153,11 @@ def _content_lines(frags: list[Frag]) -> list[Line]:
         if _PRIVATE_USE.search(text):
             text = _public(text)
         if not text.strip():
-            if cur is not None and text:
+            if cur is not None and text and not _far_right(cur, frag):
                 cur.pieces.append((" ", False))
                 cur.extend_to(frag)
             continue
-        if cur is not None and _continues(cur, frag):
+        if cur is not None and _continues(cur, frag) and not _far_right(cur, frag):
             if _is_superscript(cur, frag, text):
                 cur.pieces.append((text.strip(), True))
                 if text.endswith(" "):
@@ -167,6 +172,12 @@ def _content_lines(frags: list[Frag]) -> list[Line]:
         cur = Line.start(frag, text)
         lines.append(cur)
     return lines
+
+
+def _far_right(line: Line, frag: Frag) -> bool:
+    """A fragment starting over 2.5 font sizes right of the line's end: another column's line on
+    the same baseline, kept apart until the columns are known (rule 1 joins it back otherwise)."""
+    return abs(frag.x - line.last_x) >= 0.01 and frag.x > line.x1 + 2.5 * max(frag.size, 1.0)
 
 
 def _continues(line: Line, frag: Frag) -> bool:
@@ -193,13 +204,17 @@ def _only_markers(line: Line) -> bool:
     return all(not text.strip() or _MARKER_TEXT.match(text) for text, _ in line.pieces)
 
 
-def _merge_same_baseline(lines: list[Line], side_x: float | None = None) -> list[Line]:
+def _merge_same_baseline(
+    lines: list[Line], side_x: float | None = None, gutter: float | None = None
+) -> list[Line]:
     """Pieces of one printed line drawn at different moments are joined, left to right; a piece
-    in the side column (from ``side_x`` on) is never joined to one left of it."""
+    in the side column (from ``side_x`` on) or right of a text column's ``gutter`` is never
+    joined to one left of it."""
     merged: list[Line] = []
+    splits = [x for x in (gutter, side_x) if x is not None]
 
-    def side(line: Line) -> bool:
-        return side_x is not None and line.x0 >= side_x - 2
+    def side(line: Line) -> int:
+        return sum(line.x0 >= x - 2 for x in splits)
 
     for line in sorted(lines, key=lambda ln: -ln.y):
         target = next(
@@ -248,7 +263,9 @@ def layout_pages(
     every line's box and role is appended to it."""
     raw = [_content_lines(frags) for frags in page_frags]
     side_x = _side_column_x(raw, sizes)
-    page_lines = [_merge_same_baseline(lines, side_x) for lines in raw]
+    raw_size = _body_size(raw, sizes)
+    gutters = [_gutter(lines, sizes[i][0], raw_size, side_x) for i, lines in enumerate(raw)]
+    page_lines = [_merge_same_baseline(lines, side_x, gutters[i]) for i, lines in enumerate(raw)]
     body_size = _body_size(page_lines, sizes)
     repeated = _repeated_margin_lines(page_lines, sizes)
     hints = Hints(pages=len(page_frags))
@@ -276,6 +293,8 @@ def layout_pages(
         for line in _footer_block(footers, body, height):
             body.remove(line)
             hints.furniture.append(line.text)
+        if gutters[index] is not None:
+            body = _column_order(body, gutters[index])
         body, notes, expected, leading = _take_footnotes(body, body_size, expected, markers_seen)
         previous = pages[-1].footnotes if pages else []
         if leading and previous:  # a footnote running over from the previous page
@@ -404,6 +423,58 @@ def _alone(line: Line, lines: list[Line], position: int) -> bool:
     return not any(abs(other.y - line.y) < reach and other.text and other.x0 < line.x1 + 50 and other.x1 > line.x0 - 50 for other in near)
 
 
+def _gutter(lines: list[Line], width: float, body_size: float, side_x: float | None) -> float | None:
+    """The x of the gap between two text columns on a page, or None: an x in the middle 40% of
+    the page that at most a tenth of the body-size lines cross (titles), with at least six long
+    lines (over a fifth of the page wide) wholly on each side of it."""
+    text = [
+        ln for ln in lines
+        if ln.text.strip() and abs(ln.size - body_size) <= 0.15 * body_size and (side_x is None or ln.x0 < side_x - 2)
+    ]
+    long = [ln for ln in text if ln.x1 - ln.x0 > 0.2 * width]
+    if len(long) < 12:
+        return None
+    allowed = max(2, 0.1 * len(long))
+    if sum(1 for ln in text if ln.x0 < 0.3 * width - 4 and ln.x1 > 0.7 * width + 4) > allowed:
+        return None  # one column: its lines run across the whole middle
+    best: tuple[int, float] | None = None
+    for x in range(int(0.3 * width), int(0.7 * width), 2):
+        if sum(1 for ln in text if ln.x0 < x - 4 and ln.x1 > x + 4) > allowed:
+            continue  # (a title or a footnote may run across both columns)
+        left = sum(1 for ln in long if ln.x1 <= x)
+        right = sum(1 for ln in long if ln.x0 >= x)
+        if left >= 6 and right >= 6 and (best is None or min(left, right) > best[0]):
+            best = (min(left, right), float(x))
+    return best[1] if best else None
+
+
+def _column_order(body: list[Line], gutter: float) -> list[Line]:
+    """Two text columns read column by column: between lines that span the gutter (a title, the
+    footnotes), first the left column's lines, then the right column's."""
+    ordered: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+
+    def flush() -> None:
+        edge = max((ln.x1 for ln in left), default=0.0)
+        for line in left:
+            line.column_right = edge
+        ordered.extend(left + right)
+        left.clear()
+        right.clear()
+
+    for line in body:
+        if line.x0 < gutter - 4 and line.x1 > gutter + 4:
+            flush()
+            ordered.append(line)
+        elif line.x0 >= gutter - 2:
+            right.append(line)
+        else:
+            left.append(line)
+    flush()
+    return ordered
+
+
 def _is_side_column(line: Line, width: float, body_size: float, side_x: float | None) -> bool:
     """Small text far to the right of the body column, or any text from the side column's left
     edge on (a side column set in the body's size)."""
@@ -480,9 +551,12 @@ def _gap_block_start(body: list[Line], expected: int, markers_seen: set[int]) ->
     for index in range(len(body) - 1, 0, -1):
         if body[index - 1].y - body[index].y <= 1.5 * step:
             continue
-        started = _note_start(body[index])
-        if started is not None and started[0] == expected:
-            return index
+        for first in range(index, min(index + 4, len(body))):  # up to 3 lines continuing a note
+            started = _note_start(body[first])
+            if started is not None and started[0] == expected:
+                return index
+            if first > index and body[first - 1].y - body[first].y > 1.5 * step:
+                break
         return None
     return None
 
@@ -552,6 +626,7 @@ _SENTENCE_END = re.compile(r"[.!?:;][)\"'’”»]*$")
 
 def _ends_before_margin(line: Line, following: Line | None, right: float) -> bool:
     """The line ends a sentence and the next line's first word would have fitted after it."""
+    right = line.column_right or right
     if not _SENTENCE_END.search(line.text) or right <= 0:
         return False
     if following is None:

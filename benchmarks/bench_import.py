@@ -1,6 +1,7 @@
-"""PDF import speed: a long ministry-layout PDF imported vs pypdf's plain extract_text() of the same file.
+"""Import speed: a long ministry-layout PDF imported vs pypdf's plain extract_text() of the same file, and a
+big .txt letter (time and peak memory in a fresh process).
 
-    python benchmarks/bench_import.py [--pages 300] [--keep PATH]
+    python benchmarks/bench_import.py [--pages 300] [--keep PATH] [--text-mb 40] [--only-text]
 
 The PDF is typeset from the bundled seed letters (resources/letters) by tests/pdfgen.py: their
 paragraphs, headings and footnotes repeated (footnotes renumbered) until the document has at least
@@ -12,8 +13,10 @@ Both readers run on the same bytes in the same run; the importer's time is the w
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -68,11 +71,63 @@ def plain_extract(path: Path) -> tuple[int, int]:
     return len(reader.pages), chars
 
 
+_CHILD = """
+import resource, sys, time
+from pathlib import Path
+started = time.perf_counter()
+from desktop_app.core.importing import read_file
+letter = read_file(Path(sys.argv[1]), max_bytes=10**9)
+took = time.perf_counter() - started
+cpu = time.process_time()
+peak = 0
+for line in open("/proc/self/status"):
+    if line.startswith("VmHWM:"):
+        peak = int(line.split()[1]) // 1024
+print(f"{took:.2f} {cpu:.2f} {peak} {len(letter.text)} {len(letter.footnotes)}")
+"""
+
+
+def big_text(megabytes: int, path: Path) -> None:
+    """A text letter of ``megabytes`` MB: the bundled letters' paragraphs over and over, with their
+    footnote markers and footnote blocks (a long annex as a ministry might send it)."""
+    seeds = sorted((ROOT / "resources" / "letters").glob("*.txt"))
+    body = "\n\n".join(s.read_text(encoding="utf-8") for s in seeds)
+    head, rest = body.split("\n\n", 1)
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head + "\n\n")
+        while out.tell() < megabytes * 1_000_000:
+            out.write(rest + "\n\n")
+
+
+def text_part(megabytes: int, tmp: Path) -> None:
+    """Import speed and peak memory of a big .txt, in a fresh process (VmHWM of that process), next
+    to reading the same bytes and decoding them (the floor any importer pays)."""
+    path = tmp / "big_letter.txt"
+    big_text(megabytes, path)
+    started = time.perf_counter()
+    path.read_bytes().decode("utf-8")
+    floor = time.perf_counter() - started
+    result = subprocess.run([sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, check=True, cwd=ROOT)
+    took, cpu, peak, chars, notes = result.stdout.split()
+    size = path.stat().st_size / 1e6
+    load = os.getloadavg()[0]
+    print(f"{size:.0f} MB .txt: read_file() {float(took):.1f} s, CPU {float(cpu):.1f} s (target < 20 s; load {load:.1f}), "
+          f"peak RSS {peak} MB (target < 500 MB); "
+          f"{int(chars):,} characters, {notes} footnotes; read + decode alone {floor:.2f} s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--keep", type=Path, help="write the generated PDF here")
+    parser.add_argument("--text-mb", type=int, default=40, help="size of the .txt letter (0: skip)")
+    parser.add_argument("--only-text", action="store_true", help="measure the .txt letter only")
     args = parser.parse_args()
+    if args.text_mb:
+        with tempfile.TemporaryDirectory() as tmp:
+            text_part(args.text_mb, Path(tmp))
+    if args.only_text:
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or Path(tmp) / "long_letter.pdf"
         started = time.perf_counter()

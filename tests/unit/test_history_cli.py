@@ -126,3 +126,18 @@ def test_undo_after_a_cli_import_of_a_new_version_restores_the_library_exactly(
     assert out.startswith("Undone: Annotated “Oekraïne”")
     code, out, err = run(folder, capsys, "undo")
     assert (code, "Nothing to undo" in err) == (1, True)
+
+
+def test_history_id_shows_the_rows_before_and_after(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = seeded_copy(tmp_path / "lib")
+    assert run(folder, capsys, "themes", "rename", "Steun aan Oekraïne", "Hulp aan Oekraïne")[0] == 0
+    (change,) = json.loads(run(folder, capsys, "history", "--json")[1])
+    code, out, _ = run(folder, capsys, "history", str(change["id"]))
+    assert code == 0
+    assert out.splitlines()[0].endswith("Renamed “Steun aan Oekraïne” to “Hulp aan Oekraïne”")
+    assert "  ~ themes #" in out and "name: 'Steun aan Oekraïne' -> 'Hulp aan Oekraïne'" in out
+    shown = json.loads(run(folder, capsys, "history", str(change["id"]), "--json")[1])
+    (row,) = [r for r in shown["rows"] if r["table"] == "themes"]
+    assert (row["before"]["name"], row["after"]["name"]) == ("Steun aan Oekraïne", "Hulp aan Oekraïne")
+    code, _, err = run(folder, capsys, "history", "999")
+    assert code == 1 and "No change with id 999" in err

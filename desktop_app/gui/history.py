@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 
+from desktop_app.gui.plaintext import plain
+
 if TYPE_CHECKING:
     from desktop_app.gui.controller import LibraryController
 
@@ -114,6 +116,8 @@ class HistoryStack(QObject):
 
         def retitle(what: str) -> None:
             action.setText(f"{prefix} {what.replace('&', '&&')}" if what else prefix)
+            # the label holds the user's words (a theme, a letter's name): shown, never taken for markup
+            action.setToolTip(plain(f"{prefix.replace('&', '')} {what}" if what else prefix.replace("&", "")))
 
         action.setEnabled(enabled())
         retitle(label())

@@ -4,6 +4,7 @@ app: a change made in the app is undone here, and the other way round)."""
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from desktop_app.cli.common import Context, add_json_flag, print_json, wants_json
 
@@ -33,8 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "history",
         help="list the recent changes to the library",
         description="The recorded changes, newest first (the last 500 are kept); undone ones are marked "
-        "(redo puts them back).",
+        "(redo puts them back). With an ID: that change's rows, before and after.",
     )
+    history.add_argument("change", nargs="?", type=int, metavar="ID", help="show the rows this change wrote")
     history.add_argument("-n", "--limit", type=int, default=20, metavar="N", help="show the newest N (default 20)")
     history.add_argument("--all", action="store_true", help="show every recorded change")
     add_json_flag(history)
@@ -60,6 +62,8 @@ def _told(args: argparse.Namespace, verb: str, change: object) -> int:
 
 
 def _history(args: argparse.Namespace, ctx: Context) -> int:
+    if args.change is not None:
+        return _one(args, ctx.library.change(args.change))
     changes = ctx.library.history(None if args.all else max(0, args.limit))
     if wants_json(args):
         print_json([c.to_json() for c in changes])
@@ -70,3 +74,26 @@ def _history(args: argparse.Namespace, ctx: Context) -> int:
             mark = "  (undone)" if change.undone else ""
             print(f"#{change.id}  {change.created[:19].replace('T', ' ')}  {change.label}{mark}")
     return 0
+
+
+def _one(args: argparse.Namespace, change: Any) -> int:
+    if wants_json(args):
+        rows = [{"table": r.table, "row_id": r.row_id, "before": r.before, "after": r.after} for r in change.rows]
+        print_json({**change.to_json(), "rows": rows})
+        return 0
+    print(f"#{change.id}  {change.created[:19].replace('T', ' ')}  {change.label}" + ("  (undone)" if change.undone else ""))
+    for row in change.rows:
+        if row.before is None:
+            print(f"  + {row.table} #{row.row_id}")
+        elif row.after is None:
+            print(f"  - {row.table} #{row.row_id}")
+        else:
+            changed = [k for k in row.after if row.before.get(k) != row.after[k]]
+            shown = ", ".join(f"{k}: {_short(row.before.get(k))} -> {_short(row.after[k])}" for k in changed)
+            print(f"  ~ {row.table} #{row.row_id}  {shown}")
+    return 0
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

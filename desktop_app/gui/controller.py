@@ -13,7 +13,6 @@ from desktop_app.gui.history import HistoryStack
 from desktop_app.gui.locked import LockedLibrary
 from desktop_app.gui.tasks import TaskRunner
 
-
 _T = TypeVar("_T")
 
 

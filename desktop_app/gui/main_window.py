@@ -1235,7 +1235,12 @@ class MainWindow(QMainWindow):
 
     def _on_controller_letter_changed(self, letter_id: int) -> None:
         self.reload_letters()
-        if self.letter is not None:
+        if self.letter is not None and not self.library.letter_names([self.letter.id]):  # an undone import
+            self.letter = None
+            self.reader.clear_letter()
+            self._refresh_annotations(None)
+            self._refresh_references()
+        elif self.letter is not None:
             self.open_letter(self.letter.id, position=self.reader.textCursor().position(), record=False)
         self.statusBar().showMessage(self.tr("References updated."), 4000)
 

@@ -256,3 +256,20 @@ def test_a_citation_decision_is_undone_with_ctrl_z(qtbot: Any, window: Any, libr
     assert library.references.get(ref.id).status == "suggested"
     assert window.statusBar().currentMessage().startswith(f"Undone: Linked citation #{ref.id}")
     assert window.actions_by_name["redo"].isEnabled()
+
+
+def test_undoing_the_import_of_the_open_letter_closes_it(qtbot: Any, window: Any, library: Any, tmp_path: Any, shown_errors: Any) -> None:
+    path = tmp_path / "997_alk.txt"
+    path.write_text("Betreft: de alk\n\nDe minister schrijft over de alk en de zeekoet.\n", encoding="utf-8")
+    (letter,) = library.import_paths([path]).imported
+    window.controller.undo_stack.refresh()
+    window.reload_letters()
+    window.open_letter(letter.id)
+    assert window.actions_by_name["undo"].text() == "&Undo Imported 997_alk"
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    assert window.letter is None and window.reader.letter is None
+    assert window.letter_model.row_of(letter.id) is None
+    assert window.statusBar().currentMessage().startswith("Undone: Imported 997_alk")
+    assert shown_errors == []
+    qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert window.letter_model.row_of(letter.id) is not None

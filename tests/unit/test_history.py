@@ -59,7 +59,7 @@ def test_annotation_changes_are_recorded_and_undone_exactly(library: Library) ->
     library.update_annotation(annotation.id, note="grutto", theme_ids=[])
     assert library.history()[0].label == "Untagged “Oekraïne” (“Oorlog”)"
     after_edit = snapshot(library)
-    assert [h.hits for h in [library.search("grutto")]][0][0].letter_id == letter_id
+    assert [h.letter_id for h in library.search("grutto").hits] == [letter_id]
 
     undone = library.undo()
     assert undone.label.startswith("Untagged") and undone.undone

@@ -102,3 +102,42 @@ def test_undo_in_a_new_process(tmp_path: Path) -> None:
     undone = cli("undo")
     assert undone.returncode == 0 and undone.stdout.strip() == "Undone: Added the theme “Proces”", undone.stderr
     assert _state(folder) == before
+
+
+def test_undo_after_a_cli_import_of_a_new_version_restores_the_library_exactly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.conftest import seed_path
+
+    folder = seeded_copy(tmp_path / "lib")
+    assert run(folder, capsys, "annotate", "004_94d7e7617410a711", "--quote", "Oekraïne", "--note", "blijft")[0] == 0
+    before = _state(folder)
+    newer = tmp_path / "nieuw" / seed_path("004").name
+    newer.parent.mkdir()
+    newer.write_text("Een herziene versie.\n\n" + seed_path("004").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run(folder, capsys, "import", str(newer.parent), "--json")
+    assert code == 0 and len(json.loads(out)["updated"]) == 1, err
+    after = _state(folder)
+    assert after != before
+    code, out, err = run(folder, capsys, "undo")
+    assert (code, out.strip()) == (0, "Undone: Re-imported 004_94d7e7617410a711"), err
+    assert _state(folder) == before
+    code, out, err = run(folder, capsys, "undo")
+    assert out.startswith("Undone: Annotated “Oekraïne”")
+    code, out, err = run(folder, capsys, "undo")
+    assert (code, "Nothing to undo" in err) == (1, True)
+
+
+def test_history_id_shows_the_rows_before_and_after(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = seeded_copy(tmp_path / "lib")
+    assert run(folder, capsys, "themes", "rename", "Steun aan Oekraïne", "Hulp aan Oekraïne")[0] == 0
+    (change,) = json.loads(run(folder, capsys, "history", "--json")[1])
+    code, out, _ = run(folder, capsys, "history", str(change["id"]))
+    assert code == 0
+    assert out.splitlines()[0].endswith("Renamed “Steun aan Oekraïne” to “Hulp aan Oekraïne”")
+    assert "  ~ themes #" in out and "name: 'Steun aan Oekraïne' -> 'Hulp aan Oekraïne'" in out
+    shown = json.loads(run(folder, capsys, "history", str(change["id"]), "--json")[1])
+    (row,) = [r for r in shown["rows"] if r["table"] == "themes"]
+    assert (row["before"]["name"], row["after"]["name"]) == ("Steun aan Oekraïne", "Hulp aan Oekraïne")
+    code, _, err = run(folder, capsys, "history", "999")
+    assert code == 1 and "No change with id 999" in err

@@ -18,17 +18,20 @@ from tests.unit.test_history import snapshot
 
 ACTIONS = [
     "annotate", "note", "tag", "delete_annotation", "reattach", "add_theme", "rename", "recolour", "describe",
-    "key", "move", "merge", "delete_theme", "kamerstuk", "confirm", "reject", "undo", "undo", "redo",
+    "key", "move", "merge", "delete_theme", "kamerstuk", "confirm", "reject", "import", "reimport",
+    "delete_letter", "undo", "undo", "redo",
 ]  # fmt: skip
 
 
-def _do(library: Library, action: str, data: st.DataObject, step: int) -> None:
+def _do(library: Library, action: str, data: st.DataObject, step: int, folder: Path) -> None:
     themes = [t.id for t in library.list_themes()]
     annotations = [a.id for a in library.list_annotations()]
     letters = [s.id for s in library.list_letters()]
     pick = data.draw
     if action == "annotate":
         letter = library.get_letter(pick(st.sampled_from(letters)))
+        if len(letter.text) < 80:
+            return
         start = pick(st.integers(0, len(letter.text) - 40))
         tags = pick(st.lists(st.sampled_from(themes), max_size=2, unique=True))
         library.annotate(letter.id, start, start + pick(st.integers(5, 39)), tags, note=f"n{step}")
@@ -42,6 +45,8 @@ def _do(library: Library, action: str, data: st.DataObject, step: int) -> None:
     elif action == "reattach" and annotations:
         annotation = library.get_annotation(pick(st.sampled_from(annotations)))
         text = library.get_letter(annotation.letter_id).text
+        if len(text) < 80:
+            return
         start = pick(st.integers(0, len(text) - 40))
         library.reattach_annotation(annotation.id, start, start + 30)
     elif action == "add_theme":
@@ -65,6 +70,18 @@ def _do(library: Library, action: str, data: st.DataObject, step: int) -> None:
         library.delete_theme(pick(st.sampled_from(themes)), force=True)
     elif action == "kamerstuk":
         library.set_kamerstuk(pick(st.sampled_from(letters)), pick(st.sampled_from([None, "kst-36600-1", "kst-21501-28-270"])))
+    elif action == "import":
+        path = folder / f"9{step:02d}_nieuw.txt"
+        path.write_text(f"Betreft: brief {step}\n\nDe minister schrijft over Kamerstuk 28 676, nr. 472 ({step}).\n", encoding="utf-8")
+        library.import_paths([path])
+    elif action == "reimport":
+        letter = library.get_letter(pick(st.sampled_from(letters)))
+        path = folder / f"v{step}" / letter.source_file
+        path.parent.mkdir()
+        path.write_text(f"Een nieuwe versie ({step}).\n\n{letter.text[: pick(st.integers(200, 4000))]}", encoding="utf-8")
+        library.import_paths([path])
+    elif action == "delete_letter":
+        library.delete_letter(pick(st.sampled_from(letters)))  # refused while it has annotations
     elif action in ("confirm", "reject"):
         refs = [r for r in library.references.all_references() if r.suggestions or r.target_letter_id]
         if refs:
@@ -76,7 +93,7 @@ def _do(library: Library, action: str, data: st.DataObject, step: int) -> None:
                 library.references.reject(ref.id, target)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.data())
 def test_random_changes_undo_and_redo_restore_the_whole_database(data: st.DataObject) -> None:
     folder = Path(tempfile.mkdtemp(prefix="kamerlezer-history-"))
@@ -99,7 +116,7 @@ def test_random_changes_undo_and_redo_restore_the_whole_database(data: st.DataOb
                 else:
                     newest = library.can_undo()
                     try:
-                        _do(library, action, data, step)
+                        _do(library, action, data, step, folder)
                     except (InvalidInput, NotFound):
                         pass  # refused: nothing changed
                     if library.can_undo() == newest:  # refused, nothing to change, or folded into the newest

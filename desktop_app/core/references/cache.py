@@ -146,8 +146,8 @@ class TermCache:
                     "DELETE FROM context_words WHERE reference_id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
                 )
         except sqlite3.Error:
-            self._failed = True  # counts that could not be forgotten must not be used
             self.close()
+            self._failed = True  # counts that could not be forgotten must not be used
 
     def context(self, reference_id: int) -> tuple[str, bytes] | None:
         """One citation's (key, context terms as stored)."""

@@ -185,8 +185,8 @@ class ReferenceService:
         self._store(refs, resolver.propagate(refs, first), resolver.claims, stats if stored is None else None)
         with self.db.atomic():
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [RESOLVER_KEY, RESOLVER_VERSION])
-        self._end()
         self._cache.keep_only((f.id for f in facts), (ref.id for ref in refs))
+        self._end()
         self.pending = Change()
         self.last_scored = len(refs)
         return len(refs)
@@ -371,6 +371,7 @@ class ReferenceService:
         self._new_contexts = {}
         self._stored_contexts = None
         self._letters.clear()
+        self._cache.close()  # no file left open between resolutions (opened again when next needed)
 
     def _context_keys(self) -> dict[int, str]:
         """letter id -> what its citations' contexts are counted from (its content, as stored; a letter

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,12 +25,21 @@ SMOKE_QUERY = "luchtverdediging"
 SMOKE_TIMEOUT_MS = 60_000
 
 
+def _window_size(value: str) -> tuple[int, int]:
+    """``--size 1366x768``: the window size of ``--screenshots``."""
+    match = re.fullmatch(r"\s*(\d{3,5})\s*[xX×]\s*(\d{3,5})\s*", value)
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a window size: {value!r} (write it as 1366x768)")
+    return int(match.group(1)), int(match.group(2))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kamerlezer-gui", description="The Kamerlezer desktop application.")
     parser.add_argument("--library", metavar="DIR", help="library folder (default: $KAMERLEZER_LIBRARY, else the user data folder)")
     parser.add_argument("--smoke", action="store_true", help="start offscreen, open a letter, search, exit")
     parser.add_argument("--settings", metavar="FILE", help="settings file (INI) instead of the user's settings")
     parser.add_argument("--screenshots", metavar="DIR", help="save screenshots of the main views to DIR and exit")
+    parser.add_argument("--size", metavar="WxH", type=_window_size, help="window size of the screenshots, WIDTHxHEIGHT (default 1440x900; e.g. 1366x768, 1920x1080)")
     parser.add_argument("--language", choices=("nl", "en"),
                         help="interface language (default: the one chosen in Settings > Language, else the "
                              "system's when it is Dutch or English, else Dutch)")
@@ -118,7 +128,7 @@ def _run_in_language(args: argparse.Namespace, app: Any, settings: Any, scratch:
         if args.screenshots:
             from desktop_app.gui.screenshots import take_screenshots
 
-            take_screenshots(app, window, Path(args.screenshots))
+            take_screenshots(app, window, Path(args.screenshots), size=args.size or (1440, 900))
             from desktop_app.gui.screenshots import take_language_screenshot
 
             take_language_screenshot(app, window, Path(args.screenshots), "nl")  # main_window_nl.png

@@ -90,6 +90,7 @@ def build_parser(argv: Sequence[str] | None = ()) -> argparse.ArgumentParser:
     gui.add_argument("--smoke", action="store_true", help="start offscreen, open a letter, search, exit (a self-test)")
     gui.add_argument("--settings", metavar="FILE", help="settings file (INI) instead of the user's settings")
     gui.add_argument("--screenshots", metavar="DIR", help="save screenshots of the main views to DIR and exit")
+    gui.add_argument("--size", metavar="WxH", help="window size of the screenshots, WIDTHxHEIGHT (default 1440x900; e.g. 1366x768, 1920x1080)")
     gui.add_argument("--language", choices=("nl", "en"),
                      help="interface language (default: the one chosen in Settings > Language, else the "
                           "system's when it is Dutch or English, else Dutch)")
@@ -125,6 +126,8 @@ def _run_gui(args: argparse.Namespace, ctx: common.Context) -> int:
         argv += ["--screenshots", args.screenshots]
     if args.language:
         argv += ["--language", args.language]
+    if args.size:
+        argv += ["--size", args.size]
     return gui_main(argv)
 
 

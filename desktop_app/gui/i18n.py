@@ -38,6 +38,7 @@ I18N_DIR = Path(__file__).resolve().parent / "i18n"
 
 DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                 "oktober", "november", "december")
+DUTCH_MONTHS_SHORT = ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.")
 
 # Said in the language just chosen (its translation names that language): a message read from the .qm.
 LANGUAGE_CHANGED = QT_TRANSLATE_NOOP("LanguageMenu", "Kamerlezer will be in English from the next start.")
@@ -118,9 +119,10 @@ def _remove_translators(app: Any) -> None:
         translator.deleteLater()
 
 
-def format_date(iso: str | None, language: str | None = None) -> str:
+def format_date(iso: str | None, language: str | None = None, *, short: bool = False) -> str:
     """A date as the interface language writes it: "3 oktober 2024" (Dutch; "oktober 2024" or "2024"
-    for a partial date), the ISO date in English. Text that is not an ISO date is returned as it is."""
+    for a partial date; ``short``: "3 okt. 2024", for narrow columns), the ISO date in English. Text
+    that is not an ISO date is returned as it is."""
     if not iso:
         return ""
     if (language or _current) != "nl":
@@ -130,10 +132,11 @@ def format_date(iso: str | None, language: str | None = None) -> str:
         numbers = [int(p) for p in parts]
     except ValueError:
         return iso
+    months = DUTCH_MONTHS_SHORT if short else DUTCH_MONTHS
     if len(numbers) == 3 and 1 <= numbers[1] <= 12:
-        return f"{numbers[2]} {DUTCH_MONTHS[numbers[1] - 1]} {numbers[0]}"
+        return f"{numbers[2]} {months[numbers[1] - 1]} {numbers[0]}"
     if len(numbers) == 2 and 1 <= numbers[1] <= 12:
-        return f"{DUTCH_MONTHS[numbers[1] - 1]} {numbers[0]}"
+        return f"{months[numbers[1] - 1]} {numbers[0]}"
     return iso
 
 

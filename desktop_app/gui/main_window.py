@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(LetterTableModel.SUBJECT, QHeaderView.Stretch)
         metrics = self.letter_table.fontMetrics()
-        for column, sample in ((LetterTableModel.DATE, i18n.format_date("2025-09-30")),  # the longest date
+        for column, sample in ((LetterTableModel.DATE, i18n.format_date("2025-09-30", short=True)),  # the longest
                                (LetterTableModel.CHAMBER, translate("LetterTableModel", "Ch.")),
                                (LetterTableModel.KAMERSTUK, "kst-28676-472"),
                                (LetterTableModel.ANNOTATIONS, translate("LetterTableModel", "Ann."))):

@@ -66,9 +66,10 @@ def chamber_label(chamber: str | None) -> str:
     return chamber or "—"  # the chamber's own (Dutch) name in either language
 
 
-def date_label(date: str | None) -> str:
-    """The date as the interface language writes it ("3 oktober 2024"; ISO in English)."""
-    return format_date(date) if date else translate("Models", "no date")
+def date_label(date: str | None, *, short: bool = False) -> str:
+    """The date as the interface language writes it ("3 oktober 2024", ``short`` "3 okt. 2024" for the
+    letter list's narrow column; ISO in English)."""
+    return format_date(date, short=short) if date else translate("Models", "no date")
 
 
 class LetterTableModel(QAbstractTableModel):
@@ -206,7 +207,7 @@ class LetterTableModel(QAbstractTableModel):
 
     def _text(self, row: LetterSummary, column: int) -> str:
         if column == self.DATE:
-            return date_label(row.date)
+            return date_label(row.date, short=True)  # the whole date is in the reader's header
         if column == self.SUBJECT:
             return self._short.get(row.id) or row.title or row.name
         if column == self.CHAMBER:

@@ -216,6 +216,8 @@ class PassagesView(QWidget):
         self.year = QComboBox(self)
         self.chamber = QComboBox(self)
         self.sort = QComboBox(self)
+        for combo in (self.year, self.chamber, self.sort):  # "Alle jaren", "Beide Kamers" whole at 1366x768
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.sort.addItem(self.tr("By date"), "date")
         self.sort.addItem(self.tr("By letter"), "letter")
         self.text_filter = QLineEdit(self)

@@ -76,9 +76,11 @@ def _sentence_span(text: str, phrase: str) -> tuple[int, int] | None:
     return start, (end + 1 if end > 0 else len(text))
 
 
-def take_screenshots(app: QApplication, window: Any, out: Path) -> list[Path]:
+def take_screenshots(app: QApplication, window: Any, out: Path, size: tuple[int, int] = (1440, 900)) -> list[Path]:
+    """Screenshots of the main views and dialogs into ``out``, the window at ``size`` (a laptop's
+    1366x768 or a desktop's 1920x1080 to check the layout)."""
     out.mkdir(parents=True, exist_ok=True)
-    window.resize(1440, 900)
+    window.resize(*size)
     window.show()
     window.raise_()
     window.activateWindow()

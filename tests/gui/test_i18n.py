@@ -109,9 +109,12 @@ def test_dates_in_the_dutch_interface_are_written_out(dutch: None, library: Any,
     window = make_window(library)
     model = window.letter_model
     shown = {model.summary(r).date: model.index(r, model.DATE).data() for r in range(model.rowCount())}
-    assert shown["2024-10-03"] == "3 oktober 2024"
+    assert shown["2024-10-03"] == "3 okt. 2024"  # the list's narrow column: the month abbreviated
     assert shown["2025-05-21"] == "21 mei 2025"
     assert shown[None] == "geen datum"
+    window.open_letter(next(model.summary(r).id for r in range(model.rowCount()) if model.summary(r).date == "2024-10-03"))
+    assert window.meta_label.text().startswith("3 oktober 2024")  # written out in the reader's header
+    assert i18n.format_date("2025-09-30", short=True) == "30 sep. 2025"
     assert i18n.format_date("2026-12-03") == "3 december 2026"
     assert i18n.format_date("2024-10") == "oktober 2024"
     assert i18n.format_date("2026-12-03", "en") == "2026-12-03"

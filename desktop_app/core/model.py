@@ -30,7 +30,15 @@ class Footnote:
 
 @dataclass(frozen=True)
 class ParsedLetter:
-    """What an importer makes of one file. Nothing here depends on a library or a database."""
+    """What an importer makes of one file. Nothing here depends on a library or a database.
+
+    ``head``: the letter head's citing text, which is not in ``text`` (the head is metadata) but cites
+    documents a reader follows: one field a line, "Uw kenmerk 2022Z20676 2023Z01460" (the addressee's
+    numbers: "Uw kenmerk", "Uw brief", "Uw referentie" with their values) and an Aanhangsel answer
+    line's remark "Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1848". Not the whole
+    head: "Ons kenmerk" (the sender's own number), addresses and dates are no citations. "" when the
+    head cites nothing. Citations in it are stored with location "head", spans into this text.
+    """
 
     source_file: str  # file name as imported, e.g. "000_eba5de336aff673f.txt"
     content_hash: str  # sha256 hex of the file's bytes: same hash, same document
@@ -50,6 +58,7 @@ class ParsedLetter:
     # explicit citations the document itself marks (official XML ``extref``): (span in text, target id);
     # gold links that outrank the citation parser
     links: tuple[tuple[Span, str], ...] = ()
+    head: str = ""  # the letter head's citing fields, one a line (see above)
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,9 @@ def test_the_body_is_whole_and_clean(expect: Path) -> None:
 @pytest.mark.parametrize("expect", EXPECTATIONS, ids=ids)
 def test_the_citations_a_reader_finds_are_found(expect: Path) -> None:
     want, got = _letter(expect)
-    text = got.text + "\n\n" + "\n\n".join(note.text for note in got.footnotes)
+    # the body, the footnotes and the head's citing fields ("Uw kenmerk ...", "Zie ook ..."): where the
+    # references are taken from
+    text = "\n\n".join([got.text, *(note.text for note in got.footnotes), got.head])
     found = {c.canonical for c in parse_citations(text) if c.canonical}
     missing = [c for c in want.get("citations", []) if c not in found]
     assert not missing, f"citations not found: {missing}"

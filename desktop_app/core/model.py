@@ -85,6 +85,7 @@ class Letter:
     imported_at: str | None = None  # ISO timestamp (UTC)
     inferred_kamerstuk: str | None = None  # own id inferred from a citation (only while kamerstuk is None)
     inferred_reason: str | None = None  # why, e.g. '000_… cites "Kamerstuk 28 676, nr. 467 van 3 oktober 2024": …'
+    head: str = ""  # ParsedLetter.head: the letter head's citing fields, one a line ("" for none)
 
     @property
     def name(self) -> str:
@@ -207,9 +208,10 @@ class Reference:
 
     id: int
     letter_id: int
-    location: str  # "body" | "footnote"
+    location: str  # "body" | "footnote" | "head" (the letter head's citing fields, ``Letter.head``)
     footnote_number: int | None
-    start: int  # span in the body text, or in the footnote's text when location == "footnote"
+    start: int  # span in the body text, in the footnote's text when location == "footnote", in
+    #             ``Letter.head`` when location == "head"
     end: int
     raw: str
     kind: str

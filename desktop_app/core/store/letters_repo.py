@@ -14,7 +14,7 @@ from desktop_app.core.titles import SOURCE_CHARS, display_title
 
 _COLUMNS = (
     "id, source_file, content_hash, source_format, text, date, subject, chamber, signatory, kind, kamerstuk, "
-    "kamerstuk_source, pages, headings, page_starts, source_path, imported_at, inferred_kamerstuk, inferred_reason"
+    "kamerstuk_source, pages, headings, page_starts, source_path, imported_at, inferred_kamerstuk, inferred_reason, head"
 )
 
 
@@ -40,7 +40,7 @@ def _footnotes(db: Database, letter_id: int) -> tuple[Footnote, ...]:
 
 def _letter(db: Database, row: Sequence[Any]) -> Letter:
     (lid, source_file, content_hash, source_format, text, date, subject, chamber, signatory, kind, kamerstuk,
-     kamerstuk_source, pages, headings, page_starts, source_path, imported_at, inferred, why) = row  # fmt: skip
+     kamerstuk_source, pages, headings, page_starts, source_path, imported_at, inferred, why, head) = row  # fmt: skip
     return Letter(
         id=lid,
         source_file=source_file,
@@ -62,6 +62,7 @@ def _letter(db: Database, row: Sequence[Any]) -> Letter:
         imported_at=imported_at,
         inferred_kamerstuk=inferred,
         inferred_reason=why,
+        head=head or "",
     )
 
 
@@ -204,6 +205,7 @@ def _content_row(parsed: ParsedLetter, text_hash: str) -> dict[str, Any]:
         "pages": parsed.pages,
         "headings": json.dumps([list(h) for h in parsed.headings]),
         "page_starts": json.dumps(list(parsed.page_starts)),
+        "head": parsed.head,
         "updated_at": now(),
     }
 

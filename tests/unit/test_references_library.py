@@ -161,3 +161,21 @@ def test_a_citation_in_the_letter_head_is_stored_and_listed_as_missing(
     assert 'uw_kenmerk head: "2024Z01234"' in capsys.readouterr().out
     assert main(["--library", folder, "refs", "uw_kenmerk"]) == 0
     assert "head" in capsys.readouterr().out
+
+
+def test_a_letter_stored_before_the_head_was_kept_gets_it_when_imported_again(tmp_path: Path) -> None:
+    """Migration 0006 leaves the head of letters already stored NULL (unread): importing the same file
+    again is then an update, not a skip, and brings the head's citations."""
+    path = tmp_path / "uw_kenmerk.txt"
+    path.write_text(HEAD_LETTER, encoding="utf-8")
+    with Library.open(tmp_path / "lib", search=False) as lib:
+        (letter,) = lib.import_paths([path]).imported
+        with lib.db.atomic():  # as a library of an earlier version holds it
+            lib.db.execute("UPDATE letters SET head = NULL WHERE id = ?", [letter.id])
+            lib.db.execute('DELETE FROM "references" WHERE letter_id = ?', [letter.id])
+        assert lib.get_letter(letter.id).head == ""
+        again = lib.import_paths([path])
+        assert [x.id for x in again.updated] == [letter.id] and not again.skipped
+        assert lib.get_letter(letter.id).head == "Uw kenmerk 2024Z01234"
+        assert [r.raw for r in lib.references.refs_for(letter.id) if r.location == "head"] == ["2024Z01234"]
+        assert lib.import_paths([path]).skipped  # read by this version: known, skipped

@@ -86,6 +86,13 @@ def id_by_hash(db: Database, content_hash: str) -> int | None:
     return int(row[0]) if row else None
 
 
+def head_unread(db: Database, letter_id: int) -> bool:
+    """Whether the letter was stored before the letter head's citing fields were kept (migration 0006:
+    its ``head`` is NULL, read as "")."""
+    row = db.execute("SELECT head IS NULL FROM letters WHERE id = ?", [letter_id]).fetchone()
+    return bool(row and row[0])
+
+
 def text_hash_of(db: Database, letter_id: int) -> str:
     row = db.execute("SELECT text_hash FROM letters WHERE id = ?", [letter_id]).fetchone()
     return str(row[0]) if row else ""

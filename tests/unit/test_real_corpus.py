@@ -122,3 +122,14 @@ def test_no_private_use_character_reaches_any_field(expect: Path) -> None:
     fields = [got.text, got.subject, got.signatory, got.kind, *(n.text for n in got.footnotes)]
     leaks = [f for f in fields if f and PRIVATE_USE.search(f)]
     assert not leaks, f"private-use characters in {[f[:60] for f in leaks]}"
+
+
+@pytest.mark.parametrize("expect", EXPECTATIONS, ids=ids)
+def test_the_head_keeps_only_its_citing_fields(expect: Path) -> None:
+    """``ParsedLetter.head``: "Uw kenmerk/brief/referentie ..." fields with a value and "Zie ook ..."
+    remarks, each citing something the parser finds; never the sender's own number."""
+    _, got = _letter(expect)
+    for line in filter(None, got.head.split("\n")):
+        assert re.match(r"(Uw (kenmerk|brief|referentie)|Zie ook)\b", line), f"not a citing field: {line!r}"
+        assert any(c.canonical for c in parse_citations(line)), f"cites nothing: {line!r}"
+        assert "Ons kenmerk" not in line

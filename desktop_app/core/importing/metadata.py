@@ -539,7 +539,7 @@ def _official_title_lines(lines: list[str]) -> tuple[int | None, int, int] | Non
 def official_head_end(lines: list[str], kamerstuk: str | None) -> tuple[int, list[str]]:
     """Where the body of an official publication starts on page 1, and a remark of its head that a
     reader still needs (the Aanhangsel answer line's "Zie ook Aanhangsel Handelingen, ..., nr.
-    2147.": a reference, so it is kept, as the body's last paragraph).
+    2147.": a reference, so it is kept, in ``ParsedLetter.head``).
 
     Kamerstuk: after the dossier line and the "Nr. 143 ... Voorgesteld ..." title. Aanhangsel:
     after the "Antwoord van ... (ontvangen ...)" paragraph, before "Vraag 1". (0, []) otherwise."""

@@ -138,7 +138,12 @@ def reference_json(ref: Reference, names: dict[int, str]) -> dict[str, Any]:
 
 
 def _where(ref: Reference) -> str:
-    return "body" if ref.location == "body" else f"footnote {ref.footnote_number}"
+    return where_label(ref.location, ref.footnote_number)
+
+
+def where_label(location: str, footnote_number: int | None) -> str:
+    """Where a citation stands, for the CLI: "body", "head" (the letter head), "footnote 3"."""
+    return location if location in ("body", "head") else f"footnote {footnote_number}"
 
 
 def _outcome(ref: Reference, names: dict[int, str]) -> str:
@@ -219,7 +224,7 @@ def _missing(args: argparse.Namespace, ctx: Context) -> int:
         if doc.address:
             print(f"    {doc.address}")
         for letter_id, location, number, raw in doc.places:
-            where = "body" if location == "body" else f"footnote {number}"
+            where = where_label(location, number)
             print(f"    {names.get(letter_id, letter_id)} {where}: \"{' '.join(raw.split())}\"")
         for letter_id, score, why in doc.suggestions[:3]:
             print(f"    maybe {names.get(letter_id, letter_id)} ({score:.2f}, {why})")

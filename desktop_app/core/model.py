@@ -30,7 +30,15 @@ class Footnote:
 
 @dataclass(frozen=True)
 class ParsedLetter:
-    """What an importer makes of one file. Nothing here depends on a library or a database."""
+    """What an importer makes of one file. Nothing here depends on a library or a database.
+
+    ``head``: the letter head's citing text, which is not in ``text`` (the head is metadata) but cites
+    documents a reader follows: one field a line, "Uw kenmerk 2022Z20676 2023Z01460" (the addressee's
+    numbers: "Uw kenmerk", "Uw brief", "Uw referentie" with their values) and an Aanhangsel answer
+    line's remark "Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1848". Not the whole
+    head: "Ons kenmerk" (the sender's own number), addresses and dates are no citations. "" when the
+    head cites nothing. Citations in it are stored with location "head", spans into this text.
+    """
 
     source_file: str  # file name as imported, e.g. "000_eba5de336aff673f.txt"
     content_hash: str  # sha256 hex of the file's bytes: same hash, same document
@@ -50,6 +58,7 @@ class ParsedLetter:
     # explicit citations the document itself marks (official XML ``extref``): (span in text, target id);
     # gold links that outrank the citation parser
     links: tuple[tuple[Span, str], ...] = ()
+    head: str = ""  # the letter head's citing fields, one a line (see above)
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,7 @@ class Letter:
     imported_at: str | None = None  # ISO timestamp (UTC)
     inferred_kamerstuk: str | None = None  # own id inferred from a citation (only while kamerstuk is None)
     inferred_reason: str | None = None  # why, e.g. '000_… cites "Kamerstuk 28 676, nr. 467 van 3 oktober 2024": …'
+    head: str = ""  # ParsedLetter.head: the letter head's citing fields, one a line ("" for none)
 
     @property
     def name(self) -> str:
@@ -198,9 +208,10 @@ class Reference:
 
     id: int
     letter_id: int
-    location: str  # "body" | "footnote"
+    location: str  # "body" | "footnote" | "head" (the letter head's citing fields, ``Letter.head``)
     footnote_number: int | None
-    start: int  # span in the body text, or in the footnote's text when location == "footnote"
+    start: int  # span in the body text, in the footnote's text when location == "footnote", in
+    #             ``Letter.head`` when location == "head"
     end: int
     raw: str
     kind: str

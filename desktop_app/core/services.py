@@ -758,7 +758,10 @@ class Library:
 
     def _read_by_older_importer(self, letter_id: int) -> bool:
         """A letter stored by a version that left footnote markers as ASCII digits ("20245" for
-        "2024⁵"): importing its file again updates it (annotations re-anchored) instead of skipping."""
+        "2024⁵") or that did not keep the letter head's citing fields (``Letter.head``, migration
+        0006): importing its file again updates it (annotations re-anchored) instead of skipping."""
+        if letters_repo.head_unread(self.db, letter_id):
+            return True
         letter = self.get_letter(letter_id)
         return any(f.marker and not is_superscript(letter.text[f.marker[0] : f.marker[1]]) for f in letter.footnotes)
 

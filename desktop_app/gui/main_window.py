@@ -905,7 +905,9 @@ class MainWindow(QMainWindow):
         layout = self.reader.layout_info
         if layout is None:
             return
-        if ref.location == "footnote" and ref.footnote_number is not None:
+        if ref.location == "head":  # the letter head is not in the reader's text: nothing to show
+            position = None
+        elif ref.location == "footnote" and ref.footnote_number is not None:
             position = layout.footnote_to_doc(ref.footnote_number, ref.start)
         else:
             position = layout.body_to_doc(ref.start)

@@ -416,7 +416,10 @@ class MissingDocumentsDialog(QDialog):
             item.setData(self.DOCUMENT, Qt.UserRole, doc.canonical)
             item.setToolTip(self.DOCUMENT, plain(f"{doc.kind.replace('_', ' ')}: {doc.canonical}"))
             for index, (letter_id, location, number, raw) in enumerate(doc.places):
-                where = "" if location == "body" else " " + self.tr("(footnote {number})").format(number=number)
+                if location == "head":
+                    where = " " + self.tr("(letter head)")
+                else:
+                    where = "" if location == "body" else " " + self.tr("(footnote {number})").format(number=number)
                 citation = " ".join(raw.split())
                 letter = self.describe(letter_id)
                 # the citation first (short, telling), then the letter citing it (long titles are cut)

@@ -320,6 +320,8 @@ class ReferencesPanel(QWidget):
             raw = " ".join(ref.raw.split())
             if ref.location == "footnote":
                 where = self.tr("footnote {number}").format(number=ref.footnote_number)
+            elif ref.location == "head":
+                where = self.tr("the letter head")
             else:
                 where = self.tr("the text")
             item = QTreeWidgetItem(self.cites, [f"{raw}  ·  {_short_status(ref)}"])

@@ -220,6 +220,8 @@ def _append_footnotes(cursor: QTextCursor, letter: Letter, layout: LetterDocumen
 
 
 def _style_reference(document: QTextDocument, layout: LetterDocument, ref: Reference) -> None:
+    if ref.location == "head":  # the letter head is not in the reader's text: listed by the references panel
+        return
     if ref.location == "footnote" and ref.footnote_number is not None:
         start = layout.footnote_to_doc(ref.footnote_number, ref.start)
         end = layout.footnote_to_doc(ref.footnote_number, ref.end)

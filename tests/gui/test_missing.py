@@ -278,3 +278,26 @@ def test_escape_while_fetching_cancels_and_closes(
     assert handle.result.cancelled
     assert _letter_count(library) == before and library.references.get(ref.id).status == "missing"
     assert window.last_fetch is None
+
+
+def test_missing_documents_view_names_a_citation_in_the_letter_head(qtbot: Any, window: Any, library: Any, tmp_path: Any) -> None:
+    from tests.unit.test_references_library import HEAD_LETTER
+
+    path = tmp_path / "uw_kenmerk.txt"
+    path.write_text(HEAD_LETTER, encoding="utf-8")
+    library.import_paths([path])
+    qtbot.keyClick(window, Qt.Key_6, Qt.ControlModifier)
+    view = window.findChild(MissingDocumentsDialog)
+    assert view is not None
+    qtbot.waitUntil(lambda: view.isVisible() and view._loading is None)  # noqa: SLF001
+    case = view.item_of("2024Z01234")
+    assert case.childCount() == 1
+    place = case.child(0)
+    assert place.text(0).startswith("“2024Z01234” (letter head) in ")
+    citing = library.get_letter("uw_kenmerk").id
+    assert window.letter is None or window.letter.id != citing
+    view.tree.setCurrentItem(place)
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key_Return)
+    assert window.letter.id == citing  # opened; the head is not in its text
+    assert not window.reader.textCursor().hasSelection()

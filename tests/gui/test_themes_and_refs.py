@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
 
 from desktop_app.gui.dialogs import CitationDialog
+from desktop_app.gui.models import HTML_ROLE
 
 
 def _select_theme(window: Any, theme_id: int) -> None:
@@ -273,3 +274,30 @@ def test_undoing_the_import_of_the_open_letter_closes_it(qtbot: Any, window: Any
     assert shown_errors == []
     qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
     assert window.letter_model.row_of(letter.id) is not None
+
+
+def test_a_citation_in_the_letter_head_is_listed_and_followed(window: Any, library: Any, tmp_path: Any) -> None:
+    """The Aanhangsel answer line's "Zie ook ..., nr. 2147" stands in the letter head, not in the text:
+    the panel lists it "in the letter head" and activating it opens the letter it resolves to."""
+    from tests.unit.test_letter_head import AANHANGSEL
+
+    path = tmp_path / "ah_2271.txt"
+    path.write_text(AANHANGSEL, encoding="utf-8")
+    library.import_paths([path])
+    citing = library.get_letter("ah_2271")
+    target = next(s.id for s in library.list_letters() if s.source_file.startswith("000"))
+    library.set_kamerstuk(target, "ah-tk-20232024-2147")  # the letter the remark points to
+    (ref,) = [r for r in library.references.refs_for(citing.id) if r.location == "head"]
+    assert (ref.canonical, ref.followed_to) == ("ah-tk-20232024-2147", target)
+    window.open_letter(citing.id)
+    panel = window.references_panel
+    items = [panel.cites.child(i) for i in range(panel.cites.childCount())]
+    (item,) = [it for it in items if it.data(0, Qt.UserRole)[1].id == ref.id]
+    assert "in the letter head" in item.data(0, HTML_ROLE)
+    assert "(the letter head)" in item.toolTip(0)
+    position = window.reader.textCursor().position()
+    panel.tree.itemActivated.emit(item, 0)
+    assert window.letter.id == target
+    window.go_back()
+    assert window.letter.id == citing.id
+    assert window.reader.textCursor().position() == position  # no place in the text to go to: left where it was

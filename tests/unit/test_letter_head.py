@@ -279,3 +279,47 @@ def test_a_letter_that_mentions_a_kamerstuk_keeps_its_opening() -> None:
     letter = parse_text(text, source_file="brief.txt", content_hash="x")
     assert letter.text.startswith("Zie https://zoek.officielebekendmakingen.nl/kst-32123-XVI-30 voor de brief.")
     assert letter.subject == "Draagmoederschap"
+
+
+HEAD_CITES = """> Retouradres Postbus 20350 2500 EJ Den Haag
+
+De Voorzitter van de Tweede Kamer
+der Staten-Generaal
+Postbus 20018
+2500 EA DEN HAAG
+
+Datum 12 februari 2024
+Ons kenmerk 3461322-1039004-MEVA
+Uw kenmerk 2024Z01234
+Betreft Antwoord op uw verzoek over de wachtlijsten
+
+Geachte voorzitter,
+
+Hierbij reageer ik op uw verzoek over de wachtlijsten in de jeugdzorg.
+
+Hoogachtend,
+
+de minister van Volksgezondheid, Welzijn en Sport,
+
+Conny Helder
+"""
+
+
+def test_head_keeps_its_citing_fields_and_not_the_senders_number() -> None:
+    letter = parse_text(HEAD_CITES, source_file="uw_kenmerk.txt", content_hash="x")
+    assert letter.head == "Uw kenmerk 2024Z01234"
+    assert "2024Z01234" not in letter.text  # the head stays out of the body
+    assert letter.subject == "Antwoord op uw verzoek over de wachtlijsten"
+
+
+def test_side_column_values_below_their_label_and_aanhangsel_remark() -> None:
+    from desktop_app.core.importing.metadata import head_references
+
+    side = ["Ons kenmerk", "3461322-1039004-MEVA", "Bijlage(n)", "1", "Uw kenmerk", "2022Z20676", "2023Z01460",
+            "Correspondentie uitsluitend", "richten aan het retouradres"]  # fmt: skip
+    assert head_references(side + side) == ["Uw kenmerk 2022Z20676 2023Z01460"]  # every page's column: once
+    assert head_references(["Uw brief (kenmerk)", "Directie Algemene"]) == []  # a label without a value
+    letter = parse_text(AANHANGSEL, source_file="ah.txt", content_hash="x")
+    assert letter.head == "Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 2147."
+    assert "Zie ook" not in letter.text
+    assert parse_text(MOTION, source_file="m.txt", content_hash="x").head == ""

@@ -108,7 +108,9 @@ def test_the_body_is_whole_and_clean(expect: Path) -> None:
 @pytest.mark.parametrize("expect", EXPECTATIONS, ids=ids)
 def test_the_citations_a_reader_finds_are_found(expect: Path) -> None:
     want, got = _letter(expect)
-    text = got.text + "\n\n" + "\n\n".join(note.text for note in got.footnotes)
+    # the body, the footnotes and the head's citing fields ("Uw kenmerk ...", "Zie ook ..."): where the
+    # references are taken from
+    text = "\n\n".join([got.text, *(note.text for note in got.footnotes), got.head])
     found = {c.canonical for c in parse_citations(text) if c.canonical}
     missing = [c for c in want.get("citations", []) if c not in found]
     assert not missing, f"citations not found: {missing}"
@@ -120,3 +122,14 @@ def test_no_private_use_character_reaches_any_field(expect: Path) -> None:
     fields = [got.text, got.subject, got.signatory, got.kind, *(n.text for n in got.footnotes)]
     leaks = [f for f in fields if f and PRIVATE_USE.search(f)]
     assert not leaks, f"private-use characters in {[f[:60] for f in leaks]}"
+
+
+@pytest.mark.parametrize("expect", EXPECTATIONS, ids=ids)
+def test_the_head_keeps_only_its_citing_fields(expect: Path) -> None:
+    """``ParsedLetter.head``: "Uw kenmerk/brief/referentie ..." fields with a value and "Zie ook ..."
+    remarks, each citing something the parser finds; never the sender's own number."""
+    _, got = _letter(expect)
+    for line in filter(None, got.head.split("\n")):
+        assert re.match(r"(Uw (kenmerk|brief|referentie)|Zie ook)\b", line), f"not a citing field: {line!r}"
+        assert any(c.canonical for c in parse_citations(line)), f"cites nothing: {line!r}"
+        assert "Ons kenmerk" not in line

@@ -110,3 +110,72 @@ def test_an_id_set_after_import_that_the_letter_cites_itself_is_no_backlink(libr
     library.set_kamerstuk(letter.name, "kst-27925-980")  # 004 cites 27 925, nr. 980 in its body
     assert "kst-27925-980" not in {m.canonical for m in library.references.missing()}
     assert library.references.cited_by(letter) == []
+
+
+HEAD_LETTER = """> Retouradres Postbus 20350 2500 EJ Den Haag
+
+De Voorzitter van de Tweede Kamer
+der Staten-Generaal
+
+Datum 12 februari 2024
+Ons kenmerk 3461322-1039004-MEVA
+Uw kenmerk 2024Z01234
+Betreft Reactie op het verzoek over wachtlijsten in de jeugdzorg
+
+Geachte voorzitter,
+
+Hierbij reageer ik op het verzoek van de vaste commissie over de wachtlijsten in de jeugdzorg.
+
+Hoogachtend,
+
+de minister van Volksgezondheid, Welzijn en Sport,
+
+Conny Helder
+"""
+
+
+def test_a_citation_in_the_letter_head_is_stored_and_listed_as_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop_app.cli import main
+
+    path = tmp_path / "uw_kenmerk.txt"
+    path.write_text(HEAD_LETTER, encoding="utf-8")
+    folder = str(tmp_path / "cli-lib")
+    assert main(["--library", folder, "import", str(path)]) == 0
+    capsys.readouterr()
+    with Library.open(Path(folder), search=False) as lib:
+        letter = lib.get_letter("uw_kenmerk")
+        assert letter.head == "Uw kenmerk 2024Z01234"
+        assert "2024Z01234" not in letter.text
+        refs = lib.references.refs_for(letter)
+        head = [r for r in refs if r.location == "head"]
+        assert [(r.raw, r.kind, r.canonical) for r in head] == [("2024Z01234", "zaak", "2024Z01234")]
+        assert letter.head[head[0].start : head[0].end] == "2024Z01234"
+        assert refs[0] == head[0]  # the head comes first, as a reader meets it
+        assert "3461322" not in " ".join(r.raw for r in refs)  # "Ons kenmerk": the sender's own number
+    assert main(["--library", folder, "refs", "--missing", "--json"]) == 0
+    found = [doc for doc in json.loads(capsys.readouterr().out) if doc["canonical"] == "2024Z01234"]
+    assert [p["location"] for p in found[0]["places"]] == ["head"]
+    assert main(["--library", folder, "refs", "--missing"]) == 0
+    assert 'uw_kenmerk head: "2024Z01234"' in capsys.readouterr().out
+    assert main(["--library", folder, "refs", "uw_kenmerk"]) == 0
+    assert "head" in capsys.readouterr().out
+
+
+def test_a_letter_stored_before_the_head_was_kept_gets_it_when_imported_again(tmp_path: Path) -> None:
+    """Migration 0006 leaves the head of letters already stored NULL (unread): importing the same file
+    again is then an update, not a skip, and brings the head's citations."""
+    path = tmp_path / "uw_kenmerk.txt"
+    path.write_text(HEAD_LETTER, encoding="utf-8")
+    with Library.open(tmp_path / "lib", search=False) as lib:
+        (letter,) = lib.import_paths([path]).imported
+        with lib.db.atomic():  # as a library of an earlier version holds it
+            lib.db.execute("UPDATE letters SET head = NULL WHERE id = ?", [letter.id])
+            lib.db.execute('DELETE FROM "references" WHERE letter_id = ?', [letter.id])
+        assert lib.get_letter(letter.id).head == ""
+        again = lib.import_paths([path])
+        assert [x.id for x in again.updated] == [letter.id] and not again.skipped
+        assert lib.get_letter(letter.id).head == "Uw kenmerk 2024Z01234"
+        assert [r.raw for r in lib.references.refs_for(letter.id) if r.location == "head"] == ["2024Z01234"]
+        assert lib.import_paths([path]).skipped  # read by this version: known, skipped

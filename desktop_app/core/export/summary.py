@@ -382,6 +382,8 @@ def _passage(
             for f in inside
         ]
         numbers = {f.number for f in inside}
+        # a passage holds the citations of its body span and of the footnotes marked in it; the letter
+        # head's (location "head") are in no passage
         for ref in sorted(refs, key=lambda r: (r.location != "body", r.footnote_number or 0, r.start)):
             in_body = ref.location == "body" and start <= ref.start and ref.end <= end
             in_note = ref.location == "footnote" and ref.footnote_number in numbers

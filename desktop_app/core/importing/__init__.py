@@ -13,6 +13,11 @@ Conventions (what other parts may rely on):
 - The letter head (Retouradres, addressee, Datum, Betreft, "Geachte voorzitter,") is metadata and
   not in ``text``; the salutation is dropped. The closing ("Hoogachtend,", "DE MINISTER VAN
   DEFENSIE", the name) and annexes ("Bijlage 1: ...") stay in ``text``.
+- ``head``: the head's citing fields, kept as text since they are not in ``text``: "Uw kenmerk" /
+  "Uw brief" / "Uw referentie" with their values (a side column's values below the label joined
+  to one line: "Uw kenmerk 2022Z20676 2023Z01460") and an Aanhangsel answer line's "Zie ook ..."
+  remark; one field a line, "" when there is none. "Ons kenmerk" is the sender's own number and
+  is left out, as are addresses and dates. The references store its citations with location "head".
 - ``pages``: the PDF page count; for .txt the pages detected from page-break noise (runs of 5+
   blank lines, form feeds, a new page starting with one space) + 1. ``page_starts[i]`` is the
   offset where page i+1 begins (``page_starts[0] == 0``); a page may begin inside a paragraph.

@@ -54,8 +54,9 @@ def build_letter(
         or meta.find_kamerstuk(all_lines[:40])
     )
     official_head: list[str] = []
+    remarks: list[str] = []
     if pages:  # an official publication's dossier and title lines (Aanhangsel: question and answer line)
-        head_end, _remarks = meta.official_head_end(pages[0].lines, kamerstuk)
+        head_end, remarks = meta.official_head_end(pages[0].lines, kamerstuk)
         official_head = pages[0].lines[:head_end]
         pages[0].lines = pages[0].lines[head_end:]
     for page in pages:
@@ -83,6 +84,8 @@ def build_letter(
         signatory = meta.find_answering(all_lines) or signatory
     if signatory is None and kind == "motie":
         signatory = meta.find_motion_signers(clean.paragraphs)
+    head_lines = [_unmarked(line) for line in first[: header.body_start]] + list(hints.side_lines)
+    head = "\n".join([*meta.head_references(head_lines), *(_unmarked(r) for r in remarks)])
     warnings = list(hints.warnings)
     if not clean.text.strip():
         warnings.append("no body text found")
@@ -102,6 +105,7 @@ def build_letter(
         headings=clean.headings,
         page_starts=clean.page_starts,
         warnings=tuple(warnings),
+        head=head,
     )
 
 

@@ -21,6 +21,10 @@ The head rules (issue 11):
   Minister Helder (Volksgezondheid, Welzijn en Sport)" -> "Minister Helder (...)").
 - Chamber: the addressee (also over two lines); a committee's besluitenlijst (voortouwcommissie)
   is the Tweede Kamer's.
+- Head references (``ParsedLetter.head``, see :func:`head_references`): the head's fields that cite
+  other documents, kept as text for the citation parser: "Uw kenmerk" / "Uw brief" / "Uw referentie"
+  with their values (also over the lines below the label, as a side column prints them), and an
+  Aanhangsel answer line's "Zie ook ..." remark. "Ons kenmerk" is the sender's own number, no citation.
 """
 
 from __future__ import annotations
@@ -144,6 +148,45 @@ def _dated_label(lines: list[str], i: int) -> str | None:
         if _DATE.fullmatch(following) or (rest and _DATE.match(following)):
             return parse_dutch_date(following)
     return None
+
+
+# A head field that names the addressee's (the Kamer's) documents: its values are citations.
+_CITING_LABEL = re.compile(
+    r"^\s*(Uw\s+kenmerk|Uw\s+brief(?:\s+\(kenmerk\)|\s+van)?|Uw\s+referentie)(?![\w(])[:\s]*(.*)$", re.IGNORECASE
+)
+_SIDE_STOP = re.compile(r"^\s*(?:Correspondentie|Bezoekadres|Postadres|Contactpersoon|T\s|F\s|www\.)", re.IGNORECASE)
+
+
+def head_references(lines: list[str]) -> list[str]:
+    """The head's citing fields, one line each: "Uw kenmerk 2022Z20676 2023Z01460". A value may
+    stand on the label's line or on the lines below it (a side column: "Uw kenmerk" / "2022Z20676" /
+    "2023Z01460"); those lines are short, hold a digit and are no other label. The same field printed
+    on several pages is kept once."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        match = _CITING_LABEL.match(line)
+        if not match:
+            continue
+        rest = match.group(2).strip()
+        values = [rest] if re.search(r"\d", rest) else []  # "Uw brief (kenmerk)" with no value is no field
+        for following in lines[i + 1 : i + 6]:
+            text = following.strip()
+            if (
+                not text
+                or len(text) > 40
+                or not re.search(r"\d", text)
+                or _OTHER_LABEL.match(text)
+                or _CITING_LABEL.match(text)
+                or _SIDE_STOP.match(text)
+                or _BETREFT.match(text)
+            ):
+                break
+            values.append(text)
+        if values:
+            field_text = " ".join([" ".join(match.group(1).split()), *values])
+            if field_text not in out:
+                out.append(field_text)
+    return out
 
 
 def _subject(lines: list[str], start: int, stop: int | None) -> tuple[str, int]:
@@ -496,7 +539,7 @@ def _official_title_lines(lines: list[str]) -> tuple[int | None, int, int] | Non
 def official_head_end(lines: list[str], kamerstuk: str | None) -> tuple[int, list[str]]:
     """Where the body of an official publication starts on page 1, and a remark of its head that a
     reader still needs (the Aanhangsel answer line's "Zie ook Aanhangsel Handelingen, ..., nr.
-    2147.": a reference, so it is kept, as the body's last paragraph).
+    2147.": a reference, so it is kept, in ``ParsedLetter.head``).
 
     Kamerstuk: after the dossier line and the "Nr. 143 ... Voorgesteld ..." title. Aanhangsel:
     after the "Antwoord van ... (ontvangen ...)" paragraph, before "Vraag 1". (0, []) otherwise."""

@@ -542,7 +542,7 @@ class ReferenceService:
         return repo.all_references(self.db)
 
     def refs_for(self, letter: LetterArg) -> list[Reference]:
-        """What the letter cites, body first, then footnotes, in text order."""
+        """What the letter cites: its head first (``Letter.head``), then the body, then footnotes, in text order."""
         return repo.for_letter(self.db, self._letter_id(letter))
 
     def cited_by(self, letter: LetterArg) -> list[Reference]:
@@ -616,9 +616,12 @@ class ReferenceService:
 
 def citation_rows(letter: Letter, links: Sequence[tuple[Span, str]] = ()) -> list[dict[str, Any]]:
     """The rows to store for a letter: the document's own links (gold: their target is the id), then the
-    body citations the parser finds outside them, then each footnote's."""
+    body citations the parser finds outside them, then each footnote's, then the letter head's citing
+    fields' (``Letter.head``: "Uw kenmerk 2022Z20676"; location "head", spans into the head text)."""
     sources: list[tuple[str, int | None, str]] = [("body", None, letter.text)]
     sources += [("footnote", note.number, note.text) for note in letter.footnotes]
+    if letter.head:
+        sources.append(("head", None, letter.head))
     rows = [gold_row(letter.text, span, target) for span, target in links if target != letter.kamerstuk]
     taken = [span for span, _ in links]
     for location, number, text in sources:
@@ -688,11 +691,19 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 def context_of(ref: Reference, letter: Letter | None) -> str:
     """What the citing letter says around a citation: the sentence around a body citation; the rest of
-    the footnote plus the body sentence carrying the footnote's marker for a footnote citation."""
+    the footnote plus the body sentence carrying the footnote's marker for a footnote citation; for a
+    citation in the letter head the rest of its head field plus the letter's subject (the head field
+    says what the letter answers: "Uw kenmerk ...")."""
     if letter is None:
         return ""
     if ref.location == "body":
         return sentence_around(letter.text, ref.start, ref.end)
+    if ref.location == "head":
+        line_start = letter.head.rfind("\n", 0, ref.start) + 1
+        line_end = letter.head.find("\n", ref.end)
+        line_end = len(letter.head) if line_end < 0 else line_end
+        own = letter.head[line_start : ref.start] + " " + letter.head[ref.end : line_end]
+        return own + " " + (letter.subject or "")
     note = next((n for n in letter.footnotes if n.number == ref.footnote_number), None)
     if note is None:
         return ""

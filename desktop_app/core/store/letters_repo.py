@@ -13,7 +13,7 @@ from desktop_app.core.titles import SOURCE_CHARS, display_title
 
 _COLUMNS = (
     "id, source_file, content_hash, source_format, text, date, subject, chamber, signatory, kind, kamerstuk, "
-    "kamerstuk_source, pages, headings, page_starts, source_path, imported_at, inferred_kamerstuk, inferred_reason"
+    "kamerstuk_source, pages, headings, page_starts, source_path, imported_at, inferred_kamerstuk, inferred_reason, head"
 )
 
 
@@ -39,7 +39,7 @@ def _footnotes(db: Database, letter_id: int) -> tuple[Footnote, ...]:
 
 def _letter(db: Database, row: Sequence[Any]) -> Letter:
     (lid, source_file, content_hash, source_format, text, date, subject, chamber, signatory, kind, kamerstuk,
-     kamerstuk_source, pages, headings, page_starts, source_path, imported_at, inferred, why) = row  # fmt: skip
+     kamerstuk_source, pages, headings, page_starts, source_path, imported_at, inferred, why, head) = row  # fmt: skip
     return Letter(
         id=lid,
         source_file=source_file,
@@ -61,6 +61,7 @@ def _letter(db: Database, row: Sequence[Any]) -> Letter:
         imported_at=imported_at,
         inferred_kamerstuk=inferred,
         inferred_reason=why,
+        head=head or "",
     )
 
 
@@ -82,6 +83,13 @@ def names(db: Database) -> list[tuple[int, str]]:
 def id_by_hash(db: Database, content_hash: str) -> int | None:
     row = db.execute("SELECT id FROM letters WHERE content_hash = ?", [content_hash]).fetchone()
     return int(row[0]) if row else None
+
+
+def head_unread(db: Database, letter_id: int) -> bool:
+    """Whether the letter was stored before the letter head's citing fields were kept (migration 0006:
+    its ``head`` is NULL, read as "")."""
+    row = db.execute("SELECT head IS NULL FROM letters WHERE id = ?", [letter_id]).fetchone()
+    return bool(row and row[0])
 
 
 def text_hash_of(db: Database, letter_id: int) -> str:
@@ -203,6 +211,7 @@ def _content_row(parsed: ParsedLetter, text_hash: str) -> dict[str, Any]:
         "pages": parsed.pages,
         "headings": json.dumps([list(h) for h in parsed.headings]),
         "page_starts": json.dumps(list(parsed.page_starts)),
+        "head": parsed.head,
         "updated_at": now(),
     }
 

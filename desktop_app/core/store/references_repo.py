@@ -14,7 +14,8 @@ _COLUMNS = (
     'id, letter_id, location, footnote_number, start, "end", raw, kind, canonical, fields, '
     "target_letter_id, confidence, reason, status, suggestions"
 )
-_ORDER = "ORDER BY letter_id, location = 'footnote', footnote_number, start, id"
+# a letter's citations as a reader meets them: its head, its body, its footnotes
+_ORDER = "ORDER BY letter_id, CASE location WHEN 'head' THEN 0 WHEN 'body' THEN 1 ELSE 2 END, footnote_number, start, id"
 
 
 def _from_row(row: Sequence[Any], memo: dict[str, Any] | None = None) -> Reference:

@@ -252,4 +252,16 @@ def _history(db: Database) -> None:
     install_history_triggers(db)
 
 
+@migrations(name="0006_letter_head")
+def _letter_head(db: Database) -> None:
+    """The letter head's citing fields (``ParsedLetter.head``: "Uw kenmerk 2022Z20676", an Aanhangsel's
+    "Zie ook ..." remark), which are not in the body; the references store their citations with
+    location "head", spans into this text. NULL: the letter was imported before the head was kept (its
+    head is unread: importing its file again reads it, instead of skipping the file as known); every
+    import since writes the text, "" when the head cites nothing. ``letters`` is recorded by the
+    history: its triggers are made again to record the column."""
+    db.execute("ALTER TABLE letters ADD COLUMN head TEXT")
+    install_history_triggers(db)
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # noqa: SLF001 - the count of registered migrations

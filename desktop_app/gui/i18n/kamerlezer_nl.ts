@@ -1474,37 +1474,37 @@ geen: alle)</translation>
             <translation>Suggestie afgewezen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="968" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="970" />
             <source>Search hit {number} of {total} in this letter (F3: next).</source>
             <translation>Zoektreffer {number} van {total} in deze brief (F3: volgende).</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1051" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1053" />
             <source>Search</source>
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1055" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1057" />
             <source>Searching…</source>
             <translation>Bezig met zoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1066" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1068" />
             <source>No letters match “{query}”.</source>
             <translation>Geen brieven gevonden voor “{query}”.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1069" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1071" />
             <source> (showing {count})</source>
             <translation> ({count} getoond)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1071" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1073" />
             <source>{letters}, {matches}{more} · {ms} ms</source>
             <translation>{letters}, {matches}{more} · {ms} ms</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1072" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1074" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n treffer</numerusform>
@@ -1512,162 +1512,162 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1157" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1159" />
             <source>Select a passage first, then press a theme key (1–9).</source>
             <translation>Selecteer eerst een passage en druk dan op een themacijfer (1–9).</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1166" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1168" />
             <source>No theme has key {number}.</source>
             <translation>Geen thema heeft toets {number}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1205" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1207" />
             <source>Put the cursor in an annotation (or tag a passage) to write a note.</source>
             <translation>Zet de cursor in een annotatie (of markeer een passage) om een notitie te schrijven.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1216" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1218" />
             <source>Annotation removed. Ctrl+Z brings it back.</source>
             <translation>Annotatie verwijderd. Ctrl+Z maakt dit ongedaan.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1222" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1224" />
             <source>Select the annotation in the Annotations panel and the new text in the letter.</source>
             <translation>Selecteer de annotatie in het paneel Annotaties en de nieuwe tekst in de brief.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1230" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1232" />
             <source>Kamerstuk id</source>
             <translation>Kamerstuknummer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1230" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1232" />
             <source>This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):</source>
             <translation>Deze brief is Kamerstuk (bijvoorbeeld kst-28676-472 of “28 676, nr. 472”; leeg wist het):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1240" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1242" />
             <source>References updated.</source>
             <translation>Verwijzingen bijgewerkt.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1270" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1272" />
             <source>Page {page} of {pages}</source>
             <translation>Pagina {page} van {pages}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1271" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1273" />
             <source>Page {page}</source>
             <translation>Pagina {page}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1306" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1308" />
             <source>All themes</source>
             <translation>Alle thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1317" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1319" />
             <source>Select a theme in the Themes panel first.</source>
             <translation>Selecteer eerst een thema in het paneel Thema’s.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1332" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1334" />
             <source>New theme</source>
             <translation>Nieuw thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1332" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1334" />
             <source>Name:</source>
             <translation>Naam:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1350" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1352" />
             <source>Added theme “{name}”; key {key} tags a selection with it.</source>
             <translation>Thema “{name}” toegevoegd; toets {key} markeert een selectie ermee.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1352" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1354" />
             <source>Added theme “{name}”; give it a key with Themes &gt; Set key.</source>
             <translation>Thema “{name}” toegevoegd; wijs een toets toe met Thema’s &gt; Toets toewijzen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1361" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1363" />
             <source>Select a theme first</source>
             <translation>Selecteer eerst een thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1374" />
             <source>&amp;No key</source>
             <translation>&amp;Geen toets</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1387" />
             <source>New sub-theme</source>
             <translation>Nieuw subthema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1387" />
             <source>Name (inside “{name}”):</source>
             <translation>Naam (binnen “{name}”):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1393" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1395" />
             <source>Rename theme</source>
             <translation>Thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1402" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1404" />
             <source>Describe theme</source>
             <translation>Thema beschrijven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1403" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1405" />
             <source>What “{name}” is about (introduces its chapter in an export):</source>
             <translation>Waar “{name}” over gaat (leidt het hoofdstuk in een export in):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1419" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1421" />
             <source>Colour of “{name}”</source>
             <translation>Kleur van “{name}”</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1425" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1427" />
             <source>(top level)</source>
             <translation>(hoogste niveau)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1441" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1443" />
             <source>Move theme</source>
             <translation>Thema verplaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1441" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1443" />
             <source>Put “{name}” inside:</source>
             <translation>“{name}” plaatsen binnen:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1474" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1476" />
             <source>Merge theme</source>
             <translation>Thema samenvoegen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1474" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1476" />
             <source>Merge “{name}” into:</source>
             <translation>“{name}” samenvoegen met:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1480" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1482" />
             <source>Merge themes</source>
             <translation>Thema’s samenvoegen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1481" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1483" />
             <source>Merge “{name}” into “{target}”?</source>
             <translation>“{name}” samenvoegen met “{target}”?</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1482" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1484" />
             <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
             <translation>
                 <numerusform>%n annotatie en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
@@ -1675,12 +1675,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1484" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1486" />
             <source>&amp;Merge</source>
             <translation>&amp;Samenvoegen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1496" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1498" />
             <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
             <translation>
                 <numerusform>%n annotatie gebruikt het. De annotatie blijft bewaard; alleen dit thema vervalt.</numerusform>
@@ -1688,7 +1688,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1501" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1503" />
             <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
             <translation>
                 <numerusform>Het subthema ({names}) gaat een niveau omhoog, naar “{parent}”.</numerusform>
@@ -1696,7 +1696,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1503" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1505" />
             <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
             <translation>
                 <numerusform>Het subthema ({names}) gaat naar het hoogste niveau.</numerusform>
@@ -1704,77 +1704,77 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1505" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1507" />
             <source>Edit &gt; Undo brings it all back.</source>
             <translation>Bewerken &gt; Ongedaan maken zet alles terug.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1507" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1509" />
             <source>Delete theme</source>
             <translation>Thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1507" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1509" />
             <source>Delete the theme “{name}”?</source>
             <translation>Het thema “{name}” verwijderen?</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1508" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1510" />
             <source>&amp;Delete theme</source>
             <translation>Thema &amp;verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1538" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1540" />
             <source>Import letters</source>
             <translation>Brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1539" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1541" />
             <source>Letters ({patterns});;All files (*)</source>
             <translation>Brieven ({patterns});;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1545" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1547" />
             <source>Import a folder of letters</source>
             <translation>Een map met brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1570" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1572" />
             <source>Importing letters</source>
             <translation>Brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1572" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1574" />
             <source>Importing…</source>
             <translation>Bezig met importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1583" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1585" />
             <source>The password was wrong. </source>
             <translation>Het wachtwoord was onjuist. </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1584" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1586" />
             <source>Password for {file}:</source>
             <translation>Wachtwoord voor {file}:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1586" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1588" />
             <source>Encrypted PDF</source>
             <translation>Versleutelde PDF</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1603" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1605" />
             <source>Fetching from the official source</source>
             <translation>Ophalen uit de officiële bron</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1604" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1606" />
             <source>Fetching {what}…</source>
             <translation>{what} ophalen…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1611" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1613" />
             <source>%n fetched</source>
             <translation>
                 <numerusform>%n opgehaald</numerusform>
@@ -1782,7 +1782,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1611" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1613" />
             <source>%n citation(s) now point(s) at them</source>
             <translation>
                 <numerusform>%n verwijzing wijst er nu naar</numerusform>
@@ -1790,32 +1790,32 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1615" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1617" />
             <source>not found: {what}</source>
             <translation>niet gevonden: {what}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1616" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1618" />
             <source>Fetch: {outcome}.</source>
             <translation>Ophalen: {outcome}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1646" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1648" />
             <source>Import: {counts}.</source>
             <translation>Importeren: {counts}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1663" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1665" />
             <source>Cancelled.</source>
             <translation>Geannuleerd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1674" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1676" />
             <source>Rebuilding the search index</source>
             <translation>De zoekindex wordt opnieuw opgebouwd</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1678" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1680" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Zoekindex opnieuw opgebouwd: %n brief.</numerusform>
@@ -1823,12 +1823,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1725" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1727" />
             <source>Exporting summary</source>
             <translation>Samenvatting exporteren</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1733" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1735" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}</numerusform>
@@ -1836,12 +1836,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1738" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1740" />
             <source>Export finished with warnings</source>
             <translation>Exporteren voltooid met waarschuwingen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1739" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1741" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}, maar:</numerusform>
@@ -1849,17 +1849,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1757" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1759" />
             <source>About Kamerlezer</source>
             <translation>Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1762" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1764" />
             <source>&lt;p&gt;Read, search, annotate and cross-reference Dutch parliamentary letters.&lt;/p&gt;&lt;p&gt;Library: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Kamerbrieven lezen, doorzoeken, annoteren en onderling verbinden.&lt;/p&gt;&lt;p&gt;Bibliotheek: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1773" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1775" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Bibliotheek: {folder} · %n brief</numerusform>
@@ -2090,27 +2090,32 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="419" />
+            <location filename="../../../desktop_app/gui/missing.py" line="420" />
+            <source>(letter head)</source>
+            <translation>(briefhoofd)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/missing.py" line="422" />
             <source>(footnote {number})</source>
             <translation>(voetnoot {number})</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="423" />
+            <location filename="../../../desktop_app/gui/missing.py" line="426" />
             <source>“{citation}”{where} in {letter}</source>
             <translation>“{citation}”{where} in {letter}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="462" />
+            <location filename="../../../desktop_app/gui/missing.py" line="465" />
             <source>&amp;Fetch selected ({count})</source>
             <translation>Selectie op&amp;halen ({count})</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="473" />
+            <location filename="../../../desktop_app/gui/missing.py" line="476" />
             <source>Published at: {link}</source>
             <translation>Gepubliceerd op: {link}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="475" />
+            <location filename="../../../desktop_app/gui/missing.py" line="478" />
             <source>No official address known for this document.</source>
             <translation>Voor dit document is geen officieel adres bekend.</translation>
         </message>
@@ -2262,51 +2267,56 @@ geen: alle)</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/panels.py" line="324" />
+            <source>the letter head</source>
+            <translation>het briefhoofd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/panels.py" line="326" />
             <source>the text</source>
             <translation>de tekst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/panels.py" line="328" />
+            <location filename="../../../desktop_app/gui/panels.py" line="330" />
             <source>in {place}</source>
             <translation>in {place}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/panels.py" line="334" />
+            <location filename="../../../desktop_app/gui/panels.py" line="336" />
             <source>as “{citation}”</source>
             <translation>als “{citation}”</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/panels.py" line="336" />
+            <location filename="../../../desktop_app/gui/panels.py" line="338" />
             <source>cites this letter as “{citation}”</source>
             <translation>verwijst naar deze brief als “{citation}”</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/panels.py" line="338" />
+            <location filename="../../../desktop_app/gui/panels.py" line="340" />
             <source>Cites ({count})</source>
             <translation>Verwijst naar ({count})</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/panels.py" line="339" />
+            <location filename="../../../desktop_app/gui/panels.py" line="341" />
             <source>Cited by ({count})</source>
             <translation>Aangehaald door ({count})</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/panels.py" line="355" />
+            <location filename="../../../desktop_app/gui/panels.py" line="357" />
             <source>in library</source>
             <translation>in bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/panels.py" line="357" />
+            <location filename="../../../desktop_app/gui/panels.py" line="359" />
             <source>suggested</source>
             <translation>voorgesteld</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/panels.py" line="359" />
+            <location filename="../../../desktop_app/gui/panels.py" line="361" />
             <source>not in library</source>
             <translation>niet in bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/panels.py" line="361" />
+            <location filename="../../../desktop_app/gui/panels.py" line="363" />
             <source>external</source>
             <translation>extern</translation>
         </message>
@@ -2472,32 +2482,32 @@ geen: alle)</translation>
             <translation>Voetnoten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="523" />
+            <location filename="../../../desktop_app/gui/reader.py" line="525" />
             <source>No theme</source>
             <translation>Geen thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="631" />
+            <location filename="../../../desktop_app/gui/reader.py" line="633" />
             <source>In your library</source>
             <translation>In uw bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="632" />
+            <location filename="../../../desktop_app/gui/reader.py" line="634" />
             <source>In your library (confirmed by you)</source>
             <translation>In uw bibliotheek (door u bevestigd)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="633" />
+            <location filename="../../../desktop_app/gui/reader.py" line="635" />
             <source>Possible match in your library: click to confirm or reject</source>
             <translation>Mogelijk in uw bibliotheek: klik om te bevestigen of af te wijzen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="634" />
+            <location filename="../../../desktop_app/gui/reader.py" line="636" />
             <source>Not in your library</source>
             <translation>Niet in uw bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="635" />
+            <location filename="../../../desktop_app/gui/reader.py" line="637" />
             <source>Outside the letters (e.g. an EU document)</source>
             <translation>Buiten de brieven (bijvoorbeeld een EU-document)</translation>
         </message>

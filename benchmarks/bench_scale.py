@@ -3,11 +3,14 @@
     python benchmarks/bench_scale.py                      # 1,000 and 10,000 letters
     python benchmarks/bench_scale.py --sizes 1000 --runs 5
     python benchmarks/bench_scale.py --sizes 100000 --only edit,cli,gui   # what fits in ~10 minutes
+    python benchmarks/bench_scale.py --only import --cited bundled        # the issue's case (below)
 
 Letters are generated deterministically: paragraphs of the bundled letters, grouped into dossiers of
 100-1,000 letters; each letter cites 2-6 parliamentary papers drawn Zipf-wise (s=1.1) from its dossier's
 few hundred documents ("Kamerstukken II 2023/24, 36 410, nr. 57"), so citations repeat the way a dossier's
 letters cite the same papers over and over (benchmarks/bench_store's citations are nearly unique).
+With ``--cited bundled`` the letters keep the bundled paragraphs' own citations instead, so every letter
+cites the same ~13 documents (the case issue 18 measured first: 13.9 s for one more letter).
 
 Figures (medians of ``--runs`` runs; the load average is printed with every size):
 
@@ -59,15 +62,18 @@ def median(values: list[float]) -> float:
 class Corpus:
     """Deterministic letters: dossiers of 100-1,000 letters citing their own few hundred papers, Zipf-wise."""
 
-    def __init__(self, seed: int = SEED) -> None:
+    def __init__(self, seed: int = SEED, *, bundled: bool = False) -> None:
         from desktop_app.paths import bundled_letters_dir
 
         self.rng = random.Random(seed)
+        self.bundled = bundled  # keep the paragraphs' own citations, add none
         self.paragraphs: list[str] = []
         for path in sorted(bundled_letters_dir().glob("*.txt")):
             text = path.read_text(encoding="utf-8")
             # paragraphs without the bundled letters' own citations: the citations below are the only ones
-            self.paragraphs += [p for p in text.split("\n\n") if len(p.strip()) > 80 and "nr." not in p]
+            self.paragraphs += [
+                p for p in text.split("\n\n") if len(p.strip()) > 80 and (bundled or "nr." not in p)
+            ]
         self.dossiers: list[tuple[int, int, list[float]]] = []  # (number, size, Zipf weights)
         self._left = 0
 
@@ -87,7 +93,7 @@ class Corpus:
         rng = self.rng
         cited = rng.choices(range(1, len(weights) + 1), weights=weights, k=rng.randint(2, 6))
         body = rng.sample(self.paragraphs, k=min(6, len(self.paragraphs)))
-        for k, nr in enumerate(cited):
+        for k, nr in enumerate([] if self.bundled else cited):
             year = rng.choice([2021, 2022, 2023, 2024])
             where = rng.randrange(len(body))
             body[where] += f" Zie ook Kamerstukken II {year}/{(year + 1) % 100:02d}, {number // 1000} {number % 1000:03d}, nr. {nr}."
@@ -259,6 +265,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", default="import,cli,edit,gui", help="comma-separated: import,cli,edit,gui")
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: a temporary one, removed)")
+    parser.add_argument("--cited", choices=("zipf", "bundled"), default="zipf",
+                        help="the import figures' citations: generated Zipf-wise (default), or the bundled "
+                        "paragraphs' own (every letter cites the same ~13 documents)")
     args = parser.parse_args()
     only = set(args.only.split(","))
     work = args.keep or Path(tempfile.mkdtemp(prefix="kamerlezer-scale-"))
@@ -266,7 +275,7 @@ def main() -> None:
     print(f"bench_scale: sizes {args.sizes}, {args.runs} runs, {os.cpu_count()} cores   [{load()}]", flush=True)
     try:
         if "import" in only:
-            bench_import(work, Corpus(), args.runs)
+            bench_import(work, Corpus(bundled=args.cited == "bundled"), args.runs)
         for n in (int(s) for s in args.sizes.split(",")):
             if only - {"import"}:
                 bench_size(work, Corpus(SEED + n), n, args.runs, only)

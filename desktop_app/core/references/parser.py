@@ -218,8 +218,8 @@ _TK_NUMBER = _compile(
 )
 
 _EU = _compile(
-    rf"""
-    (?<![A-Za-z])(?P<type>COM|JOIN|SWD|SEC)\s*\(\s*(?P<year>(?:19|20)\d{{2}})\s*\)\s*(?P<nr>\d{{1,4}})(?![\d])
+    r"""
+    (?<![A-Za-z])(?P<type>COM|JOIN|SWD|SEC)\s*\(\s*(?P<year>(?:19|20)\d{2})\s*\)\s*(?P<nr>\d{1,4})(?![\d])
     """
 )
 

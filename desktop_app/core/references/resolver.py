@@ -305,6 +305,9 @@ class Resolver:
                 continue
             if canonical in self._by_kamerstuk or reference_key(ref) in self.decisions.confirmed:
                 continue
+            same_day = [letter for letter in self._on_date.get(ref.fields["date"], ()) if letter.id != ref.letter_id]
+            if len(same_day) != 1:  # the date rule cannot hold: no need to find the eligible letters
+                continue
             res = self._by_date(ref, self.eligible(ref))
             if res is None or res.target_letter_id is None or self.by_id[res.target_letter_id].kamerstuk:
                 continue

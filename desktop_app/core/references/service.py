@@ -18,7 +18,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
@@ -275,7 +275,7 @@ class ReferenceService:
         moved = _moved_bounds(change, refs, facts, resolver)
         scan = [(f, f.id in change.claimed) for f in current]  # loose: admitted with the claim or without
         scan += [(f, True) for f in change.before.values()]  # former states: their citations are gone
-        may_share = self._may_share(refs, [f for f, _ in scan], keys)
+        may_share = self._may_share(refs, [f for f, _ in scan], keys, resolver.vocabulary.common)
         full: set[int] = set()
         ranked: set[int] = set()
         for ref in refs:
@@ -300,11 +300,13 @@ class ReferenceService:
         return full, ranked
 
     def _may_share(
-        self, refs: Sequence[Reference], letters: Sequence[LetterFacts], keys: Mapping[int, str]
-    ) -> set[int] | None:
-        """The citations whose context may hold MIN_SHARED_TERMS words of one of the letters (the
-        others cannot rank them): those the word index of the cache finds, and every citation whose
-        context it does not hold as it is now. None: all of them."""
+        self, refs: Sequence[Reference], letters: Sequence[LetterFacts], keys: Mapping[int, str],
+        common: Collection[str],
+    ) -> set[int] | None:  # fmt: skip
+        """The citations whose context may hold MIN_SHARED_TERMS words of one of the letters, words of
+        ordinary prose (``common``) not counted: no query holds those (``Resolver.query``), so the others
+        cannot rank them. Those the word index of the cache finds, and every citation whose context it
+        does not hold as it is now. None: all of them."""
         if not letters:
             return set()
         stored = self._cache.context_keys()
@@ -312,7 +314,7 @@ class ReferenceService:
             return None
         found: set[int] = set()
         for letter in letters:
-            sharing = self._cache.sharing(letter.terms.keys(), MIN_SHARED_TERMS)
+            sharing = self._cache.sharing([t for t in letter.terms if t not in common], MIN_SHARED_TERMS)
             if sharing is None:
                 return None
             found |= sharing
@@ -351,7 +353,8 @@ class ReferenceService:
         if not admitted:
             return False
         context = self._context_terms(ref, keys)
-        admitted = [letter for letter in admitted if _shares_enough(context, letter)]
+        common = resolver.vocabulary.common
+        admitted = [letter for letter in admitted if _shares_enough(context, letter, common)]
         if not admitted:
             return False
         query = resolver.query(context, ref.letter_id)
@@ -727,11 +730,12 @@ def _stored_resolution(ref: Reference) -> Resolution:
     return Resolution(ref.status, ref.target_letter_id, ref.confidence, ref.reason, ref.suggestions)
 
 
-def _shares_enough(context: Mapping[str, int], letter: LetterFacts) -> bool:
-    """Whether the letter holds at least MIN_SHARED_TERMS of the context's words (a cheap test that
-    lets through every letter the content ranking could suggest)."""
+def _shares_enough(context: Mapping[str, int], letter: LetterFacts, common: Collection[str]) -> bool:
+    """Whether the letter holds at least MIN_SHARED_TERMS of the context's words that are not words of
+    ordinary prose (a cheap test that lets through every letter the content ranking could suggest:
+    its query holds only such words of the context)."""
     held = letter.terms
-    return sum(1 for t in context if t in held) >= MIN_SHARED_TERMS
+    return sum(1 for t in context if t in held and t not in common) >= MIN_SHARED_TERMS
 
 
 def _content_ranked(ref: Reference) -> bool:

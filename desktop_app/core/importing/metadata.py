@@ -272,8 +272,8 @@ def chamber_from_lines(lines: list[str]) -> str | None:
         if match:
             return f"{match.group(1).capitalize()} Kamer"
     if any(re.match(r"^\s*Voortouwcommissie:", ln) for ln in lines) and any(
-        re.match(r"^\s*Document:\s*Besluitenlijst\b", ln) for ln in lines
-    ):
+        re.match(r"^\s*(?:Document:\s*)?Besluitenlijst\b", ln) for ln in lines  # value and label may be
+    ):  # read as lines of their own (two columns)
         return "Tweede Kamer"
     return None
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import sys
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path

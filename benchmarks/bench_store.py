@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections import Counter
 import random
 import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from desktop_app.cli.common import Context, add_json_flag, print_json
-from desktop_app.core.export.labels import LANGUAGES
 from desktop_app.core.export.formats import FORMATS, format_for_path
+from desktop_app.core.export.labels import LANGUAGES
 from desktop_app.core.export.model import GROUP_BY_CHOICES, ExportScope
 from desktop_app.core.words import plural
 

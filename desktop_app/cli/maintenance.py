@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from datetime import UTC, datetime
+from pathlib import Path
 
 from desktop_app.cli.common import Context, add_json_flag, print_json, wants_json
 from desktop_app.paths import library_dir

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-
 from typing import Any
 
 from desktop_app.cli.common import Context, add_json_flag, print_json

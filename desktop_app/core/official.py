@@ -119,7 +119,7 @@ class OfficialSource:
                 problem = f"{url}: server error {err.code}"
                 if err.code < 500 and err.code != 429:
                     raise NotAtSource(problem) from err
-            except (TimeoutError, socket.timeout):
+            except TimeoutError:
                 problem = f"{url}: no answer within {self.timeout:g} s"
             except urllib.error.URLError as err:
                 reason = err.reason

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import Reference
-from desktop_app.core.references.addresses import official_address
 from desktop_app.core.official import is_fetchable
+from desktop_app.core.references.addresses import official_address
 from desktop_app.gui.i18n import format_date, translate
 from desktop_app.gui.models import HTML_ROLE
 from desktop_app.gui.panels import HtmlDelegate

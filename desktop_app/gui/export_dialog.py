@@ -37,8 +37,8 @@ from desktop_app.core.export.formats import FORMATS, format_for_path
 from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.gui.dialogs import fit_to_screen
 from desktop_app.gui.i18n import current_language, translate
-from desktop_app.gui.theme_check_tree import ThemeCheckTree
 from desktop_app.gui.plaintext import plain, plain_label
+from desktop_app.gui.theme_check_tree import ThemeCheckTree
 
 FORMAT_LABELS = {
     "pdf": "PDF",

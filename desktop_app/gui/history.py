@@ -9,9 +9,8 @@ it was in the status bar. The actions' texts ("Undo Tagged “…”") come from
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 import re
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 from PySide6.QtGui import QAction

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
@@ -20,7 +21,6 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     Signal,
-    QT_TRANSLATE_NOOP,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 

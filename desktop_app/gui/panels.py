@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import Annotation, Reference, Theme
+from desktop_app.gui.i18n import translate
 from desktop_app.gui.models import HTML_ROLE, AnnotationListModel, ThemeTreeModel
 from desktop_app.gui.plaintext import plain
-from desktop_app.gui.i18n import translate
 from desktop_app.gui.reader import status_label
 
 NOTE_COMMIT_MS = 700

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from desktop_app.gui.dialogs import CitationDialog, ImportSummaryDialog, ShortcutsDialog
+from desktop_app.gui.dialogs import ImportSummaryDialog, ShortcutsDialog
 from desktop_app.gui.export_dialog import ExportDialog
 from desktop_app.gui.models import HTML_ROLE
 from tests.gui.helpers import html_to_text

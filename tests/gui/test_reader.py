@@ -59,7 +59,7 @@ def test_seed_letter_headings_footnotes_and_tooltips(qtbot: Any, seed_files: lis
     for footnote in marked[:3]:
         position = reader.layout_info.body_to_doc(footnote.marker[0])
         assert hover(reader, position) == footnote.text
-    for start, end in letter.headings:
+    for start, _end in letter.headings:
         block = reader.document().findBlock(reader.layout_info.body_to_doc(start))
         assert block.userState() == 1
 

@@ -189,12 +189,11 @@ def test_old_header_state_that_hid_kamerstuk_by_default_is_not_read(
 def test_default_splitter_gives_the_reader_the_room(qtbot: Any, library: Any, settings: Any) -> None:
     """On a 1366x768 laptop (no saved layout) the reader gets most of the middle (issue 14.10: the
     list kept ~530 px, mostly empty, and the reader ~445 px); the list still shows its titles."""
-    from desktop_app.gui.controller import LibraryController
-    from desktop_app.gui.main_window import MainWindow
-
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.gui import style
+    from desktop_app.gui.controller import LibraryController
+    from desktop_app.gui.main_window import MainWindow
 
     style.apply(QApplication.instance())  # the fonts a user gets (a test may run before or after app.main)
     window = MainWindow(LibraryController(library), settings)

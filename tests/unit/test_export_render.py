@@ -30,8 +30,8 @@ from desktop_app.core.export.summary import source_info
 from desktop_app.core.importing import read_file
 from desktop_app.core.model import Letter
 from desktop_app.core.tasks import CancelToken
-from desktop_app.render import write_summary
 from desktop_app.render import pdf as pdf_module
+from desktop_app.render import write_summary
 from desktop_app.render.csv_table import DELIMITER, ENCODING, FORMULA_GUARD
 from desktop_app.render.markdown import md_escape
 from tests.conftest import seed_path

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REAL, ROOT, real_pdfs_dir
+from tests.conftest import REAL, real_pdfs_dir
 
 # the PDFs may live elsewhere (the shared folder); the expectation files are always here
 REAL_PDFS = real_pdfs_dir()

@@ -12,7 +12,12 @@ from desktop_app.core.export.model import (
     SummaryDocument,
 )
 from desktop_app.core.export.summary import (
-    ScopeCount, build_summary, count_scope, default_title, describe_scope, nothing_to_export,
+    ScopeCount,
+    build_summary,
+    count_scope,
+    default_title,
+    describe_scope,
+    nothing_to_export,
 )  # fmt: skip
 
 __all__ = [

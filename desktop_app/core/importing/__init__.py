@@ -33,7 +33,6 @@ import os
 import traceback
 from dataclasses import replace
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import ImportFailed

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from dataclasses import replace
 
 from desktop_app.core.errors import ImportFailed

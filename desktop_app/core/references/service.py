@@ -28,7 +28,6 @@ from desktop_app.core.model import Letter, Reference, Span
 from desktop_app.core.references.addresses import official_address
 from desktop_app.core.references.cache import TERMS_VERSION, StoredFacts, TermCache, loads
 from desktop_app.core.references.parser import parse_citations
-from desktop_app.core.references.rules import RESOLVER_KEY, RESOLVER_VERSION, resolutions_current
 from desktop_app.core.references.resolver import (
     LIBRARY_KINDS,
     MIN_SHARED_TERMS,
@@ -50,6 +49,7 @@ from desktop_app.core.references.resolver import (
     reference_key,
     terms,
 )
+from desktop_app.core.references.rules import RESOLVER_KEY, RESOLVER_VERSION, resolutions_current
 from desktop_app.core.store import references_repo as repo
 from desktop_app.core.store.connection import Database
 

@@ -87,7 +87,7 @@ class SearchIndex:
                         searcher.doc_count()
                 finally:
                     ix.close()
-            except Exception as err:  # any failure to open means the files are not a usable index
+            except Exception as err:  # noqa: BLE001 - any failure to open means the files are not a usable index
                 return f"corrupt: {type(err).__name__}: {err}"[:200]
             return None
 

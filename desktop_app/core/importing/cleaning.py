@@ -160,6 +160,8 @@ class _Assembler:
         source = "\n".join(_plain(ln) for ln in all_lines)
         source += "\n" + "\n".join(t for p in pages for _, t in p.footnotes)
         self.vocab = {w.lower() for w in _WORD.findall(source)}
+        # words standing on their own somewhere: not the tail of a word broken at a line end
+        self.words = {w.lower() for w in _WORD.findall(_BROKEN_TAIL.sub("\n", source))}
         self.paras: list[_Para] = []
         self.cur: _Para | None = None
         self.after_signature = False
@@ -250,7 +252,9 @@ class _Assembler:
                 w2 = re.match(r"[^\W\d_]+", right_plain)
                 if w2 and w2.group(0) in ("en", "of") and right_plain[2:3] in (" ", ""):
                     return left + " " + right  # "wet-" "en regelgeving": a shortened compound
-                if w2 and should_join_hyphen(w1, w2.group(0), self.vocab):
+                if w2 and should_join_hyphen(
+                    w1, w2.group(0), self.vocab, self.words, compound=before[: -len(w1)].endswith("-")
+                ):
                     return left[:-1] + right
                 return left + right
         return left + " " + right
@@ -332,20 +336,51 @@ def _trim_blank(lines: list[str]) -> list[str]:
     return lines[start:end]
 
 
-def should_join_hyphen(w1: str, w2: str, vocab: set[str]) -> bool:
+def should_join_hyphen(
+    w1: str, w2: str, vocab: set[str], words: set[str] | None = None, compound: bool = False
+) -> bool:
     """Decide a line-end hyphen between ``w1`` and ``w2`` (DOMAIN.md rule).
 
-    Keep it after a capital or before a capital ("NAVO-" "bondgenootschap", "Noord-" "Atlantische");
-    keep it when the hyphenated form occurs elsewhere ("defensie-industrie"); join when the joined
-    form occurs elsewhere; otherwise join only when ``w1`` is not a word by itself ("beperk-tere").
+    Keep it when the hyphenated form occurs elsewhere ("defensie-industrie"); join an abbreviation a
+    typesetter broke ("NA-" "VO" when "NAVO" occurs elsewhere); keep it after a capital or before a
+    capital ("NAVO-" "bondgenootschap", "Noord-" "Atlantische"); join when the joined form occurs
+    elsewhere, or when ``w1`` is not a word by itself ("beperk-tere").
+
+    With ``words`` (the words that stand on their own somewhere, not as the tail of a word broken at
+    a line end), a break after a word is weighed as Dutch spelling does: the hyphen stays after a
+    prefix such as "oud-" or "ex-", between two vowels ("zee-egel"), inside a hyphenated compound
+    (``compound``: "notificatie-app-" "software") and between two long words ("medisch-"
+    "inhoudelijke"); a word processor's hyphenation is recognised by a short part ("in-" "vulling",
+    "hier-" "van") or a joined form that runs on from a known word ("belang-" "rijkste" when
+    "belangrijk" occurs).
     """
-    if not w1 or not w2 or w1[-1].isupper() or w2[0].isupper():
+    if not w1 or not w2:
         return False
-    if f"{w1}-{w2}".lower() in vocab:
+    hyphenated, joined = f"{w1}-{w2}".lower(), f"{w1}{w2}".lower()
+    if hyphenated in vocab:
         return False
-    if f"{w1}{w2}".lower() in vocab:
+    if w1.isupper() and w2.isupper() and joined in vocab:
         return True
-    return w1.lower() not in vocab
+    if w1[-1].isupper() or w2[0].isupper():
+        return False
+    if joined in vocab:
+        return True
+    if words is None:
+        return w1.lower() not in vocab
+    first = w1.lower()
+    if first not in words:
+        return True
+    if compound or first in _HYPHEN_PREFIXES or (first[-1] in _VOWELS and w2[0].lower() in _VOWELS):
+        return False
+    if min(len(w1), len(w2)) < 4 and any(c in _VOWELS for c in first):  # not "btw-" "tarief"
+        return True
+    return any(joined.startswith(word) for word in words if len(word) >= len(w1) + 2)
+
+
+_HYPHEN_PREFIXES = frozenset("ex oud niet anti vice non pro co loco adjunct".split())
+_VOWELS = frozenset("aeiouyáéíóúäëïöüàèâêîôû")
+# the tail of a word broken at a line end: the start of the line after a line-end hyphen
+_BROKEN_TAIL = re.compile(r"(?<=[^\W\d_]-)\n[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 _NO_MARKS = {ord(c): None for c in _MARKS}

@@ -70,3 +70,28 @@ def test_a_hyphenated_justified_letter_imports_as_its_text_version(tmp_path: Pat
         (want[a1:a2], got[b1:b2]) for op, a1, a2, b1, b2 in matcher.get_opcodes() if op != "equal"
     ]
     assert ratio >= 0.97, f"body words {ratio:.4f} equal; differences {differences[:20]}"
+
+
+@pytest.mark.parametrize(
+    ("w1", "w2", "join"),
+    [
+        ("beperk", "tere", True),  # no word by itself
+        ("Goalkeeper", "snelvuurkanons", False),  # starts "goalkeeper-snelvuurkanon" elsewhere
+        ("in", "vulling", True),  # a word processor's break after a short word
+        ("hier", "van", True),
+        ("belang", "rijkste", True),  # runs on as "belangrijk" does
+        ("defensie", "industrie", False),  # between two vowels
+        ("oud", "minister", False),  # a prefix
+        ("medisch", "inhoudelijke", False),  # two long words
+        ("btw", "tarief", False),  # a short part without vowels is an abbreviation
+        ("NA", "VO", True),  # an abbreviation broken, "NAVO" elsewhere
+        ("NAVO", "bondgenootschap", False),
+    ],
+)
+def test_line_end_hyphen_rule(w1: str, w2: str, join: bool):
+    from desktop_app.core.importing.cleaning import should_join_hyphen
+
+    vocab = {"navo", "goalkeeper-snelvuurkanon", "in", "hier", "van", "belang", "belangrijk", "defensie"}
+    vocab |= {"oud", "medisch", "btw", "tarief", "minister", "industrie"}
+    words = vocab - {"goalkeeper-snelvuurkanon"}
+    assert should_join_hyphen(w1, w2, vocab, words) is join

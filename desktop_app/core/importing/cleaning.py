@@ -351,8 +351,9 @@ def should_join_hyphen(
     prefix such as "oud-" or "ex-", between two vowels ("zee-egel"), inside a hyphenated compound
     (``compound``: "notificatie-app-" "software") and between two long words ("medisch-"
     "inhoudelijke"); a word processor's hyphenation is recognised by a short part ("in-" "vulling",
-    "hier-" "van") or a joined form that runs on from a known word ("belang-" "rijkste" when
-    "belangrijk" occurs).
+    "hier-" "van") or a joined form whose start, two letters past the break, starts a known word
+    ("belang-" "rijkste" beside "belangrijk", "plaats-" "vinden" beside "plaatsvindt"). A part
+    that is no word by itself keeps its hyphen only when it starts a hyphenated compound elsewhere.
     """
     if not w1 or not w2:
         return False
@@ -368,13 +369,14 @@ def should_join_hyphen(
     if words is None:
         return w1.lower() not in vocab
     first = w1.lower()
-    if first not in words:
-        return True
+    if first not in words:  # unless it starts a hyphenated compound elsewhere ("chinook-transport...")
+        return not any(word.startswith(first + "-") for word in vocab)
     if compound or first in _HYPHEN_PREFIXES or (first[-1] in _VOWELS and w2[0].lower() in _VOWELS):
         return False
     if min(len(w1), len(w2)) < 4 and any(c in _VOWELS for c in first):  # not "btw-" "tarief"
         return True
-    return any(joined.startswith(word) for word in words if len(word) >= len(w1) + 2)
+    start = joined[: len(w1) + 2]  # runs on past the break as a known word does ("plaatsvindt")
+    return any(word.startswith(start) for word in words)
 
 
 _HYPHEN_PREFIXES = frozenset("ex oud niet anti vice non pro co loco adjunct".split())

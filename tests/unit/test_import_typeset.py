@@ -5,6 +5,7 @@ The import must give what the text version of the same letter gives."""
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def _soft_breaks(pdf: Path, text: str) -> list[str]:
     breaks = []
     for page in PdfReader(pdf).pages:
         lines = [ln.strip() for ln in page.extract_text().splitlines() if ln.strip()]
-        for line, following in zip(lines, lines[1:]):
+        for line, following in itertools.pairwise(lines):
             left = re.search(r"([^\W\d_]+)-$", line)
             right = re.match(r"[a-zà-ÿ]+", following)
             if left and right:
@@ -54,7 +55,7 @@ def test_a_hyphenated_justified_letter_imports_as_its_text_version(tmp_path: Pat
     txt = read_file(seed)
     # the file really is hyphenated: words broken at line ends that are whole in the text version
     breaks = _soft_breaks(pdf_path, txt.text)
-    assert len(breaks) >= 3, breaks
+    assert len(breaks) >= 3, f"{pdf_path.name}: too few words broken at line ends ({breaks}); is pyphen installed?"
     pdf = read_file(pdf_path)
     for field in ("date", "chamber", "subject"):
         assert getattr(pdf, field) == getattr(txt, field), field

@@ -379,7 +379,7 @@ def should_join_hyphen(
     return any(word.startswith(start) for word in words)
 
 
-_HYPHEN_PREFIXES = frozenset("ex oud niet anti vice non pro co loco adjunct".split())
+_HYPHEN_PREFIXES = frozenset(["ex", "oud", "niet", "anti", "vice", "non", "pro", "co", "loco", "adjunct"])
 _VOWELS = frozenset("aeiouyáéíóúäëïöüàèâêîôû")
 # the tail of a word broken at a line end: the start of the line after a line-end hyphen
 _BROKEN_TAIL = re.compile(r"(?<=[^\W\d_]-)\n[^\W\d_]+(?:-[^\W\d_]+)*")

@@ -167,11 +167,22 @@ class _Assembler:
         all_lines = [ln for p in pages for ln in p.lines]
         lengths = sorted(len(_plain(ln).strip()) for ln in all_lines if ln.strip())
         self.width = lengths[int(len(lengths) * 0.8)] if lengths else 80
-        # the words the letter itself writes (hyphen joins); line by line, not one list of every word
-        # of the whole text (for a 40 MB letter that list alone took ~300 MB)
+        # the words the letter itself writes (hyphen joins), and those standing on their own somewhere
+        # (not the tail of a word broken at a line end: the start of a line after a letter and "-");
+        # gathered line by line, not from one list of every word of the whole text (for a 40 MB
+        # letter that list alone took ~300 MB)
         self.vocab: set[str] = set()
-        for text in (*(_plain(ln) for ln in all_lines), *(t for p in pages for _, t in p.footnotes)):
-            self.vocab.update(w.lower() for w in _WORD.findall(text))
+        self.words: set[str] = set()
+        previous = ""
+        for text in (*(_plain(ln) for ln in all_lines), "", *(t for p in pages for _, t in p.footnotes)):
+            found = [w.lower() for w in _WORD.findall(text)]
+            self.vocab.update(found)
+            tail = _LINE_HEAD.match(text) if _HYPHEN_END.search(previous) else None
+            if tail:
+                self.words.update(w.lower() for w in _WORD.findall(text[tail.end() :]))
+            else:
+                self.words.update(found)
+            previous = text
         self.paras: list[_Para] = []
         self.cur: _Para | None = None
         self.after_signature = False
@@ -262,7 +273,9 @@ class _Assembler:
                 w2 = re.match(r"[^\W\d_]+", right_plain)
                 if w2 and w2.group(0) in ("en", "of") and right_plain[2:3] in (" ", ""):
                     return left + " " + right  # "wet-" "en regelgeving": a shortened compound
-                if w2 and should_join_hyphen(w1, w2.group(0), self.vocab):
+                if w2 and should_join_hyphen(
+                    w1, w2.group(0), self.vocab, self.words, compound=before[: -len(w1)].endswith("-")
+                ):
                     return left[:-1] + right
                 return left + right
         return left + " " + right
@@ -344,20 +357,54 @@ def _trim_blank(lines: list[str]) -> list[str]:
     return lines[start:end]
 
 
-def should_join_hyphen(w1: str, w2: str, vocab: set[str]) -> bool:
+def should_join_hyphen(
+    w1: str, w2: str, vocab: set[str], words: set[str] | None = None, compound: bool = False
+) -> bool:
     """Decide a line-end hyphen between ``w1`` and ``w2`` (DOMAIN.md rule).
 
-    Keep it after a capital or before a capital ("NAVO-" "bondgenootschap", "Noord-" "Atlantische");
-    keep it when the hyphenated form occurs elsewhere ("defensie-industrie"); join when the joined
-    form occurs elsewhere; otherwise join only when ``w1`` is not a word by itself ("beperk-tere").
+    Keep it when the hyphenated form occurs elsewhere ("defensie-industrie"); join an abbreviation a
+    typesetter broke ("NA-" "VO" when "NAVO" occurs elsewhere); keep it after a capital or before a
+    capital ("NAVO-" "bondgenootschap", "Noord-" "Atlantische"); join when the joined form occurs
+    elsewhere, or when ``w1`` is not a word by itself ("beperk-tere").
+
+    With ``words`` (the words that stand on their own somewhere, not as the tail of a word broken at
+    a line end), a break after a word is weighed as Dutch spelling does: the hyphen stays after a
+    prefix such as "oud-" or "ex-", between two vowels ("zee-egel"), inside a hyphenated compound
+    (``compound``: "notificatie-app-" "software") and between two long words ("medisch-"
+    "inhoudelijke"); a word processor's hyphenation is recognised by a short part ("in-" "vulling",
+    "hier-" "van") or a joined form whose start, two letters past the break, starts a known word
+    ("belang-" "rijkste" beside "belangrijk", "plaats-" "vinden" beside "plaatsvindt"). A part
+    that is no word by itself keeps its hyphen only when it starts a hyphenated compound elsewhere.
     """
-    if not w1 or not w2 or w1[-1].isupper() or w2[0].isupper():
+    if not w1 or not w2:
         return False
-    if f"{w1}-{w2}".lower() in vocab:
+    hyphenated, joined = f"{w1}-{w2}".lower(), f"{w1}{w2}".lower()
+    if hyphenated in vocab:
         return False
-    if f"{w1}{w2}".lower() in vocab:
+    if w1.isupper() and w2.isupper() and joined in vocab:
         return True
-    return w1.lower() not in vocab
+    if w1[-1].isupper() or w2[0].isupper():
+        return False
+    if joined in vocab:
+        return True
+    if words is None:
+        return w1.lower() not in vocab
+    first = w1.lower()
+    if first not in words:  # unless it starts a hyphenated compound elsewhere ("chinook-transport...")
+        return not any(word.startswith(first + "-") for word in vocab)
+    if compound or first in _HYPHEN_PREFIXES or (first[-1] in _VOWELS and w2[0].lower() in _VOWELS):
+        return False
+    if min(len(w1), len(w2)) < 4 and any(c in _VOWELS for c in first):  # not "btw-" "tarief"
+        return True
+    start = joined[: len(w1) + 2]  # runs on past the break as a known word does ("plaatsvindt")
+    return any(word.startswith(start) for word in words)
+
+
+_HYPHEN_PREFIXES = frozenset(["ex", "oud", "niet", "anti", "vice", "non", "pro", "co", "loco", "adjunct"])
+_VOWELS = frozenset("aeiouyáéíóúäëïöüàèâêîôû")
+# the tail of a word broken at a line end: the start of the line after a line-end hyphen
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")  # a line ending in a word broken at its hyphen
+_LINE_HEAD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # ... whose tail starts the next line
 
 
 _NO_MARKS = {ord(c): None for c in _MARKS}

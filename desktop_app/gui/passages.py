@@ -345,7 +345,8 @@ class PassagesView(QWidget):
         self._stale = False
         themes = self.checked_themes()
         self.set_rows(library.passages(themes) if themes else [])
-        self.set_matrix(library.list_letters(), library.theme_letter_matrix())
+        counts = library.theme_letter_matrix()
+        self.set_matrix(library.list_letters() if counts else [], counts)  # no passages: no letter to list
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

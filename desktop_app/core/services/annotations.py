@@ -60,9 +60,9 @@ class AnnotationsMixin:
         label = f"Tagged “{_short(sel.quote, 40)}” with {self._theme_names(themes)}" if themes else (
             f"Annotated “{_short(sel.quote, 40)}”"
         )
-        with self.recording(label), self._changing():
+        with self.unit_of_work(label) as work:
+            work.touch([target.id])
             annotation_id = annotations_repo.insert(self.db, draft)
-        self._refresh_index([target.id])
         return self.get_annotation(annotation_id)
 
     def annotate_quote(
@@ -93,22 +93,22 @@ class AnnotationsMixin:
     ) -> Annotation:
         current = self.get_annotation(annotation_id)
         themes = self._theme_ids(theme_ids) if theme_ids is not None else None
-        with self.recording(self._edit_label(current, note, themes)) as label, self._changing():
-            label.fold = themes is None  # a note typed in several sittings is one change
+        with self.unit_of_work(self._edit_label(current, note, themes)) as work:
+            work.touch([current.letter_id])
+            work.label.fold = themes is None  # a note typed in several sittings is one change
             if note is not None:
                 annotations_repo.update(self.db, current.id, note=note)
             if themes is not None:
                 annotations_repo.set_themes(self.db, current.id, themes)
                 annotations_repo.update(self.db, current.id)
-        self._refresh_index([current.letter_id])
         return self.get_annotation(current.id)
 
     def delete_annotation(self, annotation_id: int) -> Annotation:
         """Returns what was deleted, so undo can :meth:`restore_annotation` it."""
         current = self.get_annotation(annotation_id)
-        with self.recording(f"Deleted the annotation “{_short(current.quote, 40)}”"), self._changing():
+        with self.unit_of_work(f"Deleted the annotation “{_short(current.quote, 40)}”") as work:
+            work.touch([current.letter_id])
             annotations_repo.delete(self.db, current.id)
-        self._refresh_index([current.letter_id])
         return current
 
     def restore_annotation(self, annotation: Annotation) -> Annotation:
@@ -119,9 +119,9 @@ class AnnotationsMixin:
         self._letter_id(annotation.letter_id)
         themes = themes_repo.existing_ids(self.db, annotation.theme_ids)
         kept = replace(annotation, theme_ids=tuple(t for t in annotation.theme_ids if t in themes))
-        with self.recording(f"Restored the annotation “{_short(annotation.quote, 40)}”"), self._changing():
+        with self.unit_of_work(f"Restored the annotation “{_short(annotation.quote, 40)}”") as work:
+            work.touch([annotation.letter_id])
             annotations_repo.insert(self.db, kept, keep_id=True)
-        self._refresh_index([annotation.letter_id])
         return self.get_annotation(annotation.id)
 
     def reattach_annotation(self, annotation_id: int, start: int, end: int) -> Annotation:
@@ -130,12 +130,12 @@ class AnnotationsMixin:
         letter = self.get_letter(current.letter_id)
         _check_span(letter, start, end)
         sel = anchoring.select(letter.text, start, end, hash_=letters_repo.text_hash_of(self.db, letter.id))
-        with self.recording(f"Re-attached “{_short(sel.quote, 40)}”"), self._changing():
+        with self.unit_of_work(f"Re-attached “{_short(sel.quote, 40)}”") as work:
+            work.touch([letter.id])
             annotations_repo.update(
                 self.db, current.id, start=sel.start, end=sel.end, quote=sel.quote, prefix=sel.prefix,
                 suffix=sel.suffix, text_hash=sel.text_hash, status=anchoring.ANCHORED,
             )  # fmt: skip
-        self._refresh_index([letter.id])
         return self.get_annotation(current.id)
 
     def list_annotations(

@@ -66,11 +66,11 @@ class HistoryMixin:
             raise InvalidInput(
                 f"Cannot {verb} “{change.label}”: {rows} changed since, outside the history."
             )
-        letters = self._letters_of_change(change)
-        with self._changing():
+        with self.unit_of_work() as work:  # not a change of its own: the history marks it undone (or not)
+            work.touch(self._letters_of_change(change))  # the letters as the change left them ...
             history_repo.apply(self.db, change.id, undo=undo)
             history_repo.set_undone(self.db, change.id, undo)
-        self._refresh_index(letters | self._letters_of_change(change))
+            work.touch(self._letters_of_change(change))  # ... and as it is now
         self.last_change = replace(change, undone=undo)
         return self.last_change
 

@@ -185,9 +185,9 @@ class ImportsMixin:
         References are resolved once at the end, only those the imported files can affect (see
         :meth:`resolve_references`). A caller importing file by file may pass ``resolve=False`` and
         call :meth:`resolve_references` once after the last file."""
-        with self.recording("Imported letters", transaction=False) as label:
+        with self.unit_of_work("Imported letters", transaction=False, index=False) as work:  # a unit per file
             report = self._import_paths(paths, password, progress, cancel, resolve)
-            label.text = _import_label(report)
+            work.label.text = _import_label(report)
         return report
 
     def _import_paths(
@@ -253,10 +253,11 @@ class ImportsMixin:
             self.references.before_change(old_id)
         copy = self._copy_original(data, parsed)
         try:
-            with self._changing():
+            with self.unit_of_work() as work:  # a part of the import's change; the index follows the letter
                 letter_id, orphans = self._store_letter(parsed, old_id, copy)
                 letter = self.get_letter(letter_id)
                 self.references.extract(letter, parsed.links)
+                work.touch([letter_id])
         except ImportFailed:
             self._remove_copy(copy, old_path)
             self._refresh_index([])  # nothing changed: the index is still in step
@@ -273,7 +274,6 @@ class ImportsMixin:
         report.warnings.extend((shown, w) for w in parsed.warnings)
         if copy is None:
             report.warnings.append((shown, "the original could not be copied into the library folder"))
-        self._refresh_index([letter_id])
 
     def _read_by_older_importer(self, letter_id: int) -> bool:
         """A letter stored by a version that left footnote markers as ASCII digits ("20245" for

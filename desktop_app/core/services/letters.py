@@ -98,13 +98,8 @@ class LettersMixin:
         value = _canonical_kamerstuk(kamerstuk) if kamerstuk and kamerstuk.strip() else None
         name = letters_repo.names_of(self.db, [letter_id]).get(letter_id, f"#{letter_id}")
         label = f"Set the Kamerstuk id of {name} to {value}" if value else f"Cleared the Kamerstuk id of {name}"
-        with self.recording(label, transaction=False):
-            self.references.before_change(letter_id)
-            with self._changing():
-                letters_repo.set_kamerstuk(self.db, letter_id, value)
-            self.references.changed(letter_id)
-            self._refresh_index([letter_id])
-            self.resolve_references()
+        with self.unit_of_work(label, transaction=False, letters_changing=[letter_id], resolve=True):
+            letters_repo.set_kamerstuk(self.db, letter_id, value)
         return self.get_letter(letter_id)
 
     def confirm_inferred_kamerstuk(self, ref: LetterRef) -> Letter:
@@ -122,7 +117,8 @@ class LettersMixin:
         letter = self.get_letter(ref)
         if not letter.inferred_kamerstuk:
             raise InvalidInput(f"No Kamerstuk id is inferred for letter {letter.name}.")
-        with self.recording(f"Rejected {letter.inferred_kamerstuk} as the id of {letter.name}", transaction=False):
+        label = f"Rejected {letter.inferred_kamerstuk} as the id of {letter.name}"
+        with self.unit_of_work(label, transaction=False, index=False):  # resolutions only: not indexed
             self.references.reject_key(letter.inferred_kamerstuk, letter.id)
         return self.get_letter(letter.id)
 
@@ -133,13 +129,9 @@ class LettersMixin:
         count = annotations_repo.count_for_letter(self.db, letter.id)
         if count:
             raise InvalidInput(f"Letter {letter.name} has {count} annotation(s): delete or move them first.")
-        with self.recording(f"Deleted the letter {letter.name}", transaction=False):
-            self.references.before_change(letter.id)
-            with self._changing():
-                letters_repo.delete(self.db, letter.id)
-            self.references.changed(letter.id, deleted=True)
-            self._refresh_index([letter.id])
-            self.resolve_references()
+        label = f"Deleted the letter {letter.name}"
+        with self.unit_of_work(label, transaction=False, letters_changing=[letter.id], deleted=True, resolve=True):
+            letters_repo.delete(self.db, letter.id)
         return letter
 
     def resolve_references(self, *, full: bool = False) -> None:

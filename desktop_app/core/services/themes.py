@@ -172,7 +172,7 @@ class ThemesMixin:
         parent_id = self.get_theme(parent).id if parent is not None and parent != "" else None
         self._check_sibling_name(name, parent_id)
         colour = _clean_color(color) if color else _next_colour([t.color for t in themes_repo.all_themes(self.db)])
-        with self.recording(f"Added the theme “{name}”"):
+        with self.unit_of_work(f"Added the theme “{name}”", index=False):  # a new theme is in no letter
             theme_id = themes_repo.insert(
                 self.db, name=name, color=colour, parent_id=parent_id, description=description,
                 position=themes_repo.next_position(self.db, parent_id), key=themes_repo.free_key(self.db),
@@ -189,7 +189,7 @@ class ThemesMixin:
         label = f"Gave “{theme.name}” the key {key}" if key is not None else f"Took the key off “{theme.name}”"
         if holder is not None and holder != theme.id:
             label += f" ({self.get_theme(holder).name} has none)"
-        with self.recording(label):
+        with self.unit_of_work(label, index=False):  # keys are not indexed
             if holder is not None and holder != theme.id:
                 themes_repo.set_key(self.db, holder, None)
             themes_repo.set_key(self.db, theme.id, key)
@@ -218,13 +218,12 @@ class ThemesMixin:
             else f"Recoloured “{theme.name}”" if "color" in fields
             else f"Described “{theme.name}”"
         )  # fmt: skip
-        if "name" in fields:  # theme paths are indexed; colours and descriptions are not
-            with self.recording(label), self._changing():
+        indexed = "name" in fields  # theme paths are indexed; colours and descriptions are not
+        if fields:
+            with self.unit_of_work(label, index=indexed) as work:
                 themes_repo.update(self.db, theme.id, **fields)
-            self._refresh_index(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
-        elif fields:
-            with self.recording(label):
-                themes_repo.update(self.db, theme.id, **fields)
+                if indexed:
+                    work.touch(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
         return self.get_theme(theme.id)
 
     def move_theme(self, ref: ThemeRef, *, parent: ThemeRef | None, position: int | None = None) -> Theme:
@@ -237,13 +236,11 @@ class ThemesMixin:
         if parent_id != theme.parent_id:
             self._check_sibling_name(theme.name, parent_id)
         label = f"Moved “{theme.name}”"
-        if parent_id == theme.parent_id:  # a new place among the same siblings: paths unchanged
-            with self.recording(label):
-                self._place_theme(theme, parent_id, position)
-        else:
-            with self.recording(label), self._changing():
-                self._place_theme(theme, parent_id, position)
-            self._refresh_index(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
+        indexed = parent_id != theme.parent_id  # a new place among the same siblings: paths unchanged
+        with self.unit_of_work(label, index=indexed) as work:
+            self._place_theme(theme, parent_id, position)
+            if indexed:
+                work.touch(themes_repo.letter_ids(self.db, self.theme_descendants(theme.id)))
         return self.get_theme(theme.id)
 
     def _place_theme(self, theme: Theme, parent_id: int | None, position: int | None) -> None:
@@ -266,10 +263,10 @@ class ThemesMixin:
         if dst.id in self.theme_descendants(src.id):
             raise InvalidInput(f"Cannot merge {src.name!r} into its own sub-theme {dst.name!r}.")
         affected = themes_repo.letter_ids(self.db, self.theme_descendants(src.id))
-        with self.recording(f"Merged “{src.name}” into “{dst.name}”"), self._changing():
+        with self.unit_of_work(f"Merged “{src.name}” into “{dst.name}”") as work:
+            work.touch(affected)
             moved = self._merge(src, dst)
             themes_repo.renumber(self.db, themes_repo.siblings(self.db, src.parent_id))
-        self._refresh_index(affected)
         return moved
 
     def _merge(self, src: Theme, dst: Theme) -> int:
@@ -297,7 +294,8 @@ class ThemesMixin:
                 "(the annotations stay, without this theme)."
             )
         affected = themes_repo.letter_ids(self.db, self.theme_descendants(theme.id))
-        with self.recording(f"Deleted the theme “{theme.name}”"), self._changing():
+        with self.unit_of_work(f"Deleted the theme “{theme.name}”") as work:
+            work.touch(affected)
             themes_repo.unlink_annotations(self.db, theme.id)
             siblings = themes_repo.siblings(self.db, theme.parent_id)
             at = siblings.index(theme.id)
@@ -306,7 +304,6 @@ class ThemesMixin:
                 themes_repo.update(self.db, child_id, parent_id=theme.parent_id)
             themes_repo.delete(self.db, theme.id)
             themes_repo.renumber(self.db, siblings[:at] + children + siblings[at + 1 :])
-        self._refresh_index(affected)
         return count
 
     def restore_theme(self, theme: Theme, annotation_ids: Iterable[int] = ()) -> Theme:
@@ -316,7 +313,7 @@ class ThemesMixin:
             raise InvalidInput(f"A theme with id {theme.id} already exists.")
         parent_id = theme.parent_id if theme.parent_id and themes_repo.get(self.db, theme.parent_id) else None
         ids = list(annotation_ids)
-        with self.recording(f"Restored the theme “{theme.name}”"), self._changing():
+        with self.unit_of_work(f"Restored the theme “{theme.name}”") as work:
             key = theme.key if theme.key and themes_repo.holder_of_key(self.db, theme.key) is None else None
             themes_repo.insert(
                 self.db, theme_id=theme.id, name=_clean_name(theme.name), color=_clean_color(theme.color),
@@ -326,7 +323,7 @@ class ThemesMixin:
             assert restored is not None
             self._place_theme(replace(restored, parent_id=parent_id), parent_id, theme.position)
             themes_repo.link_annotations(self.db, theme.id, ids)
-        self._refresh_index(themes_repo.letter_ids(self.db, [theme.id]))
+            work.touch(themes_repo.letter_ids(self.db, [theme.id]))
         return self.get_theme(theme.id)
 
     def _add_theme_tree(self, items: list[dict[str, Any]], parent_id: int | None) -> None:

@@ -1,10 +1,21 @@
-"""How one change is made: recorded in the history, committed, followed by the search index."""
+"""How one change is made: :meth:`UnitOfWorkMixin.unit_of_work`, the one context every use case that
+writes goes through. It records the change in the history (:meth:`~UnitOfWorkMixin.recording`), runs the
+writes in one transaction with the search index's dirty marker laid down, collects the letters whose
+search documents the change alters (:meth:`Work.touch`) and, once the store has committed, marks the
+changed letters' citations pending, brings the index up to date for the letters touched and resolves
+the pending citations when asked::
+
+    with self.unit_of_work("Merged “A” into “B”") as work:   # history_repo.begin; BEGIN; dirty marker
+        work.touch(letters using A)                           # collected, not yet indexed
+        themes_repo / annotations_repo writes …               # triggers copy each row into history_rows
+    # COMMIT (history_repo.finish); references.changed(…); _refresh_index(touched); resolve_references()
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +32,74 @@ class _Label:
     fold: bool = False
 
 
+@dataclass
+class Work:
+    """What one unit of work collects while its writes run: the letters whose search documents change
+    (refreshed after the commit) and the letters whose own rows change (their citations made pending:
+    ``ReferenceService.changed``), with whether each was deleted."""
+
+    label: _Label
+    letters: set[int] = field(default_factory=set)
+    references: dict[int, bool] = field(default_factory=dict)  # letter id -> deleted
+
+    def touch(self, letter_ids: Iterable[int]) -> None:
+        """The search documents of these letters change: the index follows them when the work ends."""
+        self.letters.update(letter_ids)
+
+
 class UnitOfWorkMixin:
     """The change machinery of :class:`~desktop_app.core.services.Library`."""
 
     db: Any
     folder: Path
     notices: list[str]
+    references: Any
+    resolve_references: Any
+
+    @contextmanager
+    def unit_of_work(
+        self,
+        label: str | None = None,
+        *,
+        transaction: bool = True,
+        index: bool = True,
+        letters_changing: Iterable[int] = (),
+        deleted: bool = False,
+        resolve: bool = False,
+    ) -> Iterator[Work]:
+        """One change: recorded under ``label`` (None: a part of the change being recorded, e.g. one file
+        of an import, or not a change the user undoes, e.g. an undo itself), its writes in one transaction
+        the search index follows (``index``; False for rows the index does not hold: a theme's colour,
+        key, place among the same siblings), and when the store has committed: the citations of
+        ``letters_changing`` made pending (``ReferenceService.before_change`` before the writes,
+        ``changed`` after, ``deleted`` when the writes delete them), the index brought up to date for
+        the letters :meth:`Work.touch` collected (and ``letters_changing``), and the pending citations
+        resolved when ``resolve``.
+
+        With ``transaction`` (the default) the recording is one transaction and what follows the commit
+        runs after it. Without it the writes are one transaction within a recording that goes on, so
+        the resolutions written afterwards are part of the same change. A failure inside leaves the
+        dirty marker (the index is rebuilt at the next open) and does nothing after the writes."""
+        with self.recording(label, transaction=transaction) if label is not None else nullcontext(_Label("")) as holder:
+            work = Work(holder)
+            for letter_id in letters_changing:
+                self.references.before_change(letter_id)
+                work.references[letter_id] = deleted
+                work.letters.add(letter_id)
+            with self._changing() if index else nullcontext():
+                yield work
+            if not transaction:
+                self._after_commit(work, index=index, resolve=resolve)
+        if transaction:
+            self._after_commit(work, index=index, resolve=resolve)
+
+    def _after_commit(self, work: Work, *, index: bool, resolve: bool) -> None:
+        for letter_id, deleted in work.references.items():
+            self.references.changed(letter_id, deleted=deleted)
+        if index:
+            self._refresh_index(work.letters)
+        if resolve:
+            self.resolve_references()
 
     @contextmanager
     def recording(self, label: str, *, transaction: bool = True) -> Iterator[_Label]:

@@ -306,8 +306,7 @@ class ImportsMixin:
     def _source_path_of(self, letter_id: int | None) -> str | None:
         if letter_id is None:
             return None
-        row = self.db.execute("SELECT source_path FROM letters WHERE id = ?", [letter_id]).fetchone()
-        return row[0] if row else None
+        return letters_repo.source_path_of(self.db, letter_id)
 
     def _copy_original(self, data: bytes, parsed: ParsedLetter) -> str | None:
         """Keep the original in files/: the bytes that were parsed (not the file read again, which

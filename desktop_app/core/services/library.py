@@ -35,7 +35,7 @@ from desktop_app.core.services.themes import ThemesMixin
 from desktop_app.core.services.unit_of_work import UnitOfWorkMixin
 from desktop_app.core.services.themes import _starter_themes
 from desktop_app.core.store import db as store_db
-from desktop_app.core.store import history_repo, themes_repo
+from desktop_app.core.store import history_repo, meta_repo, themes_repo
 from desktop_app.core.store.db import DB_NAME, LibraryLock, connect, migrate
 from desktop_app.core.store.history_repo import Change
 from desktop_app.core.store.schema import migrations
@@ -293,11 +293,10 @@ class Library(
         self.close()
 
     def _meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-        return str(row[0]) if row else None
+        return meta_repo.get(self.db, key)
 
     def _set_meta(self, key: str, value: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [key, value])
+        meta_repo.put(self.db, key, value)
 
     def _seed_if_new(self, seed: bool, progress: Progress | None) -> bool:
         """Fill a new library with the bundled letters and starter themes, once. A library opened
@@ -366,9 +365,5 @@ def _refuse_to_seed_over_traces(folder: Path) -> None:
 def _schema_current(db: Any) -> bool:
     """Whether every migration this Kamerlezer knows, and no other, was applied (read without writing)."""
     known = {m.name for m in migrations._migrations}  # noqa: SLF001
-    try:
-        rows = db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]).fetchall()
-    except sqlite3.OperationalError:
-        return False
-    return {str(r[0]) for r in rows} == known
+    return meta_repo.applied_migrations(db, migrations.name) == known
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from desktop_app.core import anchoring
 from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.model import Annotation, Letter
 from desktop_app.core.services.common import LetterRef, ThemeRef, _short
+from desktop_app.core.services.parts import LibraryParts
 from desktop_app.core.store import annotations_repo, letters_repo, themes_repo
 
 
@@ -24,12 +24,8 @@ def _check_span(letter: Letter, start: int, end: int) -> None:
         raise InvalidInput(f"Span {start}-{end} of letter {letter.name} holds only white space.")
 
 
-class AnnotationsMixin:
+class AnnotationsMixin(LibraryParts):
     """The annotation use cases of :class:`~desktop_app.core.services.Library`."""
-
-    db: Any
-    folder: Path
-    notices: list[str]
 
     def _edit_label(self, current: Annotation, note: str | None, themes: Sequence[int] | None) -> str:
         """What an edit of an annotation does, as the history and the status bar say it."""

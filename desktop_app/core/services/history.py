@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
-from typing import Any
 
 from desktop_app.core.errors import InvalidInput, NotFound
+from desktop_app.core.services.parts import LibraryParts
 from desktop_app.core.store import annotations_repo, history_repo, themes_repo
 from desktop_app.core.store.history_repo import Change
 
@@ -15,12 +14,8 @@ _CHECKED_TABLES = ("themes", "annotations", "annotation_themes", "reference_deci
 such as resolutions are written back as recorded)."""
 
 
-class HistoryMixin:
+class HistoryMixin(LibraryParts):
     """Undo, redo and the history of :class:`~desktop_app.core.services.Library`."""
-
-    db: Any
-    folder: Path
-    notices: list[str]
 
     def history(self, limit: int | None = None) -> list[Change]:
         """The recorded changes, newest first; undone ones (redo puts them back) are marked."""

@@ -18,6 +18,7 @@ from desktop_app.core.errors import ImportFailed, NoLettersFound
 from desktop_app.core.importing import SUPPORTED_SUFFIXES, display_name, letter_files
 from desktop_app.core.model import Annotation, Letter, ParsedLetter
 from desktop_app.core.services.common import FILES_DIR
+from desktop_app.core.services.parts import LibraryParts
 from desktop_app.core.store import annotations_repo, letters_repo
 from desktop_app.core.superscript import is_superscript
 from desktop_app.core.tasks import CancelToken, Progress
@@ -161,12 +162,8 @@ def _expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     return out, barren
 
 
-class ImportsMixin:
+class ImportsMixin(LibraryParts):
     """The import use case of :class:`~desktop_app.core.services.Library`."""
-
-    db: Any
-    folder: Path
-    notices: list[str]
 
     def import_paths(
         self,

@@ -12,6 +12,7 @@ from typing import Any, cast
 from desktop_app.core.errors import AppError, StoreError
 from desktop_app.core.model import IndexDoc, SearchResults
 from desktop_app.core.services.common import INDEX_DIRTY, ThemeRef
+from desktop_app.core.services.parts import LibraryParts
 from desktop_app.core.store import annotations_repo, letters_repo
 from desktop_app.core.tasks import CancelToken, Progress
 
@@ -71,12 +72,8 @@ def index_marker_reason(marker: Path) -> str | None:
         return "an earlier update did not finish"
 
 
-class IndexingMixin:
+class IndexingMixin(LibraryParts):
     """Search and the upkeep of the search index of :class:`~desktop_app.core.services.Library`."""
-
-    db: Any
-    folder: Path
-    notices: list[str]
 
     @property
     def _dirty_marker(self) -> Path:

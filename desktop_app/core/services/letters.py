@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from desktop_app.core.errors import AppError, InvalidInput, NotFound
 from desktop_app.core.model import Letter, LetterSummary
 from desktop_app.core.services.common import LetterRef, _id_number
+from desktop_app.core.services.parts import LibraryParts
 from desktop_app.core.store import annotations_repo, letters_repo
 
 
@@ -32,12 +32,8 @@ def _canonical_kamerstuk(value: str) -> str:
     )
 
 
-class LettersMixin:
+class LettersMixin(LibraryParts):
     """The letter use cases of :class:`~desktop_app.core.services.Library`."""
-
-    db: Any
-    folder: Path
-    notices: list[str]
 
     def list_letters(self) -> list[LetterSummary]:
         """Every letter (newest date first, undated last), with annotation counts and used themes."""

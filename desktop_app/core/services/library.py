@@ -25,15 +25,14 @@ from typing import Any
 from desktop_app import paths
 from desktop_app.core.errors import AppError, LibraryLocked, NotFound, StoreError
 from desktop_app.core.model import Letter
-from desktop_app.core.services.common import FILES_DIR, INDEX_DIR, INDEX_DIRTY
 from desktop_app.core.services.annotations import AnnotationsMixin
+from desktop_app.core.services.common import FILES_DIR, INDEX_DIR, INDEX_DIRTY
 from desktop_app.core.services.history import HistoryMixin
 from desktop_app.core.services.imports import ImportsMixin
 from desktop_app.core.services.indexing import IndexingMixin, _make_index
 from desktop_app.core.services.letters import LettersMixin
-from desktop_app.core.services.themes import ThemesMixin
+from desktop_app.core.services.themes import ThemesMixin, _starter_themes
 from desktop_app.core.services.unit_of_work import UnitOfWorkMixin
-from desktop_app.core.services.themes import _starter_themes
 from desktop_app.core.store import db as store_db
 from desktop_app.core.store import history_repo, meta_repo, themes_repo
 from desktop_app.core.store.db import DB_NAME, LibraryLock, connect, migrate

@@ -6,13 +6,13 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from desktop_app import paths
 from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.model import Theme
 from desktop_app.core.services.common import ThemeRef, _fold, _fold_accents
+from desktop_app.core.services.parts import LibraryParts
 from desktop_app.core.store import themes_repo
 
 MAX_THEME_NAME = 80
@@ -58,12 +58,8 @@ def _starter_themes() -> list[dict[str, Any]]:
     return list(data.get("themes", [])) if isinstance(data, dict) else list(data)
 
 
-class ThemesMixin:
+class ThemesMixin(LibraryParts):
     """The theme use cases of :class:`~desktop_app.core.services.Library`."""
-
-    db: Any
-    folder: Path
-    notices: list[str]
 
     def list_themes(self) -> list[Theme]:
         """Depth-first: each parent before its children, siblings by position."""

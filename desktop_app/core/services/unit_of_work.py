@@ -16,9 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
+from desktop_app.core.services.parts import LibraryParts
 from desktop_app.core.store import history_repo, letters_repo
 
 
@@ -47,14 +46,8 @@ class Work:
         self.letters.update(letter_ids)
 
 
-class UnitOfWorkMixin:
+class UnitOfWorkMixin(LibraryParts):
     """The change machinery of :class:`~desktop_app.core.services.Library`."""
-
-    db: Any
-    folder: Path
-    notices: list[str]
-    references: Any
-    resolve_references: Any
 
     @contextmanager
     def unit_of_work(

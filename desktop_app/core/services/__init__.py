@@ -12,6 +12,7 @@ The facade is composed by concern (each module under 800 lines)::
     history.py        history, undo, redo
     indexing.py       the search index: checked, rebuilt, searched
     common.py         LetterRef, ThemeRef, folder names, small helpers
+    parts.py          LibraryParts: what the parts (mixins of Library) share
 
 Every name importable from ``desktop_app.core.services`` before the split still is.
 """

@@ -1,4 +1,5 @@
-"""The use cases, behind one facade. The CLI and the GUI call these and nothing below them.
+"""The facade the CLI and the GUI call (and nothing below it): :class:`Library`, composed of the parts
+of this package by concern (see ``__init__``), with the opening, locking, backups and seeding here.
 
 A :class:`Library` is one open library folder::
 

@@ -16,7 +16,7 @@ from desktop_app.gui import errors
 def test_the_backup_timer_backs_up_a_changed_library_on_the_work_thread(
     qtbot: Any, window: Any, library: Any, monkeypatch: Any
 ) -> None:
-    from desktop_app.core import services
+    from desktop_app.core.services import library as services  # where backup_if_due reads its defaults
 
     controller = window.controller
     library.backup()  # the seeding is backed up; from here on, every change counts

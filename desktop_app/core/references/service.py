@@ -50,6 +50,7 @@ from desktop_app.core.references.resolver import (
     terms,
 )
 from desktop_app.core.references.rules import RESOLVER_KEY, RESOLVER_VERSION, resolutions_current
+from desktop_app.core.store import letters_repo, meta_repo
 from desktop_app.core.store import references_repo as repo
 from desktop_app.core.store.connection import Database
 
@@ -184,7 +185,7 @@ class ReferenceService:
         first = [resolver.resolve(ref, self._context_terms(ref, keys)) for ref in refs]
         self._store(refs, resolver.propagate(refs, first), resolver.claims, stats if stored is None else None)
         with self.db.atomic():
-            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [RESOLVER_KEY, RESOLVER_VERSION])
+            meta_repo.put(self.db, RESOLVER_KEY, RESOLVER_VERSION)
         self._cache.keep_only((f.id for f in facts), (ref.id for ref in refs))
         self._end()
         self.pending = Change()
@@ -380,8 +381,7 @@ class ReferenceService:
         """letter id -> what its citations' contexts are counted from (its content, as stored; a letter
         stored anew under the same hash drops its rows: see :meth:`extract`). Read from the index on
         content_hash: the rows hold the whole text before most columns."""
-        rows = self.db.execute("SELECT id, content_hash FROM letters").fetchall()
-        return {int(i): str(content_hash) for i, content_hash in rows}
+        return letters_repo.content_hashes(self.db)
 
     def _context_terms(self, ref: Reference, keys: Mapping[int, str]) -> Counter[str]:
         """The words of a citation's context, cached (here and on disk) by the citation and its letter's
@@ -427,10 +427,7 @@ class ReferenceService:
             stored = self._stored_claims()
             for letter_id in _claims_changed(stored, claims):
                 canonical, reason = claims.get(letter_id, (None, None))
-                self.db.execute(
-                    "UPDATE letters SET inferred_kamerstuk = ?, inferred_reason = ? WHERE id = ?",
-                    [canonical, reason, letter_id],
-                )
+                letters_repo.set_inferred(self.db, letter_id, canonical, reason)
             for ref, res in zip(refs, final, strict=True):
                 if _changed(ref, res):
                     repo.set_resolution(
@@ -447,27 +444,20 @@ class ReferenceService:
                     {"letters": stats.letters, "size": stats.size, "terms": {t: [n, stats.df[t]] for t, n in stats.collection.items()}},
                     ensure_ascii=False, separators=(",", ":"),
                 )  # fmt: skip
-                self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [STATS_KEY, text])
+                meta_repo.put(self.db, STATS_KEY, text)
 
     def _stored_claims(self) -> dict[int, tuple[str, str]]:
-        ids = [r[0] for r in self.db.execute("SELECT id FROM letters WHERE inferred_kamerstuk IS NOT NULL")]  # an index
-        if not ids:
-            return {}
-        rows = self.db.execute(
-            "SELECT id, inferred_kamerstuk, inferred_reason FROM letters WHERE id IN (SELECT value FROM json_each(?))",
-            [json.dumps(ids)],
-        ).fetchall()
-        return {int(i): (str(c), str(r or "")) for i, c, r in rows}
+        return letters_repo.inferred_claims(self.db)
 
     def _stored_stats(self) -> WordStats | None:
         """The word statistics the stored suggestions were ranked with (parsed once per change of the
         stored text, which a restored backup or another process may bring)."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [STATS_KEY]).fetchone()
-        if row is None:
+        value = meta_repo.get(self.db, STATS_KEY)
+        if value is None:
             return None
-        digest = hashlib.blake2b(row[0].encode(), digest_size=16).hexdigest()
+        digest = hashlib.blake2b(value.encode(), digest_size=16).hexdigest()
         if self._stats is None or self._stats[0] != digest:
-            data = json.loads(row[0])
+            data = json.loads(value)
             terms_ = data["terms"]
             stats = WordStats(
                 int(data["letters"]), int(data["size"]), {t: v[0] for t, v in terms_.items()}, {t: v[1] for t, v in terms_.items()}
@@ -479,9 +469,8 @@ class ReferenceService:
         """Every letter's facts, by id; a letter is read only when its term counts are not cached (in
         memory, or on disk for the next process: see :mod:`.cache`, whose counts are read when first
         used)."""
-        hashes = dict(self.db.execute("SELECT id, content_hash FROM letters").fetchall())  # both from covering
-        rows = self.db.execute("SELECT id, source_file, date, kamerstuk, subject FROM letters").fetchall()  # indexes
-        rows.sort()
+        hashes = letters_repo.content_hashes(self.db)  # both from covering indexes
+        rows = letters_repo.facts_rows(self.db)
         out: list[LetterFacts] = []
         stored: dict[int, tuple[str, bytes]] | None = None
         counted: list[tuple[int, str, Mapping[str, int]]] = []

@@ -280,3 +280,42 @@ def page_starts(db: Database, letter_ids: Sequence[int]) -> dict[int, tuple[int,
         for lid, starts in db.execute(f"SELECT id, page_starts FROM letters WHERE id IN ({marks})", chunk):
             out[lid] = tuple(int(p) for p in json.loads(starts or "[]"))
     return out
+
+
+def source_path_of(db: Database, letter_id: int) -> str | None:
+    """Where the letter's original is kept (relative to the library folder), if anywhere."""
+    row = db.execute("SELECT source_path FROM letters WHERE id = ?", [letter_id]).fetchone()
+    return row[0] if row else None
+
+
+def content_hashes(db: Database) -> dict[int, str]:
+    """letter id -> content hash of every letter (read from the index on content_hash: the rows hold
+    the whole text before most columns)."""
+    return {int(i): str(h) for i, h in db.execute("SELECT id, content_hash FROM letters").fetchall()}
+
+
+def facts_rows(db: Database) -> list[tuple[int, str, str | None, str | None, str | None]]:
+    """(id, source_file, date, kamerstuk, subject) of every letter, by id (from a covering index)."""
+    rows = db.execute("SELECT id, source_file, date, kamerstuk, subject FROM letters").fetchall()
+    rows.sort()
+    return rows
+
+
+def inferred_claims(db: Database) -> dict[int, tuple[str, str]]:
+    """letter id -> (inferred Kamerstuk id, the reason) of the letters that have one."""
+    ids = [r[0] for r in db.execute("SELECT id FROM letters WHERE inferred_kamerstuk IS NOT NULL")]  # an index
+    if not ids:
+        return {}
+    rows = db.execute(
+        "SELECT id, inferred_kamerstuk, inferred_reason FROM letters WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(ids)],
+    ).fetchall()
+    return {int(i): (str(c), str(r or "")) for i, c, r in rows}
+
+
+def set_inferred(db: Database, letter_id: int, canonical: str | None, reason: str | None) -> None:
+    """The letter's own id as inferred from the citations of it (None: none), with the reason."""
+    db.execute(
+        "UPDATE letters SET inferred_kamerstuk = ?, inferred_reason = ? WHERE id = ?",
+        [canonical, reason, letter_id],
+    )

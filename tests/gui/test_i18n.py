@@ -121,7 +121,7 @@ def test_plurals_follow_the_language(dutch: None, make_window: Any, qapp: Any) -
     from PySide6.QtCore import QCoreApplication
 
     assert QCoreApplication.translate("MainWindow", "%n letter(s)", "", 1) == "1 brief"
-    assert QCoreApplication.translate("MainWindow", "%n page(s)", "", 3) == "3 pagina’s"
+    assert QCoreApplication.translate("ReaderMixin", "%n page(s)", "", 3) == "3 pagina’s"  # gui/window_reader.py
     restore = i18n.install("en", qapp)
     try:
         assert QCoreApplication.translate("MainWindow", "%n letter(s)", "", 1) == "1 letter"

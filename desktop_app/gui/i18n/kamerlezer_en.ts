@@ -58,7 +58,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="636" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="623" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="636" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="623" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} of %n letter</numerusform>
@@ -74,23 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="759" />
-            <source>%n page(s)</source>
-            <translation>
-                <numerusform>%n page</numerusform>
-                <numerusform>%n pages</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1072" />
-            <source>%n match(es)</source>
-            <translation>
-                <numerusform>%n match</numerusform>
-                <numerusform>%n matches</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1482" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="986" />
             <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
             <translation>
                 <numerusform>%n annotation and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
@@ -98,7 +82,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1496" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1000" />
             <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
             <translation>
                 <numerusform>%n annotation uses it. The annotations are kept; they only lose this theme.</numerusform>
@@ -106,7 +90,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1501" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1005" />
             <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
             <translation>
                 <numerusform>Its %n sub-theme ({names}) moves up into “{parent}”.</numerusform>
@@ -114,7 +98,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1503" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1007" />
             <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
             <translation>
                 <numerusform>Its %n sub-theme ({names}) moves up to the top level.</numerusform>
@@ -122,7 +106,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1611" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1115" />
             <source>%n fetched</source>
             <translation>
                 <numerusform>%n fetched</numerusform>
@@ -130,7 +114,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1611" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1115" />
             <source>%n citation(s) now point(s) at them</source>
             <translation>
                 <numerusform>%n citation now points at them</numerusform>
@@ -138,7 +122,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1678" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1182" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Search index rebuilt: %n letter.</numerusform>
@@ -146,7 +130,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1733" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1237" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>Exported %n passage to {path}</numerusform>
@@ -154,7 +138,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1739" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1243" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>Exported %n passage to {path}, but:</numerusform>
@@ -162,7 +146,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1773" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="1277" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Library: {folder} · %n letter</numerusform>
@@ -238,6 +222,33 @@
             <translation>
                 <numerusform>%n passage</numerusform>
                 <numerusform>%n passages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReaderMixin</name>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_reader.py" line="123" />
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n page</numerusform>
+                <numerusform>%n pages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_reader.py" line="368" />
+            <source>%n letter(s)</source>
+            <translation>
+                <numerusform>%n letter</numerusform>
+                <numerusform>%n letters</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_reader.py" line="368" />
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n match</numerusform>
+                <numerusform>%n matches</numerusform>
             </translation>
         </message>
     </context>

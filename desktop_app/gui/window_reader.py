@@ -2,12 +2,14 @@
 followed from the text, find in the letter, the library search and its hits, and tagging, notes and
 annotation edits made from the reader.
 
-:class:`ReaderMixin` is one of the classes :class:`desktop_app.gui.main_window.MainWindow` is made of;
-it uses the widgets the window builds (``self.reader``, ``self.letter_table``, ``self.search_edit``, …).
-Its texts have ``ReaderMixin`` as their translation context (PySide's ``tr`` looks along the MRO).
-Its slots carry no ``@Slot``: with PySide6 6.11 a ``@Slot`` declared in a class that is not a QObject
-loses ``sender()`` once the window has dynamic slots; an undecorated method becomes a dynamic slot of
-the window (queued across threads, disconnected when the window goes, ``sender()`` set), as before.
+:class:`ReaderMixin` is one of the classes :class:`desktop_app.gui.main_window.MainWindow` is made
+of; it uses the widgets the window builds (``self.reader``, ``self.letter_table``,
+``self.search_edit``, …). Its texts have ``ReaderMixin`` as their translation context (written
+``translate("ReaderMixin", …)``, not ``self.tr``: PySide's ``tr`` asks the window's class first and
+keeps its untranslated plural). Its slots carry no ``@Slot``: with PySide6 6.11 a ``@Slot`` declared
+in a class that is not a QObject loses ``sender()`` once the window has dynamic slots; an
+undecorated method becomes a dynamic slot of the window (queued across threads, disconnected when
+the window goes, ``sender()`` set), as before.
 """
 
 from __future__ import annotations
@@ -111,16 +113,16 @@ class ReaderMixin:
 
     def _show_letter_header(self, letter: Letter | None) -> None:
         if letter is None:
-            self.title_label.setText(self.tr("No letter open"))
+            self.title_label.setText(translate("ReaderMixin", "No letter open"))
             self._mark_derived_title(False)
-            self.meta_label.setText(self.tr("Choose a letter on the left, or search the library with Ctrl+Shift+F."))
+            self.meta_label.setText(translate("ReaderMixin", "Choose a letter on the left, or search the library with Ctrl+Shift+F."))
             return
         self.title_label.setText(letter.title)
         self._mark_derived_title(letter.title_derived)
         parts = [date_label(letter.date), chamber_label(letter.chamber) if letter.chamber else ""]
         kind = (letter.kind or "")[:1].upper() + (letter.kind or "")[1:]
         parts += [letter.kamerstuk or "", kind, letter.signatory or "",
-                  self.tr("%n page(s)", "", letter.pages).replace(" ", "\u00a0") if letter.pages else "", letter.source_file]  # "3 pages" never breaks
+                  translate("ReaderMixin", "%n page(s)", "", letter.pages).replace(" ", "\u00a0") if letter.pages else "", letter.source_file]  # "3 pages" never breaks
         self.meta_label.setText("  ·  ".join(p for p in parts if p))
         self.setWindowTitle(f"{letter.title} — Kamerlezer")
 
@@ -134,7 +136,7 @@ class ReaderMixin:
             label.setFont(font)
             label.style().unpolish(label)
             label.style().polish(label)
-        label.setToolTip(self.tr("The {note}.").format(note=translate("Models", DERIVED_TITLE_NOTE)) if derived else "")
+        label.setToolTip(translate("ReaderMixin", "The {note}.").format(note=translate("Models", DERIVED_TITLE_NOTE)) if derived else "")
 
     # -- history -----------------------------------------------------------------------------------
     def _update_history_actions(self) -> None:
@@ -181,7 +183,7 @@ class ReaderMixin:
         layout = self.reader.layout_info
         if layout is not None and number in layout.footnote_start:
             self._jump_within_letter(layout.footnote_start[number])
-            self.statusBar().showMessage(self.tr("Footnote {number}. Back (Alt+Left) returns to the text.").format(number=number), 5000)
+            self.statusBar().showMessage(translate("ReaderMixin", "Footnote {number}. Back (Alt+Left) returns to the text.").format(number=number), 5000)
 
     def _on_reader_footnote_back_requested(self, number: int) -> None:
         layout = self.reader.layout_info
@@ -200,7 +202,7 @@ class ReaderMixin:
         """Resolved: open the cited letter. Suggested or missing: show what is known."""
         if ref.followed_to is not None:
             self.open_letter(ref.followed_to)
-            self.statusBar().showMessage(self.tr("Followed “{citation}”. Back: Alt+Left.").format(citation=" ".join(ref.raw.split())), 5000)
+            self.statusBar().showMessage(translate("ReaderMixin", "Followed “{citation}”. Back: Alt+Left.").format(citation=" ".join(ref.raw.split())), 5000)
             return
         self.show_citation(ref)
 
@@ -228,15 +230,15 @@ class ReaderMixin:
     def _describe_letter(self, letter_id: int) -> str:
         row = self.letter_model.row_of(letter_id)
         if row is None:
-            return self.tr("letter {number}").format(number=letter_id)
+            return translate("ReaderMixin", "letter {number}").format(number=letter_id)
         summary = self.letter_model.summary(row)
         return f"{summary.title or summary.name} ({date_label(summary.date)})"
 
     def _on_citation_confirmed(self, reference_id: int, letter_id: int) -> None:
-        self._decide_reference(self.library.references.confirm, reference_id, letter_id, self.tr("Link confirmed."))
+        self._decide_reference(self.library.references.confirm, reference_id, letter_id, translate("ReaderMixin", "Link confirmed."))
 
     def _on_citation_rejected_candidate(self, reference_id: int, letter_id: int) -> None:
-        self._decide_reference(self.library.references.reject, reference_id, letter_id, self.tr("Suggestion rejected."))
+        self._decide_reference(self.library.references.reject, reference_id, letter_id, translate("ReaderMixin", "Suggestion rejected."))
 
     def _decide_reference(self, decide: Any, reference_id: int, letter_id: int, message: str) -> None:
         try:
@@ -298,7 +300,7 @@ class ReaderMixin:
             target = next((s for s in reversed(spans) if s[0] < here), spans[-1])
         self.reader.go_to_offset(target[0])
         number = spans.index(target) + 1
-        self.statusBar().showMessage(self.tr("Search hit {number} of {total} in this letter (F3: next).").format(number=number, total=len(spans)), 4000)
+        self.statusBar().showMessage(translate("ReaderMixin", "Search hit {number} of {total} in this letter (F3: next).").format(number=number, total=len(spans)), 4000)
 
     def _on_focus_reader_triggered(self) -> None:
         self.centre_tabs.setCurrentIndex(0)
@@ -345,11 +347,11 @@ class ReaderMixin:
                 limit=SEARCH_LIMIT,
             )
 
-        handle = self.controller.searcher.submit(self.tr("Search"), work)
+        handle = self.controller.searcher.submit(translate("ReaderMixin", "Search"), work)
         handle.setProperty("generation", generation)
         handle.finished.connect(self._on_search_finished)
         handle.failed.connect(self._on_search_failed)
-        self.results_label.setText(self.tr("Searching…"))
+        self.results_label.setText(translate("ReaderMixin", "Searching…"))
         self.list_stack.setCurrentIndex(RESULTS_PAGE)
 
     def _on_search_finished(self, results: SearchResults) -> None:
@@ -359,13 +361,13 @@ class ReaderMixin:
         self.results_model.set_results(results.query, results.hits, results.total)
         self.results_view.expandAll()
         if results.total == 0:
-            self.results_label.setText(self.tr("No letters match “{query}”.").format(query=results.query))
+            self.results_label.setText(translate("ReaderMixin", "No letters match “{query}”.").format(query=results.query))
         else:
             matches = sum(h.match_count for h in results.hits)
-            more = self.tr(" (showing {count})").format(count=len(results.hits)) if results.total > len(results.hits) else ""
+            more = translate("ReaderMixin", " (showing {count})").format(count=len(results.hits)) if results.total > len(results.hits) else ""
             self.results_label.setText(
-                self.tr("{letters}, {matches}{more} · {ms} ms").format(
-                    letters=self.tr("%n letter(s)", "", results.total), matches=self.tr("%n match(es)", "", matches),
+                translate("ReaderMixin", "{letters}, {matches}{more} · {ms} ms").format(
+                    letters=translate("ReaderMixin", "%n letter(s)", "", results.total), matches=translate("ReaderMixin", "%n match(es)", "", matches),
                     more=more, ms=f"{results.elapsed_ms:.0f}")
             )
         self.list_stack.setCurrentIndex(RESULTS_PAGE)
@@ -435,7 +437,7 @@ class ReaderMixin:
                 return
             span = self.reader.selected_span()
             if span is None:
-                self.statusBar().showMessage(self.tr("Select a passage first, then press a theme key (1–9)."), 5000)
+                self.statusBar().showMessage(translate("ReaderMixin", "Select a passage first, then press a theme key (1–9)."), 5000)
                 return
             self.controller.add_annotation(self.letter.id, span[0], span[1], (theme.id,))
         except AppError as error:
@@ -444,7 +446,7 @@ class ReaderMixin:
     def _on_reader_theme_key_pressed(self, number: int) -> None:
         theme = self.controller.theme_for_key(number)
         if theme is None:
-            self.statusBar().showMessage(self.tr("No theme has key {number}.").format(number=number), 4000)
+            self.statusBar().showMessage(translate("ReaderMixin", "No theme has key {number}.").format(number=number), 4000)
             return
         self.tag_selection(theme)
 
@@ -483,7 +485,7 @@ class ReaderMixin:
     def _on_note_triggered(self) -> None:
         annotation = self.annotation_for_action()
         if annotation is None:
-            self.statusBar().showMessage(self.tr("Put the cursor in an annotation (or tag a passage) to write a note."), 5000)
+            self.statusBar().showMessage(translate("ReaderMixin", "Put the cursor in an annotation (or tag a passage) to write a note."), 5000)
             return
         self.annotations_dock.show()
         self.annotations_dock.raise_()
@@ -494,13 +496,13 @@ class ReaderMixin:
         annotation = self.annotation_for_action()
         if annotation is not None:
             self.controller.delete_annotation(annotation)
-            self.statusBar().showMessage(self.tr("Annotation removed. Ctrl+Z brings it back."), 4000)
+            self.statusBar().showMessage(translate("ReaderMixin", "Annotation removed. Ctrl+Z brings it back."), 4000)
 
     def _on_reattach_triggered(self) -> None:
         annotation = self.annotations_panel.current
         span = self.reader.selected_span()
         if annotation is None or span is None:
-            self.statusBar().showMessage(self.tr("Select the annotation in the Annotations panel and the new text in the letter."), 6000)
+            self.statusBar().showMessage(translate("ReaderMixin", "Select the annotation in the Annotations panel and the new text in the letter."), 6000)
             return
         self._guard(self.controller.reattach_annotation, annotation, span[0], span[1])
 
@@ -508,7 +510,7 @@ class ReaderMixin:
         if self.letter is None:
             return
         value, ok = QInputDialog.getText(
-            self, self.tr("Kamerstuk id"), self.tr("This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):"),
+            self, translate("ReaderMixin", "Kamerstuk id"), translate("ReaderMixin", "This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):"),
             QLineEdit.Normal, self.letter.kamerstuk or "",
         )
         if ok and (value.strip() or None) != self.letter.kamerstuk:
@@ -523,14 +525,14 @@ class ReaderMixin:
             self._refresh_references()
         elif self.letter is not None:
             self.open_letter(self.letter.id, position=self.reader.textCursor().position(), record=False)
-        self.statusBar().showMessage(self.tr("References updated."), 4000)
+        self.statusBar().showMessage(translate("ReaderMixin", "References updated."), 4000)
 
     def _on_reader_cursor_position_changed(self) -> None:
         offset = self.reader.cursor_offset()
         page = self.letter.page_of(offset) if self.letter is not None and offset is not None else None
         pages = self.letter.pages if self.letter is not None else None
-        self.page_label.setText(self.tr("Page {page} of {pages}").format(page=page, pages=pages) if page and pages
-                                else (self.tr("Page {page}").format(page=page) if page else ""))
+        self.page_label.setText(translate("ReaderMixin", "Page {page} of {pages}").format(page=page, pages=pages) if page and pages
+                                else (translate("ReaderMixin", "Page {page}").format(page=page) if page else ""))
         if offset is None or self.reader.textCursor().hasSelection():
             return
         found = self.reader.annotations_at(offset)

@@ -58,7 +58,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="623" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="622" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="623" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="622" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} of %n letter</numerusform>
@@ -74,39 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="986" />
-            <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
-            <translation>
-                <numerusform>%n annotation and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
-                <numerusform>%n annotations and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1000" />
-            <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
-            <translation>
-                <numerusform>%n annotation uses it. The annotations are kept; they only lose this theme.</numerusform>
-                <numerusform>%n annotations use it. The annotations are kept; they only lose this theme.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1005" />
-            <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
-            <translation>
-                <numerusform>Its %n sub-theme ({names}) moves up into “{parent}”.</numerusform>
-                <numerusform>Its %n sub-themes ({names}) move up into “{parent}”.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1007" />
-            <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
-            <translation>
-                <numerusform>Its %n sub-theme ({names}) moves up to the top level.</numerusform>
-                <numerusform>Its %n sub-themes ({names}) move up to the top level.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1115" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="767" />
             <source>%n fetched</source>
             <translation>
                 <numerusform>%n fetched</numerusform>
@@ -114,7 +82,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1115" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="767" />
             <source>%n citation(s) now point(s) at them</source>
             <translation>
                 <numerusform>%n citation now points at them</numerusform>
@@ -122,7 +90,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1182" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="834" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Search index rebuilt: %n letter.</numerusform>
@@ -130,7 +98,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1237" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="889" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>Exported %n passage to {path}</numerusform>
@@ -138,7 +106,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1243" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="895" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>Exported %n passage to {path}, but:</numerusform>
@@ -146,7 +114,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1277" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="929" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Library: {folder} · %n letter</numerusform>
@@ -226,9 +194,44 @@
         </message>
     </context>
     <context>
+        <name>PanelsMixin</name>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="332" />
+            <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
+            <translation>
+                <numerusform>%n annotation and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
+                <numerusform>%n annotations and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="346" />
+            <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
+            <translation>
+                <numerusform>%n annotation uses it. The annotations are kept; they only lose this theme.</numerusform>
+                <numerusform>%n annotations use it. The annotations are kept; they only lose this theme.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="351" />
+            <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
+            <translation>
+                <numerusform>Its %n sub-theme ({names}) moves up into “{parent}”.</numerusform>
+                <numerusform>Its %n sub-themes ({names}) move up into “{parent}”.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="353" />
+            <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
+            <translation>
+                <numerusform>Its %n sub-theme ({names}) moves up to the top level.</numerusform>
+                <numerusform>Its %n sub-themes ({names}) move up to the top level.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ReaderMixin</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="123" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="125" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -236,7 +239,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="368" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -244,7 +247,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="368" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>

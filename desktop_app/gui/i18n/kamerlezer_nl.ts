@@ -927,12 +927,12 @@ geen: alle)</translation>
     <context>
         <name>LetterTableModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="185" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="184" />
             <source>Ch.</source>
             <translation>Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="187" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="186" />
             <source>Ann.</source>
             <translation>Ann.</translation>
         </message>
@@ -970,447 +970,447 @@ geen: alle)</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="199" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="198" />
             <source>&amp;Letter</source>
             <translation>&amp;Brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="202" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="201" />
             <source>Passages by &amp;theme</source>
             <translation>Passages per &amp;thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="213" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="212" />
             <source>Annotations</source>
             <translation>Annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="214" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="213" />
             <source>Themes</source>
             <translation>Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="215" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="214" />
             <source>References</source>
             <translation>Verwijzingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="228" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="227" />
             <source>Search letters, footnotes and notes   (Ctrl+Shift+F)</source>
             <translation>Zoeken in brieven, voetnoten en notities   (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="241" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="240" />
             <source>Only letters with passages tagged with this theme</source>
             <translation>Alleen brieven met passages gemarkeerd met dit thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="242" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="241" />
             <source>Only letters of this year</source>
             <translation>Alleen brieven uit dit jaar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="243" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="242" />
             <source>Only letters to this chamber</source>
             <translation>Alleen brieven aan deze Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="343" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="342" />
             <source>&amp;Import files…</source>
             <translation>Bestanden &amp;importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="343" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="342" />
             <source>Import letters (PDF or text)</source>
             <translation>Brieven importeren (PDF of tekst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="344" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="343" />
             <source>Import &amp;folder…</source>
             <translation>&amp;Map importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="344" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="343" />
             <source>Import every letter in a folder</source>
             <translation>Alle brieven in een map importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="345" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="344" />
             <source>&amp;Export summary…</source>
             <translation>Samenvatting &amp;exporteren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="345" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="344" />
             <source>Export an annotated summary (PDF, Markdown, CSV)</source>
             <translation>Een geannoteerde samenvatting exporteren (PDF, Markdown, CSV)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="346" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="345" />
             <source>&amp;Rebuild search index</source>
             <translation>Zoekindex &amp;opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="346" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="345" />
             <source>Rebuild the search index</source>
             <translation>De zoekindex opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="347" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="346" />
             <source>&amp;Quit</source>
             <translation>&amp;Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="348" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="347" />
             <source>&amp;Undo</source>
             <translation>&amp;Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
             <source>&amp;Redo</source>
             <translation>O&amp;pnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
             <source>&amp;Find in letter…</source>
             <translation>&amp;Zoeken in brief…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
             <source>Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)</source>
             <translation>Zoeken in de geopende brief (Ctrl+F in de lezer; elders doorzoekt Ctrl+F de bibliotheek)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
             <source>&amp;Search the library…</source>
             <translation>Bibliotheek &amp;doorzoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
             <source>Search every letter, its footnotes and your notes</source>
             <translation>Alle brieven, hun voetnoten en uw notities doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
             <source>Find &amp;next</source>
             <translation>&amp;Volgende zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
             <source>Next match in this letter (after a library search: the next hit in this letter)</source>
             <translation>Volgende treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer in deze brief)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
             <source>Find pre&amp;vious</source>
             <translation>Vo&amp;rige zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
             <source>Previous match in this letter</source>
             <translation>Vorige treffer in deze brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
             <source>Edit &amp;note</source>
             <translation>&amp;Notitie bewerken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
             <source>Write a note on the annotation (N in the reader)</source>
             <translation>Een notitie bij de annotatie schrijven (N in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="365" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
             <source>&amp;Remove annotation</source>
             <translation>Annotatie &amp;verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="366" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="365" />
             <source>Remove the annotation at the cursor (Delete in the reader)</source>
             <translation>De annotatie bij de cursor verwijderen (Delete in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="366" />
             <source>Re-&amp;attach to selection</source>
             <translation>Opnieuw &amp;koppelen aan selectie</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
             <source>Anchor the selected annotation (e.g. one not found in the current text) to the selected text</source>
             <translation>De geselecteerde annotatie (bijvoorbeeld een die niet in de huidige tekst is gevonden) aan de geselecteerde tekst koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
             <source>Set &amp;Kamerstuk id…</source>
             <translation>Kamer&amp;stuknummer vastleggen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
             <source>Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here</source>
             <translation>Vastleggen welk Kamerstuk deze brief is (bijvoorbeeld kst-28676-472), zodat verwijzingen ernaar hier uitkomen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
             <source>&amp;Back</source>
             <translation>&amp;Terug</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
             <source>Back to where you were</source>
             <translation>Terug naar waar u was</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
             <source>&amp;Forward</source>
             <translation>&amp;Vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
             <source>Forward again</source>
             <translation>Weer vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
             <source>Go to &amp;reader</source>
             <translation>Naar de &amp;lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
             <source>&amp;Passages by theme</source>
             <translation>&amp;Passages per thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
             <source>Every passage of the checked themes across letters, and a themes × letters matrix</source>
             <translation>Alle passages van de aangevinkte thema’s in alle brieven, en een matrix thema’s × brieven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
             <source>&amp;Missing documents…</source>
             <translation>&amp;Ontbrekende documenten…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
             <source>Cited documents that are not in the library, the letters citing them, and Fetch</source>
             <translation>Aangehaalde documenten die niet in de bibliotheek staan, de brieven die ernaar verwijzen, en Ophalen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>Go to letter &amp;list</source>
             <translation>Naar de brieven&amp;lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>Go to &amp;annotations</source>
             <translation>Naar de &amp;annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
             <source>Go to t&amp;hemes</source>
             <translation>Naar de t&amp;hema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
             <source>&amp;New theme…</source>
             <translation>&amp;Nieuw thema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
             <source>Create a theme</source>
             <translation>Een thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
             <source>New &amp;sub-theme…</source>
             <translation>Nieuw &amp;subthema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
             <source>Create a theme inside the selected one</source>
             <translation>Een thema binnen het geselecteerde thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
             <source>&amp;Rename theme…</source>
             <translation>Thema &amp;hernoemen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
             <source>Rename the selected theme</source>
             <translation>Het geselecteerde thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
             <source>&amp;Colour…</source>
             <translation>&amp;Kleur…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
             <source>Change the selected theme's colour</source>
             <translation>De kleur van het geselecteerde thema wijzigen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
             <source>&amp;Description…</source>
             <translation>&amp;Beschrijving…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
             <source>Describe the selected theme; an exported summary introduces its chapter with this</source>
             <translation>Het geselecteerde thema beschrijven; een geëxporteerde samenvatting leidt het hoofdstuk hiermee in</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
             <source>&amp;Move to…</source>
             <translation>&amp;Verplaatsen naar…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
             <source>Put the selected theme inside another</source>
             <translation>Het geselecteerde thema binnen een ander thema plaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
             <source>Move &amp;up</source>
             <translation>&amp;Omhoog</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
             <source>Move the theme up among its siblings</source>
             <translation>Het thema een plaats omhoog zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
             <source>Move &amp;down</source>
             <translation>Omlaa&amp;g</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
             <source>Move the theme down among its siblings</source>
             <translation>Het thema een plaats omlaag zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
             <source>Mer&amp;ge into…</source>
             <translation>Samen&amp;voegen met…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
             <source>Merge the selected theme into another</source>
             <translation>Het geselecteerde thema samenvoegen met een ander thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
             <source>&amp;Delete theme…</source>
             <translation>Thema ve&amp;rwijderen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
             <source>Delete the selected theme</source>
             <translation>Het geselecteerde thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Sneltoetsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
             <source>&amp;About Kamerlezer</source>
             <translation>&amp;Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
             <source>&amp;File</source>
             <translation>&amp;Bestand</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="408" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="407" />
             <source>&amp;Edit</source>
             <translation>Be&amp;werken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="416" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="415" />
             <source>&amp;Tag selection</source>
             <translation>Selectie &amp;markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="422" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="421" />
             <source>&amp;Themes</source>
             <translation>&amp;Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="427" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="426" />
             <source>Set &amp;key</source>
             <translation>&amp;Toets toewijzen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="430" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="429" />
             <source>&amp;View</source>
             <translation>Bee&amp;ld</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="433" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="432" />
             <source>Letter list &amp;columns</source>
             <translation>&amp;Kolommen van de brievenlijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="444" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="443" />
             <source>&amp;Go</source>
             <translation>&amp;Ga naar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="447" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="446" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="452" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="451" />
             <source>Main</source>
             <translation>Hoofdwerkbalk</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="465" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="464" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="465" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="464" />
             <source>Undo the last change (Ctrl+Z)</source>
             <translation>De laatste wijziging ongedaan maken (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="466" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="465" />
             <source>Redo</source>
             <translation>Opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="466" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="465" />
             <source>Redo (Ctrl+Shift+Z)</source>
             <translation>Opnieuw uitvoeren (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="474" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="473" />
             <source>Tag</source>
             <translation>Markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="476" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="475" />
             <source>Tag the selected text with a theme (keys 1–9)</source>
             <translation>De geselecteerde tekst met een thema markeren (toetsen 1–9)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="606" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="605" />
             <source>All years</source>
             <translation>Alle jaren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="607" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="606" />
             <source>All chambers</source>
             <translation>Beide Kamers</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="623" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="622" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -1418,7 +1418,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="623" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="622" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} van %n brief</numerusform>
@@ -1426,219 +1426,57 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="810" />
-            <source>All themes</source>
-            <translation>Alle thema’s</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="821" />
-            <source>Select a theme in the Themes panel first.</source>
-            <translation>Selecteer eerst een thema in het paneel Thema’s.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="836" />
-            <source>New theme</source>
-            <translation>Nieuw thema</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="836" />
-            <source>Name:</source>
-            <translation>Naam:</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="854" />
-            <source>Added theme “{name}”; key {key} tags a selection with it.</source>
-            <translation>Thema “{name}” toegevoegd; toets {key} markeert een selectie ermee.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="856" />
-            <source>Added theme “{name}”; give it a key with Themes &gt; Set key.</source>
-            <translation>Thema “{name}” toegevoegd; wijs een toets toe met Thema’s &gt; Toets toewijzen.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="865" />
-            <source>Select a theme first</source>
-            <translation>Selecteer eerst een thema</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="876" />
-            <source>&amp;No key</source>
-            <translation>&amp;Geen toets</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="889" />
-            <source>New sub-theme</source>
-            <translation>Nieuw subthema</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="889" />
-            <source>Name (inside “{name}”):</source>
-            <translation>Naam (binnen “{name}”):</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="897" />
-            <source>Rename theme</source>
-            <translation>Thema hernoemen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="906" />
-            <source>Describe theme</source>
-            <translation>Thema beschrijven</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="907" />
-            <source>What “{name}” is about (introduces its chapter in an export):</source>
-            <translation>Waar “{name}” over gaat (leidt het hoofdstuk in een export in):</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="923" />
-            <source>Colour of “{name}”</source>
-            <translation>Kleur van “{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="929" />
-            <source>(top level)</source>
-            <translation>(hoogste niveau)</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="945" />
-            <source>Move theme</source>
-            <translation>Thema verplaatsen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="945" />
-            <source>Put “{name}” inside:</source>
-            <translation>“{name}” plaatsen binnen:</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="978" />
-            <source>Merge theme</source>
-            <translation>Thema samenvoegen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="978" />
-            <source>Merge “{name}” into:</source>
-            <translation>“{name}” samenvoegen met:</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="984" />
-            <source>Merge themes</source>
-            <translation>Thema’s samenvoegen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="985" />
-            <source>Merge “{name}” into “{target}”?</source>
-            <translation>“{name}” samenvoegen met “{target}”?</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="986" />
-            <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
-            <translation>
-                <numerusform>%n annotatie en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
-                <numerusform>%n annotaties en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="988" />
-            <source>&amp;Merge</source>
-            <translation>&amp;Samenvoegen</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1000" />
-            <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
-            <translation>
-                <numerusform>%n annotatie gebruikt het. De annotatie blijft bewaard; alleen dit thema vervalt.</numerusform>
-                <numerusform>%n annotaties gebruiken het. De annotaties blijven bewaard; alleen dit thema vervalt.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1005" />
-            <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
-            <translation>
-                <numerusform>Het subthema ({names}) gaat een niveau omhoog, naar “{parent}”.</numerusform>
-                <numerusform>De %n subthema’s ({names}) gaan een niveau omhoog, naar “{parent}”.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1007" />
-            <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
-            <translation>
-                <numerusform>Het subthema ({names}) gaat naar het hoogste niveau.</numerusform>
-                <numerusform>De %n subthema’s ({names}) gaan naar het hoogste niveau.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1009" />
-            <source>Edit &gt; Undo brings it all back.</source>
-            <translation>Bewerken &gt; Ongedaan maken zet alles terug.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1011" />
-            <source>Delete theme</source>
-            <translation>Thema verwijderen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1011" />
-            <source>Delete the theme “{name}”?</source>
-            <translation>Het thema “{name}” verwijderen?</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1012" />
-            <source>&amp;Delete theme</source>
-            <translation>Thema &amp;verwijderen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1042" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="694" />
             <source>Import letters</source>
             <translation>Brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1043" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="695" />
             <source>Letters ({patterns});;All files (*)</source>
             <translation>Brieven ({patterns});;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1049" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="701" />
             <source>Import a folder of letters</source>
             <translation>Een map met brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1074" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="726" />
             <source>Importing letters</source>
             <translation>Brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1076" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="728" />
             <source>Importing…</source>
             <translation>Bezig met importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1087" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="739" />
             <source>The password was wrong. </source>
             <translation>Het wachtwoord was onjuist. </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1088" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="740" />
             <source>Password for {file}:</source>
             <translation>Wachtwoord voor {file}:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1090" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="742" />
             <source>Encrypted PDF</source>
             <translation>Versleutelde PDF</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1107" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="759" />
             <source>Fetching from the official source</source>
             <translation>Ophalen uit de officiële bron</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1108" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="760" />
             <source>Fetching {what}…</source>
             <translation>{what} ophalen…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1115" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="767" />
             <source>%n fetched</source>
             <translation>
                 <numerusform>%n opgehaald</numerusform>
@@ -1646,7 +1484,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1115" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="767" />
             <source>%n citation(s) now point(s) at them</source>
             <translation>
                 <numerusform>%n verwijzing wijst er nu naar</numerusform>
@@ -1654,32 +1492,32 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1119" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="771" />
             <source>not found: {what}</source>
             <translation>niet gevonden: {what}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1120" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="772" />
             <source>Fetch: {outcome}.</source>
             <translation>Ophalen: {outcome}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1150" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="802" />
             <source>Import: {counts}.</source>
             <translation>Importeren: {counts}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1167" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="819" />
             <source>Cancelled.</source>
             <translation>Geannuleerd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1178" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="830" />
             <source>Rebuilding the search index</source>
             <translation>De zoekindex wordt opnieuw opgebouwd</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1182" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="834" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Zoekindex opnieuw opgebouwd: %n brief.</numerusform>
@@ -1687,12 +1525,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1229" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="881" />
             <source>Exporting summary</source>
             <translation>Samenvatting exporteren</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1237" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="889" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}</numerusform>
@@ -1700,12 +1538,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1242" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="894" />
             <source>Export finished with warnings</source>
             <translation>Exporteren voltooid met waarschuwingen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1243" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="895" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}, maar:</numerusform>
@@ -1713,17 +1551,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1261" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="913" />
             <source>About Kamerlezer</source>
             <translation>Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1266" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="918" />
             <source>&lt;p&gt;Read, search, annotate and cross-reference Dutch parliamentary letters.&lt;/p&gt;&lt;p&gt;Library: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Kamerbrieven lezen, doorzoeken, annoteren en onderling verbinden.&lt;/p&gt;&lt;p&gt;Bibliotheek: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1277" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="929" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Bibliotheek: {folder} · %n brief</numerusform>
@@ -2388,19 +2226,184 @@ geen: alle)</translation>
         </message>
     </context>
     <context>
+        <name>PanelsMixin</name>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="162" />
+            <source>All themes</source>
+            <translation>Alle thema’s</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="173" />
+            <source>Select a theme in the Themes panel first.</source>
+            <translation>Selecteer eerst een thema in het paneel Thema’s.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="182" />
+            <source>New theme</source>
+            <translation>Nieuw thema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="182" />
+            <source>Name:</source>
+            <translation>Naam:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="200" />
+            <source>Added theme “{name}”; key {key} tags a selection with it.</source>
+            <translation>Thema “{name}” toegevoegd; toets {key} markeert een selectie ermee.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="202" />
+            <source>Added theme “{name}”; give it a key with Themes &gt; Set key.</source>
+            <translation>Thema “{name}” toegevoegd; wijs een toets toe met Thema’s &gt; Toets toewijzen.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="211" />
+            <source>Select a theme first</source>
+            <translation>Selecteer eerst een thema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="222" />
+            <source>&amp;No key</source>
+            <translation>&amp;Geen toets</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="235" />
+            <source>New sub-theme</source>
+            <translation>Nieuw subthema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="235" />
+            <source>Name (inside “{name}”):</source>
+            <translation>Naam (binnen “{name}”):</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="243" />
+            <source>Rename theme</source>
+            <translation>Thema hernoemen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="252" />
+            <source>Describe theme</source>
+            <translation>Thema beschrijven</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="253" />
+            <source>What “{name}” is about (introduces its chapter in an export):</source>
+            <translation>Waar “{name}” over gaat (leidt het hoofdstuk in een export in):</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="269" />
+            <source>Colour of “{name}”</source>
+            <translation>Kleur van “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="275" />
+            <source>(top level)</source>
+            <translation>(hoogste niveau)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="291" />
+            <source>Move theme</source>
+            <translation>Thema verplaatsen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="291" />
+            <source>Put “{name}” inside:</source>
+            <translation>“{name}” plaatsen binnen:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="324" />
+            <source>Merge theme</source>
+            <translation>Thema samenvoegen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="324" />
+            <source>Merge “{name}” into:</source>
+            <translation>“{name}” samenvoegen met:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="330" />
+            <source>Merge themes</source>
+            <translation>Thema’s samenvoegen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="331" />
+            <source>Merge “{name}” into “{target}”?</source>
+            <translation>“{name}” samenvoegen met “{target}”?</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="332" />
+            <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
+            <translation>
+                <numerusform>%n annotatie en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
+                <numerusform>%n annotaties en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="334" />
+            <source>&amp;Merge</source>
+            <translation>&amp;Samenvoegen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="346" />
+            <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
+            <translation>
+                <numerusform>%n annotatie gebruikt het. De annotatie blijft bewaard; alleen dit thema vervalt.</numerusform>
+                <numerusform>%n annotaties gebruiken het. De annotaties blijven bewaard; alleen dit thema vervalt.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="351" />
+            <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
+            <translation>
+                <numerusform>Het subthema ({names}) gaat een niveau omhoog, naar “{parent}”.</numerusform>
+                <numerusform>De %n subthema’s ({names}) gaan een niveau omhoog, naar “{parent}”.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="353" />
+            <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
+            <translation>
+                <numerusform>Het subthema ({names}) gaat naar het hoogste niveau.</numerusform>
+                <numerusform>De %n subthema’s ({names}) gaan naar het hoogste niveau.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="355" />
+            <source>Edit &gt; Undo brings it all back.</source>
+            <translation>Bewerken &gt; Ongedaan maken zet alles terug.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="357" />
+            <source>Delete theme</source>
+            <translation>Thema verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="357" />
+            <source>Delete the theme “{name}”?</source>
+            <translation>Het thema “{name}” verwijderen?</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="358" />
+            <source>&amp;Delete theme</source>
+            <translation>Thema &amp;verwijderen</translation>
+        </message>
+    </context>
+    <context>
         <name>ReaderMixin</name>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="114" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="116" />
             <source>No letter open</source>
             <translation>Geen brief geopend</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="116" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="118" />
             <source>Choose a letter on the left, or search the library with Ctrl+Shift+F.</source>
             <translation>Kies links een brief of doorzoek de bibliotheek met Ctrl+Shift+F.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="123" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="125" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n pagina</numerusform>
@@ -2408,67 +2411,67 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="137" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="139" />
             <source>The {note}.</source>
             <translation>De {note}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="184" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="186" />
             <source>Footnote {number}. Back (Alt+Left) returns to the text.</source>
             <translation>Voetnoot {number}. Terug (Alt+Pijl links) keert terug naar de tekst.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="203" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="205" />
             <source>Followed “{citation}”. Back: Alt+Left.</source>
             <translation>“{citation}” gevolgd. Terug: Alt+Pijl links.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="231" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="233" />
             <source>letter {number}</source>
             <translation>brief {number}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="236" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="238" />
             <source>Link confirmed.</source>
             <translation>Koppeling bevestigd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="239" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="241" />
             <source>Suggestion rejected.</source>
             <translation>Suggestie afgewezen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="301" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="303" />
             <source>Search hit {number} of {total} in this letter (F3: next).</source>
             <translation>Zoektreffer {number} van {total} in deze brief (F3: volgende).</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="348" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="350" />
             <source>Search</source>
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="352" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="354" />
             <source>Searching…</source>
             <translation>Bezig met zoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="362" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="364" />
             <source>No letters match “{query}”.</source>
             <translation>Geen brieven gevonden voor “{query}”.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="365" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="367" />
             <source> (showing {count})</source>
             <translation> ({count} getoond)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="367" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="369" />
             <source>{letters}, {matches}{more} · {ms} ms</source>
             <translation>{letters}, {matches}{more} · {ms} ms</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="368" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -2476,7 +2479,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="368" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n treffer</numerusform>
@@ -2484,52 +2487,52 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="438" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="440" />
             <source>Select a passage first, then press a theme key (1–9).</source>
             <translation>Selecteer eerst een passage en druk dan op een themacijfer (1–9).</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="447" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="449" />
             <source>No theme has key {number}.</source>
             <translation>Geen thema heeft toets {number}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="486" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="488" />
             <source>Put the cursor in an annotation (or tag a passage) to write a note.</source>
             <translation>Zet de cursor in een annotatie (of markeer een passage) om een notitie te schrijven.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="497" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="499" />
             <source>Annotation removed. Ctrl+Z brings it back.</source>
             <translation>Annotatie verwijderd. Ctrl+Z maakt dit ongedaan.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="503" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="505" />
             <source>Select the annotation in the Annotations panel and the new text in the letter.</source>
             <translation>Selecteer de annotatie in het paneel Annotaties en de nieuwe tekst in de brief.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="511" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="513" />
             <source>Kamerstuk id</source>
             <translation>Kamerstuknummer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="511" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="513" />
             <source>This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):</source>
             <translation>Deze brief is Kamerstuk (bijvoorbeeld kst-28676-472 of “28 676, nr. 472”; leeg wist het):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="526" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="528" />
             <source>References updated.</source>
             <translation>Verwijzingen bijgewerkt.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="532" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="534" />
             <source>Page {page} of {pages}</source>
             <translation>Pagina {page} van {pages}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="533" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="535" />
             <source>Page {page}</source>
             <translation>Pagina {page}</translation>
         </message>

@@ -58,7 +58,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="622" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="614" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="622" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="614" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} of %n letter</numerusform>
@@ -74,47 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="767" />
-            <source>%n fetched</source>
-            <translation>
-                <numerusform>%n fetched</numerusform>
-                <numerusform>%n fetched</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="767" />
-            <source>%n citation(s) now point(s) at them</source>
-            <translation>
-                <numerusform>%n citation now points at them</numerusform>
-                <numerusform>%n citations now point at them</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="834" />
-            <source>Search index rebuilt: %n letter(s).</source>
-            <translation>
-                <numerusform>Search index rebuilt: %n letter.</numerusform>
-                <numerusform>Search index rebuilt: %n letters.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="889" />
-            <source>Exported %n passage(s) to {path}</source>
-            <translation>
-                <numerusform>Exported %n passage to {path}</numerusform>
-                <numerusform>Exported %n passages to {path}</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="895" />
-            <source>Exported %n passage(s) to {path}, but:</source>
-            <translation>
-                <numerusform>Exported %n passage to {path}, but:</numerusform>
-                <numerusform>Exported %n passages to {path}, but:</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="929" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="719" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Library: {folder} · %n letter</numerusform>
@@ -190,6 +150,49 @@
             <translation>
                 <numerusform>%n passage</numerusform>
                 <numerusform>%n passages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FlowsMixin</name>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
+            <source>%n fetched</source>
+            <translation>
+                <numerusform>%n fetched</numerusform>
+                <numerusform>%n fetched</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
+            <source>%n citation(s) now point(s) at them</source>
+            <translation>
+                <numerusform>%n citation now points at them</numerusform>
+                <numerusform>%n citations now point at them</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="169" />
+            <source>Search index rebuilt: %n letter(s).</source>
+            <translation>
+                <numerusform>Search index rebuilt: %n letter.</numerusform>
+                <numerusform>Search index rebuilt: %n letters.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="223" />
+            <source>Exported %n passage(s) to {path}</source>
+            <translation>
+                <numerusform>Exported %n passage to {path}</numerusform>
+                <numerusform>Exported %n passages to {path}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="229" />
+            <source>Exported %n passage(s) to {path}, but:</source>
+            <translation>
+                <numerusform>Exported %n passage to {path}, but:</numerusform>
+                <numerusform>Exported %n passages to {path}, but:</numerusform>
             </translation>
         </message>
     </context>

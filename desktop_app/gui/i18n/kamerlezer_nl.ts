@@ -927,12 +927,12 @@ geen: alle)</translation>
     <context>
         <name>LetterTableModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="184" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="176" />
             <source>Ch.</source>
             <translation>Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="186" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="178" />
             <source>Ann.</source>
             <translation>Ann.</translation>
         </message>
@@ -970,447 +970,447 @@ geen: alle)</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="198" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="190" />
             <source>&amp;Letter</source>
             <translation>&amp;Brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="201" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="193" />
             <source>Passages by &amp;theme</source>
             <translation>Passages per &amp;thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="212" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="204" />
             <source>Annotations</source>
             <translation>Annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="213" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="205" />
             <source>Themes</source>
             <translation>Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="214" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="206" />
             <source>References</source>
             <translation>Verwijzingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="227" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="219" />
             <source>Search letters, footnotes and notes   (Ctrl+Shift+F)</source>
             <translation>Zoeken in brieven, voetnoten en notities   (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="240" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="232" />
             <source>Only letters with passages tagged with this theme</source>
             <translation>Alleen brieven met passages gemarkeerd met dit thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="241" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="233" />
             <source>Only letters of this year</source>
             <translation>Alleen brieven uit dit jaar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="242" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="234" />
             <source>Only letters to this chamber</source>
             <translation>Alleen brieven aan deze Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="342" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="334" />
             <source>&amp;Import files…</source>
             <translation>Bestanden &amp;importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="342" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="334" />
             <source>Import letters (PDF or text)</source>
             <translation>Brieven importeren (PDF of tekst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="343" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="335" />
             <source>Import &amp;folder…</source>
             <translation>&amp;Map importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="343" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="335" />
             <source>Import every letter in a folder</source>
             <translation>Alle brieven in een map importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="344" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="336" />
             <source>&amp;Export summary…</source>
             <translation>Samenvatting &amp;exporteren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="344" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="336" />
             <source>Export an annotated summary (PDF, Markdown, CSV)</source>
             <translation>Een geannoteerde samenvatting exporteren (PDF, Markdown, CSV)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="345" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="337" />
             <source>&amp;Rebuild search index</source>
             <translation>Zoekindex &amp;opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="345" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="337" />
             <source>Rebuild the search index</source>
             <translation>De zoekindex opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="346" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="338" />
             <source>&amp;Quit</source>
             <translation>&amp;Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="347" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="339" />
             <source>&amp;Undo</source>
             <translation>&amp;Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="341" />
             <source>&amp;Redo</source>
             <translation>O&amp;pnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="347" />
             <source>&amp;Find in letter…</source>
             <translation>&amp;Zoeken in brief…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="348" />
             <source>Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)</source>
             <translation>Zoeken in de geopende brief (Ctrl+F in de lezer; elders doorzoekt Ctrl+F de bibliotheek)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
             <source>&amp;Search the library…</source>
             <translation>Bibliotheek &amp;doorzoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
             <source>Search every letter, its footnotes and your notes</source>
             <translation>Alle brieven, hun voetnoten en uw notities doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
             <source>Find &amp;next</source>
             <translation>&amp;Volgende zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
             <source>Next match in this letter (after a library search: the next hit in this letter)</source>
             <translation>Volgende treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer in deze brief)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="353" />
             <source>Find pre&amp;vious</source>
             <translation>Vo&amp;rige zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="354" />
             <source>Previous match in this letter</source>
             <translation>Vorige treffer in deze brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
             <source>Edit &amp;note</source>
             <translation>&amp;Notitie bewerken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
             <source>Write a note on the annotation (N in the reader)</source>
             <translation>Een notitie bij de annotatie schrijven (N in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
             <source>&amp;Remove annotation</source>
             <translation>Annotatie &amp;verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="365" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
             <source>Remove the annotation at the cursor (Delete in the reader)</source>
             <translation>De annotatie bij de cursor verwijderen (Delete in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="366" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
             <source>Re-&amp;attach to selection</source>
             <translation>Opnieuw &amp;koppelen aan selectie</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
             <source>Anchor the selected annotation (e.g. one not found in the current text) to the selected text</source>
             <translation>De geselecteerde annotatie (bijvoorbeeld een die niet in de huidige tekst is gevonden) aan de geselecteerde tekst koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
             <source>Set &amp;Kamerstuk id…</source>
             <translation>Kamer&amp;stuknummer vastleggen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
             <source>Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here</source>
             <translation>Vastleggen welk Kamerstuk deze brief is (bijvoorbeeld kst-28676-472), zodat verwijzingen ernaar hier uitkomen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
             <source>&amp;Back</source>
             <translation>&amp;Terug</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
             <source>Back to where you were</source>
             <translation>Terug naar waar u was</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
             <source>&amp;Forward</source>
             <translation>&amp;Vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
             <source>Forward again</source>
             <translation>Weer vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
             <source>Go to &amp;reader</source>
             <translation>Naar de &amp;lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="365" />
             <source>&amp;Passages by theme</source>
             <translation>&amp;Passages per thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="366" />
             <source>Every passage of the checked themes across letters, and a themes × letters matrix</source>
             <translation>Alle passages van de aangevinkte thema’s in alle brieven, en een matrix thema’s × brieven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
             <source>&amp;Missing documents…</source>
             <translation>&amp;Ontbrekende documenten…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
             <source>Cited documents that are not in the library, the letters citing them, and Fetch</source>
             <translation>Aangehaalde documenten die niet in de bibliotheek staan, de brieven die ernaar verwijzen, en Ophalen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
             <source>Go to letter &amp;list</source>
             <translation>Naar de brieven&amp;lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
             <source>Go to &amp;annotations</source>
             <translation>Naar de &amp;annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
             <source>Go to t&amp;hemes</source>
             <translation>Naar de t&amp;hema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
             <source>&amp;New theme…</source>
             <translation>&amp;Nieuw thema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
             <source>Create a theme</source>
             <translation>Een thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
             <source>New &amp;sub-theme…</source>
             <translation>Nieuw &amp;subthema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
             <source>Create a theme inside the selected one</source>
             <translation>Een thema binnen het geselecteerde thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
             <source>&amp;Rename theme…</source>
             <translation>Thema &amp;hernoemen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
             <source>Rename the selected theme</source>
             <translation>Het geselecteerde thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
             <source>&amp;Colour…</source>
             <translation>&amp;Kleur…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
             <source>Change the selected theme's colour</source>
             <translation>De kleur van het geselecteerde thema wijzigen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
             <source>&amp;Description…</source>
             <translation>&amp;Beschrijving…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>Describe the selected theme; an exported summary introduces its chapter with this</source>
             <translation>Het geselecteerde thema beschrijven; een geëxporteerde samenvatting leidt het hoofdstuk hiermee in</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>&amp;Move to…</source>
             <translation>&amp;Verplaatsen naar…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>Put the selected theme inside another</source>
             <translation>Het geselecteerde thema binnen een ander thema plaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
             <source>Move &amp;up</source>
             <translation>&amp;Omhoog</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
             <source>Move the theme up among its siblings</source>
             <translation>Het thema een plaats omhoog zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
             <source>Move &amp;down</source>
             <translation>Omlaa&amp;g</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
             <source>Move the theme down among its siblings</source>
             <translation>Het thema een plaats omlaag zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
             <source>Mer&amp;ge into…</source>
             <translation>Samen&amp;voegen met…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
             <source>Merge the selected theme into another</source>
             <translation>Het geselecteerde thema samenvoegen met een ander thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
             <source>&amp;Delete theme…</source>
             <translation>Thema ve&amp;rwijderen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
             <source>Delete the selected theme</source>
             <translation>Het geselecteerde thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Sneltoetsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
             <source>&amp;About Kamerlezer</source>
             <translation>&amp;Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
             <source>&amp;File</source>
             <translation>&amp;Bestand</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="407" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
             <source>&amp;Edit</source>
             <translation>Be&amp;werken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="415" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="407" />
             <source>&amp;Tag selection</source>
             <translation>Selectie &amp;markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="421" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="413" />
             <source>&amp;Themes</source>
             <translation>&amp;Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="426" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="418" />
             <source>Set &amp;key</source>
             <translation>&amp;Toets toewijzen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="429" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="421" />
             <source>&amp;View</source>
             <translation>Bee&amp;ld</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="432" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="424" />
             <source>Letter list &amp;columns</source>
             <translation>&amp;Kolommen van de brievenlijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="443" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="435" />
             <source>&amp;Go</source>
             <translation>&amp;Ga naar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="446" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="438" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="451" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="443" />
             <source>Main</source>
             <translation>Hoofdwerkbalk</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="464" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="456" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="464" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="456" />
             <source>Undo the last change (Ctrl+Z)</source>
             <translation>De laatste wijziging ongedaan maken (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="465" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="457" />
             <source>Redo</source>
             <translation>Opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="465" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="457" />
             <source>Redo (Ctrl+Shift+Z)</source>
             <translation>Opnieuw uitvoeren (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="473" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="465" />
             <source>Tag</source>
             <translation>Markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="475" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="467" />
             <source>Tag the selected text with a theme (keys 1–9)</source>
             <translation>De geselecteerde tekst met een thema markeren (toetsen 1–9)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="605" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="597" />
             <source>All years</source>
             <translation>Alle jaren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="606" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="598" />
             <source>All chambers</source>
             <translation>Beide Kamers</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="622" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="614" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -1418,7 +1418,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="622" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="614" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} van %n brief</numerusform>
@@ -1426,142 +1426,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="694" />
-            <source>Import letters</source>
-            <translation>Brieven importeren</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="695" />
-            <source>Letters ({patterns});;All files (*)</source>
-            <translation>Brieven ({patterns});;Alle bestanden (*)</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="701" />
-            <source>Import a folder of letters</source>
-            <translation>Een map met brieven importeren</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="726" />
-            <source>Importing letters</source>
-            <translation>Brieven importeren</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="728" />
-            <source>Importing…</source>
-            <translation>Bezig met importeren…</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="739" />
-            <source>The password was wrong. </source>
-            <translation>Het wachtwoord was onjuist. </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="740" />
-            <source>Password for {file}:</source>
-            <translation>Wachtwoord voor {file}:</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="742" />
-            <source>Encrypted PDF</source>
-            <translation>Versleutelde PDF</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="759" />
-            <source>Fetching from the official source</source>
-            <translation>Ophalen uit de officiële bron</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="760" />
-            <source>Fetching {what}…</source>
-            <translation>{what} ophalen…</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="767" />
-            <source>%n fetched</source>
-            <translation>
-                <numerusform>%n opgehaald</numerusform>
-                <numerusform>%n opgehaald</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="767" />
-            <source>%n citation(s) now point(s) at them</source>
-            <translation>
-                <numerusform>%n verwijzing wijst er nu naar</numerusform>
-                <numerusform>%n verwijzingen wijzen er nu naar</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="771" />
-            <source>not found: {what}</source>
-            <translation>niet gevonden: {what}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="772" />
-            <source>Fetch: {outcome}.</source>
-            <translation>Ophalen: {outcome}.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="802" />
-            <source>Import: {counts}.</source>
-            <translation>Importeren: {counts}.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="819" />
-            <source>Cancelled.</source>
-            <translation>Geannuleerd.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="830" />
-            <source>Rebuilding the search index</source>
-            <translation>De zoekindex wordt opnieuw opgebouwd</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="834" />
-            <source>Search index rebuilt: %n letter(s).</source>
-            <translation>
-                <numerusform>Zoekindex opnieuw opgebouwd: %n brief.</numerusform>
-                <numerusform>Zoekindex opnieuw opgebouwd: %n brieven.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="881" />
-            <source>Exporting summary</source>
-            <translation>Samenvatting exporteren</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="889" />
-            <source>Exported %n passage(s) to {path}</source>
-            <translation>
-                <numerusform>%n passage geëxporteerd naar {path}</numerusform>
-                <numerusform>%n passages geëxporteerd naar {path}</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="894" />
-            <source>Export finished with warnings</source>
-            <translation>Exporteren voltooid met waarschuwingen</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="895" />
-            <source>Exported %n passage(s) to {path}, but:</source>
-            <translation>
-                <numerusform>%n passage geëxporteerd naar {path}, maar:</numerusform>
-                <numerusform>%n passages geëxporteerd naar {path}, maar:</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="913" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="703" />
             <source>About Kamerlezer</source>
             <translation>Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="918" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="708" />
             <source>&lt;p&gt;Read, search, annotate and cross-reference Dutch parliamentary letters.&lt;/p&gt;&lt;p&gt;Library: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Kamerbrieven lezen, doorzoeken, annoteren en onderling verbinden.&lt;/p&gt;&lt;p&gt;Bibliotheek: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="929" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="719" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Bibliotheek: {folder} · %n brief</numerusform>
@@ -2223,6 +2098,134 @@ geen: alle)</translation>
             <location filename="../../../desktop_app/gui/theme_check_tree.py" line="96" />
             <source>Included with {theme}</source>
             <translation>Inbegrepen bij {theme}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FlowsMixin</name>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="46" />
+            <source>Import letters</source>
+            <translation>Brieven importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="47" />
+            <source>Letters ({patterns});;All files (*)</source>
+            <translation>Brieven ({patterns});;Alle bestanden (*)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="53" />
+            <source>Import a folder of letters</source>
+            <translation>Een map met brieven importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="66" />
+            <source>Importing letters</source>
+            <translation>Brieven importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="68" />
+            <source>Importing…</source>
+            <translation>Bezig met importeren…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="79" />
+            <source>The password was wrong. </source>
+            <translation>Het wachtwoord was onjuist. </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="80" />
+            <source>Password for {file}:</source>
+            <translation>Wachtwoord voor {file}:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="82" />
+            <source>Encrypted PDF</source>
+            <translation>Versleutelde PDF</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="99" />
+            <source>Fetching from the official source</source>
+            <translation>Ophalen uit de officiële bron</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="100" />
+            <source>Fetching {what}…</source>
+            <translation>{what} ophalen…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
+            <source>%n fetched</source>
+            <translation>
+                <numerusform>%n opgehaald</numerusform>
+                <numerusform>%n opgehaald</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
+            <source>%n citation(s) now point(s) at them</source>
+            <translation>
+                <numerusform>%n verwijzing wijst er nu naar</numerusform>
+                <numerusform>%n verwijzingen wijzen er nu naar</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="110" />
+            <source>not found: {what}</source>
+            <translation>niet gevonden: {what}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="111" />
+            <source>Fetch: {outcome}.</source>
+            <translation>Ophalen: {outcome}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="140" />
+            <source>Import: {counts}.</source>
+            <translation>Importeren: {counts}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="155" />
+            <source>Cancelled.</source>
+            <translation>Geannuleerd.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="166" />
+            <source>Rebuilding the search index</source>
+            <translation>De zoekindex wordt opnieuw opgebouwd</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="169" />
+            <source>Search index rebuilt: %n letter(s).</source>
+            <translation>
+                <numerusform>Zoekindex opnieuw opgebouwd: %n brief.</numerusform>
+                <numerusform>Zoekindex opnieuw opgebouwd: %n brieven.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="216" />
+            <source>Exporting summary</source>
+            <translation>Samenvatting exporteren</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="223" />
+            <source>Exported %n passage(s) to {path}</source>
+            <translation>
+                <numerusform>%n passage geëxporteerd naar {path}</numerusform>
+                <numerusform>%n passages geëxporteerd naar {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="228" />
+            <source>Export finished with warnings</source>
+            <translation>Exporteren voltooid met waarschuwingen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="229" />
+            <source>Exported %n passage(s) to {path}, but:</source>
+            <translation>
+                <numerusform>%n passage geëxporteerd naar {path}, maar:</numerusform>
+                <numerusform>%n passages geëxporteerd naar {path}, maar:</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,20 @@
 
 The window wires widgets to the :class:`LibraryController`; it holds no state of its own beyond what
 is on screen and the Back/Forward history.
+
+This module is the window's shell: construction of the widgets, actions, menus and toolbar, the
+letter list and its filters, drag and drop, and saving and restoring the window's state. The rest of
+:class:`MainWindow` comes from mixins, one area each:
+
+- gui/window_reader.py (``ReaderMixin``): opening letters, Back/Forward, footnotes and citations,
+  find in the letter, the library search and its hits, tagging and notes from the reader;
+- gui/window_panels.py (``PanelsMixin``): the annotations, themes and references panels, the
+  passages view, the missing documents, and the theme edits;
+- gui/window_flows.py (``FlowsMixin``): import (with passwords and the summary), fetch, reindex and
+  export.
+
+The window holds the library as :class:`~desktop_app.gui.library_api.LibraryApi`: what the GUI may
+call on it.
 """
 
 from __future__ import annotations
@@ -52,6 +66,7 @@ from desktop_app.gui import i18n
 from desktop_app.gui.find_bar import FindBar
 from desktop_app.gui.missing import MissingDocumentsDialog
 from desktop_app.gui.i18n import translate
+from desktop_app.gui.library_api import LibraryApi
 from desktop_app.gui.passages import PassagesView
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.models import (
@@ -121,7 +136,7 @@ class MainWindow(ReaderMixin, PanelsMixin, FlowsMixin, QMainWindow):
         super().__init__(parent)
         self.controller = controller
         controller.setParent(self)  # workers and undo stack live and die with the window
-        self.library = controller.library
+        self.library: LibraryApi = controller.library
         self.settings = settings
         self.setObjectName("main_window")
         self.setWindowTitle("Kamerlezer")

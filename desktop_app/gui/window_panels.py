@@ -35,6 +35,7 @@ class PanelsMixin:
     controller: LibraryController
     letter: Letter | None
 
+    # -- the references panel, passages, missing documents ---------------------------------------------
     def _refresh_references(self) -> None:
         if self.letter is None:
             self.references_panel.set_references([], [])
@@ -98,7 +99,7 @@ class PanelsMixin:
             dialog.letters.setCurrentIndex(0)  # all letters: the view shows the themes across letters
             dialog.set_checked_themes(theme_ids)
 
-    # -- annotating --------------------------------------------------------------------------------
+    # -- the annotations panel -------------------------------------------------------------------------
     def _themes_by_id(self) -> dict[int, Theme]:
         return self.controller.theme_map()
 

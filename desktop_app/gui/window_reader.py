@@ -410,6 +410,7 @@ class ReaderMixin:
         self.reader.set_search_spans(body_spans)
         self.reader.setFocus(Qt.OtherFocusReason)
 
+    # -- annotating from the reader --------------------------------------------------------------------
     def annotation_for_action(self) -> Annotation | None:
         """The annotation the user means: the one exactly selected, else the one under the cursor."""
         if self.letter is None:

@@ -58,7 +58,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="614" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="629" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="614" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="629" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} of %n letter</numerusform>
@@ -74,7 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="719" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="734" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Library: {folder} · %n letter</numerusform>
@@ -199,7 +199,7 @@
     <context>
         <name>PanelsMixin</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="332" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="333" />
             <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
             <translation>
                 <numerusform>%n annotation and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
@@ -207,7 +207,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="346" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="347" />
             <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
             <translation>
                 <numerusform>%n annotation uses it. The annotations are kept; they only lose this theme.</numerusform>
@@ -215,7 +215,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="351" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="352" />
             <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
             <translation>
                 <numerusform>Its %n sub-theme ({names}) moves up into “{parent}”.</numerusform>
@@ -223,7 +223,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="353" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="354" />
             <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
             <translation>
                 <numerusform>Its %n sub-theme ({names}) moves up to the top level.</numerusform>

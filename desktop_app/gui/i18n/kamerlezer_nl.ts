@@ -4,12 +4,12 @@
     <context>
         <name>LibraryController</name>
         <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="55" />
+            <location filename="../../../desktop_app/gui/controller.py" line="59" />
             <source>Backup</source>
             <translation>Back-up</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="64" />
+            <location filename="../../../desktop_app/gui/controller.py" line="68" />
             <source>No backup was made: {reason}</source>
             <translation>Er is geen back-up gemaakt: {reason}</translation>
         </message>
@@ -927,12 +927,12 @@ geen: alle)</translation>
     <context>
         <name>LetterTableModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="176" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="191" />
             <source>Ch.</source>
             <translation>Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="178" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="193" />
             <source>Ann.</source>
             <translation>Ann.</translation>
         </message>
@@ -970,447 +970,447 @@ geen: alle)</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="190" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="205" />
             <source>&amp;Letter</source>
             <translation>&amp;Brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="193" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="208" />
             <source>Passages by &amp;theme</source>
             <translation>Passages per &amp;thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="204" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="219" />
             <source>Annotations</source>
             <translation>Annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="205" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="220" />
             <source>Themes</source>
             <translation>Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="206" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="221" />
             <source>References</source>
             <translation>Verwijzingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="219" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="234" />
             <source>Search letters, footnotes and notes   (Ctrl+Shift+F)</source>
             <translation>Zoeken in brieven, voetnoten en notities   (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="232" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="247" />
             <source>Only letters with passages tagged with this theme</source>
             <translation>Alleen brieven met passages gemarkeerd met dit thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="233" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="248" />
             <source>Only letters of this year</source>
             <translation>Alleen brieven uit dit jaar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="234" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="249" />
             <source>Only letters to this chamber</source>
             <translation>Alleen brieven aan deze Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="334" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
             <source>&amp;Import files…</source>
             <translation>Bestanden &amp;importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="334" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
             <source>Import letters (PDF or text)</source>
             <translation>Brieven importeren (PDF of tekst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="335" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
             <source>Import &amp;folder…</source>
             <translation>&amp;Map importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="335" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
             <source>Import every letter in a folder</source>
             <translation>Alle brieven in een map importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="336" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
             <source>&amp;Export summary…</source>
             <translation>Samenvatting &amp;exporteren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="336" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
             <source>Export an annotated summary (PDF, Markdown, CSV)</source>
             <translation>Een geannoteerde samenvatting exporteren (PDF, Markdown, CSV)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="337" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
             <source>&amp;Rebuild search index</source>
             <translation>Zoekindex &amp;opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="337" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
             <source>Rebuild the search index</source>
             <translation>De zoekindex opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="338" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="353" />
             <source>&amp;Quit</source>
             <translation>&amp;Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="339" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="354" />
             <source>&amp;Undo</source>
             <translation>&amp;Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="341" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
             <source>&amp;Redo</source>
             <translation>O&amp;pnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="347" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
             <source>&amp;Find in letter…</source>
             <translation>&amp;Zoeken in brief…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="348" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
             <source>Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)</source>
             <translation>Zoeken in de geopende brief (Ctrl+F in de lezer; elders doorzoekt Ctrl+F de bibliotheek)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
             <source>&amp;Search the library…</source>
             <translation>Bibliotheek &amp;doorzoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="365" />
             <source>Search every letter, its footnotes and your notes</source>
             <translation>Alle brieven, hun voetnoten en uw notities doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="366" />
             <source>Find &amp;next</source>
             <translation>&amp;Volgende zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
             <source>Next match in this letter (after a library search: the next hit in this letter)</source>
             <translation>Volgende treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer in deze brief)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="353" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
             <source>Find pre&amp;vious</source>
             <translation>Vo&amp;rige zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="354" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
             <source>Previous match in this letter</source>
             <translation>Vorige treffer in deze brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
             <source>Edit &amp;note</source>
             <translation>&amp;Notitie bewerken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
             <source>Write a note on the annotation (N in the reader)</source>
             <translation>Een notitie bij de annotatie schrijven (N in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
             <source>&amp;Remove annotation</source>
             <translation>Annotatie &amp;verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
             <source>Remove the annotation at the cursor (Delete in the reader)</source>
             <translation>De annotatie bij de cursor verwijderen (Delete in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
             <source>Re-&amp;attach to selection</source>
             <translation>Opnieuw &amp;koppelen aan selectie</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
             <source>Anchor the selected annotation (e.g. one not found in the current text) to the selected text</source>
             <translation>De geselecteerde annotatie (bijvoorbeeld een die niet in de huidige tekst is gevonden) aan de geselecteerde tekst koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
             <source>Set &amp;Kamerstuk id…</source>
             <translation>Kamer&amp;stuknummer vastleggen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
             <source>Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here</source>
             <translation>Vastleggen welk Kamerstuk deze brief is (bijvoorbeeld kst-28676-472), zodat verwijzingen ernaar hier uitkomen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>&amp;Back</source>
             <translation>&amp;Terug</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>Back to where you were</source>
             <translation>Terug naar waar u was</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>&amp;Forward</source>
             <translation>&amp;Vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>Forward again</source>
             <translation>Weer vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
             <source>Go to &amp;reader</source>
             <translation>Naar de &amp;lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="365" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
             <source>&amp;Passages by theme</source>
             <translation>&amp;Passages per thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="366" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
             <source>Every passage of the checked themes across letters, and a themes × letters matrix</source>
             <translation>Alle passages van de aangevinkte thema’s in alle brieven, en een matrix thema’s × brieven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
             <source>&amp;Missing documents…</source>
             <translation>&amp;Ontbrekende documenten…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
             <source>Cited documents that are not in the library, the letters citing them, and Fetch</source>
             <translation>Aangehaalde documenten die niet in de bibliotheek staan, de brieven die ernaar verwijzen, en Ophalen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
             <source>Go to letter &amp;list</source>
             <translation>Naar de brieven&amp;lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
             <source>Go to &amp;annotations</source>
             <translation>Naar de &amp;annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
             <source>Go to t&amp;hemes</source>
             <translation>Naar de t&amp;hema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
             <source>&amp;New theme…</source>
             <translation>&amp;Nieuw thema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
             <source>Create a theme</source>
             <translation>Een thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
             <source>New &amp;sub-theme…</source>
             <translation>Nieuw &amp;subthema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
             <source>Create a theme inside the selected one</source>
             <translation>Een thema binnen het geselecteerde thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
             <source>&amp;Rename theme…</source>
             <translation>Thema &amp;hernoemen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
             <source>Rename the selected theme</source>
             <translation>Het geselecteerde thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
             <source>&amp;Colour…</source>
             <translation>&amp;Kleur…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
             <source>Change the selected theme's colour</source>
             <translation>De kleur van het geselecteerde thema wijzigen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
             <source>&amp;Description…</source>
             <translation>&amp;Beschrijving…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
             <source>Describe the selected theme; an exported summary introduces its chapter with this</source>
             <translation>Het geselecteerde thema beschrijven; een geëxporteerde samenvatting leidt het hoofdstuk hiermee in</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
             <source>&amp;Move to…</source>
             <translation>&amp;Verplaatsen naar…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
             <source>Put the selected theme inside another</source>
             <translation>Het geselecteerde thema binnen een ander thema plaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
             <source>Move &amp;up</source>
             <translation>&amp;Omhoog</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
             <source>Move the theme up among its siblings</source>
             <translation>Het thema een plaats omhoog zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>Move &amp;down</source>
             <translation>Omlaa&amp;g</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>Move the theme down among its siblings</source>
             <translation>Het thema een plaats omlaag zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>Mer&amp;ge into…</source>
             <translation>Samen&amp;voegen met…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>Merge the selected theme into another</source>
             <translation>Het geselecteerde thema samenvoegen met een ander thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
             <source>&amp;Delete theme…</source>
             <translation>Thema ve&amp;rwijderen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
             <source>Delete the selected theme</source>
             <translation>Het geselecteerde thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Sneltoetsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
             <source>&amp;About Kamerlezer</source>
             <translation>&amp;Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="406" />
             <source>&amp;File</source>
             <translation>&amp;Bestand</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="414" />
             <source>&amp;Edit</source>
             <translation>Be&amp;werken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="407" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="422" />
             <source>&amp;Tag selection</source>
             <translation>Selectie &amp;markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="413" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="428" />
             <source>&amp;Themes</source>
             <translation>&amp;Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="418" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="433" />
             <source>Set &amp;key</source>
             <translation>&amp;Toets toewijzen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="421" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="436" />
             <source>&amp;View</source>
             <translation>Bee&amp;ld</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="424" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="439" />
             <source>Letter list &amp;columns</source>
             <translation>&amp;Kolommen van de brievenlijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="435" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="450" />
             <source>&amp;Go</source>
             <translation>&amp;Ga naar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="438" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="453" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="443" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="458" />
             <source>Main</source>
             <translation>Hoofdwerkbalk</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="456" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="471" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="456" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="471" />
             <source>Undo the last change (Ctrl+Z)</source>
             <translation>De laatste wijziging ongedaan maken (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="457" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="472" />
             <source>Redo</source>
             <translation>Opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="457" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="472" />
             <source>Redo (Ctrl+Shift+Z)</source>
             <translation>Opnieuw uitvoeren (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="465" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="480" />
             <source>Tag</source>
             <translation>Markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="467" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="482" />
             <source>Tag the selected text with a theme (keys 1–9)</source>
             <translation>De geselecteerde tekst met een thema markeren (toetsen 1–9)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="597" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="612" />
             <source>All years</source>
             <translation>Alle jaren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="598" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="613" />
             <source>All chambers</source>
             <translation>Beide Kamers</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="614" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="629" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -1418,7 +1418,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="614" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="629" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} van %n brief</numerusform>
@@ -1426,17 +1426,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="703" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="718" />
             <source>About Kamerlezer</source>
             <translation>Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="708" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="723" />
             <source>&lt;p&gt;Read, search, annotate and cross-reference Dutch parliamentary letters.&lt;/p&gt;&lt;p&gt;Library: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Kamerbrieven lezen, doorzoeken, annoteren en onderling verbinden.&lt;/p&gt;&lt;p&gt;Bibliotheek: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="719" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="734" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Bibliotheek: {folder} · %n brief</numerusform>
@@ -2231,112 +2231,112 @@ geen: alle)</translation>
     <context>
         <name>PanelsMixin</name>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="162" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="163" />
             <source>All themes</source>
             <translation>Alle thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="173" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="174" />
             <source>Select a theme in the Themes panel first.</source>
             <translation>Selecteer eerst een thema in het paneel Thema’s.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="182" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="183" />
             <source>New theme</source>
             <translation>Nieuw thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="182" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="183" />
             <source>Name:</source>
             <translation>Naam:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="200" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="201" />
             <source>Added theme “{name}”; key {key} tags a selection with it.</source>
             <translation>Thema “{name}” toegevoegd; toets {key} markeert een selectie ermee.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="202" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="203" />
             <source>Added theme “{name}”; give it a key with Themes &gt; Set key.</source>
             <translation>Thema “{name}” toegevoegd; wijs een toets toe met Thema’s &gt; Toets toewijzen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="211" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="212" />
             <source>Select a theme first</source>
             <translation>Selecteer eerst een thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="222" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="223" />
             <source>&amp;No key</source>
             <translation>&amp;Geen toets</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="235" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="236" />
             <source>New sub-theme</source>
             <translation>Nieuw subthema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="235" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="236" />
             <source>Name (inside “{name}”):</source>
             <translation>Naam (binnen “{name}”):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="243" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="244" />
             <source>Rename theme</source>
             <translation>Thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="252" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="253" />
             <source>Describe theme</source>
             <translation>Thema beschrijven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="253" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="254" />
             <source>What “{name}” is about (introduces its chapter in an export):</source>
             <translation>Waar “{name}” over gaat (leidt het hoofdstuk in een export in):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="269" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="270" />
             <source>Colour of “{name}”</source>
             <translation>Kleur van “{name}”</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="275" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="276" />
             <source>(top level)</source>
             <translation>(hoogste niveau)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="291" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="292" />
             <source>Move theme</source>
             <translation>Thema verplaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="291" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="292" />
             <source>Put “{name}” inside:</source>
             <translation>“{name}” plaatsen binnen:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="324" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="325" />
             <source>Merge theme</source>
             <translation>Thema samenvoegen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="324" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="325" />
             <source>Merge “{name}” into:</source>
             <translation>“{name}” samenvoegen met:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="330" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="331" />
             <source>Merge themes</source>
             <translation>Thema’s samenvoegen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="331" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="332" />
             <source>Merge “{name}” into “{target}”?</source>
             <translation>“{name}” samenvoegen met “{target}”?</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="332" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="333" />
             <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
             <translation>
                 <numerusform>%n annotatie en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
@@ -2344,12 +2344,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="334" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="335" />
             <source>&amp;Merge</source>
             <translation>&amp;Samenvoegen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="346" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="347" />
             <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
             <translation>
                 <numerusform>%n annotatie gebruikt het. De annotatie blijft bewaard; alleen dit thema vervalt.</numerusform>
@@ -2357,7 +2357,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="351" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="352" />
             <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
             <translation>
                 <numerusform>Het subthema ({names}) gaat een niveau omhoog, naar “{parent}”.</numerusform>
@@ -2365,7 +2365,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="353" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="354" />
             <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
             <translation>
                 <numerusform>Het subthema ({names}) gaat naar het hoogste niveau.</numerusform>
@@ -2373,22 +2373,22 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="355" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="356" />
             <source>Edit &gt; Undo brings it all back.</source>
             <translation>Bewerken &gt; Ongedaan maken zet alles terug.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="357" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="358" />
             <source>Delete theme</source>
             <translation>Thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="357" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="358" />
             <source>Delete the theme “{name}”?</source>
             <translation>Het thema “{name}” verwijderen?</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="358" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="359" />
             <source>&amp;Delete theme</source>
             <translation>Thema &amp;verwijderen</translation>
         </message>
@@ -2490,52 +2490,52 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="440" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="441" />
             <source>Select a passage first, then press a theme key (1–9).</source>
             <translation>Selecteer eerst een passage en druk dan op een themacijfer (1–9).</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="449" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="450" />
             <source>No theme has key {number}.</source>
             <translation>Geen thema heeft toets {number}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="488" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="489" />
             <source>Put the cursor in an annotation (or tag a passage) to write a note.</source>
             <translation>Zet de cursor in een annotatie (of markeer een passage) om een notitie te schrijven.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="499" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="500" />
             <source>Annotation removed. Ctrl+Z brings it back.</source>
             <translation>Annotatie verwijderd. Ctrl+Z maakt dit ongedaan.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="505" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="506" />
             <source>Select the annotation in the Annotations panel and the new text in the letter.</source>
             <translation>Selecteer de annotatie in het paneel Annotaties en de nieuwe tekst in de brief.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="513" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="514" />
             <source>Kamerstuk id</source>
             <translation>Kamerstuknummer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="513" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="514" />
             <source>This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):</source>
             <translation>Deze brief is Kamerstuk (bijvoorbeeld kst-28676-472 of “28 676, nr. 472”; leeg wist het):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="528" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="529" />
             <source>References updated.</source>
             <translation>Verwijzingen bijgewerkt.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="534" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="535" />
             <source>Page {page} of {pages}</source>
             <translation>Pagina {page} van {pages}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="535" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="536" />
             <source>Page {page}</source>
             <translation>Pagina {page}</translation>
         </message>

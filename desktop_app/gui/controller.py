@@ -4,7 +4,7 @@ history (gui/history.py), the worker threads, and signals that tell every view w
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -12,6 +12,9 @@ from desktop_app.core.model import Annotation, LetterSummary, Reference, Theme
 from desktop_app.gui.history import HistoryStack
 from desktop_app.gui.locked import LockedLibrary
 from desktop_app.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop_app.gui.library_api import LibraryApi
 
 _T = TypeVar("_T")
 
@@ -28,7 +31,8 @@ class LibraryController(QObject):
 
     def __init__(self, library: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.library = library if isinstance(library, LockedLibrary) else LockedLibrary(library)
+        locked = library if isinstance(library, LockedLibrary) else LockedLibrary(library)
+        self.library = cast("LibraryApi", locked)  # what the GUI may call on it (gui/library_api.py)
         self.work = TaskRunner("work", self)  # import, reindex, export
         self.searcher = TaskRunner("search", self)  # search as you type
         self.closed = False  # set by shutdown(): no new work after it

@@ -2,38 +2,45 @@
 
 The window wires widgets to the :class:`LibraryController`; it holds no state of its own beyond what
 is on screen and the Back/Forward history.
+
+This module is the window's shell: construction of the widgets, actions, menus and toolbar, the
+letter list and its filters, drag and drop, and saving and restoring the window's state. The rest of
+:class:`MainWindow` comes from mixins, one area each:
+
+- gui/window_reader.py (``ReaderMixin``): opening letters, Back/Forward, footnotes and citations,
+  find in the letter, the library search and its hits, tagging and notes from the reader;
+- gui/window_panels.py (``PanelsMixin``): the annotations, themes and references panels, the
+  passages view, the missing documents, and the theme edits;
+- gui/window_flows.py (``FlowsMixin``): import (with passwords and the summary), fetch, reindex and
+  export.
+
+The window holds the library as :class:`~desktop_app.gui.library_api.LibraryApi`: what the GUI may
+call on it.
 """
 
 from __future__ import annotations
 
 import html
-import logging
 import sys
 from concurrent.futures import Future
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMargins, QModelIndex, QRect, QSettings, QSize, Qt, QTimer, QUrl, Slot, qVersion
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QModelIndex, QRect, QSettings, QSize, Qt, QTimer, Slot, qVersion
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QColor,
-    QDesktopServices,
     QDragEnterEvent,
-    QGuiApplication,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QColorDialog,
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -41,8 +48,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QTableView,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QTreeView,
@@ -51,37 +58,31 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
-from desktop_app.core.errors import AppError, Cancelled
-from desktop_app.core.importing import SUPPORTED_SUFFIXES
-from desktop_app.core.model import Annotation, Letter, LetterSummary, Reference, SearchResults, Theme
-from desktop_app.gui.controller import LibraryController
-from desktop_app.gui.dialogs import CitationDialog, ImportSummaryDialog, ShortcutsDialog, import_counts
-from desktop_app.gui.export_dialog import ExportDialog
+from desktop_app.core.errors import AppError
+from desktop_app.core.model import Letter, LetterSummary, SearchResults
 from desktop_app.gui import i18n
-from desktop_app.gui.find_bar import FindBar
-from desktop_app.gui.missing import MissingDocumentDialog, MissingDocumentsDialog
-from desktop_app.gui.i18n import translate
-from desktop_app.gui.passages import PassagesView
+from desktop_app.gui.controller import LibraryController
+from desktop_app.gui.dialogs import CitationDialog, ShortcutsDialog
 from desktop_app.gui.errors import show_error
+from desktop_app.gui.find_bar import FindBar
+from desktop_app.gui.i18n import translate
+from desktop_app.gui.library_api import LibraryApi
+from desktop_app.gui.missing import MissingDocumentsDialog
 from desktop_app.gui.models import (
-    DERIVED_TITLE_NOTE,
     ID_ROLE,
     LetterFilterProxy,
     LetterTableModel,
     SearchResultsModel,
-    chamber_label,
-    date_label,
 )
-from desktop_app.gui.plaintext import plain, plain_label
 from desktop_app.gui.panels import AnnotationsPanel, HtmlDelegate, ReferencesPanel, ThemesPanel
+from desktop_app.gui.passages import PassagesView
+from desktop_app.gui.plaintext import plain_label
 from desktop_app.gui.reader import ReaderView
-from desktop_app.gui.tasks import PROGRESS_DELAY_MS
-
-log = logging.getLogger(__name__)
+from desktop_app.gui.window_flows import FlowsMixin, import_one_by_one  # noqa: F401 - importable from here
+from desktop_app.gui.window_panels import PanelsMixin
+from desktop_app.gui.window_reader import LETTERS_PAGE, RESULTS_PAGE, SEARCH_LIMIT, Location, ReaderMixin  # noqa: F401 - importable from here
 
 SEARCH_DEBOUNCE_MS = 250
-SEARCH_LIMIT = 50
-LETTERS_PAGE, RESULTS_PAGE = 0, 1
 DEFAULT_WINDOW_SIZE = QSize(1440, 900)
 LIBRARY_PANE_SHARE, LIBRARY_PANE_MIN, LIBRARY_PANE_MAX = 0.44, 320, 520  # of the letter list beside the reader
 # Column widths and hidden columns of the letter list ("window/letter_header" held the Kamerstuk
@@ -121,15 +122,7 @@ def _pane(parent: QWidget, name: str, margins: tuple[int, int, int, int], spacin
     return pane
 
 
-@dataclass(frozen=True)
-class Location:
-    """A place in the reading history: a letter and a document position in it."""
-
-    letter_id: int
-    position: int
-
-
-class MainWindow(QMainWindow):
+class MainWindow(ReaderMixin, PanelsMixin, FlowsMixin, QMainWindow):
     def __init__(
         self,
         controller: LibraryController,
@@ -143,7 +136,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.controller = controller
         controller.setParent(self)  # workers and undo stack live and die with the window
-        self.library = controller.library
+        self.library: LibraryApi = controller.library
         self.settings = settings
         self.setObjectName("main_window")
         self.setWindowTitle("Kamerlezer")
@@ -664,7 +657,7 @@ class MainWindow(QMainWindow):
         """One checkable entry per column that can be hidden (the subject always shows)."""
         header = self.letter_table.horizontalHeader()
         menu.clear()
-        for column, title in enumerate(LetterTableModel.COLUMNS):
+        for column in range(len(LetterTableModel.COLUMNS)):
             if column == LetterTableModel.SUBJECT:
                 continue
             action = menu.addAction(LetterTableModel.long_name(column))
@@ -687,871 +680,20 @@ class MainWindow(QMainWindow):
         rows = self.letter_table.selectionModel().selectedRows()
         return [r.data(ID_ROLE) for r in rows]
 
-    def open_letter(
-        self,
-        letter_id: int,
-        *,
-        offset: int | None = None,
-        span: tuple[int, int] | None = None,
-        position: int | None = None,
-        record: bool = True,
-    ) -> bool:
-        """Show a letter; ``span`` selects a passage, ``offset``/``position`` put the cursor there.
-        ``record`` puts where we were on the Back list."""
-        try:
-            letter = self.library.get_letter(letter_id)
-            references = self.controller.references_for(letter.id)
-        except AppError as error:
-            show_error(self, error)
-            return False
-        if record and self.letter is not None:
-            self._back.append(self._here())
-            self._forward.clear()
-        self.letter = letter
-        self.centre_tabs.setCurrentIndex(0)
-        self.reader.show_letter(letter, references)
-        self._show_letter_header(letter)
-        self._refresh_annotations(None)
-        self._refresh_references()
-        self._select_in_list(letter.id)
-        self.find_bar.refresh()  # the same words in the new letter
-        if span is not None:
-            self.reader.select_span(*span)
-            self.reader.go_to_offset(span[0])
-            self.reader.select_span(*span)
-        elif offset is not None:
-            self.reader.go_to_offset(offset)
-        elif position is not None:
-            self.reader.go_to_position(position)
-        self._update_history_actions()
-        return True
-
-    def _here(self) -> Location:
-        assert self.letter is not None
-        return Location(self.letter.id, self.reader.textCursor().position())
-
-    def _select_in_list(self, letter_id: int) -> None:
-        row = self.letter_model.row_of(letter_id)
-        if row is None:
-            return
-        index = self.letter_proxy.mapFromSource(self.letter_model.index(row, 0))
-        selection = self.letter_table.selectionModel()
-        selected = selection.isRowSelected(index.row(), index.parent()) if index.isValid() else False
-        if index.isValid() and (self.letter_table.currentIndex().row() != index.row() or not selected):
-            selection.blockSignals(True)
-            self.letter_table.setCurrentIndex(index)
-            self.letter_table.selectRow(index.row())
-            selection.blockSignals(False)
-            self.letter_table.viewport().update()
-            self.letter_table.scrollTo(index)
-
-    def _show_letter_header(self, letter: Letter | None) -> None:
-        if letter is None:
-            self.title_label.setText(self.tr("No letter open"))
-            self._mark_derived_title(False)
-            self.meta_label.setText(self.tr("Choose a letter on the left, or search the library with Ctrl+Shift+F."))
-            return
-        self.title_label.setText(letter.title)
-        self._mark_derived_title(letter.title_derived)
-        parts = [date_label(letter.date), chamber_label(letter.chamber) if letter.chamber else ""]
-        kind = (letter.kind or "")[:1].upper() + (letter.kind or "")[1:]
-        parts += [letter.kamerstuk or "", kind, letter.signatory or "",
-                  self.tr("%n page(s)", "", letter.pages).replace(" ", "\u00a0") if letter.pages else "", letter.source_file]  # "3 pages" never breaks
-        self.meta_label.setText("  ·  ".join(p for p in parts if p))
-        self.setWindowTitle(f"{letter.title} — Kamerlezer")
-
-    def _mark_derived_title(self, derived: bool) -> None:
-        """A title taken from the text (no subject) is shown in italics, muted, and says so."""
-        label = self.title_label
-        if label.property("derived") != derived:
-            label.setProperty("derived", derived)  # the style sheet mutes its colour
-            font = label.font()
-            font.setItalic(derived)
-            label.setFont(font)
-            label.style().unpolish(label)
-            label.style().polish(label)
-        label.setToolTip(self.tr("The {note}.").format(note=translate("Models", DERIVED_TITLE_NOTE)) if derived else "")
-
-    # -- history -----------------------------------------------------------------------------------
-    def _update_history_actions(self) -> None:
-        self.actions_by_name["back"].setEnabled(bool(self._back))
-        self.actions_by_name["forward"].setEnabled(bool(self._forward))
-
-    def go_back(self) -> None:
-        if not self._back:
-            return
-        if self.letter is not None:
-            self._forward.append(self._here())
-        self._go(self._back.pop())
-
-    def go_forward(self) -> None:
-        if not self._forward:
-            return
-        if self.letter is not None:
-            self._back.append(self._here())
-        self._go(self._forward.pop())
-
-    def _go(self, location: Location) -> None:
-        if self.letter is not None and self.letter.id == location.letter_id:
-            self.reader.go_to_position(location.position)
-        else:
-            self.open_letter(location.letter_id, position=location.position, record=False)
-        self._update_history_actions()
-
-    def _on_back_triggered(self) -> None:
-        self.go_back()
-
-    def _on_forward_triggered(self) -> None:
-        self.go_forward()
-
-    def _jump_within_letter(self, position: int) -> None:
-        """A jump inside the letter (footnote, citation) that Back can undo."""
-        if self.letter is not None:
-            self._back.append(self._here())
-            self._forward.clear()
-        self.reader.go_to_position(position)
-        self._update_history_actions()
-
-    # -- footnotes and references --------------------------------------------------------------------
-    def _on_reader_footnote_requested(self, number: int) -> None:
-        layout = self.reader.layout_info
-        if layout is not None and number in layout.footnote_start:
-            self._jump_within_letter(layout.footnote_start[number])
-            self.statusBar().showMessage(self.tr("Footnote {number}. Back (Alt+Left) returns to the text.").format(number=number), 5000)
-
-    def _on_reader_footnote_back_requested(self, number: int) -> None:
-        layout = self.reader.layout_info
-        if layout is not None and number in layout.marker_start:
-            if self._back and self._back[-1].letter_id == (self.letter.id if self.letter else None):
-                self.go_back()
-            else:
-                self._jump_within_letter(layout.marker_start[number])
-
-    def _on_reader_reference_activated(self, reference_id: int) -> None:
-        ref = self.reader.reference(reference_id)
-        if ref is not None:
-            self.follow_reference(ref)
-
-    def follow_reference(self, ref: Reference) -> None:
-        """Resolved: open the cited letter. Suggested or missing: show what is known."""
-        if ref.followed_to is not None:
-            self.open_letter(ref.followed_to)
-            self.statusBar().showMessage(self.tr("Followed “{citation}”. Back: Alt+Left.").format(citation=" ".join(ref.raw.split())), 5000)
-            return
-        self.show_citation(ref)
-
-    def show_citation(self, ref: Reference) -> CitationDialog:
-        if self._citation_dialog is not None:
-            self._citation_dialog.close()
-        if ref.status in ("missing", "suggested"):  # not (surely) in the library: link, Fetch
-            dialog = MissingDocumentDialog(ref, self._describe_letter, self.controller, self)
-            dialog.fetched.connect(self._on_fetch_finished)
-        else:
-            dialog = CitationDialog(ref, self._describe_letter, self)
-        dialog.confirmed.connect(self._on_citation_confirmed)
-        dialog.rejected_candidate.connect(self._on_citation_rejected_candidate)
-        dialog.open_requested.connect(self._on_citation_open_requested)
-        dialog.fetch_requested.connect(self.start_fetch)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self._citation_dialog = dialog
-        dialog.destroyed.connect(self._on_citation_dialog_destroyed)
-        dialog.open()
-        return dialog
-
-    def _on_citation_dialog_destroyed(self) -> None:
-        self._citation_dialog = None
-
-    def _describe_letter(self, letter_id: int) -> str:
-        row = self.letter_model.row_of(letter_id)
-        if row is None:
-            return self.tr("letter {number}").format(number=letter_id)
-        summary = self.letter_model.summary(row)
-        return f"{summary.title or summary.name} ({date_label(summary.date)})"
-
-    def _on_citation_confirmed(self, reference_id: int, letter_id: int) -> None:
-        self._decide_reference(self.library.references.confirm, reference_id, letter_id, self.tr("Link confirmed."))
-
-    def _on_citation_rejected_candidate(self, reference_id: int, letter_id: int) -> None:
-        self._decide_reference(self.library.references.reject, reference_id, letter_id, self.tr("Suggestion rejected."))
-
-    def _decide_reference(self, decide: Any, reference_id: int, letter_id: int, message: str) -> None:
-        try:
-            decide(reference_id, letter_id)
-        except AppError as error:
-            show_error(self, error)
-            return
-        self._after_reference_decision(message)
-        self.controller.undo_stack.refresh()  # a decision is a change of the history: Ctrl+Z takes it back
-
-    def _on_citation_open_requested(self, letter_id: int) -> None:
-        self.open_letter(letter_id)
-
-    def _after_reference_decision(self, message: str) -> None:
-        if self.letter is not None:
-            position = self.reader.textCursor().position()
-            self.open_letter(self.letter.id, position=position, record=False)
-        self.reload_letters()
-        self.statusBar().showMessage(message, 4000)
-
-    def _refresh_references(self) -> None:
-        if self.letter is None:
-            self.references_panel.set_references([], [])
-            return
-        cites = self.controller.references_for(self.letter.id)
-        cited_by = [(ref, self._describe_letter(ref.letter_id)) for ref in self.controller.cited_by(self.letter.id)]
-        self.references_panel.set_references(cites, cited_by)
-
-    def _on_references_reference_activated(self, ref: Reference) -> None:
-        layout = self.reader.layout_info
-        if layout is None:
-            return
-        if ref.location == "head":  # the letter head is not in the reader's text: nothing to show
-            position = None
-        elif ref.location == "footnote" and ref.footnote_number is not None:
-            position = layout.footnote_to_doc(ref.footnote_number, ref.start)
-        else:
-            position = layout.body_to_doc(ref.start)
-        if position is not None:
-            self.reader.go_to_position(position)  # so that Back from the cited letter returns here
-        self.follow_reference(ref)
-
-    def _on_references_citing_letter_activated(self, ref: Reference) -> None:
-        if ref.location == "body":
-            self.open_letter(ref.letter_id, span=(ref.start, ref.end))
-        else:
-            self.open_letter(ref.letter_id)
-            layout = self.reader.layout_info
-            if layout is not None and ref.footnote_number is not None:
-                position = layout.footnote_to_doc(ref.footnote_number, ref.start)
-                if position is not None:
-                    self.reader.go_to_position(position)
-
-    # -- search ------------------------------------------------------------------------------------
-    def _on_find_triggered(self) -> None:
-        """Ctrl+F: find in the letter when the reader (or the find bar) has the focus and a letter is
-        open; anywhere else the library search, as before."""
-        focus = self.focusWidget()
-        in_reader = focus is self.reader or (focus is not None and self.find_bar.isAncestorOf(focus))
-        if self.letter is None or not in_reader:
-            self._on_search_library_triggered()
-            return
-        selected = self.reader.textCursor().selectedText()
-        self.find_bar.open(selected if 0 < len(selected) <= 80 and "\u2029" not in selected else "")
-
-    def _on_search_library_triggered(self) -> None:
-        self.search_edit.setFocus(Qt.ShortcutFocusReason)
-        self.search_edit.selectAll()
-
-    def _on_find_next_triggered(self) -> None:
-        self._find_step(1)
-
-    def _on_find_previous_triggered(self) -> None:
-        self._find_step(-1)
-
-    def _find_step(self, direction: int) -> None:
-        """F3 / Shift+F3: the find bar's next match; with no find open, the next library search hit
-        in this letter; with neither, open the find bar."""
-        if self.letter is None:
-            return
-        if self.find_bar.isVisible() and self.find_bar.edit.text().strip():
-            self.find_bar.find_next() if direction > 0 else self.find_bar.find_previous()
-            return
-        spans = self.reader.search_spans
-        if not spans:
-            self.find_bar.open()
-            return
-        here = self.reader.cursor_offset() or 0
-        if direction > 0:
-            target = next((s for s in spans if s[0] > here), spans[0])
-        else:
-            target = next((s for s in reversed(spans) if s[0] < here), spans[-1])
-        self.reader.go_to_offset(target[0])
-        number = spans.index(target) + 1
-        self.statusBar().showMessage(self.tr("Search hit {number} of {total} in this letter (F3: next).").format(number=number, total=len(spans)), 4000)
-
-    def _on_focus_reader_triggered(self) -> None:
-        self.centre_tabs.setCurrentIndex(0)
-        self.reader.setFocus(Qt.ShortcutFocusReason)
-
-    def _on_passages_triggered(self) -> None:
-        self.centre_tabs.setCurrentWidget(self.passages_view)
-        view = self.passages_view
-        (view.table if view.model.rowCount() else view.theme_tree).setFocus(Qt.ShortcutFocusReason)
-
-    def _on_missing_documents_triggered(self) -> None:
-        """The library-wide list of missing documents (non-modal; refreshed each time it is asked for)."""
-        if self.missing_documents is None:
-            self.missing_documents = MissingDocumentsDialog(self.controller, self._describe_letter, self)
-            self.missing_documents.citing_activated.connect(self._on_references_citing_letter_activated)
-            self.missing_documents.fetched.connect(self._on_fetch_finished)
-        self.missing_documents.refresh()
-        self.missing_documents.show()
-        self.missing_documents.raise_()
-        self.missing_documents.activateWindow()
-
-    def _on_centre_tabs_current_changed(self, index: int) -> None:
-        """The Passages view has its own filters: the letter list gives it its room while it shows."""
-        self.library_pane.setVisible(self.centre_tabs.widget(index) is not self.passages_view)
-
-    def _on_passages_view_passage_activated(self, letter_id: int, start: int, end: int) -> None:
-        self.centre_tabs.setCurrentIndex(0)
-        if self.open_letter(letter_id, span=(start, end)):
-            self.reader.setFocus(Qt.OtherFocusReason)
-
-    def _on_passages_view_export_requested(self, theme_ids: list[int]) -> None:
-        self._on_export_triggered()
-        dialog = getattr(self, "export_dialog", None)
-        if dialog is not None:
-            dialog.letters.setCurrentIndex(0)  # all letters: the view shows the themes across letters
-            dialog.set_checked_themes(theme_ids)
-
     def _on_focus_list_triggered(self) -> None:
         widget = self.results_view if self.list_stack.currentIndex() == RESULTS_PAGE else self.letter_table
         widget.setFocus(Qt.ShortcutFocusReason)
-
-    def _on_search_edit_text_changed(self, text: str) -> None:
-        if not text.strip():
-            self.search_timer.stop()
-            self._search_generation += 1
-            self.results_model.clear()
-            self.list_stack.setCurrentIndex(LETTERS_PAGE)
-            self.reader.set_search_spans([])
-            if self.letter is not None:  # back in the list: the letter being read is the one selected
-                self._select_in_list(self.letter.id)
-            return
-        self.search_timer.start()
-
-    def _on_search_edit_return_pressed(self) -> None:
-        if self.search_timer.isActive():
-            self.search_timer.stop()
-            self.run_search()
-        first = self.results_model.index(0, 0)
-        if first.isValid():
-            self.results_view.setFocus()
-            self.results_view.setCurrentIndex(first)
-
-    def run_search(self) -> None:
-        query = self.search_edit.text().strip()
-        if not query or self.controller.closed:
-            return
-        self._search_generation += 1
-        generation = self._search_generation
-        theme_id = self.theme_filter.currentData()
-        year = self.year_filter.currentData()
-        chamber = self.chamber_filter.currentData()
-        library = self.library
-
-        def work(_progress: Any, _cancel: Any) -> SearchResults:
-            return library.search(
-                query,
-                themes=(theme_id,) if theme_id is not None else (),
-                year=int(year) if year else None,
-                chamber=chamber,
-                limit=SEARCH_LIMIT,
-            )
-
-        handle = self.controller.searcher.submit(self.tr("Search"), work)
-        handle.setProperty("generation", generation)
-        handle.finished.connect(self._on_search_finished)
-        handle.failed.connect(self._on_search_failed)
-        self.results_label.setText(self.tr("Searching…"))
-        self.list_stack.setCurrentIndex(RESULTS_PAGE)
-
-    @Slot(object)
-    def _on_search_finished(self, results: SearchResults) -> None:
-        if self.sender().property("generation") != self._search_generation:
-            return  # a newer query is on its way
-        self.last_search = results
-        self.results_model.set_results(results.query, results.hits, results.total)
-        self.results_view.expandAll()
-        if results.total == 0:
-            self.results_label.setText(self.tr("No letters match “{query}”.").format(query=results.query))
-        else:
-            matches = sum(h.match_count for h in results.hits)
-            more = self.tr(" (showing {count})").format(count=len(results.hits)) if results.total > len(results.hits) else ""
-            self.results_label.setText(
-                self.tr("{letters}, {matches}{more} · {ms} ms").format(
-                    letters=self.tr("%n letter(s)", "", results.total), matches=self.tr("%n match(es)", "", matches),
-                    more=more, ms=f"{results.elapsed_ms:.0f}")
-            )
-        self.list_stack.setCurrentIndex(RESULTS_PAGE)
-
-    @Slot(object, str)
-    def _on_search_failed(self, error: BaseException, details: str) -> None:
-        if self.sender().property("generation") != self._search_generation:
-            return
-        if isinstance(error, AppError):
-            self.results_model.clear()
-            self.results_label.setText(error.message)  # a bad query is shown inline, not as a dialog
-        else:
-            show_error(self, error, details)
-
-    def _on_results_view_activated(self, index: QModelIndex) -> None:
-        hit = self.results_model.hit(index)
-        if hit is None:
-            return
-        fragment = self.results_model.fragment(index)
-        if fragment is None:
-            fragment = next((f for f in hit.fragments if f.field == "body"), None) or (hit.fragments[0] if hit.fragments else None)
-        body_spans = [span for f in hit.fragments if f.field == "body" for span in f.highlights]
-        if fragment is not None and fragment.field == "body" and fragment.highlights:
-            span = sorted(fragment.highlights)[0]
-            self.open_letter(hit.letter_id, span=span)
-        elif fragment is not None and fragment.field == "footnote" and fragment.footnote_number is not None:
-            self.open_letter(hit.letter_id)
-            layout = self.reader.layout_info
-            if layout is not None:
-                position = layout.footnote_to_doc(fragment.footnote_number, fragment.start)
-                if position is not None:
-                    self.reader.go_to_position(position)
-        elif fragment is not None and fragment.field == "note" and fragment.annotation_id is not None:
-            self.open_letter(hit.letter_id)
-            self.annotations_panel.select_annotation(fragment.annotation_id)
-            current = self.annotations_panel.current
-            if current is not None:
-                self.reader.select_span(current.start, current.end)
-        else:
-            self.open_letter(hit.letter_id)
-        self.reader.set_search_spans(body_spans)
-        self.reader.setFocus(Qt.OtherFocusReason)
-
-    # -- annotating --------------------------------------------------------------------------------
-    def _themes_by_id(self) -> dict[int, Theme]:
-        return self.controller.theme_map()
-
-    def _refresh_annotations(self, focus_id: int | None) -> None:
-        if self.letter is None:
-            self.annotations_panel.set_annotations([], {})
-            self.reader.set_annotations([], {})
-            return
-        annotations = self.library.list_annotations(self.letter.id)
-        themes = self._themes_by_id()
-        self.reader.set_annotations(annotations, themes)
-        self.annotations_panel.set_annotations(annotations, themes, focus_id)
-
-    def annotation_for_action(self) -> Annotation | None:
-        """The annotation the user means: the one exactly selected, else the one under the cursor."""
-        if self.letter is None:
-            return None
-        span = self.reader.selected_span()
-        annotations = self.library.list_annotations(self.letter.id)
-        if span is not None:
-            exact = [a for a in annotations if (a.start, a.end) == span]
-            return exact[0] if exact else None
-        offset = self.reader.cursor_offset()
-        if offset is None:
-            return None
-        covering = [a for a in annotations if a.status == "anchored" and a.start <= offset < a.end]
-        return min(covering, key=lambda a: a.end - a.start) if covering else None
-
-    def tag_selection(self, theme: Theme) -> None:
-        """Tag the selected text with ``theme``; on an existing annotation, add (or remove) the theme."""
-        if self.letter is None:
-            return
-        try:
-            existing = self.annotation_for_action()
-            if existing is not None:
-                self.controller.toggle_theme(existing, theme)
-                self.annotations_panel.select_annotation(existing.id)
-                return
-            span = self.reader.selected_span()
-            if span is None:
-                self.statusBar().showMessage(self.tr("Select a passage first, then press a theme key (1–9)."), 5000)
-                return
-            self.controller.add_annotation(self.letter.id, span[0], span[1], (theme.id,))
-        except AppError as error:
-            show_error(self, error)
-
-    def _on_reader_theme_key_pressed(self, number: int) -> None:
-        theme = self.controller.theme_for_key(number)
-        if theme is None:
-            self.statusBar().showMessage(self.tr("No theme has key {number}.").format(number=number), 4000)
-            return
-        self.tag_selection(theme)
-
-    def _rebuild_tag_menu(self) -> None:
-        self.tag_menu.clear()
-        from desktop_app.gui.models import color_icon
-
-        for i, theme in enumerate(self.controller.themes):
-            depth = 0
-            parent = theme.parent_id
-            themes = self._themes_by_id()
-            while parent is not None and parent in themes:
-                depth += 1
-                parent = themes[parent].parent_id
-            label = ("    " * depth) + theme.name.replace("&", "&&") + (f"\t{i + 1}" if i < 9 else "")
-            action = self.tag_menu.addAction(color_icon(theme.color), label)
-            action.setToolTip(plain(theme.name))  # not the name as markup
-            action.setData(theme.id)
-            action.triggered.connect(self._on_tag_menu_action_triggered)
-
-    def _on_tag_menu_action_triggered(self) -> None:
-        action = self.sender()
-        theme = self._themes_by_id().get(action.data()) if isinstance(action, QAction) else None
-        if theme is not None:
-            self.tag_selection(theme)
-
-    def _on_reader_context_menu_requested(self, pos: Any) -> None:
-        menu = self.reader.createStandardContextMenu(pos)
-        menu.addSeparator()
-        menu.addMenu(self.tag_menu)
-        menu.addAction(self.actions_by_name["note"])
-        menu.addAction(self.actions_by_name["remove_annotation"])
-        menu.setAttribute(Qt.WA_DeleteOnClose)
-        menu.popup(self.reader.viewport().mapToGlobal(pos))
-
-    def _on_note_triggered(self) -> None:
-        annotation = self.annotation_for_action()
-        if annotation is None:
-            self.statusBar().showMessage(self.tr("Put the cursor in an annotation (or tag a passage) to write a note."), 5000)
-            return
-        self.annotations_dock.show()
-        self.annotations_dock.raise_()
-        self.annotations_panel.select_annotation(annotation.id)
-        self.annotations_panel.edit_note()
-
-    def _on_remove_annotation_triggered(self) -> None:
-        annotation = self.annotation_for_action()
-        if annotation is not None:
-            self.controller.delete_annotation(annotation)
-            self.statusBar().showMessage(self.tr("Annotation removed. Ctrl+Z brings it back."), 4000)
-
-    def _on_reattach_triggered(self) -> None:
-        annotation = self.annotations_panel.current
-        span = self.reader.selected_span()
-        if annotation is None or span is None:
-            self.statusBar().showMessage(self.tr("Select the annotation in the Annotations panel and the new text in the letter."), 6000)
-            return
-        self._guard(self.controller.reattach_annotation, annotation, span[0], span[1])
-
-    def _on_set_kamerstuk_triggered(self) -> None:
-        if self.letter is None:
-            return
-        value, ok = QInputDialog.getText(
-            self, self.tr("Kamerstuk id"), self.tr("This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):"),
-            QLineEdit.Normal, self.letter.kamerstuk or "",
-        )
-        if ok and (value.strip() or None) != self.letter.kamerstuk:
-            self._guard(self.controller.set_kamerstuk, self.letter.id, value.strip() or None)
-
-    def _on_controller_letter_changed(self, letter_id: int) -> None:
-        self.reload_letters()
-        if self.letter is not None and not self.library.letter_names([self.letter.id]):  # an undone import
-            self.letter = None
-            self.reader.clear_letter()
-            self._refresh_annotations(None)
-            self._refresh_references()
-        elif self.letter is not None:
-            self.open_letter(self.letter.id, position=self.reader.textCursor().position(), record=False)
-        self.statusBar().showMessage(self.tr("References updated."), 4000)
-
-    def _on_focus_annotations_triggered(self) -> None:
-        self.annotations_dock.show()
-        self.annotations_dock.raise_()
-        self.annotations_panel.view.setFocus(Qt.ShortcutFocusReason)
-
-    def _on_focus_themes_triggered(self) -> None:
-        self.themes_dock.show()
-        self.themes_dock.raise_()
-        self.themes_panel.view.setFocus(Qt.ShortcutFocusReason)
-
-    def _on_annotations_note_committed(self, annotation: Annotation, note: str) -> None:
-        try:
-            self.controller.set_note(annotation, note)
-        except AppError as error:
-            show_error(self, error)
-
-    def _on_annotations_delete_requested(self, annotation: Annotation) -> None:
-        self.controller.delete_annotation(annotation)
-
-    def _on_annotations_annotation_activated(self, annotation: Annotation) -> None:
-        if annotation.status == "anchored":
-            self.reader.select_span(annotation.start, annotation.end)
-            self.reader.setFocus()
-
-    def _on_reader_cursor_position_changed(self) -> None:
-        offset = self.reader.cursor_offset()
-        page = self.letter.page_of(offset) if self.letter is not None and offset is not None else None
-        pages = self.letter.pages if self.letter is not None else None
-        self.page_label.setText(self.tr("Page {page} of {pages}").format(page=page, pages=pages) if page and pages
-                                else (self.tr("Page {page}").format(page=page) if page else ""))
-        if offset is None or self.reader.textCursor().hasSelection():
-            return
-        found = self.reader.annotations_at(offset)
-        if found:
-            self.annotations_panel.select_annotation(min(found, key=lambda a: a.end - a.start).id)
-
-    def _on_controller_annotations_changed(self, letter_id: int, focus_id: object, note_only: bool) -> None:
-        if self.letter is not None and letter_id in (-1, self.letter.id):
-            self._refresh_annotations(focus_id if isinstance(focus_id, int) else None)
-        ids = [letter_id] if letter_id != -1 else [s.id for s in self.letter_model.rows if s.annotation_count]
-        if not note_only:
-            for lid in ids:
-                row = self.letter_model.row_of(lid)
-                if row is not None:
-                    self.letter_model.update_row(self.controller.summary_for(self.letter_model.summary(row)))
 
     def _on_history_stepped(self, message: str) -> None:
         """Say what just happened (the core history's label): "Tagged “…” with “X”. Undo: Ctrl+Z." after
         a change, "Undone: Untagged “…”. Redo: Ctrl+Shift+Z." after an undo."""
         self.statusBar().showMessage(message, 4000)
 
-    # -- themes ------------------------------------------------------------------------------------
-    def reload_themes(self) -> None:
-        themes = self.controller.themes
-        self.themes_panel.set_themes(themes, self.library.theme_counts())
-        self._rebuild_tag_menu()
-        items = []
-        themes_by_id = {t.id: t for t in themes}
-        for theme in themes:
-            depth, parent = 0, theme.parent_id
-            while parent is not None and parent in themes_by_id:
-                depth, parent = depth + 1, themes_by_id[parent].parent_id
-            items.append(("  " * depth + theme.name, theme.id))
-        self.theme_filter.blockSignals(True)
-        self._fill_combo(self.theme_filter, self.tr("All themes"), items)
-        self.theme_filter.blockSignals(False)
-
-    def _on_controller_themes_changed(self) -> None:
-        self.reload_themes()
-        if self.letter is not None:
-            self.reader.set_annotations(self.library.list_annotations(self.letter.id), self._themes_by_id())
-
-    def _selected_theme(self) -> Theme | None:
-        theme = self.themes_panel.current_theme()
-        if theme is None:
-            self.statusBar().showMessage(self.tr("Select a theme in the Themes panel first."), 4000)
-        return theme
-
-    def _ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(self, title, plain(label), QLineEdit.Normal, text)
-        value = value.strip()
-        return value if ok and value else None
-
     def _guard(self, fn: Any, *args: Any) -> None:
         try:
             fn(*args)
         except AppError as error:
             show_error(self, error)
-
-    def _on_new_theme_triggered(self) -> None:
-        name = self._ask_text(self.tr("New theme"), self.tr("Name:"))
-        if name:
-            self._add_theme_and_show(name, None)
-
-    def _add_theme_and_show(self, name: str, parent_id: int | None) -> None:
-        """Add a theme, then select it in the themes panel and scroll to it; say its key."""
-        try:
-            theme = self.controller.add_theme(name, None, parent_id)
-        except AppError as error:
-            show_error(self, error)
-            return
-        if theme is None:
-            return
-        index = self.themes_panel.model.index_of(theme.id)
-        if index.isValid():
-            self.themes_panel.view.setCurrentIndex(index)
-            self.themes_panel.view.scrollTo(index)
-        if theme.key:
-            added = self.tr("Added theme “{name}”; key {key} tags a selection with it.").format(name=theme.name, key=theme.key)
-        else:
-            added = self.tr("Added theme “{name}”; give it a key with Themes > Set key.").format(name=theme.name)
-        self.statusBar().showMessage(added, 6000)
-
-    def _on_theme_key_menu_about_to_show(self) -> None:
-        """Keys 1-9 (and none) for the selected theme; each says which theme has it now."""
-        menu = self.theme_key_menu
-        menu.clear()
-        theme = self.themes_panel.current_theme()
-        if theme is None:
-            menu.addAction(self.tr("Select a theme first")).setEnabled(False)
-            return
-        holders = {t.key: t for t in self.controller.themes if t.key}
-        for key in range(1, 10):
-            holder = holders.get(key)
-            label = f"&{key}" + (f"   ({holder.name})" if holder is not None and holder.id != theme.id else "")
-            action = menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(theme.key == key)
-            action.triggered.connect(lambda _checked=False, k=key: self._set_theme_key(k))
-        menu.addSeparator()
-        none = menu.addAction(self.tr("&No key"))
-        none.setEnabled(theme.key is not None)
-        none.triggered.connect(lambda _checked=False: self._set_theme_key(None))
-
-    def _set_theme_key(self, key: int | None) -> None:
-        theme = self.themes_panel.current_theme()
-        if theme is not None and theme.key != key:
-            self._guard(self.controller.set_theme_key, theme, key)
-
-    def _on_new_subtheme_triggered(self) -> None:
-        parent = self._selected_theme()
-        if parent is None:
-            return
-        name = self._ask_text(self.tr("New sub-theme"), self.tr("Name (inside “{name}”):").format(name=parent.name))
-        if name:
-            self._add_theme_and_show(name, parent.id)
-
-    def _on_rename_theme_triggered(self) -> None:
-        theme = self._selected_theme()
-        if theme is None:
-            return
-        name = self._ask_text(self.tr("Rename theme"), self.tr("Name:"), theme.name)
-        if name and name != theme.name:
-            self._guard(self.controller.rename_theme, theme, name)
-
-    def _on_describe_theme_triggered(self) -> None:
-        theme = self._selected_theme()
-        if theme is None:
-            return
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Describe theme"),
-            self.tr("What “{name}” is about (introduces its chapter in an export):").format(name=theme.name),
-            theme.description,
-        )
-        text = "\n".join(line.strip() for line in text.strip().splitlines())
-        if ok and text != theme.description:
-            self._guard(self.controller.describe_theme, theme, text)
-
-    def _on_theme_model_rename_requested(self, theme_id: int, name: str) -> None:
-        theme = self._themes_by_id().get(theme_id)
-        if theme is not None:
-            self._guard(self.controller.rename_theme, theme, name)
-
-    def _on_recolour_theme_triggered(self) -> None:
-        theme = self._selected_theme()
-        if theme is None:
-            return
-        color = QColorDialog.getColor(QColor(theme.color), self, self.tr("Colour of “{name}”").format(name=theme.name))
-        if color.isValid() and color.name() != theme.color:
-            self._guard(self.controller.recolour_theme, theme, color.name())
-
-    def _choose_theme(self, title: str, label: str, exclude: set[int], allow_top: bool) -> tuple[bool, int | None]:
-        themes = [t for t in self.controller.themes if t.id not in exclude]
-        names = ([self.tr("(top level)")] if allow_top else []) + [self.library.theme_path(t.id) for t in themes]
-        if not names:
-            return False, None
-        choice, ok = QInputDialog.getItem(self, title, plain(label), names, 0, False)
-        if not ok:
-            return False, None
-        if allow_top and choice == names[0]:
-            return True, None
-        index = names.index(choice) - (1 if allow_top else 0)
-        return True, themes[index].id
-
-    def _on_move_theme_triggered(self) -> None:
-        theme = self._selected_theme()
-        if theme is None:
-            return
-        exclude = set(self.library.theme_descendants(theme.id))
-        ok, parent_id = self._choose_theme(self.tr("Move theme"), self.tr("Put “{name}” inside:").format(name=theme.name), exclude, True)
-        if ok and parent_id != theme.parent_id:
-            self._guard(self.controller.move_theme, theme, parent_id, None)
-
-    def _on_theme_model_move_requested(self, theme_id: int, parent_id: object, position: int) -> None:
-        theme = self._themes_by_id().get(theme_id)
-        if theme is not None:
-            self._guard(self.controller.move_theme, theme, parent_id if isinstance(parent_id, int) else None, position)
-
-    def _siblings(self, theme: Theme) -> list[Theme]:
-        return [t for t in self.controller.themes if t.parent_id == theme.parent_id]
-
-    def _on_theme_up_triggered(self) -> None:
-        self._shift_theme(-1)
-
-    def _on_theme_down_triggered(self) -> None:
-        self._shift_theme(+1)
-
-    def _shift_theme(self, step: int) -> None:
-        theme = self._selected_theme()
-        if theme is None:
-            return
-        siblings = self._siblings(theme)
-        index = next(i for i, t in enumerate(siblings) if t.id == theme.id)
-        target = index + step
-        if 0 <= target < len(siblings):
-            self._guard(self.controller.move_theme, theme, theme.parent_id, target)
-
-    def _on_merge_theme_triggered(self) -> None:
-        theme = self._selected_theme()
-        if theme is None:
-            return
-        exclude = set(self.library.theme_descendants(theme.id))
-        ok, target_id = self._choose_theme(self.tr("Merge theme"), self.tr("Merge “{name}” into:").format(name=theme.name), exclude, False)
-        target = self._themes_by_id().get(target_id) if ok and target_id is not None else None
-        if target is None:
-            return
-        count = self.library.theme_counts().get(theme.id, 0)
-        self.merge_theme_box = self._confirm(
-            self.tr("Merge themes"),
-            self.tr("Merge “{name}” into “{target}”?").format(name=theme.name, target=target.name),
-            self.tr("%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. "
-                    "Edit > Undo reverses this.", "", count).format(name=theme.name, target=target.name),
-            self.tr("&Merge"),
-            lambda: self._guard(self.controller.merge_themes, theme, target),
-        )
-
-    def _on_delete_theme_triggered(self) -> None:
-        theme = self._selected_theme()
-        if theme is None:
-            return
-        count = self.library.theme_counts().get(theme.id, 0)
-        children = [t for t in self.controller.themes if t.parent_id == theme.id]
-        lines = []
-        if count:
-            lines.append(self.tr("%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.", "", count))
-        if children:
-            parent = self._themes_by_id().get(theme.parent_id) if theme.parent_id is not None else None
-            names = ", ".join(f"“{t.name}”" for t in children[:3]) + (", …" if len(children) > 3 else "")
-            if parent is not None:
-                moves = self.tr("Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.", "", len(children))
-            else:
-                moves = self.tr("Its %n sub-theme(s) ({names}) move(s) up to the top level.", "", len(children))
-            lines.append(moves.format(names=names, parent=parent.name if parent is not None else ""))
-        lines.append(self.tr("Edit > Undo brings it all back."))
-        self.delete_theme_box = self._confirm(
-            self.tr("Delete theme"), self.tr("Delete the theme “{name}”?").format(name=theme.name), "\n\n".join(lines),
-            self.tr("&Delete theme"),
-            lambda: self._guard(self.controller.delete_theme, theme), warning=True,
-        )
-
-    def _confirm(self, title: str, question: str, details: str, verb: str, on_yes: Any, *, warning: bool = False) -> QMessageBox:
-        """Ask before a change, without blocking: a window-modal box whose verb button runs ``on_yes``.
-        Cancel is the default button (Enter and Escape both cancel): the change is one click away."""
-        box = QMessageBox(QMessageBox.Warning if warning else QMessageBox.Question, title, question,
-                          QMessageBox.Cancel, self)
-        box.setObjectName("confirm_box")
-        box.setInformativeText(details)
-        plain_label(box)  # the question and details name themes: their text, never markup
-        yes = box.addButton(verb, QMessageBox.AcceptRole)
-        box.setDefaultButton(QMessageBox.Cancel)
-        box.setEscapeButton(QMessageBox.Cancel)
-        box.setAttribute(Qt.WA_DeleteOnClose)
-        box.setProperty("confirmed", False)
-
-        def finished() -> None:
-            if box.clickedButton() is yes:
-                box.setProperty("confirmed", True)
-                on_yes()
-
-        box.finished.connect(finished)
-        box.open()
-        return box
-
-    # -- import ------------------------------------------------------------------------------------
-    def _on_import_files_triggered(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import letters"), str(Path.home()),
-            self.tr("Letters ({patterns});;All files (*)").format(patterns=" ".join("*" + s for s in SUPPORTED_SUFFIXES))
-        )
-        if files:
-            self.start_import([Path(f) for f in files])
-
-    def _on_import_folder_triggered(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of letters"), str(Path.home()))
-        if folder:
-            self.start_import([Path(folder)])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -1564,194 +706,6 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.start_import(paths)
-
-    def start_import(self, paths: list[Path], passwords: dict[str, str] | None = None, earlier: Any = None) -> Any:
-        """Import files and folders on the worker thread, one file at a time (cancellable). An encrypted
-        PDF that does not open is asked for its password, then imported again (``passwords`` by path;
-        ``earlier``: the report of the import this one retries files of, shown as one summary)."""
-        library = self.library
-
-        def work(progress: Any, cancel: Any) -> tuple[Any, bool]:
-            return import_one_by_one(library, paths, progress, cancel, passwords)
-
-        handle = self._submit_work(self.tr("Importing letters"), work, self._on_import_finished)
-        handle.earlier_report = earlier  # read back by _on_import_finished (a bound slot: no call after close)
-        self.statusBar().showMessage(self.tr("Importing…"))
-        return handle
-
-    def _ask_passwords(self, report: Any) -> dict[str, str]:
-        """A password for each encrypted PDF that did not open, asked with a password dialog (the
-        characters are not shown); a file whose dialog is cancelled stays in the summary as failed."""
-        from desktop_app.core.errors import PasswordNeeded
-
-        passwords: dict[str, str] = {}
-        for failure in report.failed:
-            if isinstance(failure, PasswordNeeded):
-                wrong = self.tr("The password was wrong. ") if failure.wrong else ""
-                asked = wrong + self.tr("Password for {file}:").format(file=Path(failure.path).name)
-                password, ok = QInputDialog.getText(
-                    self, self.tr("Encrypted PDF"), plain(asked), QLineEdit.Password
-                )
-                if ok and password:
-                    passwords[failure.path] = password
-        return passwords
-
-    def start_fetch(self, identifiers: list[str] | str) -> Any:
-        """Fetch official publications on the worker thread (progress, cancellable), import them and
-        resolve the citations that pointed at them."""
-        from desktop_app.core.official import fetch_into
-
-        library = self.library
-        wanted = [identifiers] if isinstance(identifiers, str) else list(identifiers)
-
-        def work(progress: Any, cancel: Any) -> Any:
-            return fetch_into(library, wanted, progress=progress, cancel=cancel)
-
-        handle = self._submit_work(self.tr("Fetching from the official source"), work, self._on_fetch_finished)
-        self.statusBar().showMessage(self.tr("Fetching {what}…").format(what=", ".join(wanted)))
-        return handle
-
-    @Slot(object)
-    def _on_fetch_finished(self, outcome: Any) -> None:
-        self.last_fetch = outcome
-        self.reload_letters()
-        parts = [self.tr("%n fetched", "", len(outcome.fetched)), self.tr("%n citation(s) now point(s) at them", "", outcome.resolved)]
-        if outcome.offline:
-            parts = [outcome.offline]
-        elif outcome.lacking:
-            parts.append(self.tr("not found: {what}").format(what=", ".join(identifier for identifier, _ in outcome.lacking)))
-        self.statusBar().showMessage(self.tr("Fetch: {outcome}.").format(outcome="; ".join(parts)), 10000)
-        if outcome.fetched:
-            self.open_letter(outcome.fetched[0][1])
-
-    def _submit_work(self, title: str, work: Any, on_finished: Any, *, modal: bool = False) -> Any:
-        """Run long work on the worker thread with a progress dialog after 0.5 s; errors reach the
-        error boundary."""
-        handle = self.controller.work.submit(title, work)
-        handle.finished.connect(on_finished)
-        handle.failed.connect(self._on_task_failed)
-        handle.progressed.connect(self._on_task_progressed)
-        handle.show_progress_after(self, 0 if modal else PROGRESS_DELAY_MS, modal=modal)
-        return handle
-
-    @Slot(object)
-    def _on_import_finished(self, result: tuple[Any, bool]) -> None:
-        report, cancelled = result
-        earlier = getattr(self.sender(), "earlier_report", None)
-        if earlier is not None:
-            earlier.add(report)
-            report = earlier
-        passwords = {} if cancelled or self.controller.closed else self._ask_passwords(report)
-        if passwords:
-            report.retrying(passwords)
-            self.start_import([Path(p) for p in passwords], passwords, report)
-            return
-        self.last_import_report = report
-        self.reload_letters()
-        self.controller.themes_touched()
-        self.controller.undo_stack.refresh()  # each file imported is a change Ctrl+Z takes back
-        self.statusBar().showMessage(self.tr("Import: {counts}.").format(counts=", ".join(import_counts(report))), 8000)  # as in the summary
-        dialog = ImportSummaryDialog(report, cancelled, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.open()
-        self.import_summary = dialog
-        newest = (report.imported or report.updated)[-1:] if (report.imported or report.updated) else []
-        if newest:  # the letter just imported is the one the user wants to see
-            self.open_letter(newest[0].id)
-
-    @Slot(int, int, str)
-    def _on_task_progressed(self, done: int, total: int, message: str) -> None:
-        if total:
-            self.statusBar().showMessage(f"{done}/{total} {message}")
-
-    @Slot(object, str)
-    def _on_task_failed(self, error: BaseException, details: str) -> None:
-        if isinstance(error, Cancelled):
-            self.statusBar().showMessage(self.tr("Cancelled."), 4000)
-            return
-        self.statusBar().clearMessage()
-        show_error(self, error, details)
-
-    def _on_reindex_triggered(self) -> None:
-        library = self.library
-
-        def work(progress: Any, cancel: Any) -> int:
-            return int(library.reindex(progress=progress, cancel=cancel))
-
-        self._submit_work(self.tr("Rebuilding the search index"), work, self._on_reindex_finished, modal=True)
-
-    @Slot(object)
-    def _on_reindex_finished(self, count: int) -> None:
-        self.statusBar().showMessage(self.tr("Search index rebuilt: %n letter(s).", "", count), 6000)
-
-    # -- export ------------------------------------------------------------------------------------
-    def _on_export_triggered(self) -> None:
-        current = None
-        if self.letter is not None:
-            row = self.letter_model.row_of(self.letter.id)
-            current = self.letter_model.summary(row) if row is not None else None
-        selected = [self.letter_model.summary(r) for r in (self.letter_model.row_of(i) for i in self.selected_letter_ids()) if r is not None]
-        dates = sorted(s.date for s in self.letter_model.rows if s.date)
-        theme = self.themes_panel.current_theme()
-        dialog = ExportDialog(
-            self,
-            library=self.library,
-            current_letter=current,
-            selected_letters=selected,
-            themes=self.controller.themes,
-            selected_theme=theme.id if theme is not None else None,
-            default_folder=Path(str(self.settings.value("export/folder", str(Path.home())))),
-            settings=self.settings,
-            date_span=(dates[0] if dates else None, dates[-1] if dates else None),
-        )
-        dialog.accepted.connect(self._on_export_dialog_accepted)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.export_dialog = dialog
-        dialog.open()
-
-    def _on_export_dialog_accepted(self) -> None:
-        dialog = self.sender()
-        if isinstance(dialog, ExportDialog):
-            self.start_export(
-                dialog.scope_arguments(),
-                str(dialog.format.currentData()),
-                Path(dialog.path.text()).expanduser(),
-                open_when_done=dialog.open_when_done.isChecked(),
-            )
-
-    def start_export(self, scope_args: dict[str, Any], fmt: str, out_path: Path, *, open_when_done: bool) -> Any:
-        library = self.library
-        self.settings.setValue("export/folder", str(out_path.parent))
-
-        def work(progress: Any, cancel: Any) -> Any:
-            from desktop_app.core.export import ExportScope
-            from desktop_app.render.service import export_summary
-
-            return export_summary(library, ExportScope(**scope_args), fmt, out_path, progress, cancel)
-
-        handle = self._submit_work(self.tr("Exporting summary"), work, self._on_export_finished)
-        handle.setProperty("open_when_done", open_when_done)
-        return handle
-
-    @Slot(object)
-    def _on_export_finished(self, result: Any) -> None:
-        self.last_export = result
-        passages = getattr(result, "passages", 0)
-        self.statusBar().showMessage(self.tr("Exported %n passage(s) to {path}", "", passages).format(path=result.path), 8000)
-        warnings = list(getattr(result, "warnings", ()))
-        for warning in warnings:
-            log.warning("export: %s", warning)
-        if warnings:  # e.g. characters no bundled font has, an original that could not be appended
-            box = QMessageBox(QMessageBox.Warning, self.tr("Export finished with warnings"),
-                              self.tr("Exported %n passage(s) to {path}, but:", "", passages).format(path=result.path),
-                              QMessageBox.Close, self)
-            box.setObjectName("export_warnings")
-            box.setInformativeText("\n\n".join(warnings))
-            box.setAttribute(Qt.WA_DeleteOnClose)
-            self.export_warnings = box
-            box.open()
-        if self.sender().property("open_when_done"):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
 
     # -- misc --------------------------------------------------------------------------------------
     def _on_shortcuts_triggered(self) -> None:
@@ -1778,25 +732,3 @@ class MainWindow(QMainWindow):
 
     def _library_status(self) -> str:
         return self.tr("Library: {folder} · %n letter(s)", "", self.letter_model.rowCount()).format(folder=self.library.folder)
-
-
-def import_one_by_one(
-    library: Any, paths: list[Path], progress: Any, cancel: Any, passwords: dict[str, str] | None = None
-) -> tuple[Any, bool]:
-    """The core's ``import_iter`` on the worker thread: one Library call per file, so the Library lock
-    is released between files (the UI thread can open letters meanwhile) and cancel takes effect
-    between files; one report with every file's warnings. ``passwords``: for encrypted PDFs, by path."""
-    from desktop_app.core.services import ImportReport, import_iter
-
-    report = ImportReport()
-    total = 0
-    for step in import_iter(library, paths, passwords=passwords, cancel=cancel):
-        report.add(step.report)
-        total = step.total
-        if step.path is not None:
-            progress(step.done, total, step.path.name)
-    if cancel.cancelled:
-        report.cancelled = True
-        return report, True
-    progress(total, total, "")
-    return report, False

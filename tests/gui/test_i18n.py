@@ -105,6 +105,18 @@ def test_the_window_in_dutch_shows_dutch_menus_and_labels(dutch: None, library: 
     assert "Markeren" in [a.text() for a in tag]
 
 
+def test_plurals_of_the_window_parts_are_dutch_on_screen(dutch: None, library: Any, make_window: Any) -> None:
+    """The window is made of mixins (gui/window_reader.py, window_panels.py): their plurals ("%n page(s)")
+    are shown translated, not as the English source (PySide's ``self.tr`` in a mixin would not be)."""
+    window = make_window(library)
+    with_pages = [s for s in library.list_letters() if (library.get_letter(s.id).pages or 0) > 1]
+    assert with_pages, "the test library has a letter of several pages"
+    letter = library.get_letter(with_pages[0].id)
+    assert window.open_letter(letter.id)
+    assert f"{letter.pages}\u00a0pagina’s" in window.meta_label.text()
+    assert "page(s)" not in window.meta_label.text()
+
+
 def test_dates_in_the_dutch_interface_are_written_out(dutch: None, library: Any, make_window: Any) -> None:
     window = make_window(library)
     model = window.letter_model
@@ -124,7 +136,7 @@ def test_plurals_follow_the_language(dutch: None, make_window: Any, qapp: Any) -
     from PySide6.QtCore import QCoreApplication
 
     assert QCoreApplication.translate("MainWindow", "%n letter(s)", "", 1) == "1 brief"
-    assert QCoreApplication.translate("MainWindow", "%n page(s)", "", 3) == "3 pagina’s"
+    assert QCoreApplication.translate("ReaderMixin", "%n page(s)", "", 3) == "3 pagina’s"  # gui/window_reader.py
     restore = i18n.install("en", qapp)
     try:
         assert QCoreApplication.translate("MainWindow", "%n letter(s)", "", 1) == "1 letter"

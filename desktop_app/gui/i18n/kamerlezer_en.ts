@@ -58,7 +58,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="636" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="629" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="636" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="629" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} of %n letter</numerusform>
@@ -74,95 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="759" />
-            <source>%n page(s)</source>
-            <translation>
-                <numerusform>%n page</numerusform>
-                <numerusform>%n pages</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1074" />
-            <source>%n match(es)</source>
-            <translation>
-                <numerusform>%n match</numerusform>
-                <numerusform>%n matches</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1484" />
-            <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
-            <translation>
-                <numerusform>%n annotation and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
-                <numerusform>%n annotations and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1498" />
-            <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
-            <translation>
-                <numerusform>%n annotation uses it. The annotations are kept; they only lose this theme.</numerusform>
-                <numerusform>%n annotations use it. The annotations are kept; they only lose this theme.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1503" />
-            <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
-            <translation>
-                <numerusform>Its %n sub-theme ({names}) moves up into “{parent}”.</numerusform>
-                <numerusform>Its %n sub-themes ({names}) move up into “{parent}”.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1505" />
-            <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
-            <translation>
-                <numerusform>Its %n sub-theme ({names}) moves up to the top level.</numerusform>
-                <numerusform>Its %n sub-themes ({names}) move up to the top level.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1613" />
-            <source>%n fetched</source>
-            <translation>
-                <numerusform>%n fetched</numerusform>
-                <numerusform>%n fetched</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1613" />
-            <source>%n citation(s) now point(s) at them</source>
-            <translation>
-                <numerusform>%n citation now points at them</numerusform>
-                <numerusform>%n citations now point at them</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1680" />
-            <source>Search index rebuilt: %n letter(s).</source>
-            <translation>
-                <numerusform>Search index rebuilt: %n letter.</numerusform>
-                <numerusform>Search index rebuilt: %n letters.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1735" />
-            <source>Exported %n passage(s) to {path}</source>
-            <translation>
-                <numerusform>Exported %n passage to {path}</numerusform>
-                <numerusform>Exported %n passages to {path}</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1741" />
-            <source>Exported %n passage(s) to {path}, but:</source>
-            <translation>
-                <numerusform>Exported %n passage to {path}, but:</numerusform>
-                <numerusform>Exported %n passages to {path}, but:</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1775" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="734" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Library: {folder} · %n letter</numerusform>
@@ -203,7 +115,7 @@
     <context>
         <name>Models</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/models.py" line="354" />
+            <location filename="../../../desktop_app/gui/models.py" line="355" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>
@@ -225,7 +137,7 @@
     <context>
         <name>PassagesView</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/passages.py" line="409" />
+            <location filename="../../../desktop_app/gui/passages.py" line="412" />
             <source>{shown} of %n passage(s)</source>
             <translation>
                 <numerusform>{shown} of %n passage</numerusform>
@@ -233,11 +145,116 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/passages.py" line="411" />
+            <location filename="../../../desktop_app/gui/passages.py" line="414" />
             <source>%n passage(s)</source>
             <translation>
                 <numerusform>%n passage</numerusform>
                 <numerusform>%n passages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FlowsMixin</name>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
+            <source>%n fetched</source>
+            <translation>
+                <numerusform>%n fetched</numerusform>
+                <numerusform>%n fetched</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
+            <source>%n citation(s) now point(s) at them</source>
+            <translation>
+                <numerusform>%n citation now points at them</numerusform>
+                <numerusform>%n citations now point at them</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="169" />
+            <source>Search index rebuilt: %n letter(s).</source>
+            <translation>
+                <numerusform>Search index rebuilt: %n letter.</numerusform>
+                <numerusform>Search index rebuilt: %n letters.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="223" />
+            <source>Exported %n passage(s) to {path}</source>
+            <translation>
+                <numerusform>Exported %n passage to {path}</numerusform>
+                <numerusform>Exported %n passages to {path}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="229" />
+            <source>Exported %n passage(s) to {path}, but:</source>
+            <translation>
+                <numerusform>Exported %n passage to {path}, but:</numerusform>
+                <numerusform>Exported %n passages to {path}, but:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PanelsMixin</name>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="335" />
+            <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
+            <translation>
+                <numerusform>%n annotation and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
+                <numerusform>%n annotations and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="349" />
+            <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
+            <translation>
+                <numerusform>%n annotation uses it. The annotations are kept; they only lose this theme.</numerusform>
+                <numerusform>%n annotations use it. The annotations are kept; they only lose this theme.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="354" />
+            <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
+            <translation>
+                <numerusform>Its %n sub-theme ({names}) moves up into “{parent}”.</numerusform>
+                <numerusform>Its %n sub-themes ({names}) move up into “{parent}”.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="356" />
+            <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
+            <translation>
+                <numerusform>Its %n sub-theme ({names}) moves up to the top level.</numerusform>
+                <numerusform>Its %n sub-themes ({names}) move up to the top level.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReaderMixin</name>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_reader.py" line="125" />
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n page</numerusform>
+                <numerusform>%n pages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
+            <source>%n letter(s)</source>
+            <translation>
+                <numerusform>%n letter</numerusform>
+                <numerusform>%n letters</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n match</numerusform>
+                <numerusform>%n matches</numerusform>
             </translation>
         </message>
     </context>

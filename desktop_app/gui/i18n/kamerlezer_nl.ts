@@ -4,12 +4,12 @@
     <context>
         <name>LibraryController</name>
         <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="56" />
+            <location filename="../../../desktop_app/gui/controller.py" line="59" />
             <source>Backup</source>
             <translation>Back-up</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="65" />
+            <location filename="../../../desktop_app/gui/controller.py" line="68" />
             <source>No backup was made: {reason}</source>
             <translation>Er is geen back-up gemaakt: {reason}</translation>
         </message>
@@ -731,167 +731,167 @@ geen: alle)</translation>
     <context>
         <name>History</name>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="28" />
+            <location filename="../../../desktop_app/gui/history.py" line="27" />
             <source>Tagged {0} with {1}</source>
             <translation>{0} getagd met {1}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="29" />
+            <location filename="../../../desktop_app/gui/history.py" line="28" />
             <source>Untagged {0} ({1})</source>
             <translation>Tag van {0} verwijderd ({1})</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="30" />
+            <location filename="../../../desktop_app/gui/history.py" line="29" />
             <source>Retagged {0}</source>
             <translation>Thema's van {0} gewijzigd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="31" />
+            <location filename="../../../desktop_app/gui/history.py" line="30" />
             <source>Edited the note on {0}</source>
             <translation>Notitie bij {0} bewerkt</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="32" />
+            <location filename="../../../desktop_app/gui/history.py" line="31" />
             <source>Annotated {0}</source>
             <translation>{0} geannoteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="33" />
+            <location filename="../../../desktop_app/gui/history.py" line="32" />
             <source>Deleted the annotation {0}</source>
             <translation>Annotatie {0} verwijderd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="34" />
+            <location filename="../../../desktop_app/gui/history.py" line="33" />
             <source>Restored the annotation {0}</source>
             <translation>Annotatie {0} hersteld</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="35" />
+            <location filename="../../../desktop_app/gui/history.py" line="34" />
             <source>Re-attached {0}</source>
             <translation>{0} opnieuw verankerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="36" />
+            <location filename="../../../desktop_app/gui/history.py" line="35" />
             <source>Added the theme {0}</source>
             <translation>Thema {0} toegevoegd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="37" />
+            <location filename="../../../desktop_app/gui/history.py" line="36" />
             <source>Renamed {0} to {1}</source>
             <translation>{0} hernoemd tot {1}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="38" />
+            <location filename="../../../desktop_app/gui/history.py" line="37" />
             <source>Recoloured {0}</source>
             <translation>Kleur van {0} gewijzigd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="39" />
+            <location filename="../../../desktop_app/gui/history.py" line="38" />
             <source>Described {0}</source>
             <translation>Beschrijving van {0} gewijzigd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="40" />
+            <location filename="../../../desktop_app/gui/history.py" line="39" />
             <source>Moved {0}</source>
             <translation>{0} verplaatst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="41" />
+            <location filename="../../../desktop_app/gui/history.py" line="40" />
             <source>Merged {0} into {1}</source>
             <translation>{0} samengevoegd met {1}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="42" />
+            <location filename="../../../desktop_app/gui/history.py" line="41" />
             <source>Deleted the theme {0}</source>
             <translation>Thema {0} verwijderd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="43" />
+            <location filename="../../../desktop_app/gui/history.py" line="42" />
             <source>Restored the theme {0}</source>
             <translation>Thema {0} hersteld</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="44" />
+            <location filename="../../../desktop_app/gui/history.py" line="43" />
             <source>Gave {0} the key {1} ({2} has none)</source>
             <translation>{0} kreeg toets {1} ({2} heeft er geen meer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="45" />
+            <location filename="../../../desktop_app/gui/history.py" line="44" />
             <source>Gave {0} the key {1}</source>
             <translation>{0} kreeg toets {1}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="46" />
+            <location filename="../../../desktop_app/gui/history.py" line="45" />
             <source>Took the key off {0}</source>
             <translation>Toets van {0} verwijderd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="47" />
+            <location filename="../../../desktop_app/gui/history.py" line="46" />
             <source>Set the Kamerstuk id of {0} to {1}</source>
             <translation>Kamerstuknummer van {0} ingesteld op {1}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="48" />
+            <location filename="../../../desktop_app/gui/history.py" line="47" />
             <source>Cleared the Kamerstuk id of {0}</source>
             <translation>Kamerstuknummer van {0} gewist</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="49" />
+            <location filename="../../../desktop_app/gui/history.py" line="48" />
             <source>Rejected {0} as the id of {1}</source>
             <translation>{0} afgewezen als nummer van {1}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="50" />
+            <location filename="../../../desktop_app/gui/history.py" line="49" />
             <source>Deleted the letter {0}</source>
             <translation>Brief {0} verwijderd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="51" />
+            <location filename="../../../desktop_app/gui/history.py" line="50" />
             <source>Linked citation #{0} {1} to {2}</source>
             <translation>Verwijzing #{0} {1} gekoppeld aan {2}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="52" />
+            <location filename="../../../desktop_app/gui/history.py" line="51" />
             <source>Rejected {0} for citation #{1} {2}</source>
             <translation>{0} afgewezen voor verwijzing #{1} {2}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="53" />
+            <location filename="../../../desktop_app/gui/history.py" line="52" />
             <source>Imported {0} letters</source>
             <translation>{0} brieven geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="54" />
+            <location filename="../../../desktop_app/gui/history.py" line="53" />
             <source>Re-imported {0} letters</source>
             <translation>{0} brieven opnieuw geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="55" />
+            <location filename="../../../desktop_app/gui/history.py" line="54" />
             <source>Imported letters</source>
             <translation>Brieven geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="56" />
+            <location filename="../../../desktop_app/gui/history.py" line="55" />
             <source>Imported {0}</source>
             <translation>{0} geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="57" />
+            <location filename="../../../desktop_app/gui/history.py" line="56" />
             <source>Re-imported {0}</source>
             <translation>{0} opnieuw geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="134" />
+            <location filename="../../../desktop_app/gui/history.py" line="133" />
             <source>{done}. Undo: Ctrl+Z.</source>
             <translation>{done}. Ongedaan maken: Ctrl+Z.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="158" />
+            <location filename="../../../desktop_app/gui/history.py" line="157" />
             <source>Undone: {what}. Redo: Ctrl+Shift+Z.</source>
             <translation>Ongedaan gemaakt: {what}. Opnieuw: Ctrl+Shift+Z.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="160" />
+            <location filename="../../../desktop_app/gui/history.py" line="159" />
             <source>Redone: {what}. Undo: Ctrl+Z.</source>
             <translation>Opnieuw gedaan: {what}. Ongedaan maken: Ctrl+Z.</translation>
         </message>
@@ -899,27 +899,27 @@ geen: alle)</translation>
     <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="43" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="44" />
             <source>Kamerlezer will be in English from the next start.</source>
             <translation>Kamerlezer is vanaf de volgende start in het Nederlands.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="44" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="45" />
             <source>Language</source>
             <translation>Taal</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="156" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="159" />
             <source>&amp;Settings</source>
             <translation>&amp;Instellingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="162" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="165" />
             <source>&amp;Language</source>
             <translation>&amp;Taal</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="232" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="235" />
             <source>Kamerlezer is now in English.</source>
             <translation>Kamerlezer is nu in het Nederlands.</translation>
         </message>
@@ -927,42 +927,42 @@ geen: alle)</translation>
     <context>
         <name>LetterTableModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="198" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="191" />
             <source>Ch.</source>
             <translation>Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="200" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="193" />
             <source>Ann.</source>
             <translation>Ann.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="79" />
+            <location filename="../../../desktop_app/gui/models.py" line="80" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="80" />
+            <location filename="../../../desktop_app/gui/models.py" line="81" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="82" />
+            <location filename="../../../desktop_app/gui/models.py" line="83" />
             <source>Kamerstuk</source>
             <translation>Kamerstuk</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="86" />
+            <location filename="../../../desktop_app/gui/models.py" line="87" />
             <source>Subject (in italics: a title taken from the text)</source>
             <translation>Onderwerp (cursief: een titel uit de tekst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="87" />
+            <location filename="../../../desktop_app/gui/models.py" line="88" />
             <source>Chamber</source>
             <translation>Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="89" />
+            <location filename="../../../desktop_app/gui/models.py" line="90" />
             <source>Annotations</source>
             <translation>Annotaties</translation>
         </message>
@@ -970,447 +970,447 @@ geen: alle)</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="212" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="205" />
             <source>&amp;Letter</source>
             <translation>&amp;Brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="215" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="208" />
             <source>Passages by &amp;theme</source>
             <translation>Passages per &amp;thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="226" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="219" />
             <source>Annotations</source>
             <translation>Annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="227" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="220" />
             <source>Themes</source>
             <translation>Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="228" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="221" />
             <source>References</source>
             <translation>Verwijzingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="241" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="234" />
             <source>Search letters, footnotes and notes   (Ctrl+Shift+F)</source>
             <translation>Zoeken in brieven, voetnoten en notities   (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="254" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="247" />
             <source>Only letters with passages tagged with this theme</source>
             <translation>Alleen brieven met passages gemarkeerd met dit thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="255" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="248" />
             <source>Only letters of this year</source>
             <translation>Alleen brieven uit dit jaar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="256" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="249" />
             <source>Only letters to this chamber</source>
             <translation>Alleen brieven aan deze Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
             <source>&amp;Import files…</source>
             <translation>Bestanden &amp;importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
             <source>Import letters (PDF or text)</source>
             <translation>Brieven importeren (PDF of tekst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
             <source>Import &amp;folder…</source>
             <translation>&amp;Map importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
             <source>Import every letter in a folder</source>
             <translation>Alle brieven in een map importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
             <source>&amp;Export summary…</source>
             <translation>Samenvatting &amp;exporteren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
             <source>Export an annotated summary (PDF, Markdown, CSV)</source>
             <translation>Een geannoteerde samenvatting exporteren (PDF, Markdown, CSV)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
             <source>&amp;Rebuild search index</source>
             <translation>Zoekindex &amp;opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
             <source>Rebuild the search index</source>
             <translation>De zoekindex opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="360" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="353" />
             <source>&amp;Quit</source>
             <translation>&amp;Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="354" />
             <source>&amp;Undo</source>
             <translation>&amp;Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
             <source>&amp;Redo</source>
             <translation>O&amp;pnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
             <source>&amp;Find in letter…</source>
             <translation>&amp;Zoeken in brief…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
             <source>Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)</source>
             <translation>Zoeken in de geopende brief (Ctrl+F in de lezer; elders doorzoekt Ctrl+F de bibliotheek)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
             <source>&amp;Search the library…</source>
             <translation>Bibliotheek &amp;doorzoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="365" />
             <source>Search every letter, its footnotes and your notes</source>
             <translation>Alle brieven, hun voetnoten en uw notities doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="366" />
             <source>Find &amp;next</source>
             <translation>&amp;Volgende zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
             <source>Next match in this letter (after a library search: the next hit in this letter)</source>
             <translation>Volgende treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer in deze brief)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
             <source>Find pre&amp;vious</source>
             <translation>Vo&amp;rige zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
             <source>Previous match in this letter</source>
             <translation>Vorige treffer in deze brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
             <source>Edit &amp;note</source>
             <translation>&amp;Notitie bewerken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
             <source>Write a note on the annotation (N in the reader)</source>
             <translation>Een notitie bij de annotatie schrijven (N in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
             <source>&amp;Remove annotation</source>
             <translation>Annotatie &amp;verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
             <source>Remove the annotation at the cursor (Delete in the reader)</source>
             <translation>De annotatie bij de cursor verwijderen (Delete in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
             <source>Re-&amp;attach to selection</source>
             <translation>Opnieuw &amp;koppelen aan selectie</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
             <source>Anchor the selected annotation (e.g. one not found in the current text) to the selected text</source>
             <translation>De geselecteerde annotatie (bijvoorbeeld een die niet in de huidige tekst is gevonden) aan de geselecteerde tekst koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
             <source>Set &amp;Kamerstuk id…</source>
             <translation>Kamer&amp;stuknummer vastleggen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
             <source>Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here</source>
             <translation>Vastleggen welk Kamerstuk deze brief is (bijvoorbeeld kst-28676-472), zodat verwijzingen ernaar hier uitkomen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>&amp;Back</source>
             <translation>&amp;Terug</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>Back to where you were</source>
             <translation>Terug naar waar u was</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>&amp;Forward</source>
             <translation>&amp;Vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>Forward again</source>
             <translation>Weer vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
             <source>Go to &amp;reader</source>
             <translation>Naar de &amp;lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
             <source>&amp;Passages by theme</source>
             <translation>&amp;Passages per thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
             <source>Every passage of the checked themes across letters, and a themes × letters matrix</source>
             <translation>Alle passages van de aangevinkte thema’s in alle brieven, en een matrix thema’s × brieven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
             <source>&amp;Missing documents…</source>
             <translation>&amp;Ontbrekende documenten…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
             <source>Cited documents that are not in the library, the letters citing them, and Fetch</source>
             <translation>Aangehaalde documenten die niet in de bibliotheek staan, de brieven die ernaar verwijzen, en Ophalen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
             <source>Go to letter &amp;list</source>
             <translation>Naar de brieven&amp;lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
             <source>Go to &amp;annotations</source>
             <translation>Naar de &amp;annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
             <source>Go to t&amp;hemes</source>
             <translation>Naar de t&amp;hema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
             <source>&amp;New theme…</source>
             <translation>&amp;Nieuw thema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
             <source>Create a theme</source>
             <translation>Een thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
             <source>New &amp;sub-theme…</source>
             <translation>Nieuw &amp;subthema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
             <source>Create a theme inside the selected one</source>
             <translation>Een thema binnen het geselecteerde thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
             <source>&amp;Rename theme…</source>
             <translation>Thema &amp;hernoemen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
             <source>Rename the selected theme</source>
             <translation>Het geselecteerde thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
             <source>&amp;Colour…</source>
             <translation>&amp;Kleur…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
             <source>Change the selected theme's colour</source>
             <translation>De kleur van het geselecteerde thema wijzigen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
             <source>&amp;Description…</source>
             <translation>&amp;Beschrijving…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
             <source>Describe the selected theme; an exported summary introduces its chapter with this</source>
             <translation>Het geselecteerde thema beschrijven; een geëxporteerde samenvatting leidt het hoofdstuk hiermee in</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
             <source>&amp;Move to…</source>
             <translation>&amp;Verplaatsen naar…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
             <source>Put the selected theme inside another</source>
             <translation>Het geselecteerde thema binnen een ander thema plaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
             <source>Move &amp;up</source>
             <translation>&amp;Omhoog</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
             <source>Move the theme up among its siblings</source>
             <translation>Het thema een plaats omhoog zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>Move &amp;down</source>
             <translation>Omlaa&amp;g</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>Move the theme down among its siblings</source>
             <translation>Het thema een plaats omlaag zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="403" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>Mer&amp;ge into…</source>
             <translation>Samen&amp;voegen met…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="403" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>Merge the selected theme into another</source>
             <translation>Het geselecteerde thema samenvoegen met een ander thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="404" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
             <source>&amp;Delete theme…</source>
             <translation>Thema ve&amp;rwijderen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="404" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
             <source>Delete the selected theme</source>
             <translation>Het geselecteerde thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="405" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Sneltoetsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="406" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
             <source>&amp;About Kamerlezer</source>
             <translation>&amp;Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="413" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="406" />
             <source>&amp;File</source>
             <translation>&amp;Bestand</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="421" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="414" />
             <source>&amp;Edit</source>
             <translation>Be&amp;werken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="429" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="422" />
             <source>&amp;Tag selection</source>
             <translation>Selectie &amp;markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="435" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="428" />
             <source>&amp;Themes</source>
             <translation>&amp;Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="440" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="433" />
             <source>Set &amp;key</source>
             <translation>&amp;Toets toewijzen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="443" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="436" />
             <source>&amp;View</source>
             <translation>Bee&amp;ld</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="446" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="439" />
             <source>Letter list &amp;columns</source>
             <translation>&amp;Kolommen van de brievenlijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="457" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="450" />
             <source>&amp;Go</source>
             <translation>&amp;Ga naar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="460" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="453" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="465" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="458" />
             <source>Main</source>
             <translation>Hoofdwerkbalk</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="478" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="471" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="478" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="471" />
             <source>Undo the last change (Ctrl+Z)</source>
             <translation>De laatste wijziging ongedaan maken (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="479" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="472" />
             <source>Redo</source>
             <translation>Opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="479" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="472" />
             <source>Redo (Ctrl+Shift+Z)</source>
             <translation>Opnieuw uitvoeren (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="487" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="480" />
             <source>Tag</source>
             <translation>Markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="489" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="482" />
             <source>Tag the selected text with a theme (keys 1–9)</source>
             <translation>De geselecteerde tekst met een thema markeren (toetsen 1–9)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="619" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="612" />
             <source>All years</source>
             <translation>Alle jaren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="620" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="613" />
             <source>All chambers</source>
             <translation>Beide Kamers</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="636" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="629" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -1418,7 +1418,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="636" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="629" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} van %n brief</numerusform>
@@ -1426,440 +1426,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="750" />
-            <source>No letter open</source>
-            <translation>Geen brief geopend</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="752" />
-            <source>Choose a letter on the left, or search the library with Ctrl+Shift+F.</source>
-            <translation>Kies links een brief of doorzoek de bibliotheek met Ctrl+Shift+F.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="759" />
-            <source>%n page(s)</source>
-            <translation>
-                <numerusform>%n pagina</numerusform>
-                <numerusform>%n pagina’s</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="773" />
-            <source>The {note}.</source>
-            <translation>De {note}.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="820" />
-            <source>Footnote {number}. Back (Alt+Left) returns to the text.</source>
-            <translation>Voetnoot {number}. Terug (Alt+Pijl links) keert terug naar de tekst.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="839" />
-            <source>Followed “{citation}”. Back: Alt+Left.</source>
-            <translation>“{citation}” gevolgd. Terug: Alt+Pijl links.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="867" />
-            <source>letter {number}</source>
-            <translation>brief {number}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="872" />
-            <source>Link confirmed.</source>
-            <translation>Koppeling bevestigd.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="875" />
-            <source>Suggestion rejected.</source>
-            <translation>Suggestie afgewezen.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="970" />
-            <source>Search hit {number} of {total} in this letter (F3: next).</source>
-            <translation>Zoektreffer {number} van {total} in deze brief (F3: volgende).</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1053" />
-            <source>Search</source>
-            <translation>Zoeken</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1057" />
-            <source>Searching…</source>
-            <translation>Bezig met zoeken…</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1068" />
-            <source>No letters match “{query}”.</source>
-            <translation>Geen brieven gevonden voor “{query}”.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1071" />
-            <source> (showing {count})</source>
-            <translation> ({count} getoond)</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1073" />
-            <source>{letters}, {matches}{more} · {ms} ms</source>
-            <translation>{letters}, {matches}{more} · {ms} ms</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1074" />
-            <source>%n match(es)</source>
-            <translation>
-                <numerusform>%n treffer</numerusform>
-                <numerusform>%n treffers</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1159" />
-            <source>Select a passage first, then press a theme key (1–9).</source>
-            <translation>Selecteer eerst een passage en druk dan op een themacijfer (1–9).</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1168" />
-            <source>No theme has key {number}.</source>
-            <translation>Geen thema heeft toets {number}.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1207" />
-            <source>Put the cursor in an annotation (or tag a passage) to write a note.</source>
-            <translation>Zet de cursor in een annotatie (of markeer een passage) om een notitie te schrijven.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1218" />
-            <source>Annotation removed. Ctrl+Z brings it back.</source>
-            <translation>Annotatie verwijderd. Ctrl+Z maakt dit ongedaan.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1224" />
-            <source>Select the annotation in the Annotations panel and the new text in the letter.</source>
-            <translation>Selecteer de annotatie in het paneel Annotaties en de nieuwe tekst in de brief.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1232" />
-            <source>Kamerstuk id</source>
-            <translation>Kamerstuknummer</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1232" />
-            <source>This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):</source>
-            <translation>Deze brief is Kamerstuk (bijvoorbeeld kst-28676-472 of “28 676, nr. 472”; leeg wist het):</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1242" />
-            <source>References updated.</source>
-            <translation>Verwijzingen bijgewerkt.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1272" />
-            <source>Page {page} of {pages}</source>
-            <translation>Pagina {page} van {pages}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1273" />
-            <source>Page {page}</source>
-            <translation>Pagina {page}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1308" />
-            <source>All themes</source>
-            <translation>Alle thema’s</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1319" />
-            <source>Select a theme in the Themes panel first.</source>
-            <translation>Selecteer eerst een thema in het paneel Thema’s.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1334" />
-            <source>New theme</source>
-            <translation>Nieuw thema</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1334" />
-            <source>Name:</source>
-            <translation>Naam:</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1352" />
-            <source>Added theme “{name}”; key {key} tags a selection with it.</source>
-            <translation>Thema “{name}” toegevoegd; toets {key} markeert een selectie ermee.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1354" />
-            <source>Added theme “{name}”; give it a key with Themes &gt; Set key.</source>
-            <translation>Thema “{name}” toegevoegd; wijs een toets toe met Thema’s &gt; Toets toewijzen.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1363" />
-            <source>Select a theme first</source>
-            <translation>Selecteer eerst een thema</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1374" />
-            <source>&amp;No key</source>
-            <translation>&amp;Geen toets</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1387" />
-            <source>New sub-theme</source>
-            <translation>Nieuw subthema</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1387" />
-            <source>Name (inside “{name}”):</source>
-            <translation>Naam (binnen “{name}”):</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1395" />
-            <source>Rename theme</source>
-            <translation>Thema hernoemen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1404" />
-            <source>Describe theme</source>
-            <translation>Thema beschrijven</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1405" />
-            <source>What “{name}” is about (introduces its chapter in an export):</source>
-            <translation>Waar “{name}” over gaat (leidt het hoofdstuk in een export in):</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1421" />
-            <source>Colour of “{name}”</source>
-            <translation>Kleur van “{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1427" />
-            <source>(top level)</source>
-            <translation>(hoogste niveau)</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1443" />
-            <source>Move theme</source>
-            <translation>Thema verplaatsen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1443" />
-            <source>Put “{name}” inside:</source>
-            <translation>“{name}” plaatsen binnen:</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1476" />
-            <source>Merge theme</source>
-            <translation>Thema samenvoegen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1476" />
-            <source>Merge “{name}” into:</source>
-            <translation>“{name}” samenvoegen met:</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1482" />
-            <source>Merge themes</source>
-            <translation>Thema’s samenvoegen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1483" />
-            <source>Merge “{name}” into “{target}”?</source>
-            <translation>“{name}” samenvoegen met “{target}”?</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1484" />
-            <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
-            <translation>
-                <numerusform>%n annotatie en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
-                <numerusform>%n annotaties en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1486" />
-            <source>&amp;Merge</source>
-            <translation>&amp;Samenvoegen</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1498" />
-            <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
-            <translation>
-                <numerusform>%n annotatie gebruikt het. De annotatie blijft bewaard; alleen dit thema vervalt.</numerusform>
-                <numerusform>%n annotaties gebruiken het. De annotaties blijven bewaard; alleen dit thema vervalt.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1503" />
-            <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
-            <translation>
-                <numerusform>Het subthema ({names}) gaat een niveau omhoog, naar “{parent}”.</numerusform>
-                <numerusform>De %n subthema’s ({names}) gaan een niveau omhoog, naar “{parent}”.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1505" />
-            <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
-            <translation>
-                <numerusform>Het subthema ({names}) gaat naar het hoogste niveau.</numerusform>
-                <numerusform>De %n subthema’s ({names}) gaan naar het hoogste niveau.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1507" />
-            <source>Edit &gt; Undo brings it all back.</source>
-            <translation>Bewerken &gt; Ongedaan maken zet alles terug.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1509" />
-            <source>Delete theme</source>
-            <translation>Thema verwijderen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1509" />
-            <source>Delete the theme “{name}”?</source>
-            <translation>Het thema “{name}” verwijderen?</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1510" />
-            <source>&amp;Delete theme</source>
-            <translation>Thema &amp;verwijderen</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1540" />
-            <source>Import letters</source>
-            <translation>Brieven importeren</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1541" />
-            <source>Letters ({patterns});;All files (*)</source>
-            <translation>Brieven ({patterns});;Alle bestanden (*)</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1547" />
-            <source>Import a folder of letters</source>
-            <translation>Een map met brieven importeren</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1572" />
-            <source>Importing letters</source>
-            <translation>Brieven importeren</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1574" />
-            <source>Importing…</source>
-            <translation>Bezig met importeren…</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1585" />
-            <source>The password was wrong. </source>
-            <translation>Het wachtwoord was onjuist. </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1586" />
-            <source>Password for {file}:</source>
-            <translation>Wachtwoord voor {file}:</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1588" />
-            <source>Encrypted PDF</source>
-            <translation>Versleutelde PDF</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1605" />
-            <source>Fetching from the official source</source>
-            <translation>Ophalen uit de officiële bron</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1606" />
-            <source>Fetching {what}…</source>
-            <translation>{what} ophalen…</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1613" />
-            <source>%n fetched</source>
-            <translation>
-                <numerusform>%n opgehaald</numerusform>
-                <numerusform>%n opgehaald</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1613" />
-            <source>%n citation(s) now point(s) at them</source>
-            <translation>
-                <numerusform>%n verwijzing wijst er nu naar</numerusform>
-                <numerusform>%n verwijzingen wijzen er nu naar</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1617" />
-            <source>not found: {what}</source>
-            <translation>niet gevonden: {what}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1618" />
-            <source>Fetch: {outcome}.</source>
-            <translation>Ophalen: {outcome}.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1648" />
-            <source>Import: {counts}.</source>
-            <translation>Importeren: {counts}.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1665" />
-            <source>Cancelled.</source>
-            <translation>Geannuleerd.</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1676" />
-            <source>Rebuilding the search index</source>
-            <translation>De zoekindex wordt opnieuw opgebouwd</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1680" />
-            <source>Search index rebuilt: %n letter(s).</source>
-            <translation>
-                <numerusform>Zoekindex opnieuw opgebouwd: %n brief.</numerusform>
-                <numerusform>Zoekindex opnieuw opgebouwd: %n brieven.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1727" />
-            <source>Exporting summary</source>
-            <translation>Samenvatting exporteren</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1735" />
-            <source>Exported %n passage(s) to {path}</source>
-            <translation>
-                <numerusform>%n passage geëxporteerd naar {path}</numerusform>
-                <numerusform>%n passages geëxporteerd naar {path}</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1740" />
-            <source>Export finished with warnings</source>
-            <translation>Exporteren voltooid met waarschuwingen</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1741" />
-            <source>Exported %n passage(s) to {path}, but:</source>
-            <translation>
-                <numerusform>%n passage geëxporteerd naar {path}, maar:</numerusform>
-                <numerusform>%n passages geëxporteerd naar {path}, maar:</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1759" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="718" />
             <source>About Kamerlezer</source>
             <translation>Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="1764" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="723" />
             <source>&lt;p&gt;Read, search, annotate and cross-reference Dutch parliamentary letters.&lt;/p&gt;&lt;p&gt;Library: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Kamerbrieven lezen, doorzoeken, annoteren en onderling verbinden.&lt;/p&gt;&lt;p&gt;Bibliotheek: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="1775" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="734" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Bibliotheek: {folder} · %n brief</numerusform>
@@ -2133,12 +1710,12 @@ geen: alle)</translation>
             <translation>afgeleid uit een verwijzing, niet bevestigd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="71" />
+            <location filename="../../../desktop_app/gui/models.py" line="72" />
             <source>no date</source>
             <translation>geen datum</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/models.py" line="354" />
+            <location filename="../../../desktop_app/gui/models.py" line="355" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n treffer</numerusform>
@@ -2146,22 +1723,22 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="355" />
+            <location filename="../../../desktop_app/gui/models.py" line="356" />
             <source>Untitled letter</source>
             <translation>Brief zonder titel</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="371" />
+            <location filename="../../../desktop_app/gui/models.py" line="372" />
             <source>Footnote</source>
             <translation>Voetnoot</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="372" />
+            <location filename="../../../desktop_app/gui/models.py" line="373" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="373" />
+            <location filename="../../../desktop_app/gui/models.py" line="374" />
             <source>Subject</source>
             <translation>Onderwerp</translation>
         </message>
@@ -2169,27 +1746,27 @@ geen: alle)</translation>
     <context>
         <name>ThemeTreeModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="429" />
+            <location filename="../../../desktop_app/gui/models.py" line="430" />
             <source>Theme</source>
             <translation>Thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="430" />
+            <location filename="../../../desktop_app/gui/models.py" line="431" />
             <source>Key</source>
             <translation>Toets</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="431" />
+            <location filename="../../../desktop_app/gui/models.py" line="432" />
             <source>Passages</source>
             <translation>Passages</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="495" />
+            <location filename="../../../desktop_app/gui/models.py" line="496" />
             <source>Press this key in the reader to tag the selected text</source>
             <translation>Druk in de lezer op deze toets om de geselecteerde tekst te markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="526" />
+            <location filename="../../../desktop_app/gui/models.py" line="527" />
             <source>Key {number} tags the selected text</source>
             <translation>Toets {number} markeert de geselecteerde tekst</translation>
         </message>
@@ -2197,17 +1774,17 @@ geen: alle)</translation>
     <context>
         <name>AnnotationListModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="648" />
+            <location filename="../../../desktop_app/gui/models.py" line="649" />
             <source>Not found in the current text</source>
             <translation>Niet gevonden in de huidige tekst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="649" />
+            <location filename="../../../desktop_app/gui/models.py" line="650" />
             <source>select its new place, then Edit &gt; Re-attach</source>
             <translation>selecteer de nieuwe plek en kies Bewerken &gt; Opnieuw koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="650" />
+            <location filename="../../../desktop_app/gui/models.py" line="651" />
             <source>No theme</source>
             <translation>Geen thema</translation>
         </message>
@@ -2373,87 +1950,87 @@ geen: alle)</translation>
             <translation>Vink de thema’s aan waarvan u de passages wilt zien; een thema omvat zijn subthema’s.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="219" />
+            <location filename="../../../desktop_app/gui/passages.py" line="221" />
             <source>By date</source>
             <translation>Op datum</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="220" />
+            <location filename="../../../desktop_app/gui/passages.py" line="222" />
             <source>By letter</source>
             <translation>Per brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="223" />
+            <location filename="../../../desktop_app/gui/passages.py" line="225" />
             <source>Filter on passage, note or letter</source>
             <translation>Filteren op passage, notitie of brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="227" />
+            <location filename="../../../desktop_app/gui/passages.py" line="229" />
             <source>&amp;Export…</source>
             <translation>&amp;Exporteren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="228" />
+            <location filename="../../../desktop_app/gui/passages.py" line="230" />
             <source>Export the passages of the checked themes (Ctrl+E)</source>
             <translation>De passages van de aangevinkte thema’s exporteren (Ctrl+E)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="231" />
+            <location filename="../../../desktop_app/gui/passages.py" line="233" />
             <source>Show all letters</source>
             <translation>Alle brieven tonen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="265" />
+            <location filename="../../../desktop_app/gui/passages.py" line="267" />
             <source>Passages per theme and letter (a theme counts its sub-themes). Enter or double-click shows that theme's passages in that letter.</source>
             <translation>Passages per thema en brief (een thema telt zijn subthema’s mee). Enter of dubbelklikken toont de passages van dat thema in die brief.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="273" />
+            <location filename="../../../desktop_app/gui/passages.py" line="275" />
             <source>&amp;Year</source>
             <translation>&amp;Jaar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="273" />
+            <location filename="../../../desktop_app/gui/passages.py" line="275" />
             <source>C&amp;hamber</source>
             <translation>&amp;Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="273" />
+            <location filename="../../../desktop_app/gui/passages.py" line="275" />
             <source>&amp;Order</source>
             <translation>&amp;Volgorde</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="274" />
+            <location filename="../../../desktop_app/gui/passages.py" line="276" />
             <source>{label}:</source>
             <translation>{label}:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="292" />
+            <location filename="../../../desktop_app/gui/passages.py" line="294" />
             <source>&amp;Passages</source>
             <translation>&amp;Passages</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="293" />
+            <location filename="../../../desktop_app/gui/passages.py" line="295" />
             <source>&amp;Matrix: themes × letters</source>
             <translation>&amp;Matrix: thema’s × brieven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="299" />
+            <location filename="../../../desktop_app/gui/passages.py" line="301" />
             <source>&amp;Themes</source>
             <translation>&amp;Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="372" />
+            <location filename="../../../desktop_app/gui/passages.py" line="375" />
             <source>All years</source>
             <translation>Alle jaren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="373" />
+            <location filename="../../../desktop_app/gui/passages.py" line="376" />
             <source>All chambers</source>
             <translation>Beide Kamers</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/passages.py" line="409" />
+            <location filename="../../../desktop_app/gui/passages.py" line="412" />
             <source>{shown} of %n passage(s)</source>
             <translation>
                 <numerusform>{shown} van %n passage</numerusform>
@@ -2461,7 +2038,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/passages.py" line="411" />
+            <location filename="../../../desktop_app/gui/passages.py" line="414" />
             <source>%n passage(s)</source>
             <translation>
                 <numerusform>%n passage</numerusform>
@@ -2469,7 +2046,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/passages.py" line="415" />
+            <location filename="../../../desktop_app/gui/passages.py" line="418" />
             <source>Only in: {title}</source>
             <translation>Alleen in: {title}</translation>
         </message>
@@ -2534,9 +2111,449 @@ geen: alle)</translation>
         </message>
     </context>
     <context>
+        <name>FlowsMixin</name>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="46" />
+            <source>Import letters</source>
+            <translation>Brieven importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="47" />
+            <source>Letters ({patterns});;All files (*)</source>
+            <translation>Brieven ({patterns});;Alle bestanden (*)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="53" />
+            <source>Import a folder of letters</source>
+            <translation>Een map met brieven importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="66" />
+            <source>Importing letters</source>
+            <translation>Brieven importeren</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="68" />
+            <source>Importing…</source>
+            <translation>Bezig met importeren…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="79" />
+            <source>The password was wrong. </source>
+            <translation>Het wachtwoord was onjuist. </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="80" />
+            <source>Password for {file}:</source>
+            <translation>Wachtwoord voor {file}:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="82" />
+            <source>Encrypted PDF</source>
+            <translation>Versleutelde PDF</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="99" />
+            <source>Fetching from the official source</source>
+            <translation>Ophalen uit de officiële bron</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="100" />
+            <source>Fetching {what}…</source>
+            <translation>{what} ophalen…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
+            <source>%n fetched</source>
+            <translation>
+                <numerusform>%n opgehaald</numerusform>
+                <numerusform>%n opgehaald</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
+            <source>%n citation(s) now point(s) at them</source>
+            <translation>
+                <numerusform>%n verwijzing wijst er nu naar</numerusform>
+                <numerusform>%n verwijzingen wijzen er nu naar</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="110" />
+            <source>not found: {what}</source>
+            <translation>niet gevonden: {what}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="111" />
+            <source>Fetch: {outcome}.</source>
+            <translation>Ophalen: {outcome}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="140" />
+            <source>Import: {counts}.</source>
+            <translation>Importeren: {counts}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="155" />
+            <source>Cancelled.</source>
+            <translation>Geannuleerd.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="166" />
+            <source>Rebuilding the search index</source>
+            <translation>De zoekindex wordt opnieuw opgebouwd</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="169" />
+            <source>Search index rebuilt: %n letter(s).</source>
+            <translation>
+                <numerusform>Zoekindex opnieuw opgebouwd: %n brief.</numerusform>
+                <numerusform>Zoekindex opnieuw opgebouwd: %n brieven.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="216" />
+            <source>Exporting summary</source>
+            <translation>Samenvatting exporteren</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="223" />
+            <source>Exported %n passage(s) to {path}</source>
+            <translation>
+                <numerusform>%n passage geëxporteerd naar {path}</numerusform>
+                <numerusform>%n passages geëxporteerd naar {path}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="228" />
+            <source>Export finished with warnings</source>
+            <translation>Exporteren voltooid met waarschuwingen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_flows.py" line="229" />
+            <source>Exported %n passage(s) to {path}, but:</source>
+            <translation>
+                <numerusform>%n passage geëxporteerd naar {path}, maar:</numerusform>
+                <numerusform>%n passages geëxporteerd naar {path}, maar:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PanelsMixin</name>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="165" />
+            <source>All themes</source>
+            <translation>Alle thema’s</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="176" />
+            <source>Select a theme in the Themes panel first.</source>
+            <translation>Selecteer eerst een thema in het paneel Thema’s.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="185" />
+            <source>New theme</source>
+            <translation>Nieuw thema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="185" />
+            <source>Name:</source>
+            <translation>Naam:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="203" />
+            <source>Added theme “{name}”; key {key} tags a selection with it.</source>
+            <translation>Thema “{name}” toegevoegd; toets {key} markeert een selectie ermee.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="205" />
+            <source>Added theme “{name}”; give it a key with Themes &gt; Set key.</source>
+            <translation>Thema “{name}” toegevoegd; wijs een toets toe met Thema’s &gt; Toets toewijzen.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="214" />
+            <source>Select a theme first</source>
+            <translation>Selecteer eerst een thema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="225" />
+            <source>&amp;No key</source>
+            <translation>&amp;Geen toets</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="238" />
+            <source>New sub-theme</source>
+            <translation>Nieuw subthema</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="238" />
+            <source>Name (inside “{name}”):</source>
+            <translation>Naam (binnen “{name}”):</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="246" />
+            <source>Rename theme</source>
+            <translation>Thema hernoemen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="255" />
+            <source>Describe theme</source>
+            <translation>Thema beschrijven</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="256" />
+            <source>What “{name}” is about (introduces its chapter in an export):</source>
+            <translation>Waar “{name}” over gaat (leidt het hoofdstuk in een export in):</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="272" />
+            <source>Colour of “{name}”</source>
+            <translation>Kleur van “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="278" />
+            <source>(top level)</source>
+            <translation>(hoogste niveau)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="294" />
+            <source>Move theme</source>
+            <translation>Thema verplaatsen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="294" />
+            <source>Put “{name}” inside:</source>
+            <translation>“{name}” plaatsen binnen:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="327" />
+            <source>Merge theme</source>
+            <translation>Thema samenvoegen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="327" />
+            <source>Merge “{name}” into:</source>
+            <translation>“{name}” samenvoegen met:</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="333" />
+            <source>Merge themes</source>
+            <translation>Thema’s samenvoegen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="334" />
+            <source>Merge “{name}” into “{target}”?</source>
+            <translation>“{name}” samenvoegen met “{target}”?</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="335" />
+            <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
+            <translation>
+                <numerusform>%n annotatie en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
+                <numerusform>%n annotaties en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="337" />
+            <source>&amp;Merge</source>
+            <translation>&amp;Samenvoegen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="349" />
+            <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
+            <translation>
+                <numerusform>%n annotatie gebruikt het. De annotatie blijft bewaard; alleen dit thema vervalt.</numerusform>
+                <numerusform>%n annotaties gebruiken het. De annotaties blijven bewaard; alleen dit thema vervalt.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="354" />
+            <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
+            <translation>
+                <numerusform>Het subthema ({names}) gaat een niveau omhoog, naar “{parent}”.</numerusform>
+                <numerusform>De %n subthema’s ({names}) gaan een niveau omhoog, naar “{parent}”.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_panels.py" line="356" />
+            <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
+            <translation>
+                <numerusform>Het subthema ({names}) gaat naar het hoogste niveau.</numerusform>
+                <numerusform>De %n subthema’s ({names}) gaan naar het hoogste niveau.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="358" />
+            <source>Edit &gt; Undo brings it all back.</source>
+            <translation>Bewerken &gt; Ongedaan maken zet alles terug.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="360" />
+            <source>Delete theme</source>
+            <translation>Thema verwijderen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="360" />
+            <source>Delete the theme “{name}”?</source>
+            <translation>Het thema “{name}” verwijderen?</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_panels.py" line="361" />
+            <source>&amp;Delete theme</source>
+            <translation>Thema &amp;verwijderen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReaderMixin</name>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="116" />
+            <source>No letter open</source>
+            <translation>Geen brief geopend</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="118" />
+            <source>Choose a letter on the left, or search the library with Ctrl+Shift+F.</source>
+            <translation>Kies links een brief of doorzoek de bibliotheek met Ctrl+Shift+F.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_reader.py" line="125" />
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n pagina</numerusform>
+                <numerusform>%n pagina’s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="139" />
+            <source>The {note}.</source>
+            <translation>De {note}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="186" />
+            <source>Footnote {number}. Back (Alt+Left) returns to the text.</source>
+            <translation>Voetnoot {number}. Terug (Alt+Pijl links) keert terug naar de tekst.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="205" />
+            <source>Followed “{citation}”. Back: Alt+Left.</source>
+            <translation>“{citation}” gevolgd. Terug: Alt+Pijl links.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="233" />
+            <source>letter {number}</source>
+            <translation>brief {number}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="238" />
+            <source>Link confirmed.</source>
+            <translation>Koppeling bevestigd.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="241" />
+            <source>Suggestion rejected.</source>
+            <translation>Suggestie afgewezen.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="303" />
+            <source>Search hit {number} of {total} in this letter (F3: next).</source>
+            <translation>Zoektreffer {number} van {total} in deze brief (F3: volgende).</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="350" />
+            <source>Search</source>
+            <translation>Zoeken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="354" />
+            <source>Searching…</source>
+            <translation>Bezig met zoeken…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="364" />
+            <source>No letters match “{query}”.</source>
+            <translation>Geen brieven gevonden voor “{query}”.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="367" />
+            <source> (showing {count})</source>
+            <translation> ({count} getoond)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="369" />
+            <source>{letters}, {matches}{more} · {ms} ms</source>
+            <translation>{letters}, {matches}{more} · {ms} ms</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
+            <source>%n letter(s)</source>
+            <translation>
+                <numerusform>%n brief</numerusform>
+                <numerusform>%n brieven</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n treffer</numerusform>
+                <numerusform>%n treffers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="441" />
+            <source>Select a passage first, then press a theme key (1–9).</source>
+            <translation>Selecteer eerst een passage en druk dan op een themacijfer (1–9).</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="450" />
+            <source>No theme has key {number}.</source>
+            <translation>Geen thema heeft toets {number}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="489" />
+            <source>Put the cursor in an annotation (or tag a passage) to write a note.</source>
+            <translation>Zet de cursor in een annotatie (of markeer een passage) om een notitie te schrijven.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="500" />
+            <source>Annotation removed. Ctrl+Z brings it back.</source>
+            <translation>Annotatie verwijderd. Ctrl+Z maakt dit ongedaan.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="506" />
+            <source>Select the annotation in the Annotations panel and the new text in the letter.</source>
+            <translation>Selecteer de annotatie in het paneel Annotaties en de nieuwe tekst in de brief.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="514" />
+            <source>Kamerstuk id</source>
+            <translation>Kamerstuknummer</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="514" />
+            <source>This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):</source>
+            <translation>Deze brief is Kamerstuk (bijvoorbeeld kst-28676-472 of “28 676, nr. 472”; leeg wist het):</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="529" />
+            <source>References updated.</source>
+            <translation>Verwijzingen bijgewerkt.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="535" />
+            <source>Page {page} of {pages}</source>
+            <translation>Pagina {page} van {pages}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_reader.py" line="536" />
+            <source>Page {page}</source>
+            <translation>Pagina {page}</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
-            <location filename="../../../desktop_app/app.py" line="204" />
+            <location filename="../../../desktop_app/app.py" line="214" />
             <source>Opening the library…</source>
             <translation>De bibliotheek wordt geopend…</translation>
         </message>

@@ -61,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.gui import errors, qt_messages, style
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "kamerlezer-gui"])
+    assert isinstance(app, QApplication), "the GUI needs a QApplication, not a QCoreApplication"
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName("Kamerlezer")
     style.apply(app)

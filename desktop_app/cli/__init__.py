@@ -106,8 +106,8 @@ def _describe(parser: argparse.ArgumentParser) -> None:
         if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
             helps = {choice.dest: choice.help for choice in action._choices_actions}  # noqa: SLF001
             for name, sub in action.choices.items():
-                if not sub.description and helps.get(name):
-                    text = helps[name]
+                text = helps.get(name)
+                if not sub.description and text:
                     sub.description = text[0].upper() + text[1:] + "."
                 _describe(sub)
 

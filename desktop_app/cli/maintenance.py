@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from desktop_app.cli.common import Context, add_json_flag, print_json, wants_json
 from desktop_app.paths import library_dir
@@ -48,7 +49,7 @@ def _backups(args: argparse.Namespace, ctx: Context) -> int:
     from desktop_app.core.services import Library
 
     found = Library.backups(library_dir(args.library))
-    rows = [
+    rows: list[dict[str, Any]] = [  # for JSON: str and int values
         {
             "name": p.name,
             "path": str(p),

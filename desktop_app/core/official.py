@@ -228,7 +228,9 @@ def _keep(folder: Path, identifier: str, files: dict[str, bytes | None]) -> Down
 
 def is_fetchable(identifier: str | None) -> bool:
     """Ids of documents that can be letters and live in the official repository."""
-    return bool(identifier) and identifier.startswith(("kst-", "ah-", "h-")) and bool(_ID.match(identifier))
+    if not identifier:
+        return False
+    return identifier.startswith(("kst-", "ah-", "h-")) and bool(_ID.match(identifier))
 
 
 CACHE_DIR = "official"  # in the library folder: what was fetched, one folder per id

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import Reference
 from desktop_app.core.official import is_fetchable
 from desktop_app.core.references.addresses import official_address
-from desktop_app.gui.i18n import format_date, translate
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, format_date, translate
 from desktop_app.gui.models import HTML_ROLE
 from desktop_app.gui.panels import HtmlDelegate
 from desktop_app.gui.plaintext import plain_label
@@ -170,9 +170,9 @@ class CitationDialog(QDialog):
                 form.addRow(self.tr("{label}:").format(label=translate("CitationDialog", label)), plain_label(QLabel(field_text(key, value), self)))
         if ref.reason:
             why = citation_reason(ref.reason)
-            reason = plain_label(QLabel(why[:1].upper() + why[1:], self))
-            reason.setWordWrap(True)
-            form.addRow(self.tr("Why:"), reason)
+            reason_label = plain_label(QLabel(why[:1].upper() + why[1:], self))
+            reason_label.setWordWrap(True)
+            form.addRow(self.tr("Why:"), reason_label)
         layout.addLayout(form)
         self.candidates = QListWidget(self)
         self.candidates.setObjectName("candidates")
@@ -211,11 +211,12 @@ class CitationDialog(QDialog):
         close.setObjectName("close_button")
         close.clicked.connect(self.reject)
         self.close_button = close
-        default, focus = close, close
+        default: QPushButton = close
+        focus: QWidget = close
         if ref.suggestions and ref.status == "suggested":
-            label = QLabel(self.tr("&Candidates in your library:"), self)
-            label.setBuddy(self.candidates)
-            layout.addWidget(label)
+            candidates_label = QLabel(self.tr("&Candidates in your library:"), self)
+            candidates_label.setBuddy(self.candidates)
+            layout.addWidget(candidates_label)
             layout.addWidget(self.candidates)
             self.candidates.setCurrentRow(0)
             for button in (self.confirm_button, self.reject_button, self.open_button):
@@ -248,7 +249,7 @@ class CitationDialog(QDialog):
         self.candidates.updateGeometry()
         self.adjustSize()
         layout = self.layout()
-        if layout.hasHeightForWidth():  # wrapped labels: as tall as they are at this width, no taller
+        if layout is not None and layout.hasHeightForWidth():  # wrapped labels: as tall as they are at this width, no taller
             self.resize(self.width(), max(layout.totalHeightForWidth(self.width()), self.minimumHeight()))
 
     def _candidate(self) -> int | None:

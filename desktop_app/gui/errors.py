@@ -98,7 +98,8 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
     try:
         show_error(parent, exc, details)
     except Exception:  # noqa: BLE001 - never raise from the hook itself
-        sys.__stderr__.write(details)
+        if sys.__stderr__ is not None:  # None under pythonw: nowhere left to write to
+            sys.__stderr__.write(details)
 
 
 def install_excepthook() -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,7 +36,7 @@ from desktop_app.core.export import ExportScope, count_scope, default_title, not
 from desktop_app.core.export.formats import FORMATS, format_for_path
 from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.gui.dialogs import fit_to_screen
-from desktop_app.gui.i18n import current_language, translate
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, current_language, translate
 from desktop_app.gui.plaintext import plain, plain_label
 from desktop_app.gui.theme_check_tree import ThemeCheckTree
 
@@ -218,9 +218,10 @@ class ExportDialog(QDialog):
             if not text:
                 form.addRow("", field)
                 continue
-            label = QLabel(text, self)
-            label.setBuddy(self.date_from if field is dates else self.path if field is path_row else field)  # type: ignore[arg-type]
-            form.addRow(label, field)
+            row_label = QLabel(text, self)
+            buddy = self.date_from if field is dates else self.path if field is path_row else field
+            row_label.setBuddy(buddy)  # type: ignore[arg-type]  # the two layouts were replaced by a widget just above
+            form.addRow(row_label, field)
         self.summary_line = plain_label(QLabel(self))
         self.summary_line.setObjectName("export_summary_line")
         self.summary_line.setWordWrap(True)
@@ -265,8 +266,8 @@ class ExportDialog(QDialog):
         else:
             checked = [int(t) for t in str(value("themes", "")).split(",") if t.strip().isdigit()]
         self.set_checked_themes(checked)
-        self.date_from.set_iso(value("date_from", "") or None)
-        self.date_to.set_iso(value("date_to", "") or None)
+        self.date_from.set_iso(str(value("date_from", "")) or None)
+        self.date_to.set_iso(str(value("date_to", "")) or None)
         for combo, key, default in ((self.group_by, "group_by", "theme"), (self.format, "format", "pdf"),
                                     (self.language, "language", DEFAULT_LANGUAGE)):
             index = combo.findData(str(value(key, default)))

@@ -4,7 +4,7 @@ a match count, Escape closes it. Matching ignores case, accents and white space
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -115,7 +115,7 @@ class FindBar(QWidget):
     def _on_edit_text_changed(self, _text: str) -> None:
         self.refresh()
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.KeyPress:
             if event.key() == Qt.Key_Escape:
                 self.close_bar()

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 
-from desktop_app.gui.i18n import translate
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from desktop_app.gui.controller import LibraryController

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QLibraryInfo,
     QLocale,
@@ -29,6 +28,13 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 translate = QCoreApplication.translate
+
+if TYPE_CHECKING:
+    # PySide6's stub types Qt's marker as ``(object, object) -> object``; at run time it gives back the
+    # text it marks, which the GUI passes on to ``translate`` as a str. The GUI imports it from here.
+    def QT_TRANSLATE_NOOP(context: str, text: str, /) -> str: ...  # noqa: N802
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}  # each in its own language, as a language menu shows them
 DEFAULT_LANGUAGE = "nl"

@@ -21,7 +21,6 @@ from typing import Any
 from urllib.parse import urlparse
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QEvent,
     QItemSelectionModel,
     QSize,
@@ -55,7 +54,7 @@ from desktop_app.core.official import (
 from desktop_app.core.references.addresses import official_address
 from desktop_app.gui.dialogs import CitationDialog, fit_to_screen
 from desktop_app.gui.errors import show_error
-from desktop_app.gui.i18n import translate
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.gui.plaintext import plain, plain_label
 
 ERROR_COLOUR = "#b3261e"
@@ -434,8 +433,9 @@ class MissingDocumentsDialog(QDialog):
                 item.setSelected(True)
             if doc.canonical == current:
                 self.tree.setCurrentItem(item, 0, QItemSelectionModel.NoUpdate)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)  # None when the list is empty
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
         self._on_tree_current_item_changed(self.tree.currentItem(), None)
         self._update_buttons()
         self.loaded.emit()
@@ -454,7 +454,7 @@ class MissingDocumentsDialog(QDialog):
     def item_of(self, canonical: str) -> QTreeWidgetItem | None:
         for row in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(row)
-            if item.data(self.DOCUMENT, Qt.UserRole) == canonical:
+            if item is not None and item.data(self.DOCUMENT, Qt.UserRole) == canonical:
                 return item
         return None
 

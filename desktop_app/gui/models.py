@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
@@ -26,7 +25,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop_app.core.model import Annotation, LetterSummary, SearchFragment, SearchHit, Theme
 from desktop_app.core.titles import distinguishing_titles
-from desktop_app.gui.i18n import format_date, translate
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, format_date, translate
 from desktop_app.gui.plaintext import plain
 
 ROW_ROLE = Qt.UserRole + 1  # the row's dataclass

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,7 +43,7 @@ class HtmlDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._sizes: dict[tuple[str, int], QSize] = {}
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
         document = QTextDocument()
         document.setDocumentMargin(6)
         document.setDefaultFont(option.font)
@@ -52,7 +52,7 @@ class HtmlDelegate(QStyledItemDelegate):
         document.setTextWidth(max(width, 120))
         return document
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         if index.data(HTML_ROLE) is None:
             super().paint(painter, option, index)
             return
@@ -72,7 +72,7 @@ class HtmlDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802 - Qt override
         if index.data(HTML_ROLE) is None:
             return super().sizeHint(option, index)
         view = option.widget

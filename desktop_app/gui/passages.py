@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.core.passages import PassageRow
 from desktop_app.core.textfind import fold
-from desktop_app.gui.i18n import translate
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.gui.models import chamber_label, date_label
 from desktop_app.gui.plaintext import plain
 from desktop_app.gui.theme_check_tree import ThemeCheckTree
@@ -468,7 +468,7 @@ class PassagesView(QWidget):
         self.letter_filter = None
         self.apply_filters()
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.table and event.type() == QEvent.Resize:
             self._rows_timer.start()
         if watched is self.table and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.KeyPress:

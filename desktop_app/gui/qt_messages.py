@@ -36,4 +36,8 @@ def install() -> Callable[[], None]:
         print(prefix + message, file=sys.stderr)
 
     previous = qInstallMessageHandler(handler)
-    return lambda: qInstallMessageHandler(previous)
+
+    def restore() -> None:
+        qInstallMessageHandler(previous)
+
+    return restore

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 from desktop_app.core.model import Annotation, Letter, Reference, Theme
 from desktop_app.core.superscript import is_superscript
 from desktop_app.core.textfind import find_all
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP
 from desktop_app.gui.plaintext import tooltip_html
 
 FOOTNOTE_HREF = "fn:"  # fn:<number>: the marker in the body -> the footnote at the end
@@ -286,7 +287,8 @@ def _highlight_selections(document: QTextDocument, start: int, end: int, segment
         if len(segment.colors) > 1:
             fmt.setUnderlineStyle(QTextCharFormat.DotLine)
             fmt.setUnderlineColor(QColor("#1d2733"))
-        fmt.setProperty(QTextFormat.UserProperty, list(segment.annotation_ids))
+        # the scoped name: with the short one (untyped in the stubs) mypy picks the QTextLength overload
+        fmt.setProperty(QTextFormat.Property.UserProperty, list(segment.annotation_ids))
         selections.append(span_selection(document, start, end, fmt))
     return selections
 

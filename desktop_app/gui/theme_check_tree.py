@@ -12,6 +12,11 @@ from desktop_app.core.model import Theme
 from desktop_app.gui.plaintext import plain
 
 
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """``item``'s children (``child(i)`` is None only for an index out of range)."""
+    return [child for child in (item.child(i) for i in range(item.childCount())) if child is not None]
+
+
 class ThemeCheckTree(QTreeWidget):
     """Themes with check boxes; a checked theme includes its sub-themes, which show checked and greyed
     (the rule of :func:`desktop_app.core.passages.expand_themes` and of the export)."""
@@ -55,8 +60,7 @@ class ThemeCheckTree(QTreeWidget):
         stack = [self.invisibleRootItem()]
         while stack:
             item = stack.pop(0)
-            for i in range(item.childCount()):
-                child = item.child(i)
+            for child in _children(item):
                 if child.checkState(0) == Qt.Checked:
                     out.append(int(child.data(0, Qt.UserRole)))
                 else:
@@ -88,13 +92,13 @@ class ThemeCheckTree(QTreeWidget):
         self._cascading = True
         try:
             included = item.checkState(0) == Qt.Checked
-            stack = [item.child(i) for i in range(item.childCount())]
+            stack = _children(item)
             while stack:
                 child = stack.pop()
                 child.setCheckState(0, Qt.Checked if included else Qt.Unchecked)
                 child.setDisabled(included)
                 child.setToolTip(0, plain(self.tr("Included with {theme}").format(theme=item.text(0))) if included else "")
-                stack.extend(child.child(i) for i in range(child.childCount()))
+                stack.extend(_children(child))
         finally:
             self._cascading = False
         if not self._batch:

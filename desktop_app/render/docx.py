@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument  # the class; docx.Document is the function that makes one
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -146,7 +147,7 @@ class _Footnotes:
         note[0][-1][-1].text = " " + text
         self.root.append(note)
 
-    def attach(self, document: Document) -> None:
+    def attach(self, document: DocxDocument) -> None:
         if self.next_id == 1:
             return
         blob = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -448,8 +448,9 @@ def _chip(theme: ThemeTag) -> str:
 
 def _stripe_colors(passage: Passage, section: Section) -> list[str]:
     ordered = list(passage.themes)
-    if section.theme is not None:
-        ordered.sort(key=lambda t: t.id != section.theme.id)  # the section's theme first
+    first = section.theme
+    if first is not None:
+        ordered.sort(key=lambda t: t.id != first.id)  # the section's theme first
     return [_safe_color(t.color) for t in ordered] or ["#b0b6bd"]
 
 

@@ -125,7 +125,8 @@ def finish_pdf(
     language = pdf_language(summary)
     writer._root_object[NameObject("/Lang")] = TextStringObject(language)
     viewer = writer.create_viewer_preferences()
-    viewer.display_doctitle = True  # the window shows the title, not the file name
+    # the window shows the title, not the file name
+    viewer.display_doctitle = True  # type: ignore[assignment]  # pypdf annotates its run-time properties as "property"
     writer._root_object[NameObject("/Metadata")] = writer._add_object(_xmp_stream(info, language, summary.created))
     writer.page_mode = "/UseOutlines"
     with open(out_path, "wb") as handle:

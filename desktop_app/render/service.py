@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -169,7 +169,7 @@ class _Stages:
             self.last = done
             self.progress(done, total, message)
 
-    def scaled(self, lo: int, hi: int) -> Callable[[int, int, str], None]:
+    def scaled(self, lo: int, hi: int) -> Progress:
         def callback(done: int, total: int, message: str = "") -> None:
             if total > 0:
                 self.report(lo + (hi - lo) * min(done, total) // total, _STEPS, message)

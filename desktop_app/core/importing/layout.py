@@ -293,8 +293,9 @@ def layout_pages(
         for line in _footer_block(footers, body, height):
             body.remove(line)
             hints.furniture.append(line.text)
-        if gutters[index] is not None:
-            body = _column_order(body, gutters[index])
+        gutter = gutters[index]
+        if gutter is not None:
+            body = _column_order(body, gutter)
         body, notes, expected, leading = _take_footnotes(body, body_size, expected, markers_seen)
         previous = pages[-1].footnotes if pages else []
         if leading and previous:  # a footnote running over from the previous page

@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import ImportFailed, PasswordNeeded
 from desktop_app.core.importing import cleaning
@@ -25,6 +26,9 @@ from desktop_app.core.importing.layout import Frag, layout_pages
 from desktop_app.core.importing.letter import build_letter
 from desktop_app.core.importing.text import NotText, decode_bytes
 from desktop_app.core.model import ParsedLetter
+
+if TYPE_CHECKING:
+    from pypdf.generic._font import Font
 
 A4_POINTS = (595.0, 842.0)
 _OWN_MARKS = cleaning.MARK_OPEN + cleaning.MARK_CLOSE + cleaning.PAGE_MARK
@@ -110,7 +114,7 @@ _MARKED_NUMBER = re.compile(f"{cleaning.MARK_OPEN}[^{cleaning.MARK_CLOSE}]*{clea
 def _marks_dropped(letter: ParsedLetter) -> ParsedLetter:
     """The head fields are read from marked lines: a superscript marker there ("BES¹ is") is
     dropped with its in-band marks, so no private-use character reaches a field."""
-    changes = {}
+    changes: dict[str, Any] = {}  # str | None values, for fields of several types (mypy checks them all)
     for name in ("subject", "signatory", "kind", "kamerstuk"):
         value = getattr(letter, name)
         if isinstance(value, str) and any(c in value for c in _OWN_MARKS):
@@ -298,12 +302,12 @@ class _Metrics:
     """Text widths from the fonts' own metrics (pypdf's Font), cached per font dictionary."""
 
     def __init__(self) -> None:
-        self.fonts: dict[int, object] = {}
+        self.fonts: dict[int, Font | None] = {}  # None: no usable metrics, the width is estimated
 
     def width(self, font_resource, text: str, size: float) -> float:
-        font = self.fonts.get(id(font_resource), False)
-        if font is False:
-            font = None
+        key = id(font_resource)
+        if key not in self.fonts:
+            font: Font | None = None
             if font_resource is not None:
                 try:
                     from pypdf.generic._font import (
@@ -313,7 +317,8 @@ class _Metrics:
                     font = Font.from_font_resource(font_resource)
                 except Exception:  # noqa: BLE001 - unusual fonts fall back to an estimate
                     font = None
-            self.fonts[id(font_resource)] = font
+            self.fonts[key] = font
+        font = self.fonts[key]
         if font is not None:
             try:
                 return font.get_text_width(text) * size / 1000.0

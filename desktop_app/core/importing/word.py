@@ -144,7 +144,7 @@ def _attach(text: str, order: list[int], notes: dict[int, str]) -> list[Footnote
 def _headings(text: str, found: tuple[Span, ...], styled: list[str]) -> tuple[Span, ...]:
     """The headings the letter rules found, plus the paragraphs Word styles as headings."""
     spans = set(found)
-    starts = {}
+    starts: dict[str, list[int]] = {}
     offset = 0
     for para in text.split("\n\n"):
         starts.setdefault(para, []).append(offset)

@@ -168,6 +168,11 @@ class FastPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
     highlighting and merging. Unpickling and decompressing whole blocks was about half the query time
     for a word found in every letter, and decompressing payloads a third of a common phrase's."""
 
+    # the block statistics Whoosh's writer keeps (it leaves them unannotated; its _reset sets them)
+    _maxweight: float
+    _minlength: int | None
+    _maxlength: int
+
     def add_posting(self, id_: int, weight: float, vbytes: bytes, length: int | None = None) -> None:
         if len(self._ids) >= self._blocklimit:
             self._write_block()

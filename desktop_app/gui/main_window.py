@@ -112,14 +112,14 @@ def keep_on_screen(rect: QRect, available: QRect, frame: QMargins) -> QRect:
     return QRect(x, y, width, height)
 
 
-def _pane(parent: QWidget, name: str, margins: tuple[int, int, int, int], spacing: int) -> QWidget:
-    """A named widget with a vertical layout (named, so the stylesheet can address it)."""
+def _pane(parent: QWidget, name: str, margins: tuple[int, int, int, int], spacing: int) -> tuple[QWidget, QVBoxLayout]:
+    """A named widget with a vertical layout (named, so the stylesheet can address it), and the layout."""
     pane = QWidget(parent)
     pane.setObjectName(name)
     layout = QVBoxLayout(pane)
     layout.setContentsMargins(*margins)
     layout.setSpacing(spacing)
-    return pane
+    return pane, layout
 
 
 class MainWindow(ReaderMixin, PanelsMixin, FlowsMixin, QMainWindow):
@@ -276,8 +276,7 @@ class MainWindow(ReaderMixin, PanelsMixin, FlowsMixin, QMainWindow):
         results_layout.addWidget(self.results_view, 1)
         self.list_stack.addWidget(results_page)
 
-        left = _pane(self, "library_pane", (8, 8, 4, 8), 6)
-        left_layout = left.layout()
+        left, left_layout = _pane(self, "library_pane", (8, 8, 4, 8), 6)
         left_layout.addWidget(self.search_edit)
         filters = QHBoxLayout()
         filters.setSpacing(4)
@@ -305,14 +304,14 @@ class MainWindow(ReaderMixin, PanelsMixin, FlowsMixin, QMainWindow):
         self.meta_label.setObjectName("letter_meta")
         self.meta_label.setWordWrap(True)
         self.meta_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        header = _pane(self, "letter_header", (24, 14, 24, 10), 3)
-        header.layout().addWidget(self.title_label)
-        header.layout().addWidget(self.meta_label)
-        centre = _pane(self, "reader_pane", (0, 0, 0, 0), 0)
-        centre.layout().addWidget(header)
-        centre.layout().addWidget(self.reader, 1)
+        header, header_layout = _pane(self, "letter_header", (24, 14, 24, 10), 3)
+        header_layout.addWidget(self.title_label)
+        header_layout.addWidget(self.meta_label)
+        centre, centre_layout = _pane(self, "reader_pane", (0, 0, 0, 0), 0)
+        centre_layout.addWidget(header)
+        centre_layout.addWidget(self.reader, 1)
         self.find_bar = FindBar(self.reader, self)
-        centre.layout().addWidget(self.find_bar)
+        centre_layout.addWidget(self.find_bar)
         return centre
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:

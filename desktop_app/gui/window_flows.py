@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -32,8 +32,16 @@ from desktop_app.gui.tasks import PROGRESS_DELAY_MS
 log = logging.getLogger(__name__)
 
 
-class FlowsMixin:
+if TYPE_CHECKING:  # the type checker sees the window these methods run in (MainWindow inherits them)
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
+
+
+class FlowsMixin(_Window):
     """Import, fetch, reindex and export (part of MainWindow)."""
+
+    export_warnings: QMessageBox | None
 
     library: LibraryApi  # set by MainWindow.__init__: the controller's locked Library
     controller: LibraryController

@@ -12,7 +12,7 @@ a QObject loses ``sender()``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -27,9 +27,16 @@ from desktop_app.gui.library_api import LibraryApi
 from desktop_app.gui.missing import MissingDocumentsDialog
 from desktop_app.gui.plaintext import plain, plain_label
 
+if TYPE_CHECKING:  # the type checker sees the window these methods run in (MainWindow inherits them)
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
 
-class PanelsMixin:
+
+class PanelsMixin(_Window):
     """The side panels and the theme edits (part of MainWindow)."""
+
+    missing_documents: MissingDocumentsDialog | None
 
     library: LibraryApi  # set by MainWindow.__init__: the controller's locked Library
     controller: LibraryController

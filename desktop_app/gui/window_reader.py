@@ -15,7 +15,7 @@ the window goes, ``sender()`` set), as before.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
@@ -44,7 +44,13 @@ class Location:
     position: int
 
 
-class ReaderMixin:
+if TYPE_CHECKING:  # the type checker sees the window these methods run in (MainWindow inherits them)
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
+
+
+class ReaderMixin(_Window):
     """Reading, navigating, searching and annotating from the reader (part of MainWindow)."""
 
     library: LibraryApi  # set by MainWindow.__init__: the controller's locked Library
@@ -52,6 +58,8 @@ class ReaderMixin:
     letter: Letter | None
     _back: list[Location]
     _forward: list[Location]
+    last_search: SearchResults | None
+    _citation_dialog: CitationDialog | None
 
     def open_letter(
         self,
@@ -209,6 +217,7 @@ class ReaderMixin:
     def show_citation(self, ref: Reference) -> CitationDialog:
         if self._citation_dialog is not None:
             self._citation_dialog.close()
+        dialog: CitationDialog
         if ref.status in ("missing", "suggested"):  # not (surely) in the library: link, Fetch
             dialog = MissingDocumentDialog(ref, self._describe_letter, self.controller, self)
             dialog.fetched.connect(self._on_fetch_finished)

@@ -175,9 +175,11 @@ def _read_txt(name: str, source_file: str, data: bytes, content_hash: str) -> Pa
         raise ImportFailed(name, str(exc)) from exc
     if not text.strip():
         raise ImportFailed(name, "empty file (only whitespace)")
-    from desktop_app.core.importing.letter import parse_text
+    from desktop_app.core.importing.letter import parse_lines, text_lines
 
-    return parse_text(text, source_file=source_file, content_hash=content_hash)
+    lines = text_lines(text)
+    del text  # a 40 MB letter: its text is not kept beside its lines while it is parsed
+    return parse_lines(lines, source_file=source_file, content_hash=content_hash)
 
 
 def __getattr__(name: str) -> Any:

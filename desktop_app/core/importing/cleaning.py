@@ -168,21 +168,17 @@ class _Assembler:
         lengths = sorted(len(_plain(ln).strip()) for ln in all_lines if ln.strip())
         self.width = lengths[int(len(lengths) * 0.8)] if lengths else 80
         # the words the letter itself writes (hyphen joins), and those standing on their own somewhere
-        # (not the tail of a word broken at a line end: the start of a line after a letter and "-");
-        # gathered line by line, not from one list of every word of the whole text (for a 40 MB
-        # letter that list alone took ~300 MB)
+        # (not the tail of a word broken at a line end); read in chunks of lines, so a 40 MB letter
+        # never has one list of all its words (~300 MB) nor a second copy of its text
         self.vocab: set[str] = set()
         self.words: set[str] = set()
-        previous = ""
-        for text in (*(_plain(ln) for ln in all_lines), "", *(t for p in pages for _, t in p.footnotes)):
-            found = [w.lower() for w in _WORD.findall(text)]
-            self.vocab.update(found)
-            tail = _LINE_HEAD.match(text) if _HYPHEN_END.search(previous) else None
-            if tail:
-                self.words.update(w.lower() for w in _WORD.findall(text[tail.end() :]))
-            else:
-                self.words.update(found)
-            previous = text
+        texts = (*(_plain(ln) for ln in all_lines), *(t for p in pages for _, t in p.footnotes))
+        before = ""  # the end of the previous chunk: a word broken there has its tail in this one
+        for start in range(0, len(texts), _CHUNK_LINES):
+            chunk = "\n".join(texts[start : start + _CHUNK_LINES]).lower()
+            self.vocab.update(_WORD.findall(chunk))
+            self.words.update(_WORD.findall(_BROKEN_TAIL.sub("\n", before + "\n" + chunk)[len(before) :]))
+            before = chunk[-2:]
         self.paras: list[_Para] = []
         self.cur: _Para | None = None
         self.after_signature = False
@@ -403,8 +399,8 @@ def should_join_hyphen(
 _HYPHEN_PREFIXES = frozenset(["ex", "oud", "niet", "anti", "vice", "non", "pro", "co", "loco", "adjunct"])
 _VOWELS = frozenset("aeiouyáéíóúäëïöüàèâêîôû")
 # the tail of a word broken at a line end: the start of the line after a line-end hyphen
-_HYPHEN_END = re.compile(r"[^\W\d_]-$")  # a line ending in a word broken at its hyphen
-_LINE_HEAD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # ... whose tail starts the next line
+_BROKEN_TAIL = re.compile(r"(?<=[^\W\d_]-)\n[^\W\d_]+(?:-[^\W\d_]+)*")  # a word's tail after a line-end hyphen
+_CHUNK_LINES = 2000
 
 
 _NO_MARKS = {ord(c): None for c in _MARKS}

@@ -27,10 +27,21 @@ def parse_text(text: str, *, source_file: str, content_hash: str) -> ParsedLette
     ``pages`` is the number of pages detected from page-break noise (runs of blank lines, form
     feeds, page-bottom footnote blocks): page breaks + 1.
     """
+    return parse_lines(text_lines(text), source_file=source_file, content_hash=content_hash)
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of a text letter: the importer's own marks taken out, line ends made "\n", a form
+    feed a line of its own. (A caller holding a big text can drop it after this: the lines are what
+    the parse needs.)"""
     for mark in PRIVATE_MARKS:
         text = text.replace(mark, "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
-    lines, removed = cleaning.remove_artefacts(text.split("\n"))
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n").split("\n")
+
+
+def parse_lines(lines: list[str], *, source_file: str, content_hash: str) -> ParsedLetter:
+    """Parse a text letter given as its lines (:func:`text_lines`)."""
+    lines, removed = cleaning.remove_artefacts(lines)
     pages = cleaning.split_txt_pages(lines)
     hints = Hints(furniture=removed)
     return build_letter(pages, hints, source_file=source_file, content_hash=content_hash, fmt="txt")

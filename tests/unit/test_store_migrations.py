@@ -1,6 +1,6 @@
 """Libraries made by earlier schema versions open with the current code and lose nothing.
 
-tests/data/libraries/vN/ was written by schema version N (make_vN.py, run once when vN shipped); all
+tests/data/libraries/vN/ was written by schema version N (`make_v1.py vN`, run once when vN shipped); all
 hold the facts of make_v1.V1_FACTS."""
 
 from __future__ import annotations

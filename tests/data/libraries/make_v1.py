@@ -1,12 +1,15 @@
-"""Make tests/data/libraries/v1/: a library written by schema v1 (migration 0001_initial).
+"""Make tests/data/libraries/vN/: a library written by schema vN, holding the facts of V1_FACTS.
 
-Run once, when v1 shipped: ``.venv/bin/python tests/data/libraries/make_v1.py``. Never regenerate it
-with a later schema: tests/unit/test_store_migrations.py opens it with the current code to prove that
-nothing made by v1 is lost. The facts it holds are listed in V1_FACTS (the test checks them).
+Run once, when schema vN ships: ``.venv/bin/python tests/data/libraries/make_v1.py vN`` (v1 when no
+version is given; v1 came with 0001_initial, v2-v6 with the migrations after it). Never regenerate a
+folder with a later schema: tests/unit/test_store_migrations.py opens each with the current code to
+prove that nothing made by that version is lost. The facts it holds are listed in V1_FACTS (the test
+checks them).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -37,12 +40,15 @@ V1_FACTS = {
 }
 
 
-def main() -> None:
-    make(HERE / "v1")
+def main(argv: list[str]) -> None:
+    version = argv[0] if argv else "v1"
+    if not re.fullmatch(r"v\d+", version):
+        raise SystemExit(f"not a schema version: {version!r} (write it as v7)")
+    make(HERE / version)
 
 
 def make(target: Path) -> None:
-    """The library of V1_FACTS, written by the current code (make_v2.py uses it too)."""
+    """The library of V1_FACTS, written by the current code."""
     if target.exists():
         shutil.rmtree(target)
     with Library.open(target, search=False) as library:
@@ -60,4 +66,4 @@ def make(target: Path) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

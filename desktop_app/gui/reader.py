@@ -102,6 +102,15 @@ class LetterDocument:
             return None
         return self.footnote_start[number] + self.footnote_maps[number].to_doc(offset)
 
+    def reference_to_doc(self, ref: Reference, offset: int) -> int | None:
+        """Where ``offset`` of a citation's own text (body, a footnote) is in the document; None for
+        a citation in the letter head, which the reader does not show."""
+        if ref.location == "head":
+            return None
+        if ref.location == "footnote" and ref.footnote_number is not None:
+            return self.footnote_to_doc(ref.footnote_number, offset)
+        return self.body_to_doc(offset)
+
 
 def _char_format(**kwargs: object) -> QTextCharFormat:
     fmt = QTextCharFormat()
@@ -221,15 +230,9 @@ def _append_footnotes(cursor: QTextCursor, letter: Letter, layout: LetterDocumen
 
 
 def _style_reference(document: QTextDocument, layout: LetterDocument, ref: Reference) -> None:
-    if ref.location == "head":  # the letter head is not in the reader's text: listed by the references panel
+    start, end = layout.reference_to_doc(ref, ref.start), layout.reference_to_doc(ref, ref.end)
+    if start is None or end is None:  # the letter head: listed by the references panel only
         return
-    if ref.location == "footnote" and ref.footnote_number is not None:
-        start = layout.footnote_to_doc(ref.footnote_number, ref.start)
-        end = layout.footnote_to_doc(ref.footnote_number, ref.end)
-        if start is None or end is None:
-            return
-    else:
-        start, end = layout.body_to_doc(ref.start), layout.body_to_doc(ref.end)
     color = LINK_COLORS.get(ref.status, LINK_COLORS["missing"])
     underline = QTextCharFormat.SingleUnderline if ref.followed_to is not None else QTextCharFormat.DotLine
     _apply(document, start, end, _link_format(f"{REFERENCE_HREF}{ref.id}", color, underline=underline))

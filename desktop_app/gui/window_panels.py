@@ -55,12 +55,7 @@ class PanelsMixin(_Window):
         layout = self.reader.layout_info
         if layout is None:
             return
-        if ref.location == "head":  # the letter head is not in the reader's text: nothing to show
-            position = None
-        elif ref.location == "footnote" and ref.footnote_number is not None:
-            position = layout.footnote_to_doc(ref.footnote_number, ref.start)
-        else:
-            position = layout.body_to_doc(ref.start)
+        position = layout.reference_to_doc(ref, ref.start)  # None in the letter head: nothing to show
         if position is not None:
             self.reader.go_to_position(position)  # so that Back from the cited letter returns here
         self.follow_reference(ref)

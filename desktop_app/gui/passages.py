@@ -169,7 +169,7 @@ class ThemeLetterMatrixModel(QAbstractTableModel):
         if orientation == Qt.Horizontal and 0 <= section < len(self.letters):
             letter = self.letters[section]
             if role == Qt.DisplayRole:
-                return date_label(letter.date) if letter.date else letter.name[:12]
+                return date_label(letter.date, short=True) if letter.date else letter.name[:12]
             if role == Qt.ToolTipRole:
                 return plain(f"{letter.title}\n{letter.name}")
         return None
@@ -266,7 +266,7 @@ class PassagesView(QWidget):
         self.matrix.setModel(self.matrix_model)
         self.matrix.setToolTip(self.tr("Passages per theme and letter (a theme counts its sub-themes). "
                                        "Enter or double-click shows that theme's passages in that letter."))
-        self.matrix.horizontalHeader().setDefaultSectionSize(84)
+        self.matrix.horizontalHeader().setDefaultSectionSize(self.fontMetrics().horizontalAdvance("30 sept. 2024") + 16)  # a short date fits
 
         filters = QHBoxLayout()
         filters.addWidget(self.text_filter, 1)

@@ -132,6 +132,20 @@ def test_dates_in_the_dutch_interface_are_written_out(dutch: None, library: Any,
     assert i18n.format_date("2026-12-03", "en") == "2026-12-03"
 
 
+def test_the_matrix_columns_show_the_whole_dutch_date(dutch: None, library: Any, make_window: Any) -> None:
+    import dataclasses
+
+    window = make_window(library)
+    view = window.passages_view
+    summaries = [dataclasses.replace(s, date=d) for s, d in zip(library.list_letters(), ("2024-09-30", "2024-10-03"))]
+    view.matrix_model.set_counts(library.list_themes()[:1], summaries, {(library.list_themes()[0].id, s.id): 1 for s in summaries})
+    header = view.matrix.horizontalHeader()
+    for column, expected in enumerate(("30 sep. 2024", "3 okt. 2024")):
+        label = view.matrix_model.headerData(column, Qt.Horizontal)
+        assert label == expected
+        assert header.fontMetrics().horizontalAdvance(label) < header.sectionSize(column)  # not cut off
+
+
 def test_plurals_follow_the_language(dutch: None, make_window: Any, qapp: Any) -> None:
     from PySide6.QtCore import QCoreApplication
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import AppError
 from desktop_app.core.export import ExportScope, count_scope, default_title, nothing_to_export
 from desktop_app.core.export.formats import FORMATS, format_for_path
+from desktop_app.core.export.labels import LANGUAGES, Words
 from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.gui.dialogs import fit_to_screen
 from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, current_language, translate
@@ -251,6 +252,7 @@ class ExportDialog(QDialog):
                        self.language.currentIndexChanged):
             signal.connect(self._update_timer.start)
         self.format.currentIndexChanged.connect(self._on_format_changed)
+        self.language.currentIndexChanged.connect(self._on_language_changed)
         self.title.textEdited.connect(self._on_title_edited)
         self._on_format_changed()
         self.update_summary()
@@ -276,7 +278,7 @@ class ExportDialog(QDialog):
         self.compact.setChecked(_flag(value("compact", False)))
         self.author.setText(str(value("author", "") or ""))
         self.open_when_done.setChecked(_flag(value("open_when_done", True)))
-        self.path.setText(str(default_folder / f"kamerlezer-summary.{self.format.currentData()}"))
+        self.path.setText(str(default_folder / f"{self._default_stem()}.{self.format.currentData()}"))
 
     def _setting(self, key: str, default: object) -> object:
         return self.settings.value(KEY + key, default) if self.settings is not None else default
@@ -392,6 +394,16 @@ class ExportDialog(QDialog):
         self.compact.setEnabled(fmt in ("pdf", "docx"))
         path = Path(self.path.text())
         self.path.setText(str(path.with_suffix(f".{fmt}")))
+
+    def _default_stem(self) -> str:
+        """"kamerlezer-samenvatting" / "kamerlezer-summary": the file is named in the document's language."""
+        return Words(str(self.language.currentData()))("file_stem")
+
+    def _on_language_changed(self) -> None:
+        path = Path(self.path.text())
+        defaults = {Words(language)("file_stem") for language in LANGUAGES}
+        if path.stem in defaults:  # still the default name: follow the language; a chosen name stays
+            self.path.setText(str(path.with_name(f"{self._default_stem()}{path.suffix}")))
 
     def _on_browse_clicked(self) -> None:
         fmt = self.format.currentData()

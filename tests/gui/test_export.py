@@ -186,7 +186,12 @@ def test_the_last_choices_are_remembered_except_the_letters(
     assert (again.date_from.iso(), again.date_to.iso()) == (None, "2025-02-28")
     assert again.group_by.currentData() == "letter" and again.format.currentData() == "md"
     assert again.language.currentData() == "nl" and not again.open_when_done.isChecked()
+    assert again.path.text() == str(tmp_path / "kamerlezer-samenvatting.md")  # named in the document's language
+    again.language.setCurrentIndex(again.language.findData("en"))
     assert again.path.text() == str(tmp_path / "kamerlezer-summary.md")
+    again.path.setText(str(tmp_path / "voor-de-dg.md"))
+    again.language.setCurrentIndex(again.language.findData("nl"))
+    assert again.path.text() == str(tmp_path / "voor-de-dg.md")  # a name the user chose stays
     assert again.title.text() == "Geannoteerde samenvatting"  # letter AND theme: the plain default
 
 

@@ -13,6 +13,7 @@ LANGUAGES = ("en", "nl")
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "default_title": "Annotated summary",
+        "file_stem": "kamerlezer-summary",
         "kicker": "ANNOTATED SUMMARY",
         "untagged": "Without theme",
         "orphan_mark": "(not found in current text)",
@@ -76,6 +77,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "nl": {
         "default_title": "Geannoteerde samenvatting",
+        "file_stem": "kamerlezer-samenvatting",
         "kicker": "GEANNOTEERDE SAMENVATTING",
         "untagged": "Zonder thema",
         "orphan_mark": "(niet gevonden in de huidige tekst)",

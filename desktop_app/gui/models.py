@@ -409,7 +409,9 @@ def color_icon(color: str, size: int = 12) -> QIcon:
     painter.setPen(QColor(color).darker(130))
     painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
     painter.end()
-    return QIcon(pixmap)
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Disabled)  # a theme's colour is information: not greyed on a greyed row
+    return icon
 
 
 THEME_MIME = "application/x-kamerlezer-theme-id"

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop_app.core.model import Theme
+from desktop_app.gui.models import color_icon
 from desktop_app.gui.plaintext import plain
 
 
@@ -46,8 +47,7 @@ class ThemeCheckTree(QTreeWidget):
                 item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.Unchecked)
                 item.setForeground(0, QBrush(QColor("#1f2328")))
-                swatch = QColor(theme.color)
-                item.setData(0, Qt.DecorationRole, swatch)
+                item.setIcon(0, color_icon(theme.color, 14))  # keeps its colour when greyed (included)
                 self.items[theme.id] = item
             self.expandAll()
         finally:

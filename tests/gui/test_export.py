@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices, QIcon
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -205,6 +205,9 @@ def test_a_checked_theme_shows_its_sub_themes_included(qtbot: Any, window: Any, 
     _check_theme(dialog, "Capaciteitsdoelstellingen")
     assert dialog.checked_themes() == [parent]  # the core includes the sub-themes itself
     assert all(items[c].checkState(0) == Qt.Checked and items[c].isDisabled() for c in children)
+    for child in children:  # greyed rows keep their theme's colour: the swatch says which theme it is
+        swatch = items[child].icon(0).pixmap(14, 14, QIcon.Disabled).toImage().pixelColor(7, 7)
+        assert swatch.name() == QColor(library.get_theme(child).color).name()
     QTest.keyClick(dialog.themes, Qt.Key_Space)  # unchecked: the sub-themes are free again
     assert dialog.checked_themes() == []
     assert all(items[c].checkState(0) == Qt.Unchecked and not items[c].isDisabled() for c in children)

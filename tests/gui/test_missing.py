@@ -301,3 +301,30 @@ def test_missing_documents_view_names_a_citation_in_the_letter_head(qtbot: Any, 
     qtbot.keyClick(view.tree, Qt.Key_Return)
     assert window.letter.id == citing  # opened; the head is not in its text
     assert not window.reader.textCursor().hasSelection()
+
+
+def test_a_long_list_is_collapsed_and_ctrl_a_selects_every_document(qtbot: Any, window: Any) -> None:
+    """Thousands of missing documents: listed collapsed, Ctrl+A selects every document (one selection
+    range: Qt's own select-all took seconds here), a refresh keeps the selection."""
+    from desktop_app.core.references.service import MissingDocument
+
+    docs = [MissingDocument(f"kst-{30000 + i}-{i % 90 + 1}", "kamerstuk", 2,
+                            [(1, "body", None, f"Kamerstuk {30000 + i}, nr. {i % 90 + 1}"), (2, "footnote", 1, "x")],
+                            "missing", (), (10 * i, 10 * i + 1)) for i in range(1200)]
+    docs.append(MissingDocument("2024A01333", "activiteit", 1, [(1, "body", None, "Activiteitnummer 2024A01333")],
+                                "external", (), (99_999,)))
+    view = MissingDocumentsDialog(window.controller, window._describe_letter, window)  # noqa: SLF001
+    qtbot.addWidget(view)
+    view.show()
+    view.set_documents(docs)
+    assert view.tree.topLevelItemCount() == len(docs) and not view.tree.topLevelItem(0).isExpanded()
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key_Right)  # the current document shows its citations
+    assert view.tree.currentItem().isExpanded()
+    qtbot.keyClick(view.tree, Qt.Key_A, Qt.ControlModifier)
+    assert len(view.selected_documents()) == len(docs)
+    assert view.fetch_button.text() == "&Fetch selected (1200)"  # the activity number cannot be fetched
+    view.set_documents(docs[1:])
+    assert [d.canonical for d in view.selected_documents()] == [d.canonical for d in docs[1:]]
+    qtbot.keyClick(view.tree, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not view.isVisible())

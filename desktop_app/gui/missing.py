@@ -327,6 +327,7 @@ class MissingDocumentsDialog(QDialog):
         self.describe = describe
         self.documents: list[Any] = []
         self._loading: Any = None
+        self._again = False  # listed again when the current listing ends
         layout = QVBoxLayout(self)
         self.summary = plain_label(QLabel(self.tr("Loading…"), self))
         self.summary.setObjectName("missing_summary")
@@ -390,10 +391,21 @@ class MissingDocumentsDialog(QDialog):
         fit_to_screen(self, QSize(780, 540))
 
     # -- loading ---------------------------------------------------------------------------------------
+    @Slot()
+    def refresh_if_shown(self) -> None:
+        """The library changed (letters imported or fetched, a citation confirmed): list again if open."""
+        if self.isVisible():
+            self.refresh()
+
     def refresh(self) -> Any:
-        """Ask the core for the missing documents off the UI thread; ``loaded`` when they are shown."""
-        if self._loading is not None or self.controller.closed:
+        """Ask the core for the missing documents off the UI thread; ``loaded`` when they are shown.
+        Asked while a listing runs, it lists again after it (the library may have changed since)."""
+        if self.controller.closed:
+            return None
+        if self._loading is not None:
+            self._again = True
             return self._loading
+        self._again = False
         references = self.controller.library.references
         self.summary.setText(self.tr("Loading the missing documents…"))
         self._loading = self.controller.work.submit(
@@ -407,6 +419,8 @@ class MissingDocumentsDialog(QDialog):
     def _on_loading_finished(self, documents: list[Any]) -> None:
         self._loading = None
         self.set_documents(documents)
+        if self._again:
+            self.refresh()
 
     @Slot(object, str)
     def _on_loading_failed(self, error: object, details: str) -> None:
@@ -553,8 +567,9 @@ class MissingDocumentsDialog(QDialog):
     def _on_strip_finished(self, outcome: FetchOutcome) -> None:
         self._update_buttons()
         if outcome.fetched and not outcome.cancelled:
-            self.fetched.emit(outcome)
-            self.refresh()
+            self.fetched.emit(outcome)  # the main window reloads its letters: refresh_if_shown lists again
+            if self._loading is None:
+                self.refresh()
         self.tree.setFocus(Qt.OtherFocusReason)
 
     def done(self, result: int) -> None:

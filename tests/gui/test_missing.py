@@ -328,3 +328,17 @@ def test_a_long_list_is_collapsed_and_ctrl_a_selects_every_document(qtbot: Any, 
     assert [d.canonical for d in view.selected_documents()] == [d.canonical for d in docs[1:]]
     qtbot.keyClick(view.tree, Qt.Key_Escape)
     qtbot.waitUntil(lambda: not view.isVisible())
+
+
+def test_the_open_view_follows_the_library(qtbot: Any, window: Any, library: Any, citing: Any, tmp_path: Path) -> None:
+    """A letter imported while the view is open: its missing citation appears without Refresh."""
+    qtbot.keyClick(window, Qt.Key_6, Qt.ControlModifier)
+    view = window.missing_documents
+    qtbot.waitUntil(lambda: view._loading is None and view.tree.topLevelItemCount() > 0)  # noqa: SLF001
+    assert view.item_of("kst-36725-4") is None
+    letter = tmp_path / "derde_brief.txt"
+    letter.write_text("Geachte voorzitter,\n\nZie Kamerstuk 36 725, nr. 4.\n\nHoogachtend,\n", encoding="utf-8")
+    library.import_paths([letter])
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        window.reload_letters()  # what the window does after every import, fetch and confirmation
+    assert view.item_of("kst-36725-4") is not None

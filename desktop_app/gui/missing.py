@@ -37,13 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.model import Reference
-from desktop_app.core.official import (
-    FetchOutcome,
-    OfficialSource,
-    base_address,
-    fetch_into,
-    is_fetchable,
-)
+from desktop_app.core.official import FetchOutcome, OfficialSource, base_address, fetch_into, is_fetchable
 from desktop_app.core.references.addresses import official_address
 from desktop_app.gui.dialogs import CitationDialog, fit_to_screen
 from desktop_app.gui.errors import show_error

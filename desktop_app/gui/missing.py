@@ -227,6 +227,7 @@ class MissingDocumentDialog(CitationDialog):
         self.setObjectName("missing_document_dialog")
         self.setWindowTitle(self.tr("Not in your library") if ref.status == "missing" else self.tr("Citation"))
         self.fetchable = is_fetchable(ref.canonical)
+        self._delete_when_done = False  # closed while fetching: deleted when the work ends
         status = self.findChild(QLabel, "citation_status")
         if ref.status == "missing" and status is not None:
             if self.fetchable:
@@ -256,20 +257,31 @@ class MissingDocumentDialog(CitationDialog):
     @Slot(object)
     def _on_strip_finished(self, outcome: FetchOutcome) -> None:
         self.fetch_button.setEnabled(True)
-        if outcome.fetched and not outcome.cancelled:
+        if outcome.fetched and not outcome.cancelled:  # also when closed meanwhile: it is in the library
             self.fetched.emit(outcome)
-            self.accept()
-            return
-        self.fetch_button.setText(self.tr("&Try again"))
-        self.fetch_button.setFocus(Qt.OtherFocusReason)
+            if self.isVisible():
+                self.accept()
+        else:
+            self.fetch_button.setText(self.tr("&Try again"))
+            self.fetch_button.setFocus(Qt.OtherFocusReason)
+        self._let_go()
 
     @Slot()
     def _on_strip_failed(self) -> None:
         self.fetch_button.setEnabled(True)
+        self._let_go()
+
+    def _let_go(self) -> None:
+        if self._delete_when_done:
+            self.deleteLater()
 
     def done(self, result: int) -> None:
-        """Escape or Close while fetching: cancel first (nothing is imported), then close."""
+        """Escape or Close while fetching: cancel (nothing is imported unless the import had begun),
+        close, and stay alive until the work ends, so that what it brought is still announced."""
         self.strip.cancel()
+        if self.strip.running and self.testAttribute(Qt.WA_DeleteOnClose):
+            self.setAttribute(Qt.WA_DeleteOnClose, False)
+            self._delete_when_done = True
         super().done(result)
 
 

@@ -269,11 +269,12 @@ def test_escape_while_fetching_cancels_and_closes(
     qtbot.waitUntil(lambda: bool(server.requests))
     handle = dialog.strip.handle
     qtbot.keyClick(dialog.strip.cancel_button, Qt.Key_Escape)
-    qtbot.waitUntil(lambda: window._citation_dialog is None)  # noqa: SLF001 - closed and gone
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert handle.cancel_token.cancelled
     with qtbot.waitSignal(handle.finished, timeout=60_000):
         server.gate.set()
     assert handle.result.cancelled
+    qtbot.waitUntil(lambda: window._citation_dialog is None)  # noqa: SLF001 - gone once the work ended
     assert _letter_count(library) == before and library.references.get(ref.id).status == "missing"
     assert window.last_fetch is None
 
@@ -340,3 +341,33 @@ def test_the_open_view_follows_the_library(qtbot: Any, window: Any, library: Any
     with qtbot.waitSignal(view.loaded, timeout=30_000):
         window.reload_letters()  # what the window does after every import, fetch and confirmation
     assert view.item_of("kst-36725-4") is not None
+
+
+def test_closed_after_the_import_began_the_letter_is_still_announced(
+    qtbot: Any, window: Any, library: Any, citing: Any, server: ReplayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Escape too late to stop the import: the dialog closes at once, and when the work ends the window
+    still reloads its letters and opens the fetched one (nothing happens behind the user's back)."""
+    import threading
+
+    imported, release = threading.Event(), threading.Event()
+    real = missing.fetch_into
+
+    def fetch_then_hold(*args: Any, **kwargs: Any) -> Any:
+        outcome = real(*args, **kwargs)
+        imported.set()
+        release.wait(60)
+        return outcome
+
+    monkeypatch.setattr(missing, "fetch_into", fetch_then_hold)
+    dialog = _click_citation(qtbot, window, _ref(library, citing, KST))
+    qtbot.keyClick(dialog.fetch_button, Qt.Key_Return)
+    qtbot.waitUntil(imported.is_set, timeout=60_000)
+    qtbot.keyClick(dialog.strip.cancel_button, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    release.set()
+    qtbot.waitUntil(lambda: window.last_fetch is not None, timeout=60_000)
+    assert [i for i, _ in window.last_fetch.fetched] == [KST]
+    assert window.letter.id == library.get_letter(KST).id
+    assert window.letter_model.row_of(library.get_letter(KST).id) is not None  # the list shows it
+    qtbot.waitUntil(lambda: window._citation_dialog is None)  # noqa: SLF001

@@ -371,3 +371,37 @@ def test_closed_after_the_import_began_the_letter_is_still_announced(
     assert window.letter.id == library.get_letter(KST).id
     assert window.letter_model.row_of(library.get_letter(KST).id) is not None  # the list shows it
     qtbot.waitUntil(lambda: window._citation_dialog is None)  # noqa: SLF001
+
+
+def test_another_citation_opened_while_a_closed_dialog_still_fetches_stays_the_window_s(
+    qtbot: Any, window: Any, library: Any, citing: Any, server: ReplayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dialog closed after its import began goes when the work ends; a citation opened meanwhile keeps
+    its dialog as the window's own (the first one going does not forget the second)."""
+    import threading
+
+    imported, release = threading.Event(), threading.Event()
+    real = missing.fetch_into
+
+    def fetch_then_hold(*args: Any, **kwargs: Any) -> Any:
+        outcome = real(*args, **kwargs)
+        imported.set()
+        release.wait(60)
+        return outcome
+
+    monkeypatch.setattr(missing, "fetch_into", fetch_then_hold)
+    first = _click_citation(qtbot, window, _ref(library, citing, KST))
+    qtbot.keyClick(first.fetch_button, Qt.Key_Return)
+    qtbot.waitUntil(imported.is_set, timeout=60_000)
+    qtbot.keyClick(first.strip.cancel_button, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not first.isVisible())
+    second = _click_citation(qtbot, window, _ref(library, citing, AH))
+    assert second is not first
+    gone: list[bool] = []
+    first.destroyed.connect(lambda: gone.append(True))
+    release.set()
+    qtbot.waitUntil(lambda: bool(gone), timeout=60_000)
+    assert window._citation_dialog is second  # noqa: SLF001
+    assert [i for i, _ in window.last_fetch.fetched] == [KST]
+    second.close()
+    qtbot.waitUntil(lambda: window._citation_dialog is None)  # noqa: SLF001

@@ -20,14 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
-from PySide6.QtCore import (
-    QEvent,
-    QItemSelectionModel,
-    QSize,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -44,13 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.model import Reference
-from desktop_app.core.official import (
-    FetchOutcome,
-    OfficialSource,
-    base_address,
-    fetch_into,
-    is_fetchable,
-)
+from desktop_app.core.official import FetchOutcome, OfficialSource, base_address, fetch_into, is_fetchable
 from desktop_app.core.references.addresses import official_address
 from desktop_app.gui.dialogs import CitationDialog, fit_to_screen
 from desktop_app.gui.errors import show_error
@@ -58,6 +45,7 @@ from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.gui.plaintext import plain, plain_label
 
 ERROR_COLOUR = "#b3261e"
+EXPANDED_UP_TO = 500  # documents; more are listed collapsed
 DONE_COLOUR = "#2e7d32"
 
 
@@ -239,6 +227,7 @@ class MissingDocumentDialog(CitationDialog):
         self.setObjectName("missing_document_dialog")
         self.setWindowTitle(self.tr("Not in your library") if ref.status == "missing" else self.tr("Citation"))
         self.fetchable = is_fetchable(ref.canonical)
+        self._delete_when_done = False  # closed while fetching: deleted when the work ends
         status = self.findChild(QLabel, "citation_status")
         if ref.status == "missing" and status is not None:
             if self.fetchable:
@@ -268,21 +257,55 @@ class MissingDocumentDialog(CitationDialog):
     @Slot(object)
     def _on_strip_finished(self, outcome: FetchOutcome) -> None:
         self.fetch_button.setEnabled(True)
-        if outcome.fetched and not outcome.cancelled:
+        if outcome.fetched and not outcome.cancelled:  # also when closed meanwhile: it is in the library
             self.fetched.emit(outcome)
-            self.accept()
-            return
-        self.fetch_button.setText(self.tr("&Try again"))
-        self.fetch_button.setFocus(Qt.OtherFocusReason)
+            if self.isVisible():
+                self.accept()
+        else:
+            self.fetch_button.setText(self.tr("&Try again"))
+            self.fetch_button.setFocus(Qt.OtherFocusReason)
+        self._let_go()
 
     @Slot()
     def _on_strip_failed(self) -> None:
         self.fetch_button.setEnabled(True)
+        self._let_go()
+
+    def _let_go(self) -> None:
+        if self._delete_when_done:
+            self.deleteLater()
 
     def done(self, result: int) -> None:
-        """Escape or Close while fetching: cancel first (nothing is imported), then close."""
+        """Escape or Close while fetching: cancel (nothing is imported unless the import had begun),
+        close, and stay alive until the work ends, so that what it brought is still announced."""
         self.strip.cancel()
+        if self.strip.running and self.testAttribute(Qt.WA_DeleteOnClose):
+            self.setAttribute(Qt.WA_DeleteOnClose, False)
+            self._delete_when_done = True
         super().done(result)
+
+
+def _row_ranges(rows: Sequence[int]) -> list[tuple[int, int]]:
+    """Sorted rows as runs (first, last): one selection range per run, not one per row (Qt merges
+    ranges one by one, so thousands of single rows take minutes)."""
+    runs: list[tuple[int, int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+class _DocumentTree(QTreeWidget):
+    def selectAll(self) -> None:  # noqa: N802 - Qt override
+        """Ctrl+A: every document, as one range (Qt's own selects each citing row too: seconds per
+        thousand documents)."""
+        count = self.topLevelItemCount()
+        if count:
+            model = self.model()
+            every = QItemSelection(model.index(0, 0), model.index(count - 1, self.columnCount() - 1))
+            self.selectionModel().select(every, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
 
 
 _STATUS_WORDS = {
@@ -310,12 +333,13 @@ class MissingDocumentsDialog(QDialog):
         self.describe = describe
         self.documents: list[Any] = []
         self._loading: Any = None
+        self._again = False  # listed again when the current listing ends
         layout = QVBoxLayout(self)
         self.summary = plain_label(QLabel(self.tr("Loading…"), self))
         self.summary.setObjectName("missing_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.tree = QTreeWidget(self)
+        self.tree = _DocumentTree(self)
         self.tree.setObjectName("missing_tree")
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Document / citing letter"), self.tr("Cited"), self.tr("Status")])
@@ -326,8 +350,11 @@ class MissingDocumentsDialog(QDialog):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(self.DOCUMENT, QHeaderView.Stretch)
-        header.setSectionResizeMode(self.CITED, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(self.STATUS, QHeaderView.ResizeToContents)
+        metrics = self.tree.fontMetrics()  # fixed widths: sizing to contents would measure every row
+        statuses = [translate("MissingDocumentsDialog", word) for word in _STATUS_WORDS.values()]
+        for column, samples in ((self.CITED, [self.tr("Cited") + " 000"]), (self.STATUS, [self.tr("Status"), *statuses])):
+            header.setSectionResizeMode(column, QHeaderView.Interactive)  # in the interface's language
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample) for sample in samples) + 24)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
@@ -370,10 +397,21 @@ class MissingDocumentsDialog(QDialog):
         fit_to_screen(self, QSize(780, 540))
 
     # -- loading ---------------------------------------------------------------------------------------
+    @Slot()
+    def refresh_if_shown(self) -> None:
+        """The library changed (letters imported or fetched, a citation confirmed): list again if open."""
+        if self.isVisible():
+            self.refresh()
+
     def refresh(self) -> Any:
-        """Ask the core for the missing documents off the UI thread; ``loaded`` when they are shown."""
-        if self._loading is not None or self.controller.closed:
+        """Ask the core for the missing documents off the UI thread; ``loaded`` when they are shown.
+        Asked while a listing runs, it lists again after it (the library may have changed since)."""
+        if self.controller.closed:
+            return None
+        if self._loading is not None:
+            self._again = True
             return self._loading
+        self._again = False
         references = self.controller.library.references
         self.summary.setText(self.tr("Loading the missing documents…"))
         self._loading = self.controller.work.submit(
@@ -387,6 +425,8 @@ class MissingDocumentsDialog(QDialog):
     def _on_loading_finished(self, documents: list[Any]) -> None:
         self._loading = None
         self.set_documents(documents)
+        if self._again:
+            self.refresh()
 
     @Slot(object, str)
     def _on_loading_failed(self, error: object, details: str) -> None:
@@ -398,7 +438,9 @@ class MissingDocumentsDialog(QDialog):
         selected = {d.canonical for d in self.selected_documents()}
         current = self._document_of(self.tree.currentItem())
         self.documents = list(documents)
-        self.tree.clear()
+        self.tree.blockSignals(True)  # one update at the end, not one per item (selection, current)
+        self.tree.clearSelection()
+        self.tree.invisibleRootItem().takeChildren()  # at once: clear() takes a minute for 30,000 expanded rows
         fetchable = sum(1 for d in self.documents if is_fetchable(d.canonical))
         if not self.documents:
             self.summary.setText(self.tr("Every cited document is in your library."))
@@ -408,6 +450,7 @@ class MissingDocumentsDialog(QDialog):
                         "source. Enter on a citing letter opens the citation; select documents and Fetch to bring "
                         "them in.", "", len(self.documents)).format(count=fetchable)
             )
+        items = []
         for doc in self.documents:
             status = _STATUS_WORDS.get(doc.status)
             item = QTreeWidgetItem([doc.canonical, str(doc.count),
@@ -427,15 +470,20 @@ class MissingDocumentsDialog(QDialog):
                 child.setData(self.DOCUMENT, Qt.UserRole + 1, reference_id)
                 child.setToolTip(self.DOCUMENT, plain(f"{letter}{where}:\n“{citation}”"))
                 item.addChild(child)
-            self.tree.addTopLevelItem(item)
-            item.setExpanded(True)
-            if doc.canonical in selected:
-                item.setSelected(True)
-            if doc.canonical == current:
-                self.tree.setCurrentItem(item, 0, QItemSelectionModel.NoUpdate)
-        first = self.tree.topLevelItem(0)  # None when the list is empty
-        if self.tree.currentItem() is None and first is not None:
-            self.tree.setCurrentItem(first)
+            items.append(item)
+        self.tree.addTopLevelItems(items)  # at once: one layout, not one per document
+        if len(items) <= EXPANDED_UP_TO:  # a long list stays collapsed: Right (or +) shows the citations
+            self.tree.expandAll()
+        rows = [row for row, d in enumerate(self.documents) if d.canonical in selected]
+        here = next((row for row, d in enumerate(self.documents) if d.canonical == current), 0 if items else None)
+        if here is not None:
+            self.tree.setCurrentItem(items[here], 0, QItemSelectionModel.NoUpdate)
+        keep = QItemSelection()  # the documents selected before (else the current one), in one step
+        model = self.tree.model()
+        for first, last in _row_ranges(rows or ([here] if here is not None else [])):
+            keep.select(model.index(first, 0), model.index(last, 0))
+        self.tree.selectionModel().select(keep, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.tree.blockSignals(False)
         self._on_tree_current_item_changed(self.tree.currentItem(), None)
         self._update_buttons()
         self.loaded.emit()
@@ -448,8 +496,14 @@ class MissingDocumentsDialog(QDialog):
 
     def selected_documents(self) -> list[Any]:
         """The documents selected (a selected citing place counts for its document), in list order."""
-        names = {self._document_of(item) for item in self.tree.selectedItems()}
-        return [d for d in self.documents if d.canonical in names]
+        rows: set[int] = set()
+        for span in self.tree.selectionModel().selection():  # ranges: far fewer than rows after Ctrl+A
+            parent = span.parent()
+            if parent.isValid():
+                rows.add(parent.row())
+            else:
+                rows.update(range(span.top(), span.bottom() + 1))
+        return [self.documents[row] for row in sorted(rows) if row < len(self.documents)]
 
     def item_of(self, canonical: str) -> QTreeWidgetItem | None:
         for row in range(self.tree.topLevelItemCount()):
@@ -519,8 +573,9 @@ class MissingDocumentsDialog(QDialog):
     def _on_strip_finished(self, outcome: FetchOutcome) -> None:
         self._update_buttons()
         if outcome.fetched and not outcome.cancelled:
-            self.fetched.emit(outcome)
-            self.refresh()
+            self.fetched.emit(outcome)  # the main window reloads its letters: refresh_if_shown lists again
+            if self._loading is None:
+                self.refresh()
         self.tree.setFocus(Qt.OtherFocusReason)
 
     def done(self, result: int) -> None:

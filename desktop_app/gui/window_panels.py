@@ -82,6 +82,7 @@ class PanelsMixin(_Window):
             self.missing_documents = MissingDocumentsDialog(self.controller, self._describe_letter, self)
             self.missing_documents.citing_activated.connect(self._on_references_citing_letter_activated)
             self.missing_documents.fetched.connect(self._on_fetch_finished)
+            self.letter_model.modelReset.connect(self.missing_documents.refresh_if_shown)  # imports, decisions
         self.missing_documents.refresh()
         self.missing_documents.show()
         self.missing_documents.raise_()

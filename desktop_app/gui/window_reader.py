@@ -229,12 +229,14 @@ class ReaderMixin(_Window):
         dialog.fetch_requested.connect(self.start_fetch)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         self._citation_dialog = dialog
-        dialog.destroyed.connect(self._on_citation_dialog_destroyed)
+        # one closed while fetching goes when its work ends, maybe after the next one opened: forget only itself
+        dialog.destroyed.connect(lambda _object=None, gone=dialog: self._on_citation_dialog_destroyed(gone))
         dialog.open()
         return dialog
 
-    def _on_citation_dialog_destroyed(self) -> None:
-        self._citation_dialog = None
+    def _on_citation_dialog_destroyed(self, gone: CitationDialog) -> None:
+        if self._citation_dialog is gone:
+            self._citation_dialog = None
 
     def _describe_letter(self, letter_id: int) -> str:
         row = self.letter_model.row_of(letter_id)

@@ -198,9 +198,7 @@ def test_missing_documents_view_lists_what_refs_missing_lists_and_opens_the_citi
     assert {kst.child(i).text(0).split(" in ", 1)[1] for i in range(2)} == {
         window._describe_letter(citing.id), window._describe_letter(library.get_letter("tweede_brief").id)  # noqa: SLF001
     }
-    assert {kst.child(i).text(0).split(" in ", 1)[0] for i in range(2)} == {
-        "“Kamerstuk 32 545, nr. 143”"
-    }
+    assert [kst.child(i).text(0).split(" in ", 1)[0] for i in range(2)] == ["“Kamerstuk 32 545, nr. 143”"] * 2
     # the keyboard: to the document, its official link, down to the first citing letter, Enter
     tree.setFocus()
     tree.setCurrentItem(tree.topLevelItem(0))
@@ -271,11 +269,12 @@ def test_escape_while_fetching_cancels_and_closes(
     qtbot.waitUntil(lambda: bool(server.requests))
     handle = dialog.strip.handle
     qtbot.keyClick(dialog.strip.cancel_button, Qt.Key_Escape)
-    qtbot.waitUntil(lambda: window._citation_dialog is None)  # noqa: SLF001 - closed and gone
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert handle.cancel_token.cancelled
     with qtbot.waitSignal(handle.finished, timeout=60_000):
         server.gate.set()
     assert handle.result.cancelled
+    qtbot.waitUntil(lambda: window._citation_dialog is None)  # noqa: SLF001 - gone once the work ended
     assert _letter_count(library) == before and library.references.get(ref.id).status == "missing"
     assert window.last_fetch is None
 
@@ -301,3 +300,108 @@ def test_missing_documents_view_names_a_citation_in_the_letter_head(qtbot: Any, 
     qtbot.keyClick(view.tree, Qt.Key_Return)
     assert window.letter.id == citing  # opened; the head is not in its text
     assert not window.reader.textCursor().hasSelection()
+
+
+def test_a_long_list_is_collapsed_and_ctrl_a_selects_every_document(qtbot: Any, window: Any) -> None:
+    """Thousands of missing documents: listed collapsed, Ctrl+A selects every document (one selection
+    range: Qt's own select-all took seconds here), a refresh keeps the selection."""
+    from desktop_app.core.references.service import MissingDocument
+
+    docs = [MissingDocument(f"kst-{30000 + i}-{i % 90 + 1}", "kamerstuk", 2,
+                            [(1, "body", None, f"Kamerstuk {30000 + i}, nr. {i % 90 + 1}"), (2, "footnote", 1, "x")],
+                            "missing", (), (10 * i, 10 * i + 1)) for i in range(1200)]
+    docs.append(MissingDocument("2024A01333", "activiteit", 1, [(1, "body", None, "Activiteitnummer 2024A01333")],
+                                "external", (), (99_999,)))
+    view = MissingDocumentsDialog(window.controller, window._describe_letter, window)  # noqa: SLF001
+    qtbot.addWidget(view)
+    view.show()
+    view.set_documents(docs)
+    assert view.tree.topLevelItemCount() == len(docs) and not view.tree.topLevelItem(0).isExpanded()
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key_Right)  # the current document shows its citations
+    assert view.tree.currentItem().isExpanded()
+    qtbot.keyClick(view.tree, Qt.Key_A, Qt.ControlModifier)
+    assert len(view.selected_documents()) == len(docs)
+    assert view.fetch_button.text() == "&Fetch selected (1200)"  # the activity number cannot be fetched
+    view.set_documents(docs[1:])
+    assert [d.canonical for d in view.selected_documents()] == [d.canonical for d in docs[1:]]
+    qtbot.keyClick(view.tree, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not view.isVisible())
+
+
+def test_the_open_view_follows_the_library(qtbot: Any, window: Any, library: Any, citing: Any, tmp_path: Path) -> None:
+    """A letter imported while the view is open: its missing citation appears without Refresh."""
+    qtbot.keyClick(window, Qt.Key_6, Qt.ControlModifier)
+    view = window.missing_documents
+    qtbot.waitUntil(lambda: view._loading is None and view.tree.topLevelItemCount() > 0)  # noqa: SLF001
+    assert view.item_of("kst-36725-4") is None
+    letter = tmp_path / "derde_brief.txt"
+    letter.write_text("Geachte voorzitter,\n\nZie Kamerstuk 36 725, nr. 4.\n\nHoogachtend,\n", encoding="utf-8")
+    library.import_paths([letter])
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        window.reload_letters()  # what the window does after every import, fetch and confirmation
+    assert view.item_of("kst-36725-4") is not None
+
+
+def test_closed_after_the_import_began_the_letter_is_still_announced(
+    qtbot: Any, window: Any, library: Any, citing: Any, server: ReplayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Escape too late to stop the import: the dialog closes at once, and when the work ends the window
+    still reloads its letters and opens the fetched one (nothing happens behind the user's back)."""
+    import threading
+
+    imported, release = threading.Event(), threading.Event()
+    real = missing.fetch_into
+
+    def fetch_then_hold(*args: Any, **kwargs: Any) -> Any:
+        outcome = real(*args, **kwargs)
+        imported.set()
+        release.wait(60)
+        return outcome
+
+    monkeypatch.setattr(missing, "fetch_into", fetch_then_hold)
+    dialog = _click_citation(qtbot, window, _ref(library, citing, KST))
+    qtbot.keyClick(dialog.fetch_button, Qt.Key_Return)
+    qtbot.waitUntil(imported.is_set, timeout=60_000)
+    qtbot.keyClick(dialog.strip.cancel_button, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    release.set()
+    qtbot.waitUntil(lambda: window.last_fetch is not None, timeout=60_000)
+    assert [i for i, _ in window.last_fetch.fetched] == [KST]
+    assert window.letter.id == library.get_letter(KST).id
+    assert window.letter_model.row_of(library.get_letter(KST).id) is not None  # the list shows it
+    qtbot.waitUntil(lambda: window._citation_dialog is None)  # noqa: SLF001
+
+
+def test_another_citation_opened_while_a_closed_dialog_still_fetches_stays_the_window_s(
+    qtbot: Any, window: Any, library: Any, citing: Any, server: ReplayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dialog closed after its import began goes when the work ends; a citation opened meanwhile keeps
+    its dialog as the window's own (the first one going does not forget the second)."""
+    import threading
+
+    imported, release = threading.Event(), threading.Event()
+    real = missing.fetch_into
+
+    def fetch_then_hold(*args: Any, **kwargs: Any) -> Any:
+        outcome = real(*args, **kwargs)
+        imported.set()
+        release.wait(60)
+        return outcome
+
+    monkeypatch.setattr(missing, "fetch_into", fetch_then_hold)
+    first = _click_citation(qtbot, window, _ref(library, citing, KST))
+    qtbot.keyClick(first.fetch_button, Qt.Key_Return)
+    qtbot.waitUntil(imported.is_set, timeout=60_000)
+    qtbot.keyClick(first.strip.cancel_button, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not first.isVisible())
+    second = _click_citation(qtbot, window, _ref(library, citing, AH))
+    assert second is not first
+    gone: list[bool] = []
+    first.destroyed.connect(lambda: gone.append(True))
+    release.set()
+    qtbot.waitUntil(lambda: bool(gone), timeout=60_000)
+    assert window._citation_dialog is second  # noqa: SLF001
+    assert [i for i, _ in window.last_fetch.fetched] == [KST]
+    second.close()
+    qtbot.waitUntil(lambda: window._citation_dialog is None)  # noqa: SLF001

@@ -14,8 +14,8 @@ import pytest
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importing import parse_text, read_file, word
 from desktop_app.core.model import ParsedLetter
-from tests.conftest import SEEDS, real_pdfs_dir
 from desktop_app.core.references import parse_citations
+from tests.conftest import SEEDS
 from tests.docxgen import Paragraph, Table, write_docx
 
 MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
@@ -214,18 +214,3 @@ def test_zip_bomb_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     with pytest.raises(ImportFailed, match="too large") as info:
         read_file(path)
     assert str(path) in str(info.value)
-
-
-REAL_MOTIONS = sorted(real_pdfs_dir().glob("*.docx"))
-
-
-@pytest.mark.skipif(not REAL_MOTIONS, reason=f"no real Word motions (*.docx) in {real_pdfs_dir()} "
-                    "(public documents, not committed: see tests/data/real/README or KAMERLEZER_REAL)")
-@pytest.mark.parametrize("path", REAL_MOTIONS, ids=lambda p: p.name)
-def test_real_word_motions(path: Path) -> None:
-    letter = read_file(path)
-    assert letter.source_format == "docx"
-    assert len(letter.text) > 200 and "\n\n" in letter.text
-    assert "verzoekt de regering" in letter.text.lower() or "constaterende" in letter.text.lower()
-    for note in letter.footnotes:
-        assert note.marker is None or letter.text[note.marker[0] : note.marker[1]].strip()

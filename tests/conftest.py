@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -35,6 +36,13 @@ def real_pdfs_dir() -> Path:
         return Path(os.environ["KAMERLEZER_REAL"])
     shared = ROOT.parent / "shared" / "real"
     return shared if any(shared.glob("*.pdf")) else REAL
+
+
+def real_document_name(expect: Path) -> str:
+    """The file an expectation file describes: ``<name>.pdf``, or ``<name>.docx`` for the Word motions
+    (the expectation's ``"format": "docx"``)."""
+    fmt = json.loads(expect.read_text(encoding="utf-8")).get("format", "pdf")
+    return expect.name.replace(".expect.json", f".{fmt}")
 
 
 @pytest.fixture(scope="session")

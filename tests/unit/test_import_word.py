@@ -1,6 +1,8 @@
 """Word (.docx) import: the seed letters written as Word documents (head, headings styled in Word, real
-Word footnotes) read back as the text importer reads them; real Word motions from public sources when
-present; an old .doc and hostile files refused with a message naming the file."""
+Word footnotes) read back as the text importer reads them; a motion in the Tweede Kamer's Word layout
+(a table) read with the official metadata rules; real Word motions from public sources when present
+(tests/unit/test_real_word_motions.py holds them to their expectations); an old .doc and hostile files
+refused with a message naming the file."""
 
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ import pytest
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importing import parse_text, read_file, word
 from desktop_app.core.model import ParsedLetter
-from tests.conftest import SEEDS, real_pdfs_dir
-from tests.docxgen import Paragraph, write_docx
+from desktop_app.core.references import parse_citations
+from tests.conftest import SEEDS
+from tests.docxgen import Paragraph, Table, write_docx
 
 MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
 
@@ -93,6 +96,84 @@ def test_word_footnotes_and_breaks(tmp_path: Path) -> None:
         assert getattr(letter, field) == getattr(same_as_text, field), field
 
 
+def _cell(*texts: str | tuple[str, ...]) -> list[Paragraph]:
+    return [(None, [text] if isinstance(text, str) else list(text)) for text in texts]
+
+
+# The Tweede Kamer distributes motions as Word files laid out in one table (gegevensmagazijn
+# DocumentPublicatie): the masthead in capitals beside the chamber's "2", the dossier number beside
+# its title, "Nr. 123" beside the motion's title, and the body as paragraphs of one cell.
+OFFICIAL_MOTION = [
+    (None, []),
+    Table([
+        [_cell("TWEEDE KAMER DER STATEN-GENERAAL"), _cell("2")],
+        [_cell("Vergaderjaar 2024-2025")],
+        [_cell(), _cell()],
+        [_cell("21 501-28"), _cell("Milieuraad")],
+        [_cell(), _cell()],
+        [_cell("Nr. 123"), _cell(("GEWIJZIGDE MOTIE VAN DE LEDEN KRÖGER EN BROMET", ("br",),
+                                  "Ter vervanging van die gedrukt onder nr. 119"))],
+        [_cell(), _cell("Voorgesteld 3 oktober 2024")],
+        [_cell(), _cell("De Kamer,")],
+        [_cell(), _cell(
+            "gehoord de beraadslaging,",
+            ("constaterende dat de uitstoot van methaan stijgt", ("note", "Zie Kamerstuk 21 501-08, nr. 900."), ";"),
+            "verzoekt de regering, zich in de Milieuraad in te zetten voor een bindend reductiedoel,",
+            "en gaat over tot de orde van de dag.",
+            "Kröger",
+            "Bromet",
+        )],
+    ]),
+]
+
+
+def test_official_word_motion_in_a_table(tmp_path: Path) -> None:
+    letter = read_file(write_docx(tmp_path / "motie.docx", OFFICIAL_MOTION))
+    assert letter.kamerstuk == "kst-21501-28-123"
+    assert letter.subject == "Milieuraad; GEWIJZIGDE MOTIE VAN DE LEDEN KRÖGER EN BROMET"
+    assert letter.date == "2024-10-03"
+    assert letter.chamber == "Tweede Kamer"
+    assert letter.kind == "motie"
+    assert letter.signatory == "Kröger, Bromet"
+    assert letter.text.startswith("De Kamer,\n\ngehoord de beraadslaging,\n\nconstaterende dat")
+    assert "Voorgesteld" not in letter.text and "STATEN-GENERAAL" not in letter.text
+    assert letter.headings == ()  # the signers under "en gaat over tot de orde van de dag." are no headings
+    assert [(n.number, n.text) for n in letter.footnotes] == [(1, "Zie Kamerstuk 21 501-08, nr. 900.")]
+    # the motion it replaces, with its citation in the same dossier
+    assert letter.head == "Ter vervanging van die gedrukt onder nr. 119 (Kamerstuk 21 501-28, nr. 119)"
+    assert [c.canonical for c in parse_citations(letter.head)] == ["kst-21501-28-119"]
+
+
+def test_official_word_motion_reads_like_its_text(tmp_path: Path) -> None:
+    """The table's rows read as the lines a reader sees (and ``pdftotext -layout`` gives): the same
+    letter as the text "36 278 Titel" / "Nr. 32 MOTIE ..." with the body below."""
+    letter = read_file(write_docx(tmp_path / "motie.docx", OFFICIAL_MOTION))
+    text = parse_text(
+        "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 2024-2025\n\n21 501-28 Milieuraad\n\n"
+        "Nr. 123 GEWIJZIGDE MOTIE VAN DE LEDEN KRÖGER EN BROMET\nTer vervanging van die gedrukt onder nr. 119\n"
+        "Voorgesteld 3 oktober 2024\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\nconstaterende dat de uitstoot "
+        "van methaan stijgt¹;\n\nverzoekt de regering, zich in de Milieuraad in te zetten voor een bindend "
+        "reductiedoel,\n\nen gaat over tot de orde van de dag.\n\nKröger\n\nBromet",
+        source_file="motie.txt", content_hash="-",
+    )
+    for field in ("text", "date", "subject", "chamber", "signatory", "kind", "kamerstuk", "head", "headings"):
+        assert getattr(letter, field) == getattr(text, field), field
+
+
+def test_table_rows_read_as_lines_only_when_each_cell_is_one_paragraph(tmp_path: Path) -> None:
+    letter = read_file(write_docx(tmp_path / "tabel.docx", [
+        (None, ["Geachte voorzitter,"]),
+        (None, ["Hieronder de bedragen."]),
+        Table([
+            [_cell("Post"), _cell("Bedrag")],
+            [_cell("Subsidie"), _cell("€ 10 miljoen")],
+            [_cell("Toelichting"), _cell("Eerste alinea van de toelichting.", "Tweede alinea van de toelichting.")],
+        ]),
+    ]))
+    assert "Post Bedrag\n\nSubsidie € 10 miljoen" in letter.text
+    assert "Toelichting\n\nEerste alinea van de toelichting.\n\nTweede alinea van de toelichting." in letter.text
+
+
 def test_old_doc_refused_with_save_as_docx(tmp_path: Path) -> None:
     for name in ("motie.doc", "motie-eigenlijk-doc.docx"):
         path = tmp_path / name
@@ -133,18 +214,3 @@ def test_zip_bomb_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     with pytest.raises(ImportFailed, match="too large") as info:
         read_file(path)
     assert str(path) in str(info.value)
-
-
-REAL_MOTIONS = sorted(real_pdfs_dir().glob("*.docx"))
-
-
-@pytest.mark.skipif(not REAL_MOTIONS, reason=f"no real Word motions (*.docx) in {real_pdfs_dir()} "
-                    "(public documents, not committed: see tests/data/real/README or KAMERLEZER_REAL)")
-@pytest.mark.parametrize("path", REAL_MOTIONS, ids=lambda p: p.name)
-def test_real_word_motions(path: Path) -> None:
-    letter = read_file(path)
-    assert letter.source_format == "docx"
-    assert len(letter.text) > 200 and "\n\n" in letter.text
-    assert "verzoekt de regering" in letter.text.lower() or "constaterende" in letter.text.lower()
-    for note in letter.footnotes:
-        assert note.marker is None or letter.text[note.marker[0] : note.marker[1]].strip()

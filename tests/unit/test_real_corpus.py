@@ -1,8 +1,9 @@
-"""The real-letter corpus (issue 11): each PDF in tests/data/real imported and held against its
-hand-checked expectation file (tests/data/real/README.md says what each field means).
+"""The real-letter corpus (issue 11): each PDF (and each Word motion, issue 17) in tests/data/real
+imported and held against its hand-checked expectation file (tests/data/real/README.md says what each
+field means).
 
-The PDFs are public documents kept outside the repository (see the README); a test for a PDF that is
-not present is skipped, naming the file, so a clean clone without them says what it did not check.
+The documents are public documents kept outside the repository (see the README); a test for a document
+that is not present is skipped, naming the file, so a clean clone without them says what it did not check.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from desktop_app.core.importing import read_file
 from desktop_app.core.model import ParsedLetter
 from desktop_app.core.references import parse_citations
 from desktop_app.core.superscript import SUPERSCRIPT_DIGITS
-from tests.conftest import REAL, real_pdfs_dir
+from tests.conftest import REAL, real_document_name, real_pdfs_dir
 
 EXPECTATIONS = sorted(REAL.glob("*.expect.json"))
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
@@ -38,12 +39,12 @@ _CACHE: dict[str, ParsedLetter] = {}
 
 def _letter(expect: Path) -> tuple[dict[str, Any], ParsedLetter]:
     want = json.loads(expect.read_text(encoding="utf-8"))
-    pdf = real_pdfs_dir() / expect.name.replace(".expect.json", ".pdf")
-    if not pdf.exists():
-        pytest.skip(f"{pdf.name} is not here (see tests/data/real/README.md)")
-    if pdf.name not in _CACHE:
-        _CACHE[pdf.name] = read_file(pdf)
-    return want, _CACHE[pdf.name]
+    document = real_pdfs_dir() / real_document_name(expect)
+    if not document.exists():
+        pytest.skip(f"{document.name} is not here (see tests/data/real/README.md)")
+    if document.name not in _CACHE:
+        _CACHE[document.name] = read_file(document)
+    return want, _CACHE[document.name]
 
 
 ids = [p.name.replace(".expect.json", "") for p in EXPECTATIONS]
@@ -130,6 +131,8 @@ def test_the_head_keeps_only_its_citing_fields(expect: Path) -> None:
     remarks, each citing something the parser finds; never the sender's own number."""
     _, got = _letter(expect)
     for line in filter(None, got.head.split("\n")):
-        assert re.match(r"(Uw (kenmerk|brief|referentie)|Zie ook)\b", line), f"not a citing field: {line!r}"
+        assert re.match(r"(Uw (kenmerk|brief|referentie)|Zie ook|Ter vervanging van)\b", line), (
+            f"not a citing field: {line!r}"
+        )
         assert any(c.canonical for c in parse_citations(line)), f"cites nothing: {line!r}"
         assert "Ons kenmerk" not in line

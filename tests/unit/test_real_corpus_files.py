@@ -7,13 +7,15 @@ This checks the corpus itself, not the importer (the importer's tests read the s
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REAL, real_pdfs_dir
+from tests.conftest import REAL, real_document_name, real_pdfs_dir
 
 # the PDFs may live elsewhere (the shared folder); the expectation files are always here
 REAL_PDFS = real_pdfs_dir()
@@ -48,6 +50,7 @@ def test_expectation_file_is_complete(path: Path):
                 "footnotes", "body_must_contain", "body_must_not_contain"):
         assert key in spec, f"{path.name}: no {key!r}"
     assert spec["kind"] in KINDS
+    assert spec.get("format", "pdf") in {"pdf", "docx"}
     assert spec["chamber"] in CHAMBERS
     assert spec["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", spec["date"])
     assert spec["subject"].strip() and "\n" not in spec["subject"]
@@ -67,14 +70,18 @@ def test_expectation_file_is_complete(path: Path):
 
 
 @pytest.mark.parametrize("path", EXPECTATIONS, ids=lambda p: p.name.removesuffix(".expect.json"))
-def test_pdf_is_the_checked_file(path: Path):
-    pdf = REAL_PDFS / path.name.replace(".expect.json", ".pdf")
-    if not pdf.exists():
-        pytest.skip(f"{pdf.name} is not in {REAL_PDFS} (set KAMERLEZER_REAL to the folder with the PDFs)")
-    data = pdf.read_bytes()
-    assert data.startswith(b"%PDF-")
+def test_document_is_the_checked_file(path: Path):
+    document = REAL_PDFS / real_document_name(path)
+    if not document.exists():
+        pytest.skip(f"{document.name} is not in {REAL_PDFS} (set KAMERLEZER_REAL to the folder with the documents)")
+    data = document.read_bytes()
+    if document.suffix == ".docx":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:  # a Word file: a zip with its body part
+            assert "word/document.xml" in archive.namelist()
+    else:
+        assert data.startswith(b"%PDF-")
     assert len(data) < 2_000_000
-    assert hashlib.sha256(data).hexdigest() == _load(path)["sha256"], f"{pdf.name} is not the checked file"
+    assert hashlib.sha256(data).hexdigest() == _load(path)["sha256"], f"{document.name} is not the checked file"
 
 
 def test_citation_list_is_well_formed():
@@ -90,5 +97,5 @@ def test_citation_list_is_well_formed():
 def test_manifest_lists_every_document_with_its_checksum():
     rows = (REAL / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]
     listed = {cols[0]: cols[2] for cols in (row.split("\t") for row in rows)}
-    expected = {p.name.replace(".expect.json", ".pdf"): _load(p)["sha256"] for p in EXPECTATIONS}
+    expected = {real_document_name(p): _load(p)["sha256"] for p in EXPECTATIONS}
     assert listed == expected

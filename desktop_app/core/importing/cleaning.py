@@ -49,6 +49,7 @@ _ARTEFACTS = [
     *FOOTER_PATTERNS,
 ]
 _TERMINAL = re.compile(r"[.!?][)\"'’”]*$")
+_MOTION_END = re.compile(r"^\s*en gaat over tot de orde van de dag\.?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦·*–-]|\(?(?:[a-z]|\d{1,2})[.)])\s+\S")
 _ENUMERATED = re.compile(r"^\s*(?:\d{1,2}\.|[a-z]\))\s+[A-Z]")  # "2. Essentie", "a) Inhoud"
 _SYMBOL_BULLET = re.compile(r"^\s*[•●▪■◦·*–-]\s")
@@ -183,6 +184,7 @@ class _Assembler:
         self.cur: _Para | None = None
         self.after_signature = False
         self.after_heading = False  # the previous line was a heading ("1. Algemene gegevens")
+        self.after_motion = False  # past a motion's "en gaat over tot de orde van de dag.": its signers
 
     # -- classification
     def _short(self, stripped: str, ratio: float) -> bool:
@@ -329,6 +331,11 @@ class _Assembler:
                 self.start("c", line, raw)
                 self.close()
                 return
+        if self.after_motion and len(s.strip()) <= 60 and not _TERMINAL.search(s):
+            self.start("c", line, raw)  # a signer's name, one a line: no heading
+            self.close()
+            return
+        self.after_motion = bool(_MOTION_END.match(s))
         if self.is_heading(line, prev, nxt):
             self.start("h", line, raw)
             self.close()

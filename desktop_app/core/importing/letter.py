@@ -162,7 +162,7 @@ def _chamber_of_id(kamerstuk: str, head: list[str]) -> str | None:
     if kamerstuk.startswith(("ah-ek", "h-ek")):
         return "Eerste Kamer"
     for line in head:
-        match = re.match(r"^\s*(Eerste|Tweede)\s+Kamer\s+der\s+Staten-Generaal", line)
-        if match:
-            return f"{match.group(1)} Kamer"
+        match = re.match(r"^\s*(Eerste|Tweede)\s+Kamer\s+der\s+Staten-Generaal", line, re.IGNORECASE)
+        if match:  # also in capitals, as the Word files of motions print it
+            return f"{match.group(1).capitalize()} Kamer"
     return None

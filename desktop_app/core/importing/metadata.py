@@ -504,6 +504,12 @@ def _kamerstuk_subject(lines: list[str]) -> str | None:
     return "; ".join(parts) if parts else None
 
 
+# Lines under an official document title: "Voorgesteld 6 juli 2021" (motion), "Ontvangen ...", and
+# a changed motion's "Ter vervanging van die gedrukt onder nr. 8".
+_TITLE_NOTE = re.compile(r"^\s*(?:Voorgesteld|Ontvangen|Ter vervanging van die gedrukt onder nr\.)\s")
+_REPLACES = re.compile(r"^\s*Ter vervanging van die gedrukt onder (nr\.\s*\d+[a-z]?)\s*$")
+
+
 def _official_title_lines(lines: list[str]) -> tuple[int | None, int, int] | None:
     """(dossier line, Nr line, end of the Nr title) of an official head: "28 676 NAVO" (it may wrap
     over lines), then "Nr. 467 BRIEF VAN DE MINISTER VAN DEFENSIE" (it may wrap in capitals, and
@@ -517,10 +523,15 @@ def _official_title_lines(lines: list[str]) -> tuple[int | None, int, int] | Non
         while end < len(lines) and _blank(lines[end]):
             end += 1
         end += 1
-    while end < len(lines) and end < nr_at + 5 and not _blank(lines[end]):
+    while end < len(lines) and end < nr_at + 8:
+        if _blank(lines[end]):  # a Word file's paragraphs: "Voorgesteld ..." past a blank line
+            after = next((j for j in range(end, min(len(lines), end + 3)) if not _blank(lines[j])), None)
+            if after is None or not _TITLE_NOTE.match(lines[after]):
+                break
+            end = after
         line = lines[end].strip()
         letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", line)
-        if not (re.match(r"^(?:Voorgesteld|Ontvangen)\s", line) or (letters and letters.isupper())):
+        if not (_TITLE_NOTE.match(line) or (letters and letters.isupper())):
             break
         end += 1
     dossier_at = None
@@ -547,7 +558,7 @@ def official_head_end(lines: list[str], kamerstuk: str | None) -> tuple[int, lis
         found = _official_title_lines(lines)
         if found is None or found[0] is None:  # no dossier line above it: not an official head
             return 0, []
-        return found[2], []
+        return found[2], _replaced(lines[found[1] : found[2]], kamerstuk)
     if kamerstuk and kamerstuk.startswith("ah-"):
         start = next((i for i, ln in enumerate(lines[:40]) if re.match(r"^\s*Antwoord\s+van\b", ln)), None)
         if start is None:
@@ -563,8 +574,22 @@ def official_head_end(lines: list[str], kamerstuk: str | None) -> tuple[int, lis
     return 0, []
 
 
+def _replaced(title: list[str], kamerstuk: str) -> list[str]:
+    """A changed motion's "Ter vervanging van die gedrukt onder nr. 8" names the motion it replaces
+    by its number in the same dossier: the remark is kept with that document's citation, "(Kamerstuk
+    36 682, nr. 8)", so that the reader can follow it."""
+    dossier = re.match(r"^kst-(\d{2})(\d{3})((?:-[0-9A-Za-z]+)*)-[0-9A-Za-z]+$", kamerstuk)
+    remarks = []
+    for line in title:
+        match = _REPLACES.match(line)
+        if match and dossier:
+            number = f"{dossier.group(1)} {dossier.group(2)}{dossier.group(3)}"
+            remarks.append(f"{line.strip()} (Kamerstuk {number}, {match.group(1)})")
+    return remarks
+
+
 def _strip_received(text: str) -> str:
-    return re.split(r"\s*\b(?:Voorgesteld|Ontvangen)\s", text)[0].strip()
+    return re.split(r"\s*\b(?:Voorgesteld|Ontvangen|Ter vervanging van)\s", text)[0].strip()
 
 
 def guess_kind(subject: str | None, text: str, kamerstuk: str | None) -> str:

@@ -18,6 +18,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Callable
 from dataclasses import replace
 
 from desktop_app.core.errors import ImportFailed
@@ -91,29 +92,72 @@ def _heading_styles(root: ET.Element) -> set[str]:
 
 
 def _paragraphs(root: ET.Element, heading_styles: set[str]) -> tuple[list[tuple[str, bool]], list[int]]:
-    """The body's paragraphs (tables cell by cell) as (text, styled as heading), and the footnote ids in
-    the order their references appear (the reference is written as the superscript of its position)."""
+    """The body's paragraphs in document order as (text, styled as heading), and the footnote ids in
+    the order their references appear (the reference is written as the superscript of its position).
+
+    A table row whose cells each hold one paragraph reads as one line, its cells' texts joined by a
+    space, as a reader (and ``pdftotext -layout``) reads it: the official layout puts "36 278" and
+    the dossier title, "Nr. 32" and "MOTIE VAN HET LID ..." side by side in cells of one row. Other
+    rows (a cell with several paragraphs: the body of a motion in the layout's right column) read
+    cell by cell, paragraph by paragraph."""
     out: list[tuple[str, bool]] = []
     order: list[int] = []
-    for para in root.iter(f"{W}p"):
-        style = para.find(f"{W}pPr/{W}pStyle")
-        style_id = style.get(f"{W}val", "") if style is not None else ""
-        heading = style_id in heading_styles or bool(_HEADING_STYLE.match(style_id))
-        parts: list[str] = []
-        for el in para.iter():
-            tag = el.tag
-            if tag == f"{W}t" and el.text:
-                parts.append(el.text)
-            elif tag in (f"{W}tab", f"{W}noBreakHyphen"):
-                parts.append(" " if tag == f"{W}tab" else "-")
-            elif tag == f"{W}br" and el.get(f"{W}type") != "page":  # Word's pages are its layout's
-                parts.append("\n")
-            elif tag == f"{W}footnoteReference":
-                order.append(int(el.get(f"{W}id", "0")))
-                parts.append(superscript(len(order)))
-        text = "\n".join(_WS.sub(" ", line).strip() for line in "".join(parts).split("\n"))
-        out.append((text, heading and bool(text.strip())))
+
+    def walk(element: ET.Element, into: list[tuple[str, bool]]) -> None:
+        for child in element:
+            if child.tag == f"{W}p":
+                into.append(_paragraph(child, heading_styles, order))
+            elif child.tag == f"{W}tr":
+                into.extend(_row(child, walk))
+            else:
+                walk(child, into)
+
+    walk(root, out)
     return out, order
+
+
+def _paragraph(para: ET.Element, heading_styles: set[str], order: list[int]) -> tuple[str, bool]:
+    style = para.find(f"{W}pPr/{W}pStyle")
+    style_id = style.get(f"{W}val", "") if style is not None else ""
+    heading = style_id in heading_styles or bool(_HEADING_STYLE.match(style_id))
+    parts: list[str] = []
+    for el in para.iter():
+        tag = el.tag
+        if tag == f"{W}t" and el.text:
+            parts.append(el.text)
+        elif tag in (f"{W}tab", f"{W}noBreakHyphen"):
+            parts.append(" " if tag == f"{W}tab" else "-")
+        elif tag == f"{W}br" and el.get(f"{W}type") != "page":  # Word's pages are its layout's
+            parts.append("\n")
+        elif tag == f"{W}footnoteReference":
+            order.append(int(el.get(f"{W}id", "0")))
+            parts.append(superscript(len(order)))
+    text = "\n".join(_WS.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return text, heading and bool(text.strip())
+
+
+def _row(row: ET.Element, walk: Callable[[ET.Element, list[tuple[str, bool]]], None]) -> list[tuple[str, bool]]:
+    cells: list[list[tuple[str, bool]]] = []
+    for cell in _cells(row):
+        paragraphs: list[tuple[str, bool]] = []
+        walk(cell, paragraphs)
+        cells.append(paragraphs)
+    filled = [[p for p in cell if p[0].strip()] for cell in cells]
+    filled = [cell for cell in filled if cell]
+    if len(filled) > 1 and all(len(cell) == 1 and "\n" not in cell[0][0] for cell in filled):
+        return [(" ".join(cell[0][0] for cell in filled), any(cell[0][1] for cell in filled))]
+    return [p for cell in cells for p in cell]
+
+
+def _cells(row: ET.Element) -> list[ET.Element]:
+    """A row's cells, also those wrapped in a content control (``w:sdt``)."""
+    found = []
+    for child in row:
+        if child.tag == f"{W}tc":
+            found.append(child)
+        elif child.tag == f"{W}sdt":
+            found.extend(child.iterfind(f"{W}sdtContent/{W}tc"))
+    return found
 
 
 def _footnotes(root: ET.Element) -> dict[int, str]:

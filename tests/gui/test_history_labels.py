@@ -68,3 +68,24 @@ def test_every_history_label_is_shown_in_dutch_with_its_names_kept(qapp: Any, tm
     for label, dutch in shown.items():
         for quoted in [part.split("”")[0] for part in label.split("“")[1:]]:
             assert f"“{quoted}”" in dutch, (label, dutch)  # names and quotes as written
+
+
+def test_the_window_marks_every_core_template_for_translation() -> None:
+    """The core's wordings (core/labels.py) and the window's translatable list are the same texts, so a
+    new wording of the core fails here until it is marked (and translated: test_i18n checks the .ts)."""
+    from desktop_app.core.labels import TEMPLATES as CORE
+    from desktop_app.gui.history import TEMPLATES as WINDOW
+
+    assert list(WINDOW) == list(CORE)
+
+
+def test_an_interrupted_change_says_so_in_dutch(qapp: Any) -> None:
+    from desktop_app.core.labels import Label
+
+    label = Label("Imported {0} letters", 12).cut_short()
+    assert label == "Imported 12 letters (interrupted)"
+    restore = i18n.install("nl", qapp)
+    try:
+        assert shown_label(label) == "12 brieven geïmporteerd (onderbroken)"
+    finally:
+        restore()

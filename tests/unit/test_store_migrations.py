@@ -34,6 +34,8 @@ SHIPPED = {  # schema version -> the migrations that made its fixture
     5: ["0001_initial", "0002_letters_summary_index", "0003_inferred_kamerstuk", "0004_theme_keys", "0005_history"],
     6: ["0001_initial", "0002_letters_summary_index", "0003_inferred_kamerstuk", "0004_theme_keys", "0005_history",
         "0006_letter_head"],
+    7: ["0001_initial", "0002_letters_summary_index", "0003_inferred_kamerstuk", "0004_theme_keys", "0005_history",
+        "0006_letter_head", "0007_history_label_parts"],
 }
 
 
@@ -104,3 +106,21 @@ def test_migrated_old_library_has_the_schema_of_a_new_library(v1: Path, tmp_path
     migration leaves an old library different from a new one."""
     with Library.open(v1, search=False) as old, Library.open(tmp_path / "new", seed=False, search=False) as new:
         assert _schema(old.db) == _schema(new.db)
+
+
+def test_history_labels_of_an_older_library_get_their_parts(old_library: tuple[int, Path]) -> None:
+    """Changes recorded before 0007 kept only the English text: read back, each label is a Label whose
+    template and arguments give that text again (so the window can translate it); later ones stored them."""
+    from desktop_app.core.labels import TEMPLATES, Label
+
+    version, folder = old_library
+    with Library.open(folder) as library:
+        labels = [change.label for change in library.history()]
+    if version < 5:
+        assert labels == []  # no history before 0005
+        return
+    assert labels, "the fixture's changes are in its history"
+    for label in labels:
+        assert isinstance(label, Label), label
+        assert all(template in TEMPLATES for template, _ in label.parts)
+        assert "; ".join(t.format(*a) for t, a in label.parts) == label

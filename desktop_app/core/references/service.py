@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.core.errors import InvalidInput, NotFound
+from desktop_app.core.labels import Label
 from desktop_app.core.model import Letter, Reference, Span
 from desktop_app.core.references.addresses import official_address
 from desktop_app.core.references.cache import TERMS_VERSION, StoredFacts, TermCache, loads
@@ -561,7 +562,7 @@ class ReferenceService:
         target = self._letter(letter)
         if target.id == ref.letter_id:
             raise InvalidInput(f"citation {reference_id} is in {target.name} itself: a letter cannot cite itself")
-        with self._recording(f"Linked citation #{reference_id} “{ref.raw}” to {target.name}"):
+        with self._recording(Label("Linked citation #{0} {1} to {2}", reference_id, f"“{ref.raw}”", target.name)):
             with self.db.atomic():
                 repo.record_decision(self.db, reference_key(ref), target.id, "confirmed")
             self.pending.keys.add(reference_key(ref))
@@ -575,7 +576,7 @@ class ReferenceService:
         """The user says: this citation does not point to ``letter``. It is no longer proposed for it."""
         ref = self.get(reference_id)
         target = self._letter(letter)
-        with self._recording(f"Rejected {target.name} for citation #{reference_id} “{ref.raw}”"):
+        with self._recording(Label("Rejected {0} for citation #{1} {2}", target.name, reference_id, f"“{ref.raw}”")):
             self.reject_key(reference_key(ref), target.id)
         return self.get(reference_id)
 
@@ -588,7 +589,7 @@ class ReferenceService:
         self.resolve_pending()
 
     # -- helpers -------------------------------------------------------------------------------------
-    def _recording(self, label: str) -> Any:
+    def _recording(self, label: Label) -> Any:
         """The Library's record of one change (its history: undo, redo), when it keeps one."""
         recording = getattr(self.library, "recording", None)
         return recording(label, transaction=False) if recording is not None else nullcontext()

@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop_app.core import anchoring
 from desktop_app.core.errors import InvalidInput, NotFound
+from desktop_app.core.labels import Label
 from desktop_app.core.model import Annotation, Letter
 from desktop_app.core.services.common import LetterRef, ThemeRef, _short
 from desktop_app.core.services.parts import LibraryParts
@@ -27,19 +28,19 @@ def _check_span(letter: Letter, start: int, end: int) -> None:
 class AnnotationsMixin(LibraryParts):
     """The annotation use cases of :class:`~desktop_app.core.services.Library`."""
 
-    def _edit_label(self, current: Annotation, note: str | None, themes: Sequence[int] | None) -> str:
+    def _edit_label(self, current: Annotation, note: str | None, themes: Sequence[int] | None) -> Label:
         """What an edit of an annotation does, as the history and the status bar say it."""
         quote = f"“{_short(current.quote, 40)}”"
         if themes is not None:
             added = [t for t in themes if t not in current.theme_ids]
             removed = [t for t in current.theme_ids if t not in themes]
             if added and not removed:
-                return f"Tagged {quote} with {self._theme_names(added)}"
+                return Label("Tagged {0} with {1}", quote, self._theme_names(added))
             if removed and not added:
-                return f"Untagged {quote} ({self._theme_names(removed)})"
+                return Label("Untagged {0} ({1})", quote, self._theme_names(removed))
             if added:
-                return f"Retagged {quote}"
-        return f"Edited the note on {quote}"
+                return Label("Retagged {0}", quote)
+        return Label("Edited the note on {0}", quote)
 
     def annotate(
         self, letter: LetterRef, start: int, end: int, theme_ids: Sequence[int] = (), note: str = ""
@@ -53,9 +54,8 @@ class AnnotationsMixin(LibraryParts):
             id=0, letter_id=target.id, start=sel.start, end=sel.end, quote=sel.quote, prefix=sel.prefix,
             suffix=sel.suffix, text_hash=sel.text_hash, note=note or "", theme_ids=tuple(themes),
         )  # fmt: skip
-        label = f"Tagged “{_short(sel.quote, 40)}” with {self._theme_names(themes)}" if themes else (
-            f"Annotated “{_short(sel.quote, 40)}”"
-        )
+        quote = f"“{_short(sel.quote, 40)}”"
+        label = Label("Tagged {0} with {1}", quote, self._theme_names(themes)) if themes else Label("Annotated {0}", quote)
         with self.unit_of_work(label) as work:
             work.touch([target.id])
             annotation_id = annotations_repo.insert(self.db, draft)
@@ -102,7 +102,7 @@ class AnnotationsMixin(LibraryParts):
     def delete_annotation(self, annotation_id: int) -> Annotation:
         """Returns what was deleted, so undo can :meth:`restore_annotation` it."""
         current = self.get_annotation(annotation_id)
-        with self.unit_of_work(f"Deleted the annotation “{_short(current.quote, 40)}”") as work:
+        with self.unit_of_work(Label("Deleted the annotation {0}", f"“{_short(current.quote, 40)}”")) as work:
             work.touch([current.letter_id])
             annotations_repo.delete(self.db, current.id)
         return current
@@ -115,7 +115,7 @@ class AnnotationsMixin(LibraryParts):
         self._letter_id(annotation.letter_id)
         themes = themes_repo.existing_ids(self.db, annotation.theme_ids)
         kept = replace(annotation, theme_ids=tuple(t for t in annotation.theme_ids if t in themes))
-        with self.unit_of_work(f"Restored the annotation “{_short(annotation.quote, 40)}”") as work:
+        with self.unit_of_work(Label("Restored the annotation {0}", f"“{_short(annotation.quote, 40)}”")) as work:
             work.touch([annotation.letter_id])
             annotations_repo.insert(self.db, kept, keep_id=True)
         return self.get_annotation(annotation.id)
@@ -126,7 +126,7 @@ class AnnotationsMixin(LibraryParts):
         letter = self.get_letter(current.letter_id)
         _check_span(letter, start, end)
         sel = anchoring.select(letter.text, start, end, hash_=letters_repo.text_hash_of(self.db, letter.id))
-        with self.unit_of_work(f"Re-attached “{_short(sel.quote, 40)}”") as work:
+        with self.unit_of_work(Label("Re-attached {0}", f"“{_short(sel.quote, 40)}”")) as work:
             work.touch([letter.id])
             annotations_repo.update(
                 self.db, current.id, start=sel.start, end=sel.end, quote=sel.quote, prefix=sel.prefix,

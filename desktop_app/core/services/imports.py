@@ -16,6 +16,7 @@ from typing import Any
 from desktop_app.core import anchoring
 from desktop_app.core.errors import ImportFailed, NoLettersFound
 from desktop_app.core.importing import SUPPORTED_SUFFIXES, display_name, letter_files
+from desktop_app.core.labels import Label
 from desktop_app.core.model import Annotation, Letter, ParsedLetter
 from desktop_app.core.services.common import FILES_DIR
 from desktop_app.core.services.parts import LibraryParts
@@ -67,15 +68,15 @@ class ImportReport:
         }
 
 
-def _import_label(report: ImportReport) -> str:
+def _import_label(report: ImportReport) -> Label:
     """What an import did, for the history: "Imported 000_…", "Imported 12 letters", "Re-imported …"."""
     parts = []
     for verb, letters in (("Imported", report.imported), ("Re-imported", report.updated)):
         if len(letters) == 1:
-            parts.append(f"{verb} {letters[0].name}")
+            parts.append(Label(verb + " {0}", letters[0].name))
         elif letters:
-            parts.append(f"{verb} {len(letters)} letters")
-    return "; ".join(parts) or "Imported letters"
+            parts.append(Label(verb + " {0} letters", len(letters)))
+    return Label.joined(parts) if parts else Label("Imported letters")
 
 
 def _quick_hash(path: Path) -> str | None:
@@ -182,7 +183,7 @@ class ImportsMixin(LibraryParts):
         References are resolved once at the end, only those the imported files can affect (see
         :meth:`resolve_references`). A caller importing file by file may pass ``resolve=False`` and
         call :meth:`resolve_references` once after the last file."""
-        with self.unit_of_work("Imported letters", transaction=False, index=False) as work:  # a unit per file
+        with self.unit_of_work(Label("Imported letters"), transaction=False, index=False) as work:  # a unit per file
             report = self._import_paths(paths, password, progress, cancel, resolve)
             work.label.text = _import_label(report)
         return report

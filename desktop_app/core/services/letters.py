@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from desktop_app.core.errors import AppError, InvalidInput, NotFound
+from desktop_app.core.labels import Label
 from desktop_app.core.model import Letter, LetterSummary
 from desktop_app.core.services.common import LetterRef, _id_number
 from desktop_app.core.services.parts import LibraryParts
@@ -90,7 +91,7 @@ class LettersMixin(LibraryParts):
         letter_id = self._letter_id(ref)
         value = _canonical_kamerstuk(kamerstuk) if kamerstuk and kamerstuk.strip() else None
         name = letters_repo.names_of(self.db, [letter_id]).get(letter_id, f"#{letter_id}")
-        label = f"Set the Kamerstuk id of {name} to {value}" if value else f"Cleared the Kamerstuk id of {name}"
+        label = Label("Set the Kamerstuk id of {0} to {1}", name, value) if value else Label("Cleared the Kamerstuk id of {0}", name)
         with self.unit_of_work(label, transaction=False, letters_changing=[letter_id], resolve=True):
             letters_repo.set_kamerstuk(self.db, letter_id, value)
         return self.get_letter(letter_id)
@@ -110,7 +111,7 @@ class LettersMixin(LibraryParts):
         letter = self.get_letter(ref)
         if not letter.inferred_kamerstuk:
             raise InvalidInput(f"No Kamerstuk id is inferred for letter {letter.name}.")
-        label = f"Rejected {letter.inferred_kamerstuk} as the id of {letter.name}"
+        label = Label("Rejected {0} as the id of {1}", letter.inferred_kamerstuk, letter.name)
         with self.unit_of_work(label, transaction=False, index=False):  # resolutions only: not indexed
             self.references.reject_key(letter.inferred_kamerstuk, letter.id)
         return self.get_letter(letter.id)
@@ -122,7 +123,7 @@ class LettersMixin(LibraryParts):
         count = annotations_repo.count_for_letter(self.db, letter.id)
         if count:
             raise InvalidInput(f"Letter {letter.name} has {count} annotation(s): delete or move them first.")
-        label = f"Deleted the letter {letter.name}"
+        label = Label("Deleted the letter {0}", letter.name)
         with self.unit_of_work(label, transaction=False, letters_changing=[letter.id], deleted=True, resolve=True):
             letters_repo.delete(self.db, letter.id)
         return letter

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from desktop_app.core.labels import Label
     from desktop_app.core.model import IndexDoc, Letter, Theme
     from desktop_app.core.services.common import LetterRef, ThemeRef
     from desktop_app.core.services.unit_of_work import Work, _Label
@@ -42,7 +43,7 @@ class LibraryParts:
 
         def unit_of_work(
             self,
-            label: str | None = None,
+            label: Label | None = None,
             *,
             transaction: bool = True,
             index: bool = True,
@@ -51,7 +52,7 @@ class LibraryParts:
             resolve: bool = False,
         ) -> AbstractContextManager[Work]: ...
 
-        def recording(self, label: str, *, transaction: bool = True) -> AbstractContextManager[_Label]: ...
+        def recording(self, label: Label, *, transaction: bool = True) -> AbstractContextManager[_Label]: ...
 
         def _refresh_index(self, letter_ids: Iterable[int]) -> None: ...
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop_app import paths
 from desktop_app.core.errors import InvalidInput, NotFound
+from desktop_app.core.labels import Label
 from desktop_app.core.model import Theme
 from desktop_app.core.services.common import ThemeRef, _fold, _fold_accents
 from desktop_app.core.services.parts import LibraryParts
@@ -168,7 +169,7 @@ class ThemesMixin(LibraryParts):
         parent_id = self.get_theme(parent).id if parent is not None and parent != "" else None
         self._check_sibling_name(name, parent_id)
         colour = _clean_color(color) if color else _next_colour([t.color for t in themes_repo.all_themes(self.db)])
-        with self.unit_of_work(f"Added the theme “{name}”", index=False):  # a new theme is in no letter
+        with self.unit_of_work(Label("Added the theme {0}", f"“{name}”"), index=False):  # a new theme is in no letter
             theme_id = themes_repo.insert(
                 self.db, name=name, color=colour, parent_id=parent_id, description=description,
                 position=themes_repo.next_position(self.db, parent_id), key=themes_repo.free_key(self.db),
@@ -182,9 +183,13 @@ class ThemesMixin(LibraryParts):
         if key is not None and not (isinstance(key, int) and 1 <= key <= 9):
             raise InvalidInput(f"A theme key is a digit from 1 to 9, not {key!r}.")
         holder = themes_repo.holder_of_key(self.db, key) if key is not None else None
-        label = f"Gave “{theme.name}” the key {key}" if key is not None else f"Took the key off “{theme.name}”"
-        if holder is not None and holder != theme.id:
-            label += f" ({self.get_theme(holder).name} has none)"
+        quoted = f"“{theme.name}”"
+        if key is None:
+            label = Label("Took the key off {0}", quoted)
+        elif holder is not None and holder != theme.id:
+            label = Label("Gave {0} the key {1} ({2} has none)", quoted, key, self.get_theme(holder).name)
+        else:
+            label = Label("Gave {0} the key {1}", quoted, key)
         with self.unit_of_work(label, index=False):  # keys are not indexed
             if holder is not None and holder != theme.id:
                 themes_repo.set_key(self.db, holder, None)
@@ -209,10 +214,11 @@ class ThemesMixin(LibraryParts):
             fields["color"] = _clean_color(color)
         if description is not None:
             fields["description"] = description
+        quoted = f"“{theme.name}”"
         label = (
-            f"Renamed “{theme.name}” to “{fields['name']}”" if "name" in fields
-            else f"Recoloured “{theme.name}”" if "color" in fields
-            else f"Described “{theme.name}”"
+            Label("Renamed {0} to {1}", quoted, f"“{fields['name']}”") if "name" in fields
+            else Label("Recoloured {0}", quoted) if "color" in fields
+            else Label("Described {0}", quoted)
         )  # fmt: skip
         indexed = "name" in fields  # theme paths are indexed; colours and descriptions are not
         if fields:
@@ -231,7 +237,7 @@ class ThemesMixin(LibraryParts):
             raise InvalidInput(f"Theme {theme.name!r} cannot be moved under itself or one of its sub-themes.")
         if parent_id != theme.parent_id:
             self._check_sibling_name(theme.name, parent_id)
-        label = f"Moved “{theme.name}”"
+        label = Label("Moved {0}", f"“{theme.name}”")
         indexed = parent_id != theme.parent_id  # a new place among the same siblings: paths unchanged
         with self.unit_of_work(label, index=indexed) as work:
             self._place_theme(theme, parent_id, position)
@@ -259,7 +265,7 @@ class ThemesMixin(LibraryParts):
         if dst.id in self.theme_descendants(src.id):
             raise InvalidInput(f"Cannot merge {src.name!r} into its own sub-theme {dst.name!r}.")
         affected = themes_repo.letter_ids(self.db, self.theme_descendants(src.id))
-        with self.unit_of_work(f"Merged “{src.name}” into “{dst.name}”") as work:
+        with self.unit_of_work(Label("Merged {0} into {1}", f"“{src.name}”", f"“{dst.name}”")) as work:
             work.touch(affected)
             moved = self._merge(src, dst)
             themes_repo.renumber(self.db, themes_repo.siblings(self.db, src.parent_id))
@@ -290,7 +296,7 @@ class ThemesMixin(LibraryParts):
                 "(the annotations stay, without this theme)."
             )
         affected = themes_repo.letter_ids(self.db, self.theme_descendants(theme.id))
-        with self.unit_of_work(f"Deleted the theme “{theme.name}”") as work:
+        with self.unit_of_work(Label("Deleted the theme {0}", f"“{theme.name}”")) as work:
             work.touch(affected)
             themes_repo.unlink_annotations(self.db, theme.id)
             siblings = themes_repo.siblings(self.db, theme.parent_id)
@@ -309,7 +315,7 @@ class ThemesMixin(LibraryParts):
             raise InvalidInput(f"A theme with id {theme.id} already exists.")
         parent_id = theme.parent_id if theme.parent_id and themes_repo.get(self.db, theme.parent_id) else None
         ids = list(annotation_ids)
-        with self.unit_of_work(f"Restored the theme “{theme.name}”") as work:
+        with self.unit_of_work(Label("Restored the theme {0}", f"“{theme.name}”")) as work:
             key = theme.key if theme.key and themes_repo.holder_of_key(self.db, theme.key) is None else None
             themes_repo.insert(
                 self.db, theme_id=theme.id, name=_clean_name(theme.name), color=_clean_color(theme.color),

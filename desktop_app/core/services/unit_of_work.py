@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
+from desktop_app.core.labels import EMPTY, Label
 from desktop_app.core.services.parts import LibraryParts
 from desktop_app.core.store import history_repo, letters_repo
 
@@ -27,7 +28,7 @@ class _Label:
     ``fold``: the change joins the previous one when it wrote the same single row under the same label
     (consecutive edits of one note are one change)."""
 
-    text: str
+    text: Label
     fold: bool = False
 
 
@@ -52,7 +53,7 @@ class UnitOfWorkMixin(LibraryParts):
     @contextmanager
     def unit_of_work(
         self,
-        label: str | None = None,
+        label: Label | None = None,
         *,
         transaction: bool = True,
         index: bool = True,
@@ -73,7 +74,7 @@ class UnitOfWorkMixin(LibraryParts):
         runs after it. Without it the writes are one transaction within a recording that goes on, so
         the resolutions written afterwards are part of the same change. A failure inside leaves the
         dirty marker (the index is rebuilt at the next open) and does nothing after the writes."""
-        with self.recording(label, transaction=transaction) if label is not None else nullcontext(_Label("")) as holder:
+        with self.recording(label, transaction=transaction) if label is not None else nullcontext(_Label(EMPTY)) as holder:
             work = Work(holder)
             for letter_id in letters_changing:
                 self.references.before_change(letter_id)
@@ -95,7 +96,7 @@ class UnitOfWorkMixin(LibraryParts):
             self.resolve_references()
 
     @contextmanager
-    def recording(self, label: str, *, transaction: bool = True) -> Iterator[_Label]:
+    def recording(self, label: Label, *, transaction: bool = True) -> Iterator[_Label]:
         """Record every row written inside as one change of the history (``history_repo``), labelled
         for the user ("Tagged …"; the caller may set ``.text`` once it knows more). With
         ``transaction`` (the default) the change and its record are one transaction: all or nothing.

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_app.core.labels import Label, from_stored
 from desktop_app.core.store.connection import Database
 
 KEEP = 500  # the newest changes kept; older ones are dropped (and can no longer be undone)
@@ -35,7 +36,7 @@ class Change:
     "themes", "annotations") and, when loaded with its rows, every row before and after."""
 
     id: int
-    label: str
+    label: str  # a Label (with its template and arguments) when they are known
     created: str
     undone: bool
     touched: dict[str, tuple[int, ...]]
@@ -57,10 +58,15 @@ class _Row:
     after: str | None
 
 
-def begin(db: Database, label: str, created: str) -> int:
+def _parts(label: str) -> str | None:
+    return label.stored() if isinstance(label, Label) else None
+
+
+def begin(db: Database, label: Label, created: str) -> int:
     """Start recording a change: every row written until :func:`finish` belongs to it."""
     db.execute("DELETE FROM history_recording")
-    change_id = int(db.execute("INSERT INTO history(label, created) VALUES (?, ?)", [label, created]).lastrowid or 0)
+    sql = "INSERT INTO history(label, label_parts, created) VALUES (?, ?, ?)"
+    change_id = int(db.execute(sql, [label, _parts(label), created]).lastrowid or 0)
     db.execute("INSERT INTO history_recording(change_id) VALUES (?)", [change_id])
     return change_id
 
@@ -78,7 +84,10 @@ def close_interrupted(db: Database) -> None:
         return
     with db.atomic():
         change = get(db, change_id)
-        label = f"{change.label} (interrupted)" if change is not None else "Interrupted change"
+        if change is None:
+            label = "Interrupted change"
+        else:
+            label = change.label.cut_short() if isinstance(change.label, Label) else f"{change.label} (interrupted)"
         finish(db, change_id, label, touched(db, change_id))
 
 
@@ -95,8 +104,8 @@ def finish(db: Database, change_id: int, label: str, touched: dict[str, list[int
         db.execute("DELETE FROM history WHERE id = ?", [change_id])
         return False
     db.execute(
-        "UPDATE history SET label = ?, touched = ? WHERE id = ?",
-        [label, json.dumps({k: sorted(set(v)) for k, v in touched.items() if v}), change_id],
+        "UPDATE history SET label = ?, label_parts = ?, touched = ? WHERE id = ?",
+        [label, _parts(label), json.dumps({k: sorted(set(v)) for k, v in touched.items() if v}), change_id],
     )
     db.execute("DELETE FROM history WHERE undone = 1 AND id <> ?", [change_id])
     db.execute("DELETE FROM history WHERE id NOT IN (SELECT id FROM history ORDER BY id DESC LIMIT ?)", [KEEP])
@@ -131,12 +140,13 @@ def fold_into_previous(db: Database, change_id: int) -> bool:
 
 
 def _change(row: Any) -> Change:
-    change_id, label, created, undone, touched = row
+    change_id, label, parts, created, undone, touched = row
     data = json.loads(touched or "{}")
-    return Change(int(change_id), str(label), str(created), bool(undone), {k: tuple(v) for k, v in data.items()})
+    return Change(int(change_id), from_stored(str(label), parts), str(created), bool(undone),
+                  {k: tuple(v) for k, v in data.items()})
 
 
-_CHANGE = "SELECT id, label, created, undone, touched FROM history"
+_CHANGE = "SELECT id, label, label_parts, created, undone, touched FROM history"
 
 
 def changes(db: Database, limit: int | None = None) -> list[Change]:

@@ -264,4 +264,12 @@ def _letter_head(db: Database) -> None:
     install_history_triggers(db)
 
 
+@migrations(name="0007_history_label_parts")
+def _history_label_parts(db: Database) -> None:
+    """Each change's label also as the template and arguments it was made from (JSON, see
+    ``core/labels.py``), so an interface in another language translates the wording and keeps the
+    names as written. NULL for changes recorded before: their parts are read from the English text."""
+    db.execute("ALTER TABLE history ADD COLUMN label_parts TEXT")
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # noqa: SLF001 - the count of registered migrations

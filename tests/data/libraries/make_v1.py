@@ -57,7 +57,7 @@ def make(target: Path) -> None:
         library.add_theme("Eigen thema", color="#aa5500", description="door de gebruiker")
         for letter, quote, themes, note in V1_FACTS["annotations"]:
             library.annotate_quote(letter, quote, themes, note=note)
-    for name in ("backups", "index", "library.lock", "index.dirty"):
+    for name in ("backups", "index", "cache", "library.lock", "index.dirty"):  # derived: not the fixture
         path = target / name
         if path.is_dir():
             shutil.rmtree(path)

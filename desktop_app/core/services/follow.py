@@ -28,10 +28,7 @@ _DOSSIER = re.compile(r"(\d{1,3}(?:[ .]\d{3})|\d{4,6})(?:\s*-\s*|\s+)?([0-9]{1,3
 def normalize_dossier(text: str) -> str:
     """A dossier number as the official ids write it: "28676", "28 676" and "28.676" -> "28676";
     "36200-X", "36 200 X" -> "36200-X"; "21501-28" stays. InvalidInput for anything else."""
-    value = text.strip()
-    if value.lower().startswith("kst-"):
-        value = value[4:]
-    match = _DOSSIER.fullmatch(value.upper())
+    match = _DOSSIER.fullmatch(text.strip().upper())
     if not match:
         raise InvalidInput(f"Not a dossier number: {text!r} (use e.g. 28676, '28 676' or 36200-X).")
     number = re.sub(r"[ .]", "", match.group(1))

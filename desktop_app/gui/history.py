@@ -54,6 +54,8 @@ _LABELS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Imported letters", QT_TRANSLATE_NOOP("History", "Imported letters")),
         (r"Imported (.+)", QT_TRANSLATE_NOOP("History", "Imported {0}")),
         (r"Re-imported (.+)", QT_TRANSLATE_NOOP("History", "Re-imported {0}")),
+        (r"Followed dossier (\S+)", QT_TRANSLATE_NOOP("History", "Followed dossier {0}")),
+        (r"Stopped following dossier (\S+)", QT_TRANSLATE_NOOP("History", "Stopped following dossier {0}")),
     )
 )
 

@@ -4,7 +4,7 @@
     <context>
         <name>ImportSummaryDialog</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="316" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="317" />
             <source>%n failed</source>
             <translation>
                 <numerusform>%n failed</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="340" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="341" />
             <source>%n imported</source>
             <translation>
                 <numerusform>%n imported</numerusform>
@@ -20,7 +20,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="346" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="347" />
             <source>%n updated</source>
             <translation>
                 <numerusform>%n updated</numerusform>
@@ -28,7 +28,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="348" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="349" />
             <source>%n already in the library</source>
             <translation>
                 <numerusform>%n already in the library</numerusform>
@@ -39,7 +39,7 @@
     <context>
         <name>ExportDialog</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="377" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="378" />
             <source>%n passage(s)</source>
             <translation>
                 <numerusform>%n passage</numerusform>
@@ -47,7 +47,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="378" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="379" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -58,7 +58,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="629" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="628" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="629" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="628" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} of %n letter</numerusform>
@@ -74,7 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="734" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="733" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Library: {folder} · %n letter</numerusform>
@@ -85,7 +85,7 @@
     <context>
         <name>FetchStrip</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/missing.py" line="83" />
+            <location filename="../../../desktop_app/gui/missing.py" line="82" />
             <source>%n citation(s) now point(s) at it.</source>
             <translation>
                 <numerusform>%n citation now points at it.</numerusform>
@@ -93,7 +93,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/missing.py" line="85" />
+            <location filename="../../../desktop_app/gui/missing.py" line="84" />
             <source>%n citation(s) now point(s) at them.</source>
             <translation>
                 <numerusform>%n citation now points at them.</numerusform>
@@ -104,7 +104,7 @@
     <context>
         <name>MissingDocumentsDialog</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/missing.py" line="408" />
+            <location filename="../../../desktop_app/gui/missing.py" line="407" />
             <source>Not in your library: %n cited document(s), {count} of which can be fetched from the official source. Enter on a citing letter opens the citation; select documents and Fetch to bring them in.</source>
             <translation>
                 <numerusform>Not in your library: %n cited document, {count} of which can be fetched from the official source. Enter on a citing letter opens the citation; select documents and Fetch to bring them in.</numerusform>
@@ -115,7 +115,7 @@
     <context>
         <name>Models</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/models.py" line="355" />
+            <location filename="../../../desktop_app/gui/models.py" line="354" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>
@@ -156,7 +156,7 @@
     <context>
         <name>FlowsMixin</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="114" />
             <source>%n fetched</source>
             <translation>
                 <numerusform>%n fetched</numerusform>
@@ -164,7 +164,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="114" />
             <source>%n citation(s) now point(s) at them</source>
             <translation>
                 <numerusform>%n citation now points at them</numerusform>
@@ -172,7 +172,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="169" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="177" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Search index rebuilt: %n letter.</numerusform>
@@ -180,7 +180,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="223" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="231" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>Exported %n passage to {path}</numerusform>
@@ -188,7 +188,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="229" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="237" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>Exported %n passage to {path}, but:</numerusform>
@@ -199,7 +199,7 @@
     <context>
         <name>PanelsMixin</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="335" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="337" />
             <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
             <translation>
                 <numerusform>%n annotation and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
@@ -207,7 +207,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="349" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="351" />
             <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
             <translation>
                 <numerusform>%n annotation uses it. The annotations are kept; they only lose this theme.</numerusform>
@@ -215,7 +215,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="354" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="356" />
             <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
             <translation>
                 <numerusform>Its %n sub-theme ({names}) moves up into “{parent}”.</numerusform>
@@ -223,7 +223,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="356" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="358" />
             <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
             <translation>
                 <numerusform>Its %n sub-theme ({names}) moves up to the top level.</numerusform>
@@ -234,7 +234,7 @@
     <context>
         <name>ReaderMixin</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="125" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="133" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -242,7 +242,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="379" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -250,7 +250,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="379" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>

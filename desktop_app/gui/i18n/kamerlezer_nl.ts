@@ -247,12 +247,12 @@
             <translation>Sluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="216" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="217" />
             <source>&amp;Candidates in your library:</source>
             <translation>&amp;Kandidaten in uw bibliotheek:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="225" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="226" />
             <source>Points to: {letter}</source>
             <translation>Verwijst naar: {letter}</translation>
         </message>
@@ -260,22 +260,22 @@
     <context>
         <name>ImportSummaryDialog</name>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="291" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="292" />
             <source>Import finished</source>
             <translation>Importeren voltooid</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="291" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="292" />
             <source>Import cancelled</source>
             <translation>Importeren geannuleerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="314" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="315" />
             <source>&lt;p&gt;&lt;b&gt;The import was cancelled.&lt;/b&gt; What was imported before stays in the library.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Het importeren is geannuleerd.&lt;/b&gt; Wat al was geïmporteerd, blijft in de bibliotheek.&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="316" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="317" />
             <source>%n failed</source>
             <translation>
                 <numerusform>%n mislukt</numerusform>
@@ -283,37 +283,37 @@
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="326" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="327" />
             <source>Failed</source>
             <translation>Mislukt</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="327" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="328" />
             <source>Imported</source>
             <translation>Geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="328" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="329" />
             <source>Updated (annotations re-attached)</source>
             <translation>Bijgewerkt (annotaties opnieuw gekoppeld)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="329" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="330" />
             <source>Already in the library</source>
             <translation>Al in de bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="330" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="331" />
             <source>Warnings</source>
             <translation>Waarschuwingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="332" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="333" />
             <source>Annotations that could not be re-attached (kept, shown as “Not found in the current text”)</source>
             <translation>Annotaties die niet opnieuw gekoppeld konden worden (bewaard, getoond als “Niet gevonden in de huidige tekst”)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="340" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="341" />
             <source>%n imported</source>
             <translation>
                 <numerusform>%n geïmporteerd</numerusform>
@@ -321,7 +321,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="346" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="347" />
             <source>%n updated</source>
             <translation>
                 <numerusform>%n bijgewerkt</numerusform>
@@ -329,7 +329,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/dialogs.py" line="348" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="349" />
             <source>%n already in the library</source>
             <translation>
                 <numerusform>%n al in de bibliotheek</numerusform>
@@ -340,137 +340,137 @@
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="363" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="364" />
             <source>In the reader: find in this letter; elsewhere: search the library</source>
             <translation>In de lezer: zoeken in deze brief; elders: de bibliotheek doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="364" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="365" />
             <source>Search the library (Down goes to the results, Enter opens the passage)</source>
             <translation>De bibliotheek doorzoeken (Omlaag gaat naar de resultaten, Enter opent de passage)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="365" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="366" />
             <source>Next / previous match in this letter (after a library search: its next hit here)</source>
             <translation>Volgende / vorige treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer hier)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="366" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="367" />
             <source>Letter list / reader</source>
             <translation>Brievenlijst / lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="367" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="368" />
             <source>Annotations / themes</source>
             <translation>Annotaties / thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="368" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="369" />
             <source>Passages by theme across letters (Enter opens one; F2 edits its note)</source>
             <translation>Passages per thema in alle brieven (Enter opent er een; F2 bewerkt de notitie)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="369" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="370" />
             <source>Missing documents: cited but not in the library (Enter opens the citation; Fetch brings it)</source>
             <translation>Ontbrekende documenten: aangehaald maar niet in de bibliotheek (Enter opent de verwijzing; Ophalen haalt het stuk op)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="370" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
             <source>Shift+arrows, Shift+End</source>
             <translation>Shift+pijltoetsen, Shift+End</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="370" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
             <source>Select text in the reader</source>
             <translation>Tekst selecteren in de lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="371" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="372" />
             <source>Tag the selection with that theme (again on the same passage: add or remove the theme)</source>
             <translation>De selectie met dat thema markeren (nogmaals op dezelfde passage: het thema toevoegen of weghalen)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="372" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="373" />
             <source>Write a note on the annotation at the cursor (Escape returns to the reader)</source>
             <translation>Een notitie schrijven bij de annotatie bij de cursor (Escape keert terug naar de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="373" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="374" />
             <source>Remove the annotation at the cursor</source>
             <translation>De annotatie bij de cursor verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="374" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="375" />
             <source>Go to the next link in the letter (footnote, citation) and follow it</source>
             <translation>Naar de volgende koppeling in de brief (voetnoot, verwijzing) gaan en die volgen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="375" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
             <source>Alt+Left / Alt+Right</source>
             <translation>Alt+Pijl links / Alt+Pijl rechts</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="375" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
             <source>Back / forward</source>
             <translation>Terug / vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="376" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="377" />
             <source>Undo / redo</source>
             <translation>Ongedaan maken / opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="377" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="378" />
             <source>Clear the search marks in the letter; close a dialog</source>
             <translation>De zoekmarkeringen in de brief wissen; een venster sluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="378" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="379" />
             <source>Import files / a folder</source>
             <translation>Bestanden / een map importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="379" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="380" />
             <source>Export a summary</source>
             <translation>Een samenvatting exporteren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="380" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="381" />
             <source>Menu key, Shift+F10</source>
             <translation>Menutoets, Shift+F10</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="380" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="381" />
             <source>Context menu of the reader (tag, note, remove) and of the themes list</source>
             <translation>Contextmenu van de lezer (markeren, notitie, verwijderen) en van de themalijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="381" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="382" />
             <source>Alt+underlined letter</source>
             <translation>Alt+onderstreepte letter</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="381" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="382" />
             <source>Open a menu (every command is in a menu; View &gt; Letter list columns)</source>
             <translation>Een menu openen (elke opdracht staat in een menu; Beeld &gt; Kolommen van de brievenlijst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="382" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="383" />
             <source>Next / previous part of the window (the focused part has a blue border)</source>
             <translation>Volgende / vorige deel van het venster (het actieve deel heeft een blauwe rand)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="383" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="384" />
             <source>Quit</source>
             <translation>Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="384" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="385" />
             <source>This list</source>
             <translation>Deze lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/dialogs.py" line="392" />
+            <location filename="../../../desktop_app/gui/dialogs.py" line="393" />
             <source>Keyboard shortcuts</source>
             <translation>Sneltoetsen</translation>
         </message>
@@ -651,17 +651,17 @@ geen: alle)</translation>
             <translation>Op&amp;slaan als:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="230" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="231" />
             <source>&amp;Export</source>
             <translation>&amp;Exporteren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="369" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="370" />
             <source>Nothing to export: no annotations in {scope}</source>
             <translation>Niets te exporteren: geen annotaties in {scope}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="377" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="378" />
             <source>%n passage(s)</source>
             <translation>
                 <numerusform>%n passage</numerusform>
@@ -669,7 +669,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="378" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="379" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -677,7 +677,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/export_dialog.py" line="379" />
+            <location filename="../../../desktop_app/gui/export_dialog.py" line="380" />
             <source>Will export {passages} from {letters}.</source>
             <translation>Exporteert {passages} uit {letters}.</translation>
         </message>
@@ -881,17 +881,27 @@ geen: alle)</translation>
             <translation>{0} opnieuw geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="133" />
+            <location filename="../../../desktop_app/gui/history.py" line="57" />
+            <source>Followed dossier {0}</source>
+            <translation>Dossier {0} gevolgd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="58" />
+            <source>Stopped following dossier {0}</source>
+            <translation>Dossier {0} niet meer gevolgd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="135" />
             <source>{done}. Undo: Ctrl+Z.</source>
             <translation>{done}. Ongedaan maken: Ctrl+Z.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="157" />
+            <location filename="../../../desktop_app/gui/history.py" line="159" />
             <source>Undone: {what}. Redo: Ctrl+Shift+Z.</source>
             <translation>Ongedaan gemaakt: {what}. Opnieuw: Ctrl+Shift+Z.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="159" />
+            <location filename="../../../desktop_app/gui/history.py" line="161" />
             <source>Redone: {what}. Undo: Ctrl+Z.</source>
             <translation>Opnieuw gedaan: {what}. Ongedaan maken: Ctrl+Z.</translation>
         </message>
@@ -899,27 +909,27 @@ geen: alle)</translation>
     <context>
         <name>LanguageMenu</name>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="44" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="50" />
             <source>Kamerlezer will be in English from the next start.</source>
             <translation>Kamerlezer is vanaf de volgende start in het Nederlands.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="45" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="51" />
             <source>Language</source>
             <translation>Taal</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="159" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="165" />
             <source>&amp;Settings</source>
             <translation>&amp;Instellingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="165" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="171" />
             <source>&amp;Language</source>
             <translation>&amp;Taal</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="235" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="241" />
             <source>Kamerlezer is now in English.</source>
             <translation>Kamerlezer is nu in het Nederlands.</translation>
         </message>
@@ -937,32 +947,32 @@ geen: alle)</translation>
             <translation>Ann.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="80" />
+            <location filename="../../../desktop_app/gui/models.py" line="79" />
             <source>Date</source>
             <translation>Datum</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="81" />
+            <location filename="../../../desktop_app/gui/models.py" line="80" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="83" />
+            <location filename="../../../desktop_app/gui/models.py" line="82" />
             <source>Kamerstuk</source>
             <translation>Kamerstuk</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="87" />
+            <location filename="../../../desktop_app/gui/models.py" line="86" />
             <source>Subject (in italics: a title taken from the text)</source>
             <translation>Onderwerp (cursief: een titel uit de tekst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="88" />
+            <location filename="../../../desktop_app/gui/models.py" line="87" />
             <source>Chamber</source>
             <translation>Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="90" />
+            <location filename="../../../desktop_app/gui/models.py" line="89" />
             <source>Annotations</source>
             <translation>Annotaties</translation>
         </message>
@@ -1015,402 +1025,402 @@ geen: alle)</translation>
             <translation>Alleen brieven aan deze Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="348" />
             <source>&amp;Import files…</source>
             <translation>Bestanden &amp;importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="348" />
             <source>Import letters (PDF or text)</source>
             <translation>Brieven importeren (PDF of tekst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
             <source>Import &amp;folder…</source>
             <translation>&amp;Map importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
             <source>Import every letter in a folder</source>
             <translation>Alle brieven in een map importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
             <source>&amp;Export summary…</source>
             <translation>Samenvatting &amp;exporteren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
             <source>Export an annotated summary (PDF, Markdown, CSV)</source>
             <translation>Een geannoteerde samenvatting exporteren (PDF, Markdown, CSV)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
             <source>&amp;Rebuild search index</source>
             <translation>Zoekindex &amp;opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
             <source>Rebuild the search index</source>
             <translation>De zoekindex opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="353" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
             <source>&amp;Quit</source>
             <translation>&amp;Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="354" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="353" />
             <source>&amp;Undo</source>
             <translation>&amp;Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
             <source>&amp;Redo</source>
             <translation>O&amp;pnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
             <source>&amp;Find in letter…</source>
             <translation>&amp;Zoeken in brief…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
             <source>Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)</source>
             <translation>Zoeken in de geopende brief (Ctrl+F in de lezer; elders doorzoekt Ctrl+F de bibliotheek)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
             <source>&amp;Search the library…</source>
             <translation>Bibliotheek &amp;doorzoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="365" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
             <source>Search every letter, its footnotes and your notes</source>
             <translation>Alle brieven, hun voetnoten en uw notities doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="366" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="365" />
             <source>Find &amp;next</source>
             <translation>&amp;Volgende zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="366" />
             <source>Next match in this letter (after a library search: the next hit in this letter)</source>
             <translation>Volgende treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer in deze brief)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
             <source>Find pre&amp;vious</source>
             <translation>Vo&amp;rige zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
             <source>Previous match in this letter</source>
             <translation>Vorige treffer in deze brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
             <source>Edit &amp;note</source>
             <translation>&amp;Notitie bewerken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
             <source>Write a note on the annotation (N in the reader)</source>
             <translation>Een notitie bij de annotatie schrijven (N in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
             <source>&amp;Remove annotation</source>
             <translation>Annotatie &amp;verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
             <source>Remove the annotation at the cursor (Delete in the reader)</source>
             <translation>De annotatie bij de cursor verwijderen (Delete in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
             <source>Re-&amp;attach to selection</source>
             <translation>Opnieuw &amp;koppelen aan selectie</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
             <source>Anchor the selected annotation (e.g. one not found in the current text) to the selected text</source>
             <translation>De geselecteerde annotatie (bijvoorbeeld een die niet in de huidige tekst is gevonden) aan de geselecteerde tekst koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
             <source>Set &amp;Kamerstuk id…</source>
             <translation>Kamer&amp;stuknummer vastleggen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
             <source>Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here</source>
             <translation>Vastleggen welk Kamerstuk deze brief is (bijvoorbeeld kst-28676-472), zodat verwijzingen ernaar hier uitkomen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
             <source>&amp;Back</source>
             <translation>&amp;Terug</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
             <source>Back to where you were</source>
             <translation>Terug naar waar u was</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>&amp;Forward</source>
             <translation>&amp;Vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>Forward again</source>
             <translation>Weer vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>Go to &amp;reader</source>
             <translation>Naar de &amp;lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
             <source>&amp;Passages by theme</source>
             <translation>&amp;Passages per thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
             <source>Every passage of the checked themes across letters, and a themes × letters matrix</source>
             <translation>Alle passages van de aangevinkte thema’s in alle brieven, en een matrix thema’s × brieven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
             <source>&amp;Missing documents…</source>
             <translation>&amp;Ontbrekende documenten…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
             <source>Cited documents that are not in the library, the letters citing them, and Fetch</source>
             <translation>Aangehaalde documenten die niet in de bibliotheek staan, de brieven die ernaar verwijzen, en Ophalen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
             <source>Go to letter &amp;list</source>
             <translation>Naar de brieven&amp;lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
             <source>Go to &amp;annotations</source>
             <translation>Naar de &amp;annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
             <source>Go to t&amp;hemes</source>
             <translation>Naar de t&amp;hema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
             <source>&amp;New theme…</source>
             <translation>&amp;Nieuw thema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
             <source>Create a theme</source>
             <translation>Een thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
             <source>New &amp;sub-theme…</source>
             <translation>Nieuw &amp;subthema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
             <source>Create a theme inside the selected one</source>
             <translation>Een thema binnen het geselecteerde thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
             <source>&amp;Rename theme…</source>
             <translation>Thema &amp;hernoemen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
             <source>Rename the selected theme</source>
             <translation>Het geselecteerde thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
             <source>&amp;Colour…</source>
             <translation>&amp;Kleur…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
             <source>Change the selected theme's colour</source>
             <translation>De kleur van het geselecteerde thema wijzigen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
             <source>&amp;Description…</source>
             <translation>&amp;Beschrijving…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
             <source>Describe the selected theme; an exported summary introduces its chapter with this</source>
             <translation>Het geselecteerde thema beschrijven; een geëxporteerde samenvatting leidt het hoofdstuk hiermee in</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
             <source>&amp;Move to…</source>
             <translation>&amp;Verplaatsen naar…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
             <source>Put the selected theme inside another</source>
             <translation>Het geselecteerde thema binnen een ander thema plaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
             <source>Move &amp;up</source>
             <translation>&amp;Omhoog</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
             <source>Move the theme up among its siblings</source>
             <translation>Het thema een plaats omhoog zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
             <source>Move &amp;down</source>
             <translation>Omlaa&amp;g</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
             <source>Move the theme down among its siblings</source>
             <translation>Het thema een plaats omlaag zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>Mer&amp;ge into…</source>
             <translation>Samen&amp;voegen met…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>Merge the selected theme into another</source>
             <translation>Het geselecteerde thema samenvoegen met een ander thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>&amp;Delete theme…</source>
             <translation>Thema ve&amp;rwijderen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>Delete the selected theme</source>
             <translation>Het geselecteerde thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Sneltoetsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
             <source>&amp;About Kamerlezer</source>
             <translation>&amp;Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="406" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="405" />
             <source>&amp;File</source>
             <translation>&amp;Bestand</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="414" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="413" />
             <source>&amp;Edit</source>
             <translation>Be&amp;werken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="422" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="421" />
             <source>&amp;Tag selection</source>
             <translation>Selectie &amp;markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="428" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="427" />
             <source>&amp;Themes</source>
             <translation>&amp;Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="433" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="432" />
             <source>Set &amp;key</source>
             <translation>&amp;Toets toewijzen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="436" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="435" />
             <source>&amp;View</source>
             <translation>Bee&amp;ld</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="439" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="438" />
             <source>Letter list &amp;columns</source>
             <translation>&amp;Kolommen van de brievenlijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="450" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="449" />
             <source>&amp;Go</source>
             <translation>&amp;Ga naar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="453" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="452" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="458" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="457" />
             <source>Main</source>
             <translation>Hoofdwerkbalk</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="471" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="470" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="471" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="470" />
             <source>Undo the last change (Ctrl+Z)</source>
             <translation>De laatste wijziging ongedaan maken (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="472" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="471" />
             <source>Redo</source>
             <translation>Opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="472" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="471" />
             <source>Redo (Ctrl+Shift+Z)</source>
             <translation>Opnieuw uitvoeren (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="480" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="479" />
             <source>Tag</source>
             <translation>Markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="482" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="481" />
             <source>Tag the selected text with a theme (keys 1–9)</source>
             <translation>De geselecteerde tekst met een thema markeren (toetsen 1–9)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="612" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="611" />
             <source>All years</source>
             <translation>Alle jaren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="613" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="612" />
             <source>All chambers</source>
             <translation>Beide Kamers</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="629" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="628" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -1418,7 +1428,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="629" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="628" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} van %n brief</numerusform>
@@ -1426,17 +1436,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="718" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="717" />
             <source>About Kamerlezer</source>
             <translation>Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="723" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="722" />
             <source>&lt;p&gt;Read, search, annotate and cross-reference Dutch parliamentary letters.&lt;/p&gt;&lt;p&gt;Library: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Kamerbrieven lezen, doorzoeken, annoteren en onderling verbinden.&lt;/p&gt;&lt;p&gt;Bibliotheek: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="734" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="733" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Bibliotheek: {folder} · %n brief</numerusform>
@@ -1447,17 +1457,17 @@ geen: alle)</translation>
     <context>
         <name>FetchStrip</name>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="79" />
+            <location filename="../../../desktop_app/gui/missing.py" line="78" />
             <source>Cancelled: nothing was imported.</source>
             <translation>Geannuleerd: er is niets geïmporteerd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="81" />
+            <location filename="../../../desktop_app/gui/missing.py" line="80" />
             <source>Fetched {id} and added it to the library.</source>
             <translation>{id} is opgehaald en aan de bibliotheek toegevoegd.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/missing.py" line="83" />
+            <location filename="../../../desktop_app/gui/missing.py" line="82" />
             <source>%n citation(s) now point(s) at it.</source>
             <translation>
                 <numerusform>%n verwijzing wijst er nu naar.</numerusform>
@@ -1465,7 +1475,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/missing.py" line="85" />
+            <location filename="../../../desktop_app/gui/missing.py" line="84" />
             <source>%n citation(s) now point(s) at them.</source>
             <translation>
                 <numerusform>%n verwijzing wijst er nu naar.</numerusform>
@@ -1473,57 +1483,57 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="87" />
+            <location filename="../../../desktop_app/gui/missing.py" line="86" />
             <source>The official source ({source}) cannot be reached: are you offline? Nothing was stored; try again when you are connected.</source>
             <translation>De officiële bron ({source}) is niet bereikbaar: bent u offline? Er is niets opgeslagen; probeer het opnieuw zodra u verbinding hebt.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="94" />
+            <location filename="../../../desktop_app/gui/missing.py" line="93" />
             <source>{id} was not found at the official source ({source}): it may not be published there (yet), or the citation's number may be wrong. Nothing was stored.</source>
             <translation>{id} is niet gevonden in de officiële bron ({source}): het stuk is daar mogelijk (nog) niet gepubliceerd, of het nummer in de verwijzing klopt niet. Er is niets opgeslagen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="98" />
+            <location filename="../../../desktop_app/gui/missing.py" line="97" />
             <source>Nothing to fetch: every selected document is already in the library.</source>
             <translation>Niets op te halen: alle geselecteerde documenten staan al in de bibliotheek.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="131" />
+            <location filename="../../../desktop_app/gui/missing.py" line="130" />
             <source>Cancel fetch</source>
             <translation>Ophalen annuleren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="134" />
+            <location filename="../../../desktop_app/gui/missing.py" line="133" />
             <source>Stop fetching: nothing is imported</source>
             <translation>Stoppen met ophalen: er wordt niets geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="169" />
+            <location filename="../../../desktop_app/gui/missing.py" line="168" />
             <source>Fetching from the official source</source>
             <translation>Ophalen uit de officiële bron</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="174" />
+            <location filename="../../../desktop_app/gui/missing.py" line="173" />
             <source>Fetching {what} from {source}…</source>
             <translation>{what} ophalen uit {source}…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="187" />
+            <location filename="../../../desktop_app/gui/missing.py" line="186" />
             <source>Cancelling (after the download under way)…</source>
             <translation>Bezig met annuleren (na de lopende download)…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="198" />
+            <location filename="../../../desktop_app/gui/missing.py" line="197" />
             <source>Fetching {what} ({number} of {count})…</source>
             <translation>{what} ophalen ({number} van {count})…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="217" />
+            <location filename="../../../desktop_app/gui/missing.py" line="216" />
             <source>Fetch failed: {problem}</source>
             <translation>Ophalen mislukt: {problem}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="219" />
+            <location filename="../../../desktop_app/gui/missing.py" line="218" />
             <source>Fetch failed: an unexpected error (see the error message).</source>
             <translation>Ophalen mislukt: een onverwachte fout (zie de foutmelding).</translation>
         </message>
@@ -1531,32 +1541,32 @@ geen: alle)</translation>
     <context>
         <name>MissingDocumentDialog</name>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="241" />
+            <location filename="../../../desktop_app/gui/missing.py" line="240" />
             <source>Not in your library</source>
             <translation>Niet in uw bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="241" />
+            <location filename="../../../desktop_app/gui/missing.py" line="240" />
             <source>Citation</source>
             <translation>Verwijzing</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="246" />
+            <location filename="../../../desktop_app/gui/missing.py" line="245" />
             <source>Not in your library: fetch it from the official source ({source}), or import it.</source>
             <translation>Niet in uw bibliotheek: haal het stuk op uit de officiële bron ({source}) of importeer het.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="248" />
+            <location filename="../../../desktop_app/gui/missing.py" line="247" />
             <source>Not in your library: open the official publication, download it and import it.</source>
             <translation>Niet in uw bibliotheek: open de officiële publicatie, download het stuk en importeer het.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="250" />
+            <location filename="../../../desktop_app/gui/missing.py" line="249" />
             <source>Not in your library: import it to follow this citation.</source>
             <translation>Niet in uw bibliotheek: importeer het stuk om deze verwijzing te volgen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="276" />
+            <location filename="../../../desktop_app/gui/missing.py" line="275" />
             <source>&amp;Try again</source>
             <translation>&amp;Opnieuw proberen</translation>
         </message>
@@ -1564,102 +1574,102 @@ geen: alle)</translation>
     <context>
         <name>MissingDocumentsDialog</name>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="290" />
+            <location filename="../../../desktop_app/gui/missing.py" line="289" />
             <source>not in library</source>
             <translation>niet in bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="291" />
+            <location filename="../../../desktop_app/gui/missing.py" line="290" />
             <source>possibly in library</source>
             <translation>mogelijk in bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="292" />
+            <location filename="../../../desktop_app/gui/missing.py" line="291" />
             <source>not a letter</source>
             <translation>geen brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="309" />
+            <location filename="../../../desktop_app/gui/missing.py" line="308" />
             <source>Missing documents</source>
             <translation>Ontbrekende documenten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="315" />
+            <location filename="../../../desktop_app/gui/missing.py" line="314" />
             <source>Loading…</source>
             <translation>Laden…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="322" />
+            <location filename="../../../desktop_app/gui/missing.py" line="321" />
             <source>Document / citing letter</source>
             <translation>Document / verwijzende brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="322" />
+            <location filename="../../../desktop_app/gui/missing.py" line="321" />
             <source>Cited</source>
             <translation>Aangehaald</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="322" />
+            <location filename="../../../desktop_app/gui/missing.py" line="321" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="341" />
+            <location filename="../../../desktop_app/gui/missing.py" line="340" />
             <source>The official publication (opens in your web browser)</source>
             <translation>De officiële publicatie (opent in uw webbrowser)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="348" />
+            <location filename="../../../desktop_app/gui/missing.py" line="347" />
             <source>&amp;Open citing passage</source>
             <translation>Verwijzende passage &amp;openen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="350" />
+            <location filename="../../../desktop_app/gui/missing.py" line="349" />
             <source>Show the selected citation in its letter (Enter, or double-click)</source>
             <translation>De geselecteerde verwijzing in de brief tonen (Enter of dubbelklikken)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="352" />
+            <location filename="../../../desktop_app/gui/missing.py" line="351" />
             <source>&amp;Fetch selected</source>
             <translation>Selectie op&amp;halen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="355" />
+            <location filename="../../../desktop_app/gui/missing.py" line="354" />
             <source>Download the selected official documents (Kamerstukken, Handelingen) and import them</source>
             <translation>De geselecteerde officiële documenten (Kamerstukken, Handelingen) downloaden en importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="358" />
+            <location filename="../../../desktop_app/gui/missing.py" line="357" />
             <source>&amp;Refresh</source>
             <translation>&amp;Vernieuwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="360" />
+            <location filename="../../../desktop_app/gui/missing.py" line="359" />
             <source>Close</source>
             <translation>Sluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="379" />
+            <location filename="../../../desktop_app/gui/missing.py" line="378" />
             <source>Loading the missing documents…</source>
             <translation>De ontbrekende documenten worden geladen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="381" />
+            <location filename="../../../desktop_app/gui/missing.py" line="380" />
             <source>Listing missing documents</source>
             <translation>Ontbrekende documenten verzamelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="395" />
+            <location filename="../../../desktop_app/gui/missing.py" line="394" />
             <source>The missing documents could not be listed.</source>
             <translation>De lijst met ontbrekende documenten kon niet worden samengesteld.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="405" />
+            <location filename="../../../desktop_app/gui/missing.py" line="404" />
             <source>Every cited document is in your library.</source>
             <translation>Alle aangehaalde documenten staan in uw bibliotheek.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/missing.py" line="408" />
+            <location filename="../../../desktop_app/gui/missing.py" line="407" />
             <source>Not in your library: %n cited document(s), {count} of which can be fetched from the official source. Enter on a citing letter opens the citation; select documents and Fetch to bring them in.</source>
             <translation>
                 <numerusform>Niet in uw bibliotheek: %n aangehaald document ({count} op te halen uit de officiële bron). Enter op een verwijzende brief opent de verwijzing; selecteer documenten en kies Ophalen om ze binnen te halen.</numerusform>
@@ -1667,17 +1677,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="420" />
+            <location filename="../../../desktop_app/gui/missing.py" line="419" />
             <source>(letter head)</source>
             <translation>(briefhoofd)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="422" />
+            <location filename="../../../desktop_app/gui/missing.py" line="421" />
             <source>(footnote {number})</source>
             <translation>(voetnoot {number})</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/missing.py" line="426" />
+            <location filename="../../../desktop_app/gui/missing.py" line="425" />
             <source>“{citation}”{where} in {letter}</source>
             <translation>“{citation}”{where} in {letter}</translation>
         </message>
@@ -1700,22 +1710,22 @@ geen: alle)</translation>
     <context>
         <name>Models</name>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="52" />
+            <location filename="../../../desktop_app/gui/models.py" line="51" />
             <source>title taken from the text: the letter has no subject</source>
             <translation>titel uit de tekst: de brief heeft geen onderwerp</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="53" />
+            <location filename="../../../desktop_app/gui/models.py" line="52" />
             <source>inferred from a citation, not confirmed</source>
             <translation>afgeleid uit een verwijzing, niet bevestigd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="72" />
+            <location filename="../../../desktop_app/gui/models.py" line="71" />
             <source>no date</source>
             <translation>geen datum</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/models.py" line="355" />
+            <location filename="../../../desktop_app/gui/models.py" line="354" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n treffer</numerusform>
@@ -1723,22 +1733,22 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="356" />
+            <location filename="../../../desktop_app/gui/models.py" line="355" />
             <source>Untitled letter</source>
             <translation>Brief zonder titel</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="372" />
+            <location filename="../../../desktop_app/gui/models.py" line="371" />
             <source>Footnote</source>
             <translation>Voetnoot</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="373" />
+            <location filename="../../../desktop_app/gui/models.py" line="372" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="374" />
+            <location filename="../../../desktop_app/gui/models.py" line="373" />
             <source>Subject</source>
             <translation>Onderwerp</translation>
         </message>
@@ -1746,27 +1756,27 @@ geen: alle)</translation>
     <context>
         <name>ThemeTreeModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="430" />
+            <location filename="../../../desktop_app/gui/models.py" line="429" />
             <source>Theme</source>
             <translation>Thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="431" />
+            <location filename="../../../desktop_app/gui/models.py" line="430" />
             <source>Key</source>
             <translation>Toets</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="432" />
+            <location filename="../../../desktop_app/gui/models.py" line="431" />
             <source>Passages</source>
             <translation>Passages</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="496" />
+            <location filename="../../../desktop_app/gui/models.py" line="495" />
             <source>Press this key in the reader to tag the selected text</source>
             <translation>Druk in de lezer op deze toets om de geselecteerde tekst te markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="527" />
+            <location filename="../../../desktop_app/gui/models.py" line="526" />
             <source>Key {number} tags the selected text</source>
             <translation>Toets {number} markeert de geselecteerde tekst</translation>
         </message>
@@ -1774,17 +1784,17 @@ geen: alle)</translation>
     <context>
         <name>AnnotationListModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="649" />
+            <location filename="../../../desktop_app/gui/models.py" line="648" />
             <source>Not found in the current text</source>
             <translation>Niet gevonden in de huidige tekst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="650" />
+            <location filename="../../../desktop_app/gui/models.py" line="649" />
             <source>select its new place, then Edit &gt; Re-attach</source>
             <translation>selecteer de nieuwe plek en kies Bewerken &gt; Opnieuw koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="651" />
+            <location filename="../../../desktop_app/gui/models.py" line="650" />
             <source>No theme</source>
             <translation>Geen thema</translation>
         </message>
@@ -2054,37 +2064,37 @@ geen: alle)</translation>
     <context>
         <name>ReaderView</name>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="198" />
+            <location filename="../../../desktop_app/gui/reader.py" line="208" />
             <source>Footnotes</source>
             <translation>Voetnoten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="525" />
+            <location filename="../../../desktop_app/gui/reader.py" line="530" />
             <source>No theme</source>
             <translation>Geen thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="633" />
+            <location filename="../../../desktop_app/gui/reader.py" line="638" />
             <source>In your library</source>
             <translation>In uw bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="634" />
+            <location filename="../../../desktop_app/gui/reader.py" line="639" />
             <source>In your library (confirmed by you)</source>
             <translation>In uw bibliotheek (door u bevestigd)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="635" />
+            <location filename="../../../desktop_app/gui/reader.py" line="640" />
             <source>Possible match in your library: click to confirm or reject</source>
             <translation>Mogelijk in uw bibliotheek: klik om te bevestigen of af te wijzen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="636" />
+            <location filename="../../../desktop_app/gui/reader.py" line="641" />
             <source>Not in your library</source>
             <translation>Niet in uw bibliotheek</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/reader.py" line="637" />
+            <location filename="../../../desktop_app/gui/reader.py" line="642" />
             <source>Outside the letters (e.g. an EU document)</source>
             <translation>Buiten de brieven (bijvoorbeeld een EU-document)</translation>
         </message>
@@ -2105,7 +2115,7 @@ geen: alle)</translation>
     <context>
         <name>ThemeCheckTree</name>
         <message>
-            <location filename="../../../desktop_app/gui/theme_check_tree.py" line="96" />
+            <location filename="../../../desktop_app/gui/theme_check_tree.py" line="100" />
             <source>Included with {theme}</source>
             <translation>Inbegrepen bij {theme}</translation>
         </message>
@@ -2113,57 +2123,57 @@ geen: alle)</translation>
     <context>
         <name>FlowsMixin</name>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="46" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="54" />
             <source>Import letters</source>
             <translation>Brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="47" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="55" />
             <source>Letters ({patterns});;All files (*)</source>
             <translation>Brieven ({patterns});;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="53" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="61" />
             <source>Import a folder of letters</source>
             <translation>Een map met brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="66" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="74" />
             <source>Importing letters</source>
             <translation>Brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="68" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="76" />
             <source>Importing…</source>
             <translation>Bezig met importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="79" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="87" />
             <source>The password was wrong. </source>
             <translation>Het wachtwoord was onjuist. </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="80" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="88" />
             <source>Password for {file}:</source>
             <translation>Wachtwoord voor {file}:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="82" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="90" />
             <source>Encrypted PDF</source>
             <translation>Versleutelde PDF</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="99" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="107" />
             <source>Fetching from the official source</source>
             <translation>Ophalen uit de officiële bron</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="100" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="108" />
             <source>Fetching {what}…</source>
             <translation>{what} ophalen…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="114" />
             <source>%n fetched</source>
             <translation>
                 <numerusform>%n opgehaald</numerusform>
@@ -2171,7 +2181,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="114" />
             <source>%n citation(s) now point(s) at them</source>
             <translation>
                 <numerusform>%n verwijzing wijst er nu naar</numerusform>
@@ -2179,32 +2189,32 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="110" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="118" />
             <source>not found: {what}</source>
             <translation>niet gevonden: {what}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="111" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="119" />
             <source>Fetch: {outcome}.</source>
             <translation>Ophalen: {outcome}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="140" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="148" />
             <source>Import: {counts}.</source>
             <translation>Importeren: {counts}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="155" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="163" />
             <source>Cancelled.</source>
             <translation>Geannuleerd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="166" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="174" />
             <source>Rebuilding the search index</source>
             <translation>De zoekindex wordt opnieuw opgebouwd</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="169" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="177" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Zoekindex opnieuw opgebouwd: %n brief.</numerusform>
@@ -2212,12 +2222,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="216" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="224" />
             <source>Exporting summary</source>
             <translation>Samenvatting exporteren</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="223" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="231" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}</numerusform>
@@ -2225,12 +2235,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="228" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="236" />
             <source>Export finished with warnings</source>
             <translation>Exporteren voltooid met waarschuwingen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="229" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="237" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}, maar:</numerusform>
@@ -2241,112 +2251,112 @@ geen: alle)</translation>
     <context>
         <name>PanelsMixin</name>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="165" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="167" />
             <source>All themes</source>
             <translation>Alle thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="176" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="178" />
             <source>Select a theme in the Themes panel first.</source>
             <translation>Selecteer eerst een thema in het paneel Thema’s.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="185" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="187" />
             <source>New theme</source>
             <translation>Nieuw thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="185" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="187" />
             <source>Name:</source>
             <translation>Naam:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="203" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="205" />
             <source>Added theme “{name}”; key {key} tags a selection with it.</source>
             <translation>Thema “{name}” toegevoegd; toets {key} markeert een selectie ermee.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="205" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="207" />
             <source>Added theme “{name}”; give it a key with Themes &gt; Set key.</source>
             <translation>Thema “{name}” toegevoegd; wijs een toets toe met Thema’s &gt; Toets toewijzen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="214" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="216" />
             <source>Select a theme first</source>
             <translation>Selecteer eerst een thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="225" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="227" />
             <source>&amp;No key</source>
             <translation>&amp;Geen toets</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="238" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="240" />
             <source>New sub-theme</source>
             <translation>Nieuw subthema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="238" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="240" />
             <source>Name (inside “{name}”):</source>
             <translation>Naam (binnen “{name}”):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="246" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="248" />
             <source>Rename theme</source>
             <translation>Thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="255" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="257" />
             <source>Describe theme</source>
             <translation>Thema beschrijven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="256" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="258" />
             <source>What “{name}” is about (introduces its chapter in an export):</source>
             <translation>Waar “{name}” over gaat (leidt het hoofdstuk in een export in):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="272" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="274" />
             <source>Colour of “{name}”</source>
             <translation>Kleur van “{name}”</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="278" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="280" />
             <source>(top level)</source>
             <translation>(hoogste niveau)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="294" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="296" />
             <source>Move theme</source>
             <translation>Thema verplaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="294" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="296" />
             <source>Put “{name}” inside:</source>
             <translation>“{name}” plaatsen binnen:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="327" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="329" />
             <source>Merge theme</source>
             <translation>Thema samenvoegen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="327" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="329" />
             <source>Merge “{name}” into:</source>
             <translation>“{name}” samenvoegen met:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="333" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="335" />
             <source>Merge themes</source>
             <translation>Thema’s samenvoegen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="334" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="336" />
             <source>Merge “{name}” into “{target}”?</source>
             <translation>“{name}” samenvoegen met “{target}”?</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="335" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="337" />
             <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
             <translation>
                 <numerusform>%n annotatie en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
@@ -2354,12 +2364,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="337" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="339" />
             <source>&amp;Merge</source>
             <translation>&amp;Samenvoegen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="349" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="351" />
             <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
             <translation>
                 <numerusform>%n annotatie gebruikt het. De annotatie blijft bewaard; alleen dit thema vervalt.</numerusform>
@@ -2367,7 +2377,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="354" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="356" />
             <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
             <translation>
                 <numerusform>Het subthema ({names}) gaat een niveau omhoog, naar “{parent}”.</numerusform>
@@ -2375,7 +2385,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="356" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="358" />
             <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
             <translation>
                 <numerusform>Het subthema ({names}) gaat naar het hoogste niveau.</numerusform>
@@ -2383,22 +2393,22 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="358" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="360" />
             <source>Edit &gt; Undo brings it all back.</source>
             <translation>Bewerken &gt; Ongedaan maken zet alles terug.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="360" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="362" />
             <source>Delete theme</source>
             <translation>Thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="360" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="362" />
             <source>Delete the theme “{name}”?</source>
             <translation>Het thema “{name}” verwijderen?</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="361" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="363" />
             <source>&amp;Delete theme</source>
             <translation>Thema &amp;verwijderen</translation>
         </message>
@@ -2406,17 +2416,17 @@ geen: alle)</translation>
     <context>
         <name>ReaderMixin</name>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="116" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="124" />
             <source>No letter open</source>
             <translation>Geen brief geopend</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="118" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="126" />
             <source>Choose a letter on the left, or search the library with Ctrl+Shift+F.</source>
             <translation>Kies links een brief of doorzoek de bibliotheek met Ctrl+Shift+F.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="125" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="133" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n pagina</numerusform>
@@ -2424,67 +2434,67 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="139" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="147" />
             <source>The {note}.</source>
             <translation>De {note}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="186" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="194" />
             <source>Footnote {number}. Back (Alt+Left) returns to the text.</source>
             <translation>Voetnoot {number}. Terug (Alt+Pijl links) keert terug naar de tekst.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="205" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="213" />
             <source>Followed “{citation}”. Back: Alt+Left.</source>
             <translation>“{citation}” gevolgd. Terug: Alt+Pijl links.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="233" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="242" />
             <source>letter {number}</source>
             <translation>brief {number}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="238" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="247" />
             <source>Link confirmed.</source>
             <translation>Koppeling bevestigd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="241" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="250" />
             <source>Suggestion rejected.</source>
             <translation>Suggestie afgewezen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="303" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="312" />
             <source>Search hit {number} of {total} in this letter (F3: next).</source>
             <translation>Zoektreffer {number} van {total} in deze brief (F3: volgende).</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="350" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="359" />
             <source>Search</source>
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="354" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="363" />
             <source>Searching…</source>
             <translation>Bezig met zoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="364" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="373" />
             <source>No letters match “{query}”.</source>
             <translation>Geen brieven gevonden voor “{query}”.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="367" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="376" />
             <source> (showing {count})</source>
             <translation> ({count} getoond)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="369" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="378" />
             <source>{letters}, {matches}{more} · {ms} ms</source>
             <translation>{letters}, {matches}{more} · {ms} ms</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="379" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -2492,7 +2502,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="379" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n treffer</numerusform>
@@ -2500,52 +2510,52 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="441" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="450" />
             <source>Select a passage first, then press a theme key (1–9).</source>
             <translation>Selecteer eerst een passage en druk dan op een themacijfer (1–9).</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="450" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="459" />
             <source>No theme has key {number}.</source>
             <translation>Geen thema heeft toets {number}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="489" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="498" />
             <source>Put the cursor in an annotation (or tag a passage) to write a note.</source>
             <translation>Zet de cursor in een annotatie (of markeer een passage) om een notitie te schrijven.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="500" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="509" />
             <source>Annotation removed. Ctrl+Z brings it back.</source>
             <translation>Annotatie verwijderd. Ctrl+Z maakt dit ongedaan.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="506" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="515" />
             <source>Select the annotation in the Annotations panel and the new text in the letter.</source>
             <translation>Selecteer de annotatie in het paneel Annotaties en de nieuwe tekst in de brief.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="514" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="523" />
             <source>Kamerstuk id</source>
             <translation>Kamerstuknummer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="514" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="523" />
             <source>This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):</source>
             <translation>Deze brief is Kamerstuk (bijvoorbeeld kst-28676-472 of “28 676, nr. 472”; leeg wist het):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="529" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="538" />
             <source>References updated.</source>
             <translation>Verwijzingen bijgewerkt.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="535" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="544" />
             <source>Page {page} of {pages}</source>
             <translation>Pagina {page} van {pages}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="536" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="545" />
             <source>Page {page}</source>
             <translation>Pagina {page}</translation>
         </message>
@@ -2553,7 +2563,7 @@ geen: alle)</translation>
     <context>
         <name>App</name>
         <message>
-            <location filename="../../../desktop_app/app.py" line="214" />
+            <location filename="../../../desktop_app/app.py" line="215" />
             <source>Opening the library…</source>
             <translation>De bibliotheek wordt geopend…</translation>
         </message>

@@ -22,7 +22,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "annotate": ("annotate", "annotations", "annotation"),
     "search": ("search", "reindex"),
     "refs": ("cite", "refs"),
-    "fetch": ("fetch",),
+    "fetch": ("fetch", "follow", "unfollow"),
     "export": ("export",),
     "history": ("undo", "redo", "history"),
     "maintenance": ("backups", "restore", "check"),

@@ -58,6 +58,8 @@ def is_reading(args: argparse.Namespace) -> bool:
         return True
     if command == "themes":
         return getattr(args, "theme_action", None) in (None, "list")
+    if command == "follow":
+        return not getattr(args, "dossiers", None)
     if command == "refs":
         words = list(getattr(args, "words", None) or [])
         return not getattr(args, "rebuild", False) and not (words and words[0] in ("confirm", "reject"))

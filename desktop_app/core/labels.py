@@ -49,6 +49,8 @@ TEMPLATES: tuple[str, ...] = (
     "Imported letters",
     "Imported {0}",
     "Re-imported {0}",
+    "Followed dossier {0}",
+    "Stopped following dossier {0}",
 )
 INTERRUPTED = " (interrupted)"
 SEPARATOR = "; "
@@ -140,6 +142,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Imported letters", "Imported letters"),
         (r"Imported (.+)", "Imported {0}"),
         (r"Re-imported (.+)", "Re-imported {0}"),
+        (r"Followed dossier (\S+)", "Followed dossier {0}"),
+        (r"Stopped following dossier (\S+)", "Stopped following dossier {0}"),
     )
 )  # fmt: skip
 

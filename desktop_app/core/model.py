@@ -272,3 +272,15 @@ class SearchResults:
     total: int  # letters matching, before the limit
     hits: tuple[SearchHit, ...] = ()
     elapsed_ms: float = 0.0
+
+
+@dataclass(frozen=True)
+class FollowedDossier:
+    """A Kamerstuk dossier the user follows (``kamerlezer follow 28676``): ``fetch --follow`` brings
+    its documents the library lacks. ``since``: when it was followed (ISO time); ``checked``: the day
+    (YYYY-MM-DD) of the last complete check, None before the first; the next check asks the source
+    only for what changed from the day before it."""
+
+    dossier: str
+    since: str
+    checked: str | None = None

@@ -10,6 +10,13 @@ Polite: a timeout per request, a few retries with growing waits (on timeouts, lo
 5xx answers, never on 404), at most ``rate`` requests a second, and a User-Agent naming the app.
 The base address is ``https://repository.overheid.nl`` unless ``KAMERLEZER_OFFICIAL_BASE`` says
 otherwise. Only paths are taken from the search answers: every request goes to the configured base.
+
+``OfficialSource.dossier_records`` lists the publications of a Kamerstuk dossier (SRU 2.0, CQL
+``c.product-area==officielepublicaties and w.dossiernummer=="28676"``, optionally ``and
+dt.modified>=DATE``), page by page (``startRecord``/``maximumRecords``, following
+``nextRecordPosition``); each gzd record gives its ``dcterms:identifier``, ``dcterms:modified`` and the
+``gzd:itemUrl`` of each manifestation, so a followed dossier's documents are downloaded without a
+search per document (``core/following.py``).
 """
 
 from __future__ import annotations
@@ -24,10 +31,11 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree as ET
 
 from desktop_app import __version__
 from desktop_app.core.errors import AppError, ImportFailed
@@ -38,6 +46,9 @@ DEFAULT_BASE = "https://repository.overheid.nl"
 USER_AGENT = f"Kamerlezer/{__version__} (desktop reader of Dutch parliamentary papers; official-publication fetch)"
 MAX_DOWNLOAD = 100 * 1024 * 1024
 _ID = re.compile(r"^(kst|ah|h|stb|stcrt|blg|trb)-[0-9a-z-]+$")
+SRU_PAGE = 100  # records asked per search request (the service gives at most 1000)
+SRU_MAX_PAGES = 100  # a dossier listing stops after this many pages (a source that never ends)
+_DCTERMS = "{http://purl.org/dc/terms/}"
 
 
 class SourceUnreachable(AppError):
@@ -54,6 +65,18 @@ class Download:
     folder: Path  # the cache folder holding what was fetched
     main: Path  # the file to import: <id>.xml (metadata beside it) or <id>.pdf
     from_cache: bool = False
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One publication as the search service describes it: its id, when it last changed
+    (``dcterms:modified``, YYYY-MM-DD), its title and the paths of its newest version's manifestations
+    ("xml", "pdf", "metadata", ...)."""
+
+    identifier: str
+    modified: str | None
+    title: str
+    manifestations: dict[str, str]
 
 
 @dataclass
@@ -87,9 +110,10 @@ def frbr_path(identifier: str, version: str = "1") -> str:
 class OfficialSource:
     def __init__(
         self, base: str | None = None, *, timeout: float = 15.0, retries: int = 2, backoff: float = 1.0,
-        rate: float = 3.0,
+        rate: float = 3.0, page_size: int = SRU_PAGE,
     ) -> None:
         self.base = (base or base_address()).rstrip("/")
+        self.page_size = max(1, min(page_size, 1000))
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
@@ -151,22 +175,53 @@ class OfficialSource:
             root = parse_xml(data, f"{self.base}/sru")
         except (NotAtSource, ImportFailed):
             return {}
-        best: dict[str, tuple[int, str]] = {}
-        for element in root.iter():
-            if not isinstance(element.tag, str) or not element.tag.endswith("itemUrl"):
-                continue
-            path = urllib.parse.urlparse((element.text or "").strip()).path.lstrip("/")
-            match = re.search(rf"/{re.escape(identifier)}/(\d+)/(\w+)/", path)
-            if not match:
-                continue
-            kind = element.get("manifestation") or match.group(2)
-            version = int(match.group(1))
-            if kind not in best or version > best[kind][0]:
-                best[kind] = (version, path)
-        return {kind: path for kind, (_, path) in best.items()}
+        return _item_paths(root.iter(), identifier)
 
-    def download(self, identifier: str, cache: Path) -> Download:
+    def dossier_records(
+        self, dossier: str, *, since: str | None = None, progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[SearchRecord]:
+        """The publications of a Kamerstuk dossier (``28676``, ``36200-X``) the search service lists,
+        those changed on or after ``since`` (YYYY-MM-DD) only when given; one record per id, with its
+        newest version's manifestations. Page by page: ``startRecord`` from 1, ``page_size`` records a
+        request, on to ``nextRecordPosition`` while the service names one. Raises SourceUnreachable, or
+        NotAtSource when the answer is not a usable search response (not XML, a diagnostic)."""
+        query = f'c.product-area==officielepublicaties and w.dossiernummer=="{dossier}"'
+        if since:
+            query += f" and dt.modified>={since}"
+        found: dict[str, list[ET.Element]] = {}
+        start, total, pages = 1, 0, 0
+        while pages < SRU_MAX_PAGES:
+            if cancel is not None and cancel.cancelled:
+                break
+            params = urllib.parse.urlencode({
+                "operation": "searchRetrieve", "version": "2.0", "startRecord": str(start),
+                "maximumRecords": str(self.page_size), "query": query,
+            })
+            root = _search_response(self.get(f"sru?{params}"), dossier)
+            pages += 1
+            total = _int(_child_text(root, "numberOfRecords"))
+            records = [r for r in root.iter() if _local(r.tag) == "record"]
+            for record in records:
+                identifier = (_child_text(record, "identifier", _DCTERMS) or "").strip()
+                if identifier:
+                    found.setdefault(identifier, []).append(record)
+            if progress:
+                progress(min(start - 1 + len(records), total), total, f"dossier {dossier}: {len(found)} documents")
+            following = _int(_child_text(root, "nextRecordPosition"))  # absent on the last page
+            if not records or (following and following <= start):
+                break
+            if following:
+                start = following
+            elif start - 1 + len(records) < total:  # a source that leaves nextRecordPosition out
+                start += len(records)
+            else:
+                break
+        return [_search_record(identifier, records) for identifier, records in found.items()]
+
+    def download(self, identifier: str, cache: Path, found: Mapping[str, str] | None = None) -> Download:
         """The publication into ``cache/<id>/`` (XML + metadata, else PDF); from the cache when there.
+        ``found``: its manifestations' paths as a search already named them (else the search is asked).
         Raises NotAtSource when the source lacks it, SourceUnreachable when it cannot be asked."""
         if not _ID.match(identifier):
             raise NotAtSource(f"not an official publication id ({identifier})")
@@ -174,7 +229,7 @@ class OfficialSource:
         for main in (folder / f"{identifier}.xml", folder / f"{identifier}.pdf"):
             if main.is_file():
                 return Download(identifier, folder, main, from_cache=True)
-        found = self.manifestations(identifier)
+        found = self.manifestations(identifier) if found is None else found
         work = frbr_path(identifier)
         xml_path = found.get("xml") or f"{work}/xml/{identifier}.xml"
         meta_path = found.get("metadata") or re.sub(r"/xml/[^/]+$", "/metadata/metadata.xml", xml_path)
@@ -200,6 +255,68 @@ class OfficialSource:
             problems.append(f"{pdf_path}: not a PDF")
             raise NotAtSource("; ".join(problems))
         return _keep(folder, identifier, {f"{identifier}.pdf": data})
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _child_text(element: ET.Element, name: str, namespace: str | None = None) -> str | None:
+    """The text of the first element named ``name`` (in ``namespace``, when given) under ``element``."""
+    for child in element.iter():
+        if child is not element and _local(child.tag) == name and (namespace is None or child.tag.startswith(namespace)):
+            return child.text
+    return None
+
+
+def _int(text: str | None) -> int:
+    try:
+        return int((text or "").strip())
+    except ValueError:
+        return 0
+
+
+def _item_paths(elements: Iterable[ET.Element], identifier: str) -> dict[str, str]:
+    """The path of each manifestation of the newest version among the ``gzd:itemUrl`` elements."""
+    best: dict[str, tuple[int, str]] = {}
+    for element in elements:
+        if _local(element.tag) != "itemUrl":
+            continue
+        path = urllib.parse.urlparse((element.text or "").strip()).path.lstrip("/")
+        match = re.search(rf"/{re.escape(identifier)}/(\d+)/(\w+)/", path)
+        if not match:
+            continue
+        kind = element.get("manifestation") or match.group(2)
+        version = int(match.group(1))
+        if kind not in best or version > best[kind][0]:
+            best[kind] = (version, path)
+    return {kind: path for kind, (_, path) in best.items()}
+
+
+def _search_response(data: bytes, dossier: str) -> ET.Element:
+    """A searchRetrieveResponse, checked: NotAtSource for anything else (a maintenance page, a
+    diagnostic such as a query the service cannot parse)."""
+    try:
+        root = parse_xml(data, "sru")
+    except ImportFailed as err:
+        raise NotAtSource(f"dossier {dossier}: the search service's answer is not usable XML ({err.problem})") from err
+    if _local(root.tag) != "searchRetrieveResponse":
+        raise NotAtSource(f"dossier {dossier}: the search service's answer is not a search response ({_local(root.tag)})")
+    for element in root.iter():
+        if _local(element.tag) == "diagnostic":
+            message = _child_text(element, "message") or _child_text(element, "uri") or "no reason given"
+            raise NotAtSource(f"dossier {dossier}: the search service refused the query ({message.strip()})")
+    if _child_text(root, "numberOfRecords") is None:
+        raise NotAtSource(f"dossier {dossier}: the search service's answer has no number of records")
+    return root
+
+
+def _search_record(identifier: str, records: list[ET.Element]) -> SearchRecord:
+    """One id's records (a version each, or the same record on two pages) as one SearchRecord."""
+    modified = max((_child_text(r, "modified", _DCTERMS) or "" for r in records), default="").strip()
+    title = next((t.strip() for r in records if (t := _child_text(r, "title", _DCTERMS))), "")
+    elements = [e for r in records for e in r.iter()]
+    return SearchRecord(identifier, modified[:10] or None, " ".join(title.split()), _item_paths(elements, identifier))
 
 
 def _check_xml(data: bytes, identifier: str) -> None:
@@ -244,14 +361,17 @@ def missing_ids(library: Any) -> list[str]:
 def fetch_into(
     library: Any, identifiers: Sequence[str], source: OfficialSource | None = None, *,
     progress: Progress | None = None, cancel: CancelToken | None = None,
+    found: Mapping[str, Mapping[str, str]] | None = None,
 ) -> FetchOutcome:
     """Fetch each id (skipping those already in the library), import what came, resolve the citations
     that pointed at it. Stops at the first sign that the source cannot be reached; when ``cancel`` is
-    set before the import, nothing is imported (``outcome.cancelled``)."""
+    set before the import, nothing is imported (``outcome.cancelled``). ``found``: the manifestations
+    a search already named, by id (no search per id then)."""
     source = source or OfficialSource()
     cache = Path(library.folder) / CACHE_DIR
     outcome = FetchOutcome()
     wanted = list(dict.fromkeys(i.strip().lower() for i in identifiers if i.strip()))
+    named_by_id = {key.lower(): paths for key, paths in (found or {}).items()}
     downloads: list[Download] = []
     for done, identifier in enumerate(wanted):
         if cancel is not None and cancel.cancelled:
@@ -259,7 +379,8 @@ def fetch_into(
         if progress:
             progress(done, len(wanted), identifier)
         try:
-            downloads.append(source.download(identifier, cache))
+            named = named_by_id.get(identifier) if found is not None else None
+            downloads.append(source.download(identifier, cache, named))
         except NotAtSource as err:
             outcome.lacking.append((identifier, str(err)))
         except SourceUnreachable as err:

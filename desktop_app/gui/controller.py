@@ -134,6 +134,10 @@ class LibraryController(QObject):
         self.undo_stack.changed()
         return result
 
+    def follow_dossier(self, dossier: str) -> Any:
+        """Follow a Kamerstuk dossier (the FollowedDossier; a change of the history, unless it was followed)."""
+        return self._edit(lambda: self.library.follow_dossier(dossier), lambda _: None)
+
     def set_kamerstuk(self, letter_id: int, kamerstuk: str | None) -> None:
         self._edit(lambda: self.library.set_kamerstuk(letter_id, kamerstuk or None), lambda _: self.letter_touched(letter_id))
 

@@ -54,6 +54,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("History", "Imported letters"),
     QT_TRANSLATE_NOOP("History", "Imported {0}"),
     QT_TRANSLATE_NOOP("History", "Re-imported {0}"),
+    QT_TRANSLATE_NOOP("History", "Followed dossier {0}"),
+    QT_TRANSLATE_NOOP("History", "Stopped following dossier {0}"),
 )
 
 

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from desktop_app.core.model import Annotation, Letter, LetterSummary, Reference, SearchResults, Theme
+    from desktop_app.core.model import (
+        Annotation,
+        FollowedDossier,
+        Letter,
+        LetterSummary,
+        Reference,
+        SearchResults,
+        Theme,
+    )
     from desktop_app.core.references.service import MissingDocument
     from desktop_app.core.store.history_repo import Change
     from desktop_app.core.tasks import CancelToken, Progress
@@ -45,6 +53,8 @@ class LibraryApi(Protocol):
 
     # letters
     def list_letters(self) -> list[LetterSummary]: ...
+    def followed_dossiers(self) -> list[FollowedDossier]: ...
+    def follow_dossier(self, dossier: str) -> FollowedDossier: ...
     def letter_names(self, letter_ids: Sequence[int]) -> dict[int, str]: ...
     def get_letter(self, ref: LetterRef) -> Letter: ...
     def set_kamerstuk(self, ref: LetterRef, kamerstuk: str | None) -> Letter: ...

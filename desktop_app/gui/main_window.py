@@ -348,6 +348,10 @@ class MainWindow(ReaderMixin, PanelsMixin, FlowsMixin, QMainWindow):
         a("import_files", self.tr("&Import files…"), self._on_import_files_triggered, "Ctrl+O", self.tr("Import letters (PDF or text)"))
         a("import_folder", self.tr("Import &folder…"), self._on_import_folder_triggered, "Ctrl+Shift+O", self.tr("Import every letter in a folder"))
         a("export", self.tr("&Export summary…"), self._on_export_triggered, "Ctrl+E", self.tr("Export an annotated summary (PDF, Markdown, CSV)"))
+        a("follow_dossier", self.tr("Follow &dossier…"), self._on_follow_dossier_triggered, None,
+          self.tr("Follow a Kamerstuk dossier: its new letters are fetched when you bring the followed dossiers up to date"))
+        a("follow_fetch", self.tr("&Bring followed dossiers up to date"), self.start_follow_fetch, None,
+          self.tr("Fetch the letters of the followed dossiers that the library lacks, from the official source"))
         a("reindex", self.tr("&Rebuild search index"), self._on_reindex_triggered, None, self.tr("Rebuild the search index"))
         a("quit", self.tr("&Quit"), self.close, "Ctrl+Q")
         undo = self.controller.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -405,6 +409,9 @@ class MainWindow(ReaderMixin, PanelsMixin, FlowsMixin, QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         for name in ("import_files", "import_folder"):
             file_menu.addAction(acts[name])
+        file_menu.addSeparator()
+        file_menu.addAction(acts["follow_dossier"])
+        file_menu.addAction(acts["follow_fetch"])
         file_menu.addSeparator()
         file_menu.addAction(acts["export"])
         file_menu.addAction(acts["reindex"])

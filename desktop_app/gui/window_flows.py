@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
-from desktop_app.core.errors import Cancelled
+from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.importing import SUPPORTED_SUFFIXES
 from desktop_app.core.model import Letter
 from desktop_app.gui.controller import LibraryController
@@ -119,6 +119,60 @@ class FlowsMixin(_Window):
         self.statusBar().showMessage(translate("FlowsMixin", "Fetch: {outcome}.").format(outcome="; ".join(parts)), 10000)
         if outcome.fetched:
             self.open_letter(outcome.fetched[0][1])
+
+    # -- followed dossiers -------------------------------------------------------------------------
+    def _on_follow_dossier_triggered(self) -> None:
+        """Ask a dossier number and follow it (a change of the history: Ctrl+Z takes it back)."""
+        label = translate("FlowsMixin", "Follow the Kamerstuk dossier (e.g. 28676 or “36 200 X”):")
+        followed = ", ".join(d.dossier for d in self.library.followed_dossiers())
+        if followed:
+            label += "\n" + translate("FlowsMixin", "Followed now: {dossiers}").format(dossiers=followed)
+        value, ok = QInputDialog.getText(self, translate("FlowsMixin", "Follow dossier"), label, QLineEdit.Normal, "")
+        if not ok or not value.strip():
+            return
+        try:
+            dossier = self.controller.follow_dossier(value.strip())
+        except AppError as error:
+            show_error(self, error)
+            return
+        self.statusBar().showMessage(translate(
+            "FlowsMixin", "Following dossier {dossier}: File > Bring followed dossiers up to date fetches its letters."
+        ).format(dossier=dossier.dossier), 10000)
+
+    def start_follow_fetch(self) -> Any:
+        """Bring the followed dossiers up to date on the worker thread (``fetch --follow``: progress,
+        cancellable); None (and a word in the status bar) when no dossier is followed."""
+        from desktop_app.core.following import fetch_followed
+        from desktop_app.gui.missing import new_source
+
+        library = self.library
+        if not library.followed_dossiers():
+            self.statusBar().showMessage(translate("FlowsMixin", "No dossier is followed yet: File > Follow dossier…"), 10000)
+            return None
+
+        def work(progress: Any, cancel: Any) -> Any:
+            return fetch_followed(library, new_source(), progress=progress, cancel=cancel)
+
+        handle = self._submit_work(translate("FlowsMixin", "Bringing followed dossiers up to date"), work, self._on_follow_fetch_finished)
+        self.statusBar().showMessage(translate("FlowsMixin", "Asking the official source for the followed dossiers…"))
+        return handle
+
+    def _on_follow_fetch_finished(self, outcome: Any) -> None:
+        self.last_follow = outcome
+        fetch = outcome.fetch
+        self.reload_letters()
+        parts = [translate("FlowsMixin", "%n fetched", "", len(fetch.fetched))]
+        if fetch.offline:
+            parts = [fetch.offline]
+        elif fetch.cancelled:
+            parts = [translate("FlowsMixin", "cancelled")]
+        else:
+            parts += [f"{check.dossier}: {check.problem}" for check in outcome.dossiers if check.problem]
+            if fetch.lacking:
+                parts.append(translate("FlowsMixin", "not found: {what}").format(what=", ".join(i for i, _ in fetch.lacking)))
+        self.statusBar().showMessage(
+            translate("FlowsMixin", "Followed dossiers: {outcome}.").format(outcome="; ".join(parts)), 15000
+        )
 
     def _submit_work(self, title: str, work: Any, on_finished: Any, *, modal: bool = False) -> Any:
         """Run long work on the worker thread with a progress dialog after 0.5 s; errors reach the

@@ -47,6 +47,8 @@ def _every_kind_of_change(tmp_path: Path) -> list[str]:
         fresh.write_text("Betreft: Een brief over zeewier\n\nDe minister schrijft over zeewier.\n", encoding="utf-8")
         (new,) = library.import_paths([fresh]).imported
         library.delete_letter(new.id)
+        library.follow_dossier("28676")
+        library.unfollow_dossier("28676")
         return [change.label for change in library.history()]
 
 

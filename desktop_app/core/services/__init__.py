@@ -10,6 +10,7 @@ The facade is composed by concern (each module under 800 lines)::
     themes.py         the theme tree
     annotations.py    annotations and the passages of themes
     history.py        history, undo, redo
+    follow.py         followed dossiers (what `fetch --follow` brings up to date)
     indexing.py       the search index: checked, rebuilt, searched
     common.py         LetterRef, ThemeRef, folder names, small helpers
     parts.py          LibraryParts: what the parts (mixins of Library) share

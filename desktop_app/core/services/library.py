@@ -28,6 +28,7 @@ from desktop_app.core.errors import AppError, LibraryLocked, NotFound, StoreErro
 from desktop_app.core.model import Letter
 from desktop_app.core.services.annotations import AnnotationsMixin
 from desktop_app.core.services.common import FILES_DIR, INDEX_DIR, INDEX_DIRTY
+from desktop_app.core.services.follow import FollowMixin
 from desktop_app.core.services.history import HistoryMixin
 from desktop_app.core.services.imports import ImportsMixin
 from desktop_app.core.services.indexing import IndexingMixin, _make_index
@@ -79,7 +80,8 @@ def _make_references(db: Any, library: Library) -> Any:
 
 
 class Library(
-    UnitOfWorkMixin, IndexingMixin, HistoryMixin, ImportsMixin, LettersMixin, ThemesMixin, AnnotationsMixin
+    UnitOfWorkMixin, IndexingMixin, HistoryMixin, ImportsMixin, LettersMixin, ThemesMixin, AnnotationsMixin,
+    FollowMixin,
 ):
     """An open library folder: ``library.db`` (SQLite), ``index/`` (Whoosh), ``files/`` (originals),
     ``backups/``. Open with :meth:`open`; close with :meth:`close` (or use as a context manager)."""

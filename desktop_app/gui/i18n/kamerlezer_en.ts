@@ -58,7 +58,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="628" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="635" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="628" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="635" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} of %n letter</numerusform>
@@ -74,7 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="733" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="740" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Library: {folder} · %n letter</numerusform>
@@ -172,7 +172,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="177" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="231" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Search index rebuilt: %n letter.</numerusform>
@@ -180,7 +180,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="231" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="285" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>Exported %n passage to {path}</numerusform>
@@ -188,7 +188,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="237" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="291" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>Exported %n passage to {path}, but:</numerusform>

@@ -881,22 +881,32 @@ geen: alle)</translation>
             <translation>{0} opnieuw geïmporteerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="67" />
+            <location filename="../../../desktop_app/gui/history.py" line="57" />
+            <source>Followed dossier {0}</source>
+            <translation>Dossier {0} gevolgd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="58" />
+            <source>Stopped following dossier {0}</source>
+            <translation>Dossier {0} niet meer gevolgd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/history.py" line="69" />
             <source> (interrupted)</source>
             <translation> (onderbroken)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="126" />
+            <location filename="../../../desktop_app/gui/history.py" line="128" />
             <source>{done}. Undo: Ctrl+Z.</source>
             <translation>{done}. Ongedaan maken: Ctrl+Z.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="150" />
+            <location filename="../../../desktop_app/gui/history.py" line="152" />
             <source>Undone: {what}. Redo: Ctrl+Shift+Z.</source>
             <translation>Ongedaan gemaakt: {what}. Opnieuw: Ctrl+Shift+Z.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="152" />
+            <location filename="../../../desktop_app/gui/history.py" line="154" />
             <source>Redone: {what}. Undo: Ctrl+Z.</source>
             <translation>Opnieuw gedaan: {what}. Ongedaan maken: Ctrl+Z.</translation>
         </message>
@@ -1051,371 +1061,391 @@ geen: alle)</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/gui/main_window.py" line="351" />
+            <source>Follow &amp;dossier…</source>
+            <translation>&amp;Dossier volgen…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
+            <source>Follow a Kamerstuk dossier: its new letters are fetched when you bring the followed dossiers up to date</source>
+            <translation>Een Kamerstukdossier volgen: de nieuwe brieven ervan worden opgehaald wanneer u de gevolgde dossiers bijwerkt</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="353" />
+            <source>&amp;Bring followed dossiers up to date</source>
+            <translation>Gevolgde dossiers &amp;bijwerken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="354" />
+            <source>Fetch the letters of the followed dossiers that the library lacks, from the official source</source>
+            <translation>De brieven van de gevolgde dossiers die nog niet in de bibliotheek staan ophalen bij de officiële bron</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
             <source>&amp;Rebuild search index</source>
             <translation>Zoekindex &amp;opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
             <source>Rebuild the search index</source>
             <translation>De zoekindex opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
             <source>&amp;Quit</source>
             <translation>&amp;Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="353" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
             <source>&amp;Undo</source>
             <translation>&amp;Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
             <source>&amp;Redo</source>
             <translation>O&amp;pnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="365" />
             <source>&amp;Find in letter…</source>
             <translation>&amp;Zoeken in brief…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="362" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="366" />
             <source>Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)</source>
             <translation>Zoeken in de geopende brief (Ctrl+F in de lezer; elders doorzoekt Ctrl+F de bibliotheek)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="363" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
             <source>&amp;Search the library…</source>
             <translation>Bibliotheek &amp;doorzoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="364" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
             <source>Search every letter, its footnotes and your notes</source>
             <translation>Alle brieven, hun voetnoten en uw notities doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="365" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
             <source>Find &amp;next</source>
             <translation>&amp;Volgende zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="366" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
             <source>Next match in this letter (after a library search: the next hit in this letter)</source>
             <translation>Volgende treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer in deze brief)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
             <source>Find pre&amp;vious</source>
             <translation>Vo&amp;rige zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
             <source>Previous match in this letter</source>
             <translation>Vorige treffer in deze brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
             <source>Edit &amp;note</source>
             <translation>&amp;Notitie bewerken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
             <source>Write a note on the annotation (N in the reader)</source>
             <translation>Een notitie bij de annotatie schrijven (N in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
             <source>&amp;Remove annotation</source>
             <translation>Annotatie &amp;verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
             <source>Remove the annotation at the cursor (Delete in the reader)</source>
             <translation>De annotatie bij de cursor verwijderen (Delete in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
             <source>Re-&amp;attach to selection</source>
             <translation>Opnieuw &amp;koppelen aan selectie</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>Anchor the selected annotation (e.g. one not found in the current text) to the selected text</source>
             <translation>De geselecteerde annotatie (bijvoorbeeld een die niet in de huidige tekst is gevonden) aan de geselecteerde tekst koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>Set &amp;Kamerstuk id…</source>
             <translation>Kamer&amp;stuknummer vastleggen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
             <source>Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here</source>
             <translation>Vastleggen welk Kamerstuk deze brief is (bijvoorbeeld kst-28676-472), zodat verwijzingen ernaar hier uitkomen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
             <source>&amp;Back</source>
             <translation>&amp;Terug</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
             <source>Back to where you were</source>
             <translation>Terug naar waar u was</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
             <source>&amp;Forward</source>
             <translation>&amp;Vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
             <source>Forward again</source>
             <translation>Weer vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
             <source>Go to &amp;reader</source>
             <translation>Naar de &amp;lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
             <source>&amp;Passages by theme</source>
             <translation>&amp;Passages per thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
             <source>Every passage of the checked themes across letters, and a themes × letters matrix</source>
             <translation>Alle passages van de aangevinkte thema’s in alle brieven, en een matrix thema’s × brieven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
             <source>&amp;Missing documents…</source>
             <translation>&amp;Ontbrekende documenten…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
             <source>Cited documents that are not in the library, the letters citing them, and Fetch</source>
             <translation>Aangehaalde documenten die niet in de bibliotheek staan, de brieven die ernaar verwijzen, en Ophalen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
             <source>Go to letter &amp;list</source>
             <translation>Naar de brieven&amp;lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
             <source>Go to &amp;annotations</source>
             <translation>Naar de &amp;annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
             <source>Go to t&amp;hemes</source>
             <translation>Naar de t&amp;hema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
             <source>&amp;New theme…</source>
             <translation>&amp;Nieuw thema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
             <source>Create a theme</source>
             <translation>Een thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
             <source>New &amp;sub-theme…</source>
             <translation>Nieuw &amp;subthema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
             <source>Create a theme inside the selected one</source>
             <translation>Een thema binnen het geselecteerde thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
             <source>&amp;Rename theme…</source>
             <translation>Thema &amp;hernoemen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
             <source>Rename the selected theme</source>
             <translation>Het geselecteerde thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
             <source>&amp;Colour…</source>
             <translation>&amp;Kleur…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
             <source>Change the selected theme's colour</source>
             <translation>De kleur van het geselecteerde thema wijzigen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
             <source>&amp;Description…</source>
             <translation>&amp;Beschrijving…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>Describe the selected theme; an exported summary introduces its chapter with this</source>
             <translation>Het geselecteerde thema beschrijven; een geëxporteerde samenvatting leidt het hoofdstuk hiermee in</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>&amp;Move to…</source>
             <translation>&amp;Verplaatsen naar…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>Put the selected theme inside another</source>
             <translation>Het geselecteerde thema binnen een ander thema plaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
             <source>Move &amp;up</source>
             <translation>&amp;Omhoog</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
             <source>Move the theme up among its siblings</source>
             <translation>Het thema een plaats omhoog zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
             <source>Move &amp;down</source>
             <translation>Omlaa&amp;g</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
             <source>Move the theme down among its siblings</source>
             <translation>Het thema een plaats omlaag zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
             <source>Mer&amp;ge into…</source>
             <translation>Samen&amp;voegen met…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
             <source>Merge the selected theme into another</source>
             <translation>Het geselecteerde thema samenvoegen met een ander thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
             <source>&amp;Delete theme…</source>
             <translation>Thema ve&amp;rwijderen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
             <source>Delete the selected theme</source>
             <translation>Het geselecteerde thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Sneltoetsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
             <source>&amp;About Kamerlezer</source>
             <translation>&amp;Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="405" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="409" />
             <source>&amp;File</source>
             <translation>&amp;Bestand</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="413" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="420" />
             <source>&amp;Edit</source>
             <translation>Be&amp;werken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="421" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="428" />
             <source>&amp;Tag selection</source>
             <translation>Selectie &amp;markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="427" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="434" />
             <source>&amp;Themes</source>
             <translation>&amp;Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="432" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="439" />
             <source>Set &amp;key</source>
             <translation>&amp;Toets toewijzen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="435" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="442" />
             <source>&amp;View</source>
             <translation>Bee&amp;ld</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="438" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="445" />
             <source>Letter list &amp;columns</source>
             <translation>&amp;Kolommen van de brievenlijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="449" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="456" />
             <source>&amp;Go</source>
             <translation>&amp;Ga naar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="452" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="459" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="457" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="464" />
             <source>Main</source>
             <translation>Hoofdwerkbalk</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="470" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="477" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="470" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="477" />
             <source>Undo the last change (Ctrl+Z)</source>
             <translation>De laatste wijziging ongedaan maken (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="471" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="478" />
             <source>Redo</source>
             <translation>Opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="471" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="478" />
             <source>Redo (Ctrl+Shift+Z)</source>
             <translation>Opnieuw uitvoeren (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="479" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="486" />
             <source>Tag</source>
             <translation>Markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="481" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="488" />
             <source>Tag the selected text with a theme (keys 1–9)</source>
             <translation>De geselecteerde tekst met een thema markeren (toetsen 1–9)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="611" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="618" />
             <source>All years</source>
             <translation>Alle jaren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="612" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="619" />
             <source>All chambers</source>
             <translation>Beide Kamers</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="628" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="635" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -1423,7 +1453,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="628" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="635" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} van %n brief</numerusform>
@@ -1431,17 +1461,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="717" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="724" />
             <source>About Kamerlezer</source>
             <translation>Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="722" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="729" />
             <source>&lt;p&gt;Read, search, annotate and cross-reference Dutch parliamentary letters.&lt;/p&gt;&lt;p&gt;Library: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Kamerbrieven lezen, doorzoeken, annoteren en onderling verbinden.&lt;/p&gt;&lt;p&gt;Bibliotheek: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="733" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="740" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Bibliotheek: {folder} · %n brief</numerusform>
@@ -2194,22 +2224,67 @@ geen: alle)</translation>
             <translation>Ophalen: {outcome}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="148" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="126" />
+            <source>Follow the Kamerstuk dossier (e.g. 28676 or “36 200 X”):</source>
+            <translation>Dit Kamerstukdossier volgen (bijv. 28676 of “36 200 X”):</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="129" />
+            <source>Followed now: {dossiers}</source>
+            <translation>Nu gevolgd: {dossiers}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="130" />
+            <source>Follow dossier</source>
+            <translation>Dossier volgen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="138" />
+            <source>Following dossier {dossier}: File &gt; Bring followed dossiers up to date fetches its letters.</source>
+            <translation>Dossier {dossier} wordt gevolgd: Bestand &gt; Gevolgde dossiers bijwerken haalt de brieven ervan op.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="150" />
+            <source>No dossier is followed yet: File &gt; Follow dossier…</source>
+            <translation>Er wordt nog geen dossier gevolgd: Bestand &gt; Dossier volgen…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="156" />
+            <source>Bringing followed dossiers up to date</source>
+            <translation>Gevolgde dossiers bijwerken</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="157" />
+            <source>Asking the official source for the followed dossiers…</source>
+            <translation>De officiële bron wordt naar de gevolgde dossiers gevraagd…</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="168" />
+            <source>cancelled</source>
+            <translation>geannuleerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="174" />
+            <source>Followed dossiers: {outcome}.</source>
+            <translation>Gevolgde dossiers: {outcome}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/gui/window_flows.py" line="202" />
             <source>Import: {counts}.</source>
             <translation>Importeren: {counts}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="163" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="217" />
             <source>Cancelled.</source>
             <translation>Geannuleerd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="174" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="228" />
             <source>Rebuilding the search index</source>
             <translation>De zoekindex wordt opnieuw opgebouwd</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="177" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="231" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Zoekindex opnieuw opgebouwd: %n brief.</numerusform>
@@ -2217,12 +2292,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="224" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="278" />
             <source>Exporting summary</source>
             <translation>Samenvatting exporteren</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="231" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="285" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}</numerusform>
@@ -2230,12 +2305,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="236" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="290" />
             <source>Export finished with warnings</source>
             <translation>Exporteren voltooid met waarschuwingen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="237" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="291" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}, maar:</numerusform>

@@ -45,7 +45,7 @@ from desktop_app.core.tasks import CancelToken, Progress
 DEFAULT_BASE = "https://repository.overheid.nl"
 USER_AGENT = f"Kamerlezer/{__version__} (desktop reader of Dutch parliamentary papers; official-publication fetch)"
 MAX_DOWNLOAD = 100 * 1024 * 1024
-_ID = re.compile(r"^(kst|ah|h|stb|stcrt|blg|trb)-[0-9a-z-]+$")
+_ID = re.compile(r"^(kst|ah|h|stb|stcrt|blg|trb)-[0-9A-Za-z-]+$")
 SRU_PAGE = 100  # records asked per search request (the service gives at most 1000)
 SRU_MAX_PAGES = 100  # a dossier listing stops after this many pages (a source that never ends)
 _DCTERMS = "{http://purl.org/dc/terms/}"
@@ -343,6 +343,15 @@ def _keep(folder: Path, identifier: str, files: dict[str, bytes | None]) -> Down
     return Download(identifier, folder, main)
 
 
+def official_id(identifier: str) -> str:
+    """An id as the official repository spells it: the series in lower case ("KST-" -> "kst-", "Ah-Tk"
+    -> "ah-tk"), a budget chapter's letters in capitals (kst-36200-x-38 -> kst-36200-X-38: the FRBR
+    path holds "36200-X", a lower-case x is not found)."""
+    parts = identifier.strip().split("-")
+    series = 2 if parts[0].lower() in ("ah", "h") and len(parts) > 2 else 1
+    return "-".join([p.lower() for p in parts[:series]] + [p.upper() for p in parts[series:]])
+
+
 def is_fetchable(identifier: str | None) -> bool:
     """Ids of documents that can be letters and live in the official repository."""
     if not identifier:
@@ -370,8 +379,8 @@ def fetch_into(
     source = source or OfficialSource()
     cache = Path(library.folder) / CACHE_DIR
     outcome = FetchOutcome()
-    wanted = list(dict.fromkeys(i.strip().lower() for i in identifiers if i.strip()))
-    named_by_id = {key.lower(): paths for key, paths in (found or {}).items()}
+    wanted = list(dict.fromkeys(official_id(i) for i in identifiers if i.strip()))
+    named_by_id = {official_id(key): paths for key, paths in (found or {}).items()}
     downloads: list[Download] = []
     for done, identifier in enumerate(wanted):
         if cancel is not None and cancel.cancelled:

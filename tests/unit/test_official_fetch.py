@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.core.official import CACHE_DIR, OfficialSource, fetch_into, frbr_path
+from desktop_app.core.official import CACHE_DIR, OfficialSource, fetch_into, frbr_path, is_fetchable, official_id
 from desktop_app.core.services import Library
 from tests.officialserver import ReplayServer
 
@@ -48,6 +48,20 @@ def test_frbr_paths() -> None:
     assert frbr_path(KST) == "frbr/officielepublicaties/kst/32545/kst-32545-143/1"
     assert frbr_path(AH, "2") == "frbr/officielepublicaties/ah-tk/20202021/ah-tk-20202021-3235/2"
     assert frbr_path("kst-36200-X-38") == "frbr/officielepublicaties/kst/36200-X/kst-36200-X-38/1"
+
+
+def test_a_budget_chapter_id_keeps_its_capitals(server: ReplayServer, folder: Path, capsys) -> None:
+    """Budget documents (Defensie: 36 200 X) are cited "Kamerstuk 36 200 X, nr. 38": the official id and
+    its FRBR folder hold a capital X, and an id typed in lower case (or as the parser gives it) is asked
+    for as the source spells it."""
+    assert official_id("kst-36200-x-38") == official_id("KST-36200-X-38") == "kst-36200-X-38"
+    assert official_id("Ah-TK-20232024-1786") == "ah-tk-20232024-1786"
+    assert is_fetchable("kst-36200-X-38")
+    code, report, _ = fetch(folder, capsys, "kst-36200-x-38")
+    assert code == 1 and [r[0] if isinstance(r, list) else r["id"] for r in report["lacking"]] == ["kst-36200-X-38"]
+    paths = [path for path, _ in server.requests]
+    assert any(p.startswith("/frbr/officielepublicaties/kst/36200-X/kst-36200-X-38/") for p in paths), paths
+    assert not any("36200-x" in p for p in paths)
 
 
 def test_fetch_by_id_prefers_xml_and_the_newest_version(server: ReplayServer, folder: Path, capsys) -> None:

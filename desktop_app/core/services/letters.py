@@ -11,7 +11,7 @@ from desktop_app.core.errors import AppError, InvalidInput, NotFound
 from desktop_app.core.model import Letter, LetterSummary
 from desktop_app.core.services.common import LetterRef, _id_number
 from desktop_app.core.services.parts import LibraryParts
-from desktop_app.core.store import annotations_repo, letters_repo
+from desktop_app.core.store import annotations_repo, letters_repo, list_cache
 
 
 def _canonical_kamerstuk(value: str) -> str:
@@ -33,8 +33,19 @@ class LettersMixin(LibraryParts):
     """The letter use cases of :class:`~desktop_app.core.services.Library`."""
 
     def list_letters(self) -> list[LetterSummary]:
-        """Every letter (newest date first, undated last), with annotation counts and used themes."""
-        return letters_repo.summaries(self.db)
+        """Every letter (newest date first, undated last, then by name), with annotation counts and used
+        themes. Read from the copy kept in ``cache/`` when it is current (store/list_cache.py), else
+        listed and kept (not by a library opened read-only)."""
+        return list_cache.summaries(self.db, self.folder, write=not self.readonly)
+
+    def keep_letter_list(self) -> bool:
+        """Bring the letter list kept in ``cache/`` up to date, so the next :meth:`list_letters` (the
+        next window's start-up) reads it instead of listing every letter; costs nothing when it is
+        current (the window calls this when it closes). Returns whether it listed the letters."""
+        if self.readonly or list_cache.is_current(self.db, self.folder):
+            return False
+        self.list_letters()
+        return True
 
     def letter_names(self, letter_ids: Sequence[int]) -> dict[int, str]:
         """``{id: name}`` of the given letters only (unknown ids are left out)."""

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from desktop_app.core.model import Footnote, Letter, LetterSummary, ParsedLetter
 from desktop_app.core.store.connection import Database
-from desktop_app.core.titles import SOURCE_CHARS, display_title
+from desktop_app.core.titles import SOURCE_CHARS, display_title, subject_title
 
 _COLUMNS = (
     "id, source_file, content_hash, source_format, text, date, subject, chamber, signatory, kind, kamerstuk, "
@@ -108,32 +109,40 @@ def count(db: Database) -> int:
 def summaries(db: Database) -> list[LetterSummary]:
     """Every letter, newest date first (undated last, then by name), with annotation counts and the
     themes its annotations use: one query that never reads the letters' text (see _SUMMARIES)."""
-    out = []
+    return [LetterSummary(*row) for row in summary_rows(db)]
+
+
+SummaryRow = tuple[Any, ...]  # a LetterSummary's fields, in their order: LetterSummary(*row)
+
+
+def summary_rows(db: Database) -> list[SummaryRow]:
+    """The rows of :func:`summaries` as tuples (what ``store/list_cache`` keeps)."""
+    out: list[SummaryRow] = []
     for row in db.execute(_SUMMARIES).fetchall():
         lid, source_file, date, subject, chamber, kamerstuk, kind, inferred, n, themes, lead, headings = row
-        title = display_title(subject, lead or "", _spans(headings), letter_name(source_file))
-        out.append(
-            LetterSummary(
-                id=lid,
-                source_file=source_file,
-                date=date,
-                subject=subject,
-                chamber=chamber,
-                kamerstuk=kamerstuk,
-                kind=kind,
-                annotation_count=int(n),
-                theme_ids=tuple(sorted(int(t) for t in themes.split(","))) if themes else (),
-                title=title.text,
-                title_derived=title.derived,
-                inferred_kamerstuk=inferred,
-            )
-        )
+        title, derived = subject_title(subject), False
+        if title is None:  # no subject: made from the start of the text (display_title)
+            made = display_title(subject, lead or "", _spans(headings), letter_name(source_file))
+            title, derived = made.text, made.derived
+        theme_ids = tuple(sorted(int(t) for t in themes.split(","))) if themes else ()
+        out.append((lid, source_file, date, subject, chamber, kamerstuk, kind, int(n), theme_ids, title, derived, inferred))
     # ORDER BY here, not in SQL: sorting by the generated column ``name`` would make SQLite read the
-    # table rows (an index on a generated column does not cover it). Stable sorts, last key first.
-    out.sort(key=lambda s: s.name)
-    out.sort(key=lambda s: s.date or "", reverse=True)
-    out.sort(key=lambda s: s.date is None)
+    # table rows (an index on a generated column does not cover it). Stable sorts: by name, then dated
+    # before undated and newest first (reverse keeps the name order among equal dates).
+    out.sort(key=lambda r: letter_name(r[1]))
+    out.sort(key=lambda r: (r[2] is not None, r[2] or ""), reverse=True)
     return out
+
+
+def list_stamp(db: Database) -> bytes | None:
+    """A value every write to the rows the letter list is made of changes (migration 0007's triggers on
+    letters, annotations, annotation_themes); None in a library without it (opened read-only before
+    the migration)."""
+    try:
+        row = db.execute("SELECT stamp FROM letter_list_stamp").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return bytes(row[0]) if row else None
 
 
 # The letter list's query. It reads the letters through the covering index ``letters_summary``

@@ -10,7 +10,7 @@ parameters).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -45,6 +45,7 @@ class LibraryApi(Protocol):
 
     # letters
     def list_letters(self) -> list[LetterSummary]: ...
+    def letter_summaries(self, letter_ids: Iterable[int]) -> list[LetterSummary]: ...
     def keep_letter_list(self) -> bool: ...
     def letter_names(self, letter_ids: Sequence[int]) -> dict[int, str]: ...
     def get_letter(self, ref: LetterRef) -> Letter: ...

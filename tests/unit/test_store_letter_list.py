@@ -62,3 +62,9 @@ def test_the_list_equals_the_plain_query(library: Library) -> None:
     assert listed == expected
     assert any(s.annotation_count for s in library.list_letters())
     assert all(s.title for s in library.list_letters())  # letters without a subject get a title from their text
+
+
+def test_the_rows_of_some_letters_are_their_rows_of_the_list(library: Library) -> None:
+    listed = library.list_letters()
+    for wanted in ([], [listed[-1].id], [s.id for s in listed[::2]], [s.id for s in listed] + [10_000]):
+        assert library.letter_summaries(wanted) == [s for s in listed if s.id in set(wanted)]

@@ -4,7 +4,7 @@ citations after letters change."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from desktop_app.core.errors import AppError, InvalidInput, NotFound
@@ -37,6 +37,11 @@ class LettersMixin(LibraryParts):
         themes. Read from the copy kept in ``cache/`` when it is current (store/list_cache.py), else
         listed and kept (not by a library opened read-only)."""
         return list_cache.summaries(self.db, self.folder, write=not self.readonly)
+
+    def letter_summaries(self, letter_ids: Iterable[int]) -> list[LetterSummary]:
+        """The rows :meth:`list_letters` gives these letters, in its order (unknown ids left out): one
+        query for those letters only (the Passages view's matrix names the letters with passages)."""
+        return [LetterSummary(*row) for row in letters_repo.summary_rows(self.db, letter_ids)]
 
     def keep_letter_list(self) -> bool:
         """Bring the letter list kept in ``cache/`` up to date, so the next :meth:`list_letters` (the

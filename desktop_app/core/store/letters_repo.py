@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -115,10 +115,16 @@ def summaries(db: Database) -> list[LetterSummary]:
 SummaryRow = tuple[Any, ...]  # a LetterSummary's fields, in their order: LetterSummary(*row)
 
 
-def summary_rows(db: Database) -> list[SummaryRow]:
-    """The rows of :func:`summaries` as tuples (what ``store/list_cache`` keeps)."""
+def summary_rows(db: Database, letter_ids: Iterable[int] | None = None) -> list[SummaryRow]:
+    """The rows of :func:`summaries` as tuples (what ``store/list_cache`` keeps); with ``letter_ids``,
+    those letters' rows only (looked up by id, in the same order)."""
     out: list[SummaryRow] = []
-    for row in db.execute(_SUMMARIES).fetchall():
+    if letter_ids is None:
+        rows = db.execute(_SUMMARIES).fetchall()
+    else:
+        ids = json.dumps(sorted({int(i) for i in letter_ids}))
+        rows = db.execute(_SUMMARIES + " WHERE l.id IN (SELECT value FROM json_each(?))", [ids]).fetchall()
+    for row in rows:
         lid, source_file, date, subject, chamber, kamerstuk, kind, inferred, n, themes, lead, headings = row
         title, derived = subject_title(subject), False
         if title is None:  # no subject: made from the start of the text (display_title)

@@ -220,3 +220,20 @@ def test_a_folder_that_cannot_take_the_file_still_lists(library: Library) -> Non
     path.mkdir()  # a folder where the file should be
     assert library.list_letters() == listed
     assert library.keep_letter_list() is True  # it could not be kept: asked again, it lists again
+
+
+def test_without_every_trigger_the_kept_list_is_not_used(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table rebuilt by a later migration without the stamp's triggers would leave writes unseen: the
+    kept list is then never read (nor written)."""
+    from desktop_app.core.store.schema import LIST_TRIGGERS
+
+    names = {str(r[0]) for r in library.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {n for t in LIST_TRIGGERS.values() for n in t.values()} <= names
+    listed = library.list_letters()
+    assert list_cache.is_current(library.db, library.folder)
+    library.db.execute(f'DROP TRIGGER "{LIST_TRIGGERS["annotation_themes"]["DELETE"]}"')
+    calls = []
+    listing = letters_repo.summary_rows
+    monkeypatch.setattr(letters_repo, "summary_rows", lambda db: calls.append(1) or listing(db))
+    assert library.list_letters() == listed
+    assert calls == [1]

@@ -140,12 +140,18 @@ def summary_rows(db: Database, letter_ids: Iterable[int] | None = None) -> list[
     return out
 
 
-def list_stamp(db: Database) -> bytes | None:
-    """A value every write to the rows the letter list is made of changes (migration 0007's triggers on
-    letters, annotations, annotation_themes); None in a library without it (opened read-only before
-    the migration)."""
+def list_stamp(db: Database, triggers: Iterable[str]) -> bytes | None:
+    """A value every write to the rows the letter list is made of changes (migration 0007's ``triggers``
+    on letters, annotations, annotation_themes); None in a library without it (opened read-only before
+    the migration) or without every one of those triggers (a table rebuilt without them)."""
+    names = sorted(triggers)
+    marks = ", ".join("?" for _ in names)
     try:
-        row = db.execute("SELECT stamp FROM letter_list_stamp").fetchone()
+        row = db.execute(
+            f"SELECT stamp FROM letter_list_stamp WHERE (SELECT count(*) FROM sqlite_master "
+            f"WHERE type = 'trigger' AND name IN ({marks})) = ?",
+            [*names, len(names)],
+        ).fetchone()
     except sqlite3.OperationalError:
         return None
     return bytes(row[0]) if row else None

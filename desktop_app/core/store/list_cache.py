@@ -26,6 +26,7 @@ from desktop_app.core.collector import collector_paused
 from desktop_app.core.model import LetterSummary
 from desktop_app.core.store import letters_repo
 from desktop_app.core.store.connection import Database
+from desktop_app.core.store.schema import LIST_TRIGGERS
 
 CACHE_DIR = "cache"
 CACHE_NAME = "letters.marshal"
@@ -49,6 +50,13 @@ def _fingerprint() -> bytes:
 _FINGERPRINT = _fingerprint()
 
 
+_TRIGGERS = [name for triggers in LIST_TRIGGERS.values() for name in triggers.values()]
+
+
+def _stamp(db: Database) -> bytes | None:
+    return letters_repo.list_stamp(db, _TRIGGERS)
+
+
 def path(folder: Path) -> Path:
     return folder / CACHE_DIR / CACHE_NAME
 
@@ -56,7 +64,7 @@ def path(folder: Path) -> Path:
 def summaries(db: Database, folder: Path | None, *, write: bool = True) -> list[LetterSummary]:
     """``letters_repo.summaries(db)``, read from the cache file when it was made under the stamp the
     database holds, else listed and (with ``write``) kept for the next time."""
-    stamp = letters_repo.list_stamp(db)
+    stamp = _stamp(db)
     if stamp is None or folder is None:
         return letters_repo.summaries(db)
     kept = load(folder, stamp)
@@ -65,7 +73,7 @@ def summaries(db: Database, folder: Path | None, *, write: bool = True) -> list[
     rows = letters_repo.summary_rows(db)
     # kept only when no transaction is open (it could still be rolled back) and no other connection
     # committed between the stamp and the rows (the stamp is read again: it changes at every commit)
-    if write and not db.conn.in_transaction and letters_repo.list_stamp(db) == stamp:
+    if write and not db.conn.in_transaction and _stamp(db) == stamp:
         save(folder, stamp, rows)
     return [LetterSummary(*row) for row in rows]
 
@@ -103,7 +111,7 @@ def save(folder: Path, stamp: bytes, rows: list[letters_repo.SummaryRow]) -> Non
 
 def is_current(db: Database, folder: Path) -> bool:
     """Whether the cache file holds the list the database holds now."""
-    stamp = letters_repo.list_stamp(db)
+    stamp = _stamp(db)
     if stamp is None:
         return True  # nothing to keep it by
     try:

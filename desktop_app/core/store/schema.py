@@ -264,8 +264,11 @@ def _letter_head(db: Database) -> None:
     install_history_triggers(db)
 
 
-# The tables whose rows make the letter list (``letters_repo.summaries``).
+# The tables whose rows make the letter list (``letters_repo.summaries``), and the triggers that set the
+# list's stamp at every row written to them (store/list_cache.py uses the list only while all are there).
 LIST_TABLES = ("letters", "annotations", "annotation_themes")
+LIST_TRIGGERS = {table: {event: f"letter_list_{table}_{event.lower()}" for event in ("INSERT", "UPDATE", "DELETE")}
+                 for table in LIST_TABLES}  # fmt: skip
 
 
 @migrations(name="0007_letter_list_stamp")
@@ -282,10 +285,10 @@ def _letter_list_stamp(db: Database) -> None:
         INSERT INTO letter_list_stamp (stamp) VALUES (randomblob(8));
         """
     )
-    for table in LIST_TABLES:
-        for event in ("INSERT", "UPDATE", "DELETE"):
+    for table, triggers in LIST_TRIGGERS.items():
+        for event, name in triggers.items():
             db.execute(
-                f'CREATE TRIGGER "letter_list_{table}_{event.lower()}" AFTER {event} ON "{table}" '
+                f'CREATE TRIGGER "{name}" AFTER {event} ON "{table}" '
                 "BEGIN UPDATE letter_list_stamp SET stamp = randomblob(8); END"
             )
 

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from desktop_app.core.model import Footnote, Letter, LetterSummary, ParsedLetter
@@ -133,11 +134,12 @@ def summary_rows(db: Database, letter_ids: Iterable[int] | None = None) -> list[
         theme_ids = tuple(sorted(int(t) for t in themes.split(","))) if themes else ()
         out.append((lid, source_file, date, subject, chamber, kamerstuk, kind, int(n), theme_ids, title, derived, inferred))
     # ORDER BY here, not in SQL: sorting by the generated column ``name`` would make SQLite read the
-    # table rows (an index on a generated column does not cover it). Stable sorts: by name, then dated
-    # before undated and newest first (reverse keeps the name order among equal dates).
+    # table rows (an index on a generated column does not cover it). Stable sorts: by name, then the
+    # dated ones newest first (reverse keeps the name order among equal dates), the undated after them.
     out.sort(key=lambda r: letter_name(r[1]))
-    out.sort(key=lambda r: (r[2] is not None, r[2] or ""), reverse=True)
-    return out
+    dated = [r for r in out if r[2] is not None]
+    dated.sort(key=itemgetter(2), reverse=True)
+    return dated + [r for r in out if r[2] is None]
 
 
 def list_stamp(db: Database, triggers: Iterable[str]) -> bytes | None:

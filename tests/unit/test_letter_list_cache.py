@@ -13,6 +13,7 @@ import pytest
 
 from desktop_app.core.services import Library
 from desktop_app.core.store import letters_repo, list_cache
+from desktop_app.core.store.schema import LIST_TRIGGERS
 
 
 def _letter(folder: Path, name: str, subject: str, day: int = 3) -> Path:
@@ -225,8 +226,6 @@ def test_a_folder_that_cannot_take_the_file_still_lists(library: Library) -> Non
 def test_without_every_trigger_the_kept_list_is_not_used(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     """A table rebuilt by a later migration without the stamp's triggers would leave writes unseen: the
     kept list is then never read (nor written)."""
-    from desktop_app.core.store.schema import LIST_TRIGGERS
-
     names = {str(r[0]) for r in library.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert {n for t in LIST_TRIGGERS.values() for n in t.values()} <= names
     listed = library.list_letters()
@@ -237,3 +236,16 @@ def test_without_every_trigger_the_kept_list_is_not_used(library: Library, monke
     monkeypatch.setattr(letters_repo, "summary_rows", lambda db: calls.append(1) or listing(db))
     assert library.list_letters() == listed
     assert calls == [1]
+
+
+def test_a_library_without_the_stamp_lists_without_the_file(library: Library) -> None:
+    """As a reader sees a library older than migration 0007 (it cannot migrate it)."""
+    path = list_cache.path(library.folder)
+    listed = library.list_letters()
+    path.unlink()
+    for name in [n for t in LIST_TRIGGERS.values() for n in t.values()]:
+        library.db.execute(f'DROP TRIGGER "{name}"')
+    library.db.execute("DROP TABLE letter_list_stamp")
+    assert library.list_letters() == listed
+    assert not path.exists()
+    assert library.keep_letter_list() is False

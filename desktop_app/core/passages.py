@@ -63,8 +63,9 @@ def passages(library: Any, theme_ids: Iterable[int]) -> list[PassageRow]:
     annotations = annotations_repo.for_themes(library.db, ids)
     if not annotations:
         return []
-    letters = {s.id: s for s in library.list_letters()}
-    starts = letters_repo.page_starts(library.db, sorted({a.letter_id for a in annotations}))
+    used = sorted({a.letter_id for a in annotations})
+    letters = {s.id: s for s in library.letter_summaries(used)}  # those letters only, not the whole list
+    starts = letters_repo.page_starts(library.db, used)
     rows = []
     for a in annotations:
         letter = letters[a.letter_id]

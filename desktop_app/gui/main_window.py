@@ -606,6 +606,8 @@ class MainWindow(ReaderMixin, PanelsMixin, FlowsMixin, QMainWindow):
         self.annotations_panel.commit_note()
         self.save_state()
         self.controller.shutdown()
+        self.hide()  # gone at once: what follows only prepares the next start-up
+        self.controller.keep_letter_list()
         super().closeEvent(event)
 
     # -- letters -----------------------------------------------------------------------------------

@@ -96,6 +96,7 @@ class LetterTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._display: dict[int, tuple[str, ...]] = {}  # letter id -> the row's texts, made on first paint
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._sorted = False  # the rows are in the order of _sort (no row changed since they were sorted)
         self._italic = _derived_font()
         self._short: dict[int, str] = {}
 
@@ -106,6 +107,7 @@ class LetterTableModel(QAbstractTableModel):
         self._shown_titles()
         if self._sort is not None:
             self._sort_rows(*self._sort)
+        self._sorted = self._sort is not None
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
@@ -115,6 +117,7 @@ class LetterTableModel(QAbstractTableModel):
             return
         old = self._rows[row]
         self._rows[row] = summary
+        self._sorted = False  # the row stays where it is until the next sort
         self._display.pop(summary.id, None)
         if (old.title, old.name) != (summary.title, summary.name):
             self._display.clear()
@@ -122,8 +125,13 @@ class LetterTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
-        """Sorted here, in Python, once: a proxy comparing 10,000 rows through data() takes seconds."""
+        """Sorted here, in Python, once: a proxy comparing 10,000 rows through data() takes seconds. The
+        view asks again for the order the rows are in (restoring the header's state: three times), which
+        costs nothing."""
+        if self._sorted and self._sort == (column, order):
+            return
         self._sort = (column, order)
+        self._sorted = True
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         keys = [(self._rows[i.row()].id, i.column()) for i in persistent]

@@ -346,7 +346,7 @@ class PassagesView(QWidget):
         themes = self.checked_themes()
         self.set_rows(library.passages(themes) if themes else [])
         counts = library.theme_letter_matrix()
-        self.set_matrix(library.list_letters() if counts else [], counts)  # no passages: no letter to list
+        self.set_matrix(library.letter_summaries({letter for _, letter in counts}), counts)  # those letters only
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.gui.models import LetterTableModel
@@ -61,3 +62,36 @@ def test_a_folder_import_takes_every_supported_type_and_shows_the_warnings(qtbot
     shown = " ".join(window.import_summary.text.toPlainText().split())
     assert "Warnings alleen_kop.txt: no body text found" in shown
     window.import_summary.close()
+
+
+def _shown(window: Any) -> list[tuple[Any, ...]]:
+    model = window.letter_model
+    return [
+        tuple(model.index(r, c).data(role) for c in range(model.columnCount()) for role in (Qt.DisplayRole, Qt.ToolTipRole))
+        for r in range(model.rowCount())
+    ]
+
+
+def test_a_window_from_the_kept_list_shows_what_a_fresh_listing_shows(
+    make_window: Any, library: Any, monkeypatch: Any
+) -> None:
+    """The letter list kept in cache/ (issue 18) gives the same rows, titles and order as listing the
+    letters; a change in the window makes it stale and closing the window keeps it again."""
+    from desktop_app.core.store import letters_repo, list_cache
+
+    library.annotate_quote("004_94d7e7617410a711", "Oekraïne", [library.list_themes()[0].id])
+    list_cache.path(library.folder).unlink(missing_ok=True)
+    fresh = make_window(library)
+    assert list_cache.is_current(library.db, library.folder)  # listed, and kept
+    listed = _shown(fresh)
+    assert len(listed) == len(library.list_letters()) and any("…" in row[2] for row in listed)  # column 1's text
+    real = letters_repo.summary_rows
+    monkeypatch.setattr(letters_repo, "summary_rows", lambda db: pytest.fail("listed instead of read"))
+    kept = make_window(library)
+    assert _shown(kept) == listed
+    monkeypatch.setattr(letters_repo, "summary_rows", real)
+    kept.open_letter(library.get_letter("000_eba5de336aff673f").id)
+    library.set_kamerstuk("000_eba5de336aff673f", "kst-36000-18")  # as the window's own edit would
+    assert not list_cache.is_current(library.db, library.folder)
+    kept.close()
+    assert list_cache.is_current(library.db, library.folder)

@@ -62,3 +62,23 @@ def test_the_list_equals_the_plain_query(library: Library) -> None:
     assert listed == expected
     assert any(s.annotation_count for s in library.list_letters())
     assert all(s.title for s in library.list_letters())  # letters without a subject get a title from their text
+
+
+def test_the_rows_of_some_letters_are_their_rows_of_the_list(library: Library) -> None:
+    listed = library.list_letters()
+    for wanted in ([], [listed[-1].id], [s.id for s in listed[::2]], [s.id for s in listed] + [10_000]):
+        assert library.letter_summaries(wanted) == [s for s in listed if s.id in set(wanted)]
+
+
+def test_undated_letters_come_last_by_name(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "lib", search=False, seed=False) as lib:
+        for name, date in (("m.txt", None), ("z.txt", "3 oktober 2024"), ("a.txt", None), ("b.txt", "1 maart 2020"),
+                           ("c-d.txt", None), ("c.txt", "3 oktober 2024")):
+            path = tmp_path / name
+            head = f"Datum {date}\n\n" if date else ""
+            path.write_text(f"{head}Betreft Brief {name}\n\nGeachte voorzitter,\n\nTekst {name}.\n", encoding="utf-8")
+            lib.import_paths([path])
+        expected = [row[0] for row in lib.db.execute(PLAIN).fetchall()]
+        listed = lib.list_letters()
+        assert [s.id for s in listed] == expected
+        assert [s.name for s in listed] == ["c", "z", "b", "a", "c-d", "m"]

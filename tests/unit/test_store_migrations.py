@@ -36,6 +36,8 @@ SHIPPED = {  # schema version -> the migrations that made its fixture
         "0006_letter_head"],
     7: ["0001_initial", "0002_letters_summary_index", "0003_inferred_kamerstuk", "0004_theme_keys", "0005_history",
         "0006_letter_head", "0007_history_label_parts"],
+    8: ["0001_initial", "0002_letters_summary_index", "0003_inferred_kamerstuk", "0004_theme_keys", "0005_history",
+        "0006_letter_head", "0007_history_label_parts", "0008_letter_list_stamp"],
 }
 
 

@@ -173,3 +173,45 @@ def test_distinguishing_titles_on_the_seed_letters() -> None:
     assert len(alike) >= 3  # the three "Geannoteerde agenda …" letters
     assert all(s.startswith("Geannoteerde agenda …") for s in alike)
     assert len({s[:40] for s in alike}) == len(alike)  # they differ within the first 40 characters
+
+
+def _distinguishing_reference(titles: list[str]) -> list[str]:
+    """The rule of distinguishing_titles written plainly: every title's words, compared with its
+    neighbours in sorted order (what the function did before it looked at the first words first)."""
+    import re
+
+    from desktop_app.core.titles import KEPT_WORDS, SHARED_PREFIX_WORDS
+
+    spans = [[m.span() for m in re.finditer(r"[^\s\-–]+", t)] for t in titles]
+    words = [[t[a:b].casefold() for a, b in sp] for t, sp in zip(titles, spans)]
+    order = sorted(range(len(titles)), key=lambda i: words[i])
+    shared = [0] * len(titles)
+    for left, right in zip(order, order[1:]):
+        n = 0
+        for x, y in zip(words[left], words[right]):
+            if x != y:
+                break
+            n += 1
+        shared[left], shared[right] = max(shared[left], n), max(shared[right], n)
+    return [
+        t if n < SHARED_PREFIX_WORDS or n >= len(sp) else f"{t[: sp[KEPT_WORDS - 1][1]]} … {t[sp[n][0]:]}"
+        for t, sp, n in zip(titles, spans, shared)
+    ]
+
+
+def test_distinguishing_titles_follow_the_plain_rule_on_random_titles() -> None:
+    import random
+
+    from desktop_app.core.titles import distinguishing_titles
+
+    rng = random.Random(18)
+    words = ["Agenda", "agenda", "NAVO", "navo", "ministers", "Raad", "ΑΣ", "ας", "Straße", "STRASSE", "op", "1", "2024"]
+    separators = [" ", "  ", "-", "–", " - ", "\t", "\n"]
+    for _ in range(300):
+        titles = []
+        for _ in range(rng.randint(0, 30)):
+            parts = [rng.choice(separators) if rng.random() < 0.2 else ""]
+            for _ in range(rng.randint(0, 8)):
+                parts += [rng.choice(words), rng.choice(separators)]
+            titles.append("".join(parts[:-1]) if rng.random() < 0.7 else "".join(parts))
+        assert distinguishing_titles(titles) == _distinguishing_reference(titles), titles

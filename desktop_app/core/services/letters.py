@@ -4,7 +4,7 @@ citations after letters change."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from desktop_app.core.errors import AppError, InvalidInput, NotFound
@@ -12,7 +12,7 @@ from desktop_app.core.labels import Label
 from desktop_app.core.model import Letter, LetterSummary
 from desktop_app.core.services.common import LetterRef, _id_number
 from desktop_app.core.services.parts import LibraryParts
-from desktop_app.core.store import annotations_repo, letters_repo
+from desktop_app.core.store import annotations_repo, letters_repo, list_cache
 
 
 def _canonical_kamerstuk(value: str) -> str:
@@ -34,8 +34,24 @@ class LettersMixin(LibraryParts):
     """The letter use cases of :class:`~desktop_app.core.services.Library`."""
 
     def list_letters(self) -> list[LetterSummary]:
-        """Every letter (newest date first, undated last), with annotation counts and used themes."""
-        return letters_repo.summaries(self.db)
+        """Every letter (newest date first, undated last, then by name), with annotation counts and used
+        themes. Read from the copy kept in ``cache/`` when it is current (store/list_cache.py), else
+        listed and kept (not by a library opened read-only)."""
+        return list_cache.summaries(self.db, self.folder, write=not self.readonly)
+
+    def letter_summaries(self, letter_ids: Iterable[int]) -> list[LetterSummary]:
+        """The rows :meth:`list_letters` gives these letters, in its order (unknown ids left out): one
+        query for those letters only (the Passages view's matrix names the letters with passages)."""
+        return [LetterSummary(*row) for row in letters_repo.summary_rows(self.db, letter_ids)]
+
+    def keep_letter_list(self) -> bool:
+        """Bring the letter list kept in ``cache/`` up to date, so the next :meth:`list_letters` (the
+        next window's start-up) reads it instead of listing every letter; costs nothing when it is
+        current (the window calls this when it closes). Returns whether it listed the letters."""
+        if self.readonly or list_cache.is_current(self.db, self.folder):
+            return False
+        self.list_letters()
+        return True
 
     def letter_names(self, letter_ids: Sequence[int]) -> dict[int, str]:
         """``{id: name}`` of the given letters only (unknown ids are left out)."""

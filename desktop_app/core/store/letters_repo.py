@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from desktop_app.core.model import Footnote, Letter, LetterSummary, ParsedLetter
 from desktop_app.core.store.connection import Database
-from desktop_app.core.titles import SOURCE_CHARS, display_title
+from desktop_app.core.titles import SOURCE_CHARS, display_title, subject_title
 
 _COLUMNS = (
     "id, source_file, content_hash, source_format, text, date, subject, chamber, signatory, kind, kamerstuk, "
@@ -108,32 +110,53 @@ def count(db: Database) -> int:
 def summaries(db: Database) -> list[LetterSummary]:
     """Every letter, newest date first (undated last, then by name), with annotation counts and the
     themes its annotations use: one query that never reads the letters' text (see _SUMMARIES)."""
-    out = []
-    for row in db.execute(_SUMMARIES).fetchall():
+    return [LetterSummary(*row) for row in summary_rows(db)]
+
+
+SummaryRow = tuple[Any, ...]  # a LetterSummary's fields, in their order: LetterSummary(*row)
+
+
+def summary_rows(db: Database, letter_ids: Iterable[int] | None = None) -> list[SummaryRow]:
+    """The rows of :func:`summaries` as tuples (what ``store/list_cache`` keeps); with ``letter_ids``,
+    those letters' rows only (looked up by id, in the same order)."""
+    out: list[SummaryRow] = []
+    if letter_ids is None:
+        rows = db.execute(_SUMMARIES).fetchall()
+    else:
+        ids = json.dumps(sorted({int(i) for i in letter_ids}))
+        rows = db.execute(_SUMMARIES + " WHERE l.id IN (SELECT value FROM json_each(?))", [ids]).fetchall()
+    for row in rows:
         lid, source_file, date, subject, chamber, kamerstuk, kind, inferred, n, themes, lead, headings = row
-        title = display_title(subject, lead or "", _spans(headings), letter_name(source_file))
-        out.append(
-            LetterSummary(
-                id=lid,
-                source_file=source_file,
-                date=date,
-                subject=subject,
-                chamber=chamber,
-                kamerstuk=kamerstuk,
-                kind=kind,
-                annotation_count=int(n),
-                theme_ids=tuple(sorted(int(t) for t in themes.split(","))) if themes else (),
-                title=title.text,
-                title_derived=title.derived,
-                inferred_kamerstuk=inferred,
-            )
-        )
+        title, derived = subject_title(subject), False
+        if title is None:  # no subject: made from the start of the text (display_title)
+            made = display_title(subject, lead or "", _spans(headings), letter_name(source_file))
+            title, derived = made.text, made.derived
+        theme_ids = tuple(sorted(int(t) for t in themes.split(","))) if themes else ()
+        out.append((lid, source_file, date, subject, chamber, kamerstuk, kind, int(n), theme_ids, title, derived, inferred))
     # ORDER BY here, not in SQL: sorting by the generated column ``name`` would make SQLite read the
-    # table rows (an index on a generated column does not cover it). Stable sorts, last key first.
-    out.sort(key=lambda s: s.name)
-    out.sort(key=lambda s: s.date or "", reverse=True)
-    out.sort(key=lambda s: s.date is None)
-    return out
+    # table rows (an index on a generated column does not cover it). Stable sorts: by name, then the
+    # dated ones newest first (reverse keeps the name order among equal dates), the undated after them.
+    out.sort(key=lambda r: letter_name(r[1]))
+    dated = [r for r in out if r[2] is not None]
+    dated.sort(key=itemgetter(2), reverse=True)
+    return dated + [r for r in out if r[2] is None]
+
+
+def list_stamp(db: Database, triggers: Iterable[str]) -> bytes | None:
+    """A value every write to the rows the letter list is made of changes (migration 0008's ``triggers``
+    on letters, annotations, annotation_themes); None in a library without it (opened read-only before
+    the migration) or without every one of those triggers (a table rebuilt without them)."""
+    names = sorted(triggers)
+    marks = ", ".join("?" for _ in names)
+    try:
+        row = db.execute(
+            f"SELECT stamp FROM letter_list_stamp WHERE (SELECT count(*) FROM sqlite_master "
+            f"WHERE type = 'trigger' AND name IN ({marks})) = ?",
+            [*names, len(names)],
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return bytes(row[0]) if row else None
 
 
 # The letter list's query. It reads the letters through the covering index ``letters_summary``

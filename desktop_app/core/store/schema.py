@@ -272,4 +272,33 @@ def _history_label_parts(db: Database) -> None:
     db.execute("ALTER TABLE history ADD COLUMN label_parts TEXT")
 
 
+# The tables whose rows make the letter list (``letters_repo.summaries``), and the triggers that set the
+# list's stamp at every row written to them (store/list_cache.py uses the list only while all are there).
+LIST_TABLES = ("letters", "annotations", "annotation_themes")
+LIST_TRIGGERS = {table: {event: f"letter_list_{table}_{event.lower()}" for event in ("INSERT", "UPDATE", "DELETE")}
+                 for table in LIST_TABLES}  # fmt: skip
+
+
+@migrations(name="0008_letter_list_stamp")
+def _letter_list_stamp(db: Database) -> None:
+    """A stamp of the letter list: one random value that triggers set anew at every row written to
+    LIST_TABLES (by any code, undo and redo included), so a copy of the list kept outside the database
+    (``<library>/cache/``, store/list_cache.py) is known to be current when it was made under the
+    stamp the database holds. Random, not a counter: a library restored from a backup, or a change
+    rolled back, cannot come back to a stamp a different list was kept under. Not recorded by the
+    history (undo sets a new stamp instead of putting back the old one)."""
+    db.executescript(
+        """
+        CREATE TABLE letter_list_stamp (stamp BLOB NOT NULL);
+        INSERT INTO letter_list_stamp (stamp) VALUES (randomblob(8));
+        """
+    )
+    for table, triggers in LIST_TRIGGERS.items():
+        for event, name in triggers.items():
+            db.execute(
+                f'CREATE TRIGGER "{name}" AFTER {event} ON "{table}" '
+                "BEGIN UPDATE letter_list_stamp SET stamp = randomblob(8); END"
+            )
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # noqa: SLF001 - the count of registered migrations

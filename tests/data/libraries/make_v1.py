@@ -1,7 +1,7 @@
 """Make tests/data/libraries/vN/: a library written by schema vN, holding the facts of V1_FACTS.
 
 Run once, when schema vN ships: ``.venv/bin/python tests/data/libraries/make_v1.py vN`` (v1 when no
-version is given; v1 came with 0001_initial, v2-v6 with the migrations after it). Never regenerate a
+version is given; v1 came with 0001_initial, v2-v7 with the migrations after it). Never regenerate a
 folder with a later schema: tests/unit/test_store_migrations.py opens each with the current code to
 prove that nothing made by that version is lost. The facts it holds are listed in V1_FACTS (the test
 checks them).

@@ -2,6 +2,10 @@
 
 Threads: one writer at a time (``_write_lock``: update/delete/rebuild are serialised); searches take
 ``_read_lock`` only, so a search from a GUI worker runs while a rebuild writes the next generation.
+
+Processes: only the library's writer (the process that holds ``library.lock``) writes the index or
+its journal. A reader beside it (``writer=False``) never writes: it searches the index as it is with
+the journaled edits applied in memory (:mod:`desktop_app.core.search.overlay`).
 """
 
 from __future__ import annotations
@@ -28,8 +32,10 @@ from whoosh.searching import Searcher  # noqa: E402
 from desktop_app.core.errors import AppError, InvalidInput, StoreError
 from desktop_app.core.model import IndexDoc, SearchFragment, SearchHit, SearchResults, Span
 from desktop_app.core.search import highlight, storage
+from desktop_app.core.search.documents import indexable as _indexable
 from desktop_app.core.search.engine import Engine, Unsupported
 from desktop_app.core.search.formats import CompactPool, IndexCodec, add_document
+from desktop_app.core.search.overlay import overlay_index
 from desktop_app.core.search.query import Unit, highlight_units, make_parser, parse
 from desktop_app.core.search.schema import SCHEMA_VERSION, SEPARATOR, build_schema, chamber_key, to_fields
 from desktop_app.core.tasks import CancelToken, Progress
@@ -44,11 +50,13 @@ PART_DIR = "part"  # inside a generation folder while a worker writes its segmen
 class SearchIndex:
     """The index in ``folder`` (``<library>/index``). See :mod:`desktop_app.core.search.storage`."""
 
-    def __init__(self, folder: Path, *, procs: int | None = None) -> None:
+    def __init__(self, folder: Path, *, procs: int | None = None, writer: bool = True) -> None:
         """``procs`` > 1 (the default on a machine with more than one core: 2) lets :meth:`rebuild`
         index a large library in two processes: a worker started with the "spawn" method (never fork:
-        a GUI process has threads) writes a segment of its own."""
+        a GUI process has threads) writes a segment of its own. ``writer`` False: a reader beside the
+        library's writer, which never writes the index (see the module docstring)."""
         self.folder = Path(folder)
+        self.writer = writer
         self.procs = max(1, procs if procs is not None else min(2, os.cpu_count() or 1))
         self.schema = build_schema()
         self._parser = make_parser(self.schema)
@@ -66,6 +74,10 @@ class SearchIndex:
         # (a background timer), or at close.
         self._pending: dict[str, dict[str, object] | None] = {}
         self._timer: threading.Timer | None = None
+        # A reader's in-memory view of the journal (see _refresh_overlay): the index with the journaled
+        # edits, and the journal's stamp when it was made.
+        self._overlay: Any = None
+        self._overlay_stamp: tuple[int, int, int] | None = None
 
     # -- health ---------------------------------------------------------------------------------
     def check(self, *, verify: bool = False) -> str | None:
@@ -101,6 +113,7 @@ class SearchIndex:
     ) -> None:
         """Index ``docs`` into a new generation and switch to it; on any failure (or cancel) the old
         index stays in place and the partial one is removed."""
+        self._require_writer()
         with self._write_lock:
             self._cancel_timer()
             self._pending = {}  # the rebuild reads every letter as it is now
@@ -202,7 +215,10 @@ class SearchIndex:
         self._buffer(str(letter_id), None)
 
     def flush(self) -> None:
-        """Write the buffered edits into the index now (one segment)."""
+        """Write the buffered edits into the index now (one segment). A reader (``writer=False``) never
+        writes: the writer's journal is applied in memory when it searches."""
+        if not self.writer:
+            return
         with self._write_lock:
             self._cancel_timer()
             if self._ix is None and (self.folder / storage.PENDING).exists():
@@ -233,6 +249,7 @@ class SearchIndex:
             storage.clear_pending(self.folder)
 
     def _buffer(self, letter_id: str, fields: dict[str, object] | None) -> None:
+        self._require_writer()
         with self._write_lock:
             self._open()  # a damaged or missing index fails here, as a direct write would
             storage.append_pending(self.folder, letter_id, fields)
@@ -335,7 +352,14 @@ class SearchIndex:
         self.close()
 
     # -- internals ------------------------------------------------------------------------------
+    def _require_writer(self) -> None:
+        if not self.writer:
+            raise StoreError("The library is open read-only beside another program: its search index is not changed.")
+
     def _flush_for_reading(self) -> None:
+        if not self.writer:
+            self._refresh_overlay()
+            return
         if self._pending or (self._ix is None and (self.folder / storage.PENDING).exists()):
             try:
                 self.flush()
@@ -356,7 +380,8 @@ class SearchIndex:
                 )
             try:
                 self._ix = FileStorage(str(self.folder / manifest.generation)).open_index()
-                replay = storage.read_pending(self.folder)  # edits journaled before an unclean exit
+                # the writer's edits journaled before: by an earlier process, or one that exited uncleanly
+                replay = storage.read_pending(self.folder) if self.writer else []
             except Exception as err:
                 raise _damaged(err) from err
             self._manifest = manifest
@@ -372,15 +397,54 @@ class SearchIndex:
             self._searcher.close()
             self._searcher = None
         if self._searcher is None:
-            self._searcher = self._open().searcher()
+            self._searcher = (self._overlay or self._open()).searcher()
             self._stale = False
         return self._searcher
+
+    def _refresh_overlay(self) -> None:
+        """A reader: the writer's journaled edits, written into a segment in memory, so a search finds
+        them without writing the index (made again when the journal changed). The journal is read
+        before the index is opened: a flush the writer makes meanwhile writes the segment before it
+        removes the journal, so whichever state is read, the edits are found (applying one twice is
+        harmless: an update replaces the letter)."""
+        try:
+            stamp = storage.pending_stamp(self.folder)
+            if stamp == self._overlay_stamp and (stamp is None or self._overlay is not None):
+                return
+            edits = storage.read_pending(self.folder, complete_only=True) if stamp is not None else []
+            self._open()
+            manifest = storage.read_manifest(self.folder)
+            pending: dict[str, dict[str, object] | None] = {}
+            for letter_id, fields in edits:
+                pending.pop(letter_id, None)
+                pending[letter_id] = _from_journal(fields)
+            overlay = None
+            if pending and manifest is not None:
+                overlay = overlay_index(str(self.folder / manifest.generation), pending, IndexCodec(compression=0))
+        except AppError:
+            raise
+        except Exception as err:  # noqa: BLE001 - damaged files surface as whoosh/OS errors
+            raise _damaged(err) from err
+        with self._read_lock:
+            self._engine = None
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._close_overlay()
+            self._overlay, self._overlay_stamp = overlay, stamp
+
+    def _close_overlay(self) -> None:
+        if self._overlay is not None:
+            self._overlay.close()
+            self._overlay = None
+        self._overlay_stamp = None
 
     def _close_index(self) -> None:
         self._engine = None
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        self._close_overlay()
         if self._ix is not None:
             self._ix.close()
             self._ix = None
@@ -526,11 +590,6 @@ def _from_journal(fields: dict[str, Any] | None) -> dict[str, object] | None:
         if name in fields:
             fields[name] = [tuple(pair) for pair in fields[name]]
     return fields
-
-
-def _indexable(fields: dict[str, object]) -> dict[str, object]:
-    """Whoosh indexes "" as a term; leave empty values out instead."""
-    return {k: v for k, v in fields.items() if v != ""}
 
 
 def _damaged(err: BaseException) -> StoreError:

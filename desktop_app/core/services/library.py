@@ -98,7 +98,7 @@ class Library(
         self._changes_backed_up = db.conn.total_changes  # rows changed by this connection when last backed up
         self._backed_up_at = time.monotonic()
         self._search_wanted = search
-        self.index: Any = _make_index(folder / INDEX_DIR) if search else None
+        self.index: Any = _make_index(folder / INDEX_DIR, writer=not readonly) if search else None
         self._references: Any = None  # made on first use: its parser's patterns cost ~0.1 s to compile
         self._deferred: set[int] | None = None  # letters whose index update waits for the end of a batch
         self._index_failed = False  # an index update failed: the marker stays until a rebuild

@@ -131,6 +131,21 @@ def test_rotation_never_deletes_the_newest_backup_that_passes(folder: Path) -> N
         assert "Goed" in {t.name for t in library.list_themes()}
 
 
+def test_a_new_backup_is_checked_once_and_rotation_keeps_it_as_the_newest_good_one(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Making a backup checks the copy; the rotation after it (which must know the newest good backup
+    before it deletes any) takes that copy as checked instead of reading it again."""
+    for i in range(store_db.BACKUP_KEEP + 2):
+        _change(folder, f"Ronde {i}")
+    checked: list[str] = []
+    real = store_db.check_file
+    monkeypatch.setattr(store_db, "check_file", lambda path, **kw: checked.append(Path(path).name) or real(path, **kw))
+    made = store_db.make_backup(folder)
+    assert checked == [made.name + ".partial"]  # the copy, before it got its name; not again
+    assert made in Library.backups(folder) and len(Library.backups(folder)) < store_db.BACKUP_KEEP + 3
+
+
 def test_check_finds_damage_in_any_row(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(folder, capsys, "check")[0] == 0
     undecodable_text(folder / "library.db", letter_id=4)

@@ -524,19 +524,26 @@ def backups_to_keep(
     return keep
 
 
-def _newest_sound(backups: list[Path]) -> Path | None:
-    """The newest backup that passes quick_check and reads back (usually the first one tried)."""
+def _newest_sound(backups: list[Path], checked: Path | None = None) -> Path | None:
+    """The newest backup that passes quick_check and reads back (usually the first one tried);
+    ``checked`` passed that check a moment ago (the backup just made) and is not read again."""
     for path in backups:
-        if not check_file(path):
+        if path == checked or not check_file(path):
             return path
     return None
 
 
 def rotate_backups(
-    folder: Path, *, now: datetime | None = None, budget: int = BACKUP_BUDGET, spare: Path | None = None
+    folder: Path,
+    *,
+    now: datetime | None = None,
+    budget: int = BACKUP_BUDGET,
+    spare: Path | None = None,
+    checked: Path | None = None,
 ) -> list[Path]:
     """Delete the backups :func:`backups_to_keep` does not keep (nor ``spare``, a backup in use);
-    returns the deleted ones."""
+    returns the deleted ones. ``checked``: a backup that passed the check just now (see
+    :func:`_newest_sound`)."""
     backups = list_backups(folder)
     entries = []
     for path in backups:
@@ -550,7 +557,7 @@ def rotate_backups(
     keep = backups_to_keep(entries, now or datetime.now(UTC), budget=budget)
     if all(p.name in keep or p == spare for p in backups):
         return []
-    sound = _newest_sound(backups)
+    sound = _newest_sound(backups, checked)
     if sound is not None and sound.name not in keep:
         keep = backups_to_keep(entries, now or datetime.now(UTC), protect=sound.name, budget=budget)
     deleted = [p for p in backups if p.name not in keep and p != spare]
@@ -593,7 +600,7 @@ def make_backup(folder: Path, *, tag: str = "", budget: int = BACKUP_BUDGET, spa
             raise damaged(db_path, "; ".join(problems[:3]) + "; no backup was made, the earlier ones are kept")
         os.replace(partial, target)
         fsync_dir(backup_dir)
-    rotate_backups(folder, budget=budget, spare=spare)
+    rotate_backups(folder, budget=budget, spare=spare, checked=target)  # the newest good one: not checked twice
     return target
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 import os
 import queue
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Iterable, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.search._imports import import_whoosh
 
@@ -33,12 +34,14 @@ from desktop_app.core.errors import AppError, InvalidInput, StoreError
 from desktop_app.core.model import IndexDoc, SearchFragment, SearchHit, SearchResults, Span
 from desktop_app.core.search import highlight, storage
 from desktop_app.core.search.documents import indexable as _indexable
-from desktop_app.core.search.engine import Engine, Unsupported
 from desktop_app.core.search.formats import CompactPool, IndexCodec, add_document
 from desktop_app.core.search.overlay import overlay_index
 from desktop_app.core.search.query import Unit, highlight_units, make_parser, parse
 from desktop_app.core.search.schema import SCHEMA_VERSION, SEPARATOR, build_schema, chamber_key, to_fields
 from desktop_app.core.tasks import CancelToken, Progress
+
+if TYPE_CHECKING:
+    from desktop_app.core.search.engine import Engine
 
 SORTS = ("relevance", "date")
 MAX_EXPANSIONS = 64  # prefix/fuzzy terms looked up per field when highlighting
@@ -312,20 +315,24 @@ class SearchIndex:
     def _run(
         self, searcher: Searcher, q: query.Query, flt: query.Query | None, limit: int, sort: str
     ) -> tuple[int, list[tuple[Any, int]]]:
-        """(total, [(score, docnum)]) from the block-wise engine, or from Whoosh's own searcher for
-        query types the engine does not evaluate."""
+        """(total, [(score, docnum)]) from the block-wise engine (numpy), or from Whoosh's own searcher
+        for a small index while numpy is not loaded (see :data:`PLAIN_UP_TO`) and for query types the
+        engine does not evaluate."""
         if self._engine is None or self._engine.searcher is not searcher:
+            self._engine = None
+            if not _numpy_loaded() and searcher.doc_count_all() <= PLAIN_UP_TO and plain_scores_alike(q):
+                return _run_plain(searcher, q, flt, limit, sort)
+            from desktop_app.core.search.engine import Engine
+
             live = {seg.segment_id() for sub, _ in searcher.leaf_searchers() if (seg := sub.reader().segment())}
             self._segment_cache = {k: v for k, v in self._segment_cache.items() if k[0] in live}
             self._engine = Engine(searcher, self._segment_cache)
+        from desktop_app.core.search.engine import Unsupported
+
         try:
             return self._engine.run(q, flt, limit, by_date=sort == "date")
         except Unsupported:
-            kwargs: dict[str, Any] = {"filter": flt, "limit": limit, "optimize": False}
-            if sort == "date":
-                kwargs.update(sortedby="date", reverse=True)
-            results = searcher.search(q, **kwargs)
-            return len(results), [(hit.score or 0.0, hit.docnum) for hit in results]
+            return _run_plain(searcher, q, flt, limit, sort)
 
     def doc_count(self) -> int:
         self._flush_for_reading()
@@ -567,8 +574,44 @@ def _append_part(gen_dir: Path, part_dir: Path) -> None:
 
 
 SMALL_SEGMENTS_BEFORE_MERGE = 10
+# Up to this many letters a search that finds numpy not yet loaded runs on Whoosh's own searcher: a word
+# found in every letter costs it ~10 ms at 1,000 letters, importing numpy for the engine ~0.1 s (most of
+# a `kamerlezer search`'s own time). Past it, or once numpy is loaded, the engine runs.
+PLAIN_UP_TO = 2000
 FLUSH_AT = 64  # buffered edits written at once
 FLUSH_AFTER_S: float | None = 2.0  # seconds after the last edit (None: only on read, FLUSH_AT or close)
+
+
+def _numpy_loaded() -> bool:
+    return "numpy" in sys.modules
+
+
+def plain_scores_alike(q: query.Query) -> bool:
+    """Whether Whoosh's searcher scores ``q`` as the engine does: not with a phrase (Whoosh scores a
+    phrase by its words, the engine as one term counted where the words stand together) nor with NOT
+    (Whoosh adds 1 to every hit, the engine nothing)."""
+    if isinstance(q, (query.Phrase, query.Not, query.AndNot)):
+        return False
+    return all(plain_scores_alike(sub) for sub in q.children())
+
+
+def _run_plain(
+    searcher: Searcher, q: query.Query, flt: query.Query | None, limit: int, sort: str
+) -> tuple[int, list[tuple[Any, int]]]:
+    """(total, [(score, docnum)]) by Whoosh's own searcher, every match scored (BM25F, as the engine),
+    in the engine's order: best first (or newest first, then best), ties to the lower document number."""
+    results = searcher.search(q, filter=flt, limit=None, optimize=False)
+    scored = sorted(((score or 0.0, docnum) for score, docnum in results.top_n), key=lambda sd: (-sd[0], sd[1]))
+    if sort == "date":
+        reader = searcher.reader()
+        dates = reader.column_reader("date") if reader.has_column("date") else None
+
+        def date(docnum: int) -> str:
+            value = dates[docnum] if dates is not None else ""
+            return value.decode("utf-8") if isinstance(value, bytes) else (value or "")
+
+        scored.sort(key=lambda sd: date(sd[1]), reverse=True)  # stable: equal dates stay best first
+    return len(results), scored[:limit]
 
 
 def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:

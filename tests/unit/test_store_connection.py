@@ -86,6 +86,11 @@ def test_whoosh_is_imported_without_its_unused_modules_and_leaves_the_real_ones(
         "import urllib.request, cached_property\n"  # the real ones, for anyone else
         "assert urllib.request.urlopen and cached_property.threaded_cached_property\n"
         "assert whoosh.reading.cached_property.__module__ == 'functools'\n"
+        "assert 'whoosh.lang.morph_en' not in sys.modules\n"
+        "import whoosh.query.terms\n"
+        "assert 'riding' in set(whoosh.query.terms.variations('ride'))\n"  # the real one, on first use
+        "import whoosh.lang.morph_en\n"
+        "assert whoosh.lang.morph_en.variations is not whoosh.query.terms.variations\n"
         "print('ok')\n"
     )
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True)

@@ -11,7 +11,6 @@ the journaled edits applied in memory (:mod:`desktop_app.core.search.overlay`).
 from __future__ import annotations
 
 import os
-import queue
 import shutil
 import sys
 import threading
@@ -512,6 +511,7 @@ class _PartWorker:
 
     def wait(self) -> int:
         """How many letters the worker indexed, once its segment is committed."""
+        import queue
         while True:
             try:
                 kind, value = self._outbox.get(timeout=1.0)

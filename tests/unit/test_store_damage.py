@@ -335,6 +335,24 @@ def test_enospc_while_backing_up_leaves_nothing_and_says_disk_full(
     assert list((folder / "backups").iterdir()) == []
 
 
+def test_a_backup_whose_fsync_fails_while_it_is_checked_is_not_kept(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy is fsynced on a second thread while it is checked: a failing fsync stops it as a failing
+    check does, and nothing is left behind."""
+    _change(folder, "Eerst")
+    before = Library.backups(folder)
+
+    def full(path: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(store_db, "fsync_file", full)
+    with pytest.raises(DiskFull):
+        store_db.make_backup(folder)
+    assert Library.backups(folder) == before
+    assert not list((folder / "backups").glob("*.partial"))
+
+
 def test_enospc_during_restore_keeps_the_database_and_leaves_no_partial_file(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

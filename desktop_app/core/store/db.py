@@ -25,7 +25,7 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -586,10 +586,11 @@ def _copy_database(source: Path, target: Path) -> None:
         src.close()
 
 
-def _synced_and_checked(path: Path) -> list[str]:
+def _synced_and_checked(path: Path, meanwhile: Callable[[], object] | None = None) -> list[str]:
     """fsync the copy on a second thread while it is checked (:func:`check_file`): both are done before
     it may take its name, and either failing stops it; together they take about as long as the longer
-    one (the fsync waits for the disk, the check is work for the processor)."""
+    one (the fsync waits for the disk, the check is work for the processor). ``meanwhile`` runs on that
+    thread after the fsync (more waiting for the disk); its failure is ignored."""
     failed: list[BaseException] = []
 
     def sync() -> None:
@@ -597,6 +598,12 @@ def _synced_and_checked(path: Path) -> list[str]:
             fsync_file(path)
         except BaseException as err:  # noqa: BLE001 - raised again below, in the caller's thread
             failed.append(err)
+            return
+        if meanwhile is not None:
+            try:
+                meanwhile()
+            except Exception:  # noqa: BLE001, S110 - only a head start on work done later anyway
+                pass
 
     syncing = threading.Thread(target=sync, name="kamerlezer-backup-fsync", daemon=True)
     syncing.start()
@@ -609,11 +616,19 @@ def _synced_and_checked(path: Path) -> list[str]:
     return problems
 
 
-def make_backup(folder: Path, *, tag: str = "", budget: int = BACKUP_BUDGET, spare: Path | None = None) -> Path:
+def make_backup(
+    folder: Path,
+    *,
+    tag: str = "",
+    budget: int = BACKUP_BUDGET,
+    spare: Path | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> Path:
     """Copy ``library.db`` into ``backups/`` with SQLite's backup API, check the copy (quick_check and
     every row read back) and only then give it its name; then rotate. A copy that fails the check is
     thrown away and StoreError raised: a damaged database never pushes good backups out. A full disk
-    raises DiskFull and leaves nothing behind. Returns the new backup."""
+    raises DiskFull and leaves nothing behind. Returns the new backup. ``meanwhile``: see
+    :func:`_synced_and_checked` (a closing writer folds its WAL into the database there)."""
     db_path = folder / DB_NAME
     backup_dir = folder / BACKUP_DIR
     stamp = _stamp()
@@ -622,7 +637,7 @@ def make_backup(folder: Path, *, tag: str = "", budget: int = BACKUP_BUDGET, spa
     with _removed_on_failure(partial, db_path):
         backup_dir.mkdir(exist_ok=True)
         _copy_database(db_path, partial)
-        problems = _synced_and_checked(partial)
+        problems = _synced_and_checked(partial, meanwhile)
         if problems:
             raise damaged(db_path, "; ".join(problems[:3]) + "; no backup was made, the earlier ones are kept")
         os.replace(partial, target)

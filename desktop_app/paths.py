@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Kamerlezer"
 LIBRARY_ENV = "KAMERLEZER_LIBRARY"
 
@@ -36,6 +34,8 @@ def starter_themes_file() -> Path:
 
 
 def default_library_dir() -> Path:
+    import platformdirs  # here: a command given --library or $KAMERLEZER_LIBRARY does not need it (~3 ms)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library"
 
 

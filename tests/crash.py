@@ -17,8 +17,10 @@ from pathlib import Path
 from desktop_app.core.services import Library
 
 
-def _writer(folder: Path, fd: int, seed: int, search: bool = False) -> None:
-    """Child: open the library, say "R", and annotate for ever, writing each committed id to ``fd``."""
+def _writer(folder: Path, fd: int, seed: int, search: bool = False, flush: bool = False) -> None:
+    """Child: open the library, say "R", and annotate for ever, writing each committed id to ``fd``.
+    An annotation's index update is only journaled (``index/PENDING``); with ``flush`` the child then
+    searches for it, which writes the journal into the index (a kill may fall inside that write)."""
     try:
         rng = random.Random(seed)
         library = Library.open(folder, search=search)
@@ -38,6 +40,8 @@ def _writer(folder: Path, fd: int, seed: int, search: bool = False) -> None:
                     continue
                 raise
             os.write(fd, f"{annotation.id} {token}\n".encode())
+            if flush and rng.random() < 0.5:
+                library.search(token)  # writes the journal into the index first
     except BaseException as err:  # noqa: BLE001 - reported to the parent
         os.write(fd, f"E {type(err).__name__}: {err}\n".encode())
     finally:
@@ -100,7 +104,9 @@ def fork_child(child: Callable[[int], None]) -> _Child:
     return _Child(pid, read_fd)
 
 
-def kill_loop(folder: Path, rng: random.Random, *, rounds: int, most_commits: int, window: float, search: bool):
+def kill_loop(
+    folder: Path, rng: random.Random, *, rounds: int, most_commits: int, window: float, search: bool, flush: bool = False
+):
     """Fork writers; after each one's readiness signal and a random number of commits (0 ..
     ``most_commits``), SIGKILL it within a random ``window``. Returns (committed ids, commits waited
     for, errors)."""
@@ -109,7 +115,7 @@ def kill_loop(folder: Path, rng: random.Random, *, rounds: int, most_commits: in
     waited_for = 0
     for _ in range(rounds):
         seed = rng.randrange(1 << 30)
-        child = fork_child(lambda fd, seed=seed: _writer(folder, fd, seed, search))
+        child = fork_child(lambda fd, seed=seed: _writer(folder, fd, seed, search, flush))
         assert child.wait_for(lambda lines: bool(lines)), "a writer ended without a word"
         if child.lines[0] != "R":
             errors.append(child.lines[0])

@@ -21,9 +21,7 @@ Pure functions: no SQL, no I/O.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from desktop_app.core.model import Annotation
 from desktop_app.core.superscript import SUPERSCRIPT_DIGITS
@@ -41,6 +39,8 @@ def text_hash(text: str) -> str:
     """Hash of the letter text the offsets refer to. The importer already normalises the text
     (NFC, line ends, cleaning), and offsets are only valid for the identical text, so this hashes
     the stored text exactly."""
+    import hashlib  # here, as difflib below: a command that only reads does not load them
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
@@ -206,6 +206,8 @@ def _similarity(a: str, b: str) -> float:
         return 1.0
     if not a or not b:
         return 0.0
+    from difflib import SequenceMatcher
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
@@ -307,6 +309,8 @@ def _edge(part: str, text: str, proposed: int) -> int:
 
 
 def _fuzzy(key_text: Keyed, key_quote: str, old: Annotation, new_text: str) -> Anchor | None:
+    from difflib import SequenceMatcher
+
     length = len(key_quote)
     if length < MIN_FUZZY_KEY or not key_text.key:
         return None

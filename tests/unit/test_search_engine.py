@@ -113,6 +113,47 @@ def test_filters_match_whoosh(replaced: SearchIndex, year: int | None, chamber: 
     assert total == len(theirs) and {d for _, d in top} == theirs
 
 
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+@pytest.mark.parametrize("text", QUERIES)
+def test_whoosh_searcher_path_gives_the_engines_answers_in_its_order(index: SearchIndex, text: str, sort: str) -> None:
+    """A small library is searched with Whoosh's own searcher while numpy is not loaded (index._run_plain):
+    the same total, and the same top hits in the same order (best first, or newest first then best, ties
+    to the lower document number), with the engine's scores."""
+    from desktop_app.core.search.index import _run_plain, plain_scores_alike
+
+    searcher = index._current_searcher()
+    q = parse(text, make_parser(searcher.schema))
+    if not plain_scores_alike(q):  # phrases and NOT: always the engine
+        assert '"' in text or "-" in text or "NOT" in text
+        return
+    total, top = Engine(searcher).run(q, None, 6, by_date=sort == "date")
+    plain_total, plain_top = _run_plain(searcher, q, None, 6, sort)
+    assert plain_total == total
+    assert [d for _, d in plain_top] == [d for _, d in top]
+    assert [s for s, _ in plain_top] == pytest.approx([s for s, _ in top], rel=1e-4)
+
+
+def test_a_search_by_whoosh_searcher_gives_the_same_hits_and_fragments(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SearchIndex.search end to end (totals, order, scores, highlighted fragments) on either path."""
+    from desktop_app.core.search import index as index_module
+
+    texts = [t for t in QUERIES if '"' not in t and "-" not in t and "NOT" not in t]
+    by_engine = [index.search(t, sort=sort) for t in texts for sort in ("relevance", "date")]
+    assert index._engine is not None
+    monkeypatch.setattr(index_module, "_numpy_loaded", lambda: False)
+    index._engine = None
+    plain = [index.search(t, sort=sort) for t in texts for sort in ("relevance", "date")]
+    assert index._engine is None
+    assert all(r.total for r in plain if r.query != "onderwerp:agenda")
+    for ours, theirs in zip(plain, by_engine):
+        assert ours.total == theirs.total, ours.query
+        assert [h.letter_id for h in ours.hits] == [h.letter_id for h in theirs.hits], ours.query
+        assert [h.fragments for h in ours.hits] == [h.fragments for h in theirs.hits], ours.query
+        assert [h.score for h in ours.hits] == pytest.approx([h.score for h in theirs.hits], rel=1e-4)
+
+
 def phrase_both_ways(ix: SearchIndex, text: str) -> tuple[dict[int, float], dict[int, float]]:
     """Occurrence counts of a phrase per document: the vectorised path and the per-document one."""
     from whoosh import query as wq

@@ -131,6 +131,21 @@ def test_rotation_never_deletes_the_newest_backup_that_passes(folder: Path) -> N
         assert "Goed" in {t.name for t in library.list_themes()}
 
 
+def test_a_new_backup_is_checked_once_and_rotation_keeps_it_as_the_newest_good_one(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Making a backup checks the copy; the rotation after it (which must know the newest good backup
+    before it deletes any) takes that copy as checked instead of reading it again."""
+    for i in range(store_db.BACKUP_KEEP + 2):
+        _change(folder, f"Ronde {i}")
+    checked: list[str] = []
+    real = store_db.check_file
+    monkeypatch.setattr(store_db, "check_file", lambda path, **kw: checked.append(Path(path).name) or real(path, **kw))
+    made = store_db.make_backup(folder)
+    assert checked == [made.name + ".partial"]  # the copy, before it got its name; not again
+    assert made in Library.backups(folder) and len(Library.backups(folder)) < store_db.BACKUP_KEEP + 3
+
+
 def test_check_finds_damage_in_any_row(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(folder, capsys, "check")[0] == 0
     undecodable_text(folder / "library.db", letter_id=4)
@@ -318,6 +333,24 @@ def test_enospc_while_backing_up_leaves_nothing_and_says_disk_full(
     with pytest.raises(DiskFull):
         store_db.make_backup(folder)
     assert list((folder / "backups").iterdir()) == []
+
+
+def test_a_backup_whose_fsync_fails_while_it_is_checked_is_not_kept(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy is fsynced on a second thread while it is checked: a failing fsync stops it as a failing
+    check does, and nothing is left behind."""
+    _change(folder, "Eerst")
+    before = Library.backups(folder)
+
+    def full(path: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(store_db, "fsync_file", full)
+    with pytest.raises(DiskFull):
+        store_db.make_backup(folder)
+    assert Library.backups(folder) == before
+    assert not list((folder / "backups").glob("*.partial"))
 
 
 def test_enospc_during_restore_keeps_the_database_and_leaves_no_partial_file(

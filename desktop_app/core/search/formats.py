@@ -16,9 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import add
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
@@ -32,6 +31,12 @@ from whoosh.system import _INT_SIZE, pack_uint
 from whoosh.util.numeric import length_to_byte
 
 from desktop_app.core.search.analysis import TERMS, WORD_SPLIT, collect_terms, fold_text, term_numbers, word_numbers
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# numpy (~0.1 s to import) is imported where postings are written or read as arrays, not at the top: a
+# search of a small library reads postings without it (see SearchIndex._run).
 
 
 def decode_arrays(value: bytes) -> tuple[list[int], list[int], array[int]]:
@@ -90,17 +95,22 @@ def term_payloads(value: str) -> list[tuple[str, int, bytes]]:
     return [(term, n, blob[a:b]) for term, n, a, b in zip(terms, counts.tolist(), bounds, bounds[1:])]
 
 
-_NO_TERMS = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint32), np.zeros(1, np.int64))
+def _no_terms() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    import numpy as np
+
+    return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint32), np.zeros(1, np.int64)
 
 
 def term_arrays(value: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """:func:`term_payloads` as arrays: (term numbers (see ``analysis.TERMS``), occurrences of each, all
     payloads as one uint32 array, where each payload starts in it plus the end)."""
+    import numpy as np
+
     folded = fold_text(value)
     if len(folded) != len(value):  # a ligature changed the length: offsets need the word-by-word path
         found = collect_terms(value)
         if not found:
-            return _NO_TERMS
+            return _no_terms()
         payloads = [_encode(*lists) for lists in found.values()]
         heads = np.zeros(len(payloads) + 1, dtype=np.int64)
         np.cumsum([len(p) // 4 for p in payloads], out=heads[1:])
@@ -113,7 +123,7 @@ def term_arrays(value: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndar
     parts = WORD_SPLIT.split(folded)
     words = parts[1::2]
     if not words:
-        return _NO_TERMS
+        return _no_terms()
     numbers = np.array(word_numbers(words), dtype=np.int64)
     lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
     ends = np.cumsum(lengths)
@@ -121,7 +131,7 @@ def term_arrays(value: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndar
     numbers, starts, sizes = numbers[keep], ends[0:-1:2][keep], lengths[1::2][keep]
     total = len(numbers)
     if not total:
-        return _NO_TERMS
+        return _no_terms()
     order = np.argsort(numbers, kind="stable")  # by term, each term's occurrences in text order
     numbers, positions, starts, sizes = numbers[order], order, starts[order], sizes[order]
     firsts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
@@ -281,6 +291,8 @@ class FastLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
 def block_positions(payloads: bytes, lengths: array[int]) -> tuple[bytes, int, bytes]:
     """(occurrence count of each posting as uint32s, width, all position deltas in that width, padded
     to 4 bytes) of the FastCharacters payloads of one block, concatenated."""
+    import numpy as np
+
     codes = np.frombuffer(payloads, dtype=np.uint32)
     sizes = np.frombuffer(lengths, dtype=np.uint32).astype(np.int64) // 4
     firsts = np.zeros(len(sizes), dtype=np.int64)
@@ -297,6 +309,8 @@ def block_positions(payloads: bytes, lengths: array[int]) -> tuple[bytes, int, b
 
 def gather_index(firsts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Indexes ``firsts[k], firsts[k] + 1, ..., firsts[k] + counts[k] - 1`` for every k, in order."""
+    import numpy as np
+
     total = int(counts.sum())
     before = np.zeros(len(counts), dtype=np.int64)
     np.cumsum(counts[:-1], out=before[1:])
@@ -306,6 +320,8 @@ def gather_index(firsts: np.ndarray, counts: np.ndarray) -> np.ndarray:
 def block_deltas(raw: bytes, n: int) -> tuple[np.ndarray, np.ndarray, int]:
     """(occurrences per posting, all position deltas, where the payloads start) of a block written by
     :class:`FastPostingsWriter`."""
+    import numpy as np
+
     counts = np.frombuffer(raw, dtype=np.uint32, count=n, offset=12 * n)
     width = int.from_bytes(raw[16 * n : 16 * n + 4], "little")
     total = int(counts.sum())
@@ -317,9 +333,12 @@ def block_deltas(raw: bytes, n: int) -> tuple[np.ndarray, np.ndarray, int]:
 def block_payloads(raw: bytes, n: int, compression: int) -> tuple[bytes, list[int]]:
     """(all payloads of a block written by :class:`FastPostingsWriter`, where each one starts; the
     last entry is the end)."""
-    lengths = array("I")
+    lengths, counts = array("I"), array("I")
     lengths.frombytes(raw[8 * n : 12 * n])
-    payloads = raw[block_deltas(raw, n)[2] :]
+    counts.frombytes(raw[12 * n : 16 * n])
+    width = int.from_bytes(raw[16 * n : 16 * n + 4], "little")
+    size = width * sum(counts)  # the position deltas (see block_deltas), skipped
+    payloads = raw[16 * n + 4 + size + (-size % 4) :]
     if compression:
         payloads = zlib.decompress(payloads)
     return payloads, list(accumulate(lengths, initial=0))
@@ -377,6 +396,8 @@ class CompactPool:
 
     def add_terms(self, fieldname: str, docnum: int, found: tuple[np.ndarray, ...], boost: float) -> None:
         """All postings of one document's field at once, as :func:`term_arrays` gives them."""
+        import numpy as np
+
         numbers, counts, codes, heads = found
         if len(numbers):
             bulk = self.bulk.get(fieldname)
@@ -430,6 +451,8 @@ class _BulkTerms:
     as the ``{term bytes: (ids, weights, payloads)}`` dict that :class:`_GroupedPostings` reads."""
 
     def __init__(self, docs: _BulkField) -> None:
+        import numpy as np
+
         sizes = [len(n) for n in docs.numbers]
         self._docnums = np.repeat(np.array(docs.docnums, dtype=np.uint32), sizes)
         numbers = np.concatenate(docs.numbers)
@@ -454,6 +477,8 @@ class _BulkTerms:
         return len(self._where)
 
     def pop(self, tbytes: bytes) -> tuple[array[int], array[float], list[bytes]]:
+        import numpy as np
+
         lo, hi = self._where.pop(tbytes)
         rows = self._order[lo:hi]
         ids, weights = array("I"), array("f")

@@ -2,19 +2,23 @@
 
 Threads: one writer at a time (``_write_lock``: update/delete/rebuild are serialised); searches take
 ``_read_lock`` only, so a search from a GUI worker runs while a rebuild writes the next generation.
+
+Processes: only the library's writer (the process that holds ``library.lock``) writes the index or
+its journal. A reader beside it (``writer=False``) never writes: it searches the index as it is with
+the journaled edits applied in memory (:mod:`desktop_app.core.search.overlay`).
 """
 
 from __future__ import annotations
 
 import os
-import queue
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Iterable, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.search._imports import import_whoosh
 
@@ -28,11 +32,15 @@ from whoosh.searching import Searcher  # noqa: E402
 from desktop_app.core.errors import AppError, InvalidInput, StoreError
 from desktop_app.core.model import IndexDoc, SearchFragment, SearchHit, SearchResults, Span
 from desktop_app.core.search import highlight, storage
-from desktop_app.core.search.engine import Engine, Unsupported
+from desktop_app.core.search.documents import indexable as _indexable
 from desktop_app.core.search.formats import CompactPool, IndexCodec, add_document
+from desktop_app.core.search.overlay import overlay_index
 from desktop_app.core.search.query import Unit, highlight_units, make_parser, parse
 from desktop_app.core.search.schema import SCHEMA_VERSION, SEPARATOR, build_schema, chamber_key, to_fields
 from desktop_app.core.tasks import CancelToken, Progress
+
+if TYPE_CHECKING:
+    from desktop_app.core.search.engine import Engine
 
 SORTS = ("relevance", "date")
 MAX_EXPANSIONS = 64  # prefix/fuzzy terms looked up per field when highlighting
@@ -44,11 +52,13 @@ PART_DIR = "part"  # inside a generation folder while a worker writes its segmen
 class SearchIndex:
     """The index in ``folder`` (``<library>/index``). See :mod:`desktop_app.core.search.storage`."""
 
-    def __init__(self, folder: Path, *, procs: int | None = None) -> None:
+    def __init__(self, folder: Path, *, procs: int | None = None, writer: bool = True) -> None:
         """``procs`` > 1 (the default on a machine with more than one core: 2) lets :meth:`rebuild`
         index a large library in two processes: a worker started with the "spawn" method (never fork:
-        a GUI process has threads) writes a segment of its own."""
+        a GUI process has threads) writes a segment of its own. ``writer`` False: a reader beside the
+        library's writer, which never writes the index (see the module docstring)."""
         self.folder = Path(folder)
+        self.writer = writer
         self.procs = max(1, procs if procs is not None else min(2, os.cpu_count() or 1))
         self.schema = build_schema()
         self._parser = make_parser(self.schema)
@@ -66,6 +76,10 @@ class SearchIndex:
         # (a background timer), or at close.
         self._pending: dict[str, dict[str, object] | None] = {}
         self._timer: threading.Timer | None = None
+        # A reader's in-memory view of the journal (see _refresh_overlay): the index with the journaled
+        # edits, and the journal's stamp when it was made.
+        self._overlay: Any = None
+        self._overlay_stamp: tuple[int, int, int] | None = None
 
     # -- health ---------------------------------------------------------------------------------
     def check(self, *, verify: bool = False) -> str | None:
@@ -101,6 +115,7 @@ class SearchIndex:
     ) -> None:
         """Index ``docs`` into a new generation and switch to it; on any failure (or cancel) the old
         index stays in place and the partial one is removed."""
+        self._require_writer()
         with self._write_lock:
             self._cancel_timer()
             self._pending = {}  # the rebuild reads every letter as it is now
@@ -202,7 +217,10 @@ class SearchIndex:
         self._buffer(str(letter_id), None)
 
     def flush(self) -> None:
-        """Write the buffered edits into the index now (one segment)."""
+        """Write the buffered edits into the index now (one segment). A reader (``writer=False``) never
+        writes: the writer's journal is applied in memory when it searches."""
+        if not self.writer:
+            return
         with self._write_lock:
             self._cancel_timer()
             if self._ix is None and (self.folder / storage.PENDING).exists():
@@ -233,6 +251,7 @@ class SearchIndex:
             storage.clear_pending(self.folder)
 
     def _buffer(self, letter_id: str, fields: dict[str, object] | None) -> None:
+        self._require_writer()
         with self._write_lock:
             self._open()  # a damaged or missing index fails here, as a direct write would
             storage.append_pending(self.folder, letter_id, fields)
@@ -295,20 +314,24 @@ class SearchIndex:
     def _run(
         self, searcher: Searcher, q: query.Query, flt: query.Query | None, limit: int, sort: str
     ) -> tuple[int, list[tuple[Any, int]]]:
-        """(total, [(score, docnum)]) from the block-wise engine, or from Whoosh's own searcher for
-        query types the engine does not evaluate."""
+        """(total, [(score, docnum)]) from the block-wise engine (numpy), or from Whoosh's own searcher
+        for a small index while numpy is not loaded (see :data:`PLAIN_UP_TO`) and for query types the
+        engine does not evaluate."""
         if self._engine is None or self._engine.searcher is not searcher:
+            self._engine = None
+            if not _numpy_loaded() and searcher.doc_count_all() <= PLAIN_UP_TO and plain_scores_alike(q):
+                return _run_plain(searcher, q, flt, limit, sort)
+            from desktop_app.core.search.engine import Engine
+
             live = {seg.segment_id() for sub, _ in searcher.leaf_searchers() if (seg := sub.reader().segment())}
             self._segment_cache = {k: v for k, v in self._segment_cache.items() if k[0] in live}
             self._engine = Engine(searcher, self._segment_cache)
+        from desktop_app.core.search.engine import Unsupported
+
         try:
             return self._engine.run(q, flt, limit, by_date=sort == "date")
         except Unsupported:
-            kwargs: dict[str, Any] = {"filter": flt, "limit": limit, "optimize": False}
-            if sort == "date":
-                kwargs.update(sortedby="date", reverse=True)
-            results = searcher.search(q, **kwargs)
-            return len(results), [(hit.score or 0.0, hit.docnum) for hit in results]
+            return _run_plain(searcher, q, flt, limit, sort)
 
     def doc_count(self) -> int:
         self._flush_for_reading()
@@ -335,7 +358,14 @@ class SearchIndex:
         self.close()
 
     # -- internals ------------------------------------------------------------------------------
+    def _require_writer(self) -> None:
+        if not self.writer:
+            raise StoreError("The library is open read-only beside another program: its search index is not changed.")
+
     def _flush_for_reading(self) -> None:
+        if not self.writer:
+            self._refresh_overlay()
+            return
         if self._pending or (self._ix is None and (self.folder / storage.PENDING).exists()):
             try:
                 self.flush()
@@ -356,7 +386,8 @@ class SearchIndex:
                 )
             try:
                 self._ix = FileStorage(str(self.folder / manifest.generation)).open_index()
-                replay = storage.read_pending(self.folder)  # edits journaled before an unclean exit
+                # the writer's edits journaled before: by an earlier process, or one that exited uncleanly
+                replay = storage.read_pending(self.folder) if self.writer else []
             except Exception as err:
                 raise _damaged(err) from err
             self._manifest = manifest
@@ -372,15 +403,54 @@ class SearchIndex:
             self._searcher.close()
             self._searcher = None
         if self._searcher is None:
-            self._searcher = self._open().searcher()
+            self._searcher = (self._overlay or self._open()).searcher()
             self._stale = False
         return self._searcher
+
+    def _refresh_overlay(self) -> None:
+        """A reader: the writer's journaled edits, written into a segment in memory, so a search finds
+        them without writing the index (made again when the journal changed). The journal is read
+        before the index is opened: a flush the writer makes meanwhile writes the segment before it
+        removes the journal, so whichever state is read, the edits are found (applying one twice is
+        harmless: an update replaces the letter)."""
+        try:
+            stamp = storage.pending_stamp(self.folder)
+            if stamp == self._overlay_stamp and (stamp is None or self._overlay is not None):
+                return
+            edits = storage.read_pending(self.folder, complete_only=True) if stamp is not None else []
+            self._open()
+            manifest = storage.read_manifest(self.folder)
+            pending: dict[str, dict[str, object] | None] = {}
+            for letter_id, fields in edits:
+                pending.pop(letter_id, None)
+                pending[letter_id] = _from_journal(fields)
+            overlay = None
+            if pending and manifest is not None:
+                overlay = overlay_index(str(self.folder / manifest.generation), pending, IndexCodec(compression=0))
+        except AppError:
+            raise
+        except Exception as err:  # noqa: BLE001 - damaged files surface as whoosh/OS errors
+            raise _damaged(err) from err
+        with self._read_lock:
+            self._engine = None
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._close_overlay()
+            self._overlay, self._overlay_stamp = overlay, stamp
+
+    def _close_overlay(self) -> None:
+        if self._overlay is not None:
+            self._overlay.close()
+            self._overlay = None
+        self._overlay_stamp = None
 
     def _close_index(self) -> None:
         self._engine = None
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        self._close_overlay()
         if self._ix is not None:
             self._ix.close()
             self._ix = None
@@ -441,6 +511,7 @@ class _PartWorker:
 
     def wait(self) -> int:
         """How many letters the worker indexed, once its segment is committed."""
+        import queue
         while True:
             try:
                 kind, value = self._outbox.get(timeout=1.0)
@@ -503,8 +574,44 @@ def _append_part(gen_dir: Path, part_dir: Path) -> None:
 
 
 SMALL_SEGMENTS_BEFORE_MERGE = 10
+# Up to this many letters a search that finds numpy not yet loaded runs on Whoosh's own searcher: a word
+# found in every letter costs it ~10 ms at 1,000 letters, importing numpy for the engine ~0.1 s (most of
+# a `kamerlezer search`'s own time). Past it, or once numpy is loaded, the engine runs.
+PLAIN_UP_TO = 2000
 FLUSH_AT = 64  # buffered edits written at once
 FLUSH_AFTER_S: float | None = 2.0  # seconds after the last edit (None: only on read, FLUSH_AT or close)
+
+
+def _numpy_loaded() -> bool:
+    return "numpy" in sys.modules
+
+
+def plain_scores_alike(q: query.Query) -> bool:
+    """Whether Whoosh's searcher scores ``q`` as the engine does: not with a phrase (Whoosh scores a
+    phrase by its words, the engine as one term counted where the words stand together) nor with NOT
+    (Whoosh adds 1 to every hit, the engine nothing)."""
+    if isinstance(q, (query.Phrase, query.Not, query.AndNot)):
+        return False
+    return all(plain_scores_alike(sub) for sub in q.children())
+
+
+def _run_plain(
+    searcher: Searcher, q: query.Query, flt: query.Query | None, limit: int, sort: str
+) -> tuple[int, list[tuple[Any, int]]]:
+    """(total, [(score, docnum)]) by Whoosh's own searcher, every match scored (BM25F, as the engine),
+    in the engine's order: best first (or newest first, then best), ties to the lower document number."""
+    results = searcher.search(q, filter=flt, limit=None, optimize=False)
+    scored = sorted(((score or 0.0, docnum) for score, docnum in results.top_n), key=lambda sd: (-sd[0], sd[1]))
+    if sort == "date":
+        reader = searcher.reader()
+        dates = reader.column_reader("date") if reader.has_column("date") else None
+
+        def date(docnum: int) -> str:
+            value = dates[docnum] if dates is not None else ""
+            return value.decode("utf-8") if isinstance(value, bytes) else (value or "")
+
+        scored.sort(key=lambda sd: date(sd[1]), reverse=True)  # stable: equal dates stay best first
+    return len(results), scored[:limit]
 
 
 def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
@@ -526,11 +633,6 @@ def _from_journal(fields: dict[str, Any] | None) -> dict[str, object] | None:
         if name in fields:
             fields[name] = [tuple(pair) for pair in fields[name]]
     return fields
-
-
-def _indexable(fields: dict[str, object]) -> dict[str, object]:
-    """Whoosh indexes "" as a term; leave empty values out instead."""
-    return {k: v for k, v in fields.items() if v != ""}
 
 
 def _damaged(err: BaseException) -> StoreError:

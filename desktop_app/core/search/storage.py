@@ -92,21 +92,42 @@ def append_pending(folder: Path, letter_id: str, fields: dict[str, object] | Non
         os.fsync(fh.fileno())
 
 
-def read_pending(folder: Path) -> list[tuple[str, dict[str, object] | None]]:
-    """The journaled edits, oldest first; raises ManifestError when a line is unreadable."""
+def read_pending(folder: Path, *, complete_only: bool = False) -> list[tuple[str, dict[str, object] | None]]:
+    """The journaled edits, oldest first; raises ManifestError when a line is unreadable. With
+    ``complete_only`` (a reader beside the writer) a last line without its line end is left out: the
+    writer may be writing it at this moment."""
     path = folder / PENDING
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return []
+    if complete_only:
+        raw = raw[: raw.rfind(b"\n") + 1]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ManifestError(f"{PENDING} is not a journal of edits") from err
+    # split at "\n" only: a text may hold U+2028 or NEL, which JSON leaves as they are and splitlines() splits at
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
     edits = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(lines, 1):
         try:
             entry = json.loads(line)
             edits.append((str(entry["id"]), entry["fields"]))
         except (ValueError, KeyError, TypeError) as err:
             raise ManifestError(f"{PENDING} line {number} is not a journaled edit") from err
     return edits
+
+
+def pending_stamp(folder: Path) -> tuple[int, int, int] | None:
+    """(inode, size, modification time) of the journal, None when there is none: whether it changed."""
+    try:
+        stat = (folder / PENDING).stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def clear_pending(folder: Path) -> None:

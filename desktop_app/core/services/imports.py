@@ -4,9 +4,7 @@ import the GUI's worker drives."""
 
 from __future__ import annotations
 
-import hashlib
 import os
-import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
@@ -85,6 +83,8 @@ def _quick_hash(path: Path) -> str | None:
     try:
         if not path.is_file() or path.stat().st_size > 100 * 1024 * 1024:
             return None
+        import hashlib  # here, as traceback below: a command that imports nothing does not load them
+
         digest = hashlib.sha256()
         with open(path, "rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
@@ -261,6 +261,8 @@ class ImportsMixin(LibraryParts):
             self._refresh_index([])  # nothing changed: the index is still in step
             raise
         except Exception as err:  # noqa: BLE001 - one file never stops a batch
+            import traceback
+
             self._remove_copy(copy, old_path)
             self._refresh_index([])
             raise ImportFailed(

@@ -18,24 +18,61 @@ from desktop_app.core.tasks import CancelToken, Progress
 
 REBUILD_MIN_BATCH = 10  # a batch import of at least this many letters ...
 REBUILD_RATIO = 30  # ... that is at least 1/30 of the library rebuilds the index instead of updating
+JOURNAL_FLUSH_BYTES = 2 * 1024 * 1024  # edits journaled without the engine are written as a segment past this
 
 
-def _make_index(folder: Path) -> Any:
+def _make_index(folder: Path, *, writer: bool = True) -> Any:
     if importlib.util.find_spec("whoosh") is None:  # looks for it without importing it
         return None
-    return _LazySearchIndex(folder)
+    return _LazySearchIndex(folder, writer=writer)
 
 
 class _LazySearchIndex:
     """The search index, whose module (Whoosh, numpy: ~0.2 s) is imported on first use, not when the
     library opens: ``check()`` reads the manifest and checksums only (``storage.check_files``, which
     needs no Whoosh). In the GUI the first search runs on a worker thread and pays the import there.
+
+    An edit (``update``/``delete``) before that only journals the letter's fields in ``index/PENDING``
+    (fsynced: durable at once, as the loaded index's own edits are), without loading the engine: a
+    command that imports or annotates one letter does not pay for Whoosh and numpy. The next process
+    (or this one) that opens the index to search writes the journal into the index first; a reader
+    beside the writer applies it in memory. Past :data:`JOURNAL_FLUSH_BYTES` of journal the engine is
+    loaded and the journal written as a segment, so it never grows without bound.
     Every other attribute is the real :class:`~desktop_app.core.search.SearchIndex`'s."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, writer: bool = True) -> None:
         self.folder = folder
+        self.writer = writer  # False: a reader beside the library's writer (never writes the index)
         self._index: Any = None
         self._loading = threading.Lock()
+
+    def update(self, doc: IndexDoc) -> None:
+        if not self._journal(str(doc.letter.id), doc):
+            self._loaded().update(doc)
+
+    def delete(self, letter_id: int) -> None:
+        if not self._journal(str(letter_id), None):
+            self._loaded().delete(letter_id)
+
+    def _journal(self, letter_id: str, doc: IndexDoc | None) -> bool:
+        """Journal the edit without loading the engine when it is not loaded; False when it is (the
+        loaded index takes the edit). Fails as the loaded index would on a missing or outdated index."""
+        from desktop_app.core.search import documents, storage
+
+        with self._loading:  # the index is not loaded meanwhile: it replays the journal when it opens
+            if self._index is not None or not self.writer:
+                return False
+            try:
+                manifest = storage.read_manifest(self.folder)
+            except storage.ManifestError as err:
+                raise StoreError(f"The search index is damaged ({err}); rebuild it with `kamerlezer reindex`.") from err
+            if manifest is None or manifest.schema != storage.SCHEMA_VERSION:
+                raise StoreError("The search index is missing or outdated: rebuild it (kamerlezer reindex).")
+            storage.append_pending(self.folder, letter_id, None if doc is None else documents.index_fields(doc))
+            stamp = storage.pending_stamp(self.folder)
+        if stamp is not None and stamp[1] > JOURNAL_FLUSH_BYTES:
+            self._loaded().flush()  # replays the journal, writes it as one segment
+        return True
 
     def check(self, *, verify: bool = False) -> str | None:
         if self._index is not None:
@@ -58,7 +95,7 @@ class _LazySearchIndex:
                     from desktop_app.core.search import SearchIndex
                 except ImportError as err:
                     raise StoreError(f"Search is not available in this installation ({err}).") from err
-                self._index = SearchIndex(self.folder)
+                self._index = SearchIndex(self.folder, writer=self.writer)
             return self._index
 
 

@@ -100,7 +100,7 @@ class Library(
         self._changes_backed_up = db.conn.total_changes  # rows changed by this connection when last backed up
         self._backed_up_at = time.monotonic()
         self._search_wanted = search
-        self.index: Any = _make_index(folder / INDEX_DIR) if search else None
+        self.index: Any = _make_index(folder / INDEX_DIR, writer=not readonly) if search else None
         self._references: Any = None  # made on first use: its parser's patterns cost ~0.1 s to compile
         self._deferred: set[int] | None = None  # letters whose index update waits for the end of a batch
         self._index_failed = False  # an index update failed: the marker stays until a rebuild
@@ -241,14 +241,18 @@ class Library(
             return 0
         return int(self.db.conn.total_changes) - self._changes_backed_up
 
-    def backup(self) -> Path | None:
+    def backup(self, *, closing: bool = False) -> Path | None:
         """Back up the database now when it changed since the last backup (SQLite's backup API, checked
         before it takes its place: see :func:`store_db.make_backup`). Returns the new backup or None.
-        Raises StoreError when the database is damaged (the older backups are kept), DiskFull."""
+        Raises StoreError when the database is damaged (the older backups are kept), DiskFull.
+        ``closing``: the WAL is folded into the database while the copy is checked (a passive
+        checkpoint, which never waits for a reader), work closing the connection would do after it."""
         if self.unsaved_changes <= 0:
             return None
         changes = int(self.db.conn.total_changes)
-        self.last_backup = store_db.make_backup(self.folder)
+        conn = self.db.conn
+        meanwhile = (lambda: conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()) if closing else None
+        self.last_backup = store_db.make_backup(self.folder, meanwhile=meanwhile)
         self._changes_backed_up = changes
         self._backed_up_at = time.monotonic()
         return self.last_backup
@@ -272,7 +276,7 @@ class Library(
         library itself is never at risk from it."""
         if backup and self.db is not None and not self.readonly:
             try:
-                self.backup()
+                self.backup(closing=True)
             except AppError as err:
                 self.notices.append(f"No backup was made: {err.message}")
             except Exception as err:  # noqa: BLE001 - closing must not fail

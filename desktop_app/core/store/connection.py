@@ -10,7 +10,7 @@ steps and reads which were applied with plain SQL.
 
 from __future__ import annotations
 
-import secrets
+import os
 import sqlite3
 from collections.abc import Callable, Generator, Sequence
 from contextlib import contextmanager
@@ -53,7 +53,7 @@ class Database:
     def atomic(self) -> Generator[Database, None, None]:
         """A transaction; nested, a savepoint (as ``sqlite_utils.Database.atomic``)."""
         if self.conn.in_transaction:
-            savepoint = f"kamerlezer_{secrets.token_hex(16)}"
+            savepoint = f"kamerlezer_{os.urandom(16).hex()}"
             self.conn.execute(f"SAVEPOINT {savepoint};")
             try:
                 yield self

@@ -23,8 +23,9 @@ import re
 import shutil
 import sqlite3
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -524,19 +525,26 @@ def backups_to_keep(
     return keep
 
 
-def _newest_sound(backups: list[Path]) -> Path | None:
-    """The newest backup that passes quick_check and reads back (usually the first one tried)."""
+def _newest_sound(backups: list[Path], checked: Path | None = None) -> Path | None:
+    """The newest backup that passes quick_check and reads back (usually the first one tried);
+    ``checked`` passed that check a moment ago (the backup just made) and is not read again."""
     for path in backups:
-        if not check_file(path):
+        if path == checked or not check_file(path):
             return path
     return None
 
 
 def rotate_backups(
-    folder: Path, *, now: datetime | None = None, budget: int = BACKUP_BUDGET, spare: Path | None = None
+    folder: Path,
+    *,
+    now: datetime | None = None,
+    budget: int = BACKUP_BUDGET,
+    spare: Path | None = None,
+    checked: Path | None = None,
 ) -> list[Path]:
     """Delete the backups :func:`backups_to_keep` does not keep (nor ``spare``, a backup in use);
-    returns the deleted ones."""
+    returns the deleted ones. ``checked``: a backup that passed the check just now (see
+    :func:`_newest_sound`)."""
     backups = list_backups(folder)
     entries = []
     for path in backups:
@@ -550,7 +558,7 @@ def rotate_backups(
     keep = backups_to_keep(entries, now or datetime.now(UTC), budget=budget)
     if all(p.name in keep or p == spare for p in backups):
         return []
-    sound = _newest_sound(backups)
+    sound = _newest_sound(backups, checked)
     if sound is not None and sound.name not in keep:
         keep = backups_to_keep(entries, now or datetime.now(UTC), protect=sound.name, budget=budget)
     deleted = [p for p in backups if p.name not in keep and p != spare]
@@ -560,26 +568,67 @@ def rotate_backups(
 
 
 def _copy_database(source: Path, target: Path) -> None:
-    """A consistent copy with SQLite's online backup API (WAL content included), fsynced. ``source`` is
-    read through a read-only connection, so a writer may go on meanwhile."""
+    """A consistent copy with SQLite's online backup API (WAL content included), not yet fsynced (see
+    :func:`_synced_and_checked`). ``source`` is read through a read-only connection, so a writer may go
+    on meanwhile. The copy is written without a journal and without SQLite's own syncs: it is a
+    ``.partial`` file that a crash leaves behind to be removed, never a database in use."""
     src = sqlite3.connect(f"file:{quote(str(source))}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(str(target))
         try:
+            dst.execute("PRAGMA journal_mode = OFF")
+            dst.execute("PRAGMA synchronous = OFF")
             src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
+            dst.execute("PRAGMA journal_mode = DELETE")  # the copy of page 1 says WAL: a backup is a plain file
         finally:
             dst.close()
     finally:
         src.close()
-    fsync_file(target)
 
 
-def make_backup(folder: Path, *, tag: str = "", budget: int = BACKUP_BUDGET, spare: Path | None = None) -> Path:
+def _synced_and_checked(path: Path, meanwhile: Callable[[], object] | None = None) -> list[str]:
+    """fsync the copy on a second thread while it is checked (:func:`check_file`): both are done before
+    it may take its name, and either failing stops it; together they take about as long as the longer
+    one (the fsync waits for the disk, the check is work for the processor). ``meanwhile`` runs on that
+    thread after the fsync (more waiting for the disk); its failure is ignored."""
+    failed: list[BaseException] = []
+
+    def sync() -> None:
+        try:
+            fsync_file(path)
+        except BaseException as err:  # noqa: BLE001 - raised again below, in the caller's thread
+            failed.append(err)
+            return
+        if meanwhile is not None:
+            try:
+                meanwhile()
+            except Exception:  # noqa: BLE001, S110 - only a head start on work done later anyway
+                pass
+
+    syncing = threading.Thread(target=sync, name="kamerlezer-backup-fsync", daemon=True)
+    syncing.start()
+    try:
+        problems = check_file(path)
+    finally:
+        syncing.join()
+    if failed:
+        raise failed[0]
+    return problems
+
+
+def make_backup(
+    folder: Path,
+    *,
+    tag: str = "",
+    budget: int = BACKUP_BUDGET,
+    spare: Path | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> Path:
     """Copy ``library.db`` into ``backups/`` with SQLite's backup API, check the copy (quick_check and
     every row read back) and only then give it its name; then rotate. A copy that fails the check is
     thrown away and StoreError raised: a damaged database never pushes good backups out. A full disk
-    raises DiskFull and leaves nothing behind. Returns the new backup."""
+    raises DiskFull and leaves nothing behind. Returns the new backup. ``meanwhile``: see
+    :func:`_synced_and_checked` (a closing writer folds its WAL into the database there)."""
     db_path = folder / DB_NAME
     backup_dir = folder / BACKUP_DIR
     stamp = _stamp()
@@ -588,12 +637,12 @@ def make_backup(folder: Path, *, tag: str = "", budget: int = BACKUP_BUDGET, spa
     with _removed_on_failure(partial, db_path):
         backup_dir.mkdir(exist_ok=True)
         _copy_database(db_path, partial)
-        problems = check_file(partial)
+        problems = _synced_and_checked(partial, meanwhile)
         if problems:
             raise damaged(db_path, "; ".join(problems[:3]) + "; no backup was made, the earlier ones are kept")
         os.replace(partial, target)
         fsync_dir(backup_dir)
-    rotate_backups(folder, budget=budget, spare=spare)
+    rotate_backups(folder, budget=budget, spare=spare, checked=target)  # the newest good one: not checked twice
     return target
 
 

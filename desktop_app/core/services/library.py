@@ -251,7 +251,7 @@ class Library(
             return None
         changes = int(self.db.conn.total_changes)
         conn = self.db.conn
-        meanwhile = (lambda: conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()) if closing else None
+        meanwhile = (lambda: store_db.fold_wal(conn)) if closing else None
         self.last_backup = store_db.make_backup(self.folder, meanwhile=meanwhile)
         self._changes_backed_up = changes
         self._backed_up_at = time.monotonic()

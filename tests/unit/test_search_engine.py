@@ -238,3 +238,19 @@ def test_phrases_far_into_a_long_letter(tmp_path: Path) -> None:
         assert ours == slow == {("body", 0): 2.0}
     finally:
         ix.close()
+
+
+def test_lengths_read_in_one_slice_equal_whooshs_own_reading(replaced: SearchIndex) -> None:
+    """BM25's length term reads each segment's lengths column as one slice of the file; it must give
+    what Whoosh's per-document ``load()`` gives, also for fields some letters lack (footnotes, notes)."""
+    from desktop_app.core.search.engine import LENGTHS_COLUMN, _column_bytes
+
+    searcher = replaced._current_searcher()  # noqa: SLF001
+    compared = 0
+    for reader, _ in searcher.leafreaders:
+        for field in ("body", "footnotes", "notes", "subject", "themes"):
+            column = reader._perdoc._cached_reader(f"_{field}_len", LENGTHS_COLUMN)  # noqa: SLF001
+            if column is not None:
+                assert _column_bytes(column) == bytes(column.load()), field
+                compared += 1
+    assert compared >= 6

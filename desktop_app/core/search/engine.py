@@ -500,9 +500,21 @@ def _segment_lengths(reader: Any, fieldname: str) -> np.ndarray:
     lengths = np.zeros(count, dtype=np.float64)
     column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
     if column is not None:
-        raw = np.frombuffer(bytes(column.load()), dtype=np.uint8)[:count]
+        raw = np.frombuffer(_column_bytes(column), dtype=np.uint8)[:count]
         lengths[: len(raw)] = _LENGTH_OF_BYTE[raw]
     return lengths
+
+
+def _column_bytes(column: Any) -> bytes:
+    """The one-byte values of a Whoosh lengths column, read as one slice of the file (``load()``
+    reads them one document at a time: 80 ms a search at 10,000 letters); documents past the stored
+    ones take the column's default, as ``load()`` gives them."""
+    fixed = getattr(column, "_fixedlen", None)
+    if fixed != 1 or not all(hasattr(column, a) for a in ("_dbfile", "_basepos", "_count", "_doccount")):
+        return bytes(column.load())  # another layout: Whoosh's own reading
+    stored = bytes(column._dbfile.get(column._basepos, column._count)) if column._count else b""
+    missing = column._doccount - len(stored)
+    return stored + (bytes(column._defaultbytes) * missing if missing > 0 else b"")
 
 
 def _segment_dates(reader: Any) -> list[str]:

@@ -4,7 +4,8 @@
     .venv/bin/python scripts/update_translations.py --check  # only report (exit 1 when unfinished)
 
 1. Every text of ``self.tr(...)``, ``translate("Context", ...)`` / ``QCoreApplication.translate(...)``
-   and ``QT_TRANSLATE_NOOP("Context", ...)`` in desktop_app/gui/*.py is collected (with ``ast``: Qt's
+   and ``QT_TRANSLATE_NOOP("Context", ...)`` in desktop_app/gui/*.py, and of ``Message("...")`` in
+   desktop_app/core (context "Core", shown by ``gui.i18n.core_text``), is collected (with ``ast``: Qt's
    lupdate misses messages whose count is an expression, and marks no plural for ``translate``).
    ``self.tr`` has the class it is written in as its context, as at run time.
 2. desktop_app/gui/i18n/kamerlezer_nl.ts gets the new ones as unfinished (translate them in Qt
@@ -29,8 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GUI = ROOT / "desktop_app" / "gui"
 I18N = GUI / "i18n"
 def sources() -> list[Path]:
-    """The files with interface texts: the GUI package and the start-up (its "Opening the library…")."""
-    return [*sorted(GUI.glob("*.py")), ROOT / "desktop_app" / "app.py"]
+    """The files with interface texts: the GUI package, the start-up (its "Opening the library…") and
+    the core's texts a person reads in the window (``Message("…")``, context "Core")."""
+    core = sorted(p for p in (ROOT / "desktop_app" / "core").rglob("*.py") if p.name != "messages.py")
+    return [*sorted(GUI.glob("*.py")), ROOT / "desktop_app" / "app.py", *core]
 
 
 TS_FILES = {"nl": I18N / "kamerlezer_nl.ts", "en": I18N / "kamerlezer_en.ts"}
@@ -57,6 +60,7 @@ def extract(path: Path) -> list[Message]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: list[Message] = []
     rel = path.relative_to(ROOT).as_posix()
+    core = rel.startswith("desktop_app/core/")  # texts of the core: Message("…") (core/messages.py)
 
     def visit(node: ast.AST, cls: str | None) -> None:
         if isinstance(node, ast.ClassDef):
@@ -69,6 +73,10 @@ def extract(path: Path) -> list[Message]:
                 source = _literal(args[0])
                 if source is not None:
                     found.append(Message(cls, source, len(args) >= 3, rel, node.lineno))
+            elif name == "Message" and args and core:
+                source = _literal(args[0])
+                if source is not None:
+                    found.append(Message("Core", source, False, rel, node.lineno))
             elif name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2:
                 context, source = _literal(args[0]), _literal(args[1])
                 if context is not None and source is not None:

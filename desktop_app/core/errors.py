@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desktop_app.core.messages import Message
+
 
 class AppError(Exception):
     """Base of every expected error. ``str(err)`` is a short user-facing message."""
@@ -16,7 +18,7 @@ class ImportFailed(AppError):
     """A file could not be imported. The message names the file and the problem."""
 
     def __init__(self, path: str, problem: str, *, details: str = "") -> None:
-        super().__init__(f"{path}: {problem}", details=details)
+        super().__init__(Message("{0}: {1}", path, problem), details=details)
         self.path = path
         self.problem = problem
 
@@ -25,8 +27,8 @@ class NoLettersFound(ImportFailed):
     """A folder given to import holds no file of a kind that can be imported."""
 
     def __init__(self, folder: str, suffixes: tuple[str, ...]) -> None:
-        super().__init__(folder, f"no letters found ({', '.join(suffixes)})")
-        self.message = f"{self.problem} in {folder}"
+        super().__init__(folder, Message("no letters found ({0})", ", ".join(suffixes)))
+        self.message = Message("{0} in {1}", self.problem, folder)
         self.args = (self.message,)
 
 
@@ -35,7 +37,7 @@ class PasswordNeeded(ImportFailed):
     The CLI prompts on a terminal and the GUI asks with a password dialog, then import it again."""
 
     def __init__(self, path: str, *, wrong: bool = False) -> None:
-        problem = "wrong password" if wrong else "encrypted PDF: give the password with --password-stdin"
+        problem = Message("wrong password") if wrong else Message("encrypted PDF: give the password with --password-stdin")
         super().__init__(path, problem)
         self.wrong = wrong
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import Reference
 from desktop_app.core.official import is_fetchable
 from desktop_app.core.references.addresses import official_address
-from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, format_date, translate
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, core_text, format_date, translate
 from desktop_app.gui.models import HTML_ROLE
 from desktop_app.gui.panels import HtmlDelegate
 from desktop_app.gui.plaintext import plain_label
@@ -356,8 +356,8 @@ def _failure_html(failure: object) -> str:
     """A failed file by its name, then the problem; the folder is left out (it is the one chosen)."""
     path, problem = getattr(failure, "path", None), getattr(failure, "problem", None)
     if path is None or problem is None:
-        return html.escape(str(getattr(failure, "message", failure)))
-    return f"<b>{html.escape(Path(str(path)).name)}</b>: {html.escape(str(problem))}"
+        return html.escape(core_text(getattr(failure, "message", failure)))
+    return f"<b>{html.escape(Path(str(path)).name)}</b>: {html.escape(core_text(problem))}"
 
 
 KEYS = (

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.core.errors import AppError, Cancelled
+from desktop_app.gui.i18n import core_text
 
 log = logging.getLogger("desktop_app.gui")
 
@@ -56,7 +57,6 @@ unexpected_errors: list[str] = []  # every unexpected error since start (the --s
 
 
 def show_error(parent: QWidget | None, error: BaseException, details: str = "", *, title: str = "Kamerlezer") -> None:
-    # The messages of AppError come from the core (no Qt there) and stay as they are.
     """Show ``error`` to the user; log it when it was not expected."""
     if isinstance(error, Cancelled):
         return
@@ -69,7 +69,7 @@ def show_error(parent: QWidget | None, error: BaseException, details: str = "", 
 
         error = damage_behind(library_path) or error
     if isinstance(error, AppError):
-        presenter(parent, title, error.message, error.details or details, False)
+        presenter(parent, title, core_text(error.message), error.details or details, False)  # in the window's language
         return
     if not details:
         details = "".join(traceback.format_exception(type(error), error, error.__traceback__))

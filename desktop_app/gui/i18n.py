@@ -146,6 +146,19 @@ def format_date(iso: str | None, language: str | None = None, *, short: bool = F
     return iso
 
 
+def core_text(text: object) -> str:
+    """A text of the core in the interface's language: a :class:`~desktop_app.core.messages.Message`
+    has its template translated (context "Core") and its values filled in again (values that are
+    messages themselves translated too); any other text is shown as it is."""
+    from desktop_app.core.messages import Message
+
+    if not isinstance(text, Message):
+        return str(text)
+    if not text.args:
+        return translate("Core", text.template)
+    return translate("Core", text.template).format(*(core_text(a) if isinstance(a, Message) else a for a in text.args))
+
+
 def message_in(language: str, context: str, text: str) -> str:
     """``text`` in ``language``, whatever language is installed now (to announce a change of language
     in the language chosen)."""

@@ -380,3 +380,23 @@ def test_the_missing_documents_in_dutch(dutch: None, library: Any, make_window: 
                                      "1 verwijzing wijst er nu naar."]
     assert text.splitlines()[3].startswith("kst-9-9 is niet gevonden in de officiële bron (")
     assert outcome_text(FetchOutcome(cancelled=True))[0] == "Geannuleerd: er is niets geïmporteerd."
+
+
+def test_why_a_file_failed_is_said_in_dutch(dutch: None, library: Any, tmp_path: Path) -> None:
+    """The core's reasons (core/messages.py Message) reach the Dutch window in Dutch, file names kept;
+    the CLI and the English window keep the English text."""
+    from desktop_app.core.messages import Message
+    from desktop_app.gui.dialogs import import_summary_html
+
+    (tmp_path / "afgebroken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n")
+    (tmp_path / "leeg.txt").write_bytes(b"")
+    (tmp_path / "notities.pdf").write_text("Dit is gewoon tekst.\n", encoding="utf-8")
+    (tmp_path / "oud.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    report = library.import_paths(sorted(tmp_path.iterdir()))
+    problems = {Path(f.path).name: f.problem for f in report.failed}
+    assert problems["leeg.txt"] == "empty file" and isinstance(problems["leeg.txt"], Message)  # English for the CLI
+    shown = import_summary_html(report, cancelled=False)
+    for dutch_reason in ("afgebroken of beschadigde pdf", "leeg bestand", "geen pdf (lijkt tekst; hernoemen naar .txt?)",
+                         "oud Word-formaat (.doc): open het in Word en sla het op als .docx"):
+        assert dutch_reason in shown, shown
+    assert "empty file" not in shown and "<b>afgebroken.pdf</b>" in shown

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importing.text import NotText, decode_bytes
+from desktop_app.core.messages import Message
 from desktop_app.core.model import ParsedLetter
 
 if TYPE_CHECKING:
@@ -73,14 +74,14 @@ def read_file_and_bytes(
     except ImportFailed:
         raise
     except RecursionError as exc:
-        raise ImportFailed(name, "damaged or too deeply nested document") from exc
+        raise ImportFailed(name, Message("damaged or too deeply nested document")) from exc
     except MemoryError as exc:
-        raise ImportFailed(name, "document too large to read (out of memory)") from exc
+        raise ImportFailed(name, Message("document too large to read (out of memory)")) from exc
     except OSError as exc:
-        raise ImportFailed(name, f"cannot read file ({exc.strerror or exc})") from exc
+        raise ImportFailed(name, Message("cannot read file ({0})", exc.strerror or exc)) from exc
     except Exception as exc:  # noqa: BLE001 - the contract: only ImportFailed leaves read_file
         raise ImportFailed(
-            name, f"could not import ({type(exc).__name__})", details=traceback.format_exc()
+            name, Message("could not import ({0})", type(exc).__name__), details=traceback.format_exc()
         ) from exc
     if display_name(path.name) != path.name:
         shown = display_name(path.name)
@@ -107,30 +108,30 @@ def _read(path: Path, name: str, *, password: str | None, max_bytes: int) -> tup
     suffix = path.suffix.lower()
     source_file = display_name(path.name)
     if not path.exists():  # before the type: a mistyped path is "not found", whatever its name
-        raise ImportFailed(name, "file not found" if suffix else "not found (no such file or folder)")
+        raise ImportFailed(name, Message("file not found") if suffix else Message("not found (no such file or folder)"))
     if suffix == ".doc":
         from desktop_app.core.importing.word import SAVE_AS_DOCX
 
         raise ImportFailed(name, SAVE_AS_DOCX)
     if suffix not in SUPPORTED_SUFFIXES:
         kind = suffix or "(no extension)"
-        raise ImportFailed(name, f"unsupported file type {kind}")
+        raise ImportFailed(name, Message("unsupported file type {0}", kind))
     if not path.is_file():
-        raise ImportFailed(name, "not a file")
+        raise ImportFailed(name, Message("not a file"))
     if suffix == ".xml":
         from desktop_app.core.importing.official_xml import read_xml_file_and_bytes
 
         return read_xml_file_and_bytes(path, max_bytes=max_bytes, name=name)
     size = path.stat().st_size
     if size > max_bytes:
-        raise ImportFailed(name, f"file too large ({_mb(size)}; limit {_mb(max_bytes)})")
+        raise ImportFailed(name, Message("file too large ({0}; limit {1})", _mb(size), _mb(max_bytes)))
     if size == 0:
-        raise ImportFailed(name, "empty file")
+        raise ImportFailed(name, Message("empty file"))
     data = path.read_bytes()
     if len(data) > max_bytes:  # grew while we looked
-        raise ImportFailed(name, f"file too large ({_mb(len(data))}; limit {_mb(max_bytes)})")
+        raise ImportFailed(name, Message("file too large ({0}; limit {1})", _mb(len(data)), _mb(max_bytes)))
     if not data:  # emptied while we looked
-        raise ImportFailed(name, "empty file")
+        raise ImportFailed(name, Message("empty file"))
     content_hash = hashlib.sha256(data).hexdigest()
     if suffix == ".txt":
         return _read_txt(name, source_file, data, content_hash), data
@@ -168,13 +169,13 @@ def is_importable(path: Path) -> bool:
 
 def _read_txt(name: str, source_file: str, data: bytes, content_hash: str) -> ParsedLetter:
     if data.lstrip().startswith(b"%PDF-"):
-        raise ImportFailed(name, "not text (looks like a PDF; rename it to .pdf?)")
+        raise ImportFailed(name, Message("not text (looks like a PDF; rename it to .pdf?)"))
     try:
         text = decode_bytes(data)
     except NotText as exc:
-        raise ImportFailed(name, str(exc)) from exc
+        raise ImportFailed(name, exc.args[0] if exc.args else str(exc)) from exc
     if not text.strip():
-        raise ImportFailed(name, "empty file (only whitespace)")
+        raise ImportFailed(name, Message("empty file (only whitespace)"))
     from desktop_app.core.importing.letter import parse_lines, text_lines
 
     lines = text_lines(text)

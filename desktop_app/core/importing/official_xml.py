@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.errors import ImportFailed
+from desktop_app.core.messages import Message
 from desktop_app.core.model import Footnote, ParsedLetter, Span
 from desktop_app.core.superscript import superscript
 
@@ -88,11 +89,11 @@ def metadata_path(path: Path) -> Path | None:
 def parse_xml(data: bytes, name: str) -> ET.Element:
     """Parse untrusted XML: no document type declaration (so no entities at all), well-formed."""
     if _DANGER.search(data):
-        raise ImportFailed(name, "XML with a document type or entity declaration refused (unsafe)")
+        raise ImportFailed(name, Message("XML with a document type or entity declaration refused (unsafe)"))
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
-        raise ImportFailed(name, f"not well-formed XML ({exc})") from exc
+        raise ImportFailed(name, Message("not well-formed XML ({0})", exc)) from exc
 
 
 def read_metadata(data: bytes, name: str) -> OfficialMetadata:
@@ -138,7 +139,7 @@ def read_official_xml(
     """Read a publication XML (and its metadata record when given) into a letter and its metadata."""
     root = parse_xml(data, name)
     if _local(root.tag) == "metadata_gegevens":
-        raise ImportFailed(name, "this is a metadata record; import the publication XML beside it")
+        raise ImportFailed(name, Message("this is a metadata record; import the publication XML beside it"))
     head = _head_metadata(root)
     record = read_metadata(metadata, metadata_name or name) if metadata else OfficialMetadata()
     merged = OfficialMetadata(
@@ -149,7 +150,7 @@ def read_official_xml(
     _walk(root, paras, notes)
     paras = [p for p in paras if p.text.strip()]
     if not paras:
-        raise ImportFailed(name, "no body text found in the XML (not an official publication?)")
+        raise ImportFailed(name, Message("no body text found in the XML (not an official publication?)"))
     text, headings, markers, links = _assemble(paras)
     footnotes = tuple(
         Footnote(number=number, text=note, marker=markers.get(number)) for number, note in notes
@@ -297,7 +298,7 @@ def read_xml_file_and_bytes(path: Path, *, max_bytes: int, name: str | None = No
 
     name = name or str(path)
     if is_metadata_file(path):
-        raise ImportFailed(name, "this is a metadata record; import the publication XML beside it")
+        raise ImportFailed(name, Message("this is a metadata record; import the publication XML beside it"))
     data = _read_bounded(path, max_bytes)
     meta_path = metadata_path(path)
     metadata = _read_bounded(meta_path, MAX_METADATA_BYTES) if meta_path else None
@@ -315,11 +316,11 @@ def read_xml_file_and_bytes(path: Path, *, max_bytes: int, name: str | None = No
 def _read_bounded(path: Path, max_bytes: int) -> bytes:
     size = path.stat().st_size
     if size > max_bytes:
-        raise ImportFailed(str(path), f"file too large ({size // 1024} KB; limit {max_bytes // 1024} KB)")
+        raise ImportFailed(str(path), Message("file too large ({0} KB; limit {1} KB)", size // 1024, max_bytes // 1024))
     if size == 0:
-        raise ImportFailed(str(path), "empty file")
+        raise ImportFailed(str(path), Message("empty file"))
     with path.open("rb") as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise ImportFailed(str(path), f"file too large (limit {max_bytes // 1024} KB)")
+        raise ImportFailed(str(path), Message("file too large (limit {0} KB)", max_bytes // 1024))
     return data

@@ -25,6 +25,7 @@ from desktop_app.core.importing import cleaning
 from desktop_app.core.importing.layout import Frag, layout_pages
 from desktop_app.core.importing.letter import build_letter
 from desktop_app.core.importing.text import NotText, decode_bytes
+from desktop_app.core.messages import Message
 from desktop_app.core.model import ParsedLetter
 
 if TYPE_CHECKING:
@@ -44,12 +45,12 @@ def read_pdf(
     if b"%PDF-" not in data[:1024]:
         raise ImportFailed(name, _not_pdf_problem(data))
     if b"%%EOF" not in data[-2048:]:
-        raise ImportFailed(name, "truncated or damaged PDF", details="no %%EOF marker at the end")
+        raise ImportFailed(name, Message("truncated or damaged PDF"), details="no %%EOF marker at the end")
     try:
         from pypdf import PdfReader
         from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
     except ImportError as exc:  # pragma: no cover - pinned dependency
-        raise ImportFailed(name, "PDF support is not installed (pypdf)") from exc
+        raise ImportFailed(name, Message("PDF support is not installed (pypdf)")) from exc
     try:
         with _quiet_pypdf():
             reader = PdfReader(io.BytesIO(data), strict=False)
@@ -58,23 +59,23 @@ def read_pdf(
     except ImportFailed:
         raise
     except DependencyError as exc:
-        raise ImportFailed(name, "encrypted PDF needs the 'cryptography' package") from exc
+        raise ImportFailed(name, Message("encrypted PDF needs the 'cryptography' package")) from exc
     except FileNotDecryptedError as exc:
         raise PasswordNeeded(name, wrong=password is not None) from exc
     except RecursionError as exc:
-        raise ImportFailed(name, "damaged PDF (too deeply nested)") from exc
+        raise ImportFailed(name, Message("damaged PDF (too deeply nested)")) from exc
     except MemoryError as exc:
-        raise ImportFailed(name, "PDF too large to read (out of memory)") from exc
+        raise ImportFailed(name, Message("PDF too large to read (out of memory)")) from exc
     except (PyPdfError, Exception) as exc:  # noqa: BLE001 - pypdf raises many types on bad input
-        raise ImportFailed(name, "truncated or damaged PDF", details=repr(exc)) from exc
+        raise ImportFailed(name, Message("truncated or damaged PDF"), details=repr(exc)) from exc
 
     total_chars = sum(len(f.text.strip()) for frags in page_frags for f in frags)
     if total_chars < 10:
         if bad_pages:
-            raise ImportFailed(name, "truncated or damaged PDF")
+            raise ImportFailed(name, Message("truncated or damaged PDF"))
         if has_images:
-            raise ImportFailed(name, "no text layer (scanned document)")
-        raise ImportFailed(name, "no text in PDF")
+            raise ImportFailed(name, Message("no text layer (scanned document)"))
+        raise ImportFailed(name, Message("no text in PDF"))
     pages, hints = layout_pages(page_frags, sizes)
     hints.warnings.extend(f"page {n} could not be read and was left out" for n in bad_pages)
     textless = [  # some pages scanned, others with text: the text is read, the scans named
@@ -90,7 +91,7 @@ def read_pdf(
     letter = build_letter(pages, hints, source_file=source_file, content_hash=content_hash, fmt="pdf")
     letter = _marks_dropped(letter)
     if not letter.text.strip():  # only page furniture (page numbers, a running head) on scans
-        raise ImportFailed(name, "no body text found: scanned or image-only pages?")
+        raise ImportFailed(name, Message("no body text found: scanned or image-only pages?"))
     return letter
 
 
@@ -135,14 +136,14 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _not_pdf_problem(data: bytes) -> str:
+def _not_pdf_problem(data: bytes) -> Message:
     try:
         text = decode_bytes(data[:65536])
     except NotText:
-        return "not a PDF (unrecognised data)"
+        return Message("not a PDF (unrecognised data)")
     if text.strip():
-        return "not a PDF (looks like text; rename it to .txt?)"
-    return "not a PDF"
+        return Message("not a PDF (looks like text; rename it to .txt?)")
+    return Message("not a PDF")
 
 
 def _unlock(reader, name: str, password: str | None) -> None:

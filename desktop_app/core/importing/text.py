@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from desktop_app.core.messages import Message
+
 # Private-use code points the importer uses internally as in-band marks (see cleaning.py).
 # They never belong in a letter, so they are removed from decoded text.
 PRIVATE_MARKS = "\ue000\ue001\ue002"
@@ -23,16 +25,16 @@ class NotText(ValueError):
 def decode_bytes(data: bytes) -> str:
     """Decode a text file's bytes; raise ``NotText`` for binary data."""
     if b"\x00" in data[:65536] and not _is_utf16(data):
-        raise NotText("not text (binary data)")
+        raise NotText(Message("not text (binary data)"))
     if _is_utf16(data):
         try:
             text = data.decode("utf-16")
         except UnicodeError as exc:
-            raise NotText("not text (binary data)") from exc
+            raise NotText(Message("not text (binary data)")) from exc
     else:
         text = _decode_8bit(data)
     if _looks_binary(text):
-        raise NotText("not text (binary data)")
+        raise NotText(Message("not text (binary data)"))
     for mark in PRIVATE_MARKS:
         text = text.replace(mark, "")
     return text.replace("\r\n", "\n").replace("\r", "\n")

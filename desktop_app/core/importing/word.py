@@ -24,13 +24,14 @@ from dataclasses import replace
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importing.letter import parse_text
 from desktop_app.core.importing.official_xml import parse_xml
+from desktop_app.core.messages import Message
 from desktop_app.core.model import Footnote, ParsedLetter, Span
 from desktop_app.core.superscript import superscript
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_PART_BYTES = 64 * 1024 * 1024
-SAVE_AS_DOCX = "old Word format (.doc): open it in Word and save it as .docx"
+SAVE_AS_DOCX = Message("old Word format (.doc): open it in Word and save it as .docx")
 _HEADING_STYLE = re.compile(r"^(heading|kop|titel|title|subtitle|ondertitel)\s*\d*$", re.IGNORECASE)
 _WS = re.compile(r"[ \t\u00a0]+")
 
@@ -41,11 +42,11 @@ def read_docx(data: bytes, *, name: str, source_file: str, content_hash: str) ->
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise ImportFailed(name, "not a Word document (.docx is a zip file; damaged or renamed?)") from exc
+        raise ImportFailed(name, Message("not a Word document (.docx is a zip file; damaged or renamed?)")) from exc
     with archive:
         body = _part(archive, "word/document.xml", name)
         if body is None:
-            raise ImportFailed(name, "not a Word document (no word/document.xml)")
+            raise ImportFailed(name, Message("not a Word document (no word/document.xml)"))
         notes_xml = _part(archive, "word/footnotes.xml", name)
         styles_xml = _part(archive, "word/styles.xml", name)
     notes = _footnotes(parse_xml(notes_xml, name)) if notes_xml else {}
@@ -53,7 +54,7 @@ def read_docx(data: bytes, *, name: str, source_file: str, content_hash: str) ->
     paragraphs, order = _paragraphs(parse_xml(body, name), heading_styles)
     plain = "\n\n".join(text for text, _ in paragraphs if text.strip())
     if not plain.strip():
-        raise ImportFailed(name, "no text found in the Word document")
+        raise ImportFailed(name, Message("no text found in the Word document"))
     letter = parse_text(plain, source_file=source_file, content_hash=content_hash)
     text = letter.text
     footnotes = letter.footnotes
@@ -69,13 +70,13 @@ def _part(archive: zipfile.ZipFile, member: str, name: str) -> bytes | None:
     except KeyError:
         return None
     if info.flag_bits & 0x1:
-        raise ImportFailed(name, "encrypted Word document (remove the password in Word first)")
+        raise ImportFailed(name, Message("encrypted Word document (remove the password in Word first)"))
     if info.file_size > MAX_PART_BYTES:
-        raise ImportFailed(name, f"Word document too large to read ({member} unpacks to {info.file_size // 2**20} MB)")
+        raise ImportFailed(name, Message("Word document too large to read ({0} unpacks to {1} MB)", member, info.file_size // 2**20))
     with archive.open(info) as handle:
         data = handle.read(MAX_PART_BYTES + 1)  # the stated size may lie
     if len(data) > MAX_PART_BYTES:
-        raise ImportFailed(name, f"Word document too large to read ({member})")
+        raise ImportFailed(name, Message("Word document too large to read ({0})", member))
     return data
 
 

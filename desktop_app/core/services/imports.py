@@ -15,6 +15,7 @@ from desktop_app.core import anchoring
 from desktop_app.core.errors import ImportFailed, NoLettersFound
 from desktop_app.core.importing import SUPPORTED_SUFFIXES, display_name, letter_files
 from desktop_app.core.labels import Label
+from desktop_app.core.messages import Message
 from desktop_app.core.model import Annotation, Letter, ParsedLetter
 from desktop_app.core.services.common import FILES_DIR
 from desktop_app.core.services.parts import LibraryParts
@@ -266,7 +267,7 @@ class ImportsMixin(LibraryParts):
             self._remove_copy(copy, old_path)
             self._refresh_index([])
             raise ImportFailed(
-                shown, f"could not be stored in the library ({type(err).__name__}: {err})",
+                shown, Message("could not be stored in the library ({0})", f"{type(err).__name__}: {err}"),
                 details=traceback.format_exc(),
             ) from err
         (report.updated if old_id is not None else report.imported).append(letter)

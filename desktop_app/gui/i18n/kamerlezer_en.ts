@@ -58,7 +58,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="635" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="635" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} of %n letter</numerusform>
@@ -74,7 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="740" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="742" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Library: {folder} · %n letter</numerusform>
@@ -115,7 +115,7 @@
     <context>
         <name>Models</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/models.py" line="354" />
+            <location filename="../../../desktop_app/gui/models.py" line="362" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>

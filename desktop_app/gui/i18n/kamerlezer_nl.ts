@@ -4,12 +4,12 @@
     <context>
         <name>LibraryController</name>
         <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="59" />
+            <location filename="../../../desktop_app/gui/controller.py" line="62" />
             <source>Backup</source>
             <translation>Back-up</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="68" />
+            <location filename="../../../desktop_app/gui/controller.py" line="71" />
             <source>No backup was made: {reason}</source>
             <translation>Er is geen back-up gemaakt: {reason}</translation>
         </message>
@@ -924,17 +924,17 @@ geen: alle)</translation>
             <translation>Taal</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="165" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="178" />
             <source>&amp;Settings</source>
             <translation>&amp;Instellingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="171" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="184" />
             <source>&amp;Language</source>
             <translation>&amp;Taal</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/i18n.py" line="241" />
+            <location filename="../../../desktop_app/gui/i18n.py" line="254" />
             <source>Kamerlezer is now in English.</source>
             <translation>Kamerlezer is nu in het Nederlands.</translation>
         </message>
@@ -1435,17 +1435,17 @@ geen: alle)</translation>
             <translation>De geselecteerde tekst met een thema markeren (toetsen 1–9)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="618" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="620" />
             <source>All years</source>
             <translation>Alle jaren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="619" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="621" />
             <source>All chambers</source>
             <translation>Beide Kamers</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="635" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -1453,7 +1453,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="635" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} van %n brief</numerusform>
@@ -1461,17 +1461,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="724" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="726" />
             <source>About Kamerlezer</source>
             <translation>Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="729" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="731" />
             <source>&lt;p&gt;Read, search, annotate and cross-reference Dutch parliamentary letters.&lt;/p&gt;&lt;p&gt;Library: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Kamerbrieven lezen, doorzoeken, annoteren en onderling verbinden.&lt;/p&gt;&lt;p&gt;Bibliotheek: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="740" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="742" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Bibliotheek: {folder} · %n brief</numerusform>
@@ -1750,7 +1750,7 @@ geen: alle)</translation>
             <translation>geen datum</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/models.py" line="354" />
+            <location filename="../../../desktop_app/gui/models.py" line="362" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n treffer</numerusform>
@@ -1758,22 +1758,22 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="355" />
+            <location filename="../../../desktop_app/gui/models.py" line="363" />
             <source>Untitled letter</source>
             <translation>Brief zonder titel</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="371" />
+            <location filename="../../../desktop_app/gui/models.py" line="379" />
             <source>Footnote</source>
             <translation>Voetnoot</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="372" />
+            <location filename="../../../desktop_app/gui/models.py" line="380" />
             <source>Note</source>
             <translation>Notitie</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="373" />
+            <location filename="../../../desktop_app/gui/models.py" line="381" />
             <source>Subject</source>
             <translation>Onderwerp</translation>
         </message>
@@ -1781,27 +1781,27 @@ geen: alle)</translation>
     <context>
         <name>ThemeTreeModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="431" />
+            <location filename="../../../desktop_app/gui/models.py" line="439" />
             <source>Theme</source>
             <translation>Thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="432" />
+            <location filename="../../../desktop_app/gui/models.py" line="440" />
             <source>Key</source>
             <translation>Toets</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="433" />
+            <location filename="../../../desktop_app/gui/models.py" line="441" />
             <source>Passages</source>
             <translation>Passages</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="497" />
+            <location filename="../../../desktop_app/gui/models.py" line="505" />
             <source>Press this key in the reader to tag the selected text</source>
             <translation>Druk in de lezer op deze toets om de geselecteerde tekst te markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="528" />
+            <location filename="../../../desktop_app/gui/models.py" line="536" />
             <source>Key {number} tags the selected text</source>
             <translation>Toets {number} markeert de geselecteerde tekst</translation>
         </message>
@@ -1809,17 +1809,17 @@ geen: alle)</translation>
     <context>
         <name>AnnotationListModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="650" />
+            <location filename="../../../desktop_app/gui/models.py" line="658" />
             <source>Not found in the current text</source>
             <translation>Niet gevonden in de huidige tekst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="651" />
+            <location filename="../../../desktop_app/gui/models.py" line="659" />
             <source>select its new place, then Edit &gt; Re-attach</source>
             <translation>selecteer de nieuwe plek en kies Bewerken &gt; Opnieuw koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/models.py" line="652" />
+            <location filename="../../../desktop_app/gui/models.py" line="660" />
             <source>No theme</source>
             <translation>Geen thema</translation>
         </message>
@@ -2633,9 +2633,227 @@ geen: alle)</translation>
     <context>
         <name>App</name>
         <message>
-            <location filename="../../../desktop_app/app.py" line="215" />
+            <location filename="../../../desktop_app/app.py" line="218" />
             <source>Opening the library…</source>
             <translation>De bibliotheek wordt geopend…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Core</name>
+        <message>
+            <location filename="../../../desktop_app/core/errors.py" line="21" />
+            <source>{0}: {1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/errors.py" line="30" />
+            <source>no letters found ({0})</source>
+            <translation>geen brieven gevonden ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/errors.py" line="31" />
+            <source>{0} in {1}</source>
+            <translation>{0} in {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/errors.py" line="40" />
+            <source>wrong password</source>
+            <translation>onjuist wachtwoord</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/errors.py" line="40" />
+            <source>encrypted PDF: give the password with --password-stdin</source>
+            <translation>versleutelde pdf: geef het wachtwoord op (--password-stdin)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="77" />
+            <source>damaged or too deeply nested document</source>
+            <translation>beschadigd of te diep genest document</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="79" />
+            <source>document too large to read (out of memory)</source>
+            <translation>document te groot om te lezen (geheugen vol)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="81" />
+            <source>cannot read file ({0})</source>
+            <translation>bestand kan niet worden gelezen ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="84" />
+            <source>could not import ({0})</source>
+            <translation>kon niet worden geïmporteerd ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="111" />
+            <source>file not found</source>
+            <translation>bestand niet gevonden</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="111" />
+            <source>not found (no such file or folder)</source>
+            <translation>niet gevonden (geen bestand of map met deze naam)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="118" />
+            <source>unsupported file type {0}</source>
+            <translation>bestandstype {0} wordt niet ondersteund</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="120" />
+            <source>not a file</source>
+            <translation>geen bestand</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="127" />
+            <source>file too large ({0}; limit {1})</source>
+            <translation>bestand te groot ({0}; maximaal {1})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="129" />
+            <source>empty file</source>
+            <translation>leeg bestand</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="172" />
+            <source>not text (looks like a PDF; rename it to .pdf?)</source>
+            <translation>geen tekst (lijkt een pdf; hernoemen naar .pdf?)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="178" />
+            <source>empty file (only whitespace)</source>
+            <translation>leeg bestand (alleen witruimte)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/official_xml.py" line="92" />
+            <source>XML with a document type or entity declaration refused (unsafe)</source>
+            <translation>XML met een documenttype- of entiteitsdeclaratie geweigerd (onveilig)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/official_xml.py" line="96" />
+            <source>not well-formed XML ({0})</source>
+            <translation>geen geldige XML ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/official_xml.py" line="142" />
+            <source>this is a metadata record; import the publication XML beside it</source>
+            <translation>dit is een metadatabestand; importeer de publicatie-XML ernaast</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/official_xml.py" line="153" />
+            <source>no body text found in the XML (not an official publication?)</source>
+            <translation>geen brieftekst gevonden in de XML (geen officiële publicatie?)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/official_xml.py" line="319" />
+            <source>file too large ({0} KB; limit {1} KB)</source>
+            <translation>bestand te groot ({0} KB; maximaal {1} KB)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/official_xml.py" line="325" />
+            <source>file too large (limit {0} KB)</source>
+            <translation>bestand te groot (maximaal {0} KB)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="48" />
+            <source>truncated or damaged PDF</source>
+            <translation>afgebroken of beschadigde pdf</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="53" />
+            <source>PDF support is not installed (pypdf)</source>
+            <translation>ondersteuning voor pdf is niet geïnstalleerd (pypdf)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="62" />
+            <source>encrypted PDF needs the 'cryptography' package</source>
+            <translation>voor een versleutelde pdf is het pakket 'cryptography' nodig</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="66" />
+            <source>damaged PDF (too deeply nested)</source>
+            <translation>beschadigde pdf (te diep genest)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="68" />
+            <source>PDF too large to read (out of memory)</source>
+            <translation>pdf te groot om te lezen (geheugen vol)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="77" />
+            <source>no text layer (scanned document)</source>
+            <translation>geen tekstlaag (gescand document)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="78" />
+            <source>no text in PDF</source>
+            <translation>geen tekst in de pdf</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="94" />
+            <source>no body text found: scanned or image-only pages?</source>
+            <translation>geen brieftekst gevonden: gescande pagina's of alleen afbeeldingen?</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="143" />
+            <source>not a PDF (unrecognised data)</source>
+            <translation>geen pdf (onbekende gegevens)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="145" />
+            <source>not a PDF (looks like text; rename it to .txt?)</source>
+            <translation>geen pdf (lijkt tekst; hernoemen naar .txt?)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="146" />
+            <source>not a PDF</source>
+            <translation>geen pdf</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/text.py" line="28" />
+            <source>not text (binary data)</source>
+            <translation>geen tekst (binaire gegevens)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/word.py" line="34" />
+            <source>old Word format (.doc): open it in Word and save it as .docx</source>
+            <translation>oud Word-formaat (.doc): open het in Word en sla het op als .docx</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/word.py" line="45" />
+            <source>not a Word document (.docx is a zip file; damaged or renamed?)</source>
+            <translation>geen Word-document (een .docx is een zipbestand; beschadigd of hernoemd?)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/word.py" line="49" />
+            <source>not a Word document (no word/document.xml)</source>
+            <translation>geen Word-document (geen word/document.xml)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/word.py" line="57" />
+            <source>no text found in the Word document</source>
+            <translation>geen tekst gevonden in het Word-document</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/word.py" line="73" />
+            <source>encrypted Word document (remove the password in Word first)</source>
+            <translation>versleuteld Word-document (verwijder eerst het wachtwoord in Word)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/word.py" line="75" />
+            <source>Word document too large to read ({0} unpacks to {1} MB)</source>
+            <translation>Word-document te groot om te lezen ({0} wordt uitgepakt tot {1} MB)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/word.py" line="79" />
+            <source>Word document too large to read ({0})</source>
+            <translation>Word-document te groot om te lezen ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/imports.py" line="270" />
+            <source>could not be stored in the library ({0})</source>
+            <translation>kon niet in de bibliotheek worden opgeslagen ({0})</translation>
         </message>
     </context>
 </TS>

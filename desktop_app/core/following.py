@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from desktop_app.core.messages import Message
 from desktop_app.core.official import (
     FetchOutcome,
     NotAtSource,
@@ -76,10 +77,10 @@ def fetch_followed(
         check = DossierCheck(dossier.dossier)
         outcome.dossiers.append(check)
         if outcome.fetch.offline:
-            check.problem = "not searched: the source cannot be reached"
+            check.problem = Message("not searched: the source cannot be reached")
             continue
         if cancel is not None and cancel.cancelled:
-            check.problem = "not searched: cancelled"
+            check.problem = Message("not searched: cancelled")
             continue
         if dossier.checked and not full:
             check.since = (date.fromisoformat(dossier.checked) - timedelta(days=1)).isoformat()
@@ -88,14 +89,14 @@ def fetch_followed(
         try:
             records = source.dossier_records(dossier.dossier, since=check.since, cancel=cancel)
         except NotAtSource as err:
-            check.problem = str(err)
+            check.problem = err.args[0] if err.args and isinstance(err.args[0], str) else str(err)
             continue
         except SourceUnreachable as err:
-            outcome.fetch.offline = str(err)
-            check.problem = "not searched: the source cannot be reached"
+            outcome.fetch.offline = err.message
+            check.problem = Message("not searched: the source cannot be reached")
             continue
         if not records and check.since is None:
-            check.problem = f"the source has no publications of dossier {dossier.dossier}"
+            check.problem = Message("the source has no publications of dossier {0}", dossier.dossier)
             continue
         letters = [r for r in records if is_fetchable(r.identifier.lower())]
         check.listed = len(letters)

@@ -40,6 +40,7 @@ from xml.etree import ElementTree as ET
 from desktop_app import __version__
 from desktop_app.core.errors import AppError, ImportFailed
 from desktop_app.core.importing.official_xml import parse_xml
+from desktop_app.core.messages import Message
 from desktop_app.core.tasks import CancelToken, Progress
 
 DEFAULT_BASE = "https://repository.overheid.nl"
@@ -57,6 +58,16 @@ class SourceUnreachable(AppError):
 
 class NotAtSource(Exception):
     """The source answered, but does not have this (404, or an answer that is not what was asked)."""
+
+
+def _reason(err: BaseException) -> str:
+    """An error's reason as raised (a Message keeps its template), else its text."""
+    return err.args[0] if err.args and isinstance(err.args[0], str) else str(err)
+
+
+def _joined(problems: list[str]) -> str:
+    """Both reasons (the XML's, the PDF's) in one text."""
+    return problems[0] if len(problems) == 1 else Message("{0}; {1}", problems[0], _joined(problems[1:]))
 
 
 @dataclass
@@ -135,25 +146,25 @@ class OfficialSource:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - http(s) base
                     data = response.read(MAX_DOWNLOAD + 1)
                 if len(data) > MAX_DOWNLOAD:
-                    raise NotAtSource(f"{url}: answer too large")
+                    raise NotAtSource(Message("{0}: answer too large", url))
                 return data
             except urllib.error.HTTPError as err:
                 if err.code in (404, 410):
-                    raise NotAtSource(f"{url}: not found ({err.code})") from err
-                problem = f"{url}: server error {err.code}"
+                    raise NotAtSource(Message("{0}: not found ({1})", url, err.code)) from err
+                problem = Message("{0}: server error {1}", url, err.code)
                 if err.code < 500 and err.code != 429:
                     raise NotAtSource(problem) from err
             except TimeoutError:
-                problem = f"{url}: no answer within {self.timeout:g} s"
+                problem = Message("{0}: no answer within {1} s", url, f"{self.timeout:g}")
             except urllib.error.URLError as err:
                 reason = err.reason
                 if isinstance(reason, (TimeoutError, socket.timeout)):
-                    problem = f"{url}: no answer within {self.timeout:g} s"
+                    problem = Message("{0}: no answer within {1} s", url, f"{self.timeout:g}")
                 else:
                     problem = f"{url}: {getattr(reason, 'strerror', None) or reason}"
             except (OSError, http.client.HTTPException) as err:  # reset, cut short, refused
                 problem = f"{url}: {err or type(err).__name__}"
-        raise SourceUnreachable(f"the official source cannot be reached ({problem}); offline?")
+        raise SourceUnreachable(Message("the official source cannot be reached ({0}); offline?", problem))
 
     def _pace(self) -> None:
         with self._lock:
@@ -224,7 +235,7 @@ class OfficialSource:
         ``found``: its manifestations' paths as a search already named them (else the search is asked).
         Raises NotAtSource when the source lacks it, SourceUnreachable when it cannot be asked."""
         if not _ID.match(identifier):
-            raise NotAtSource(f"not an official publication id ({identifier})")
+            raise NotAtSource(Message("not an official publication id ({0})", identifier))
         folder = cache / identifier
         for main in (folder / f"{identifier}.xml", folder / f"{identifier}.pdf"):
             if main.is_file():
@@ -244,16 +255,16 @@ class OfficialSource:
                 metadata = None
             return _keep(folder, identifier, {f"{identifier}.xml": data, f"{identifier}_metadata.xml": metadata})
         except NotAtSource as err:
-            problems.append(str(err))
+            problems.append(_reason(err))
         pdf_path = found.get("pdf") or f"{work}/pdf/{identifier}.pdf"
         try:
             data = self.get(pdf_path)
         except NotAtSource as err:
-            problems.append(str(err))
-            raise NotAtSource("; ".join(problems)) from err
+            problems.append(_reason(err))
+            raise NotAtSource(_joined(problems)) from err
         if not data.lstrip()[:5] == b"%PDF-":
-            problems.append(f"{pdf_path}: not a PDF")
-            raise NotAtSource("; ".join(problems))
+            problems.append(Message("{0}: not a PDF", pdf_path))
+            raise NotAtSource(_joined(problems))
         return _keep(folder, identifier, {f"{identifier}.pdf": data})
 
 
@@ -299,15 +310,15 @@ def _search_response(data: bytes, dossier: str) -> ET.Element:
     try:
         root = parse_xml(data, "sru")
     except ImportFailed as err:
-        raise NotAtSource(f"dossier {dossier}: the search service's answer is not usable XML ({err.problem})") from err
+        raise NotAtSource(Message("dossier {0}: the search service's answer is not usable XML ({1})", dossier, err.problem)) from err
     if _local(root.tag) != "searchRetrieveResponse":
-        raise NotAtSource(f"dossier {dossier}: the search service's answer is not a search response ({_local(root.tag)})")
+        raise NotAtSource(Message("dossier {0}: the search service's answer is not a search response ({1})", dossier, _local(root.tag)))
     for element in root.iter():
         if _local(element.tag) == "diagnostic":
             message = _child_text(element, "message") or _child_text(element, "uri") or "no reason given"
-            raise NotAtSource(f"dossier {dossier}: the search service refused the query ({message.strip()})")
+            raise NotAtSource(Message("dossier {0}: the search service refused the query ({1})", dossier, message.strip()))
     if _child_text(root, "numberOfRecords") is None:
-        raise NotAtSource(f"dossier {dossier}: the search service's answer has no number of records")
+        raise NotAtSource(Message("dossier {0}: the search service's answer has no number of records", dossier))
     return root
 
 
@@ -323,9 +334,9 @@ def _check_xml(data: bytes, identifier: str) -> None:
     try:
         root = parse_xml(data, identifier)
     except ImportFailed as err:
-        raise NotAtSource(f"{identifier}: the answer is not usable XML ({err.problem})") from err
+        raise NotAtSource(Message("{0}: the answer is not usable XML ({1})", identifier, err.problem)) from err
     if root.tag == "metadata_gegevens" or not any(True for _ in root.iter()):
-        raise NotAtSource(f"{identifier}: the answer is not a publication")
+        raise NotAtSource(Message("{0}: the answer is not a publication", identifier))
 
 
 def _keep(folder: Path, identifier: str, files: dict[str, bytes | None]) -> Download:
@@ -391,10 +402,10 @@ def fetch_into(
             named = named_by_id.get(identifier) if found is not None else None
             downloads.append(source.download(identifier, cache, named))
         except NotAtSource as err:
-            outcome.lacking.append((identifier, str(err)))
+            outcome.lacking.append((identifier, _reason(err)))
         except SourceUnreachable as err:
-            outcome.offline = str(err)
-            outcome.lacking += [(i, "not fetched: the source cannot be reached") for i in wanted[done:]]
+            outcome.offline = err.message
+            outcome.lacking += [(i, Message("not fetched: the source cannot be reached")) for i in wanted[done:]]
             break
     if cancel is not None and cancel.cancelled:
         outcome.cancelled = True  # the downloads are kept in the cache: the next fetch imports them

@@ -41,7 +41,7 @@ from desktop_app.core.official import FetchOutcome, OfficialSource, base_address
 from desktop_app.core.references.addresses import official_address
 from desktop_app.gui.dialogs import CitationDialog, fit_to_screen
 from desktop_app.gui.errors import show_error
-from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, core_text, translate
 from desktop_app.gui.plaintext import plain, plain_label
 
 ERROR_COLOUR = "#b3261e"
@@ -88,8 +88,8 @@ def outcome_text(outcome: FetchOutcome) -> tuple[str, bool]:
 
 def outcome_details(outcome: FetchOutcome) -> str:
     """The technical reasons (addresses, answers), for the tooltip."""
-    parts = [outcome.offline] if outcome.offline else []
-    parts += [f"{identifier}: {why}" for identifier, why in outcome.lacking]
+    parts = [core_text(outcome.offline)] if outcome.offline else []
+    parts += [f"{identifier}: {core_text(why)}" for identifier, why in outcome.lacking]
     return "\n".join(p for p in parts if p)
 
 
@@ -201,7 +201,7 @@ class FetchStrip(QWidget):
         self.handle = None
         self._show_running(False)
         if isinstance(error, AppError):
-            self._say(self.tr("Fetch failed: {problem}").format(problem=error.message), ERROR_COLOUR)
+            self._say(self.tr("Fetch failed: {problem}").format(problem=core_text(error.message)), ERROR_COLOUR)
         else:
             self._say(self.tr("Fetch failed: an unexpected error (see the error message)."), ERROR_COLOUR)
             show_error(self.window(), error if isinstance(error, BaseException) else RuntimeError(str(error)), details)

@@ -24,7 +24,7 @@ from desktop_app.gui.controller import LibraryController
 from desktop_app.gui.dialogs import ImportSummaryDialog, import_counts
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.export_dialog import ExportDialog
-from desktop_app.gui.i18n import translate
+from desktop_app.gui.i18n import core_text, translate
 from desktop_app.gui.library_api import LibraryApi
 from desktop_app.gui.plaintext import plain
 from desktop_app.gui.tasks import PROGRESS_DELAY_MS
@@ -163,11 +163,11 @@ class FlowsMixin(_Window):
         self.reload_letters()
         parts = [translate("FlowsMixin", "%n fetched", "", len(fetch.fetched))]
         if fetch.offline:
-            parts = [fetch.offline]
+            parts = [core_text(fetch.offline)]
         elif fetch.cancelled:
             parts = [translate("FlowsMixin", "cancelled")]
         else:
-            parts += [f"{check.dossier}: {check.problem}" for check in outcome.dossiers if check.problem]
+            parts += [f"{check.dossier}: {core_text(check.problem)}" for check in outcome.dossiers if check.problem]
             if fetch.lacking:
                 parts.append(translate("FlowsMixin", "not found: {what}").format(what=", ".join(i for i, _ in fetch.lacking)))
         self.statusBar().showMessage(

@@ -400,3 +400,21 @@ def test_why_a_file_failed_is_said_in_dutch(dutch: None, library: Any, tmp_path:
                          "oud Word-formaat (.doc): open het in Word en sla het op als .docx"):
         assert dutch_reason in shown, shown
     assert "empty file" not in shown and "<b>afgebroken.pdf</b>" in shown
+
+
+def test_why_a_fetch_failed_is_said_in_dutch(dutch: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fetch's reasons (official.py, Messages) in the Dutch window: the id the source lacks, and the
+    source that cannot be reached."""
+    from desktop_app.core.official import OfficialSource, fetch_into
+    from desktop_app.core.services import Library
+    from desktop_app.gui.missing import outcome_details
+    from tests.officialserver import ReplayServer
+
+    with ReplayServer() as replay, Library.open(tmp_path / "lib", seed=False, search=False) as library:
+        monkeypatch.setenv("KAMERLEZER_OFFICIAL_BASE", replay.base)
+        lacking = fetch_into(library, ["kst-99999-1"], OfficialSource(retries=0))
+        unreachable = fetch_into(library, ["kst-99999-2"], OfficialSource("http://127.0.0.1:9", retries=0, timeout=2))
+    assert lacking.lacking and "not found" in lacking.lacking[0][1]  # English for the CLI
+    assert "niet gevonden" in outcome_details(lacking) and "not found" not in outcome_details(lacking)
+    shown = outcome_details(unreachable)
+    assert "de officiële bron is niet bereikbaar" in shown and "niet opgehaald: de bron is niet bereikbaar" in shown

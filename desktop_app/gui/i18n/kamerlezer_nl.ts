@@ -2666,6 +2666,21 @@ geen: alle)</translation>
             <translation>versleutelde pdf: geef het wachtwoord op (--password-stdin)</translation>
         </message>
         <message>
+            <location filename="../../../desktop_app/core/following.py" line="80" />
+            <source>not searched: the source cannot be reached</source>
+            <translation>niet gezocht: de bron is niet bereikbaar</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/following.py" line="83" />
+            <source>not searched: cancelled</source>
+            <translation>niet gezocht: geannuleerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/following.py" line="99" />
+            <source>the source has no publications of dossier {0}</source>
+            <translation>de bron heeft geen publicaties van dossier {0}</translation>
+        </message>
+        <message>
             <location filename="../../../desktop_app/core/importing/__init__.py" line="77" />
             <source>damaged or too deeply nested document</source>
             <translation>beschadigd of te diep genest document</translation>
@@ -2849,6 +2864,81 @@ geen: alle)</translation>
             <location filename="../../../desktop_app/core/importing/word.py" line="79" />
             <source>Word document too large to read ({0})</source>
             <translation>Word-document te groot om te lezen ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="70" />
+            <source>{0}; {1}</source>
+            <translation>{0}; {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="149" />
+            <source>{0}: answer too large</source>
+            <translation>{0}: antwoord te groot</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="153" />
+            <source>{0}: not found ({1})</source>
+            <translation>{0}: niet gevonden ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="154" />
+            <source>{0}: server error {1}</source>
+            <translation>{0}: serverfout {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="158" />
+            <source>{0}: no answer within {1} s</source>
+            <translation>{0}: geen antwoord binnen {1} s</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="167" />
+            <source>the official source cannot be reached ({0}); offline?</source>
+            <translation>de officiële bron is niet bereikbaar ({0}); offline?</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="238" />
+            <source>not an official publication id ({0})</source>
+            <translation>geen id van een officiële publicatie ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="266" />
+            <source>{0}: not a PDF</source>
+            <translation>{0}: geen pdf</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="313" />
+            <source>dossier {0}: the search service's answer is not usable XML ({1})</source>
+            <translation>dossier {0}: het antwoord van de zoekdienst is geen bruikbare XML ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="315" />
+            <source>dossier {0}: the search service's answer is not a search response ({1})</source>
+            <translation>dossier {0}: het antwoord van de zoekdienst is geen zoekresultaat ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="319" />
+            <source>dossier {0}: the search service refused the query ({1})</source>
+            <translation>dossier {0}: de zoekdienst weigerde de zoekvraag ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="321" />
+            <source>dossier {0}: the search service's answer has no number of records</source>
+            <translation>dossier {0}: het antwoord van de zoekdienst noemt geen aantal resultaten</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="337" />
+            <source>{0}: the answer is not usable XML ({1})</source>
+            <translation>{0}: het antwoord is geen bruikbare XML ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="339" />
+            <source>{0}: the answer is not a publication</source>
+            <translation>{0}: het antwoord is geen publicatie</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/official.py" line="408" />
+            <source>not fetched: the source cannot be reached</source>
+            <translation>niet opgehaald: de bron is niet bereikbaar</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/core/services/imports.py" line="270" />

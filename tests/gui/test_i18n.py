@@ -418,3 +418,31 @@ def test_why_a_fetch_failed_is_said_in_dutch(dutch: None, tmp_path: Path, monkey
     assert "niet gevonden" in outcome_details(lacking) and "not found" not in outcome_details(lacking)
     shown = outcome_details(unreachable)
     assert "de officiële bron is niet bereikbaar" in shown and "niet opgehaald: de bron is niet bereikbaar" in shown
+
+
+def test_the_cores_refusals_are_said_in_dutch(dutch: None, library: Any) -> None:
+    """What the core refuses (a theme without a name, a duplicate, deleting a letter with annotations,
+    nothing to undo) reaches the Dutch window in Dutch through the one path errors take (show_error)."""
+    from desktop_app.core.errors import AppError
+    from desktop_app.gui import errors
+
+    shown: list[str] = []
+    errors.presenter, before = (lambda _p, _t, message, _d, _u: shown.append(message)), errors.presenter
+    try:
+        theme = library.list_themes()[0]
+        letter = next(s for s in library.list_letters() if s.annotation_count == 0)
+        for attempt in (lambda: library.add_theme("  "), lambda: library.add_theme(theme.name),
+                        lambda: library.merge_themes(theme.id, theme.id)):
+            with pytest.raises(AppError) as caught:
+                attempt()
+            errors.show_error(None, caught.value)
+        library.annotate(letter.id, 0, 5)
+        with pytest.raises(AppError) as caught:
+            library.delete_letter(letter.id)
+        errors.show_error(None, caught.value)
+    finally:
+        errors.presenter = before
+    assert shown[0] == "Een thema heeft een naam nodig."
+    assert shown[1] == f"Er bestaat al een thema {theme.name!r} op het hoogste niveau."
+    assert shown[2] == f"Thema {theme.name!r} kan niet met zichzelf worden samengevoegd."
+    assert shown[3] == f"Brief {letter.name} heeft 1 annotatie(s): verwijder of verplaats die eerst."

@@ -10,6 +10,7 @@ from typing import Any
 from desktop_app.core import anchoring
 from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.labels import Label
+from desktop_app.core.messages import Message
 from desktop_app.core.model import Annotation, Letter
 from desktop_app.core.services.common import LetterRef, ThemeRef, _short
 from desktop_app.core.services.parts import LibraryParts
@@ -22,7 +23,7 @@ def _check_span(letter: Letter, start: int, end: int) -> None:
             f"Span {start}-{end} is not a passage of letter {letter.name} (its text has {len(letter.text)} characters)."
         )
     if not letter.text[start:end].strip():
-        raise InvalidInput(f"Span {start}-{end} of letter {letter.name} holds only white space.")
+        raise InvalidInput(Message("Span {0}-{1} of letter {2} holds only white space.", start, end, letter.name))
 
 
 class AnnotationsMixin(LibraryParts):

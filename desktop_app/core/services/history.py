@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from desktop_app.core.errors import InvalidInput, NotFound
+from desktop_app.core.messages import Message
 from desktop_app.core.services.parts import LibraryParts
 from desktop_app.core.store import annotations_repo, history_repo, themes_repo
 from desktop_app.core.store.history_repo import Change
@@ -54,13 +55,13 @@ class HistoryMixin(LibraryParts):
             raise InvalidInput(f"Cannot {verb} while a change is being made.")
         change = history_repo.last_done(self.db) if undo else history_repo.first_undone(self.db)
         if change is None:
-            raise InvalidInput(f"Nothing to {verb}.")
+            raise InvalidInput(Message("Nothing to undo.") if undo else Message("Nothing to redo."))
         stale = history_repo.conflicts(self.db, change.id, undo=undo, tables=_CHECKED_TABLES)
         if stale:
             rows = ", ".join(f"{table} #{row_id}" for table, row_id in stale[:5])
-            raise InvalidInput(
-                f"Cannot {verb} “{change.label}”: {rows} changed since, outside the history."
-            )
+            template = ("Cannot undo “{0}”: {1} changed since, outside the history." if undo
+                        else "Cannot redo “{0}”: {1} changed since, outside the history.")
+            raise InvalidInput(Message(template, change.label, rows))
         with self.unit_of_work() as work:  # not a change of its own: the history marks it undone (or not)
             work.touch(self._letters_of_change(change))  # the letters as the change left them ...
             history_repo.apply(self.db, change.id, undo=undo)

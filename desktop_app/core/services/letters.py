@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import AppError, InvalidInput, NotFound
 from desktop_app.core.labels import Label
+from desktop_app.core.messages import Message
 from desktop_app.core.model import Letter, LetterSummary
 from desktop_app.core.services.common import LetterRef, _id_number
 from desktop_app.core.services.parts import LibraryParts
@@ -26,7 +27,7 @@ def _canonical_kamerstuk(value: str) -> str:
         if citation.canonical:
             return citation.canonical
     raise InvalidInput(
-        f"Not a Kamerstuk id: {value!r} (use e.g. kst-28676-467, or 'Kamerstuk 28 676, nr. 467')."
+        Message("Not a Kamerstuk id: {0} (use e.g. kst-28676-467, or 'Kamerstuk 28 676, nr. 467').", repr(value))
     )
 
 
@@ -138,7 +139,7 @@ class LettersMixin(LibraryParts):
         letter = self.get_letter(ref)
         count = annotations_repo.count_for_letter(self.db, letter.id)
         if count:
-            raise InvalidInput(f"Letter {letter.name} has {count} annotation(s): delete or move them first.")
+            raise InvalidInput(Message("Letter {0} has {1} annotation(s): delete or move them first.", letter.name, count))
         label = Label("Deleted the letter {0}", letter.name)
         with self.unit_of_work(label, transaction=False, letters_changing=[letter.id], deleted=True, resolve=True):
             letters_repo.delete(self.db, letter.id)

@@ -11,6 +11,7 @@ from typing import Any
 from desktop_app import paths
 from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.labels import Label
+from desktop_app.core.messages import Message
 from desktop_app.core.model import Theme
 from desktop_app.core.services.common import ThemeRef, _fold, _fold_accents
 from desktop_app.core.services.parts import LibraryParts
@@ -34,11 +35,11 @@ def _next_colour(used: list[str]) -> str:
 def _clean_name(name: str) -> str:
     cleaned = " ".join(str(name).split())
     if not cleaned:
-        raise InvalidInput("A theme needs a name.")
+        raise InvalidInput(Message("A theme needs a name."))
     if "/" in cleaned:
-        raise InvalidInput(f"A theme name cannot contain '/' (it separates parent and child): {cleaned!r}.")
+        raise InvalidInput(Message("A theme name cannot contain '/' (it separates parent and child): {0}.", repr(cleaned)))
     if len(cleaned) > MAX_THEME_NAME:
-        raise InvalidInput(f"A theme name can have at most {MAX_THEME_NAME} characters.")
+        raise InvalidInput(Message("A theme name can have at most {0} characters.", MAX_THEME_NAME))
     return cleaned
 
 
@@ -159,8 +160,11 @@ class ThemesMixin(LibraryParts):
     def _check_sibling_name(self, name: str, parent_id: int | None, *, exclude: int | None = None) -> None:
         taken = self._child_named(parent_id, name, exclude=exclude)
         if taken is not None:
-            where = f"under {self.theme_path(parent_id)}" if parent_id is not None else "at the top level"
-            raise InvalidInput(f"A theme named {taken.name!r} already exists {where}.")
+            if parent_id is not None:
+                message = Message("A theme named {0} already exists under {1}.", repr(taken.name), self.theme_path(parent_id))
+            else:
+                message = Message("A theme named {0} already exists at the top level.", repr(taken.name))
+            raise InvalidInput(message)
 
     def add_theme(
         self, name: str, *, color: str | None = None, parent: ThemeRef | None = None, description: str = ""
@@ -234,7 +238,7 @@ class ThemesMixin(LibraryParts):
         theme = self.get_theme(ref)
         parent_id = self.get_theme(parent).id if parent is not None and parent != "" else None
         if parent_id is not None and parent_id in self.theme_descendants(theme.id):
-            raise InvalidInput(f"Theme {theme.name!r} cannot be moved under itself or one of its sub-themes.")
+            raise InvalidInput(Message("Theme {0} cannot be moved under itself or one of its sub-themes.", repr(theme.name)))
         if parent_id != theme.parent_id:
             self._check_sibling_name(theme.name, parent_id)
         label = Label("Moved {0}", f"“{theme.name}”")
@@ -261,9 +265,9 @@ class ThemesMixin(LibraryParts):
         src = self.get_theme(source)
         dst = self.get_theme(target)
         if src.id == dst.id:
-            raise InvalidInput(f"Cannot merge theme {src.name!r} into itself.")
+            raise InvalidInput(Message("Cannot merge theme {0} into itself.", repr(src.name)))
         if dst.id in self.theme_descendants(src.id):
-            raise InvalidInput(f"Cannot merge {src.name!r} into its own sub-theme {dst.name!r}.")
+            raise InvalidInput(Message("Cannot merge {0} into its own sub-theme {1}.", repr(src.name), repr(dst.name)))
         affected = themes_repo.letter_ids(self.db, self.theme_descendants(src.id))
         with self.unit_of_work(Label("Merged {0} into {1}", f"“{src.name}”", f"“{dst.name}”")) as work:
             work.touch(affected)
@@ -291,10 +295,10 @@ class ThemesMixin(LibraryParts):
         theme = self.get_theme(ref)
         count = themes_repo.counts(self.db).get(theme.id, 0)
         if count and not force:
-            raise InvalidInput(
-                f"Theme {theme.name!r} is used by {count} annotation(s); delete it anyway with force "
-                "(the annotations stay, without this theme)."
-            )
+            raise InvalidInput(Message(
+                "Theme {0} is used by {1} annotation(s); delete it anyway with force "
+                "(the annotations stay, without this theme).", repr(theme.name), count,
+            ))
         affected = themes_repo.letter_ids(self.db, self.theme_descendants(theme.id))
         with self.unit_of_work(Label("Deleted the theme {0}", f"“{theme.name}”")) as work:
             work.touch(affected)

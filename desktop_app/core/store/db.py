@@ -34,6 +34,7 @@ from typing import IO
 from urllib.parse import quote
 
 from desktop_app.core.errors import AppError, DiskFull, LibraryLocked, NotFound, StoreError
+from desktop_app.core.messages import Message
 from desktop_app.core.store.connection import Database
 from desktop_app.core.store.schema import SCHEMA_VERSION, migrations
 
@@ -84,11 +85,13 @@ class LibraryLock:
                     _pause(_LOCK_POLL_S)
                     continue
                 handle.close()
-                waited = f" (waited {wait:g} s)" if wait > 0 else ""
                 raise LibraryLocked(
-                    f"The library {self.folder} is already open in another Kamerlezer window or command{waited}. "
-                    "Close it there first, or give --wait SECONDS (only one program at a time may change a "
-                    "library; reading commands work meanwhile).",
+                    Message(
+                        "The library {0} is already open in another Kamerlezer window or command{1}. "
+                        "Close it there first, or give --wait SECONDS (only one program at a time may change a "
+                        "library; reading commands work meanwhile).",
+                        self.folder, Message(" (waited {0} s)", f"{wait:g}") if wait > 0 else "",
+                    ),
                     details=str(err),
                 ) from err
             except OSError as err:  # ENOLCK and friends: no locking here
@@ -241,18 +244,18 @@ def is_disk_full(err: BaseException, path: Path | None = None) -> bool:
 def disk_full(path: Path) -> DiskFull:
     """The one sentence for a full disk: how much is free, and that nothing was lost."""
     mb = free_mb(path)
-    free = f"{mb} MB free" if mb >= 0 else "free space unknown"
-    return DiskFull(
-        f"disk full ({free} on the disk of {path}): make room and try again; nothing in the library "
-        "was changed or lost, and reading commands still work."
-    )
+    free = Message("{0} MB free", mb) if mb >= 0 else Message("free space unknown")
+    return DiskFull(Message(
+        "disk full ({0} on the disk of {1}): make room and try again; nothing in the library "
+        "was changed or lost, and reading commands still work.", free, path,
+    ))
 
 
 def damaged(path: Path | str, problem: str) -> StoreError:
-    return StoreError(
-        f"{path}: the library database is damaged ({problem}). Run 'kamerlezer check' to see where, then "
-        "'kamerlezer restore' to put back the newest good backup (see 'kamerlezer backups')."
-    )
+    return StoreError(Message(
+        "{0}: the library database is damaged ({1}). Run 'kamerlezer check' to see where, then "
+        "'kamerlezer restore' to put back the newest good backup (see 'kamerlezer backups').", path, problem,
+    ))
 
 
 _DECODE = re.compile(r"Could not decode to UTF-8 column '([^']*)'", re.IGNORECASE)

@@ -2941,9 +2941,109 @@ geen: alle)</translation>
             <translation>niet opgehaald: de bron is niet bereikbaar</translation>
         </message>
         <message>
+            <location filename="../../../desktop_app/core/services/annotations.py" line="26" />
+            <source>Span {0}-{1} of letter {2} holds only white space.</source>
+            <translation>Het stuk {0}-{1} van brief {2} bevat alleen witruimte.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/history.py" line="58" />
+            <source>Nothing to undo.</source>
+            <translation>Niets om ongedaan te maken.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/history.py" line="58" />
+            <source>Nothing to redo.</source>
+            <translation>Niets om opnieuw te doen.</translation>
+        </message>
+        <message>
             <location filename="../../../desktop_app/core/services/imports.py" line="270" />
             <source>could not be stored in the library ({0})</source>
             <translation>kon niet in de bibliotheek worden opgeslagen ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/letters.py" line="30" />
+            <source>Not a Kamerstuk id: {0} (use e.g. kst-28676-467, or 'Kamerstuk 28 676, nr. 467').</source>
+            <translation>Geen Kamerstuk-id: {0} (gebruik bijv. kst-28676-467 of 'Kamerstuk 28 676, nr. 467').</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/letters.py" line="142" />
+            <source>Letter {0} has {1} annotation(s): delete or move them first.</source>
+            <translation>Brief {0} heeft {1} annotatie(s): verwijder of verplaats die eerst.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/themes.py" line="38" />
+            <source>A theme needs a name.</source>
+            <translation>Een thema heeft een naam nodig.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/themes.py" line="40" />
+            <source>A theme name cannot contain '/' (it separates parent and child): {0}.</source>
+            <translation>Een themanaam kan geen '/' bevatten (die scheidt hoofd- en subthema): {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/themes.py" line="42" />
+            <source>A theme name can have at most {0} characters.</source>
+            <translation>Een themanaam heeft hoogstens {0} tekens.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/themes.py" line="164" />
+            <source>A theme named {0} already exists under {1}.</source>
+            <translation>Er bestaat al een thema {0} onder {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/themes.py" line="166" />
+            <source>A theme named {0} already exists at the top level.</source>
+            <translation>Er bestaat al een thema {0} op het hoogste niveau.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/themes.py" line="241" />
+            <source>Theme {0} cannot be moved under itself or one of its sub-themes.</source>
+            <translation>Thema {0} kan niet onder zichzelf of een van zijn subthema's worden geplaatst.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/themes.py" line="268" />
+            <source>Cannot merge theme {0} into itself.</source>
+            <translation>Thema {0} kan niet met zichzelf worden samengevoegd.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/themes.py" line="270" />
+            <source>Cannot merge {0} into its own sub-theme {1}.</source>
+            <translation>{0} kan niet worden samengevoegd met zijn eigen subthema {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/themes.py" line="298" />
+            <source>Theme {0} is used by {1} annotation(s); delete it anyway with force (the annotations stay, without this theme).</source>
+            <translation>Thema {0} wordt gebruikt door {1} annotatie(s); verwijder het toch om door te gaan (de annotaties blijven, zonder dit thema).</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/store/db.py" line="89" />
+            <source>The library {0} is already open in another Kamerlezer window or command{1}. Close it there first, or give --wait SECONDS (only one program at a time may change a library; reading commands work meanwhile).</source>
+            <translation>De bibliotheek {0} is al geopend in een ander Kamerlezer-venster of -commando{1}. Sluit haar daar eerst (maar één programma tegelijk kan een bibliotheek wijzigen; lezen kan intussen wel).</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/store/db.py" line="93" />
+            <source> (waited {0} s)</source>
+            <translation> ({0} s gewacht)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/store/db.py" line="247" />
+            <source>{0} MB free</source>
+            <translation>{0} MB vrij</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/store/db.py" line="247" />
+            <source>free space unknown</source>
+            <translation>vrije ruimte onbekend</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/store/db.py" line="248" />
+            <source>disk full ({0} on the disk of {1}): make room and try again; nothing in the library was changed or lost, and reading commands still work.</source>
+            <translation>schijf vol ({0} op de schijf van {1}): maak ruimte en probeer het opnieuw; er is niets in de bibliotheek gewijzigd of verloren gegaan, en lezen werkt nog.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/store/db.py" line="255" />
+            <source>{0}: the library database is damaged ({1}). Run 'kamerlezer check' to see where, then 'kamerlezer restore' to put back the newest good backup (see 'kamerlezer backups').</source>
+            <translation>{0}: de database van de bibliotheek is beschadigd ({1}). Voer 'kamerlezer check' uit om te zien waar, en daarna 'kamerlezer restore' om de nieuwste goede reservekopie terug te zetten (zie 'kamerlezer backups').</translation>
         </message>
     </context>
 </TS>

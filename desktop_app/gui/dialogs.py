@@ -329,7 +329,7 @@ def import_summary_html(report: object, cancelled: bool) -> str:
     section(translate("ImportSummaryDialog", "Updated (annotations re-attached)"), [html.escape(letter.title) for letter in updated])
     section(translate("ImportSummaryDialog", "Already in the library"), [html.escape(Path(path).name) for path, _ in skipped])
     section(translate("ImportSummaryDialog", "Warnings"),
-            [f"{html.escape(Path(path).name)}: {html.escape(note)}" for path, note in warnings])
+            [f"{html.escape(Path(path).name)}: {html.escape(core_text(note))}" for path, note in warnings])
     section(translate("ImportSummaryDialog",
                       "Annotations that could not be re-attached (kept, shown as “Not found in the current text”)"),
             [html.escape(a.quote[:80]) for a in orphaned])

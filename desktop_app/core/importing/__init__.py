@@ -88,7 +88,7 @@ def read_file_and_bytes(
         letter = replace(
             letter,
             source_file=shown,
-            warnings=(*letter.warnings, f"the file name is not valid UTF-8; it is shown as {shown!r}"),
+            warnings=(*letter.warnings, Message("the file name is not valid UTF-8; it is shown as {0}", repr(shown))),
         )
     return letter, data
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from desktop_app.core.importing import cleaning
 from desktop_app.core.importing import metadata as meta
 from desktop_app.core.importing.text import PRIVATE_MARKS
+from desktop_app.core.messages import Message
 from desktop_app.core.model import ParsedLetter
 
 
@@ -99,7 +100,7 @@ def build_letter(
     head = "\n".join([*meta.head_references(head_lines), *(_unmarked(r) for r in remarks)])
     warnings = list(hints.warnings)
     if not clean.text.strip():
-        warnings.append("no body text found")
+        warnings.append(Message("no body text found"))
     return ParsedLetter(
         source_file=source_file,
         content_hash=content_hash,

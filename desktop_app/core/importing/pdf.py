@@ -77,7 +77,7 @@ def read_pdf(
             raise ImportFailed(name, Message("no text layer (scanned document)"))
         raise ImportFailed(name, Message("no text in PDF"))
     pages, hints = layout_pages(page_frags, sizes)
-    hints.warnings.extend(f"page {n} could not be read and was left out" for n in bad_pages)
+    hints.warnings.extend(Message("page {0} could not be read and was left out", n) for n in bad_pages)
     textless = [  # some pages scanned, others with text: the text is read, the scans named
         n for n, page in enumerate(pages, start=1)
         if n not in bad_pages and not page.footnotes and not any(line.strip() for line in page.lines)
@@ -86,8 +86,11 @@ def read_pdf(
         with _quiet_pypdf():
             textless = [n for n in textless if _has_image(reader.pages[n - 1])]
         if textless:
-            which = f"page {textless[0]} has" if len(textless) == 1 else f"pages {_ranges(textless)} have"
-            hints.warnings.append(f"{which} no text layer (scanned?) and could not be read")
+            if len(textless) == 1:
+                warning = Message("page {0} has no text layer (scanned?) and could not be read", textless[0])
+            else:
+                warning = Message("pages {0} have no text layer (scanned?) and could not be read", _ranges(textless))
+            hints.warnings.append(warning)
     letter = build_letter(pages, hints, source_file=source_file, content_hash=content_hash, fmt="pdf")
     letter = _marks_dropped(letter)
     if not letter.text.strip():  # only page furniture (page numbers, a running head) on scans

@@ -274,7 +274,7 @@ class ImportsMixin(LibraryParts):
         report.orphaned.extend(orphans)
         report.warnings.extend((shown, w) for w in parsed.warnings)
         if copy is None:
-            report.warnings.append((shown, "the original could not be copied into the library folder"))
+            report.warnings.append((shown, Message("the original could not be copied into the library folder")))
 
     def _read_by_older_importer(self, letter_id: int) -> bool:
         """A letter stored by a version that left footnote markers as ASCII digits ("20245" for

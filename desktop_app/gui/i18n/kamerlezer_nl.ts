@@ -2701,6 +2701,11 @@ geen: alle)</translation>
             <translation>kon niet worden geïmporteerd ({0})</translation>
         </message>
         <message>
+            <location filename="../../../desktop_app/core/importing/__init__.py" line="91" />
+            <source>the file name is not valid UTF-8; it is shown as {0}</source>
+            <translation>de bestandsnaam is geen geldige UTF-8; hij wordt getoond als {0}</translation>
+        </message>
+        <message>
             <location filename="../../../desktop_app/core/importing/__init__.py" line="111" />
             <source>file not found</source>
             <translation>bestand niet gevonden</translation>
@@ -2739,6 +2744,11 @@ geen: alle)</translation>
             <location filename="../../../desktop_app/core/importing/__init__.py" line="178" />
             <source>empty file (only whitespace)</source>
             <translation>leeg bestand (alleen witruimte)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/letter.py" line="103" />
+            <source>no body text found</source>
+            <translation>geen brieftekst gevonden</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/core/importing/official_xml.py" line="92" />
@@ -2806,22 +2816,37 @@ geen: alle)</translation>
             <translation>geen tekst in de pdf</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/core/importing/pdf.py" line="94" />
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="80" />
+            <source>page {0} could not be read and was left out</source>
+            <translation>pagina {0} kon niet worden gelezen en is weggelaten</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="90" />
+            <source>page {0} has no text layer (scanned?) and could not be read</source>
+            <translation>pagina {0} heeft geen tekstlaag (gescand?) en kon niet worden gelezen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="92" />
+            <source>pages {0} have no text layer (scanned?) and could not be read</source>
+            <translation>pagina's {0} hebben geen tekstlaag (gescand?) en konden niet worden gelezen</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="97" />
             <source>no body text found: scanned or image-only pages?</source>
             <translation>geen brieftekst gevonden: gescande pagina's of alleen afbeeldingen?</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/core/importing/pdf.py" line="143" />
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="146" />
             <source>not a PDF (unrecognised data)</source>
             <translation>geen pdf (onbekende gegevens)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/core/importing/pdf.py" line="145" />
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="148" />
             <source>not a PDF (looks like text; rename it to .txt?)</source>
             <translation>geen pdf (lijkt tekst; hernoemen naar .txt?)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/core/importing/pdf.py" line="146" />
+            <location filename="../../../desktop_app/core/importing/pdf.py" line="149" />
             <source>not a PDF</source>
             <translation>geen pdf</translation>
         </message>
@@ -2959,6 +2984,11 @@ geen: alle)</translation>
             <location filename="../../../desktop_app/core/services/imports.py" line="270" />
             <source>could not be stored in the library ({0})</source>
             <translation>kon niet in de bibliotheek worden opgeslagen ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/services/imports.py" line="277" />
+            <source>the original could not be copied into the library folder</source>
+            <translation>het origineel kon niet naar de bibliotheekmap worden gekopieerd</translation>
         </message>
         <message>
             <location filename="../../../desktop_app/core/services/letters.py" line="30" />

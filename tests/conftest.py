@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -71,3 +73,22 @@ def seed_path(prefix: str) -> Path:
     """The seed letter whose file name starts with ``prefix`` (e.g. "000")."""
     (match,) = SEEDS.glob(f"{prefix}_*.txt")
     return match
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A local replay of the official repository (tests/officialserver.py), which fetches go to."""
+    from tests.officialserver import ReplayServer
+
+    with ReplayServer() as replay:
+        monkeypatch.setenv("KAMERLEZER_OFFICIAL_BASE", replay.base)
+        yield replay
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """An empty library (no bundled letters), closed: a folder for CLI commands to open."""
+    from desktop_app.core.services import Library
+
+    Library.open(tmp_path / "lib", seed=False, search=False).close()
+    return tmp_path / "lib"

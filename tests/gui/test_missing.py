@@ -343,11 +343,8 @@ def test_the_open_view_follows_the_library(qtbot: Any, window: Any, library: Any
     assert view.item_of("kst-36725-4") is not None
 
 
-def test_closed_after_the_import_began_the_letter_is_still_announced(
-    qtbot: Any, window: Any, library: Any, citing: Any, server: ReplayServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Escape too late to stop the import: the dialog closes at once, and when the work ends the window
-    still reloads its letters and opens the fetched one (nothing happens behind the user's back)."""
+def _hold_after_import(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
+    """The fetch's worker stops after its import until ``release`` is set; ``imported`` says it got there."""
     import threading
 
     imported, release = threading.Event(), threading.Event()
@@ -360,6 +357,15 @@ def test_closed_after_the_import_began_the_letter_is_still_announced(
         return outcome
 
     monkeypatch.setattr(missing, "fetch_into", fetch_then_hold)
+    return imported, release
+
+
+def test_closed_after_the_import_began_the_letter_is_still_announced(
+    qtbot: Any, window: Any, library: Any, citing: Any, server: ReplayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Escape too late to stop the import: the dialog closes at once, and when the work ends the window
+    still reloads its letters and opens the fetched one (nothing happens behind the user's back)."""
+    imported, release = _hold_after_import(monkeypatch)
     dialog = _click_citation(qtbot, window, _ref(library, citing, KST))
     qtbot.keyClick(dialog.fetch_button, Qt.Key_Return)
     qtbot.waitUntil(imported.is_set, timeout=60_000)
@@ -378,18 +384,7 @@ def test_another_citation_opened_while_a_closed_dialog_still_fetches_stays_the_w
 ) -> None:
     """A dialog closed after its import began goes when the work ends; a citation opened meanwhile keeps
     its dialog as the window's own (the first one going does not forget the second)."""
-    import threading
-
-    imported, release = threading.Event(), threading.Event()
-    real = missing.fetch_into
-
-    def fetch_then_hold(*args: Any, **kwargs: Any) -> Any:
-        outcome = real(*args, **kwargs)
-        imported.set()
-        release.wait(60)
-        return outcome
-
-    monkeypatch.setattr(missing, "fetch_into", fetch_then_hold)
+    imported, release = _hold_after_import(monkeypatch)
     first = _click_citation(qtbot, window, _ref(library, citing, KST))
     qtbot.keyClick(first.fetch_button, Qt.Key_Return)
     qtbot.waitUntil(imported.is_set, timeout=60_000)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import socket
 import urllib.parse
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,19 +20,6 @@ from desktop_app.core.services.follow import normalize_dossier
 from tests.officialserver import ReplayServer
 
 DOSSIER = ["kst-32545-143", "kst-32545-901", "kst-32545-902"]  # the letters of the recorded listing
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[ReplayServer]:
-    with ReplayServer() as replay:
-        monkeypatch.setenv("KAMERLEZER_OFFICIAL_BASE", replay.base)
-        yield replay
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    Library.open(tmp_path / "lib", seed=False, search=False).close()
-    return tmp_path / "lib"
 
 
 def run(folder: Path, capsys, *argv: str) -> tuple[int, dict, str]:

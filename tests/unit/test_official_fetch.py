@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,19 +17,6 @@ from tests.officialserver import ReplayServer
 
 KST = "kst-32545-143"
 AH = "ah-tk-20202021-3235"
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[ReplayServer]:
-    with ReplayServer() as replay:
-        monkeypatch.setenv("KAMERLEZER_OFFICIAL_BASE", replay.base)
-        yield replay
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    Library.open(tmp_path / "lib", seed=False, search=False).close()
-    return tmp_path / "lib"
 
 
 def fetch(folder: Path, capsys, *argv: str) -> tuple[int, dict, str]:

@@ -34,7 +34,7 @@ from desktop_app.core.model import IndexDoc, SearchFragment, SearchHit, SearchRe
 from desktop_app.core.search import highlight, storage
 from desktop_app.core.search.documents import indexable as _indexable
 from desktop_app.core.search.formats import CompactPool, IndexCodec, add_document
-from desktop_app.core.search.overlay import overlay_index
+from desktop_app.core.search.overlay import overlay_index, write_edits
 from desktop_app.core.search.query import Unit, highlight_units, make_parser, parse
 from desktop_app.core.search.schema import SCHEMA_VERSION, SEPARATOR, build_schema, chamber_key, to_fields
 from desktop_app.core.tasks import CancelToken, Progress
@@ -231,16 +231,9 @@ class SearchIndex:
             pending, self._pending = self._pending, {}
             # One small segment per flush, uncompressed and not compound (cheaper to write); segments
             # are merged only once many have piled up (see _merge_when_many), never on every edit.
-            writer = ix.writer(codec=IndexCodec(compression=0), compound=False)
             try:
-                for letter_id, fields in pending.items():
-                    if fields is None:
-                        writer.delete_by_term("letter_id", letter_id)
-                    else:
-                        writer.update_document(**fields)
-                writer.commit(mergetype=_merge_when_many)
+                write_edits(ix, pending, IndexCodec(compression=0), _merge_when_many)
             except BaseException:
-                writer.cancel()
                 self._pending = {**pending, **self._pending}
                 raise
             self._stale = True

@@ -72,6 +72,17 @@ def overlay_index(gen_dir: str, edits: dict[str, dict[str, object] | None], code
     """The index in ``gen_dir`` with ``edits`` (letter id -> fields, None: deleted) written as one
     segment in memory; returns the Whoosh index object to search (close it when done)."""
     ix = MemoryOverlay(gen_dir).open_index()
+    try:
+        write_edits(ix, edits, codec, _no_merge)
+    except BaseException:
+        ix.close()
+        raise
+    return ix
+
+
+def write_edits(ix: Any, edits: dict[str, dict[str, object] | None], codec: Any, mergetype: Any) -> None:
+    """Write ``edits`` (letter id -> fields, None: deleted) into ``ix`` as one new segment, uncompound,
+    merged by ``mergetype``; nothing is written when one fails."""
     writer = ix.writer(codec=codec, compound=False)
     try:
         for letter_id, fields in edits.items():
@@ -79,9 +90,7 @@ def overlay_index(gen_dir: str, edits: dict[str, dict[str, object] | None], code
                 writer.delete_by_term("letter_id", letter_id)
             else:
                 writer.update_document(**fields)
-        writer.commit(mergetype=_no_merge)
+        writer.commit(mergetype=mergetype)
     except BaseException:
         writer.cancel()
-        ix.close()
         raise
-    return ix

@@ -32,7 +32,8 @@ I18N = GUI / "i18n"
 def sources() -> list[Path]:
     """The files with interface texts: the GUI package, the start-up (its "Opening the library…") and
     the core's texts a person reads in the window (``Message("…")``, context "Core")."""
-    core = sorted(p for p in (ROOT / "desktop_app" / "core").rglob("*.py") if p.name != "messages.py")
+    core = sorted(p for folder in ("core", "render") for p in (ROOT / "desktop_app" / folder).rglob("*.py")
+                  if p.name != "messages.py")
     return [*sorted(GUI.glob("*.py")), ROOT / "desktop_app" / "app.py", *core]
 
 
@@ -60,7 +61,7 @@ def extract(path: Path) -> list[Message]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: list[Message] = []
     rel = path.relative_to(ROOT).as_posix()
-    core = rel.startswith("desktop_app/core/")  # texts of the core: Message("…") (core/messages.py)
+    core = rel.startswith(("desktop_app/core/", "desktop_app/render/"))  # Message("…") (core/messages.py)
 
     def visit(node: ast.AST, cls: str | None) -> None:
         if isinstance(node, ast.ClassDef):

@@ -37,7 +37,7 @@ from desktop_app.core.export.formats import FORMATS, format_for_path
 from desktop_app.core.export.labels import LANGUAGES, Words
 from desktop_app.core.model import LetterSummary, Theme
 from desktop_app.gui.dialogs import fit_to_screen
-from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, current_language, translate
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, core_text, current_language, translate
 from desktop_app.gui.plaintext import plain, plain_label
 from desktop_app.gui.theme_check_tree import ThemeCheckTree
 
@@ -315,7 +315,7 @@ class ExportDialog(QDialog):
         try:  # "x.odt", or "x.pdf" with Word chosen: say so here rather than write the wrong thing
             format_for_path(self.path.text(), str(self.format.currentData()))
         except AppError as error:
-            self.summary_line.setText(error.message)
+            self.summary_line.setText(core_text(error.message))
             self.summary_line.setStyleSheet("color: #a1260d; font-weight: bold")
             return
         self.remember()

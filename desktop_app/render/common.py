@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop_app.core.errors import ExportFailed
 from desktop_app.core.export.labels import Words
 from desktop_app.core.export.model import Passage, PassageCitation, SourceInfo
+from desktop_app.core.messages import Message
 from desktop_app.core.references.addresses import official_address
 
 ENGLISH = Words("en")
@@ -37,17 +38,17 @@ def atomic_output(target: Path) -> Iterator[Path]:
     target = writable_target(Path(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ExportFailed(f"{target}: the folder {folder} does not exist.")
+        raise ExportFailed(Message("{0}: the folder {1} does not exist.", target, folder))
     try:
         tmp = _create_partial(folder, target)
     except OSError as err:
-        raise ExportFailed(f"{target}: cannot write in {folder} ({err.strerror or err}).") from err
+        raise ExportFailed(Message("{0}: cannot write in {1} ({2}).", target, folder, err.strerror or err)) from err
     try:
         yield tmp
         try:
             os.replace(tmp, target)
         except OSError as err:
-            raise ExportFailed(f"{target}: could not be written ({err.strerror or err}).") from err
+            raise ExportFailed(Message("{0}: could not be written ({1}).", target, err.strerror or err)) from err
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -58,24 +59,24 @@ def writable_target(target: Path) -> Path:
     Raises ExportFailed for a folder, a FIFO, a device or a process's stream."""
     shown = target
     if _SYSTEM_PATH.match(str(target.absolute())):
-        raise ExportFailed(f"{shown}: is not a regular file (a device or a process's stream); export to a file name instead.")
+        raise ExportFailed(Message("{0}: is not a regular file (a device or a process's stream); export to a file name instead.", shown))
     if target.is_symlink():
         try:
             target = target.resolve(strict=False)
         except (OSError, RuntimeError) as err:  # a loop of links
-            raise ExportFailed(f"{shown}: the symbolic link cannot be followed ({err}).") from err
+            raise ExportFailed(Message("{0}: the symbolic link cannot be followed ({1}).", shown, err)) from err
     if _SYSTEM_PATH.match(str(target)):  # e.g. a link to /dev/stdout
-        raise ExportFailed(f"{shown}: is not a regular file (it leads to {target}); export to a file name instead.")
+        raise ExportFailed(Message("{0}: is not a regular file (it leads to {1}); export to a file name instead.", shown, target))
     try:
         mode = os.stat(target).st_mode
     except FileNotFoundError:
         return target
     except OSError as err:
-        raise ExportFailed(f"{shown}: cannot be checked ({err.strerror or err}).") from err
+        raise ExportFailed(Message("{0}: cannot be checked ({1}).", shown, err.strerror or err)) from err
     if stat.S_ISDIR(mode):
-        raise ExportFailed(f"{shown}: is a folder; give a file name to export to.")
+        raise ExportFailed(Message("{0}: is a folder; give a file name to export to.", shown))
     if not stat.S_ISREG(mode):
-        raise ExportFailed(f"{shown}: is not a regular file ({_kind(mode)}); export to a file name instead.")
+        raise ExportFailed(Message("{0}: is not a regular file ({1}); export to a file name instead.", shown, _kind(mode)))
     return target
 
 

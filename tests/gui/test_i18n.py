@@ -446,3 +446,18 @@ def test_the_cores_refusals_are_said_in_dutch(dutch: None, library: Any) -> None
     assert shown[1] == f"Er bestaat al een thema {theme.name!r} op het hoogste niveau."
     assert shown[2] == f"Thema {theme.name!r} kan niet met zichzelf worden samengevoegd."
     assert shown[3] == f"Brief {letter.name} heeft 1 annotatie(s): verwijder of verplaats die eerst."
+
+
+def test_why_an_export_cannot_be_written_is_said_in_dutch(dutch: None, tmp_path: Path) -> None:
+    from desktop_app.core.errors import AppError
+    from desktop_app.core.export.formats import format_for_path
+    from desktop_app.gui.i18n import core_text
+    from desktop_app.render.common import writable_target
+
+    with pytest.raises(AppError) as wrong_extension:
+        format_for_path(str(tmp_path / "samenvatting.odt"), "pdf")
+    with pytest.raises(AppError) as a_folder:
+        writable_target(tmp_path)
+    assert "unknown extension" in wrong_extension.value.message  # English for the CLI
+    assert f"{tmp_path / 'samenvatting.odt'}: onbekende extensie .odt; exporteren schrijft " in core_text(wrong_extension.value.message)
+    assert core_text(a_folder.value.message) == f"{tmp_path}: is een map; geef een bestandsnaam om naar te exporteren."

@@ -11,6 +11,7 @@ import os
 from pathlib import PurePath
 
 from desktop_app.core.errors import InvalidInput
+from desktop_app.core.messages import Message
 
 FORMATS = ("pdf", "docx", "md", "csv")
 
@@ -58,13 +59,13 @@ def format_for_path(path: str | os.PathLike[str], fmt: str | None = None) -> str
     by_extension = _ALIASES.get(suffix) if suffix != "word" else None
     if by_extension is None:
         raise InvalidInput(
-            f"{os.fspath(path)}: unknown extension .{suffix}; export writes {formats_listed()}."
+            Message("{0}: unknown extension .{1}; export writes {2}.", os.fspath(path), suffix, formats_listed())
         )
     if chosen and chosen != by_extension:
-        raise InvalidInput(
-            f"{os.fspath(path)}: the extension .{suffix} is not {chosen}; use {EXTENSIONS[chosen]} "
-            f"(or leave --format out)."
-        )
+        raise InvalidInput(Message(
+            "{0}: the extension .{1} is not {2}; use {3} (or leave --format out).",
+            os.fspath(path), suffix, chosen, EXTENSIONS[chosen],
+        ))
     return by_extension
 
 

@@ -2666,6 +2666,16 @@ geen: alle)</translation>
             <translation>versleutelde pdf: geef het wachtwoord op (--password-stdin)</translation>
         </message>
         <message>
+            <location filename="../../../desktop_app/core/export/formats.py" line="62" />
+            <source>{0}: unknown extension .{1}; export writes {2}.</source>
+            <translation>{0}: onbekende extensie .{1}; exporteren schrijft {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/export/formats.py" line="65" />
+            <source>{0}: the extension .{1} is not {2}; use {3} (or leave --format out).</source>
+            <translation>{0}: de extensie .{1} past niet bij {2}; gebruik {3}.</translation>
+        </message>
+        <message>
             <location filename="../../../desktop_app/core/following.py" line="80" />
             <source>not searched: the source cannot be reached</source>
             <translation>niet gezocht: de bron is niet bereikbaar</translation>
@@ -3074,6 +3084,51 @@ geen: alle)</translation>
             <location filename="../../../desktop_app/core/store/db.py" line="255" />
             <source>{0}: the library database is damaged ({1}). Run 'kamerlezer check' to see where, then 'kamerlezer restore' to put back the newest good backup (see 'kamerlezer backups').</source>
             <translation>{0}: de database van de bibliotheek is beschadigd ({1}). Voer 'kamerlezer check' uit om te zien waar, en daarna 'kamerlezer restore' om de nieuwste goede reservekopie terug te zetten (zie 'kamerlezer backups').</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/render/common.py" line="41" />
+            <source>{0}: the folder {1} does not exist.</source>
+            <translation>{0}: de map {1} bestaat niet.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/render/common.py" line="45" />
+            <source>{0}: cannot write in {1} ({2}).</source>
+            <translation>{0}: kan niet schrijven in {1} ({2}).</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/render/common.py" line="51" />
+            <source>{0}: could not be written ({1}).</source>
+            <translation>{0}: kon niet worden geschreven ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/render/common.py" line="62" />
+            <source>{0}: is not a regular file (a device or a process's stream); export to a file name instead.</source>
+            <translation>{0}: is geen gewoon bestand (een apparaat of de uitvoer van een proces); exporteer naar een bestandsnaam.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/render/common.py" line="67" />
+            <source>{0}: the symbolic link cannot be followed ({1}).</source>
+            <translation>{0}: de symbolische koppeling kan niet worden gevolgd ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/render/common.py" line="69" />
+            <source>{0}: is not a regular file (it leads to {1}); export to a file name instead.</source>
+            <translation>{0}: is geen gewoon bestand (het leidt naar {1}); exporteer naar een bestandsnaam.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/render/common.py" line="75" />
+            <source>{0}: cannot be checked ({1}).</source>
+            <translation>{0}: kan niet worden gecontroleerd ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/render/common.py" line="77" />
+            <source>{0}: is a folder; give a file name to export to.</source>
+            <translation>{0}: is een map; geef een bestandsnaam om naar te exporteren.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/render/common.py" line="79" />
+            <source>{0}: is not a regular file ({1}); export to a file name instead.</source>
+            <translation>{0}: is geen gewoon bestand ({1}); exporteer naar een bestandsnaam.</translation>
         </message>
     </context>
 </TS>

@@ -86,6 +86,9 @@ class Label(str):
         """The same change, which a crash interrupted."""
         return Label._made(self.parts, interrupted=True)
 
+    def __reduce__(self) -> tuple[object, ...]:  # pickled with its parts (str's own way would lose them)
+        return (Label._made, (self.parts, self.interrupted))
+
     def stored(self) -> str:
         """The parts as the history keeps them (JSON)."""
         return json.dumps({"parts": [[t, list(a)] for t, a in self.parts], "interrupted": self.interrupted},

@@ -3,6 +3,7 @@ history beside the English text, read back whole; older labels are read from the
 
 from __future__ import annotations
 
+import pickle
 import sqlite3
 from pathlib import Path
 
@@ -17,6 +18,8 @@ def test_a_label_is_its_english_text_made_from_a_known_template() -> None:
     label = Label("Renamed {0} to {1}", "“Oud”", "“Nieuw; met puntkomma”")
     assert label == "Renamed “Oud” to “Nieuw; met puntkomma”"
     assert label.parts == (("Renamed {0} to {1}", ("“Oud”", "“Nieuw; met puntkomma”")),)
+    again = pickle.loads(pickle.dumps(label.cut_short()))
+    assert again == label + " (interrupted)" and again.parts == label.parts and again.interrupted
     with pytest.raises(ValueError, match="not a label template"):
         Label("Renamed {0} into {1}", "a", "b")  # a new wording is added to TEMPLATES first
 

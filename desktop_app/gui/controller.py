@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop_app.core.model import Annotation, LetterSummary, Reference, Theme
 from desktop_app.gui.history import HistoryStack
+from desktop_app.gui.i18n import core_text
 from desktop_app.gui.locked import LockedLibrary
 from desktop_app.gui.tasks import TaskRunner
 
@@ -68,7 +69,7 @@ class LibraryController(QObject):
         from desktop_app.core.store.db import explain
 
         if isinstance(error, BaseException):
-            self.backup_failed.emit(self.tr("No backup was made: {reason}").format(reason=explain(error).message))
+            self.backup_failed.emit(self.tr("No backup was made: {reason}").format(reason=core_text(explain(error).message)))
 
     # -- cached lookups ----------------------------------------------------------------------------
     def reload_themes(self) -> None:

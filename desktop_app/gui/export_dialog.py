@@ -371,7 +371,7 @@ class ExportDialog(QDialog):
                 self.reason = nothing_to_export(self.library, scope, language=current_language(),
                                                 template=self.tr("Nothing to export: no annotations in {scope}"))
         except AppError as error:
-            self.reason = error.message
+            self.reason = core_text(error.message)
             count = None
         if self.reason:
             self.summary_line.setText(self.reason)

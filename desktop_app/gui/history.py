@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 
 from desktop_app.core.labels import Label
-from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, core_text, translate
 
 if TYPE_CHECKING:
     from desktop_app.gui.controller import LibraryController
@@ -144,7 +144,7 @@ class HistoryStack(QObject):
             change = library.undo() if undo else library.redo()
         except AppError as error:
             self.refresh()
-            self.stepped.emit(error.message)
+            self.stepped.emit(core_text(error.message))
             return
         self.controller.change_applied(change)
         self.refresh()

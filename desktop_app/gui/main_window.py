@@ -78,6 +78,7 @@ from desktop_app.gui.panels import AnnotationsPanel, HtmlDelegate, ReferencesPan
 from desktop_app.gui.passages import PassagesView
 from desktop_app.gui.plaintext import plain_label
 from desktop_app.gui.reader import ReaderView
+from desktop_app.gui.title_delegate import TitleDelegate
 from desktop_app.gui.window_flows import FlowsMixin, import_one_by_one  # noqa: F401 - importable from here
 from desktop_app.gui.window_panels import PanelsMixin
 from desktop_app.gui.window_reader import LETTERS_PAGE, RESULTS_PAGE, SEARCH_LIMIT, Location, ReaderMixin  # noqa: F401 - importable from here
@@ -186,6 +187,7 @@ class MainWindow(ReaderMixin, PanelsMixin, FlowsMixin, QMainWindow):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(LetterTableModel.SUBJECT, QHeaderView.Stretch)
+        self.letter_table.setItemDelegateForColumn(LetterTableModel.SUBJECT, TitleDelegate(self.letter_table))
         metrics = self.letter_table.fontMetrics()
         for column, sample in ((LetterTableModel.DATE, i18n.format_date("2025-09-30", short=True)),  # the longest
                                (LetterTableModel.CHAMBER, translate("LetterTableModel", "Ch.")),

@@ -291,3 +291,33 @@ def test_dock_and_splitter_layout_survive_a_restart(qtbot: Any, make_window: Any
     assert again.dockWidgetArea(again.references_dock) == Qt.LeftDockWidgetArea
     assert again.themes_dock in again.tabifiedDockWidgets(again.annotations_dock)
     assert again.splitter.sizes()[0] == list_width
+
+
+def test_look_alike_titles_stay_apart_in_a_narrow_list(window: Any, library: Any) -> None:
+    """Three "Geannoteerde agenda …" letters in a narrow title column showed "Geannoteerde a…" alike;
+    the title's distinguishing end is kept and its start shortened instead."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop_app.gui.title_delegate import TitleDelegate, fitted_title
+
+    table = window.letter_table
+    delegate = table.itemDelegateForColumn(LetterTableModel.SUBJECT)
+    assert isinstance(delegate, TitleDelegate)
+    metrics = table.fontMetrics()
+    shown = []
+    for row in range(window.letter_proxy.rowCount()):
+        index = window.letter_proxy.index(row, LetterTableModel.SUBJECT)
+        if " … " not in index.data():
+            continue
+        option = QStyleOptionViewItem()
+        option.rect = table.visualRect(index).adjusted(0, 0, 0, 0)
+        option.rect.setWidth(130)
+        delegate.initStyleOption(option, index)
+        assert metrics.horizontalAdvance(option.text) <= 130
+        shown.append(option.text)
+    assert len(shown) == 3 and len(set(shown)) == 3, shown
+    title = "Geannoteerde agenda … 13 februari 2025"
+    assert fitted_title(title, metrics, 10_000) == title  # fits: as it is
+    narrow = fitted_title(title, metrics, metrics.horizontalAdvance("Gean… 13 februari 2025") + 2)
+    assert narrow.endswith(" 13 februari 2025") and narrow.startswith("Ge")
+    assert fitted_title("Een gewone lange titel zonder weglating", metrics, 40) == "Een gewone lange titel zonder weglating"

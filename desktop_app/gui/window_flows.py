@@ -11,42 +11,29 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from desktop_app.core.errors import AppError, Cancelled
 from desktop_app.core.importing import SUPPORTED_SUFFIXES
-from desktop_app.core.model import Letter
-from desktop_app.gui.controller import LibraryController
 from desktop_app.gui.dialogs import ImportSummaryDialog, import_counts
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.export_dialog import ExportDialog
 from desktop_app.gui.i18n import core_text, translate
-from desktop_app.gui.library_api import LibraryApi
 from desktop_app.gui.plaintext import plain
 from desktop_app.gui.tasks import PROGRESS_DELAY_MS
+from desktop_app.gui.window_parts import WindowParts
 
 log = logging.getLogger(__name__)
 
 
-if TYPE_CHECKING:  # the type checker sees the window these methods run in (MainWindow inherits them)
-    from PySide6.QtWidgets import QMainWindow as _Window
-else:
-    _Window = object
-
-
-class FlowsMixin(_Window):
+class FlowsMixin(WindowParts):
     """Import, fetch, reindex and export (part of MainWindow)."""
 
     export_warnings: QMessageBox | None
-
-    library: LibraryApi  # set by MainWindow.__init__: the controller's locked Library
-    controller: LibraryController
-    letter: Letter | None
-    settings: QSettings
 
     # -- import ------------------------------------------------------------------------------------
     def _on_import_files_triggered(self) -> None:

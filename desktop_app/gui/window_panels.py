@@ -12,35 +12,25 @@ a QObject loses ``sender()``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QLineEdit, QMessageBox
 
 from desktop_app.core.errors import AppError
-from desktop_app.core.model import Annotation, Letter, Reference, Theme
-from desktop_app.gui.controller import LibraryController
+from desktop_app.core.model import Annotation, Reference, Theme
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import translate
-from desktop_app.gui.library_api import LibraryApi
 from desktop_app.gui.missing import MissingDocumentsDialog
 from desktop_app.gui.plaintext import plain, plain_label
-
-if TYPE_CHECKING:  # the type checker sees the window these methods run in (MainWindow inherits them)
-    from PySide6.QtWidgets import QMainWindow as _Window
-else:
-    _Window = object
+from desktop_app.gui.window_parts import WindowParts
 
 
-class PanelsMixin(_Window):
+class PanelsMixin(WindowParts):
     """The side panels and the theme edits (part of MainWindow)."""
 
     missing_documents: MissingDocumentsDialog | None
-
-    library: LibraryApi  # set by MainWindow.__init__: the controller's locked Library
-    controller: LibraryController
-    letter: Letter | None
 
     # -- the references panel, passages, missing documents ---------------------------------------------
     def _refresh_references(self) -> None:

@@ -15,7 +15,7 @@ the window goes, ``sender()`` set), as before.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
@@ -23,14 +23,13 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from desktop_app.core.errors import AppError
 from desktop_app.core.model import Annotation, Letter, Reference, SearchResults, Theme
-from desktop_app.gui.controller import LibraryController
 from desktop_app.gui.dialogs import CitationDialog
 from desktop_app.gui.errors import show_error
 from desktop_app.gui.i18n import translate
-from desktop_app.gui.library_api import LibraryApi
 from desktop_app.gui.missing import MissingDocumentDialog
 from desktop_app.gui.models import DERIVED_TITLE_NOTE, chamber_label, date_label
 from desktop_app.gui.plaintext import plain
+from desktop_app.gui.window_parts import WindowParts
 
 SEARCH_LIMIT = 50
 LETTERS_PAGE, RESULTS_PAGE = 0, 1
@@ -44,18 +43,9 @@ class Location:
     position: int
 
 
-if TYPE_CHECKING:  # the type checker sees the window these methods run in (MainWindow inherits them)
-    from PySide6.QtWidgets import QMainWindow as _Window
-else:
-    _Window = object
-
-
-class ReaderMixin(_Window):
+class ReaderMixin(WindowParts):
     """Reading, navigating, searching and annotating from the reader (part of MainWindow)."""
 
-    library: LibraryApi  # set by MainWindow.__init__: the controller's locked Library
-    controller: LibraryController
-    letter: Letter | None
     _back: list[Location]
     _forward: list[Location]
     last_search: SearchResults | None

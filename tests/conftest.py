@@ -92,3 +92,14 @@ def folder(tmp_path: Path) -> Path:
 
     Library.open(tmp_path / "lib", seed=False, search=False).close()
     return tmp_path / "lib"
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Iterator[Any]:
+    """A library with the bundled letters, open for writing; closed after the test."""
+    from desktop_app.core.services import Library
+    from tests.libraries import seeded_copy
+
+    library = Library.open(seeded_copy(tmp_path / "lib"))
+    yield library
+    library.close()

@@ -10,14 +10,6 @@ import pytest
 from desktop_app.core.services import Library
 from desktop_app.core.tasks import CancelToken
 from tests.conftest import SEEDS, seed_path
-from tests.libraries import seeded_copy
-
-
-@pytest.fixture
-def lib(tmp_path: Path):
-    library = Library.open(seeded_copy(tmp_path / "lib"))
-    yield library
-    library.close()
 
 
 @pytest.fixture

@@ -18,13 +18,6 @@ def _generation(folder: Path) -> str:
     return json.loads((folder / "index" / "CURRENT").read_text(encoding="utf-8"))["generation"]
 
 
-@pytest.fixture
-def lib(tmp_path: Path):
-    library = Library.open(seeded_copy(tmp_path / "lib"))
-    yield library
-    library.close()
-
-
 def _ids(results) -> set[int]:
     return {hit.letter_id for hit in results.hits}
 

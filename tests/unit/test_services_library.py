@@ -9,14 +9,6 @@ import pytest
 from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.services import Library
 from tests.conftest import SEEDS
-from tests.libraries import seeded_copy
-
-
-@pytest.fixture
-def lib(tmp_path: Path):
-    library = Library.open(seeded_copy(tmp_path / "lib"))
-    yield library
-    library.close()
 
 
 def test_new_library_is_seeded_with_bundled_letters_and_themes(tmp_path: Path) -> None:

@@ -4,22 +4,12 @@ index's dirty marker."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from desktop_app.core.services import INDEX_DIRTY, Library
 from desktop_app.core.store import themes_repo
-from tests.libraries import seeded_copy
 
 LETTER = "002_6da6c7f9d4c292e2"
-
-
-@pytest.fixture
-def lib(tmp_path: Path):
-    library = Library.open(seeded_copy(tmp_path / "lib"))
-    yield library
-    library.close()
 
 
 def _ids(results) -> set[int]:

@@ -26,6 +26,7 @@ from desktop_app.core.official import (
     SourceUnreachable,
     fetch_into,
     is_fetchable,
+    reason_of,
 )
 from desktop_app.core.tasks import CancelToken, Progress
 
@@ -89,7 +90,7 @@ def fetch_followed(
         try:
             records = source.dossier_records(dossier.dossier, since=check.since, cancel=cancel)
         except NotAtSource as err:
-            check.problem = err.args[0] if err.args and isinstance(err.args[0], str) else str(err)
+            check.problem = reason_of(err)
             continue
         except SourceUnreachable as err:
             outcome.fetch.offline = err.message

@@ -60,7 +60,7 @@ class NotAtSource(Exception):
     """The source answered, but does not have this (404, or an answer that is not what was asked)."""
 
 
-def _reason(err: BaseException) -> str:
+def reason_of(err: BaseException) -> str:
     """An error's reason as raised (a Message keeps its template), else its text."""
     return err.args[0] if err.args and isinstance(err.args[0], str) else str(err)
 
@@ -255,12 +255,12 @@ class OfficialSource:
                 metadata = None
             return _keep(folder, identifier, {f"{identifier}.xml": data, f"{identifier}_metadata.xml": metadata})
         except NotAtSource as err:
-            problems.append(_reason(err))
+            problems.append(reason_of(err))
         pdf_path = found.get("pdf") or f"{work}/pdf/{identifier}.pdf"
         try:
             data = self.get(pdf_path)
         except NotAtSource as err:
-            problems.append(_reason(err))
+            problems.append(reason_of(err))
             raise NotAtSource(_joined(problems)) from err
         if not data.lstrip()[:5] == b"%PDF-":
             problems.append(Message("{0}: not a PDF", pdf_path))
@@ -402,7 +402,7 @@ def fetch_into(
             named = named_by_id.get(identifier) if found is not None else None
             downloads.append(source.download(identifier, cache, named))
         except NotAtSource as err:
-            outcome.lacking.append((identifier, _reason(err)))
+            outcome.lacking.append((identifier, reason_of(err)))
         except SourceUnreachable as err:
             outcome.offline = err.message
             outcome.lacking += [(i, Message("not fetched: the source cannot be reached")) for i in wanted[done:]]

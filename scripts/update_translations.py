@@ -5,7 +5,8 @@
 
 1. Every text of ``self.tr(...)``, ``translate("Context", ...)`` / ``QCoreApplication.translate(...)``
    and ``QT_TRANSLATE_NOOP("Context", ...)`` in desktop_app/gui/*.py, and of ``Message("...")`` in
-   desktop_app/core (context "Core", shown by ``gui.i18n.core_text``), is collected (with ``ast``: Qt's
+   desktop_app/core (context "Core", shown by ``gui.i18n.core_text``), and the history's label templates
+   (``core/labels.py`` TEMPLATES, context "History", shown by ``gui.history.shown_label``), is collected (with ``ast``: Qt's
    lupdate misses messages whose count is an expression, and marks no plural for ``translate``).
    ``self.tr`` has the class it is written in as its context, as at run time.
 2. desktop_app/gui/i18n/kamerlezer_nl.ts gets the new ones as unfinished (translate them in Qt
@@ -86,6 +87,13 @@ def extract(path: Path) -> list[Message]:
             visit(child, cls)
 
     visit(tree, None)
+    if rel == "desktop_app/core/labels.py":  # the wordings of the history's changes (core/labels.py TEMPLATES)
+        for node in tree.body:
+            if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == "TEMPLATES":
+                for item in getattr(node.value, "elts", []):
+                    source = _literal(item)
+                    if source is not None:
+                        found.append(Message("History", source, False, rel, item.lineno))
     return found
 
 

@@ -15,48 +15,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 
 from desktop_app.core.labels import Label
-from desktop_app.gui.i18n import QT_TRANSLATE_NOOP, core_text, translate
+from desktop_app.gui.i18n import core_text, translate
 
 if TYPE_CHECKING:
     from desktop_app.gui.controller import LibraryController
-
-
-# The core's label templates (core/labels.py TEMPLATES), marked here for translation; a test checks
-# that both lists hold the same texts, so a new wording of the core cannot reach the window untranslated.
-TEMPLATES = (
-    QT_TRANSLATE_NOOP("History", "Tagged {0} with {1}"),
-    QT_TRANSLATE_NOOP("History", "Untagged {0} ({1})"),
-    QT_TRANSLATE_NOOP("History", "Retagged {0}"),
-    QT_TRANSLATE_NOOP("History", "Edited the note on {0}"),
-    QT_TRANSLATE_NOOP("History", "Annotated {0}"),
-    QT_TRANSLATE_NOOP("History", "Deleted the annotation {0}"),
-    QT_TRANSLATE_NOOP("History", "Restored the annotation {0}"),
-    QT_TRANSLATE_NOOP("History", "Re-attached {0}"),
-    QT_TRANSLATE_NOOP("History", "Added the theme {0}"),
-    QT_TRANSLATE_NOOP("History", "Renamed {0} to {1}"),
-    QT_TRANSLATE_NOOP("History", "Recoloured {0}"),
-    QT_TRANSLATE_NOOP("History", "Described {0}"),
-    QT_TRANSLATE_NOOP("History", "Moved {0}"),
-    QT_TRANSLATE_NOOP("History", "Merged {0} into {1}"),
-    QT_TRANSLATE_NOOP("History", "Deleted the theme {0}"),
-    QT_TRANSLATE_NOOP("History", "Restored the theme {0}"),
-    QT_TRANSLATE_NOOP("History", "Gave {0} the key {1} ({2} has none)"),
-    QT_TRANSLATE_NOOP("History", "Gave {0} the key {1}"),
-    QT_TRANSLATE_NOOP("History", "Took the key off {0}"),
-    QT_TRANSLATE_NOOP("History", "Set the Kamerstuk id of {0} to {1}"),
-    QT_TRANSLATE_NOOP("History", "Cleared the Kamerstuk id of {0}"),
-    QT_TRANSLATE_NOOP("History", "Rejected {0} as the id of {1}"),
-    QT_TRANSLATE_NOOP("History", "Deleted the letter {0}"),
-    QT_TRANSLATE_NOOP("History", "Linked citation #{0} {1} to {2}"),
-    QT_TRANSLATE_NOOP("History", "Rejected {0} for citation #{1} {2}"),
-    QT_TRANSLATE_NOOP("History", "Imported {0} letters"),
-    QT_TRANSLATE_NOOP("History", "Re-imported {0} letters"),
-    QT_TRANSLATE_NOOP("History", "Imported letters"),
-    QT_TRANSLATE_NOOP("History", "Imported {0}"),
-    QT_TRANSLATE_NOOP("History", "Re-imported {0}"),
-    QT_TRANSLATE_NOOP("History", "Followed dossier {0}"),
-    QT_TRANSLATE_NOOP("History", "Stopped following dossier {0}"),
-)
 
 
 def shown_label(label: str) -> str:

@@ -58,7 +58,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="639" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="639" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} of %n letter</numerusform>
@@ -74,7 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="742" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="744" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Library: {folder} · %n letter</numerusform>
@@ -156,7 +156,7 @@
     <context>
         <name>FlowsMixin</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="114" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="101" />
             <source>%n fetched</source>
             <translation>
                 <numerusform>%n fetched</numerusform>
@@ -164,7 +164,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="114" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="101" />
             <source>%n citation(s) now point(s) at them</source>
             <translation>
                 <numerusform>%n citation now points at them</numerusform>
@@ -172,7 +172,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="231" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="218" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Search index rebuilt: %n letter.</numerusform>
@@ -180,7 +180,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="285" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="272" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>Exported %n passage to {path}</numerusform>
@@ -188,7 +188,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="291" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="278" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>Exported %n passage to {path}, but:</numerusform>
@@ -199,7 +199,7 @@
     <context>
         <name>PanelsMixin</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="338" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="328" />
             <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
             <translation>
                 <numerusform>%n annotation and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</numerusform>
@@ -207,7 +207,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="352" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="342" />
             <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
             <translation>
                 <numerusform>%n annotation uses it. The annotations are kept; they only lose this theme.</numerusform>
@@ -215,7 +215,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="357" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="347" />
             <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
             <translation>
                 <numerusform>Its %n sub-theme ({names}) moves up into “{parent}”.</numerusform>
@@ -223,7 +223,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="359" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="349" />
             <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
             <translation>
                 <numerusform>Its %n sub-theme ({names}) moves up to the top level.</numerusform>
@@ -234,7 +234,7 @@
     <context>
         <name>ReaderMixin</name>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="133" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="123" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n page</numerusform>
@@ -242,7 +242,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="381" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="371" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n letter</numerusform>
@@ -250,7 +250,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="381" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="371" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>

@@ -4,12 +4,12 @@
     <context>
         <name>LibraryController</name>
         <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="62" />
+            <location filename="../../../desktop_app/gui/controller.py" line="63" />
             <source>Backup</source>
             <translation>Back-up</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/controller.py" line="71" />
+            <location filename="../../../desktop_app/gui/controller.py" line="72" />
             <source>No backup was made: {reason}</source>
             <translation>Er is geen back-up gemaakt: {reason}</translation>
         </message>
@@ -731,184 +731,184 @@ geen: alle)</translation>
     <context>
         <name>History</name>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="27" />
-            <source>Tagged {0} with {1}</source>
-            <translation>{0} getagd met {1}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="28" />
-            <source>Untagged {0} ({1})</source>
-            <translation>Tag van {0} verwijderd ({1})</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="29" />
-            <source>Retagged {0}</source>
-            <translation>Thema's van {0} gewijzigd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="30" />
-            <source>Edited the note on {0}</source>
-            <translation>Notitie bij {0} bewerkt</translation>
-        </message>
-        <message>
             <location filename="../../../desktop_app/gui/history.py" line="31" />
-            <source>Annotated {0}</source>
-            <translation>{0} geannoteerd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="32" />
-            <source>Deleted the annotation {0}</source>
-            <translation>Annotatie {0} verwijderd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="33" />
-            <source>Restored the annotation {0}</source>
-            <translation>Annotatie {0} hersteld</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="34" />
-            <source>Re-attached {0}</source>
-            <translation>{0} opnieuw verankerd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="35" />
-            <source>Added the theme {0}</source>
-            <translation>Thema {0} toegevoegd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="36" />
-            <source>Renamed {0} to {1}</source>
-            <translation>{0} hernoemd tot {1}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="37" />
-            <source>Recoloured {0}</source>
-            <translation>Kleur van {0} gewijzigd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="38" />
-            <source>Described {0}</source>
-            <translation>Beschrijving van {0} gewijzigd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="39" />
-            <source>Moved {0}</source>
-            <translation>{0} verplaatst</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="40" />
-            <source>Merged {0} into {1}</source>
-            <translation>{0} samengevoegd met {1}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="41" />
-            <source>Deleted the theme {0}</source>
-            <translation>Thema {0} verwijderd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="42" />
-            <source>Restored the theme {0}</source>
-            <translation>Thema {0} hersteld</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="43" />
-            <source>Gave {0} the key {1} ({2} has none)</source>
-            <translation>{0} kreeg toets {1} ({2} heeft er geen meer)</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="44" />
-            <source>Gave {0} the key {1}</source>
-            <translation>{0} kreeg toets {1}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="45" />
-            <source>Took the key off {0}</source>
-            <translation>Toets van {0} verwijderd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="46" />
-            <source>Set the Kamerstuk id of {0} to {1}</source>
-            <translation>Kamerstuknummer van {0} ingesteld op {1}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="47" />
-            <source>Cleared the Kamerstuk id of {0}</source>
-            <translation>Kamerstuknummer van {0} gewist</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="48" />
-            <source>Rejected {0} as the id of {1}</source>
-            <translation>{0} afgewezen als nummer van {1}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="49" />
-            <source>Deleted the letter {0}</source>
-            <translation>Brief {0} verwijderd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="50" />
-            <source>Linked citation #{0} {1} to {2}</source>
-            <translation>Verwijzing #{0} {1} gekoppeld aan {2}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="51" />
-            <source>Rejected {0} for citation #{1} {2}</source>
-            <translation>{0} afgewezen voor verwijzing #{1} {2}</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="52" />
-            <source>Imported {0} letters</source>
-            <translation>{0} brieven geïmporteerd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="53" />
-            <source>Re-imported {0} letters</source>
-            <translation>{0} brieven opnieuw geïmporteerd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="54" />
-            <source>Imported letters</source>
-            <translation>Brieven geïmporteerd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="55" />
-            <source>Imported {0}</source>
-            <translation>{0} geïmporteerd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="56" />
-            <source>Re-imported {0}</source>
-            <translation>{0} opnieuw geïmporteerd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="57" />
-            <source>Followed dossier {0}</source>
-            <translation>Dossier {0} gevolgd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="58" />
-            <source>Stopped following dossier {0}</source>
-            <translation>Dossier {0} niet meer gevolgd</translation>
-        </message>
-        <message>
-            <location filename="../../../desktop_app/gui/history.py" line="69" />
             <source> (interrupted)</source>
             <translation> (onderbroken)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="128" />
+            <location filename="../../../desktop_app/gui/history.py" line="90" />
             <source>{done}. Undo: Ctrl+Z.</source>
             <translation>{done}. Ongedaan maken: Ctrl+Z.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="152" />
+            <location filename="../../../desktop_app/gui/history.py" line="114" />
             <source>Undone: {what}. Redo: Ctrl+Shift+Z.</source>
             <translation>Ongedaan gemaakt: {what}. Opnieuw: Ctrl+Shift+Z.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/history.py" line="154" />
+            <location filename="../../../desktop_app/gui/history.py" line="116" />
             <source>Redone: {what}. Undo: Ctrl+Z.</source>
             <translation>Opnieuw gedaan: {what}. Ongedaan maken: Ctrl+Z.</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="22" />
+            <source>Tagged {0} with {1}</source>
+            <translation>{0} getagd met {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="23" />
+            <source>Untagged {0} ({1})</source>
+            <translation>Tag van {0} verwijderd ({1})</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="24" />
+            <source>Retagged {0}</source>
+            <translation>Thema's van {0} gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="25" />
+            <source>Edited the note on {0}</source>
+            <translation>Notitie bij {0} bewerkt</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="26" />
+            <source>Annotated {0}</source>
+            <translation>{0} geannoteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="27" />
+            <source>Deleted the annotation {0}</source>
+            <translation>Annotatie {0} verwijderd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="28" />
+            <source>Restored the annotation {0}</source>
+            <translation>Annotatie {0} hersteld</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="29" />
+            <source>Re-attached {0}</source>
+            <translation>{0} opnieuw verankerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="30" />
+            <source>Added the theme {0}</source>
+            <translation>Thema {0} toegevoegd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="31" />
+            <source>Renamed {0} to {1}</source>
+            <translation>{0} hernoemd tot {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="32" />
+            <source>Recoloured {0}</source>
+            <translation>Kleur van {0} gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="33" />
+            <source>Described {0}</source>
+            <translation>Beschrijving van {0} gewijzigd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="34" />
+            <source>Moved {0}</source>
+            <translation>{0} verplaatst</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="35" />
+            <source>Merged {0} into {1}</source>
+            <translation>{0} samengevoegd met {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="36" />
+            <source>Deleted the theme {0}</source>
+            <translation>Thema {0} verwijderd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="37" />
+            <source>Restored the theme {0}</source>
+            <translation>Thema {0} hersteld</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="38" />
+            <source>Gave {0} the key {1} ({2} has none)</source>
+            <translation>{0} kreeg toets {1} ({2} heeft er geen meer)</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="39" />
+            <source>Gave {0} the key {1}</source>
+            <translation>{0} kreeg toets {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="40" />
+            <source>Took the key off {0}</source>
+            <translation>Toets van {0} verwijderd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="41" />
+            <source>Set the Kamerstuk id of {0} to {1}</source>
+            <translation>Kamerstuknummer van {0} ingesteld op {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="42" />
+            <source>Cleared the Kamerstuk id of {0}</source>
+            <translation>Kamerstuknummer van {0} gewist</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="43" />
+            <source>Rejected {0} as the id of {1}</source>
+            <translation>{0} afgewezen als nummer van {1}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="44" />
+            <source>Deleted the letter {0}</source>
+            <translation>Brief {0} verwijderd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="45" />
+            <source>Linked citation #{0} {1} to {2}</source>
+            <translation>Verwijzing #{0} {1} gekoppeld aan {2}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="46" />
+            <source>Rejected {0} for citation #{1} {2}</source>
+            <translation>{0} afgewezen voor verwijzing #{1} {2}</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="47" />
+            <source>Imported {0} letters</source>
+            <translation>{0} brieven geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="48" />
+            <source>Re-imported {0} letters</source>
+            <translation>{0} brieven opnieuw geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="49" />
+            <source>Imported letters</source>
+            <translation>Brieven geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="50" />
+            <source>Imported {0}</source>
+            <translation>{0} geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="51" />
+            <source>Re-imported {0}</source>
+            <translation>{0} opnieuw geïmporteerd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="52" />
+            <source>Followed dossier {0}</source>
+            <translation>Dossier {0} gevolgd</translation>
+        </message>
+        <message>
+            <location filename="../../../desktop_app/core/labels.py" line="53" />
+            <source>Stopped following dossier {0}</source>
+            <translation>Dossier {0} niet meer gevolgd</translation>
         </message>
     </context>
     <context>
@@ -942,12 +942,12 @@ geen: alle)</translation>
     <context>
         <name>LetterTableModel</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="191" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="193" />
             <source>Ch.</source>
             <translation>Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="193" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="195" />
             <source>Ann.</source>
             <translation>Ann.</translation>
         </message>
@@ -985,467 +985,467 @@ geen: alle)</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="205" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="207" />
             <source>&amp;Letter</source>
             <translation>&amp;Brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="208" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="210" />
             <source>Passages by &amp;theme</source>
             <translation>Passages per &amp;thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="219" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="221" />
             <source>Annotations</source>
             <translation>Annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="220" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="222" />
             <source>Themes</source>
             <translation>Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="221" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="223" />
             <source>References</source>
             <translation>Verwijzingen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="234" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="236" />
             <source>Search letters, footnotes and notes   (Ctrl+Shift+F)</source>
             <translation>Zoeken in brieven, voetnoten en notities   (Ctrl+Shift+F)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="247" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="249" />
             <source>Only letters with passages tagged with this theme</source>
             <translation>Alleen brieven met passages gemarkeerd met dit thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="248" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="250" />
             <source>Only letters of this year</source>
             <translation>Alleen brieven uit dit jaar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="249" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="251" />
             <source>Only letters to this chamber</source>
             <translation>Alleen brieven aan deze Kamer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="348" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
             <source>&amp;Import files…</source>
             <translation>Bestanden &amp;importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="348" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
             <source>Import letters (PDF or text)</source>
             <translation>Brieven importeren (PDF of tekst)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
             <source>Import &amp;folder…</source>
             <translation>&amp;Map importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="349" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
             <source>Import every letter in a folder</source>
             <translation>Alle brieven in een map importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
             <source>&amp;Export summary…</source>
             <translation>Samenvatting &amp;exporteren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="350" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
             <source>Export an annotated summary (PDF, Markdown, CSV)</source>
             <translation>Een geannoteerde samenvatting exporteren (PDF, Markdown, CSV)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="351" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="353" />
             <source>Follow &amp;dossier…</source>
             <translation>&amp;Dossier volgen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="352" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="354" />
             <source>Follow a Kamerstuk dossier: its new letters are fetched when you bring the followed dossiers up to date</source>
             <translation>Een Kamerstukdossier volgen: de nieuwe brieven ervan worden opgehaald wanneer u de gevolgde dossiers bijwerkt</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="353" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
             <source>&amp;Bring followed dossiers up to date</source>
             <translation>Gevolgde dossiers &amp;bijwerken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="354" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
             <source>Fetch the letters of the followed dossiers that the library lacks, from the official source</source>
             <translation>De brieven van de gevolgde dossiers die nog niet in de bibliotheek staan ophalen bij de officiële bron</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
             <source>&amp;Rebuild search index</source>
             <translation>Zoekindex &amp;opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="355" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
             <source>Rebuild the search index</source>
             <translation>De zoekindex opnieuw opbouwen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="356" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="358" />
             <source>&amp;Quit</source>
             <translation>&amp;Afsluiten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="357" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
             <source>&amp;Undo</source>
             <translation>&amp;Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="359" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="361" />
             <source>&amp;Redo</source>
             <translation>O&amp;pnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="365" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
             <source>&amp;Find in letter…</source>
             <translation>&amp;Zoeken in brief…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="366" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
             <source>Find in the open letter (Ctrl+F in the reader; elsewhere Ctrl+F searches the library)</source>
             <translation>Zoeken in de geopende brief (Ctrl+F in de lezer; elders doorzoekt Ctrl+F de bibliotheek)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="367" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
             <source>&amp;Search the library…</source>
             <translation>Bibliotheek &amp;doorzoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="368" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
             <source>Search every letter, its footnotes and your notes</source>
             <translation>Alle brieven, hun voetnoten en uw notities doorzoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="369" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
             <source>Find &amp;next</source>
             <translation>&amp;Volgende zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="370" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
             <source>Next match in this letter (after a library search: the next hit in this letter)</source>
             <translation>Volgende treffer in deze brief (na zoeken in de bibliotheek: de volgende treffer in deze brief)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="371" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
             <source>Find pre&amp;vious</source>
             <translation>Vo&amp;rige zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="372" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
             <source>Previous match in this letter</source>
             <translation>Vorige treffer in deze brief</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
             <source>Edit &amp;note</source>
             <translation>&amp;Notitie bewerken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="373" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
             <source>Write a note on the annotation (N in the reader)</source>
             <translation>Een notitie bij de annotatie schrijven (N in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="374" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
             <source>&amp;Remove annotation</source>
             <translation>Annotatie &amp;verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="375" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
             <source>Remove the annotation at the cursor (Delete in the reader)</source>
             <translation>De annotatie bij de cursor verwijderen (Delete in de lezer)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="376" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
             <source>Re-&amp;attach to selection</source>
             <translation>Opnieuw &amp;koppelen aan selectie</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="377" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
             <source>Anchor the selected annotation (e.g. one not found in the current text) to the selected text</source>
             <translation>De geselecteerde annotatie (bijvoorbeeld een die niet in de huidige tekst is gevonden) aan de geselecteerde tekst koppelen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="378" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
             <source>Set &amp;Kamerstuk id…</source>
             <translation>Kamer&amp;stuknummer vastleggen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="379" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
             <source>Record which Kamerstuk this letter is (e.g. kst-28676-472), so citations of it lead here</source>
             <translation>Vastleggen welk Kamerstuk deze brief is (bijvoorbeeld kst-28676-472), zodat verwijzingen ernaar hier uitkomen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
             <source>&amp;Back</source>
             <translation>&amp;Terug</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="380" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
             <source>Back to where you were</source>
             <translation>Terug naar waar u was</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
             <source>&amp;Forward</source>
             <translation>&amp;Vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="381" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
             <source>Forward again</source>
             <translation>Weer vooruit</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="382" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
             <source>Go to &amp;reader</source>
             <translation>Naar de &amp;lezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="383" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
             <source>&amp;Passages by theme</source>
             <translation>&amp;Passages per thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="384" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
             <source>Every passage of the checked themes across letters, and a themes × letters matrix</source>
             <translation>Alle passages van de aangevinkte thema’s in alle brieven, en een matrix thema’s × brieven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="385" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
             <source>&amp;Missing documents…</source>
             <translation>&amp;Ontbrekende documenten…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="386" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
             <source>Cited documents that are not in the library, the letters citing them, and Fetch</source>
             <translation>Aangehaalde documenten die niet in de bibliotheek staan, de brieven die ernaar verwijzen, en Ophalen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="387" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
             <source>Go to letter &amp;list</source>
             <translation>Naar de brieven&amp;lijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="388" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
             <source>Go to &amp;annotations</source>
             <translation>Naar de &amp;annotaties</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="389" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
             <source>Go to t&amp;hemes</source>
             <translation>Naar de t&amp;hema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
             <source>&amp;New theme…</source>
             <translation>&amp;Nieuw thema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="390" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
             <source>Create a theme</source>
             <translation>Een thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
             <source>New &amp;sub-theme…</source>
             <translation>Nieuw &amp;subthema…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="391" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
             <source>Create a theme inside the selected one</source>
             <translation>Een thema binnen het geselecteerde thema aanmaken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
             <source>&amp;Rename theme…</source>
             <translation>Thema &amp;hernoemen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="392" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
             <source>Rename the selected theme</source>
             <translation>Het geselecteerde thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>&amp;Colour…</source>
             <translation>&amp;Kleur…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="393" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
             <source>Change the selected theme's colour</source>
             <translation>De kleur van het geselecteerde thema wijzigen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="394" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
             <source>&amp;Description…</source>
             <translation>&amp;Beschrijving…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="395" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
             <source>Describe the selected theme; an exported summary introduces its chapter with this</source>
             <translation>Het geselecteerde thema beschrijven; een geëxporteerde samenvatting leidt het hoofdstuk hiermee in</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
             <source>&amp;Move to…</source>
             <translation>&amp;Verplaatsen naar…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="396" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
             <source>Put the selected theme inside another</source>
             <translation>Het geselecteerde thema binnen een ander thema plaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
             <source>Move &amp;up</source>
             <translation>&amp;Omhoog</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="397" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
             <source>Move the theme up among its siblings</source>
             <translation>Het thema een plaats omhoog zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
             <source>Move &amp;down</source>
             <translation>Omlaa&amp;g</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="398" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
             <source>Move the theme down among its siblings</source>
             <translation>Het thema een plaats omlaag zetten</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
             <source>Mer&amp;ge into…</source>
             <translation>Samen&amp;voegen met…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="399" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
             <source>Merge the selected theme into another</source>
             <translation>Het geselecteerde thema samenvoegen met een ander thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
             <source>&amp;Delete theme…</source>
             <translation>Thema ve&amp;rwijderen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="400" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
             <source>Delete the selected theme</source>
             <translation>Het geselecteerde thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="401" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="403" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Sneltoetsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="402" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="404" />
             <source>&amp;About Kamerlezer</source>
             <translation>&amp;Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="409" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="411" />
             <source>&amp;File</source>
             <translation>&amp;Bestand</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="420" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="422" />
             <source>&amp;Edit</source>
             <translation>Be&amp;werken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="428" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="430" />
             <source>&amp;Tag selection</source>
             <translation>Selectie &amp;markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="434" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="436" />
             <source>&amp;Themes</source>
             <translation>&amp;Thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="439" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="441" />
             <source>Set &amp;key</source>
             <translation>&amp;Toets toewijzen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="442" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="444" />
             <source>&amp;View</source>
             <translation>Bee&amp;ld</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="445" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="447" />
             <source>Letter list &amp;columns</source>
             <translation>&amp;Kolommen van de brievenlijst</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="456" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="458" />
             <source>&amp;Go</source>
             <translation>&amp;Ga naar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="459" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="461" />
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="464" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="466" />
             <source>Main</source>
             <translation>Hoofdwerkbalk</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="477" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="479" />
             <source>Undo</source>
             <translation>Ongedaan maken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="477" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="479" />
             <source>Undo the last change (Ctrl+Z)</source>
             <translation>De laatste wijziging ongedaan maken (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="478" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="480" />
             <source>Redo</source>
             <translation>Opnieuw</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="478" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="480" />
             <source>Redo (Ctrl+Shift+Z)</source>
             <translation>Opnieuw uitvoeren (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="486" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="488" />
             <source>Tag</source>
             <translation>Markeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="488" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="490" />
             <source>Tag the selected text with a theme (keys 1–9)</source>
             <translation>De geselecteerde tekst met een thema markeren (toetsen 1–9)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="620" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="622" />
             <source>All years</source>
             <translation>Alle jaren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="621" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="623" />
             <source>All chambers</source>
             <translation>Beide Kamers</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="639" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -1453,7 +1453,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="637" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="639" />
             <source>{shown} of %n letter(s)</source>
             <translation>
                 <numerusform>{shown} van %n brief</numerusform>
@@ -1461,17 +1461,17 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="726" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="728" />
             <source>About Kamerlezer</source>
             <translation>Over Kamerlezer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/main_window.py" line="731" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="733" />
             <source>&lt;p&gt;Read, search, annotate and cross-reference Dutch parliamentary letters.&lt;/p&gt;&lt;p&gt;Library: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</source>
             <translation>&lt;p&gt;Kamerbrieven lezen, doorzoeken, annoteren en onderling verbinden.&lt;/p&gt;&lt;p&gt;Bibliotheek: {folder}&lt;br&gt;Qt {qt} · Python {python}&lt;/p&gt;</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/main_window.py" line="742" />
+            <location filename="../../../desktop_app/gui/main_window.py" line="744" />
             <source>Library: {folder} · %n letter(s)</source>
             <translation>
                 <numerusform>Bibliotheek: {folder} · %n brief</numerusform>
@@ -2148,57 +2148,57 @@ geen: alle)</translation>
     <context>
         <name>FlowsMixin</name>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="54" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="41" />
             <source>Import letters</source>
             <translation>Brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="55" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="42" />
             <source>Letters ({patterns});;All files (*)</source>
             <translation>Brieven ({patterns});;Alle bestanden (*)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="61" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="48" />
             <source>Import a folder of letters</source>
             <translation>Een map met brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="74" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="61" />
             <source>Importing letters</source>
             <translation>Brieven importeren</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="76" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="63" />
             <source>Importing…</source>
             <translation>Bezig met importeren…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="87" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="74" />
             <source>The password was wrong. </source>
             <translation>Het wachtwoord was onjuist. </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="88" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="75" />
             <source>Password for {file}:</source>
             <translation>Wachtwoord voor {file}:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="90" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="77" />
             <source>Encrypted PDF</source>
             <translation>Versleutelde PDF</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="107" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="94" />
             <source>Fetching from the official source</source>
             <translation>Ophalen uit de officiële bron</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="108" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="95" />
             <source>Fetching {what}…</source>
             <translation>{what} ophalen…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="114" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="101" />
             <source>%n fetched</source>
             <translation>
                 <numerusform>%n opgehaald</numerusform>
@@ -2206,7 +2206,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="114" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="101" />
             <source>%n citation(s) now point(s) at them</source>
             <translation>
                 <numerusform>%n verwijzing wijst er nu naar</numerusform>
@@ -2214,77 +2214,77 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="118" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="105" />
             <source>not found: {what}</source>
             <translation>niet gevonden: {what}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="119" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="106" />
             <source>Fetch: {outcome}.</source>
             <translation>Ophalen: {outcome}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="126" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="113" />
             <source>Follow the Kamerstuk dossier (e.g. 28676 or “36 200 X”):</source>
             <translation>Dit Kamerstukdossier volgen (bijv. 28676 of “36 200 X”):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="129" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="116" />
             <source>Followed now: {dossiers}</source>
             <translation>Nu gevolgd: {dossiers}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="130" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="117" />
             <source>Follow dossier</source>
             <translation>Dossier volgen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="138" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="125" />
             <source>Following dossier {dossier}: File &gt; Bring followed dossiers up to date fetches its letters.</source>
             <translation>Dossier {dossier} wordt gevolgd: Bestand &gt; Gevolgde dossiers bijwerken haalt de brieven ervan op.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="150" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="137" />
             <source>No dossier is followed yet: File &gt; Follow dossier…</source>
             <translation>Er wordt nog geen dossier gevolgd: Bestand &gt; Dossier volgen…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="156" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="143" />
             <source>Bringing followed dossiers up to date</source>
             <translation>Gevolgde dossiers bijwerken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="157" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="144" />
             <source>Asking the official source for the followed dossiers…</source>
             <translation>De officiële bron wordt naar de gevolgde dossiers gevraagd…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="168" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="155" />
             <source>cancelled</source>
             <translation>geannuleerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="174" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="161" />
             <source>Followed dossiers: {outcome}.</source>
             <translation>Gevolgde dossiers: {outcome}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="202" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="189" />
             <source>Import: {counts}.</source>
             <translation>Importeren: {counts}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="217" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="204" />
             <source>Cancelled.</source>
             <translation>Geannuleerd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="228" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="215" />
             <source>Rebuilding the search index</source>
             <translation>De zoekindex wordt opnieuw opgebouwd</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="231" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="218" />
             <source>Search index rebuilt: %n letter(s).</source>
             <translation>
                 <numerusform>Zoekindex opnieuw opgebouwd: %n brief.</numerusform>
@@ -2292,12 +2292,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="278" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="265" />
             <source>Exporting summary</source>
             <translation>Samenvatting exporteren</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="285" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="272" />
             <source>Exported %n passage(s) to {path}</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}</numerusform>
@@ -2305,12 +2305,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_flows.py" line="290" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="277" />
             <source>Export finished with warnings</source>
             <translation>Exporteren voltooid met waarschuwingen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_flows.py" line="291" />
+            <location filename="../../../desktop_app/gui/window_flows.py" line="278" />
             <source>Exported %n passage(s) to {path}, but:</source>
             <translation>
                 <numerusform>%n passage geëxporteerd naar {path}, maar:</numerusform>
@@ -2321,112 +2321,112 @@ geen: alle)</translation>
     <context>
         <name>PanelsMixin</name>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="168" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="158" />
             <source>All themes</source>
             <translation>Alle thema’s</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="179" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="169" />
             <source>Select a theme in the Themes panel first.</source>
             <translation>Selecteer eerst een thema in het paneel Thema’s.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="188" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="178" />
             <source>New theme</source>
             <translation>Nieuw thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="188" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="178" />
             <source>Name:</source>
             <translation>Naam:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="206" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="196" />
             <source>Added theme “{name}”; key {key} tags a selection with it.</source>
             <translation>Thema “{name}” toegevoegd; toets {key} markeert een selectie ermee.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="208" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="198" />
             <source>Added theme “{name}”; give it a key with Themes &gt; Set key.</source>
             <translation>Thema “{name}” toegevoegd; wijs een toets toe met Thema’s &gt; Toets toewijzen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="217" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="207" />
             <source>Select a theme first</source>
             <translation>Selecteer eerst een thema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="228" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="218" />
             <source>&amp;No key</source>
             <translation>&amp;Geen toets</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="241" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="231" />
             <source>New sub-theme</source>
             <translation>Nieuw subthema</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="241" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="231" />
             <source>Name (inside “{name}”):</source>
             <translation>Naam (binnen “{name}”):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="249" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="239" />
             <source>Rename theme</source>
             <translation>Thema hernoemen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="258" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="248" />
             <source>Describe theme</source>
             <translation>Thema beschrijven</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="259" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="249" />
             <source>What “{name}” is about (introduces its chapter in an export):</source>
             <translation>Waar “{name}” over gaat (leidt het hoofdstuk in een export in):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="275" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="265" />
             <source>Colour of “{name}”</source>
             <translation>Kleur van “{name}”</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="281" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="271" />
             <source>(top level)</source>
             <translation>(hoogste niveau)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="297" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="287" />
             <source>Move theme</source>
             <translation>Thema verplaatsen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="297" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="287" />
             <source>Put “{name}” inside:</source>
             <translation>“{name}” plaatsen binnen:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="330" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="320" />
             <source>Merge theme</source>
             <translation>Thema samenvoegen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="330" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="320" />
             <source>Merge “{name}” into:</source>
             <translation>“{name}” samenvoegen met:</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="336" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="326" />
             <source>Merge themes</source>
             <translation>Thema’s samenvoegen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="337" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="327" />
             <source>Merge “{name}” into “{target}”?</source>
             <translation>“{name}” samenvoegen met “{target}”?</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="338" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="328" />
             <source>%n annotation(s) and the sub-themes of “{name}” move to “{target}”; then “{name}” is deleted. Edit &gt; Undo reverses this.</source>
             <translation>
                 <numerusform>%n annotatie en de subthema’s van “{name}” gaan naar “{target}”; daarna wordt “{name}” verwijderd. Bewerken &gt; Ongedaan maken draait dit terug.</numerusform>
@@ -2434,12 +2434,12 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="340" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="330" />
             <source>&amp;Merge</source>
             <translation>&amp;Samenvoegen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="352" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="342" />
             <source>%n annotation(s) use(s) it. The annotations are kept; they only lose this theme.</source>
             <translation>
                 <numerusform>%n annotatie gebruikt het. De annotatie blijft bewaard; alleen dit thema vervalt.</numerusform>
@@ -2447,7 +2447,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="357" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="347" />
             <source>Its %n sub-theme(s) ({names}) move(s) up into “{parent}”.</source>
             <translation>
                 <numerusform>Het subthema ({names}) gaat een niveau omhoog, naar “{parent}”.</numerusform>
@@ -2455,7 +2455,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_panels.py" line="359" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="349" />
             <source>Its %n sub-theme(s) ({names}) move(s) up to the top level.</source>
             <translation>
                 <numerusform>Het subthema ({names}) gaat naar het hoogste niveau.</numerusform>
@@ -2463,22 +2463,22 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="361" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="351" />
             <source>Edit &gt; Undo brings it all back.</source>
             <translation>Bewerken &gt; Ongedaan maken zet alles terug.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="363" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="353" />
             <source>Delete theme</source>
             <translation>Thema verwijderen</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="363" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="353" />
             <source>Delete the theme “{name}”?</source>
             <translation>Het thema “{name}” verwijderen?</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_panels.py" line="364" />
+            <location filename="../../../desktop_app/gui/window_panels.py" line="354" />
             <source>&amp;Delete theme</source>
             <translation>Thema &amp;verwijderen</translation>
         </message>
@@ -2486,17 +2486,17 @@ geen: alle)</translation>
     <context>
         <name>ReaderMixin</name>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="124" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="114" />
             <source>No letter open</source>
             <translation>Geen brief geopend</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="126" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="116" />
             <source>Choose a letter on the left, or search the library with Ctrl+Shift+F.</source>
             <translation>Kies links een brief of doorzoek de bibliotheek met Ctrl+Shift+F.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="133" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="123" />
             <source>%n page(s)</source>
             <translation>
                 <numerusform>%n pagina</numerusform>
@@ -2504,67 +2504,67 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="147" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="137" />
             <source>The {note}.</source>
             <translation>De {note}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="194" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="184" />
             <source>Footnote {number}. Back (Alt+Left) returns to the text.</source>
             <translation>Voetnoot {number}. Terug (Alt+Pijl links) keert terug naar de tekst.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="213" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="203" />
             <source>Followed “{citation}”. Back: Alt+Left.</source>
             <translation>“{citation}” gevolgd. Terug: Alt+Pijl links.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="244" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="234" />
             <source>letter {number}</source>
             <translation>brief {number}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="249" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="239" />
             <source>Link confirmed.</source>
             <translation>Koppeling bevestigd.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="252" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="242" />
             <source>Suggestion rejected.</source>
             <translation>Suggestie afgewezen.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="314" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="304" />
             <source>Search hit {number} of {total} in this letter (F3: next).</source>
             <translation>Zoektreffer {number} van {total} in deze brief (F3: volgende).</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="361" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="351" />
             <source>Search</source>
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="365" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="355" />
             <source>Searching…</source>
             <translation>Bezig met zoeken…</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="375" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="365" />
             <source>No letters match “{query}”.</source>
             <translation>Geen brieven gevonden voor “{query}”.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="378" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="368" />
             <source> (showing {count})</source>
             <translation> ({count} getoond)</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="380" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="370" />
             <source>{letters}, {matches}{more} · {ms} ms</source>
             <translation>{letters}, {matches}{more} · {ms} ms</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="381" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="371" />
             <source>%n letter(s)</source>
             <translation>
                 <numerusform>%n brief</numerusform>
@@ -2572,7 +2572,7 @@ geen: alle)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../../desktop_app/gui/window_reader.py" line="381" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="371" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n treffer</numerusform>
@@ -2580,52 +2580,52 @@ geen: alle)</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="452" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="442" />
             <source>Select a passage first, then press a theme key (1–9).</source>
             <translation>Selecteer eerst een passage en druk dan op een themacijfer (1–9).</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="461" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="451" />
             <source>No theme has key {number}.</source>
             <translation>Geen thema heeft toets {number}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="500" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="490" />
             <source>Put the cursor in an annotation (or tag a passage) to write a note.</source>
             <translation>Zet de cursor in een annotatie (of markeer een passage) om een notitie te schrijven.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="511" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="501" />
             <source>Annotation removed. Ctrl+Z brings it back.</source>
             <translation>Annotatie verwijderd. Ctrl+Z maakt dit ongedaan.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="517" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="507" />
             <source>Select the annotation in the Annotations panel and the new text in the letter.</source>
             <translation>Selecteer de annotatie in het paneel Annotaties en de nieuwe tekst in de brief.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="525" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="515" />
             <source>Kamerstuk id</source>
             <translation>Kamerstuknummer</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="525" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="515" />
             <source>This letter is Kamerstuk (e.g. kst-28676-472 or “28 676, nr. 472”; empty clears):</source>
             <translation>Deze brief is Kamerstuk (bijvoorbeeld kst-28676-472 of “28 676, nr. 472”; leeg wist het):</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="540" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="530" />
             <source>References updated.</source>
             <translation>Verwijzingen bijgewerkt.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="546" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="536" />
             <source>Page {page} of {pages}</source>
             <translation>Pagina {page} van {pages}</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/gui/window_reader.py" line="547" />
+            <location filename="../../../desktop_app/gui/window_reader.py" line="537" />
             <source>Page {page}</source>
             <translation>Pagina {page}</translation>
         </message>
@@ -2676,17 +2676,17 @@ geen: alle)</translation>
             <translation>{0}: de extensie .{1} past niet bij {2}; gebruik {3}.</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/core/following.py" line="80" />
+            <location filename="../../../desktop_app/core/following.py" line="81" />
             <source>not searched: the source cannot be reached</source>
             <translation>niet gezocht: de bron is niet bereikbaar</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/core/following.py" line="83" />
+            <location filename="../../../desktop_app/core/following.py" line="84" />
             <source>not searched: cancelled</source>
             <translation>niet gezocht: geannuleerd</translation>
         </message>
         <message>
-            <location filename="../../../desktop_app/core/following.py" line="99" />
+            <location filename="../../../desktop_app/core/following.py" line="100" />
             <source>the source has no publications of dossier {0}</source>
             <translation>de bron heeft geen publicaties van dossier {0}</translation>
         </message>
